@@ -1,0 +1,32 @@
+package dev.incidentflow.workflows.incident;
+
+import dev.incidentflow.workflows.activities.FailureType;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.common.RetryOptions;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+
+/**
+ * Activity options shared by the workflows. Transient faults are retried without limit (with
+ * backoff capped at a minute) so that an outage of Slack, PagerDuty, Jira or the database delays
+ * work and never loses it; the permanent {@link FailureType}s are not retried.
+ */
+final class ActivityStubs {
+  private static final ActivityOptions OPTIONS =
+      ActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofSeconds(30))
+          .setRetryOptions(
+              RetryOptions.newBuilder()
+                  .setInitialInterval(Duration.ofSeconds(1))
+                  .setBackoffCoefficient(2.0)
+                  .setMaximumInterval(Duration.ofMinutes(1))
+                  .setDoNotRetry(FailureType.names())
+                  .build())
+          .build();
+
+  private ActivityStubs() {}
+
+  static <T> T of(Class<T> activities) {
+    return Workflow.newActivityStub(activities, OPTIONS);
+  }
+}

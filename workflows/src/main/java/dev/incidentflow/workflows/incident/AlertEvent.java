@@ -1,0 +1,35 @@
+package dev.incidentflow.workflows.incident;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One delivery of an alert group, firing or resolved, as a signal to the incident it belongs to.
+ *
+ * @param source {@code alertmanager}, {@code grafana} or {@code generic}
+ * @param dedupKey the group key; the incident's workflow id is derived from it
+ * @param alertCount how many alerts the delivery carried
+ */
+public record AlertEvent(
+    boolean firing,
+    String source,
+    String dedupKey,
+    String title,
+    String severityLabel,
+    Instant at,
+    int alertCount,
+    Map<String, String> labels,
+    List<String> links) {
+
+  public AlertEvent {
+    requireNonNull(source, "source is null");
+    requireNonNull(dedupKey, "dedupKey is null");
+    requireNonNull(at, "at is null");
+    title = title == null ? "" : title;
+    labels = labels == null ? Map.of() : Map.copyOf(labels);
+    links = links == null ? List.of() : List.copyOf(links);
+  }
+}

@@ -1,0 +1,39 @@
+package dev.incidentflow.workflows.incident;
+
+import java.util.List;
+
+/**
+ * A side effect a state change asks for. The workflow turns each into activity calls, in order,
+ * after the change; the state itself stays free of I/O and is unit-tested on its own.
+ */
+public sealed interface Effect {
+
+  /** A message in the incident channel. */
+  record PostInChannel(String text) implements Effect {}
+
+  /** A message in the stakeholder channel. */
+  record Announce(String text) implements Effect {}
+
+  /** Refresh the channel topic from the current state. */
+  record RefreshTopic() implements Effect {}
+
+  /** Run escalation step {@code step} (step 0 is the first page), notifying {@code targets}. */
+  record RunEscalationStep(int step, List<String> targets, String reason) implements Effect {
+    public RunEscalationStep {
+      targets = List.copyOf(targets);
+    }
+  }
+
+  /** Direct-message whoever the targets resolve to. */
+  record NotifyTargets(List<String> targets, String text) implements Effect {
+    public NotifyTargets {
+      targets = List.copyOf(targets);
+    }
+  }
+
+  /** Acknowledge every page this incident triggered. */
+  record AcknowledgePages() implements Effect {}
+
+  /** Resolve every page this incident triggered. */
+  record ResolvePages() implements Effect {}
+}

@@ -1,0 +1,174 @@
+package dev.incidentflow.workflows.incident;
+
+import dev.incidentflow.workflows.activities.ChannelMessage;
+import dev.incidentflow.workflows.activities.DirectMessage;
+import dev.incidentflow.workflows.activities.DirectoryActivities;
+import dev.incidentflow.workflows.activities.PagerEvent;
+import dev.incidentflow.workflows.activities.PagingActivities;
+import dev.incidentflow.workflows.activities.ResolvedTargets;
+import dev.incidentflow.workflows.activities.SlackChatActivities;
+import dev.incidentflow.workflows.activities.TargetQuery;
+import dev.incidentflow.workflows.model.Person;
+import dev.incidentflow.workflows.model.Severity;
+import dev.incidentflow.workflows.policy.Durations;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.workflow.Workflow;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.slf4j.Logger;
+
+/**
+ * Carries out the {@link Effect}s an {@link IncidentState} asks for, through activities. A
+ * notification that fails for good (Slack refused it) is logged and skipped: the incident goes on.
+ */
+final class IncidentEffects {
+  private static final Logger log = Workflow.getLogger(IncidentEffects.class);
+  private static final DateTimeFormatter CLOCK =
+      DateTimeFormatter.ofPattern("HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+  private final DirectoryActivities directory = ActivityStubs.of(DirectoryActivities.class);
+  private final SlackChatActivities slack = ActivityStubs.of(SlackChatActivities.class);
+  private final PagingActivities paging = ActivityStubs.of(PagingActivities.class);
+
+  void perform(IncidentState state, Effect effect) {
+    try {
+      if (effect instanceof Effect.PostInChannel post) {
+        postInChannel(state, post.text());
+      } else if (effect instanceof Effect.Announce announce) {
+        announce(state, announce.text());
+      } else if (effect instanceof Effect.RefreshTopic) {
+        if (state.hasChannel()) {
+          slack.setTopic(new ChannelMessage(state.channelId(), topic(state)));
+        }
+      } else if (effect instanceof Effect.RunEscalationStep step) {
+        runEscalationStep(state, step);
+      } else if (effect instanceof Effect.NotifyTargets notify) {
+        notifyTargets(state, notify.targets(), notify.text());
+      } else if (effect instanceof Effect.AcknowledgePages) {
+        sendToPages(state, PagerEvent.Action.ACKNOWLEDGE);
+      } else if (effect instanceof Effect.ResolvePages) {
+        sendToPages(state, PagerEvent.Action.RESOLVE);
+      } else {
+        throw new IllegalStateException("unhandled effect " + effect);
+      }
+    } catch (ActivityFailure failure) {
+      log.warn("{}: {} failed for good and was skipped: {}", state.incidentId(), effect, failure.getMessage());
+    }
+  }
+
+  void postInChannel(IncidentState state, String text) {
+    if (state.hasChannel()) {
+      slack.postMessage(new ChannelMessage(state.channelId(), text));
+    }
+  }
+
+  void announce(IncidentState state, String text) {
+    if (state.stakeholderChannel() != null) {
+      slack.postMessage(new ChannelMessage(state.stakeholderChannel(), text));
+    }
+  }
+
+  /** The channel topic: severity, status, commander and when the next update is due. */
+  static String topic(IncidentState state) {
+    StringBuilder topic = new StringBuilder()
+        .append(state.severity()).append(" | ").append(state.status().wireName())
+        .append(" | IC: ").append(state.commander() == null ? "unassigned" : state.commander());
+    if (state.nextUpdateDue() != null) {
+      topic.append(" | next update ").append(CLOCK.format(state.nextUpdateDue()));
+    }
+    return topic.toString();
+  }
+
+  /** PagerDuty's severity for ours. */
+  static String pagerSeverity(Severity severity) {
+    return switch (severity) {
+      case SEV1 -> "critical";
+      case SEV2 -> "error";
+      case SEV3 -> "warning";
+      case SEV4 -> "info";
+    };
+  }
+
+  /** The PagerDuty dedup key of one escalation step, the same on every retry and replay. */
+  static String dedupKey(IncidentState state, int step) {
+    return "incidentflow-" + state.incidentId() + "-step-" + step;
+  }
+
+  private void runEscalationStep(IncidentState state, Effect.RunEscalationStep step) {
+    Instant now = Instant.ofEpochMilli(Workflow.currentTimeMillis());
+    ResolvedTargets resolved = resolve(state, step.targets(), now);
+    String dedupKey = dedupKey(state, step.step());
+    Set<String> routingKeys = new LinkedHashSet<>();
+    List<IncidentState.PageKey> keys = new ArrayList<>();
+    for (Person person : resolved.people()) {
+      if (routingKeys.add(Objects.toString(person.pagerdutyRoutingKey(), ""))) {
+        keys.add(new IncidentState.PageKey(person.pagerdutyRoutingKey(), dedupKey));
+      }
+    }
+    String summary = "[" + state.severity() + "] " + state.incidentId() + " " + state.service() + ": " + state.title();
+    for (IncidentState.PageKey key : keys) {
+      paging.send(new PagerEvent(PagerEvent.Action.TRIGGER, key.routingKey(), key.dedupKey(), summary,
+          "incidentflow", pagerSeverity(state.severity()), state.service(),
+          Map.of("incident", state.incidentId(), "level", Integer.toString(step.step()),
+              "channel", Objects.toString(state.channelName(), ""))));
+    }
+    List<String> handles = resolved.people().stream().map(Person::handle).toList();
+    String who = resolved.people().stream().map(IncidentEffects::mention).reduce((a, b) -> a + ", " + b).orElse("nobody");
+    String text = step.step() == 0
+        ? "Paging " + who + " for " + state.incidentId() + " (" + state.severity() + "): " + state.title()
+        : "Escalation level " + step.step() + " for " + state.incidentId() + ": paging " + who + " (" + step.reason() + ")";
+    if (!resolved.unresolved().isEmpty()) {
+      text += ". Resolved to nobody: " + String.join(", ", resolved.unresolved());
+    }
+    state.escalationRan(step.step(), handles, resolved.unresolved(), keys, step.reason(), now);
+    notifyResolved(state, resolved, text);
+    postInChannel(state, text);
+  }
+
+  private void notifyTargets(IncidentState state, List<String> targets, String text) {
+    ResolvedTargets resolved = resolve(state, targets, Instant.ofEpochMilli(Workflow.currentTimeMillis()));
+    notifyResolved(state, resolved, text);
+  }
+
+  private void notifyResolved(IncidentState state, ResolvedTargets resolved, String text) {
+    String withChannel = state.channelName() == null ? text : text + " Join #" + state.channelName() + ".";
+    for (Person person : resolved.people()) {
+      try {
+        slack.directMessage(new DirectMessage(person, withChannel));
+      } catch (ActivityFailure failure) {
+        log.warn("{}: could not message {}: {}", state.incidentId(), person.handle(), failure.getMessage());
+      }
+    }
+    for (String channel : resolved.channels()) {
+      slack.postMessage(new ChannelMessage(channel, withChannel));
+    }
+  }
+
+  private ResolvedTargets resolve(IncidentState state, List<String> targets, Instant now) {
+    return directory.resolveTargets(new TargetQuery(state.service(), targets, now, state.roles()));
+  }
+
+  private void sendToPages(IncidentState state, PagerEvent.Action action) {
+    for (IncidentState.PageKey key : state.pages()) {
+      paging.send(new PagerEvent(action, key.routingKey(), key.dedupKey(), state.title(), "incidentflow",
+          pagerSeverity(state.severity()), state.service(), Map.of("incident", state.incidentId())));
+    }
+  }
+
+  private static String mention(Person person) {
+    return person.slackId() == null ? "@" + person.handle() : "<@" + person.slackId() + ">";
+  }
+
+  static String describeCadence(IncidentState state) {
+    return state.cadence().every() == null
+        ? "updates at open and resolve"
+        : "updates every " + Durations.format(state.cadence().every());
+  }
+}

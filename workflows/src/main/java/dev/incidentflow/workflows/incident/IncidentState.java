@@ -1,0 +1,660 @@
+package dev.incidentflow.workflows.incident;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import dev.incidentflow.workflows.activities.IncidentSnapshot;
+import dev.incidentflow.workflows.model.IncidentStatus;
+import dev.incidentflow.workflows.model.Severity;
+import dev.incidentflow.workflows.model.TimelineEvent;
+import dev.incidentflow.workflows.model.TimelineEventType;
+import dev.incidentflow.workflows.policy.Durations;
+import dev.incidentflow.workflows.policy.EscalationPlan;
+import dev.incidentflow.workflows.policy.Policy;
+import dev.incidentflow.workflows.policy.SeverityPolicy;
+import dev.incidentflow.workflows.policy.StatusCadence;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * Everything an incident workflow knows, and the rules for changing it. Pure: every method takes
+ * the time it acts at, records timeline events and asks for side effects ({@link Effect}) that the
+ * workflow carries out. It is carried across continue-as-new, so it serializes with Jackson
+ * (fields, not getters).
+ */
+@JsonAutoDetect(
+    fieldVisibility = JsonAutoDetect.Visibility.ANY,
+    getterVisibility = JsonAutoDetect.Visibility.NONE,
+    isGetterVisibility = JsonAutoDetect.Visibility.NONE,
+    setterVisibility = JsonAutoDetect.Visibility.NONE)
+public final class IncidentState {
+
+  /** The refusal type for an action the incident's state does not allow (HTTP 409). */
+  public static final String CONFLICT = "IncidentConflict";
+
+  /** The refusal type for an action that is malformed whatever the state (HTTP 422). */
+  public static final String INVALID = "IncidentInvalid";
+
+  private String workflowId;
+  private String firstRunId;
+  private long number;
+  private String title;
+  private String description;
+  private String service;
+  private String source;
+  private String dedupKey;
+  private String declaredBy;
+  private Severity severity;
+  private Policy policy;
+  private String stakeholderChannel;
+  private List<String> links;
+  private String commander;
+  private TreeMap<String, String> roles;
+  private IncidentStatus status;
+  private Instant startedAt;
+  private TreeMap<IncidentStatus, Instant> statusTimes;
+  private String acknowledgedBy;
+  private String channelId;
+  private String channelName;
+  private EscalationPlan escalation;
+  private int escalationLevel;
+  private StatusCadence cadence;
+  private int alertsFired;
+  private int lastSequence;
+  private List<TimelineEvent> unsaved;
+  private List<PageKey> pages;
+
+  @JsonIgnore private final List<Effect> effects = new ArrayList<>();
+
+  /** A page this incident triggered, to be acknowledged and resolved with the same keys. */
+  public record PageKey(String routingKey, String dedupKey) {}
+
+  private IncidentState() {}
+
+  /** The state of a new incident, before it has a number. */
+  public static IncidentState declare(
+      IncidentInput input, String workflowId, String firstRunId, Policy policy, Instant now) {
+    IncidentState state = new IncidentState();
+    state.workflowId = requireNonNull(workflowId, "workflowId is null");
+    state.firstRunId = requireNonNull(firstRunId, "firstRunId is null");
+    state.title = input.title();
+    state.description = input.description();
+    state.service = input.service();
+    state.source = input.source();
+    state.dedupKey = input.dedupKey();
+    state.declaredBy = input.declaredBy();
+    state.severity = input.severity();
+    state.policy = requireNonNull(policy, "policy is null");
+    state.links = new ArrayList<>(input.links());
+    state.roles = new TreeMap<>();
+    state.status = IncidentStatus.TRIGGERED;
+    state.startedAt = now;
+    state.statusTimes = new TreeMap<>(Map.of(IncidentStatus.TRIGGERED, now));
+    state.escalation = new EscalationPlan(state.row().pagingChain(), now, 0);
+    state.escalationLevel = -1;
+    state.cadence = new StatusCadence(state.row().statusUpdates().every(), now, 0);
+    state.unsaved = new ArrayList<>();
+    state.pages = new ArrayList<>();
+    String what = "declared".equals(input.source()) ? "Declared by " + input.declaredBy() : "Declared from " + input.source() + " alert";
+    state.record(now, TimelineEventType.DECLARED, input.declaredBy(), what + ": " + input.title(),
+        Map.of("severity", input.severity().name(), "service", input.service(), "source", input.source()));
+    return state;
+  }
+
+  // ---- facts ------------------------------------------------------------------------------
+
+  public String workflowId() {
+    return workflowId;
+  }
+
+  public String firstRunId() {
+    return firstRunId;
+  }
+
+  public long number() {
+    return number;
+  }
+
+  public boolean isNumbered() {
+    return number > 0;
+  }
+
+  public String incidentId() {
+    return isNumbered() ? "INC-" + number : workflowId;
+  }
+
+  public String title() {
+    return title;
+  }
+
+  public String description() {
+    return description;
+  }
+
+  public String service() {
+    return service;
+  }
+
+  public String source() {
+    return source;
+  }
+
+  public String dedupKey() {
+    return dedupKey;
+  }
+
+  public String declaredBy() {
+    return declaredBy;
+  }
+
+  public Severity severity() {
+    return severity;
+  }
+
+  public Policy policy() {
+    return policy;
+  }
+
+  public SeverityPolicy row() {
+    return policy.row(severity);
+  }
+
+  public String stakeholderChannel() {
+    return stakeholderChannel;
+  }
+
+  public List<String> links() {
+    return List.copyOf(links);
+  }
+
+  public String commander() {
+    return commander;
+  }
+
+  public Map<String, String> roles() {
+    return Map.copyOf(roles);
+  }
+
+  public IncidentStatus status() {
+    return status;
+  }
+
+  public Instant startedAt() {
+    return startedAt;
+  }
+
+  public Optional<Instant> reachedAt(IncidentStatus reached) {
+    return Optional.ofNullable(statusTimes.get(reached));
+  }
+
+  public String channelId() {
+    return channelId;
+  }
+
+  public String channelName() {
+    return channelName;
+  }
+
+  public boolean hasChannel() {
+    return channelId != null;
+  }
+
+  public EscalationPlan escalation() {
+    return escalation;
+  }
+
+  /** The highest escalation step that has run: -1 before the first page, 0 after it. */
+  public int escalationLevel() {
+    return escalationLevel;
+  }
+
+  public StatusCadence cadence() {
+    return cadence;
+  }
+
+  public List<PageKey> pages() {
+    return List.copyOf(pages);
+  }
+
+  public int lastSequence() {
+    return lastSequence;
+  }
+
+  public boolean isTerminal() {
+    return status.isTerminal();
+  }
+
+  /** When the next status update is due, or null outside an active incident's cadence. */
+  public Instant nextUpdateDue() {
+    return status.isActive() ? cadence.nextUpdateDue().orElse(null) : null;
+  }
+
+  /** When the monitoring window of a resolved incident ends. */
+  public Optional<Instant> monitoringEndsAt() {
+    return status == IncidentStatus.RESOLVED
+        ? Optional.of(statusTimes.get(IncidentStatus.RESOLVED).plus(row().monitoringWindow()))
+        : Optional.empty();
+  }
+
+  public IncidentView view() {
+    return new IncidentView(
+        incidentId(), status, severity, commander, escalationLevel, nextUpdateDue());
+  }
+
+  /** The snapshot to persist, carrying the events not yet persisted. */
+  public IncidentSnapshot snapshot() {
+    Map<IncidentStatus, Instant> times = new EnumMap<>(IncidentStatus.class);
+    times.putAll(statusTimes);
+    return new IncidentSnapshot(
+        number, workflowId, title, severity, service, status, commander, roles, channelId,
+        channelName, escalationLevel, nextUpdateDue(), times, unsaved);
+  }
+
+  public boolean hasUnsavedEvents() {
+    return !unsaved.isEmpty();
+  }
+
+  /** Forgets the events up to {@code sequence}: they are persisted. */
+  public void saved(int sequence) {
+    unsaved.removeIf(event -> event.sequence() <= sequence);
+  }
+
+  /** The side effects asked for since the last call, oldest first. */
+  public List<Effect> takeEffects() {
+    List<Effect> taken = List.copyOf(effects);
+    effects.clear();
+    return taken;
+  }
+
+  public boolean hasEffects() {
+    return !effects.isEmpty();
+  }
+
+  // ---- setup ------------------------------------------------------------------------------
+
+  public void numbered(long assigned) {
+    this.number = assigned;
+  }
+
+  /** Who responds and where stakeholders hear about it, once the catalog has answered. */
+  public void staffed(String commanderHandle, String stakeholders) {
+    this.commander = commanderHandle;
+    if (commanderHandle != null) {
+      roles.put("commander", commanderHandle);
+    }
+    this.stakeholderChannel = stakeholders;
+  }
+
+  public void channelOpened(String id, String name, Instant now) {
+    this.channelId = id;
+    this.channelName = name;
+    record(now, TimelineEventType.CHANNEL_CREATED, TimelineEvent.SYSTEM, "Opened #" + name,
+        Map.of("channelId", id, "channelName", name));
+  }
+
+  /** Adds alert links (runbook, dashboard, generator) not already known. */
+  public void addLinks(List<String> more) {
+    Set<String> merged = new LinkedHashSet<>(links);
+    merged.addAll(more);
+    links = new ArrayList<>(merged);
+  }
+
+  // ---- alerts -----------------------------------------------------------------------------
+
+  /**
+   * An alert delivery. Firing attaches to the incident; during the monitoring window it reopens
+   * the incident. Resolved is noted and changes nothing else: people decide when it is over.
+   */
+  public void alert(AlertEvent event, Instant now) {
+    Map<String, String> data =
+        Map.of("source", event.source(), "alerts", Integer.toString(event.alertCount()));
+    if (!event.firing()) {
+      record(now, TimelineEventType.ALERT_RESOLVED, TimelineEvent.SYSTEM,
+          "Alert resolved: " + event.title(), data);
+      effects.add(new Effect.PostInChannel("Alert resolved: " + event.title()
+          + ". The incident stays " + status.wireName() + " until someone resolves it."));
+      return;
+    }
+    alertsFired++;
+    addLinks(event.links());
+    record(now, TimelineEventType.ALERT_FIRED, TimelineEvent.SYSTEM, "Alert firing: " + event.title(), data);
+    if (status == IncidentStatus.RESOLVED) {
+      reopenTo(now, TimelineEvent.SYSTEM, "the alert fired again during the monitoring window");
+    } else if (alertsFired > 1 && status.isActive()) {
+      effects.add(new Effect.PostInChannel("Alert firing again: " + event.title()
+          + " (delivery " + alertsFired + ")"));
+    }
+  }
+
+  // ---- lifecycle --------------------------------------------------------------------------
+
+  /** Why the transition to {@code target} is refused, or empty when it is allowed. */
+  public Optional<String> refusalOf(IncidentStatus target) {
+    if (status.isTerminal()) {
+      return Optional.of(incidentId() + " is " + status.wireName()
+          + (status == IncidentStatus.CLOSED ? "; declare a new incident" : " as a false alarm"));
+    }
+    return switch (target) {
+      case ACKNOWLEDGED -> status == IncidentStatus.TRIGGERED
+          ? Optional.empty()
+          : Optional.of(status == IncidentStatus.RESOLVED
+              ? incidentId() + " is already resolved"
+              : incidentId() + " is already acknowledged" + (acknowledgedBy == null ? "" : " by " + acknowledgedBy));
+      case IDENTIFIED, MITIGATED, RESOLVED -> status.hasReached(target)
+          ? Optional.of(incidentId() + " is already " + status.wireName())
+          : Optional.empty();
+      case TRIGGERED -> Optional.of("an incident cannot go back to triggered");
+      case CLOSED -> Optional.of("incidents close by themselves when the monitoring window ends");
+      case CANCELED -> status == IncidentStatus.RESOLVED
+          ? Optional.of(incidentId() + " is already resolved; a false alarm is canceled before resolving")
+          : Optional.empty();
+    };
+  }
+
+  /** Why a reopen is refused, or empty. */
+  public Optional<String> refusalOfReopen() {
+    if (status == IncidentStatus.RESOLVED) {
+      return Optional.empty();
+    }
+    if (status.isTerminal()) {
+      return refusalOf(IncidentStatus.ACKNOWLEDGED);
+    }
+    return Optional.of(incidentId() + " is " + status.wireName() + ", not resolved");
+  }
+
+  /** Moves the incident forward to {@code target}. The caller has checked {@link #refusalOf}. */
+  public void advance(IncidentStatus target, Transition transition, Instant now) {
+    require(refusalOf(target));
+    IncidentStatus previous = status;
+    status = target;
+    for (IncidentStatus passed : List.of(IncidentStatus.ACKNOWLEDGED, IncidentStatus.IDENTIFIED,
+        IncidentStatus.MITIGATED, IncidentStatus.RESOLVED)) {
+      if (target.hasReached(passed) && target != IncidentStatus.CANCELED) {
+        statusTimes.putIfAbsent(passed, now);
+      }
+    }
+    statusTimes.put(target, now);
+    if (target == IncidentStatus.ACKNOWLEDGED || !previous.hasReached(IncidentStatus.ACKNOWLEDGED)) {
+      acknowledgedBy = transition.by();
+    }
+    TimelineEventType type = switch (target) {
+      case ACKNOWLEDGED -> TimelineEventType.ACKNOWLEDGED;
+      case IDENTIFIED -> TimelineEventType.IDENTIFIED;
+      case MITIGATED -> TimelineEventType.MITIGATED;
+      case RESOLVED -> TimelineEventType.RESOLVED;
+      case CANCELED -> TimelineEventType.CANCELED;
+      case TRIGGERED, CLOSED -> throw new IllegalStateException("not a transition: " + target);
+    };
+    String said = switch (target) {
+      case CANCELED -> "Canceled as a false alarm by " + transition.by();
+      default -> capitalize(target.wireName()) + " by " + transition.by();
+    };
+    String text = transition.note().isBlank() ? said : said + ": " + transition.note();
+    record(now, type, transition.by(), text, Map.of("from", previous.wireName()));
+    effects.add(new Effect.PostInChannel(incidentId() + " " + text));
+    effects.add(new Effect.RefreshTopic());
+    if (!previous.hasReached(IncidentStatus.ACKNOWLEDGED) && target != IncidentStatus.CANCELED) {
+      effects.add(new Effect.AcknowledgePages());
+    }
+    if (target == IncidentStatus.RESOLVED || target == IncidentStatus.CANCELED) {
+      effects.add(new Effect.ResolvePages());
+      effects.add(new Effect.Announce(incidentId() + " (" + severity + ", " + service + ") "
+          + (target == IncidentStatus.RESOLVED ? "resolved" : "canceled as a false alarm")
+          + " by " + transition.by() + ": " + title
+          + (transition.note().isBlank() ? "" : ". " + transition.note())));
+    }
+  }
+
+  public void reopen(Transition transition, Instant now) {
+    require(refusalOfReopen());
+    reopenTo(now, transition.by(), transition.note().isBlank() ? "reopened by " + transition.by() : transition.note());
+  }
+
+  private void reopenTo(Instant now, String by, String why) {
+    status = IncidentStatus.ACKNOWLEDGED;
+    statusTimes.remove(IncidentStatus.RESOLVED);
+    cadence = cadence.restartedAt(now);
+    record(now, TimelineEventType.REOPENED, by, "Reopened: " + why, Map.of());
+    effects.add(new Effect.PostInChannel(incidentId() + " reopened: " + why));
+    effects.add(new Effect.Announce(incidentId() + " (" + severity + ", " + service + ") reopened: " + why));
+    effects.add(new Effect.RefreshTopic());
+  }
+
+  /** The monitoring window ended without the incident coming back. */
+  public void close(Instant now) {
+    if (status != IncidentStatus.RESOLVED) {
+      throw new IllegalStateException(incidentId() + " is " + status.wireName() + ", not resolved");
+    }
+    status = IncidentStatus.CLOSED;
+    statusTimes.put(IncidentStatus.CLOSED, now);
+    record(now, TimelineEventType.CLOSED, TimelineEvent.SYSTEM,
+        "Closed after the " + Durations.format(row().monitoringWindow()) + " monitoring window", Map.of());
+    effects.add(new Effect.PostInChannel(incidentId() + " closed: the monitoring window ended quietly."));
+  }
+
+  // ---- escalation -------------------------------------------------------------------------
+
+  public Optional<String> refusalOfEscalate() {
+    if (!status.isActive()) {
+      return Optional.of(incidentId() + " is " + status.wireName() + "; only an open incident escalates");
+    }
+    if (!row().page()) {
+      return Optional.of(severity + " does not page; raise the severity to escalate");
+    }
+    if (!escalation.hasNextStep()) {
+      return Optional.of(incidentId() + " has run every step of its escalation chain");
+    }
+    return Optional.empty();
+  }
+
+  /** A person asks for the next step now. */
+  public void escalateNow(Transition transition) {
+    require(refusalOfEscalate());
+    String reason = "escalated by " + transition.by()
+        + (transition.note().isBlank() ? "" : ": " + transition.note());
+    effects.add(new Effect.RunEscalationStep(escalation.nextStep(), escalation.next().targets(), reason));
+    escalation = escalation.advance();
+  }
+
+  /**
+   * Records that step {@code step} paged {@code who} (handles, or an empty list when the targets
+   * resolved to nobody) with the given PagerDuty keys.
+   */
+  public void escalationRan(int step, List<String> who, List<String> unresolved, List<PageKey> keys,
+      String reason, Instant now) {
+    escalationLevel = Math.max(escalationLevel, step);
+    for (PageKey key : keys) {
+      if (!pages.contains(key)) {
+        pages.add(key);
+      }
+    }
+    String names = who.isEmpty() ? "nobody" : String.join(", ", who);
+    String missing = unresolved.isEmpty() ? "" : " (" + String.join(", ", unresolved) + " resolved to nobody)";
+    Map<String, String> data = Map.of("level", Integer.toString(step), "notified", String.join(",", who));
+    if (step == 0) {
+      record(now, TimelineEventType.PAGED, TimelineEvent.SYSTEM, "Paged " + names + missing, data);
+    } else {
+      record(now, TimelineEventType.ESCALATED, TimelineEvent.SYSTEM,
+          "Escalated to level " + step + ": paged " + names + missing + " (" + reason + ")", data);
+    }
+  }
+
+  // ---- severity, roles, updates, decisions -------------------------------------------------
+
+  public Optional<String> refusalOfSeverity(Severity wanted) {
+    if (status.isTerminal()) {
+      return refusalOf(IncidentStatus.ACKNOWLEDGED);
+    }
+    if (wanted == severity) {
+      return Optional.of(incidentId() + " is already " + severity);
+    }
+    return Optional.empty();
+  }
+
+  /** Changes severity and replans every timer from the new row of this incident's snapshot. */
+  public void changeSeverity(SeverityChange change, Instant now) {
+    require(refusalOfSeverity(change.severity()));
+    Severity previous = severity;
+    severity = change.severity();
+    int ranSteps = escalation.nextStep();
+    escalation = row().page() ? escalation.replan(row().pagingChain()) : new EscalationPlan(List.of(), startedAt, 0);
+    cadence = cadence.withEvery(row().statusUpdates().every());
+    String text = "Severity " + previous + " -> " + severity + " by " + change.by()
+        + (change.note().isBlank() ? "" : ": " + change.note());
+    record(now, TimelineEventType.SEVERITY_CHANGED, change.by(), text,
+        Map.of("from", previous.name(), "to", severity.name()));
+    effects.add(new Effect.PostInChannel(incidentId() + " " + text));
+    effects.add(new Effect.Announce(incidentId() + " (" + service + ") " + text + ": " + title));
+    effects.add(new Effect.RefreshTopic());
+    if (row().page() && ranSteps == 0 && status.isActive() && escalation.hasNextStep()) {
+      // The old severity paged nobody: the new chain starts with its first step, due now.
+      escalation = new EscalationPlan(row().pagingChain(), startedAt, 0);
+    }
+  }
+
+  public Optional<String> refusalOfRole(RoleAssignment assignment) {
+    if (!RoleAssignment.ROLES.contains(assignment.role())) {
+      return Optional.of("unknown role '" + assignment.role() + "'; roles are "
+          + String.join(", ", RoleAssignment.ROLES.stream().sorted().toList()));
+    }
+    if (assignment.person().isBlank()) {
+      return Optional.of("person is required");
+    }
+    if (status.isTerminal()) {
+      return refusalOf(IncidentStatus.ACKNOWLEDGED);
+    }
+    if (assignment.person().equals(roles.get(assignment.role()))) {
+      return Optional.of(assignment.person() + " is already " + assignment.role() + " of " + incidentId());
+    }
+    return Optional.empty();
+  }
+
+  public void assignRole(RoleAssignment assignment, Instant now) {
+    require(refusalOfRole(assignment));
+    roles.put(assignment.role(), assignment.person());
+    if (assignment.role().equals("commander")) {
+      commander = assignment.person();
+    }
+    String text = assignment.person() + " is now " + assignment.role() + " (assigned by " + assignment.by() + ")";
+    record(now, TimelineEventType.ROLE_ASSIGNED, assignment.by(), text,
+        Map.of("role", assignment.role(), "person", assignment.person()));
+    effects.add(new Effect.PostInChannel(incidentId() + ": " + text));
+    effects.add(new Effect.RefreshTopic());
+  }
+
+  public Optional<String> refusalOfNote(Note note) {
+    if (note.text().isBlank()) {
+      return Optional.of("text is required");
+    }
+    if (status.isTerminal()) {
+      return refusalOf(IncidentStatus.ACKNOWLEDGED);
+    }
+    return Optional.empty();
+  }
+
+  /** A status update: posted to the channel (and stakeholders per the audience); resets cadence. */
+  public void statusUpdate(Note update, Instant now) {
+    require(refusalOfNote(update));
+    cadence = cadence.restartedAt(now);
+    record(now, TimelineEventType.STATUS_UPDATE, update.by(), update.text(), Map.of());
+    String text = incidentId() + " update from " + update.by() + ": " + update.text();
+    effects.add(new Effect.PostInChannel(text));
+    if (row().statusUpdates().reachesStakeholders()) {
+      effects.add(new Effect.Announce(text));
+    }
+    effects.add(new Effect.RefreshTopic());
+  }
+
+  public void decision(Note decision, Instant now) {
+    require(refusalOfNote(decision));
+    record(now, TimelineEventType.DECISION, decision.by(), decision.text(), Map.of());
+    effects.add(new Effect.PostInChannel(incidentId() + " decision by " + decision.by() + ": " + decision.text()));
+  }
+
+  // ---- timers -----------------------------------------------------------------------------
+
+  /** The earliest time a timer is due: escalation, update cadence or monitoring window. */
+  public Optional<Instant> nextDeadline() {
+    if (status.isTerminal()) {
+      return Optional.empty();
+    }
+    return Stream.of(
+            escalation.nextDueAt(status),
+            status.isActive() ? cadence.nextNoticeAt() : Optional.<Instant>empty(),
+            monitoringEndsAt())
+        .flatMap(Optional::stream)
+        .min(Comparator.naturalOrder());
+  }
+
+  /**
+   * Acts on every timer due at {@code now}: runs or skips escalation steps, posts overdue
+   * notices, closes after the monitoring window. Returns whether anything was due.
+   */
+  public boolean fireDueTimers(Instant now) {
+    boolean fired = false;
+    while (escalation.isDue(status, now)) {
+      fired = true;
+      int step = escalation.nextStep();
+      if (escalation.decide(status) == EscalationPlan.Decision.FIRE) {
+        String reason = step == 0
+            ? "incident opened"
+            : "not " + escalation.next().unless().wireName() + " after "
+                + Durations.format(escalation.next().after());
+        if (escalation.next().unless() == null && step > 0) {
+          reason = "scheduled at " + Durations.format(escalation.next().after());
+        }
+        effects.add(new Effect.RunEscalationStep(step, escalation.next().targets(), reason));
+      }
+      escalation = escalation.advance();
+    }
+    if (status.isActive() && cadence.isNoticeDue(now)) {
+      fired = true;
+      cadence = cadence.noticed();
+      int notice = cadence.overdueNotices();
+      String mention = commander == null ? "commander" : "@" + commander;
+      record(now, TimelineEventType.UPDATE_OVERDUE, TimelineEvent.SYSTEM,
+          "No status update for " + Durations.format(cadence.every().multipliedBy(notice)),
+          Map.of("notice", Integer.toString(notice)));
+      effects.add(new Effect.PostInChannel(mention + ": a status update for " + incidentId()
+          + " is overdue (every " + Durations.format(cadence.every()) + " for " + severity + ")."));
+      if (notice == StatusCadence.ESCALATING_NOTICE) {
+        String target = roles.containsKey("communications") ? "role:communications" : "role:engineering-manager";
+        effects.add(new Effect.NotifyTargets(List.of(target), incidentId() + " (" + severity + ", "
+            + service + ") has had no status update for "
+            + Durations.format(cadence.every().multipliedBy(notice)) + "."));
+      }
+    }
+    if (monitoringEndsAt().map(end -> !end.isAfter(now)).orElse(false)) {
+      fired = true;
+      close(now);
+    }
+    return fired;
+  }
+
+  // ---- internals --------------------------------------------------------------------------
+
+  private void record(Instant at, TimelineEventType type, String by, String text, Map<String, String> data) {
+    lastSequence++;
+    unsaved.add(new TimelineEvent(lastSequence, at, type, by, text, data));
+  }
+
+  private static void require(Optional<String> refusal) {
+    refusal.ifPresent(reason -> {
+      throw new IllegalStateException(reason);
+    });
+  }
+
+  private static String capitalize(String word) {
+    return Character.toUpperCase(word.charAt(0)) + word.substring(1);
+  }
+}

@@ -1,0 +1,382 @@
+package dev.incidentflow.workflows.incident;
+
+import dev.incidentflow.workflows.activities.Briefing;
+import dev.incidentflow.workflows.activities.DirectoryActivities;
+import dev.incidentflow.workflows.activities.IncidentNumber;
+import dev.incidentflow.workflows.activities.IncidentSnapshot;
+import dev.incidentflow.workflows.activities.IncidentStoreActivities;
+import dev.incidentflow.workflows.activities.NewIncident;
+import dev.incidentflow.workflows.activities.OpenChannel;
+import dev.incidentflow.workflows.activities.Responders;
+import dev.incidentflow.workflows.activities.ResponderQuery;
+import dev.incidentflow.workflows.activities.SlackChannel;
+import dev.incidentflow.workflows.activities.SlackChatActivities;
+import dev.incidentflow.workflows.model.IncidentStatus;
+import dev.incidentflow.workflows.model.Person;
+import dev.incidentflow.workflows.model.TimelineEvent;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.workflow.Workflow;
+import io.temporal.workflow.WorkflowInfo;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+
+/**
+ * The incident workflow: declare, staff, open the channel, page, then wait on the next timer or a
+ * person until the monitoring window closes the incident. The rules live in {@link IncidentState};
+ * this class only sequences activities around them.
+ */
+public class IncidentWorkflowImpl implements IncidentWorkflow {
+  private static final Logger log = Workflow.getLogger(IncidentWorkflowImpl.class);
+
+  private final IncidentWorkflowSettings settings;
+  private final DirectoryActivities directory = ActivityStubs.of(DirectoryActivities.class);
+  private final IncidentStoreActivities store = ActivityStubs.of(IncidentStoreActivities.class);
+  private final SlackChatActivities slack = ActivityStubs.of(SlackChatActivities.class);
+  private final IncidentEffects effects = new IncidentEffects();
+  private final List<AlertEvent> earlyAlerts = new ArrayList<>();
+  private IncidentState state;
+  private int savedThrough;
+  private IncidentStatus attributedStatus;
+  private IncidentSnapshot lastSaved;
+
+  public IncidentWorkflowImpl() {
+    this(IncidentWorkflowSettings.defaults());
+  }
+
+  public IncidentWorkflowImpl(IncidentWorkflowSettings settings) {
+    this.settings = Objects.requireNonNull(settings, "settings is null");
+  }
+
+  @Override
+  public IncidentOutcome run(IncidentInput input) {
+    if (input.carried() != null) {
+      state = input.carried();
+      savedThrough = state.lastSequence();
+    } else {
+      open(input);
+    }
+    while (true) {
+      earlyAlerts.forEach(alert -> state.alert(alert, now()));
+      earlyAlerts.clear();
+      settle();
+      if (state.isTerminal()) {
+        break;
+      }
+      if (state.fireDueTimers(now())) {
+        continue;
+      }
+      if (historyIsLong()) {
+        Workflow.await(() -> Workflow.isEveryHandlerFinished());
+        settle();
+        if (!state.isTerminal() && !state.hasEffects()) {
+          Workflow.continueAsNew(input.continuing(state));
+        }
+        continue;
+      }
+      Optional<Instant> deadline = state.nextDeadline();
+      if (deadline.isEmpty()) {
+        Workflow.await(this::hasWork);
+      } else {
+        Duration wait = Duration.between(now(), deadline.get());
+        if (!wait.isNegative() && !wait.isZero()) {
+          Workflow.await(wait, this::hasWork);
+        }
+      }
+    }
+    if (state.hasChannel()) {
+      try {
+        slack.archiveChannel(new SlackChannel(state.channelId(), state.channelName()));
+      } catch (ActivityFailure failure) {
+        log.warn("{}: could not archive #{}: {}", state.incidentId(), state.channelName(), failure.getMessage());
+      }
+    }
+    Workflow.await(() -> Workflow.isEveryHandlerFinished());
+    return new IncidentOutcome(state.incidentId(), state.status());
+  }
+
+  /** Records, staffs and announces a new incident and opens its channel. */
+  private void open(IncidentInput input) {
+    WorkflowInfo info = Workflow.getInfo();
+    state = IncidentState.declare(input, info.getWorkflowId(), info.getRunId(), directory.currentPolicy(), now());
+    IncidentNumber number = store.recordIncident(new NewIncident(info.getWorkflowId(), info.getRunId(),
+        input.title(), input.description(), input.severity(), input.service(), input.source(),
+        input.dedupKey(), input.declaredBy(), state.startedAt()));
+    state.numbered(number.number());
+    Responders responders = directory.responders(new ResponderQuery(input.service(), state.startedAt(), input.commander()));
+    state.staffed(responders.commander() == null ? null : responders.commander().handle(),
+        responders.service().stakeholderChannel());
+    save();
+    String runbook = input.labels().getOrDefault("runbook_url", responders.service().runbook());
+    String dashboard = input.labels().getOrDefault("dashboard_url", responders.service().dashboard());
+    state.addLinks(nonNull(runbook, dashboard));
+    openChannel(responders);
+    if (state.hasChannel()) {
+      perform(() -> {
+        slack.postBriefing(new Briefing(state.channelId(), state.incidentId(), state.title(), state.description(),
+            state.severity(), state.service(), state.commander(), runbook, dashboard, state.links()));
+        return null;
+      });
+    }
+    perform(() -> {
+      effects.announce(state, state.incidentId() + " declared (" + state.severity() + ", " + state.service() + "): "
+          + state.title() + (state.hasChannel() ? " in #" + state.channelName() : "") + ". IC: "
+          + Objects.toString(state.commander(), "unassigned") + "; " + IncidentEffects.describeCadence(state) + ".");
+      return null;
+    });
+  }
+
+  private void openChannel(Responders responders) {
+    Map<String, Person> members = new LinkedHashMap<>();
+    for (Person person : nonNull(responders.commander(), responders.primary(), responders.secondary())) {
+      members.putIfAbsent(person.handle(), person);
+    }
+    String name = ChannelName.of(state.number(), state.severity(), state.title());
+    SlackChannel channel = perform(() -> slack.openChannel(
+        new OpenChannel(name, false, IncidentEffects.topic(state), List.copyOf(members.values()))));
+    if (channel != null) {
+      state.channelOpened(channel.id(), channel.name(), now());
+    }
+  }
+
+  /** Persists what changed and carries out what the state asked for, until nothing is left. */
+  private void settle() {
+    do {
+      save();
+      state.takeEffects().forEach(effect -> effects.perform(state, effect));
+    } while (state.hasEffects() || state.hasUnsavedEvents());
+  }
+
+  private void save() {
+    IncidentSnapshot snapshot = state.snapshot();
+    if (snapshot.equals(lastSaved)) {
+      return;
+    }
+    store.saveIncident(snapshot);
+    lastSaved = snapshot.withoutEvents();
+    int through = snapshot.newEvents().stream().mapToInt(TimelineEvent::sequence).max().orElse(savedThrough);
+    state.saved(through);
+    savedThrough = Math.max(savedThrough, through);
+    upsertSearchAttributes();
+  }
+
+  private void upsertSearchAttributes() {
+    if (state.status() == attributedStatus) {
+      return;
+    }
+    Workflow.upsertTypedSearchAttributes(
+        IncidentSearchAttributes.NUMBER.valueSet(state.number()),
+        IncidentSearchAttributes.SEVERITY.valueSet(state.severity().name()),
+        IncidentSearchAttributes.SERVICE.valueSet(state.service()),
+        IncidentSearchAttributes.STATUS.valueSet(state.status().wireName()));
+    attributedStatus = state.status();
+  }
+
+  private boolean hasWork() {
+    return state.hasEffects() || state.hasUnsavedEvents() || !earlyAlerts.isEmpty();
+  }
+
+  private boolean historyIsLong() {
+    WorkflowInfo info = Workflow.getInfo();
+    return info.getHistoryLength() > settings.continueAsNewAfterEvents() || info.isContinueAsNewSuggested();
+  }
+
+  private <T> T perform(Supplier<T> call) {
+    try {
+      return call.get();
+    } catch (ActivityFailure failure) {
+      log.warn("{}: a step failed for good and was skipped: {}", state.incidentId(), failure.getMessage());
+      return null;
+    }
+  }
+
+  // ---- signals, updates, queries ------------------------------------------------------------
+
+  @Override
+  public void alert(AlertEvent event) {
+    if (state == null) {
+      earlyAlerts.add(event);
+    } else if (!state.isTerminal()) {
+      state.alert(event, now());
+    } else {
+      log.info("{} is {}; alert {} ignored", state.incidentId(), state.status().wireName(), event.dedupKey());
+    }
+  }
+
+  @Override
+  public IncidentView registered() {
+    Workflow.await(() -> state != null && state.isNumbered() && savedThrough > 0);
+    return state.view();
+  }
+
+  @Override
+  public IncidentView acknowledge(Transition transition) {
+    return change(() -> state.advance(IncidentStatus.ACKNOWLEDGED, transition, now()));
+  }
+
+  @Override
+  public void validateAcknowledge(Transition transition) {
+    refuse(() -> state.refusalOf(IncidentStatus.ACKNOWLEDGED));
+  }
+
+  @Override
+  public IncidentView identify(Transition transition) {
+    return change(() -> state.advance(IncidentStatus.IDENTIFIED, transition, now()));
+  }
+
+  @Override
+  public void validateIdentify(Transition transition) {
+    refuse(() -> state.refusalOf(IncidentStatus.IDENTIFIED));
+  }
+
+  @Override
+  public IncidentView mitigate(Transition transition) {
+    return change(() -> state.advance(IncidentStatus.MITIGATED, transition, now()));
+  }
+
+  @Override
+  public void validateMitigate(Transition transition) {
+    refuse(() -> state.refusalOf(IncidentStatus.MITIGATED));
+  }
+
+  @Override
+  public IncidentView resolve(Transition transition) {
+    return change(() -> state.advance(IncidentStatus.RESOLVED, transition, now()));
+  }
+
+  @Override
+  public void validateResolve(Transition transition) {
+    refuse(() -> state.refusalOf(IncidentStatus.RESOLVED));
+  }
+
+  @Override
+  public IncidentView reopen(Transition transition) {
+    return change(() -> state.reopen(transition, now()));
+  }
+
+  @Override
+  public void validateReopen(Transition transition) {
+    refuse(() -> state.refusalOfReopen());
+  }
+
+  @Override
+  public IncidentView cancel(Transition transition) {
+    return change(() -> state.advance(IncidentStatus.CANCELED, transition, now()));
+  }
+
+  @Override
+  public void validateCancel(Transition transition) {
+    refuse(() -> state.refusalOf(IncidentStatus.CANCELED));
+  }
+
+  @Override
+  public IncidentView escalate(Transition transition) {
+    return change(() -> state.escalateNow(transition));
+  }
+
+  @Override
+  public void validateEscalate(Transition transition) {
+    refuse(() -> state.refusalOfEscalate());
+  }
+
+  @Override
+  public IncidentView changeSeverity(SeverityChange change) {
+    return change(() -> state.changeSeverity(change, now()));
+  }
+
+  @Override
+  public void validateChangeSeverity(SeverityChange change) {
+    refuse(() -> state.refusalOfSeverity(change.severity()));
+  }
+
+  @Override
+  public IncidentView assignRole(RoleAssignment assignment) {
+    return change(() -> state.assignRole(assignment, now()));
+  }
+
+  @Override
+  public void validateAssignRole(RoleAssignment assignment) {
+    if (!RoleAssignment.ROLES.contains(assignment.role())) {
+      throw ApplicationFailure.newNonRetryableFailure(
+          "unknown role '" + assignment.role() + "'; roles are " + String.join(", ", RoleAssignment.ROLES.stream().sorted().toList()),
+          IncidentState.INVALID);
+    }
+    refuse(() -> state.refusalOfRole(assignment));
+  }
+
+  @Override
+  public IncidentView postStatusUpdate(Note update) {
+    return change(() -> state.statusUpdate(update, now()));
+  }
+
+  @Override
+  public void validatePostStatusUpdate(Note update) {
+    refuse(() -> state.refusalOfNote(update));
+  }
+
+  @Override
+  public IncidentView logDecision(Note decision) {
+    return change(() -> state.decision(decision, now()));
+  }
+
+  @Override
+  public void validateLogDecision(Note decision) {
+    refuse(() -> state.refusalOfNote(decision));
+  }
+
+  @Override
+  public IncidentView view() {
+    return state == null ? null : state.view();
+  }
+
+  /**
+   * Applies a change once the incident is recorded, then waits until it is persisted, so that a
+   * caller who reads the incident after the update sees it.
+   */
+  private IncidentView change(Runnable apply) {
+    Workflow.await(() -> state != null && savedThrough > 0);
+    try {
+      apply.run();
+    } catch (IllegalStateException refused) {
+      // The state moved on between validation and handling (another update got there first).
+      throw ApplicationFailure.newNonRetryableFailure(refused.getMessage(), IncidentState.CONFLICT);
+    }
+    int sequence = state.lastSequence();
+    Workflow.await(() -> savedThrough >= sequence || state.isTerminal() && !state.hasUnsavedEvents());
+    return state.view();
+  }
+
+  /** Refuses the update when the state says why; a starting incident accepts and checks later. */
+  private void refuse(Supplier<Optional<String>> refusal) {
+    if (state == null) {
+      return;
+    }
+    Optional<String> reason = refusal.get();
+    if (reason.isPresent()) {
+      throw ApplicationFailure.newNonRetryableFailure(reason.get(), IncidentState.CONFLICT);
+    }
+  }
+
+  private static Instant now() {
+    return Instant.ofEpochMilli(Workflow.currentTimeMillis());
+  }
+
+  @SafeVarargs
+  private static <T> List<T> nonNull(T... values) {
+    List<T> present = new ArrayList<>();
+    for (T value : values) {
+      if (value != null) {
+        present.add(value);
+      }
+    }
+    return present;
+  }
+}

@@ -1,0 +1,44 @@
+package dev.incidentflow.workflows.model;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
+
+/** The timeline event types; their wire names are a contract (see ARCHITECTURE.md). */
+public enum TimelineEventType {
+  DECLARED,
+  ALERT_FIRED,
+  ALERT_RESOLVED,
+  PAGED,
+  ESCALATED,
+  ACKNOWLEDGED,
+  IDENTIFIED,
+  MITIGATED,
+  RESOLVED,
+  REOPENED,
+  CLOSED,
+  CANCELED,
+  SEVERITY_CHANGED,
+  ROLE_ASSIGNED,
+  STATUS_UPDATE,
+  UPDATE_OVERDUE,
+  DECISION,
+  CHANNEL_CREATED,
+  POSTMORTEM_SCHEDULED,
+  POSTMORTEM_OVERDUE,
+  POSTMORTEM_PUBLISHED,
+  ACTION_ITEM_CREATED,
+  ACTION_ITEM_OVERDUE,
+  ACTION_ITEM_ESCALATED,
+  ACTION_ITEM_DONE;
+
+  @JsonValue
+  public String wireName() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  @JsonCreator
+  public static TimelineEventType fromWire(String text) {
+    return valueOf(text.trim().toUpperCase(Locale.ROOT));
+  }
+}
