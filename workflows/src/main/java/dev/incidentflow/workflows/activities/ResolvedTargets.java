@@ -1,5 +1,6 @@
 package dev.incidentflow.workflows.activities;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import dev.incidentflow.workflows.model.Person;
 import java.util.List;
 
@@ -15,6 +16,7 @@ public record ResolvedTargets(List<Person> people, List<String> channels, List<S
     unresolved = unresolved == null ? List.of() : List.copyOf(unresolved);
   }
 
+  @JsonIgnore // derived; without this Jackson writes an "empty" field it cannot read back
   public boolean isEmpty() {
     return people.isEmpty() && channels.isEmpty();
   }

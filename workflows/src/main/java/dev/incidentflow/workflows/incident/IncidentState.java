@@ -39,12 +39,6 @@ import java.util.stream.Stream;
     setterVisibility = JsonAutoDetect.Visibility.NONE)
 public final class IncidentState {
 
-  /** The refusal type for an action the incident's state does not allow (HTTP 409). */
-  public static final String CONFLICT = "IncidentConflict";
-
-  /** The refusal type for an action that is malformed whatever the state (HTTP 422). */
-  public static final String INVALID = "IncidentInvalid";
-
   private String workflowId;
   private String firstRunId;
   private long number;

@@ -48,6 +48,9 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
   private IncidentStatus attributedStatus;
   private IncidentSnapshot lastSaved;
 
+  /** Set once the incident is recorded, staffed, has its channel and has paged step 0. */
+  private boolean opened;
+
   public IncidentWorkflowImpl() {
     this(IncidentWorkflowSettings.defaults());
   }
@@ -64,9 +67,8 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
     } else {
       open(input);
     }
+    opened = true;
     while (true) {
-      earlyAlerts.forEach(alert -> state.alert(alert, now()));
-      earlyAlerts.clear();
       settle();
       if (state.isTerminal()) {
         break;
@@ -107,6 +109,8 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
   private void open(IncidentInput input) {
     WorkflowInfo info = Workflow.getInfo();
     state = IncidentState.declare(input, info.getWorkflowId(), info.getRunId(), directory.currentPolicy(), now());
+    earlyAlerts.forEach(alert -> state.alert(alert, now()));
+    earlyAlerts.clear();
     IncidentNumber number = store.recordIncident(new NewIncident(info.getWorkflowId(), info.getRunId(),
         input.title(), input.description(), input.severity(), input.service(), input.source(),
         input.dedupKey(), input.declaredBy(), state.startedAt()));
@@ -132,6 +136,8 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
           + Objects.toString(state.commander(), "unassigned") + "; " + IncidentEffects.describeCadence(state) + ".");
       return null;
     });
+    state.fireDueTimers(now());
+    settle();
   }
 
   private void openChannel(Responders responders) {
@@ -181,7 +187,7 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
   }
 
   private boolean hasWork() {
-    return state.hasEffects() || state.hasUnsavedEvents() || !earlyAlerts.isEmpty();
+    return state.hasEffects() || state.hasUnsavedEvents();
   }
 
   private boolean historyIsLong() {
@@ -213,7 +219,7 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
 
   @Override
   public IncidentView registered() {
-    Workflow.await(() -> state != null && state.isNumbered() && savedThrough > 0);
+    Workflow.await(() -> opened);
     return state.view();
   }
 
@@ -305,9 +311,8 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
   @Override
   public void validateAssignRole(RoleAssignment assignment) {
     if (!RoleAssignment.ROLES.contains(assignment.role())) {
-      throw ApplicationFailure.newNonRetryableFailure(
-          "unknown role '" + assignment.role() + "'; roles are " + String.join(", ", RoleAssignment.ROLES.stream().sorted().toList()),
-          IncidentState.INVALID);
+      throw new IllegalArgumentException(
+          "unknown role '" + assignment.role() + "'; roles are " + String.join(", ", RoleAssignment.ROLES.stream().sorted().toList()));
     }
     refuse(() -> state.refusalOfRole(assignment));
   }
@@ -342,26 +347,31 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
    * caller who reads the incident after the update sees it.
    */
   private IncidentView change(Runnable apply) {
-    Workflow.await(() -> state != null && savedThrough > 0);
+    Workflow.await(() -> opened);
     try {
       apply.run();
     } catch (IllegalStateException refused) {
       // The state moved on between validation and handling (another update got there first).
-      throw ApplicationFailure.newNonRetryableFailure(refused.getMessage(), IncidentState.CONFLICT);
+      throw ApplicationFailure.newNonRetryableFailure(refused.getMessage(), IllegalStateException.class.getName());
     }
     int sequence = state.lastSequence();
     Workflow.await(() -> savedThrough >= sequence || state.isTerminal() && !state.hasUnsavedEvents());
     return state.view();
   }
 
-  /** Refuses the update when the state says why; a starting incident accepts and checks later. */
+  /**
+   * Refuses the update when the state says why. A validator's exception reaches the caller as an
+   * {@code ApplicationFailure} whose type is the exception's class name: {@link
+   * IllegalStateException} means the state does not allow it (HTTP 409), {@link
+   * IllegalArgumentException} that the request is malformed (HTTP 422).
+   */
   private void refuse(Supplier<Optional<String>> refusal) {
     if (state == null) {
       return;
     }
     Optional<String> reason = refusal.get();
     if (reason.isPresent()) {
-      throw ApplicationFailure.newNonRetryableFailure(reason.get(), IncidentState.CONFLICT);
+      throw new IllegalStateException(reason.get());
     }
   }
 

@@ -1,0 +1,24 @@
+package dev.incidentflow.workflows.incident;
+
+import dev.incidentflow.workflows.activities.PagerEvent;
+import dev.incidentflow.workflows.activities.PagingActivities;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** Records PagerDuty events. */
+final class FakePaging implements PagingActivities {
+  final List<PagerEvent> events = new CopyOnWriteArrayList<>();
+
+  @Override
+  public void send(PagerEvent event) {
+    events.add(event);
+  }
+
+  List<PagerEvent> of(PagerEvent.Action action) {
+    return events.stream().filter(e -> e.action() == action).toList();
+  }
+
+  List<String> triggeredKeys() {
+    return of(PagerEvent.Action.TRIGGER).stream().map(PagerEvent::dedupKey).toList();
+  }
+}

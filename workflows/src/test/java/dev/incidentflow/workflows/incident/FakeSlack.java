@@ -1,0 +1,62 @@
+package dev.incidentflow.workflows.incident;
+
+import dev.incidentflow.workflows.activities.Briefing;
+import dev.incidentflow.workflows.activities.ChannelMessage;
+import dev.incidentflow.workflows.activities.DirectMessage;
+import dev.incidentflow.workflows.activities.OpenChannel;
+import dev.incidentflow.workflows.activities.SlackChannel;
+import dev.incidentflow.workflows.activities.SlackChatActivities;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** Records what would have been said in Slack; channels are idempotent by name like Slack's. */
+final class FakeSlack implements SlackChatActivities {
+  final Map<String, SlackChannel> channels = new ConcurrentHashMap<>();
+  final List<ChannelMessage> messages = new CopyOnWriteArrayList<>();
+  final List<Briefing> briefings = new CopyOnWriteArrayList<>();
+  final List<ChannelMessage> topics = new CopyOnWriteArrayList<>();
+  final List<DirectMessage> directMessages = new CopyOnWriteArrayList<>();
+  final List<SlackChannel> archived = new CopyOnWriteArrayList<>();
+  volatile int openCalls;
+
+  @Override
+  public SlackChannel openChannel(OpenChannel request) {
+    openCalls++;
+    return channels.computeIfAbsent(request.name(), name -> new SlackChannel("C" + (channels.size() + 100), name));
+  }
+
+  @Override
+  public void postBriefing(Briefing briefing) {
+    briefings.add(briefing);
+  }
+
+  @Override
+  public void postMessage(ChannelMessage message) {
+    messages.add(message);
+  }
+
+  @Override
+  public void setTopic(ChannelMessage topic) {
+    topics.add(topic);
+  }
+
+  @Override
+  public void archiveChannel(SlackChannel channel) {
+    archived.add(channel);
+  }
+
+  @Override
+  public void directMessage(DirectMessage message) {
+    directMessages.add(message);
+  }
+
+  List<String> textsIn(String channel) {
+    return messages.stream().filter(m -> m.channel().equals(channel)).map(ChannelMessage::text).toList();
+  }
+
+  List<String> dmRecipients() {
+    return directMessages.stream().map(m -> m.person().handle()).toList();
+  }
+}

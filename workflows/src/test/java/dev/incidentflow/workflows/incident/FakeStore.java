@@ -1,0 +1,51 @@
+package dev.incidentflow.workflows.incident;
+
+import dev.incidentflow.workflows.activities.IncidentNumber;
+import dev.incidentflow.workflows.activities.IncidentSnapshot;
+import dev.incidentflow.workflows.activities.IncidentStoreActivities;
+import dev.incidentflow.workflows.activities.NewIncident;
+import dev.incidentflow.workflows.model.TimelineEvent;
+import dev.incidentflow.workflows.model.TimelineEventType;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** An in-memory incident store with the real one's idempotency rules. */
+final class FakeStore implements IncidentStoreActivities {
+  private final AtomicLong sequence = new AtomicLong();
+  private final Map<String, Long> numbers = new ConcurrentHashMap<>();
+  private final Map<Long, IncidentSnapshot> latest = new ConcurrentHashMap<>();
+  private final Map<Long, ConcurrentSkipListMap<Integer, TimelineEvent>> timelines = new ConcurrentHashMap<>();
+
+  @Override
+  public IncidentNumber recordIncident(NewIncident incident) {
+    long number = numbers.computeIfAbsent(
+        incident.workflowId() + "/" + incident.firstRunId(), key -> sequence.incrementAndGet());
+    return new IncidentNumber(number);
+  }
+
+  @Override
+  public void saveIncident(IncidentSnapshot snapshot) {
+    latest.put(snapshot.number(), snapshot.withoutEvents());
+    var timeline = timelines.computeIfAbsent(snapshot.number(), n -> new ConcurrentSkipListMap<>());
+    snapshot.newEvents().forEach(event -> timeline.putIfAbsent(event.sequence(), event));
+  }
+
+  IncidentSnapshot incident(long number) {
+    return latest.get(number);
+  }
+
+  int incidentCount() {
+    return numbers.size();
+  }
+
+  List<TimelineEvent> timeline(long number) {
+    return List.copyOf(timelines.getOrDefault(number, new ConcurrentSkipListMap<>()).values());
+  }
+
+  List<TimelineEventType> types(long number) {
+    return timeline(number).stream().map(TimelineEvent::type).toList();
+  }
+}

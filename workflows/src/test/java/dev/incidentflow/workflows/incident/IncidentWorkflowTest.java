@@ -1,0 +1,152 @@
+package dev.incidentflow.workflows.incident;
+
+import static dev.incidentflow.workflows.model.TimelineEventType.ACKNOWLEDGED;
+import static dev.incidentflow.workflows.model.TimelineEventType.ALERT_FIRED;
+import static dev.incidentflow.workflows.model.TimelineEventType.ALERT_RESOLVED;
+import static dev.incidentflow.workflows.model.TimelineEventType.CHANNEL_CREATED;
+import static dev.incidentflow.workflows.model.TimelineEventType.CLOSED;
+import static dev.incidentflow.workflows.model.TimelineEventType.DECLARED;
+import static dev.incidentflow.workflows.model.TimelineEventType.ESCALATED;
+import static dev.incidentflow.workflows.model.TimelineEventType.PAGED;
+import static dev.incidentflow.workflows.model.TimelineEventType.REOPENED;
+import static dev.incidentflow.workflows.model.TimelineEventType.RESOLVED;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.incidentflow.workflows.activities.PagerEvent;
+import dev.incidentflow.workflows.model.IncidentStatus;
+import dev.incidentflow.workflows.model.Severity;
+import io.temporal.client.WorkflowUpdateException;
+import io.temporal.failure.ApplicationFailure;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class IncidentWorkflowTest {
+  @RegisterExtension final IncidentTestEnvironment env = new IncidentTestEnvironment();
+
+  @Test
+  void alertOpensRecordedIncidentWithChannelBriefingAndOnePage() {
+    env.startAlertIncident("alert-a", Severity.SEV1);
+    env.sleep(Duration.ofSeconds(5));
+
+    assertThat(env.incident(1).status()).isEqualTo(IncidentStatus.TRIGGERED);
+    assertThat(env.incident(1).channelName()).isEqualTo("inc-1-sev1-checkout-error-budget-burn");
+    assertThat(env.incident(1).commander()).isEqualTo("alice");
+    assertThat(env.timelineTypes(1)).containsExactly(DECLARED, ALERT_FIRED, CHANNEL_CREATED, PAGED);
+    assertThat(env.slack.briefings).singleElement().satisfies(briefing -> {
+      assertThat(briefing.incidentId()).isEqualTo("INC-1");
+      assertThat(briefing.runbookUrl()).isEqualTo("https://runbooks.example.com/checkout");
+    });
+    assertThat(env.paging.triggeredKeys()).containsExactly("incidentflow-INC-1-step-0");
+    assertThat(env.slack.dmRecipients()).containsExactly("alice");
+    assertThat(env.slack.textsIn("incidents")).singleElement().asString().contains("INC-1 declared (SEV1, checkout)");
+  }
+
+  @Test
+  void sameAlertGroupDeliveredAgainAttachesToTheRunningIncident() {
+    IncidentWorkflow incident = env.startAlertIncident("alert-a", Severity.SEV1);
+    incident.alert(env.firing("alert-a"));
+    incident.alert(env.resolvedAlert("alert-a"));
+    env.sleep(Duration.ofSeconds(5));
+
+    assertThat(env.store.incidentCount()).isEqualTo(1);
+    assertThat(env.events(1, ALERT_FIRED)).hasSize(2);
+    assertThat(env.events(1, ALERT_RESOLVED)).hasSize(1);
+    assertThat(env.paging.triggeredKeys()).containsExactly("incidentflow-INC-1-step-0");
+    assertThat(env.incident(1).status()).isEqualTo(IncidentStatus.TRIGGERED);
+  }
+
+  @Test
+  void acknowledgeAndResolveReachPagerDutyWithTheTriggersDedupKey() {
+    IncidentWorkflow incident = env.startAlertIncident("alert-a", Severity.SEV1);
+
+    IncidentView acknowledged = incident.acknowledge(new Transition("alice", "looking"));
+    IncidentView resolved = incident.resolve(new Transition("alice", "rolled back"));
+    env.sleep(Duration.ofSeconds(1)); // pages are told after the update answers
+
+    assertThat(acknowledged.status()).isEqualTo(IncidentStatus.ACKNOWLEDGED);
+    assertThat(resolved.status()).isEqualTo(IncidentStatus.RESOLVED);
+    assertThat(env.paging.of(PagerEvent.Action.ACKNOWLEDGE)).singleElement()
+        .extracting(PagerEvent::dedupKey).isEqualTo("incidentflow-INC-1-step-0");
+    assertThat(env.paging.of(PagerEvent.Action.RESOLVE)).singleElement()
+        .extracting(PagerEvent::dedupKey).isEqualTo("incidentflow-INC-1-step-0");
+    assertThat(env.incident(1).statusTimes()).containsKeys(IncidentStatus.ACKNOWLEDGED, IncidentStatus.RESOLVED);
+  }
+
+  @Test
+  void acknowledgingAResolvedIncidentIsRefusedWithTheReasonAndChangesNothing() {
+    IncidentWorkflow incident = env.startAlertIncident("alert-a", Severity.SEV1);
+    incident.resolve(new Transition("alice", ""));
+    int events = env.store.timeline(1).size();
+
+    assertThatThrownBy(() -> incident.acknowledge(new Transition("bob", "")))
+        .isInstanceOf(WorkflowUpdateException.class)
+        .rootCause()
+        .isInstanceOf(ApplicationFailure.class)
+        .hasMessageContaining("INC-1 is already resolved")
+        .extracting(failure -> ((ApplicationFailure) failure).getType())
+        .isEqualTo(IllegalStateException.class.getName());
+    assertThat(env.store.timeline(1)).hasSize(events);
+    assertThat(incident.view().status()).isEqualTo(IncidentStatus.RESOLVED);
+  }
+
+  @Test
+  void acknowledgingTwiceNamesWhoAcknowledged() {
+    IncidentWorkflow incident = env.startAlertIncident("alert-a", Severity.SEV1);
+    incident.acknowledge(new Transition("bob", ""));
+
+    assertThatThrownBy(() -> incident.acknowledge(new Transition("alice", "")))
+        .rootCause()
+        .hasMessageContaining("INC-1 is already acknowledged by bob");
+  }
+
+  @Test
+  void resolvedIncidentClosesWhenTheMonitoringWindowEndsAndItsChannelIsArchived() {
+    IncidentWorkflow incident = env.startAlertIncident("alert-a", Severity.SEV1);
+    incident.resolve(new Transition("alice", ""));
+
+    env.sleep(Duration.ofMinutes(29));
+    assertThat(env.incident(1).status()).isEqualTo(IncidentStatus.RESOLVED);
+    env.sleep(Duration.ofMinutes(2));
+
+    assertThat(env.awaitOutcome("alert-a").status()).isEqualTo(IncidentStatus.CLOSED);
+    assertThat(env.incident(1).status()).isEqualTo(IncidentStatus.CLOSED);
+    assertThat(env.timelineTypes(1)).endsWith(RESOLVED, CLOSED);
+    assertThat(env.slack.archived).singleElement().extracting(c -> c.name())
+        .isEqualTo("inc-1-sev1-checkout-error-budget-burn");
+  }
+
+  @Test
+  void firingAlertDuringTheMonitoringWindowReopensAndTheWindowRestartsAtTheNextResolve() {
+    IncidentWorkflow incident = env.startAlertIncident("alert-a", Severity.SEV1);
+    incident.resolve(new Transition("alice", ""));
+    env.sleep(Duration.ofMinutes(20));
+
+    incident.alert(env.firing("alert-a"));
+    env.sleep(Duration.ofSeconds(5));
+    assertThat(incident.view().status()).isEqualTo(IncidentStatus.ACKNOWLEDGED);
+    assertThat(env.timelineTypes(1)).contains(REOPENED);
+    assertThat(env.incident(1).statusTimes()).doesNotContainKey(IncidentStatus.RESOLVED);
+
+    incident.resolve(new Transition("alice", "for real"));
+    env.sleep(Duration.ofMinutes(25));
+    assertThat(incident.view().status()).isEqualTo(IncidentStatus.RESOLVED);
+    env.sleep(Duration.ofMinutes(6));
+    assertThat(env.awaitOutcome("alert-a").status()).isEqualTo(IncidentStatus.CLOSED);
+  }
+
+  @Test
+  void declaredIncidentNamesItsCommander() {
+    IncidentWorkflow incident = env.stub("declared-1");
+    io.temporal.client.WorkflowClient.start(incident::run, new IncidentInput("declared", null, "Search is slow",
+        "", Severity.SEV2, "search", "carol", "carol", java.util.Map.of(), java.util.List.of(), null));
+
+    IncidentView view = incident.registered();
+
+    assertThat(view.incidentId()).isEqualTo("INC-1");
+    assertThat(view.commander()).isEqualTo("carol");
+    assertThat(env.store.timeline(1).get(0).by()).isEqualTo("carol");
+    assertThat(env.timelineTypes(1)).doesNotContain(ESCALATED);
+  }
+}

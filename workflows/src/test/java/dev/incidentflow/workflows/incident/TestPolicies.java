@@ -1,0 +1,72 @@
+package dev.incidentflow.workflows.incident;
+
+import static dev.incidentflow.workflows.model.IncidentStatus.ACKNOWLEDGED;
+import static dev.incidentflow.workflows.model.IncidentStatus.IDENTIFIED;
+import static dev.incidentflow.workflows.model.IncidentStatus.RESOLVED;
+
+import dev.incidentflow.workflows.model.IncidentStatus;
+import dev.incidentflow.workflows.model.Severity;
+import dev.incidentflow.workflows.policy.ActionItemPolicy;
+import dev.incidentflow.workflows.policy.EscalationStep;
+import dev.incidentflow.workflows.policy.Policy;
+import dev.incidentflow.workflows.policy.PostmortemPolicy;
+import dev.incidentflow.workflows.policy.SeverityPolicy;
+import dev.incidentflow.workflows.policy.StatusUpdatePolicy;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** The shipped default policy (config/policy.yml), written out for tests of the core alone. */
+final class TestPolicies {
+  private TestPolicies() {}
+
+  static Policy defaults() {
+    return new Policy(
+        Map.of(
+            Severity.SEV1,
+            new SeverityPolicy(
+                "All users down or core functionality unavailable",
+                List.of("P1", "critical"),
+                true,
+                new StatusUpdatePolicy(Duration.ofMinutes(15), List.of("channel", "stakeholders")),
+                Duration.ofMinutes(30),
+                List.of(
+                    step(0, null, "oncall:primary"),
+                    step(5, ACKNOWLEDGED, "oncall:secondary", "role:engineering-manager"),
+                    step(10, IDENTIFIED, "role:vp-engineering"),
+                    step(20, RESOLVED, "role:executive")),
+                new PostmortemPolicy(true, Duration.ofHours(24))),
+            Severity.SEV2,
+            new SeverityPolicy(
+                "Major functionality degraded",
+                List.of("P2", "error"),
+                true,
+                new StatusUpdatePolicy(Duration.ofMinutes(30), List.of("channel", "stakeholders")),
+                Duration.ofMinutes(30),
+                List.of(step(0, null, "oncall:primary"), step(15, ACKNOWLEDGED, "role:engineering-manager")),
+                new PostmortemPolicy(true, Duration.ofHours(48))),
+            Severity.SEV3,
+            new SeverityPolicy(
+                "Minor functionality degraded",
+                List.of("P3", "warning"),
+                false,
+                new StatusUpdatePolicy(null, List.of("channel")),
+                Duration.ofMinutes(15),
+                List.of(),
+                PostmortemPolicy.none()),
+            Severity.SEV4,
+            new SeverityPolicy(
+                "Cosmetic or no user impact",
+                List.of("P4", "info"),
+                false,
+                new StatusUpdatePolicy(null, List.of("channel")),
+                Duration.ofMinutes(15),
+                List.of(),
+                PostmortemPolicy.none())),
+        ActionItemPolicy.defaults());
+  }
+
+  private static EscalationStep step(int minutes, IncidentStatus unless, String... targets) {
+    return new EscalationStep(Duration.ofMinutes(minutes), unless, List.of(targets));
+  }
+}
