@@ -1,0 +1,24 @@
+package dev.incidentflow.activities.store;
+
+import static java.util.Objects.requireNonNull;
+
+import javax.sql.DataSource;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+
+/**
+ * Creates the {@link Jdbi} the incident store needs. The store's classes take a {@code Jdbi} rather
+ * than a {@code DataSource} so that the API can share the one Dropwizard's {@code JdbiFactory}
+ * builds (which installs {@link SqlObjectPlugin} already); whoever creates a {@code Jdbi} by hand
+ * must install that plugin, and this method does.
+ */
+public final class IncidentJdbi {
+
+  private IncidentJdbi() {}
+
+  /** A {@code Jdbi} over {@code dataSource} with {@link SqlObjectPlugin} installed. */
+  public static Jdbi create(DataSource dataSource) {
+    requireNonNull(dataSource, "dataSource is null");
+    return Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
+  }
+}

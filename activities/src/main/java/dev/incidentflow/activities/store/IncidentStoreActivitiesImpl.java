@@ -1,0 +1,77 @@
+package dev.incidentflow.activities.store;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.incidentflow.workflows.activities.IncidentNumber;
+import dev.incidentflow.workflows.activities.IncidentSnapshot;
+import dev.incidentflow.workflows.activities.IncidentStoreActivities;
+import dev.incidentflow.workflows.activities.NewIncident;
+import java.util.List;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The incident record in PostgreSQL. Database faults surface as exceptions that Temporal retries.
+ */
+public final class IncidentStoreActivitiesImpl implements IncidentStoreActivities {
+
+  private final Jdbi jdbi;
+  private final IncidentDao dao;
+
+  /**
+   * @param jdbi over a migrated database (see {@link Migrations}), with {@code SqlObjectPlugin}
+   *     installed (see {@link IncidentJdbi})
+   */
+  public IncidentStoreActivitiesImpl(Jdbi jdbi) {
+    this.jdbi = requireNonNull(jdbi, "jdbi is null");
+    this.dao = jdbi.onDemand(IncidentDao.class);
+  }
+
+  /**
+   * Finds the row of a previous attempt first, so that a plain retry does not even draw from the
+   * sequence. Racing attempts meet at the unique key: the losers insert nothing and read the
+   * winner's number (a number drawn by a loser is skipped, which leaves a gap and nothing worse).
+   */
+  @Override
+  public IncidentNumber recordIncident(NewIncident incident) {
+    requireNonNull(incident, "incident is null");
+    long number =
+        dao.findNumber(incident.workflowId(), incident.firstRunId())
+            .or(() -> dao.insertIfAbsent(incident))
+            .or(() -> dao.findNumber(incident.workflowId(), incident.firstRunId()))
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "incident of workflow "
+                            + incident.workflowId()
+                            + " run "
+                            + incident.firstRunId()
+                            + " was neither inserted nor found"));
+    return new IncidentNumber(number);
+  }
+
+  /** Overwrites the row and appends the events in one transaction: all of it is stored or none. */
+  @Override
+  public void saveIncident(IncidentSnapshot snapshot) {
+    requireNonNull(snapshot, "snapshot is null");
+    IncidentStateRow state = IncidentStateRow.of(snapshot);
+    List<TimelineEventRow> events =
+        snapshot.newEvents().stream().map(TimelineEventRow::of).toList();
+    jdbi.useTransaction(
+        handle -> {
+          IncidentDao transactional = handle.attach(IncidentDao.class);
+          if (transactional.updateState(state) == 0) {
+            // Retried, not failed for good: the row can only be missing if the database lost it,
+            // and an operator restoring it lets the workflow carry on.
+            throw new IllegalStateException(
+                "no incident "
+                    + IncidentRecord.idOf(snapshot.number())
+                    + " of workflow "
+                    + snapshot.workflowId()
+                    + " to save");
+          }
+          if (!events.isEmpty()) {
+            transactional.insertEvents(snapshot.number(), events);
+          }
+        });
+  }
+}
