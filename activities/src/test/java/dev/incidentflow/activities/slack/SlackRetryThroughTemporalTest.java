@@ -1,0 +1,121 @@
+package dev.incidentflow.activities.slack;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.incidentflow.workflows.activities.ChannelMessage;
+import dev.incidentflow.workflows.activities.FailureType;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowFailedException;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.testing.TestEnvironmentOptions;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Proves that the failures {@link SlackErrors} builds make Temporal do the right thing. The test
+ * server runs in real time: with time skipping its clock jumps past any timer, so it cannot tell a
+ * one-second retry delay from a seven-second one. A one-second {@code Retry-After} against a 100 ms
+ * policy backoff keeps the test short and still tells the two apart.
+ */
+class SlackRetryThroughTemporalTest {
+
+  private static final String QUEUE = "slack-retry-test";
+
+  @RegisterExtension
+  static WireMockExtension slack =
+      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+  private TestWorkflowEnvironment temporal;
+  private WorkflowClient client;
+
+  @BeforeEach
+  void startTemporal() {
+    temporal =
+        TestWorkflowEnvironment.newInstance(
+            TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
+    Worker worker = temporal.newWorker(QUEUE);
+    worker.registerWorkflowImplementationTypes(SlackMessageWorkflowImpl.class);
+    worker.registerActivitiesImplementations(
+        new SlackChatActivitiesImpl(
+            new SlackSettings("xoxb-test-token", slack.baseUrl() + "/api/", false)));
+    temporal.start();
+    client = temporal.getWorkflowClient();
+  }
+
+  @AfterEach
+  void stopTemporal() {
+    temporal.close();
+  }
+
+  private SlackMessageWorkflow workflow() {
+    return client.newWorkflowStub(
+        SlackMessageWorkflow.class, WorkflowOptions.newBuilder().setTaskQueue(QUEUE).build());
+  }
+
+  @Test
+  void rateLimitedPostIsRetriedByTemporalAfterSlacksRetryAfterAndSucceeds() {
+    slack.stubFor(
+        post(urlPathEqualTo("/api/chat.postMessage"))
+            .inScenario("rate limit")
+            .whenScenarioStateIs(STARTED)
+            .willReturn(
+                aResponse()
+                    .withStatus(429)
+                    .withHeader("Retry-After", "1")
+                    .withHeader("Content-Type", "application/json")
+                    .withBody("{\"ok\":false,\"error\":\"ratelimited\"}"))
+            .willSetStateTo("limit lifted"));
+    slack.stubFor(
+        post(urlPathEqualTo("/api/chat.postMessage"))
+            .inScenario("rate limit")
+            .whenScenarioStateIs("limit lifted")
+            .willReturn(
+                okJson("{\"ok\":true,\"channel\":\"C0NEW\",\"ts\":\"1700000000.000100\"}")));
+
+    workflow().post(new ChannelMessage("C0NEW", "Status: mitigated"));
+
+    List<LoggedRequest> posts =
+        slack.findAll(postRequestedFor(urlPathEqualTo("/api/chat.postMessage")));
+    assertThat(posts).hasSize(2);
+    // The policy alone would have retried after 100 ms.
+    assertThat(millisBetween(posts.get(0), posts.get(1))).isGreaterThanOrEqualTo(1_000);
+  }
+
+  private static long millisBetween(LoggedRequest first, LoggedRequest second) {
+    return Math.abs(second.getLoggedDate().getTime() - first.getLoggedDate().getTime());
+  }
+
+  @Test
+  void channelNotFoundFailsTheWorkflowWithoutARetry() {
+    slack.stubFor(
+        post(urlPathEqualTo("/api/chat.postMessage"))
+            .willReturn(okJson("{\"ok\":false,\"error\":\"channel_not_found\"}")));
+
+    assertThatThrownBy(() -> workflow().post(new ChannelMessage("C0GONE", "hello")))
+        .isInstanceOf(WorkflowFailedException.class)
+        .cause()
+        .isInstanceOf(ActivityFailure.class)
+        .cause()
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            failure -> assertThat(failure.getType()).isEqualTo(FailureType.SLACK_REJECTED.name()));
+    assertThat(slack.findAll(postRequestedFor(urlPathEqualTo("/api/chat.postMessage")))).hasSize(1);
+  }
+}
