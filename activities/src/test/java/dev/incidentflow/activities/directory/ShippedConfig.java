@@ -17,6 +17,7 @@ import java.nio.file.Path;
  */
 final class ShippedConfig {
   static final Path POLICY = Path.of("..", "config", "policy.yml");
+  static final Path CATALOG = Path.of("..", "config", "catalog.yml");
 
   private ShippedConfig() {}
 
@@ -24,13 +25,28 @@ final class ShippedConfig {
     return read(POLICY);
   }
 
+  static String catalogText() {
+    return read(CATALOG);
+  }
+
   static Policy policy() {
     return PolicyLoader.load(POLICY);
   }
 
+  static Catalog catalog() {
+    return CatalogLoader.load(CATALOG);
+  }
+
   /** The shipped policy with {@code original} (which must occur once) replaced. */
   static Policy policyWith(String original, String replacement) {
-    return PolicyLoader.load(stream(replaceOnce(policyText(), original, replacement)), "policy.yml");
+    return PolicyLoader.load(
+        stream(replaceOnce(policyText(), original, replacement)), "policy.yml");
+  }
+
+  /** The shipped catalog with {@code original} (which must occur once) replaced. */
+  static Catalog catalogWith(String original, String replacement) {
+    return CatalogLoader.load(
+        stream(replaceOnce(catalogText(), original, replacement)), "catalog.yml");
   }
 
   static String replaceOnce(String text, String original, String replacement) {
