@@ -1,0 +1,4 @@
+package dev.incidentflow.activities.directory;
+
+/** A severity's {@code postmortem}, as written. */
+record PostmortemYaml(Boolean required, String due) {}

@@ -1,0 +1,240 @@
+package dev.incidentflow.activities.directory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.incidentflow.workflows.activities.ResolvedTargets;
+import dev.incidentflow.workflows.activities.ResponderQuery;
+import dev.incidentflow.workflows.activities.Responders;
+import dev.incidentflow.workflows.activities.ServiceInfo;
+import dev.incidentflow.workflows.activities.TargetQuery;
+import dev.incidentflow.workflows.model.Person;
+import dev.incidentflow.workflows.policy.Policy;
+import io.temporal.common.converter.DataConverter;
+import io.temporal.common.converter.DefaultDataConverter;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The directory activity over the shipped policy and catalog. Week of Monday 2026-01-12 09:00
+ * Berlin: bob is primary, carol secondary.
+ */
+class DirectoryActivitiesImplTest {
+  private static final Instant BOBS_WEEK = Instant.parse("2026-01-14T10:00:00Z");
+
+  private final Policy policy = ShippedConfig.policy();
+  private final Catalog catalog = ShippedConfig.catalog();
+  private final DirectoryActivitiesImpl directory = new DirectoryActivitiesImpl(policy, catalog);
+
+  @Test
+  void currentPolicyIsTheOneLoadedAtStart() {
+    assertThat(directory.currentPolicy()).isSameAs(policy);
+  }
+
+  @Test
+  void respondersAreThisWeeksPrimaryAndSecondaryWithThePrimaryAsCommander() {
+    Responders responders = directory.responders(new ResponderQuery("checkout", BOBS_WEEK, null));
+
+    assertThat(responders.service().jiraProject()).isEqualTo("PAY");
+    assertThat(responders.primary()).isEqualTo(person("bob"));
+    assertThat(responders.secondary()).isEqualTo(person("carol"));
+    assertThat(responders.commander()).isEqualTo(person("bob"));
+  }
+
+  @Test
+  void namedCommanderFromTheCatalogLeadsInsteadOfThePrimary() {
+    Responders responders = directory.responders(new ResponderQuery("checkout", BOBS_WEEK, "dana"));
+
+    assertThat(responders.primary()).isEqualTo(person("bob"));
+    assertThat(responders.commander()).isEqualTo(person("dana"));
+  }
+
+  @Test
+  void namedCommanderOutsideTheCatalogIsKnownByHandle() {
+    Responders responders = directory.responders(new ResponderQuery("checkout", BOBS_WEEK, "zoe"));
+
+    assertThat(responders.commander()).isEqualTo(Person.ofHandle("zoe"));
+  }
+
+  @Test
+  void unknownServiceGetsCatalogDefaultsAndNobodyOnCall() {
+    Responders responders = directory.responders(new ResponderQuery("billing", BOBS_WEEK, null));
+
+    assertThat(responders.service())
+        .isEqualTo(
+            new ServiceInfo("billing", null, null, null, null, List.of(), "OPS", "incidents"));
+    assertThat(responders.primary()).isNull();
+    assertThat(responders.secondary()).isNull();
+    assertThat(responders.commander()).isNull();
+  }
+
+  @Test
+  void sev1SecondStepReachesSecondaryAndEngineeringManager() {
+    ResolvedTargets resolved =
+        directory.resolveTargets(
+            new TargetQuery(
+                "checkout",
+                List.of("oncall:secondary", "role:engineering-manager"),
+                BOBS_WEEK,
+                Map.of()));
+
+    assertThat(resolved.people()).containsExactly(person("carol"), person("dana"));
+    assertThat(resolved.channels()).isEmpty();
+    assertThat(resolved.unresolved()).isEmpty();
+  }
+
+  @Test
+  void incidentRolesWinOverCatalogRoles() {
+    ResolvedTargets resolved =
+        directory.resolveTargets(
+            new TargetQuery(
+                "checkout",
+                List.of("role:commander", "role:engineering-manager"),
+                BOBS_WEEK,
+                Map.of("commander", "alice", "engineering-manager", "erin")));
+
+    assertThat(resolved.people()).containsExactly(person("alice"), person("erin"));
+  }
+
+  @Test
+  void roleWithNobodyInItIsUnresolved() {
+    ResolvedTargets resolved =
+        directory.resolveTargets(
+            new TargetQuery(
+                "checkout",
+                List.of("role:communications", "role:executive"),
+                BOBS_WEEK,
+                Map.of("commander", "alice")));
+
+    assertThat(resolved.people()).containsExactly(person("frank"));
+    assertThat(resolved.unresolved()).containsExactly("role:communications");
+  }
+
+  @Test
+  void oncallOfAServiceWithoutScheduleIsUnresolved() {
+    ResolvedTargets resolved =
+        directory.resolveTargets(
+            new TargetQuery(
+                "search", List.of("oncall:primary", "role:vp-engineering"), BOBS_WEEK, Map.of()));
+
+    assertThat(resolved.people()).containsExactly(person("erin"));
+    assertThat(resolved.unresolved()).containsExactly("oncall:primary");
+    assertThat(resolved.isEmpty()).isFalse();
+  }
+
+  @Test
+  void oncallOfAnEmptyRotationIsUnresolved() {
+    Catalog vacantRotation =
+        new Catalog(
+            catalog.people(),
+            catalog.roles(),
+            Map.of(
+                "payments-oncall",
+                new OnCallSchedule(
+                    "payments-oncall",
+                    ZoneId.of("Europe/Berlin"),
+                    DayOfWeek.MONDAY,
+                    LocalTime.of(9, 0),
+                    null,
+                    List.of())),
+            catalog.services(),
+            catalog.defaults());
+    DirectoryActivitiesImpl vacant = new DirectoryActivitiesImpl(policy, vacantRotation);
+
+    ResolvedTargets resolved =
+        vacant.resolveTargets(
+            new TargetQuery(
+                "checkout", List.of("oncall:primary", "oncall:secondary"), BOBS_WEEK, Map.of()));
+    Responders responders = vacant.responders(new ResponderQuery("checkout", BOBS_WEEK, null));
+
+    assertThat(resolved.isEmpty()).isTrue();
+    assertThat(resolved.unresolved()).containsExactly("oncall:primary", "oncall:secondary");
+    assertThat(responders.primary()).isNull();
+    assertThat(responders.commander()).isNull();
+  }
+
+  @Test
+  void peopleAndChannelsAreDeduplicatedInOrder() {
+    ResolvedTargets resolved =
+        directory.resolveTargets(
+            new TargetQuery(
+                "checkout",
+                List.of(
+                    "oncall:primary",
+                    "channel:payments-eng",
+                    "person:dana",
+                    "person:bob",
+                    "role:commander",
+                    "channel:payments-eng"),
+                BOBS_WEEK,
+                Map.of("commander", "bob")));
+
+    assertThat(resolved.people()).containsExactly(person("bob"), person("dana"));
+    assertThat(resolved.channels()).containsExactly("payments-eng");
+    assertThat(resolved.unresolved()).isEmpty();
+  }
+
+  @Test
+  void malformedTargetIsUnresolvedInsteadOfFailingTheActivity() {
+    ResolvedTargets resolved =
+        directory.resolveTargets(
+            new TargetQuery("checkout", List.of("pager:x", "oncall:primary"), BOBS_WEEK, Map.of()));
+
+    assertThat(resolved.people()).containsExactly(person("bob"));
+    assertThat(resolved.unresolved()).containsExactly("pager:x");
+  }
+
+  @Test
+  void oncallFollowsTheRotationAtTheQueriedInstant() {
+    Instant mondayNineBerlin = Instant.parse("2026-01-19T08:00:00Z");
+
+    ResolvedTargets before =
+        directory.resolveTargets(
+            new TargetQuery(
+                "payments-api",
+                List.of("oncall:primary"),
+                mondayNineBerlin.minusSeconds(1),
+                Map.of()));
+    ResolvedTargets after =
+        directory.resolveTargets(
+            new TargetQuery("payments-api", List.of("oncall:primary"), mondayNineBerlin, Map.of()));
+
+    assertThat(before.people()).containsExactly(person("bob"));
+    assertThat(after.people()).containsExactly(person("carol"));
+  }
+
+  @Test
+  void policyAndRespondersSurviveTemporalsDefaultDataConverter() {
+    Responders responders = directory.responders(new ResponderQuery("checkout", BOBS_WEEK, null));
+
+    assertThat(roundTrip(policy, Policy.class)).isEqualTo(policy);
+    assertThat(roundTrip(responders, Responders.class)).isEqualTo(responders);
+  }
+
+  @Test
+  @Disabled(
+      "ResolvedTargets.isEmpty() is serialized as a property 'empty' that the record cannot read"
+          + " back; workflows/ must mark it @JsonIgnore (or rename it) before this passes")
+  void resolvedTargetsSurviveTemporalsDefaultDataConverter() {
+    ResolvedTargets resolved =
+        directory.resolveTargets(
+            new TargetQuery(
+                "search", List.of("oncall:primary", "channel:search-eng"), BOBS_WEEK, Map.of()));
+
+    assertThat(roundTrip(resolved, ResolvedTargets.class)).isEqualTo(resolved);
+  }
+
+  private static <T> T roundTrip(T value, Class<T> type) {
+    DataConverter converter = DefaultDataConverter.STANDARD_INSTANCE;
+    return converter.fromPayload(converter.toPayload(value).orElseThrow(), type, type);
+  }
+
+  private Person person(String handle) {
+    return catalog.person(handle).orElseThrow();
+  }
+}
