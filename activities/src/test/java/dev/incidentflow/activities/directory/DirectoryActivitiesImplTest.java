@@ -17,7 +17,6 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -217,9 +216,6 @@ class DirectoryActivitiesImplTest {
   }
 
   @Test
-  @Disabled(
-      "ResolvedTargets.isEmpty() is serialized as a property 'empty' that the record cannot read"
-          + " back; workflows/ must mark it @JsonIgnore (or rename it) before this passes")
   void resolvedTargetsSurviveTemporalsDefaultDataConverter() {
     ResolvedTargets resolved =
         directory.resolveTargets(
