@@ -95,7 +95,7 @@ public final class IncidentState {
     state.startedAt = now;
     state.statusTimes = new TreeMap<>(Map.of(IncidentStatus.TRIGGERED, now));
     state.escalation = new EscalationPlan(state.row().pagingChain(), now, 0);
-    state.escalationLevel = -1;
+    state.escalationLevel = 0;
     state.cadence = new StatusCadence(state.row().statusUpdates().every(), now, 0);
     state.unsaved = new ArrayList<>();
     state.pages = new ArrayList<>();
@@ -207,7 +207,7 @@ public final class IncidentState {
     return escalation;
   }
 
-  /** The highest escalation step that has run: -1 before the first page, 0 after it. */
+  /** The highest escalation step that has run; 0 until level 1 runs (or when nothing pages). */
   public int escalationLevel() {
     return escalationLevel;
   }

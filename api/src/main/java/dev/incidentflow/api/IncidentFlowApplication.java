@@ -1,0 +1,149 @@
+package dev.incidentflow.api;
+
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.incidentflow.activities.directory.Directory;
+import dev.incidentflow.activities.directory.DirectoryActivitiesImpl;
+import dev.incidentflow.activities.store.IncidentRepository;
+import dev.incidentflow.activities.store.IncidentStoreActivitiesImpl;
+import dev.incidentflow.activities.store.Migrations;
+import dev.incidentflow.api.auth.BearerTokenFilter;
+import dev.incidentflow.api.auth.BodySizeLimitFilter;
+import dev.incidentflow.api.cli.DevCommand;
+import dev.incidentflow.api.cli.WorkerCommand;
+import dev.incidentflow.api.config.DatabaseUrl;
+import dev.incidentflow.api.config.FileOrResourceSourceProvider;
+import dev.incidentflow.api.config.SearchAttributeRegistration;
+import dev.incidentflow.api.core.AlertIntake;
+import dev.incidentflow.api.core.AlertMapper;
+import dev.incidentflow.api.core.IncidentGateway;
+import dev.incidentflow.api.errors.ApiExceptionMapper;
+import dev.incidentflow.api.errors.JsonErrorMapper;
+import dev.incidentflow.api.errors.UnexpectedErrorMapper;
+import dev.incidentflow.api.errors.WebApplicationErrorMapper;
+import dev.incidentflow.api.health.TemporalHealthCheck;
+import dev.incidentflow.api.resources.AlertmanagerResource;
+import dev.incidentflow.api.resources.AlertsResource;
+import dev.incidentflow.api.resources.IncidentResource;
+import dev.incidentflow.api.resources.IncidentsResource;
+import dev.incidentflow.worker.IncidentActivities;
+import dev.incidentflow.worker.IncidentWorker;
+import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
+import io.dropwizard.configuration.SubstitutingSourceProvider;
+import io.dropwizard.core.Application;
+import io.dropwizard.core.server.AbstractServerFactory;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.core.setup.Environment;
+import io.dropwizard.db.ManagedDataSource;
+import io.dropwizard.jdbi3.JdbiFactory;
+import io.dropwizard.lifecycle.Managed;
+import io.temporal.client.WorkflowClient;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** IncidentFlow: the HTTP API, the Temporal worker, or both, wired by hand. */
+public class IncidentFlowApplication extends Application<IncidentFlowConfiguration> {
+  private static final Logger log = LoggerFactory.getLogger(IncidentFlowApplication.class);
+  /** The largest request body accepted: 1 MiB. */
+  public static final int MAX_BODY_BYTES = 1 << 20;
+
+  public static void main(String[] args) throws Exception {
+    new IncidentFlowApplication().run(args);
+  }
+
+  @Override
+  public String getName() {
+    return "incidentflow";
+  }
+
+  @Override
+  public void initialize(Bootstrap<IncidentFlowConfiguration> bootstrap) {
+    // Strict: a ${VAR} without a default that is not set stops the process and names the variable.
+    bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
+        new FileOrResourceSourceProvider(), new EnvironmentVariableSubstitutor(true)));
+    bootstrap.getObjectMapper().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    bootstrap.addCommand(new DevCommand(this));
+    bootstrap.addCommand(new WorkerCommand(this));
+  }
+
+  @Override
+  public void run(IncidentFlowConfiguration config, Environment environment) {
+    Directory directory = Directory.load(System.getenv(), Path.of("").toAbsolutePath());
+    log.info("policy and catalog loaded: {} people, {} services", directory.catalog().people().size(),
+        directory.catalog().services().size());
+
+    DatabaseUrl.normalize(config.getDatabase());
+    ManagedDataSource dataSource = config.getDatabase().build(environment.metrics(), "postgresql");
+    int applied = Migrations.migrate(dataSource);
+    log.info("database schema up to date ({} migrations applied now)", applied);
+    Jdbi jdbi = new JdbiFactory().build(environment, config.getDatabase(), dataSource, "postgresql");
+
+    WorkflowServiceStubs service = config.getTemporal().buildStubs();
+    environment.lifecycle().manage(new Managed() {
+      @Override
+      public void stop() {
+        service.shutdown();
+      }
+    });
+    environment.healthChecks().register("temporal", new TemporalHealthCheck(service));
+    SearchAttributeRegistration.ensure(service, config.getTemporal().getNamespace());
+    WorkflowClient client = config.getTemporal().buildClient(service);
+
+    if (config.getComponents().worker()) {
+      boolean catalogRoutingKeys = directory.catalog().people().values().stream()
+          .anyMatch(person -> person.pagerdutyRoutingKey() != null);
+      IncidentActivities activities = new IncidentActivities(
+          new IncidentStoreActivitiesImpl(jdbi),
+          new DirectoryActivitiesImpl(directory.policy(), directory.catalog()),
+          config.getSlack().build(),
+          config.getPagerduty().build(catalogRoutingKeys));
+      IncidentWorker worker = new IncidentWorker(client, config.getWorker().settings(), activities);
+      environment.lifecycle().manage(new Managed() {
+        @Override
+        public void start() {
+          worker.start();
+          log.info("worker polling task queue 'incidents' (Slack {}, PagerDuty {})",
+              config.getSlack().isLive() ? "live" : "logging only",
+              activities.paging().getClass().getSimpleName().startsWith("Logging") ? "logging only" : "live");
+        }
+
+        @Override
+        public void stop() {
+          worker.stop();
+        }
+      });
+    }
+
+    if (config.getComponents().api()) {
+      registerApi(config, environment, directory, jdbi, client);
+    }
+  }
+
+  private static void registerApi(IncidentFlowConfiguration config, Environment environment, Directory directory,
+      Jdbi jdbi, WorkflowClient client) {
+    if (config.getServerFactory() instanceof AbstractServerFactory server) {
+      // Our mappers answer every error in one JSON shape; Dropwizard's defaults would not.
+      server.setRegisterDefaultExceptionMappers(false);
+    }
+    String defaultService = directory.catalog().defaults().service();
+    AlertMapper mapper = new AlertMapper(directory.policy(), defaultService, Clock.systemUTC());
+    IncidentGateway gateway = new IncidentGateway(client, Duration.ofMillis(config.getDeclareWait().toMilliseconds()));
+    AlertIntake intake = new AlertIntake(gateway);
+    IncidentRepository repository = new IncidentRepository(jdbi);
+
+    environment.jersey().register(new BodySizeLimitFilter(MAX_BODY_BYTES));
+    environment.jersey().register(new BearerTokenFilter(config.getApiToken()));
+    environment.jersey().register(new ApiExceptionMapper());
+    environment.jersey().register(new JsonErrorMapper());
+    environment.jersey().register(new WebApplicationErrorMapper());
+    environment.jersey().register(new UnexpectedErrorMapper());
+    environment.jersey().register(new AlertmanagerResource(mapper, intake));
+    environment.jersey().register(new AlertsResource(mapper, intake));
+    environment.jersey().register(new IncidentsResource(gateway, repository, mapper, defaultService));
+    environment.jersey().register(new IncidentResource(gateway, repository, mapper));
+  }
+}

@@ -1,0 +1,78 @@
+package dev.incidentflow.api.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowClientOptions;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import jakarta.validation.constraints.NotBlank;
+
+/**
+ * The Temporal cluster: self-hosted ({@code host:7233}) or Temporal Cloud (with {@code apiKey},
+ * which turns TLS on). {@code dev} replaces the address {@value #EMBEDDED} with its own embedded
+ * test server.
+ */
+public class TemporalFactory {
+  public static final String EMBEDDED = "embedded";
+
+  @NotBlank private String address = "127.0.0.1:7233";
+  @NotBlank private String namespace = "default";
+  private String apiKey;
+  private boolean tls;
+
+  @JsonProperty
+  public String getAddress() {
+    return address;
+  }
+
+  @JsonProperty
+  public void setAddress(String address) {
+    this.address = address;
+  }
+
+  @JsonProperty
+  public String getNamespace() {
+    return namespace;
+  }
+
+  @JsonProperty
+  public void setNamespace(String namespace) {
+    this.namespace = namespace;
+  }
+
+  @JsonProperty
+  public void setApiKey(String apiKey) {
+    this.apiKey = apiKey;
+  }
+
+  @JsonProperty
+  public boolean isTls() {
+    return tls;
+  }
+
+  @JsonProperty
+  public void setTls(boolean tls) {
+    this.tls = tls;
+  }
+
+  public boolean isEmbedded() {
+    return EMBEDDED.equals(address);
+  }
+
+  public WorkflowServiceStubs buildStubs() {
+    if (isEmbedded()) {
+      throw new IllegalStateException("temporal.address is 'embedded', which only the dev command provides");
+    }
+    WorkflowServiceStubsOptions.Builder options = WorkflowServiceStubsOptions.newBuilder().setTarget(address);
+    if (apiKey != null && !apiKey.isBlank()) {
+      options.addApiKey(() -> apiKey).setEnableHttps(true);
+    } else if (tls) {
+      options.setEnableHttps(true);
+    }
+    return WorkflowServiceStubs.newServiceStubs(options.build());
+  }
+
+  public WorkflowClient buildClient(WorkflowServiceStubs stubs) {
+    return WorkflowClient.newInstance(stubs, WorkflowClientOptions.newBuilder().setNamespace(namespace).build());
+  }
+}

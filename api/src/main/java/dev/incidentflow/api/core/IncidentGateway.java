@@ -1,0 +1,137 @@
+package dev.incidentflow.api.core;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.incidentflow.workflows.incident.AlertEvent;
+import dev.incidentflow.workflows.incident.IncidentInput;
+import dev.incidentflow.workflows.incident.IncidentView;
+import dev.incidentflow.workflows.incident.IncidentWorkflow;
+import io.temporal.client.BatchRequest;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowExecutionAlreadyStarted;
+import io.temporal.client.WorkflowNotFoundException;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowUpdateException;
+import io.temporal.client.WorkflowUpdateHandle;
+import io.temporal.client.WorkflowUpdateStage;
+import io.temporal.client.WorkflowStub;
+import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import io.temporal.failure.ApplicationFailure;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Everything the API asks of Temporal: start, signal and update incident workflows. */
+public final class IncidentGateway {
+  private static final Logger log = LoggerFactory.getLogger(IncidentGateway.class);
+  private static final int SIGNAL_WITH_START_ATTEMPTS = 5;
+
+  private final WorkflowClient client;
+  private final Duration declareWait;
+
+  public IncidentGateway(WorkflowClient client, Duration declareWait) {
+    this.client = requireNonNull(client, "client is null");
+    this.declareWait = requireNonNull(declareWait, "declareWait is null");
+  }
+
+  public WorkflowClient client() {
+    return client;
+  }
+
+  /**
+   * Delivers a firing alert: starts the group's incident if none runs, else signals the running
+   * one. Atomic on a real Temporal server; the Java test server can answer "already started" to
+   * concurrent callers, so that answer is retried with a fresh request (see NOTES.md).
+   */
+  public String fire(String workflowId, IncidentInput input, AlertEvent alert) {
+    WorkflowExecutionAlreadyStarted last = null;
+    for (int attempt = 1; attempt <= SIGNAL_WITH_START_ATTEMPTS; attempt++) {
+      IncidentWorkflow incident = client.newWorkflowStub(IncidentWorkflow.class, WorkflowOptions.newBuilder()
+          .setWorkflowId(workflowId)
+          .setTaskQueue(IncidentWorkflow.TASK_QUEUE)
+          .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE)
+          .build());
+      BatchRequest request = client.newSignalWithStartRequest();
+      request.add(incident::run, input);
+      request.add(incident::alert, alert);
+      try {
+        return client.signalWithStart(request).getRunId();
+      } catch (WorkflowExecutionAlreadyStarted raced) {
+        last = raced;
+      }
+    }
+    throw last;
+  }
+
+  /** Delivers a resolved alert to the group's running incident; false when none runs. */
+  public boolean resolveAlert(String workflowId, AlertEvent alert) {
+    try {
+      client.newWorkflowStub(IncidentWorkflow.class, workflowId).alert(alert);
+      return true;
+    } catch (WorkflowNotFoundException notRunning) {
+      log.info("resolved alert for {} with no running incident; nothing to do", workflowId);
+      return false;
+    }
+  }
+
+  /**
+   * Declares an incident by hand and waits (up to the configured time) until it has its number,
+   * channel and first page. Empty when the workflow is not there yet (no worker running).
+   */
+  public Declared declare(IncidentInput input) {
+    String workflowId = "declared-" + UUID.randomUUID();
+    IncidentWorkflow incident = client.newWorkflowStub(IncidentWorkflow.class, WorkflowOptions.newBuilder()
+        .setWorkflowId(workflowId)
+        .setTaskQueue(IncidentWorkflow.TASK_QUEUE)
+        .build());
+    WorkflowClient.start(incident::run, input);
+    WorkflowStub stub = WorkflowStub.fromTyped(incident);
+    try {
+      WorkflowUpdateHandle<IncidentView> handle =
+          stub.startUpdate("registered", WorkflowUpdateStage.ACCEPTED, IncidentView.class);
+      return new Declared(workflowId,
+          Optional.of(handle.getResultAsync().get(declareWait.toMillis(), TimeUnit.MILLISECONDS)));
+    } catch (TimeoutException | ExecutionException e) {
+      log.warn("declared {} but it did not open within {}: {}", workflowId, declareWait, e.toString());
+      return new Declared(workflowId, Optional.empty());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new Declared(workflowId, Optional.empty());
+    } catch (RuntimeException e) {
+      log.warn("declared {} but could not wait for it: {}", workflowId, e.toString());
+      return new Declared(workflowId, Optional.empty());
+    }
+  }
+
+  /** A declared incident's workflow and, when it opened in time, its view. */
+  public record Declared(String workflowId, Optional<IncidentView> view) {}
+
+  /**
+   * Runs an update on a running incident.
+   *
+   * @throws Refusal when the workflow refuses it, or the incident has ended
+   */
+  public IncidentView update(String workflowId, String incidentId, Function<IncidentWorkflow, IncidentView> call) {
+    try {
+      return call.apply(client.newWorkflowStub(IncidentWorkflow.class, workflowId));
+    } catch (WorkflowUpdateException refused) {
+      Throwable cause = refused.getCause();
+      while (cause != null && !(cause instanceof ApplicationFailure)) {
+        cause = cause.getCause();
+      }
+      if (cause instanceof ApplicationFailure failure) {
+        boolean invalid = IllegalArgumentException.class.getName().equals(failure.getType());
+        throw new Refusal(failure.getOriginalMessage(), !invalid);
+      }
+      throw refused;
+    } catch (WorkflowNotFoundException ended) {
+      throw new Refusal(incidentId + " has ended; its workflow no longer takes changes", true);
+    }
+  }
+}

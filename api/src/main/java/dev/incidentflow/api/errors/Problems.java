@@ -1,0 +1,39 @@
+package dev.incidentflow.api.errors;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Collects every problem with a request so the answer names all of them at once. */
+public final class Problems {
+  private final List<String> found = new ArrayList<>();
+
+  public static boolean isBlank(String value) {
+    return value == null || value.isBlank();
+  }
+
+  public Problems requireText(String field, String value) {
+    if (isBlank(value)) {
+      found.add(field + " is required");
+    }
+    return this;
+  }
+
+  public Problems add(String problem) {
+    found.add(problem);
+    return this;
+  }
+
+  public Problems check(boolean ok, String problem) {
+    if (!ok) {
+      found.add(problem);
+    }
+    return this;
+  }
+
+  /** Throws a 422 naming every problem, if there is any. */
+  public void throwIfAny(String what) {
+    if (!found.isEmpty()) {
+      throw ApiException.invalid(what, found);
+    }
+  }
+}

@@ -1,0 +1,32 @@
+package dev.incidentflow.api.resources;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.incidentflow.api.core.AlertIntake;
+import dev.incidentflow.api.core.AlertMapper;
+import dev.incidentflow.api.json.GenericAlert;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** Generic alerts: anything that can POST JSON with a dedup key. */
+@Path("/v1/alerts")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class AlertsResource {
+  private final AlertMapper mapper;
+  private final AlertIntake intake;
+
+  public AlertsResource(AlertMapper mapper, AlertIntake intake) {
+    this.mapper = requireNonNull(mapper, "mapper is null");
+    this.intake = requireNonNull(intake, "intake is null");
+  }
+
+  @POST
+  public Response alert(GenericAlert alert) {
+    return Response.accepted(intake.accept(mapper.fromGeneric(AlertmanagerResource.required(alert)))).build();
+  }
+}

@@ -1,0 +1,189 @@
+package dev.incidentflow.api.resources;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.incidentflow.activities.store.IncidentRecord;
+import dev.incidentflow.activities.store.IncidentRepository;
+import dev.incidentflow.api.core.AlertMapper;
+import dev.incidentflow.api.core.IncidentGateway;
+import dev.incidentflow.api.core.Refusal;
+import dev.incidentflow.api.errors.ApiException;
+import dev.incidentflow.api.errors.Problems;
+import dev.incidentflow.api.json.IncidentJson;
+import dev.incidentflow.api.json.NoteRequest;
+import dev.incidentflow.api.json.RoleRequest;
+import dev.incidentflow.api.json.SeverityRequest;
+import dev.incidentflow.api.json.TransitionRequest;
+import dev.incidentflow.workflows.activities.IncidentNumber;
+import dev.incidentflow.workflows.incident.IncidentView;
+import dev.incidentflow.workflows.incident.IncidentWorkflow;
+import dev.incidentflow.workflows.incident.Note;
+import dev.incidentflow.workflows.incident.RoleAssignment;
+import dev.incidentflow.workflows.incident.SeverityChange;
+import dev.incidentflow.workflows.incident.Transition;
+import dev.incidentflow.workflows.model.Severity;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+/**
+ * One incident: read it from PostgreSQL, read its Temporal history, and change it through the
+ * workflow's Updates. A refused change answers 409 (or 422) with the workflow's reason and changes
+ * nothing.
+ */
+@Path("/v1/incidents/{id}")
+@Produces(MediaType.APPLICATION_JSON)
+public class IncidentResource {
+  private final IncidentGateway gateway;
+  private final IncidentRepository repository;
+  private final AlertMapper mapper;
+
+  public IncidentResource(IncidentGateway gateway, IncidentRepository repository, AlertMapper mapper) {
+    this.gateway = requireNonNull(gateway, "gateway is null");
+    this.repository = requireNonNull(repository, "repository is null");
+    this.mapper = requireNonNull(mapper, "mapper is null");
+  }
+
+  @GET
+  public IncidentJson get(@PathParam("id") String id) {
+    return load(repository, id);
+  }
+
+  /** The workflow's event history as Temporal exports it (latest run). */
+  @GET
+  @Path("/history")
+  public Response history(@PathParam("id") String id) {
+    IncidentRecord incident = record(repository, id);
+    String json = gateway.client().fetchHistory(incident.workflowId()).toJson(true);
+    return Response.ok(json, MediaType.APPLICATION_JSON_TYPE).build();
+  }
+
+  @POST
+  @Path("/acknowledge")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public IncidentJson acknowledge(@PathParam("id") String id, TransitionRequest body) {
+    return transition(id, body, IncidentWorkflow::acknowledge);
+  }
+
+  @POST
+  @Path("/identify")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public IncidentJson identify(@PathParam("id") String id, TransitionRequest body) {
+    return transition(id, body, IncidentWorkflow::identify);
+  }
+
+  @POST
+  @Path("/mitigate")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public IncidentJson mitigate(@PathParam("id") String id, TransitionRequest body) {
+    return transition(id, body, IncidentWorkflow::mitigate);
+  }
+
+  @POST
+  @Path("/resolve")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public IncidentJson resolve(@PathParam("id") String id, TransitionRequest body) {
+    return transition(id, body, IncidentWorkflow::resolve);
+  }
+
+  @POST
+  @Path("/reopen")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public IncidentJson reopen(@PathParam("id") String id, TransitionRequest body) {
+    return transition(id, body, IncidentWorkflow::reopen);
+  }
+
+  @POST
+  @Path("/cancel")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public IncidentJson cancel(@PathParam("id") String id, TransitionRequest body) {
+    return transition(id, body, IncidentWorkflow::cancel);
+  }
+
+  @POST
+  @Path("/escalate")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public IncidentJson escalate(@PathParam("id") String id, TransitionRequest body) {
+    return transition(id, body, IncidentWorkflow::escalate);
+  }
+
+  @POST
+  @Path("/severity")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public IncidentJson severity(@PathParam("id") String id, SeverityRequest body) {
+    SeverityRequest request = AlertmanagerResource.required(body);
+    Problems problems = new Problems().requireText("by", request.by());
+    Severity severity = mapper.severity("severity", request.severity(), problems);
+    problems.throwIfAny("invalid severity change");
+    return change(id, workflow -> workflow.changeSeverity(new SeverityChange(severity, request.by(), request.note())));
+  }
+
+  @POST
+  @Path("/roles")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public IncidentJson roles(@PathParam("id") String id, RoleRequest body) {
+    RoleRequest request = AlertmanagerResource.required(body);
+    new Problems().requireText("role", request.role()).requireText("person", request.person())
+        .requireText("by", request.by()).throwIfAny("invalid role assignment");
+    return change(id, workflow -> workflow.assignRole(
+        new RoleAssignment(request.role().trim(), request.person().trim(), request.by())));
+  }
+
+  @POST
+  @Path("/updates")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public IncidentJson update(@PathParam("id") String id, NoteRequest body) {
+    return note(id, body, "invalid status update", IncidentWorkflow::postStatusUpdate);
+  }
+
+  @POST
+  @Path("/decisions")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public IncidentJson decision(@PathParam("id") String id, NoteRequest body) {
+    return note(id, body, "invalid decision", IncidentWorkflow::logDecision);
+  }
+
+  private IncidentJson note(String id, NoteRequest body, String what,
+      BiFunction<IncidentWorkflow, Note, IncidentView> call) {
+    NoteRequest request = AlertmanagerResource.required(body);
+    new Problems().requireText("text", request.text()).requireText("by", request.by()).throwIfAny(what);
+    return change(id, workflow -> call.apply(workflow, new Note(request.text(), request.by())));
+  }
+
+  private IncidentJson transition(String id, TransitionRequest body,
+      BiFunction<IncidentWorkflow, Transition, IncidentView> call) {
+    TransitionRequest request = AlertmanagerResource.required(body);
+    new Problems().requireText("by", request.by()).throwIfAny("invalid request");
+    return change(id, workflow -> call.apply(workflow, new Transition(request.by(), request.note())));
+  }
+
+  private IncidentJson change(String id, Function<IncidentWorkflow, IncidentView> call) {
+    IncidentRecord incident = record(repository, id);
+    try {
+      gateway.update(incident.workflowId(), incident.id(), call);
+    } catch (Refusal refusal) {
+      throw new ApiException(refusal.isConflict() ? 409 : 422, refusal.getMessage(), List.of());
+    }
+    return load(repository, incident.id());
+  }
+
+  static IncidentJson load(IncidentRepository repository, String id) {
+    IncidentRecord incident = record(repository, id);
+    return IncidentJson.of(incident, repository.timeline(incident.number()));
+  }
+
+  static IncidentRecord record(IncidentRepository repository, String id) {
+    IncidentNumber number = IncidentNumber.parse(id)
+        .orElseThrow(() -> new ApiException(404, "'" + id + "' is not an incident id (INC-<number>)", List.of()));
+    return repository.find(number.number())
+        .orElseThrow(() -> ApiException.notFound(number.id() + " does not exist"));
+  }
+}

@@ -1,0 +1,27 @@
+package dev.incidentflow.worker;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.incidentflow.workflows.activities.DirectoryActivities;
+import dev.incidentflow.workflows.activities.IncidentStoreActivities;
+import dev.incidentflow.workflows.activities.PagingActivities;
+import dev.incidentflow.workflows.activities.SlackChatActivities;
+
+/** The activity implementations a worker serves, chosen by whoever builds it (live or logging). */
+public record IncidentActivities(
+    IncidentStoreActivities store,
+    DirectoryActivities directory,
+    SlackChatActivities slack,
+    PagingActivities paging) {
+
+  public IncidentActivities {
+    requireNonNull(store, "store is null");
+    requireNonNull(directory, "directory is null");
+    requireNonNull(slack, "slack is null");
+    requireNonNull(paging, "paging is null");
+  }
+
+  Object[] all() {
+    return new Object[] {store, directory, slack, paging};
+  }
+}

@@ -1,0 +1,42 @@
+package dev.incidentflow.worker;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.incidentflow.workflows.incident.IncidentWorkflow;
+import dev.incidentflow.workflows.incident.IncidentWorkflowImpl;
+import io.temporal.client.WorkflowClient;
+import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerFactoryOptions;
+import io.temporal.worker.WorkerOptions;
+import java.util.concurrent.TimeUnit;
+
+/** Serves the incident workflows and their activities on the {@code incidents} task queue. */
+public final class IncidentWorker {
+  private final WorkerFactory factory;
+
+  public IncidentWorker(WorkflowClient client, WorkerSettings settings, IncidentActivities activities) {
+    requireNonNull(client, "client is null");
+    requireNonNull(settings, "settings is null");
+    requireNonNull(activities, "activities is null");
+    factory = WorkerFactory.newInstance(client,
+        WorkerFactoryOptions.newBuilder().setWorkflowCacheSize(settings.maxCachedWorkflows()).build());
+    Worker worker = factory.newWorker(IncidentWorkflow.TASK_QUEUE, WorkerOptions.newBuilder()
+        .setMaxConcurrentActivityExecutionSize(settings.maxConcurrentActivities())
+        .setMaxConcurrentWorkflowTaskExecutionSize(settings.maxConcurrentWorkflowTasks())
+        .build());
+    worker.registerWorkflowImplementationFactory(
+        IncidentWorkflow.class, () -> new IncidentWorkflowImpl(settings.workflow()));
+    worker.registerActivitiesImplementations(activities.all());
+  }
+
+  public void start() {
+    factory.start();
+  }
+
+  /** Stops polling and waits up to ten seconds for running tasks. */
+  public void stop() {
+    factory.shutdown();
+    factory.awaitTermination(10, TimeUnit.SECONDS);
+  }
+}

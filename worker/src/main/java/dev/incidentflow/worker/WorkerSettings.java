@@ -1,0 +1,31 @@
+package dev.incidentflow.worker;
+
+import dev.incidentflow.workflows.incident.IncidentWorkflowSettings;
+
+/**
+ * How one worker process is sized.
+ *
+ * @param maxCachedWorkflows sticky cache size shared by the process: open incidents kept in
+ *     memory between tasks (an evicted one is rebuilt by replaying its history)
+ * @param maxConcurrentActivities activity slots; activities mostly wait on Slack, PagerDuty and
+ *     PostgreSQL, so this is well above the core count
+ * @param maxConcurrentWorkflowTasks workflow task slots; workflow tasks are CPU-bound and short
+ */
+public record WorkerSettings(
+    int maxCachedWorkflows,
+    int maxConcurrentActivities,
+    int maxConcurrentWorkflowTasks,
+    IncidentWorkflowSettings workflow) {
+
+  public WorkerSettings {
+    if (maxCachedWorkflows < 1 || maxConcurrentActivities < 1 || maxConcurrentWorkflowTasks < 2) {
+      throw new IllegalArgumentException(
+          "worker sizes must be positive (and at least 2 workflow task slots)");
+    }
+    workflow = workflow == null ? IncidentWorkflowSettings.defaults() : workflow;
+  }
+
+  public static WorkerSettings defaults() {
+    return new WorkerSettings(2_000, 100, 16, IncidentWorkflowSettings.defaults());
+  }
+}
