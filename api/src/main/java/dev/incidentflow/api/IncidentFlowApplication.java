@@ -41,6 +41,8 @@ import io.temporal.serviceclient.WorkflowServiceStubs;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,7 +74,7 @@ public class IncidentFlowApplication extends Application<IncidentFlowConfigurati
 
   @Override
   public void run(IncidentFlowConfiguration config, Environment environment) {
-    Directory directory = Directory.load(System.getenv(), Path.of("").toAbsolutePath());
+    Directory directory = loadDirectory(config);
     log.info("policy and catalog loaded: {} people, {} services", directory.catalog().people().size(),
         directory.catalog().services().size());
 
@@ -121,6 +123,17 @@ public class IncidentFlowApplication extends Application<IncidentFlowConfigurati
     if (config.getComponents().api()) {
       registerApi(config, environment, directory, jdbi, client);
     }
+  }
+
+  private static Directory loadDirectory(IncidentFlowConfiguration config) {
+    Map<String, String> environment = new HashMap<>(System.getenv());
+    if (config.getPolicyFile() != null && !config.getPolicyFile().isBlank()) {
+      environment.put(Directory.POLICY_VARIABLE, config.getPolicyFile());
+    }
+    if (config.getCatalogFile() != null && !config.getCatalogFile().isBlank()) {
+      environment.put(Directory.CATALOG_VARIABLE, config.getCatalogFile());
+    }
+    return Directory.load(environment, Path.of("").toAbsolutePath());
   }
 
   private static void registerApi(IncidentFlowConfiguration config, Environment environment, Directory directory,

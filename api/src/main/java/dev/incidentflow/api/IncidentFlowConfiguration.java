@@ -46,6 +46,8 @@ public class IncidentFlowConfiguration extends Configuration {
   private Duration declareWait = Duration.seconds(10);
 
   private Components components = Components.API;
+  private String policyFile;
+  private String catalogFile;
 
   @JsonProperty
   public String getApiToken() {
@@ -126,6 +128,28 @@ public class IncidentFlowConfiguration extends Configuration {
   @JsonProperty
   public void setDeclareWait(Duration declareWait) {
     this.declareWait = declareWait;
+  }
+
+  /** A policy file that wins over {@code INCIDENTFLOW_POLICY} and config/policy.yml. */
+  @JsonProperty
+  public String getPolicyFile() {
+    return policyFile;
+  }
+
+  @JsonProperty
+  public void setPolicyFile(String policyFile) {
+    this.policyFile = policyFile;
+  }
+
+  /** A catalog file that wins over {@code INCIDENTFLOW_CATALOG} and config/catalog.yml. */
+  @JsonProperty
+  public String getCatalogFile() {
+    return catalogFile;
+  }
+
+  @JsonProperty
+  public void setCatalogFile(String catalogFile) {
+    this.catalogFile = catalogFile;
   }
 
   public Components getComponents() {

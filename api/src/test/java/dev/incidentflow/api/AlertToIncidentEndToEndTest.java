@@ -1,0 +1,97 @@
+package dev.incidentflow.api;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The walking skeleton end to end: the real application (API and worker) on an embedded Temporal
+ * test server and PostgreSQL, Slack and PagerDuty as WireMock servers.
+ */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class AlertToIncidentEndToEndTest {
+  private static final TestStack STACK = TestStack.get();
+  static final DropwizardAppExtension<IncidentFlowConfiguration> APP = STACK.app("e2e/policy.yml");
+
+  @Test
+  void alertDeliveredThreeTimesConcurrentlyMakesOneIncidentChannelAndPageThenAcknowledgeResolveAndClose()
+      throws Exception {
+    ApiClient api = new ApiClient(APP.getLocalPort(), TestStack.TOKEN);
+    String alert = TestStack.fixture("alertmanager-firing.json");
+
+    ExecutorService senders = Executors.newFixedThreadPool(3);
+    List<Callable<ApiClient.Answer>> deliveries = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      deliveries.add(() -> api.post("/v1/alerts/alertmanager", alert));
+    }
+    List<Integer> statuses = new ArrayList<>();
+    for (Future<ApiClient.Answer> answer : senders.invokeAll(deliveries)) {
+      statuses.add(answer.get().status());
+    }
+    senders.shutdown();
+    assertThat(statuses).containsExactly(202, 202, 202);
+
+    JsonNode incident = api.await("/v1/incidents/INC-1",
+        answer -> answer.status() == 200 && types(answer.body()).contains("paged")
+            && types(answer.body()).stream().filter("alert_fired"::equals).count() == 3).body();
+    assertThat(incident.path("severity").asText()).isEqualTo("SEV1");
+    assertThat(incident.path("service").asText()).isEqualTo("checkout");
+    assertThat(incident.path("status").asText()).isEqualTo("triggered");
+    assertThat(incident.path("commander").asText()).isNotBlank();
+    assertThat(incident.path("channel").path("id").asText()).isEqualTo("C0INC0001");
+    assertThat(types(incident)).startsWith("declared", "alert_fired").contains("channel_created", "paged");
+    assertThat(api.get("/v1/incidents").body()).hasSize(1);
+    STACK.slack.verify(1, postRequestedFor(urlEqualTo("/api/conversations.create"))
+        .withRequestBody(containing("name=inc-1-sev1-checkout-is-burning-its-30-day-error-budget-at-14-4x")));
+    STACK.pagerDuty.verify(1, postRequestedFor(urlEqualTo("/v2/enqueue"))
+        .withRequestBody(matchingJsonPath("$.event_action", com.github.tomakehurst.wiremock.client.WireMock.equalTo("trigger")))
+        .withRequestBody(matchingJsonPath("$.dedup_key", com.github.tomakehurst.wiremock.client.WireMock.equalTo("incidentflow-INC-1-step-0")))
+        .withRequestBody(matchingJsonPath("$.routing_key", com.github.tomakehurst.wiremock.client.WireMock.equalTo("R0UTINGKEY"))));
+
+    ApiClient.Answer acknowledged = api.post("/v1/incidents/INC-1/acknowledge", "{\"by\":\"alice\",\"note\":\"looking\"}");
+    assertThat(acknowledged.status()).isEqualTo(200);
+    assertThat(acknowledged.body().path("status").asText()).isEqualTo("acknowledged");
+    assertThat(acknowledged.body().path("acknowledgedAt").asText()).isNotBlank();
+
+    ApiClient.Answer resolved = api.post("/v1/incidents/INC-1/resolve", "{\"by\":\"alice\",\"note\":\"rolled back\"}");
+    assertThat(resolved.status()).isEqualTo(200);
+    assertThat(resolved.body().path("status").asText()).isEqualTo("resolved");
+
+    ApiClient.Answer refused = api.post("/v1/incidents/INC-1/acknowledge", "{\"by\":\"bob\"}");
+    assertThat(refused.status()).isEqualTo(409);
+    assertThat(refused.error()).isEqualTo("INC-1 is already resolved");
+
+    JsonNode closed = api.await("/v1/incidents/INC-1", answer -> answer.body().path("status").asText().equals("closed")).body();
+    assertThat(types(closed)).contains("acknowledged", "resolved", "closed");
+    assertThat(closed.path("closedAt").asText()).isNotBlank();
+    api.await("/v1/incidents/INC-1", answer -> STACK.slack.findAll(postRequestedFor(urlEqualTo("/api/conversations.archive"))).size() == 1);
+    for (String action : List.of("acknowledge", "resolve")) {
+      STACK.pagerDuty.verify(1, postRequestedFor(urlEqualTo("/v2/enqueue"))
+          .withRequestBody(matchingJsonPath("$.event_action", com.github.tomakehurst.wiremock.client.WireMock.equalTo(action)))
+          .withRequestBody(matchingJsonPath("$.dedup_key", com.github.tomakehurst.wiremock.client.WireMock.equalTo("incidentflow-INC-1-step-0"))));
+    }
+    assertThat(api.get("/v1/incidents?status=closed").body()).hasSize(1);
+    assertThat(api.get("/v1/incidents/INC-1/history").body().path("events").size()).isGreaterThan(10);
+  }
+
+  private static List<String> types(JsonNode incident) {
+    return StreamSupport.stream(incident.path("timeline").spliterator(), false)
+        .map(event -> event.path("type").asText())
+        .toList();
+  }
+}

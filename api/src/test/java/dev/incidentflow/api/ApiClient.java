@@ -1,0 +1,86 @@
+package dev.incidentflow.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.function.Predicate;
+
+/** The HTTP API as a user's script would call it. */
+final class ApiClient {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final String base;
+  private final String token;
+
+  ApiClient(int port, String token) {
+    this.base = "http://127.0.0.1:" + port;
+    this.token = token;
+  }
+
+  record Answer(int status, JsonNode body) {
+    String error() {
+      return body.path("error").asText();
+    }
+  }
+
+  Answer get(String path) {
+    return send(request(path).GET().build());
+  }
+
+  Answer post(String path, String json) {
+    return send(request(path).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+  }
+
+  Answer postWithoutToken(String path, String json) {
+    return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+  }
+
+  /** Polls {@code path} until the answer satisfies {@code condition}, for up to 20 seconds. */
+  Answer await(String path, Predicate<Answer> condition) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    Answer last = get(path);
+    while (!condition.test(last) && System.nanoTime() < deadline) {
+      sleep(100);
+      last = get(path);
+    }
+    if (!condition.test(last)) {
+      throw new AssertionError("GET " + path + " never satisfied the condition; last answer " + last);
+    }
+    return last;
+  }
+
+  static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private HttpRequest.Builder request(String path) {
+    return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+        .header("Authorization", "Bearer " + token);
+  }
+
+  private Answer send(HttpRequest request) {
+    try {
+      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+      String body = response.body();
+      return new Answer(response.statusCode(), body.isEmpty() ? JSON.nullNode() : JSON.readTree(body));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,126 @@
+package dev.incidentflow.api;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.incidentflow.api.cli.DevCommand;
+import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.temporal.testserver.TestServer;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The real outside world of an end-to-end test, started once per JVM: Temporal's Java test server
+ * bound to a port in real time, an embedded PostgreSQL, and WireMock servers speaking Slack's Web
+ * API and PagerDuty's Events API v2. {@link #app()} boots the real application on them through the
+ * {@code dev} command (worker and API in one process).
+ */
+final class TestStack {
+  static final String TOKEN = "test-token";
+  private static TestStack instance;
+
+  final int temporalPort;
+  final EmbeddedPostgres postgres;
+  final WireMockServer slack;
+  final WireMockServer pagerDuty;
+
+  private TestStack() throws IOException {
+    temporalPort = freePort();
+    TestServer.PortBoundTestServer temporal = TestServer.createPortBoundServer(temporalPort);
+    postgres = EmbeddedPostgres.builder().start();
+    slack = new WireMockServer(options().dynamicPort());
+    pagerDuty = new WireMockServer(options().dynamicPort());
+    slack.start();
+    pagerDuty.start();
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      slack.stop();
+      pagerDuty.stop();
+      temporal.close();
+      try {
+        postgres.close();
+      } catch (IOException e) {
+        // the JVM is going away
+      }
+    }));
+  }
+
+  static synchronized TestStack get() {
+    if (instance == null) {
+      try {
+        instance = new TestStack();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    instance.resetFakes();
+    return instance;
+  }
+
+  /** Slack and PagerDuty that accept everything, as the real ones do on a good day. */
+  void resetFakes() {
+    slack.resetAll();
+    slack.stubFor(post(urlPathMatching("/api/.*")).atPriority(10).willReturn(okJson("{\"ok\":true}")));
+    slack.stubFor(post(urlEqualTo("/api/conversations.create")).willReturn(okJson(
+        "{\"ok\":true,\"channel\":{\"id\":\"C0INC0001\",\"name\":\"inc-1-sev1-checkout\",\"is_channel\":true}}")));
+    slack.stubFor(post(urlEqualTo("/api/conversations.open")).willReturn(okJson(
+        "{\"ok\":true,\"channel\":{\"id\":\"D0DIRECT1\"}}")));
+    slack.stubFor(post(urlEqualTo("/api/users.lookupByEmail")).willReturn(okJson(
+        "{\"ok\":false,\"error\":\"users_not_found\"}")));
+    pagerDuty.resetAll();
+    pagerDuty.stubFor(post(urlEqualTo("/v2/enqueue")).willReturn(aResponse()
+        .withStatus(202)
+        .withHeader("Content-Type", "application/json")
+        .withBody(fixture("pagerduty-enqueue-202.json"))));
+  }
+
+  /** The application on this stack, as {@code dev} runs it, with the given policy file. */
+  DropwizardAppExtension<IncidentFlowConfiguration> app(String policyResource) {
+    return new DropwizardAppExtension<>(
+        IncidentFlowApplication.class,
+        Path.of("..", "config", "dev.yml").toString(),
+        (String) null,
+        DevCommand::new,
+        ConfigOverride.config("apiToken", TOKEN),
+        ConfigOverride.config("database.url", () -> postgres.getJdbcUrl("postgres", "postgres")),
+        ConfigOverride.config("temporal.address", "127.0.0.1:" + temporalPort),
+        ConfigOverride.config("slack.botToken", "xoxb-test"),
+        ConfigOverride.config("slack.apiUrl", () -> slack.baseUrl() + "/api/"),
+        ConfigOverride.config("pagerduty.routingKey", "R0UTINGKEY"),
+        ConfigOverride.config("pagerduty.eventsUrl", () -> pagerDuty.baseUrl() + "/v2/enqueue"),
+        ConfigOverride.config("policyFile", resource(policyResource).toString()),
+        ConfigOverride.config("server.applicationConnectors[0].port", "0"),
+        ConfigOverride.config("server.adminConnectors[0].port", "0"));
+  }
+
+  static String fixture(String name) {
+    try {
+      return Files.readString(Path.of("..", "..", "shared", "fixtures", name));
+    } catch (IOException e) {
+      throw new UncheckedIOException("../shared/fixtures/" + name + " is missing", e);
+    }
+  }
+
+  static Path resource(String name) {
+    try {
+      return Path.of(TestStack.class.getClassLoader().getResource(name).toURI());
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
