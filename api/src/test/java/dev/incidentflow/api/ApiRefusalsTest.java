@@ -1,0 +1,123 @@
+package dev.incidentflow.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Bad input gets a 4xx whose JSON names the problem, never a 500, and changes nothing: every test
+ * checks that no incident appeared.
+ */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class ApiRefusalsTest {
+  private static final TestStack STACK = TestStack.get();
+  static final DropwizardAppExtension<IncidentFlowConfiguration> APP = STACK.app("e2e/policy.yml");
+
+  private ApiClient api;
+  private int incidentsBefore;
+
+  @BeforeEach
+  void countIncidents() {
+    api = new ApiClient(APP.getLocalPort(), TestStack.TOKEN);
+    incidentsBefore = api.get("/v1/incidents").body().size();
+  }
+
+  @AfterEach
+  void nothingChanged() {
+    ApiClient.sleep(300);
+    assertThat(api.get("/v1/incidents").body().size()).as("incidents after a refused request").isEqualTo(incidentsBefore);
+  }
+
+  @Test
+  void requestsWithoutTheBearerTokenAreUnauthorized() {
+    ApiClient.Answer missing = api.postWithoutToken("/v1/alerts/alertmanager", TestStack.fixture("alertmanager-firing.json"));
+    ApiClient.Answer wrong = new ApiClient(APP.getLocalPort(), "not-the-token").get("/v1/incidents");
+
+    assertThat(missing.status()).isEqualTo(401);
+    assertThat(missing.error()).isEqualTo("missing bearer token");
+    assertThat(wrong.status()).isEqualTo(401);
+    assertThat(wrong.error()).isEqualTo("invalid bearer token");
+  }
+
+  @Test
+  void malformedJsonIsABadRequestThatSaysWhere() {
+    ApiClient.Answer answer = api.post("/v1/alerts/alertmanager", "{\"groupKey\": \"x\", \"status\": ");
+
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.error()).isEqualTo("invalid JSON body");
+    assertThat(answer.body().path("details").get(0).asText()).startsWith("malformed JSON at line 1");
+  }
+
+  @Test
+  void alertWithoutGroupKeyNamesTheMissingField() {
+    String alert = TestStack.fixture("alertmanager-firing.json").replace("\"groupKey\"", "\"groupKeyMissing\"");
+
+    ApiClient.Answer answer = api.post("/v1/alerts/alertmanager", alert);
+
+    assertThat(answer.status()).isEqualTo(422);
+    assertThat(answer.body().path("details").toString()).contains("groupKey is required");
+  }
+
+  @Test
+  void alertWithAnUnknownSeverityNamesTheLabelAndTheKnownOnes() {
+    String alert = TestStack.fixture("alertmanager-firing.json").replace("\"critical\"", "\"apocalyptic\"");
+
+    ApiClient.Answer answer = api.post("/v1/alerts/alertmanager", alert);
+
+    assertThat(answer.status()).isEqualTo(422);
+    assertThat(answer.body().path("details").get(0).asText())
+        .contains("commonLabels.severity 'apocalyptic' is not a known severity or alias").contains("critical");
+  }
+
+  @Test
+  void bodyOverOneMebibyteIsRefusedBeforeParsing() {
+    String huge = "{\"title\":\"" + "a".repeat((1 << 20) + 10) + "\"}";
+
+    ApiClient.Answer answer = api.post("/v1/incidents", huge);
+
+    assertThat(answer.status()).isEqualTo(413);
+    assertThat(answer.error()).isEqualTo("request body too large");
+  }
+
+  @Test
+  void declarationWithoutTitleOrWithAnUnknownSeverityNamesEveryProblem() {
+    ApiClient.Answer answer = api.post("/v1/incidents", "{\"severity\":\"SEV9\",\"declaredBy\":\"carol\"}");
+
+    assertThat(answer.status()).isEqualTo(422);
+    assertThat(answer.error()).isEqualTo("invalid declaration");
+    assertThat(answer.body().path("details").toString())
+        .contains("title is required")
+        .contains("severity 'SEV9' is not a known severity or alias");
+  }
+
+  @Test
+  void wrongJsonTypeNamesTheField() {
+    ApiClient.Answer answer = api.post("/v1/incidents", "{\"title\":[\"x\"],\"severity\":\"SEV2\",\"declaredBy\":\"carol\"}");
+
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.body().path("details").get(0).asText()).startsWith("title:");
+  }
+
+  @Test
+  void resolvedAlertForAGroupWithNoRunningIncidentStartsNothing() {
+    String resolved = TestStack.fixture("alertmanager-resolved.json").replace("CheckoutErrorBudgetBurn", "NeverFired");
+
+    ApiClient.Answer answer = api.post("/v1/alerts/alertmanager", resolved);
+
+    assertThat(answer.status()).isEqualTo(202);
+    assertThat(answer.body().path("outcome").asText()).isEqualTo("ignored");
+  }
+
+  @Test
+  void unknownIncidentIsNotFoundAndBadListFiltersAreNamed() {
+    assertThat(api.post("/v1/incidents/INC-999/acknowledge", "{\"by\":\"alice\"}").status()).isEqualTo(404);
+    ApiClient.Answer filter = api.get("/v1/incidents?status=bogus&severity=SEV7");
+    assertThat(filter.status()).isEqualTo(422);
+    assertThat(filter.body().path("details").toString()).contains("status 'bogus'").contains("severity 'SEV7'");
+  }
+}
