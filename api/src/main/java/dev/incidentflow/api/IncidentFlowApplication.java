@@ -8,6 +8,7 @@ import dev.incidentflow.activities.store.IncidentStoreActivitiesImpl;
 import dev.incidentflow.activities.store.Migrations;
 import dev.incidentflow.api.auth.BearerTokenFilter;
 import dev.incidentflow.api.auth.BodySizeLimitFilter;
+import dev.incidentflow.api.cli.ApiServerCommand;
 import dev.incidentflow.api.cli.DevCommand;
 import dev.incidentflow.api.cli.WorkerCommand;
 import dev.incidentflow.api.config.DatabaseUrl;
@@ -60,6 +61,12 @@ public class IncidentFlowApplication extends Application<IncidentFlowConfigurati
   @Override
   public String getName() {
     return "incidentflow";
+  }
+
+  @Override
+  protected void addDefaultCommands(Bootstrap<IncidentFlowConfiguration> bootstrap) {
+    bootstrap.addCommand(new ApiServerCommand(this));
+    bootstrap.addCommand(new io.dropwizard.core.cli.CheckCommand<>(this));
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.incidentflow.api.cli;
 import dev.incidentflow.api.IncidentFlowConfiguration;
 import dev.incidentflow.api.config.TemporalFactory;
 import io.dropwizard.core.Application;
+import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.cli.ServerCommand;
 import io.dropwizard.core.setup.Bootstrap;
 import io.temporal.testserver.TestServer;
@@ -82,5 +83,10 @@ public final class DevCommand extends ServerCommand<IncidentFlowConfiguration> {
     }
     log.info(summary.toString());
     super.run(bootstrap, namespace, config);
+  }
+
+  @Override
+  public void onError(Cli cli, Namespace namespace, Throwable error) {
+    StartupErrors.report(cli, error);
   }
 }

@@ -2,6 +2,7 @@ package dev.incidentflow.api.cli;
 
 import dev.incidentflow.api.IncidentFlowConfiguration;
 import io.dropwizard.core.Application;
+import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.cli.ServerCommand;
 import io.dropwizard.core.setup.Bootstrap;
 import net.sourceforge.argparse4j.inf.Namespace;
@@ -21,5 +22,10 @@ public final class WorkerCommand extends ServerCommand<IncidentFlowConfiguration
       IncidentFlowConfiguration config) throws Exception {
     config.setComponents(IncidentFlowConfiguration.Components.WORKER);
     super.run(bootstrap, namespace, config);
+  }
+
+  @Override
+  public void onError(Cli cli, Namespace namespace, Throwable error) {
+    StartupErrors.report(cli, error);
   }
 }
