@@ -43,6 +43,7 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
   private final SlackChatActivities slack = ActivityStubs.of(SlackChatActivities.class);
   private final IncidentEffects effects = new IncidentEffects();
   private final List<AlertEvent> earlyAlerts = new ArrayList<>();
+  private final List<AlertEvent> lateAlerts = new ArrayList<>();
   private IncidentState state;
   private int savedThrough;
   private IncidentStatus attributedStatus;
@@ -102,6 +103,12 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
       }
     }
     Workflow.await(() -> Workflow.isEveryHandlerFinished());
+    if (!lateAlerts.isEmpty() && state.status() == IncidentStatus.CLOSED) {
+      // The group fired again while this incident was closing: that is a new incident, under the
+      // same workflow id so further deliveries of the group find it.
+      log.info("{} closed as its alert group fired again; opening a new incident", state.incidentId());
+      Workflow.continueAsNew(input.continuing(null));
+    }
     return new IncidentOutcome(state.incidentId(), state.status());
   }
 
@@ -212,8 +219,8 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
       earlyAlerts.add(event);
     } else if (!state.isTerminal()) {
       state.alert(event, now());
-    } else {
-      log.info("{} is {}; alert {} ignored", state.incidentId(), state.status().wireName(), event.dedupKey());
+    } else if (event.firing()) {
+      lateAlerts.add(event);
     }
   }
 

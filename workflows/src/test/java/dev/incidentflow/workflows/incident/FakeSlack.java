@@ -20,6 +20,8 @@ final class FakeSlack implements SlackChatActivities {
   final List<DirectMessage> directMessages = new CopyOnWriteArrayList<>();
   final List<SlackChannel> archived = new CopyOnWriteArrayList<>();
   volatile int openCalls;
+  /** When set, archiving waits for it: a test can act while an incident is closing. */
+  volatile java.util.concurrent.CountDownLatch archiveGate;
 
   @Override
   public SlackChannel openChannel(OpenChannel request) {
@@ -44,6 +46,13 @@ final class FakeSlack implements SlackChatActivities {
 
   @Override
   public void archiveChannel(SlackChannel channel) {
+    if (archiveGate != null) {
+      try {
+        archiveGate.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     archived.add(channel);
   }
 
