@@ -4,6 +4,7 @@ import dev.incidentflow.workflows.activities.IncidentSnapshot;
 import dev.incidentflow.workflows.model.Severity;
 import dev.incidentflow.workflows.model.TimelineEvent;
 import dev.incidentflow.workflows.model.TimelineEventType;
+import dev.incidentflow.workflows.policy.TestPolicies;
 import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
