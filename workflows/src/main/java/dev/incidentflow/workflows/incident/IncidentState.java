@@ -615,12 +615,13 @@ public final class IncidentState {
       fired = true;
       cadence = cadence.noticed();
       int notice = cadence.overdueNotices();
-      String mention = commander == null ? "commander" : "@" + commander;
       record(now, TimelineEventType.UPDATE_OVERDUE, TimelineEvent.SYSTEM,
           "No status update for " + Durations.format(cadence.every().multipliedBy(notice)),
           Map.of("notice", Integer.toString(notice)));
-      effects.add(new Effect.PostInChannel(mention + ": a status update for " + incidentId()
-          + " is overdue (every " + Durations.format(cadence.every()) + " for " + severity + ")."));
+      effects.add(new Effect.MentionInChannel(
+          commander == null ? List.of() : List.of("person:" + commander),
+          "A status update for " + incidentId() + " is overdue (every " + Durations.format(cadence.every())
+              + " for " + severity + ")." + (commander == null ? " Nobody is commander yet." : "")));
       if (notice == StatusCadence.ESCALATING_NOTICE) {
         String target = roles.containsKey("communications") ? "role:communications" : "role:engineering-manager";
         effects.add(new Effect.NotifyTargets(List.of(target), incidentId() + " (" + severity + ", "
