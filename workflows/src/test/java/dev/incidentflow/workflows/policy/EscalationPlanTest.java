@@ -151,7 +151,7 @@ class EscalationPlanTest {
 
   @Test
   void replanningFromSev2ToSev1KeepsTheStepsAlreadyRunDone() {
-    EscalationPlan sev1 = planAt(Severity.SEV2, 1).replan(POLICY.row(Severity.SEV1).pagingChain());
+    EscalationPlan sev1 = planAt(Severity.SEV2, 1).replan(POLICY.row(Severity.SEV1).pagingChain(), 1);
 
     assertThat(sev1.nextStep()).isEqualTo(1);
     assertThat(sev1.nextDueAt(TRIGGERED)).contains(at(5));
@@ -160,7 +160,7 @@ class EscalationPlanTest {
 
   @Test
   void replanningOntoAShorterChainEndsIt() {
-    EscalationPlan sev2 = planAt(Severity.SEV1, 3).replan(POLICY.row(Severity.SEV2).pagingChain());
+    EscalationPlan sev2 = planAt(Severity.SEV1, 3).replan(POLICY.row(Severity.SEV2).pagingChain(), 3);
 
     assertThat(sev2.nextStep()).isEqualTo(2);
     assertThat(sev2.hasNextStep()).isFalse();
@@ -168,10 +168,28 @@ class EscalationPlanTest {
 
   @Test
   void replanningOntoASeverityThatDoesNotPageLeavesNothingDue() {
-    EscalationPlan sev3 = planAt(Severity.SEV2, 1).replan(POLICY.row(Severity.SEV3).pagingChain());
+    EscalationPlan sev3 = planAt(Severity.SEV2, 1).replan(POLICY.row(Severity.SEV3).pagingChain(), 1);
 
     assertThat(sev3.hasNextStep()).isFalse();
     assertThat(sev3.nextDueAt(TRIGGERED)).isEmpty();
+  }
+
+  @Test
+  void replanningAfterASeverityThatDoesNotPageCountsTheStepsRunBeforeIt() {
+    EscalationPlan sev3 = planAt(Severity.SEV1, 2).replan(POLICY.row(Severity.SEV3).pagingChain(), 2);
+
+    EscalationPlan sev1Again = sev3.replan(POLICY.row(Severity.SEV1).pagingChain(), 2);
+
+    assertThat(sev1Again.nextStep()).isEqualTo(2);
+    assertThat(sev1Again.nextDueAt(TRIGGERED)).contains(at(10));
+  }
+
+  @Test
+  void replanningAnIncidentThatNeverPagedStartsAtStepZero() {
+    EscalationPlan sev1 = plan(Severity.SEV3).replan(POLICY.row(Severity.SEV1).pagingChain(), 0);
+
+    assertThat(sev1.nextStep()).isZero();
+    assertThat(sev1.isDue(TRIGGERED, at(2))).isTrue();
   }
 
   @Test
