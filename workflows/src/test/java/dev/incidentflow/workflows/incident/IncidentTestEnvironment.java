@@ -5,16 +5,29 @@ import dev.incidentflow.workflows.model.Severity;
 import dev.incidentflow.workflows.model.TimelineEvent;
 import dev.incidentflow.workflows.model.TimelineEventType;
 import dev.incidentflow.workflows.policy.TestPolicies;
+import dev.incidentflow.workflows.model.IncidentStatus;
 import io.temporal.api.enums.v1.IndexedValueType;
+import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
+import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerOptions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -30,14 +43,32 @@ final class IncidentTestEnvironment implements BeforeEachCallback, AfterEachCall
   final FakePaging paging = new FakePaging();
   private final IncidentWorkflowSettings settings;
   private TestWorkflowEnvironment env;
-  private Worker worker;
+  private WorkerFactory restartedFactory;
+
+  private final WorkerOptions workerOptions;
 
   IncidentTestEnvironment() {
     this(IncidentWorkflowSettings.defaults());
   }
 
   IncidentTestEnvironment(IncidentWorkflowSettings settings) {
+    this(settings, WorkerOptions.getDefaultInstance());
+  }
+
+  private IncidentTestEnvironment(IncidentWorkflowSettings settings, WorkerOptions workerOptions) {
     this.settings = settings;
+    this.workerOptions = workerOptions;
+  }
+
+  /**
+   * An environment whose worker can be stopped and replaced ({@link #restartWorker}). Its workers
+   * do not use sticky task queues: the test server, unlike a real one, never moves a workflow task
+   * off the sticky queue of a worker that has gone away (a real server does after the sticky
+   * schedule-to-start timeout), so a replaced sticky worker would strand its incidents.
+   */
+  static IncidentTestEnvironment restartable() {
+    return new IncidentTestEnvironment(IncidentWorkflowSettings.defaults(),
+        WorkerOptions.newBuilder().setStickyQueueScheduleToStartTimeout(Duration.ZERO).build());
   }
 
   @Override
@@ -53,14 +84,43 @@ final class IncidentTestEnvironment implements BeforeEachCallback, AfterEachCall
 
   @Override
   public void afterEach(ExtensionContext context) {
+    if (restartedFactory != null) {
+      restartedFactory.shutdownNow();
+      restartedFactory.awaitTermination(10, TimeUnit.SECONDS);
+    }
     env.close();
   }
 
-  /** Registers a worker with the fakes; a second call models a new worker process. */
-  void startWorker() {
-    worker = env.newWorker(IncidentWorkflow.TASK_QUEUE);
+  private void startWorker() {
+    register(env.newWorker(IncidentWorkflow.TASK_QUEUE, workerOptions));
+  }
+
+  private void register(Worker worker) {
     worker.registerWorkflowImplementationFactory(IncidentWorkflow.class, () -> new IncidentWorkflowImpl(settings));
     worker.registerActivitiesImplementations(store, directory, slack, paging);
+  }
+
+  /**
+   * Stops the worker process and starts a new one against the same server, as a deploy or a crash
+   * would: the new worker has an empty workflow cache, so it rebuilds each incident by replaying
+   * its history, and it shares the fakes, so every side effect of both workers is counted.
+   */
+  void restartWorker() {
+    stopWorker();
+    startNewWorker();
+  }
+
+  /** Stops the running worker; nothing runs the incidents until {@link #startNewWorker}. */
+  void stopWorker() {
+    WorkerFactory running = restartedFactory == null ? env.getWorkerFactory() : restartedFactory;
+    running.shutdownNow();
+    running.awaitTermination(10, TimeUnit.SECONDS);
+  }
+
+  void startNewWorker() {
+    restartedFactory = WorkerFactory.newInstance(client());
+    register(restartedFactory.newWorker(IncidentWorkflow.TASK_QUEUE, workerOptions));
+    restartedFactory.start();
   }
 
   TestWorkflowEnvironment env() {
@@ -110,6 +170,20 @@ final class IncidentTestEnvironment implements BeforeEachCallback, AfterEachCall
     env.sleep(duration);
   }
 
+  /** When incident {@code number} started, by the workflow's clock. */
+  Instant startedAt(long number) {
+    return store.incident(number).statusTimes().get(IncidentStatus.TRIGGERED);
+  }
+
+  /** Advances the clock to {@code sinceStart} after incident {@code number} started. */
+  void sleepUntil(long number, Duration sinceStart) {
+    Duration wait = Duration.between(now(), startedAt(number).plus(sinceStart));
+    if (wait.isNegative()) {
+      throw new IllegalStateException("already " + wait.negated() + " past " + sinceStart);
+    }
+    env.sleep(wait);
+  }
+
   Instant now() {
     return Instant.ofEpochMilli(env.currentTimeMillis());
   }
@@ -124,5 +198,44 @@ final class IncidentTestEnvironment implements BeforeEachCallback, AfterEachCall
 
   List<TimelineEvent> events(long number, TimelineEventType type) {
     return store.timeline(number).stream().filter(event -> event.type() == type).toList();
+  }
+
+  /** The histories of every run of {@code workflowId}, first run first. */
+  List<WorkflowExecutionHistory> histories(String workflowId) {
+    List<WorkflowExecutionHistory> runs = new ArrayList<>();
+    WorkflowExecutionHistory run = client().fetchHistory(workflowId);
+    while (true) {
+      runs.add(run);
+      HistoryEvent started = run.getEvents().get(0);
+      String previous = started.getWorkflowExecutionStartedEventAttributes().getContinuedExecutionRunId();
+      if (previous.isEmpty()) {
+        break;
+      }
+      run = client().fetchHistory(workflowId, previous);
+    }
+    Collections.reverse(runs);
+    return runs;
+  }
+
+  /**
+   * With {@code -Dincidentflow.recordHistories=true}, writes the history of every run of {@code
+   * workflowId} to {@code src/test/resources/histories/<name>.json} (runs after the first as
+   * {@code <name>-run<n>.json}) for {@link IncidentWorkflowReplayTest}. Otherwise does nothing, so
+   * the checked-in histories change only when someone means to re-record them.
+   */
+  void recordHistory(String name, String workflowId) {
+    if (!Boolean.getBoolean(HistoryFiles.RECORD_PROPERTY)) {
+      return;
+    }
+    List<WorkflowExecutionHistory> runs = histories(workflowId);
+    try {
+      Files.createDirectories(HistoryFiles.SOURCE_DIRECTORY);
+      for (int i = 0; i < runs.size(); i++) {
+        Path file = HistoryFiles.SOURCE_DIRECTORY.resolve(HistoryFiles.fileName(name, i + 1));
+        Files.writeString(file, runs.get(i).toJson(true) + "\n", StandardCharsets.UTF_8);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }
