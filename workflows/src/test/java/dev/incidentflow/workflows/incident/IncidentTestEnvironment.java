@@ -46,29 +46,35 @@ final class IncidentTestEnvironment implements BeforeEachCallback, AfterEachCall
   private WorkerFactory restartedFactory;
 
   private final WorkerOptions workerOptions;
+  private final Duration workflowTaskTimeout;
 
   IncidentTestEnvironment() {
     this(IncidentWorkflowSettings.defaults());
   }
 
   IncidentTestEnvironment(IncidentWorkflowSettings settings) {
-    this(settings, WorkerOptions.getDefaultInstance());
+    this(settings, WorkerOptions.getDefaultInstance(), null);
   }
 
-  private IncidentTestEnvironment(IncidentWorkflowSettings settings, WorkerOptions workerOptions) {
+  private IncidentTestEnvironment(
+      IncidentWorkflowSettings settings, WorkerOptions workerOptions, Duration workflowTaskTimeout) {
     this.settings = settings;
     this.workerOptions = workerOptions;
+    this.workflowTaskTimeout = workflowTaskTimeout;
   }
 
   /**
-   * An environment whose worker can be stopped and replaced ({@link #restartWorker}). Its workers
+   * An environment whose worker can be stopped and replaced ({@link #stopWorker}, {@link #killWorker}, {@link #startNewWorker}). Its workers
    * do not use sticky task queues: the test server, unlike a real one, never moves a workflow task
    * off the sticky queue of a worker that has gone away (a real server does after the sticky
-   * schedule-to-start timeout), so a replaced sticky worker would strand its incidents.
+   * schedule-to-start timeout), so a replaced sticky worker would strand its incidents. Workflow
+   * tasks time out after 2 seconds instead of 10, so that one lost with a killed worker comes back
+   * soon; the clock does not skip while a task is out.
    */
   static IncidentTestEnvironment restartable() {
     return new IncidentTestEnvironment(IncidentWorkflowSettings.defaults(),
-        WorkerOptions.newBuilder().setStickyQueueScheduleToStartTimeout(Duration.ZERO).build());
+        WorkerOptions.newBuilder().setStickyQueueScheduleToStartTimeout(Duration.ZERO).build(),
+        Duration.ofSeconds(2));
   }
 
   @Override
@@ -101,22 +107,34 @@ final class IncidentTestEnvironment implements BeforeEachCallback, AfterEachCall
   }
 
   /**
-   * Stops the worker process and starts a new one against the same server, as a deploy or a crash
-   * would: the new worker has an empty workflow cache, so it rebuilds each incident by replaying
-   * its history, and it shares the fakes, so every side effect of both workers is counted.
+   * Stops the running worker gracefully, as a deploy does; nothing runs the incidents until
+   * {@link #startNewWorker}.
    */
-  void restartWorker() {
-    stopWorker();
-    startNewWorker();
+  void stopWorker() {
+    WorkerFactory running = runningFactory();
+    running.shutdown();
+    running.awaitTermination(10, TimeUnit.SECONDS);
   }
 
-  /** Stops the running worker; nothing runs the incidents until {@link #startNewWorker}. */
-  void stopWorker() {
-    WorkerFactory running = restartedFactory == null ? env.getWorkerFactory() : restartedFactory;
+  /**
+   * Stops the running worker at once, as a crash does: a workflow task it had polled is lost and
+   * comes back only when its task timeout (shortened in {@link #restartable}) expires.
+   */
+  void killWorker() {
+    WorkerFactory running = runningFactory();
     running.shutdownNow();
     running.awaitTermination(10, TimeUnit.SECONDS);
   }
 
+  private WorkerFactory runningFactory() {
+    return restartedFactory == null ? env.getWorkerFactory() : restartedFactory;
+  }
+
+  /**
+   * Starts a new worker process against the same server, after {@link #stopWorker} or {@link
+   * #killWorker}: it has an empty workflow cache, so it rebuilds each incident by replaying its
+   * history, and it shares the fakes, so every side effect of either worker is counted.
+   */
   void startNewWorker() {
     restartedFactory = WorkerFactory.newInstance(client());
     register(restartedFactory.newWorker(IncidentWorkflow.TASK_QUEUE, workerOptions));
@@ -153,8 +171,12 @@ final class IncidentTestEnvironment implements BeforeEachCallback, AfterEachCall
   }
 
   IncidentWorkflow stub(String workflowId) {
-    return client().newWorkflowStub(IncidentWorkflow.class,
-        WorkflowOptions.newBuilder().setWorkflowId(workflowId).setTaskQueue(IncidentWorkflow.TASK_QUEUE).build());
+    WorkflowOptions.Builder options =
+        WorkflowOptions.newBuilder().setWorkflowId(workflowId).setTaskQueue(IncidentWorkflow.TASK_QUEUE);
+    if (workflowTaskTimeout != null) {
+      options.setWorkflowTaskTimeout(workflowTaskTimeout);
+    }
+    return client().newWorkflowStub(IncidentWorkflow.class, options.build());
   }
 
   IncidentWorkflow existing(String workflowId) {
