@@ -183,7 +183,7 @@ class IncidentEscalationWorkflowTest {
     assertThat(env.paging.triggeredKeys()).containsExactly(key(0), key(1));
     assertThat(env.paging.of(PagerEvent.Action.TRIGGER)).last().extracting(PagerEvent::severity)
         .isEqualTo("critical");
-    env.recordHistory("severity-change-and-roles", "alert-a");
+    env.recordHistory("severity-change", "alert-a");
   }
 
   @Test
@@ -206,6 +206,7 @@ class IncidentEscalationWorkflowTest {
         .extracting(failure -> ((ApplicationFailure) failure).getType())
         .isEqualTo(IllegalArgumentException.class.getName());
     assertThat(env.events(1, ROLE_ASSIGNED)).hasSize(2);
+    env.recordHistory("role-assignment", "alert-a");
   }
 
   @Test
@@ -224,6 +225,7 @@ class IncidentEscalationWorkflowTest {
     assertThat(env.paging.triggeredKeys()).containsExactly(key(0), key(1));
     env.sleepUntil(1, minutes(10, 1));
     assertThat(env.paging.triggeredKeys()).containsExactly(key(0), key(1), key(2));
+    env.recordHistory("manual-escalate", "alert-a");
   }
 
   @Test
