@@ -252,6 +252,9 @@ final class IncidentTestEnvironment implements BeforeEachCallback, AfterEachCall
     List<WorkflowExecutionHistory> runs = histories(workflowId);
     try {
       Files.createDirectories(HistoryFiles.SOURCE_DIRECTORY);
+      for (int run = 2; Files.deleteIfExists(HistoryFiles.SOURCE_DIRECTORY.resolve(HistoryFiles.fileName(name, run))); run++) {
+        // A run left from an earlier recording with more runs would be replayed as this one's.
+      }
       for (int i = 0; i < runs.size(); i++) {
         Path file = HistoryFiles.SOURCE_DIRECTORY.resolve(HistoryFiles.fileName(name, i + 1));
         Files.writeString(file, runs.get(i).toJson(true) + "\n", StandardCharsets.UTF_8);
