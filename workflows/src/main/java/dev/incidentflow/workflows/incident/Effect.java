@@ -11,6 +11,16 @@ public sealed interface Effect {
   /** A message in the incident channel. */
   record PostInChannel(String text) implements Effect {}
 
+  /**
+   * A message in the incident channel that mentions whoever {@code targets} resolve to, so Slack
+   * notifies them; a plain {@code @handle} in a message notifies nobody.
+   */
+  record MentionInChannel(List<String> targets, String text) implements Effect {
+    public MentionInChannel {
+      targets = List.copyOf(targets);
+    }
+  }
+
   /** A message in the stakeholder channel. */
   record Announce(String text) implements Effect {}
 

@@ -41,6 +41,8 @@ final class IncidentEffects {
     try {
       if (effect instanceof Effect.PostInChannel post) {
         postInChannel(state, post.text());
+      } else if (effect instanceof Effect.MentionInChannel mention) {
+        mentionInChannel(state, mention);
       } else if (effect instanceof Effect.Announce announce) {
         announce(state, announce.text());
       } else if (effect instanceof Effect.RefreshTopic) {
@@ -67,6 +69,23 @@ final class IncidentEffects {
     if (state.hasChannel()) {
       slack.postMessage(new ChannelMessage(state.channelId(), text));
     }
+  }
+
+  /**
+   * Posts in the channel prefixed with Slack mentions of whoever the targets resolve to; a person
+   * the catalog does not know is written as {@code @handle}.
+   */
+  private void mentionInChannel(IncidentState state, Effect.MentionInChannel mention) {
+    if (!state.hasChannel()) {
+      return;
+    }
+    List<String> mentions = new ArrayList<>();
+    if (!mention.targets().isEmpty()) {
+      ResolvedTargets resolved = resolve(state, mention.targets(), Instant.ofEpochMilli(Workflow.currentTimeMillis()));
+      resolved.people().forEach(person -> mentions.add(mention(person)));
+      resolved.unresolved().forEach(target -> mentions.add("@" + target.substring(target.indexOf(':') + 1)));
+    }
+    postInChannel(state, mentions.isEmpty() ? mention.text() : String.join(" ", mentions) + " " + mention.text());
   }
 
   void announce(IncidentState state, String text) {

@@ -500,8 +500,7 @@ public final class IncidentState {
     require(refusalOfSeverity(change.severity()));
     Severity previous = severity;
     severity = change.severity();
-    int ranSteps = escalation.nextStep();
-    escalation = row().page() ? escalation.replan(row().pagingChain()) : new EscalationPlan(List.of(), startedAt, 0);
+    escalation = escalation.replan(row().pagingChain(), escalationLevel + 1);
     cadence = cadence.withEvery(row().statusUpdates().every());
     String text = "Severity " + previous + " -> " + severity + " by " + change.by()
         + (change.note().isBlank() ? "" : ": " + change.note());
@@ -510,10 +509,6 @@ public final class IncidentState {
     effects.add(new Effect.PostInChannel(incidentId() + " " + text));
     effects.add(new Effect.Announce(incidentId() + " (" + service + ") " + text + ": " + title));
     effects.add(new Effect.RefreshTopic());
-    if (row().page() && ranSteps == 0 && status.isActive() && escalation.hasNextStep()) {
-      // The old severity paged nobody: the new chain starts with its first step, due now.
-      escalation = new EscalationPlan(row().pagingChain(), startedAt, 0);
-    }
   }
 
   public Optional<String> refusalOfRole(RoleAssignment assignment) {
@@ -615,12 +610,13 @@ public final class IncidentState {
       fired = true;
       cadence = cadence.noticed();
       int notice = cadence.overdueNotices();
-      String mention = commander == null ? "commander" : "@" + commander;
       record(now, TimelineEventType.UPDATE_OVERDUE, TimelineEvent.SYSTEM,
           "No status update for " + Durations.format(cadence.every().multipliedBy(notice)),
           Map.of("notice", Integer.toString(notice)));
-      effects.add(new Effect.PostInChannel(mention + ": a status update for " + incidentId()
-          + " is overdue (every " + Durations.format(cadence.every()) + " for " + severity + ")."));
+      effects.add(new Effect.MentionInChannel(
+          commander == null ? List.of() : List.of("person:" + commander),
+          "A status update for " + incidentId() + " is overdue (every " + Durations.format(cadence.every())
+              + " for " + severity + ")." + (commander == null ? " Nobody is commander yet." : "")));
       if (notice == StatusCadence.ESCALATING_NOTICE) {
         String target = roles.containsKey("communications") ? "role:communications" : "role:engineering-manager";
         effects.add(new Effect.NotifyTargets(List.of(target), incidentId() + " (" + severity + ", "

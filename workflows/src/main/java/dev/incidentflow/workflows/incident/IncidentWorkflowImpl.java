@@ -52,6 +52,9 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
   /** Set once the incident is recorded, staffed, has its channel and has paged step 0. */
   private boolean opened;
 
+  /** True while {@link #settle} carries out effects, which may record more events. */
+  private boolean settling;
+
   public IncidentWorkflowImpl() {
     this(IncidentWorkflowSettings.defaults());
   }
@@ -162,10 +165,12 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
 
   /** Persists what changed and carries out what the state asked for, until nothing is left. */
   private void settle() {
+    settling = true;
     do {
       save();
       state.takeEffects().forEach(effect -> effects.perform(state, effect));
     } while (state.hasEffects() || state.hasUnsavedEvents());
+    settling = false;
   }
 
   private void save() {
@@ -195,6 +200,11 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
 
   private boolean hasWork() {
     return state.hasEffects() || state.hasUnsavedEvents();
+  }
+
+  /** Every effect asked for so far has been carried out and every event persisted. */
+  private boolean isSettled() {
+    return !settling && !hasWork();
   }
 
   private boolean historyIsLong() {
@@ -290,9 +300,16 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
     refuse(() -> state.refusalOf(IncidentStatus.CANCELED));
   }
 
+  /**
+   * Answers once the step has run and is recorded, unlike the other changes: the step is an
+   * effect, so on persistence alone the answer (and the stored incident) would still show the old
+   * escalation level.
+   */
   @Override
   public IncidentView escalate(Transition transition) {
-    return change(() -> state.escalateNow(transition));
+    change(() -> state.escalateNow(transition));
+    Workflow.await(() -> isSettled() || state.isTerminal() && !state.hasUnsavedEvents());
+    return state.view();
   }
 
   @Override

@@ -65,8 +65,13 @@ public record EscalationPlan(List<EscalationStep> chain, Instant startedAt, int 
    * The plan after a severity change: the new chain, with as many leading steps counted as done
    * as had already run (or been skipped) under the old one, so a change never re-pages people
    * who were already paged at that level.
+   *
+   * @param stepsRun how many leading steps the incident has run under any earlier chain; a chain
+   *     that does not page has no steps, so without it a change through a severity that does not
+   *     page (SEV1 to SEV3 and back) would start over and page step 0 again
    */
-  public EscalationPlan replan(List<EscalationStep> newChain) {
-    return new EscalationPlan(newChain, startedAt, Math.min(nextStep, newChain.size()));
+  public EscalationPlan replan(List<EscalationStep> newChain, int stepsRun) {
+    int done = Math.max(nextStep, stepsRun);
+    return new EscalationPlan(newChain, startedAt, Math.min(done, newChain.size()));
   }
 }

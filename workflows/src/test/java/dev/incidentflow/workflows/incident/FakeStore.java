@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** An in-memory incident store with the real one's idempotency rules. */
@@ -18,6 +19,7 @@ final class FakeStore implements IncidentStoreActivities {
   private final Map<String, Long> numbers = new ConcurrentHashMap<>();
   private final Map<Long, IncidentSnapshot> latest = new ConcurrentHashMap<>();
   private final Map<Long, ConcurrentSkipListMap<Integer, TimelineEvent>> timelines = new ConcurrentHashMap<>();
+  private final List<String> conflicts = new CopyOnWriteArrayList<>();
 
   @Override
   public IncidentNumber recordIncident(NewIncident incident) {
@@ -30,7 +32,20 @@ final class FakeStore implements IncidentStoreActivities {
   public void saveIncident(IncidentSnapshot snapshot) {
     latest.put(snapshot.number(), snapshot.withoutEvents());
     var timeline = timelines.computeIfAbsent(snapshot.number(), n -> new ConcurrentSkipListMap<>());
-    snapshot.newEvents().forEach(event -> timeline.putIfAbsent(event.sequence(), event));
+    for (TimelineEvent event : snapshot.newEvents()) {
+      TimelineEvent stored = timeline.putIfAbsent(event.sequence(), event);
+      if (stored != null && !stored.equals(event)) {
+        conflicts.add(stored + " vs " + event);
+      }
+    }
+  }
+
+  /**
+   * Events saved under a sequence number already taken by a different event. The real store
+   * skips them silently, so a workflow that reused numbers would lose events without a trace.
+   */
+  List<String> conflicts() {
+    return List.copyOf(conflicts);
   }
 
   IncidentSnapshot incident(long number) {

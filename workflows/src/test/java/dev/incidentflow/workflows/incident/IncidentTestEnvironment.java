@@ -4,16 +4,30 @@ import dev.incidentflow.workflows.activities.IncidentSnapshot;
 import dev.incidentflow.workflows.model.Severity;
 import dev.incidentflow.workflows.model.TimelineEvent;
 import dev.incidentflow.workflows.model.TimelineEventType;
+import dev.incidentflow.workflows.policy.TestPolicies;
+import dev.incidentflow.workflows.model.IncidentStatus;
 import io.temporal.api.enums.v1.IndexedValueType;
+import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
+import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerOptions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -29,14 +43,38 @@ final class IncidentTestEnvironment implements BeforeEachCallback, AfterEachCall
   final FakePaging paging = new FakePaging();
   private final IncidentWorkflowSettings settings;
   private TestWorkflowEnvironment env;
-  private Worker worker;
+  private WorkerFactory restartedFactory;
+
+  private final WorkerOptions workerOptions;
+  private final Duration workflowTaskTimeout;
 
   IncidentTestEnvironment() {
     this(IncidentWorkflowSettings.defaults());
   }
 
   IncidentTestEnvironment(IncidentWorkflowSettings settings) {
+    this(settings, WorkerOptions.getDefaultInstance(), null);
+  }
+
+  private IncidentTestEnvironment(
+      IncidentWorkflowSettings settings, WorkerOptions workerOptions, Duration workflowTaskTimeout) {
     this.settings = settings;
+    this.workerOptions = workerOptions;
+    this.workflowTaskTimeout = workflowTaskTimeout;
+  }
+
+  /**
+   * An environment whose worker can be stopped and replaced ({@link #stopWorker}, {@link #killWorker}, {@link #startNewWorker}). Its workers
+   * do not use sticky task queues: the test server, unlike a real one, never moves a workflow task
+   * off the sticky queue of a worker that has gone away (a real server does after the sticky
+   * schedule-to-start timeout), so a replaced sticky worker would strand its incidents. Workflow
+   * tasks time out after 2 seconds instead of 10, so that one lost with a killed worker comes back
+   * soon; the clock does not skip while a task is out.
+   */
+  static IncidentTestEnvironment restartable() {
+    return new IncidentTestEnvironment(IncidentWorkflowSettings.defaults(),
+        WorkerOptions.newBuilder().setStickyQueueScheduleToStartTimeout(Duration.ZERO).build(),
+        Duration.ofSeconds(2));
   }
 
   @Override
@@ -52,14 +90,55 @@ final class IncidentTestEnvironment implements BeforeEachCallback, AfterEachCall
 
   @Override
   public void afterEach(ExtensionContext context) {
+    if (restartedFactory != null) {
+      restartedFactory.shutdownNow();
+      restartedFactory.awaitTermination(10, TimeUnit.SECONDS);
+    }
     env.close();
   }
 
-  /** Registers a worker with the fakes; a second call models a new worker process. */
-  void startWorker() {
-    worker = env.newWorker(IncidentWorkflow.TASK_QUEUE);
+  private void startWorker() {
+    register(env.newWorker(IncidentWorkflow.TASK_QUEUE, workerOptions));
+  }
+
+  private void register(Worker worker) {
     worker.registerWorkflowImplementationFactory(IncidentWorkflow.class, () -> new IncidentWorkflowImpl(settings));
     worker.registerActivitiesImplementations(store, directory, slack, paging);
+  }
+
+  /**
+   * Stops the running worker gracefully, as a deploy does; nothing runs the incidents until
+   * {@link #startNewWorker}.
+   */
+  void stopWorker() {
+    WorkerFactory running = runningFactory();
+    running.shutdown();
+    running.awaitTermination(10, TimeUnit.SECONDS);
+  }
+
+  /**
+   * Stops the running worker at once, as a crash does: a workflow task it had polled is lost and
+   * comes back only when its task timeout (shortened in {@link #restartable}) expires.
+   */
+  void killWorker() {
+    WorkerFactory running = runningFactory();
+    running.shutdownNow();
+    running.awaitTermination(10, TimeUnit.SECONDS);
+  }
+
+  private WorkerFactory runningFactory() {
+    return restartedFactory == null ? env.getWorkerFactory() : restartedFactory;
+  }
+
+  /**
+   * Starts a new worker process against the same server, after {@link #stopWorker} or {@link
+   * #killWorker}: it has an empty workflow cache, so it rebuilds each incident by replaying its
+   * history, and it shares the fakes, so every side effect of either worker is counted.
+   */
+  void startNewWorker() {
+    restartedFactory = WorkerFactory.newInstance(client());
+    register(restartedFactory.newWorker(IncidentWorkflow.TASK_QUEUE, workerOptions));
+    restartedFactory.start();
   }
 
   TestWorkflowEnvironment env() {
@@ -92,8 +171,12 @@ final class IncidentTestEnvironment implements BeforeEachCallback, AfterEachCall
   }
 
   IncidentWorkflow stub(String workflowId) {
-    return client().newWorkflowStub(IncidentWorkflow.class,
-        WorkflowOptions.newBuilder().setWorkflowId(workflowId).setTaskQueue(IncidentWorkflow.TASK_QUEUE).build());
+    WorkflowOptions.Builder options =
+        WorkflowOptions.newBuilder().setWorkflowId(workflowId).setTaskQueue(IncidentWorkflow.TASK_QUEUE);
+    if (workflowTaskTimeout != null) {
+      options.setWorkflowTaskTimeout(workflowTaskTimeout);
+    }
+    return client().newWorkflowStub(IncidentWorkflow.class, options.build());
   }
 
   IncidentWorkflow existing(String workflowId) {
@@ -107,6 +190,20 @@ final class IncidentTestEnvironment implements BeforeEachCallback, AfterEachCall
   /** Advances the test server's clock, firing every timer due on the way. */
   void sleep(Duration duration) {
     env.sleep(duration);
+  }
+
+  /** When incident {@code number} started, by the workflow's clock. */
+  Instant startedAt(long number) {
+    return store.incident(number).statusTimes().get(IncidentStatus.TRIGGERED);
+  }
+
+  /** Advances the clock to {@code sinceStart} after incident {@code number} started. */
+  void sleepUntil(long number, Duration sinceStart) {
+    Duration wait = Duration.between(now(), startedAt(number).plus(sinceStart));
+    if (wait.isNegative()) {
+      throw new IllegalStateException("already " + wait.negated() + " past " + sinceStart);
+    }
+    env.sleep(wait);
   }
 
   Instant now() {
@@ -123,5 +220,47 @@ final class IncidentTestEnvironment implements BeforeEachCallback, AfterEachCall
 
   List<TimelineEvent> events(long number, TimelineEventType type) {
     return store.timeline(number).stream().filter(event -> event.type() == type).toList();
+  }
+
+  /** The histories of every run of {@code workflowId}, first run first. */
+  List<WorkflowExecutionHistory> histories(String workflowId) {
+    List<WorkflowExecutionHistory> runs = new ArrayList<>();
+    WorkflowExecutionHistory run = client().fetchHistory(workflowId);
+    while (true) {
+      runs.add(run);
+      HistoryEvent started = run.getEvents().get(0);
+      String previous = started.getWorkflowExecutionStartedEventAttributes().getContinuedExecutionRunId();
+      if (previous.isEmpty()) {
+        break;
+      }
+      run = client().fetchHistory(workflowId, previous);
+    }
+    Collections.reverse(runs);
+    return runs;
+  }
+
+  /**
+   * With {@code -Dincidentflow.recordHistories=true}, writes the history of every run of {@code
+   * workflowId} to {@code src/test/resources/histories/<name>.json} (runs after the first as
+   * {@code <name>-run<n>.json}) for {@link IncidentWorkflowReplayTest}. Otherwise does nothing, so
+   * the checked-in histories change only when someone means to re-record them.
+   */
+  void recordHistory(String name, String workflowId) {
+    if (!Boolean.getBoolean(HistoryFiles.RECORD_PROPERTY)) {
+      return;
+    }
+    List<WorkflowExecutionHistory> runs = histories(workflowId);
+    try {
+      Files.createDirectories(HistoryFiles.SOURCE_DIRECTORY);
+      for (int run = 2; Files.deleteIfExists(HistoryFiles.SOURCE_DIRECTORY.resolve(HistoryFiles.fileName(name, run))); run++) {
+        // A run left from an earlier recording with more runs would be replayed as this one's.
+      }
+      for (int i = 0; i < runs.size(); i++) {
+        Path file = HistoryFiles.SOURCE_DIRECTORY.resolve(HistoryFiles.fileName(name, i + 1));
+        Files.writeString(file, runs.get(i).toJson(true) + "\n", StandardCharsets.UTF_8);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

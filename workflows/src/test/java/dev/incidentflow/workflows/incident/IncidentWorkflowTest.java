@@ -115,6 +115,7 @@ class IncidentWorkflowTest {
     assertThat(env.timelineTypes(1)).endsWith(RESOLVED, CLOSED);
     assertThat(env.slack.archived).singleElement().extracting(c -> c.name())
         .isEqualTo("inc-1-sev1-checkout-error-budget-burn");
+    env.recordHistory("monitoring-window-closes", "alert-a");
   }
 
   @Test
@@ -134,6 +135,7 @@ class IncidentWorkflowTest {
     assertThat(incident.view().status()).isEqualTo(IncidentStatus.RESOLVED);
     env.sleep(Duration.ofMinutes(6));
     assertThat(env.awaitOutcome("alert-a").status()).isEqualTo(IncidentStatus.CLOSED);
+    env.recordHistory("alert-reopens-during-monitoring", "alert-a");
   }
 
   @Test

@@ -1,4 +1,4 @@
-package dev.incidentflow.workflows.incident;
+package dev.incidentflow.workflows.policy;
 
 import static dev.incidentflow.workflows.model.IncidentStatus.ACKNOWLEDGED;
 import static dev.incidentflow.workflows.model.IncidentStatus.IDENTIFIED;
@@ -6,21 +6,19 @@ import static dev.incidentflow.workflows.model.IncidentStatus.RESOLVED;
 
 import dev.incidentflow.workflows.model.IncidentStatus;
 import dev.incidentflow.workflows.model.Severity;
-import dev.incidentflow.workflows.policy.ActionItemPolicy;
-import dev.incidentflow.workflows.policy.EscalationStep;
-import dev.incidentflow.workflows.policy.Policy;
-import dev.incidentflow.workflows.policy.PostmortemPolicy;
-import dev.incidentflow.workflows.policy.SeverityPolicy;
-import dev.incidentflow.workflows.policy.StatusUpdatePolicy;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-/** The shipped default policy (config/policy.yml), written out for tests of the core alone. */
-final class TestPolicies {
+/**
+ * The shipped default policy (config/policy.yml), written out for tests of the core alone. Public
+ * because the policy and incident tests share it; keep it in step with config/policy.yml.
+ */
+public final class TestPolicies {
   private TestPolicies() {}
 
-  static Policy defaults() {
+  public static Policy defaults() {
     return new Policy(
         Map.of(
             Severity.SEV1,
@@ -38,16 +36,16 @@ final class TestPolicies {
                 new PostmortemPolicy(true, Duration.ofHours(24))),
             Severity.SEV2,
             new SeverityPolicy(
-                "Major functionality degraded",
+                "Major functionality degraded or a subset of users affected",
                 List.of("P2", "error"),
                 true,
-                new StatusUpdatePolicy(Duration.ofMinutes(30), List.of("channel", "stakeholders")),
+                new StatusUpdatePolicy(Duration.ofMinutes(30), List.of("channel")),
                 Duration.ofMinutes(30),
                 List.of(step(0, null, "oncall:primary"), step(15, ACKNOWLEDGED, "role:engineering-manager")),
                 new PostmortemPolicy(true, Duration.ofHours(48))),
             Severity.SEV3,
             new SeverityPolicy(
-                "Minor functionality degraded",
+                "Minor degradation with a workaround; nobody is paged",
                 List.of("P3", "warning"),
                 false,
                 new StatusUpdatePolicy(null, List.of("channel")),
@@ -56,7 +54,7 @@ final class TestPolicies {
                 PostmortemPolicy.none()),
             Severity.SEV4,
             new SeverityPolicy(
-                "Cosmetic or no user impact",
+                "Cosmetic or internal issue without user impact",
                 List.of("P4", "info"),
                 false,
                 new StatusUpdatePolicy(null, List.of("channel")),
@@ -66,7 +64,14 @@ final class TestPolicies {
         ActionItemPolicy.defaults());
   }
 
-  private static EscalationStep step(int minutes, IncidentStatus unless, String... targets) {
+  /** The default policy with {@code severity}'s row replaced, for one-off rules in tests. */
+  public static Policy withRow(Severity severity, SeverityPolicy row) {
+    Map<Severity, SeverityPolicy> rows = new EnumMap<>(defaults().severities());
+    rows.put(severity, row);
+    return new Policy(rows, ActionItemPolicy.defaults());
+  }
+
+  public static EscalationStep step(int minutes, IncidentStatus unless, String... targets) {
     return new EscalationStep(Duration.ofMinutes(minutes), unless, List.of(targets));
   }
 }

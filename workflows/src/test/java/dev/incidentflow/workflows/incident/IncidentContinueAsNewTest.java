@@ -1,0 +1,66 @@
+package dev.incidentflow.workflows.incident;
+
+import static dev.incidentflow.workflows.model.TimelineEventType.CHANNEL_CREATED;
+import static dev.incidentflow.workflows.model.TimelineEventType.DECLARED;
+import static dev.incidentflow.workflows.model.TimelineEventType.ESCALATED;
+import static dev.incidentflow.workflows.model.TimelineEventType.PAGED;
+import static dev.incidentflow.workflows.model.TimelineEventType.UPDATE_OVERDUE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.incidentflow.workflows.model.IncidentStatus;
+import dev.incidentflow.workflows.model.Severity;
+import dev.incidentflow.workflows.model.TimelineEvent;
+import io.temporal.client.WorkflowUpdateException;
+import java.time.Duration;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** A long incident continues as new, with the threshold lowered so that it does so several times. */
+class IncidentContinueAsNewTest {
+  static final IncidentWorkflowSettings LOW_THRESHOLD = new IncidentWorkflowSettings(100);
+
+  @RegisterExtension final IncidentTestEnvironment env = new IncidentTestEnvironment(LOW_THRESHOLD);
+
+  @Test
+  void incidentCarriesItsStateAcrossRunsAndEveryTimerFiresOnce() {
+    IncidentWorkflow incident = env.startAlertIncident("alert-a", Severity.SEV1);
+    env.sleepUntil(1, Duration.ofMinutes(12));
+    incident.alert(env.firing("alert-a"));
+    incident.acknowledge(new Transition("bob", "looking"));
+    env.sleepUntil(1, Duration.ofMinutes(50));
+
+    assertThat(env.histories("alert-a")).as("runs").hasSizeGreaterThan(2);
+    assertThat(env.paging.triggeredKeys()).containsExactly(
+        "incidentflow-INC-1-step-0", "incidentflow-INC-1-step-1", "incidentflow-INC-1-step-2",
+        "incidentflow-INC-1-step-3");
+    assertThat(env.slack.openCalls).isEqualTo(1);
+    assertThat(env.slack.briefings).hasSize(1);
+    assertThat(env.store.incidentCount()).isEqualTo(1);
+    assertThat(env.events(1, ESCALATED)).extracting(event -> event.data().get("level"))
+        .containsExactly("1", "2", "3");
+    assertThat(env.events(1, UPDATE_OVERDUE)).extracting(TimelineEvent::text)
+        .containsExactly("No status update for 15m", "No status update for 30m", "No status update for 45m");
+    assertThat(env.slack.dmRecipients()).containsExactly("alice", "bob", "dana", "erin", "frank", "dana");
+    assertThat(env.timelineTypes(1)).filteredOn(type -> type == DECLARED || type == CHANNEL_CREATED || type == PAGED)
+        .containsExactly(DECLARED, CHANNEL_CREATED, PAGED);
+    assertThat(env.store.timeline(1)).extracting(TimelineEvent::sequence)
+        .containsExactlyElementsOf(IntStream.rangeClosed(1, env.store.timeline(1).size()).boxed().toList());
+    assertThat(env.store.conflicts()).isEmpty();
+
+    IncidentView view = incident.view();
+    assertThat(view.incidentId()).isEqualTo("INC-1");
+    assertThat(view.escalationLevel()).isEqualTo(3);
+    assertThatThrownBy(() -> incident.acknowledge(new Transition("alice", "")))
+        .isInstanceOf(WorkflowUpdateException.class)
+        .rootCause().hasMessageContaining("INC-1 is already acknowledged by bob");
+
+    incident.resolve(new Transition("bob", "fixed"));
+    env.sleepUntil(1, Duration.ofMinutes(90));
+    assertThat(env.awaitOutcome("alert-a").status()).isEqualTo(IncidentStatus.CLOSED);
+    assertThat(env.slack.archived).hasSize(1);
+    assertThat(env.store.conflicts()).isEmpty();
+    env.recordHistory("continue-as-new", "alert-a");
+  }
+}

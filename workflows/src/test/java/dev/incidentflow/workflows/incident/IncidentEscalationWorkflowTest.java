@@ -1,0 +1,263 @@
+package dev.incidentflow.workflows.incident;
+
+import static dev.incidentflow.workflows.model.TimelineEventType.ESCALATED;
+import static dev.incidentflow.workflows.model.TimelineEventType.PAGED;
+import static dev.incidentflow.workflows.model.TimelineEventType.ROLE_ASSIGNED;
+import static dev.incidentflow.workflows.model.TimelineEventType.SEVERITY_CHANGED;
+import static dev.incidentflow.workflows.model.TimelineEventType.UPDATE_OVERDUE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.incidentflow.workflows.activities.PagerEvent;
+import dev.incidentflow.workflows.model.IncidentStatus;
+import dev.incidentflow.workflows.model.Severity;
+import dev.incidentflow.workflows.model.TimelineEvent;
+import dev.incidentflow.workflows.policy.SeverityPolicy;
+import dev.incidentflow.workflows.policy.StatusUpdatePolicy;
+import dev.incidentflow.workflows.policy.TestPolicies;
+import io.temporal.client.WorkflowUpdateException;
+import io.temporal.failure.ApplicationFailure;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Every escalation row of the default policy, on Temporal's time-skipping test server. */
+class IncidentEscalationWorkflowTest {
+  private static final String CHANNEL = "C100";
+
+  @RegisterExtension final IncidentTestEnvironment env = new IncidentTestEnvironment();
+
+  private static Duration minutes(long minutes, long seconds) {
+    return Duration.ofMinutes(minutes).plusSeconds(seconds);
+  }
+
+  private static String key(int step) {
+    return "incidentflow-INC-1-step-" + step;
+  }
+
+  private List<String> escalatedLevels() {
+    return env.events(1, ESCALATED).stream().map(event -> event.data().get("level")).toList();
+  }
+
+  @Test
+  void unacknowledgedSev1ReachesLevelOneAtFiveMinutesAndLevelThreeAtTwentyAndNotEarlier() {
+    env.startAlertIncident("alert-a", Severity.SEV1);
+
+    env.sleepUntil(1, minutes(4, 59));
+    assertThat(env.paging.triggeredKeys()).containsExactly(key(0));
+    assertThat(env.events(1, ESCALATED)).isEmpty();
+
+    env.sleepUntil(1, minutes(5, 1));
+    assertThat(env.paging.triggeredKeys()).containsExactly(key(0), key(1));
+    assertThat(env.events(1, ESCALATED)).singleElement().satisfies(escalated -> {
+      assertThat(escalated.at()).isBetween(env.startedAt(1).plus(minutes(5, 0)), env.startedAt(1).plus(minutes(5, 1)));
+      assertThat(escalated.text()).isEqualTo("Escalated to level 1: paged bob, dana (not acknowledged after 5m)");
+      assertThat(escalated.data()).containsEntry("level", "1");
+    });
+    assertThat(env.slack.dmRecipients()).containsExactly("alice", "bob", "dana");
+
+    env.sleepUntil(1, minutes(9, 59));
+    assertThat(escalatedLevels()).containsExactly("1");
+    env.sleepUntil(1, minutes(10, 1));
+    assertThat(escalatedLevels()).containsExactly("1", "2");
+
+    env.sleepUntil(1, minutes(19, 59));
+    assertThat(env.paging.triggeredKeys()).containsExactly(key(0), key(1), key(2));
+    env.sleepUntil(1, minutes(20, 1));
+    assertThat(env.paging.triggeredKeys()).containsExactly(key(0), key(1), key(2), key(3));
+    assertThat(escalatedLevels()).containsExactly("1", "2", "3");
+    assertThat(env.slack.dmRecipients()).containsExactly("alice", "bob", "dana", "erin", "frank");
+    assertThat(env.slack.textsIn(CHANNEL)).contains(
+        "Escalation level 3 for INC-1: paging <@U0FRANK> (not resolved after 20m)");
+    assertThat(env.incident(1).escalationLevel()).isEqualTo(3);
+
+    env.sleepUntil(1, Duration.ofHours(2));
+    assertThat(env.paging.triggeredKeys()).hasSize(4);
+    env.recordHistory("sev1-unacknowledged-escalation", "alert-a");
+  }
+
+  @Test
+  void acknowledgingAtFourMinutesStopsLevelOne() {
+    IncidentWorkflow incident = env.startAlertIncident("alert-a", Severity.SEV1);
+    env.sleepUntil(1, minutes(4, 0));
+
+    incident.acknowledge(new Transition("alice", "on it"));
+    env.sleepUntil(1, minutes(9, 59));
+
+    assertThat(env.paging.triggeredKeys()).containsExactly(key(0));
+    assertThat(env.paging.of(PagerEvent.Action.ACKNOWLEDGE)).extracting(PagerEvent::dedupKey)
+        .containsExactly(key(0));
+    assertThat(env.slack.dmRecipients()).containsExactly("alice");
+    assertThat(env.events(1, ESCALATED)).isEmpty();
+
+    env.sleepUntil(1, minutes(10, 1));
+    assertThat(env.paging.triggeredKeys()).containsExactly(key(0), key(2));
+    assertThat(escalatedLevels()).containsExactly("2");
+    env.recordHistory("sev1-acknowledged-at-four-minutes", "alert-a");
+  }
+
+  @Test
+  void unacknowledgedSev2PagesTheEngineeringManagerAtFifteenMinutes() {
+    env.startAlertIncident("alert-a", Severity.SEV2);
+
+    env.sleepUntil(1, minutes(14, 59));
+    assertThat(env.paging.triggeredKeys()).containsExactly(key(0));
+    assertThat(env.paging.events).extracting(PagerEvent::severity).containsOnly("error");
+
+    env.sleepUntil(1, minutes(15, 1));
+    assertThat(env.paging.triggeredKeys()).containsExactly(key(0), key(1));
+    assertThat(env.slack.dmRecipients()).containsExactly("alice", "dana");
+    assertThat(env.events(1, ESCALATED)).singleElement().extracting(TimelineEvent::text)
+        .isEqualTo("Escalated to level 1: paged dana (not acknowledged after 15m)");
+
+    env.sleepUntil(1, Duration.ofHours(2));
+    assertThat(env.paging.triggeredKeys()).hasSize(2);
+    env.recordHistory("sev2-engineering-manager", "alert-a");
+  }
+
+  @Test
+  void acknowledgedSev2NeverPagesTheEngineeringManager() {
+    IncidentWorkflow incident = env.startAlertIncident("alert-a", Severity.SEV2);
+    env.sleepUntil(1, minutes(14, 0));
+
+    incident.acknowledge(new Transition("alice", ""));
+    env.sleepUntil(1, minutes(29, 0));
+    assertThat(env.slack.dmRecipients()).containsExactly("alice");
+    env.sleepUntil(1, Duration.ofHours(2));
+
+    assertThat(env.paging.triggeredKeys()).containsExactly(key(0));
+    assertThat(env.events(1, ESCALATED)).isEmpty();
+  }
+
+  @Test
+  void sev2DowngradedToSev3StopsPagingAndNagging() {
+    IncidentWorkflow incident = env.startAlertIncident("alert-a", Severity.SEV2);
+    env.sleepUntil(1, minutes(7, 0));
+
+    IncidentView view = incident.changeSeverity(new SeverityChange(Severity.SEV3, "alice", "only EU"));
+    env.sleepUntil(1, Duration.ofHours(3));
+
+    assertThat(view.severity()).isEqualTo(Severity.SEV3);
+    assertThat(view.nextUpdateDue()).isNull();
+    assertThat(env.paging.triggeredKeys()).containsExactly(key(0));
+    assertThat(env.events(1, UPDATE_OVERDUE)).isEmpty();
+    assertThat(env.events(1, SEVERITY_CHANGED)).singleElement().extracting(TimelineEvent::text)
+        .isEqualTo("Severity SEV2 -> SEV3 by alice: only EU");
+    assertThat(env.incident(1).severity()).isEqualTo(Severity.SEV3);
+    assertThatThrownBy(() -> incident.escalate(new Transition("bob", "")))
+        .isInstanceOf(WorkflowUpdateException.class)
+        .rootCause().hasMessageContaining("SEV3 does not page; raise the severity to escalate");
+    env.recordHistory("sev2-downgraded-to-sev3", "alert-a");
+  }
+
+  @Test
+  void sev3RaisedToSev1PagesStepZeroAtOnceAndEscalatesFromThere() {
+    IncidentWorkflow incident = env.startAlertIncident("alert-a", Severity.SEV3);
+    env.sleepUntil(1, minutes(2, 0));
+    assertThat(env.paging.events).isEmpty();
+
+    incident.changeSeverity(new SeverityChange(Severity.SEV1, "alice", ""));
+    env.sleepUntil(1, minutes(2, 1));
+    assertThat(env.paging.triggeredKeys()).containsExactly(key(0));
+    assertThat(env.events(1, PAGED)).hasSize(1);
+
+    env.sleepUntil(1, minutes(5, 1));
+    assertThat(env.paging.triggeredKeys()).containsExactly(key(0), key(1));
+  }
+
+  @Test
+  void severityChangeIsAnnouncedInTheChannelAndToStakeholdersAndTheTopicFollows() {
+    IncidentWorkflow incident = env.startAlertIncident("alert-a", Severity.SEV2);
+    env.sleepUntil(1, minutes(7, 0));
+
+    IncidentView view = incident.changeSeverity(new SeverityChange(Severity.SEV1, "erin", "all regions"));
+    env.sleepUntil(1, minutes(7, 1));
+
+    assertThat(view.severity()).isEqualTo(Severity.SEV1);
+    assertThat(env.slack.textsIn(CHANNEL)).contains("INC-1 Severity SEV2 -> SEV1 by erin: all regions");
+    assertThat(env.slack.textsIn("incidents"))
+        .contains("INC-1 (checkout) Severity SEV2 -> SEV1 by erin: all regions: Checkout error budget burn");
+    assertThat(env.slack.topics).last().extracting(topic -> topic.text()).asString().startsWith("SEV1 | triggered");
+    // SEV1's level 1 was due at 5m: the change fires it now, and step 0 is not paged again.
+    assertThat(env.paging.triggeredKeys()).containsExactly(key(0), key(1));
+    assertThat(env.paging.of(PagerEvent.Action.TRIGGER)).last().extracting(PagerEvent::severity)
+        .isEqualTo("critical");
+    env.recordHistory("severity-change", "alert-a");
+  }
+
+  @Test
+  void roleAssignmentIsAnnouncedAndAnUnknownRoleIsRefusedAsMalformed() {
+    IncidentWorkflow incident = env.startAlertIncident("alert-a", Severity.SEV1);
+
+    IncidentView view = incident.assignRole(new RoleAssignment("commander", "carol", "alice"));
+    incident.assignRole(new RoleAssignment("communications", "bob", "carol"));
+    env.sleep(Duration.ofSeconds(1)); // announced after the update answers, once it is persisted
+
+    assertThat(view.commander()).isEqualTo("carol");
+    assertThat(env.slack.textsIn(CHANNEL)).contains(
+        "INC-1: carol is now commander (assigned by alice)", "INC-1: bob is now communications (assigned by carol)");
+    assertThat(env.events(1, ROLE_ASSIGNED)).hasSize(2);
+    assertThat(env.incident(1).roles()).containsEntry("commander", "carol").containsEntry("communications", "bob");
+    assertThatThrownBy(() -> incident.assignRole(new RoleAssignment("pilot", "bob", "carol")))
+        .isInstanceOf(WorkflowUpdateException.class)
+        .rootCause()
+        .hasMessageContaining("unknown role 'pilot'; roles are commander, communications, scribe, tech-lead")
+        .extracting(failure -> ((ApplicationFailure) failure).getType())
+        .isEqualTo(IllegalArgumentException.class.getName());
+    assertThat(env.events(1, ROLE_ASSIGNED)).hasSize(2);
+    env.recordHistory("role-assignment", "alert-a");
+  }
+
+  @Test
+  void manualEscalateRunsTheNextStepNowAndAnswersWithTheNewLevel() {
+    IncidentWorkflow incident = env.startAlertIncident("alert-a", Severity.SEV1);
+    env.sleepUntil(1, minutes(2, 0));
+
+    IncidentView view = incident.escalate(new Transition("alice", "need a second pair of hands"));
+
+    assertThat(view.escalationLevel()).isEqualTo(1);
+    assertThat(env.paging.triggeredKeys()).containsExactly(key(0), key(1));
+    assertThat(env.events(1, ESCALATED)).singleElement().extracting(TimelineEvent::text)
+        .isEqualTo("Escalated to level 1: paged bob, dana (escalated by alice: need a second pair of hands)");
+
+    env.sleepUntil(1, minutes(9, 59));
+    assertThat(env.paging.triggeredKeys()).containsExactly(key(0), key(1));
+    env.sleepUntil(1, minutes(10, 1));
+    assertThat(env.paging.triggeredKeys()).containsExactly(key(0), key(1), key(2));
+    env.recordHistory("manual-escalate", "alert-a");
+  }
+
+  @Test
+  void manualEscalateIsRefusedOnceTheChainIsDone() {
+    IncidentWorkflow incident = env.startAlertIncident("alert-a", Severity.SEV1);
+    env.sleepUntil(1, minutes(21, 0));
+
+    assertThatThrownBy(() -> incident.escalate(new Transition("alice", "")))
+        .isInstanceOf(WorkflowUpdateException.class)
+        .rootCause().hasMessageContaining("INC-1 has run every step of its escalation chain");
+    assertThat(env.paging.triggeredKeys()).hasSize(4);
+  }
+
+  @Test
+  void stepWhoseTargetsResolveToNobodyIsRecordedAsSuchAndTheChainMovesOn() {
+    env.directory.setPolicy(TestPolicies.withRow(Severity.SEV1, new SeverityPolicy("", List.of("P1"), true,
+        new StatusUpdatePolicy(Duration.ofMinutes(15), List.of("channel")), Duration.ofMinutes(30),
+        List.of(TestPolicies.step(0, null, "oncall:primary"),
+            TestPolicies.step(5, IncidentStatus.ACKNOWLEDGED, "role:nobody-home"),
+            TestPolicies.step(10, IncidentStatus.IDENTIFIED, "role:vp-engineering")),
+        null)));
+    env.startAlertIncident("alert-a", Severity.SEV1);
+
+    env.sleepUntil(1, minutes(10, 1));
+
+    assertThat(env.events(1, ESCALATED)).extracting(TimelineEvent::text).containsExactly(
+        "Escalated to level 1: paged nobody (role:nobody-home resolved to nobody) (not acknowledged after 5m)",
+        "Escalated to level 2: paged erin (not identified after 10m)");
+    assertThat(env.slack.textsIn(CHANNEL)).contains(
+        "Escalation level 1 for INC-1: paging nobody (not acknowledged after 5m). Resolved to nobody: role:nobody-home");
+    assertThat(env.paging.triggeredKeys()).containsExactly(key(0), key(2));
+    assertThat(env.incident(1).escalationLevel()).isEqualTo(2);
+    env.recordHistory("step-resolving-to-nobody", "alert-a");
+  }
+}

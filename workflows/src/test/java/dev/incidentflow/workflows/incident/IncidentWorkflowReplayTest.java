@@ -1,0 +1,158 @@
+package dev.incidentflow.workflows.incident;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.temporal.api.enums.v1.EventType;
+import io.temporal.common.WorkflowExecutionHistory;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.NonDeterministicException;
+import io.temporal.worker.Worker;
+import io.temporal.workflow.Workflow;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Replays the checked-in histories of every path the workflow tests take (recorded with {@code
+ * -Dincidentflow.recordHistories=true}) against today's {@link IncidentWorkflowImpl}. A change
+ * that would make running incidents fail on replay fails here: guard it with {@code
+ * Workflow.getVersion} and record the histories again alongside the old ones.
+ */
+class IncidentWorkflowReplayTest {
+
+  /** Each recorded path, and the settings the workflow ran with when it was recorded. */
+  enum RecordedPath {
+    SEV1_UNACKNOWLEDGED_ESCALATION("sev1-unacknowledged-escalation", 1),
+    SEV1_ACKNOWLEDGED_AT_FOUR_MINUTES("sev1-acknowledged-at-four-minutes", 1),
+    SEV2_ENGINEERING_MANAGER("sev2-engineering-manager", 1),
+    SEV2_DOWNGRADED_TO_SEV3("sev2-downgraded-to-sev3", 1),
+    SEVERITY_CHANGE("severity-change", 1),
+    ROLE_ASSIGNMENT("role-assignment", 1),
+    MANUAL_ESCALATE("manual-escalate", 1),
+    STEP_RESOLVING_TO_NOBODY("step-resolving-to-nobody", 1),
+    STATUS_UPDATE_PUSHES_REMINDER("status-update-pushes-reminder", 1),
+    SECOND_OVERDUE_PERIOD("second-overdue-period", 1),
+    REOPEN_DURING_MONITORING("reopen-during-monitoring", 1),
+    ALERT_REOPENS_DURING_MONITORING("alert-reopens-during-monitoring", 1),
+    MONITORING_WINDOW_CLOSES("monitoring-window-closes", 1),
+    CANCEL("cancel", 1),
+    WORKER_RESTART("worker-restart", 1),
+    CONTINUE_AS_NEW("continue-as-new", 3, IncidentContinueAsNewTest.LOW_THRESHOLD);
+
+    final String name;
+    final int minimumRuns;
+    final IncidentWorkflowSettings settings;
+
+    RecordedPath(String name, int minimumRuns) {
+      this(name, minimumRuns, IncidentWorkflowSettings.defaults());
+    }
+
+    RecordedPath(String name, int minimumRuns, IncidentWorkflowSettings settings) {
+      this.name = name;
+      this.minimumRuns = minimumRuns;
+      this.settings = settings;
+    }
+
+    /** The histories of every run, first run first; a missing first run fails the test. */
+    List<WorkflowExecutionHistory> runs() {
+      List<WorkflowExecutionHistory> runs = Stream.iterate(1, run -> run + 1)
+          .map(run -> read(HistoryFiles.fileName(name, run)))
+          .takeWhile(history -> history != null)
+          .toList();
+      assertThat(runs).as("runs recorded for %s", name).hasSizeGreaterThanOrEqualTo(minimumRuns);
+      return runs;
+    }
+  }
+
+  /** The workflow with a change that is not replay-safe: a timer before its first activity. */
+  static final class SleepFirstIncidentWorkflow extends IncidentWorkflowImpl {
+    @Override
+    public IncidentOutcome run(IncidentInput input) {
+      Workflow.sleep(Duration.ofSeconds(1));
+      return super.run(input);
+    }
+  }
+
+  private static TestWorkflowEnvironment environment;
+  private static int workers;
+
+  @BeforeAll
+  static void startEnvironment() {
+    environment = TestWorkflowEnvironment.newInstance();
+  }
+
+  @AfterAll
+  static void closeEnvironment() {
+    environment.close();
+  }
+
+  private static Worker worker(Supplier<? extends IncidentWorkflow> implementation) {
+    Worker worker = environment.newWorker("replay-" + ++workers);
+    worker.registerWorkflowImplementationFactory(IncidentWorkflow.class, implementation::get);
+    return worker;
+  }
+
+  private static WorkflowExecutionHistory read(String file) {
+    try (InputStream json = IncidentWorkflowReplayTest.class.getClassLoader()
+        .getResourceAsStream(HistoryFiles.RESOURCE_FOLDER + file)) {
+      return json == null ? null : WorkflowExecutionHistory.fromJson(new String(json.readAllBytes(), StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(RecordedPath.class)
+  void recordedHistoryReplaysWithTodaysWorkflow(RecordedPath path) throws Exception {
+    Worker worker = worker(() -> new IncidentWorkflowImpl(path.settings));
+
+    for (WorkflowExecutionHistory run : path.runs()) {
+      assertThat(run.getEvents()).as("events of %s", path.name).hasSizeGreaterThan(50);
+      worker.replayWorkflowExecution(run);
+    }
+  }
+
+  @Test
+  void continueAsNewHistoryEndsEachRunButTheLastByContinuingAsNew() {
+    List<WorkflowExecutionHistory> runs = RecordedPath.CONTINUE_AS_NEW.runs();
+
+    for (WorkflowExecutionHistory run : runs.subList(0, runs.size() - 1)) {
+      assertThat(run.getLastEvent().getEventType())
+          .isEqualTo(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW);
+    }
+    assertThat(runs.get(runs.size() - 1).getLastEvent().getEventType())
+        .isEqualTo(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED);
+  }
+
+  @Test
+  void replayFailsWhenTheWorkflowChangesNonDeterministically() {
+    Worker changed = worker(SleepFirstIncidentWorkflow::new);
+    WorkflowExecutionHistory history = RecordedPath.SEV1_UNACKNOWLEDGED_ESCALATION.runs().get(0);
+
+    // The replayer reports the failure in a message, not as a cause.
+    assertThatThrownBy(() -> changed.replayWorkflowExecution(history))
+        .hasMessageContaining(NonDeterministicException.class.getName())
+        .hasMessageContaining("EVENT_TYPE_ACTIVITY_TASK_SCHEDULED does not match command type COMMAND_TYPE_START_TIMER");
+  }
+
+  @Test
+  void continuingAsNewAtAnotherThresholdIsAlsoCaught() {
+    Worker defaults = worker(IncidentWorkflowImpl::new);
+    WorkflowExecutionHistory firstRun = RecordedPath.CONTINUE_AS_NEW.runs().get(0);
+
+    assertThatThrownBy(() -> defaults.replayWorkflowExecution(firstRun))
+        .hasMessageContaining(NonDeterministicException.class.getName())
+        .hasMessageContaining("EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW does not match");
+  }
+}
