@@ -61,6 +61,7 @@ public final class IncidentState {
   private String channelId;
   private String channelName;
   private EscalationPlan escalation;
+  /** The highest step that has run, -1 before the first page: also counts the steps run. */
   private int escalationLevel;
   private StatusCadence cadence;
   private int alertsFired;
@@ -95,7 +96,7 @@ public final class IncidentState {
     state.startedAt = now;
     state.statusTimes = new TreeMap<>(Map.of(IncidentStatus.TRIGGERED, now));
     state.escalation = new EscalationPlan(state.row().pagingChain(), now, 0);
-    state.escalationLevel = 0;
+    state.escalationLevel = -1;
     state.cadence = new StatusCadence(state.row().statusUpdates().every(), now, 0);
     state.unsaved = new ArrayList<>();
     state.pages = new ArrayList<>();
@@ -209,7 +210,7 @@ public final class IncidentState {
 
   /** The highest escalation step that has run; 0 until level 1 runs (or when nothing pages). */
   public int escalationLevel() {
-    return escalationLevel;
+    return Math.max(0, escalationLevel);
   }
 
   public StatusCadence cadence() {
@@ -242,7 +243,7 @@ public final class IncidentState {
 
   public IncidentView view() {
     return new IncidentView(
-        incidentId(), status, severity, commander, escalationLevel, nextUpdateDue());
+        incidentId(), status, severity, commander, escalationLevel(), nextUpdateDue());
   }
 
   /** The snapshot to persist, carrying the events not yet persisted. */
@@ -251,7 +252,7 @@ public final class IncidentState {
     times.putAll(statusTimes);
     return new IncidentSnapshot(
         number, workflowId, title, severity, service, status, commander, roles, channelId,
-        channelName, escalationLevel, nextUpdateDue(), times, unsaved);
+        channelName, escalationLevel(), nextUpdateDue(), times, unsaved);
   }
 
   public boolean hasUnsavedEvents() {
@@ -418,6 +419,7 @@ public final class IncidentState {
     status = IncidentStatus.ACKNOWLEDGED;
     statusTimes.remove(IncidentStatus.RESOLVED);
     cadence = cadence.restartedAt(now);
+    escalation = escalation.skippingDueBy(now);
     record(now, TimelineEventType.REOPENED, by, "Reopened: " + why, Map.of());
     effects.add(new Effect.PostInChannel(incidentId() + " reopened: " + why));
     effects.add(new Effect.Announce(incidentId() + " (" + severity + ", " + service + ") reopened: " + why));

@@ -57,6 +57,20 @@ public record EscalationPlan(List<EscalationStep> chain, Instant startedAt, int 
     return chain.get(nextStep);
   }
 
+  /**
+   * The plan with every step due by {@code now} counted as skipped. A reopened incident goes on
+   * with the steps still ahead of it: the ones that came due while it was resolved had their
+   * {@code unless} met then, and paging them all at once on reopen would wake executives for an
+   * incident that was handled in minutes.
+   */
+  public EscalationPlan skippingDueBy(Instant now) {
+    int next = nextStep;
+    while (next < chain.size() && !startedAt.plus(chain.get(next).after()).isAfter(now)) {
+      next++;
+    }
+    return new EscalationPlan(chain, startedAt, next);
+  }
+
   public EscalationPlan advance() {
     return new EscalationPlan(chain, startedAt, nextStep + 1);
   }

@@ -149,7 +149,7 @@ class IncidentStateTest {
     assertThat(driver.stepsRun()).isEmpty();
     assertThat(driver.events(TimelineEventType.UPDATE_OVERDUE)).isEmpty();
     assertThat(driver.state.nextDeadline()).isEmpty();
-    assertThat(driver.state.escalationLevel()).isEqualTo(-1);
+    assertThat(driver.state.escalationLevel()).isZero();
     assertThat(driver.state.nextUpdateDue()).isNull();
   }
 
@@ -416,6 +416,19 @@ class IncidentStateTest {
   }
 
   // ---- monitoring window and reopening ------------------------------------------------------
+
+  @Test
+  void reopeningLateSkipsTheStepsThatCameDueWhileResolvedAndKeepsTheOnesAhead() {
+    StateDriver driver = StateDriver.opened(Severity.SEV1)
+        .at(3, (state, now) -> state.advance(RESOLVED, by("alice"), now))
+        .at(15, (state, now) -> state.reopen(new Transition("alice", "errors are back"), now));
+
+    driver.advanceTo(19);
+    assertThat(driver.stepsRun()).containsExactly("step 0 at 0s");
+    driver.advanceTo(21);
+    assertThat(driver.stepsRun()).containsExactly("step 0 at 0s", "step 3 at 20m");
+  }
+
 
   @Test
   void resolvedSev1ClosesWhenItsThirtyMinuteMonitoringWindowEnds() {
