@@ -135,7 +135,7 @@ public final class SlackCockpit {
         case ESCALATE -> lifecycle(incident, LifecycleStep.ESCALATE, new Transition(actor.by(), ""));
         case RESOLVE -> lifecycle(incident, LifecycleStep.RESOLVE, new Transition(actor.by(), ""));
         case UPDATE -> () -> "To post a status update on " + incident.id() + ", type `/incident update "
-            + incident.id() + " <what changed>` (in its channel `/incident update <what changed>` will do).";
+            + incident.id() + " &lt;what changed&gt;` (in its channel `/incident update &lt;what changed&gt;` will do).";
       };
       return work.get();
     };
@@ -147,7 +147,7 @@ public final class SlackCockpit {
       input = declarations.input(
           new Declaration(declare.title(), declare.severity(), declare.service(), actor.by(), null, null));
     } catch (ApiException invalid) {
-      return SlackReply.ephemeral(describe(invalid) + "\nUsage: `/incident declare <severity> <service> <title>`");
+      return SlackReply.ephemeral(describe(invalid) + "\nUsage: `/incident declare &lt;severity&gt; &lt;service&gt; &lt;title&gt;`");
     }
     return later(responseUrl, () -> declared(gateway.declare(input))) ? WORKING : RESTARTING;
   }
@@ -190,7 +190,7 @@ public final class SlackCockpit {
     if (command instanceof SlashCommand.AssignRole role) {
       String person = users.handleOf(role.person()).orElseThrow(() -> new ApiException(422,
           "<@" + role.person().userId() + "> has no Slack id in the catalog, so I do not know their handle. "
-              + "Write it instead: `/incident " + role.role() + " <handle>`.", List.of()));
+              + "Write it instead: `/incident " + role.role() + " &lt;handle&gt;`.", List.of()));
       return update(incident, workflow -> workflow.assignRole(new RoleAssignment(role.role(), person, actor.by())),
           view -> SlackReply.escape(person) + " is now " + role.role() + " of " + id + ".");
     }

@@ -18,13 +18,13 @@ final class SlashCommandParser {
   static final String USAGE = String.join("\n",
       "*/incident* runs an incident from Slack. In its channel the incident is implied; elsewhere name it: "
           + "`/incident ack INC-42`.",
-      "• `declare <severity> <service> <title>`: open an incident, e.g. "
+      "• `declare &lt;severity&gt; &lt;service&gt; &lt;title&gt;`: open an incident, e.g. "
           + "`/incident declare SEV2 checkout \"Card payments failing\"`",
       "• `ack` · `identify [cause]` · `mitigate [note]` · `resolve [note]` · `reopen [why]` · `cancel [why]` · "
           + "`escalate [reason]`",
-      "• `sev <severity> [why]`: change the severity",
+      "• `sev &lt;severity&gt; [why]`: change the severity",
       "• `ic @person` · `comms @person` · `scribe @person` · `lead @person`: assign a role",
-      "• `update <text>`: post a status update · `decision <text>`: log a decision",
+      "• `update &lt;text&gt;`: post a status update · `decision &lt;text&gt;`: log a decision",
       "• `status`: where the incident stands · `help`: this message");
 
   private static final Pattern INCIDENT_ID = Pattern.compile("(?i)INC-[0-9]{1,18}");
@@ -61,7 +61,7 @@ final class SlashCommandParser {
     String input = text == null ? "" : text;
     Optional<List<Token>> tokenized = tokenize(input);
     if (tokenized.isEmpty()) {
-      return new SlashCommand.Invalid("A quote is not closed: `" + input.strip() + "`");
+      return new SlashCommand.Invalid("A quote is not closed: `" + SlackReply.escape(input.strip()) + "`");
     }
     List<Token> tokens = tokenized.get();
     if (tokens.isEmpty()) {
@@ -86,7 +86,7 @@ final class SlashCommandParser {
           : declare(input, tokens, next);
     }
     if (!STEPS.containsKey(word) && !ROLES.containsKey(word) && !OTHER_WORDS.contains(word)) {
-      return new SlashCommand.Invalid("`" + tokens.get(next - 1).value() + "` is not an /incident command.");
+      return new SlashCommand.Invalid("`" + SlackReply.escape(tokens.get(next - 1).value()) + "` is not an /incident command.");
     }
     if (incidentId.isEmpty() && next < tokens.size()) {
       incidentId = incidentId(tokens.get(next));
@@ -110,13 +110,13 @@ final class SlashCommandParser {
       case "update" -> {
         String update = rest(input, tokens, next);
         return update.isBlank()
-            ? new SlashCommand.Invalid("Say what the update is: `/incident update <text>`.")
+            ? new SlashCommand.Invalid("Say what the update is: `/incident update &lt;text&gt;`.")
             : new SlashCommand.PostUpdate(incidentId, update);
       }
       case "decision" -> {
         String decision = rest(input, tokens, next);
         return decision.isBlank()
-            ? new SlashCommand.Invalid("Say what was decided: `/incident decision <text>`.")
+            ? new SlashCommand.Invalid("Say what was decided: `/incident decision &lt;text&gt;`.")
             : new SlashCommand.LogDecision(incidentId, decision);
       }
       default -> {
@@ -130,7 +130,7 @@ final class SlashCommandParser {
     String title = rest(input, tokens, next + 2);
     if (title.isBlank() || tokens.get(next).value().isBlank() || tokens.get(next + 1).value().isBlank()) {
       return new SlashCommand.Invalid(
-          "Say how bad, where and what: `/incident declare <severity> <service> <title>`.");
+          "Say how bad, where and what: `/incident declare &lt;severity&gt; &lt;service&gt; &lt;title&gt;`.");
     }
     return new SlashCommand.Declare(tokens.get(next).value(), tokens.get(next + 1).value(), title);
   }
@@ -146,7 +146,7 @@ final class SlashCommandParser {
     String argument = tokens.get(next).value();
     return SlackMention.parse(argument)
         .<SlashCommand>map(person -> new SlashCommand.AssignRole(incidentId, ROLES.get(word), person))
-        .orElseGet(() -> new SlashCommand.Invalid("`" + argument + "` is not a person: " + usage + "."));
+        .orElseGet(() -> new SlashCommand.Invalid("`" + SlackReply.escape(argument) + "` is not a person: " + usage + "."));
   }
 
   private static Optional<String> incidentId(Token token) {

@@ -73,7 +73,7 @@ class SlackInteractionsTest {
   void postUpdateButtonExplainsTheCommandAndChangesNothing() {
     assertThat(click("incident_update", "U0ALICE", "alice"))
         .isEqualTo("To post a status update on " + incident + ", type `/incident update " + incident
-            + " <what changed>` (in its channel `/incident update <what changed>` will do).");
+            + " &lt;what changed&gt;` (in its channel `/incident update &lt;what changed&gt;` will do).");
 
     assertThat(api.get("/v1/incidents/" + incident).body().path("status").asText()).isEqualTo("triggered");
   }

@@ -80,15 +80,15 @@ class SlashCommandTest {
     return Stream.of(
         arguments("frobnicate", "`frobnicate` is not an /incident command"),
         arguments("INC-4 frobnicate", "`frobnicate` is not an /incident command"),
-        arguments("declare", "/incident declare <severity> <service> <title>"),
-        arguments("declare SEV1 checkout", "/incident declare <severity> <service> <title>"),
+        arguments("declare", "/incident declare &lt;severity&gt; &lt;service&gt; &lt;title&gt;"),
+        arguments("declare SEV1 checkout", "/incident declare &lt;severity&gt; &lt;service&gt; &lt;title&gt;"),
         arguments("declare SEV1 checkout \"Checkout down", "A quote is not closed"),
         arguments("INC-4 declare SEV1 checkout Down", "leave out INC-4"),
         arguments("sev", "Name the new severity"),
         arguments("sev INC-3", "Name the new severity"),
         arguments("ic", "Say who: `/incident ic @person`"),
         arguments("comms <@U1|a> <@U2|b>", "Name one person"),
-        arguments("ic <!here>", "`<!here>` is not a person"),
+        arguments("ic <!here>", "`&lt;!here&gt;` is not a person"),
         arguments("update", "Say what the update is"),
         arguments("update INC-42", "Say what the update is"),
         arguments("decision   ", "Say what was decided"));
