@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** {@code /incident} as people type it: spacing, quotes, unicode, mentions, ids before or after the word. */
-class SlashCommandTest {
+class SlackSlashCommandTest {
   private static final Optional<String> HERE = Optional.empty();
 
   static Stream<Arguments> commands() {
