@@ -3,6 +3,7 @@ package dev.incidentflow.api;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.incidentflow.activities.directory.Directory;
 import dev.incidentflow.activities.directory.DirectoryActivitiesImpl;
+import dev.incidentflow.activities.store.IncidentChannelRepository;
 import dev.incidentflow.activities.store.IncidentRepository;
 import dev.incidentflow.activities.store.IncidentStoreActivitiesImpl;
 import dev.incidentflow.activities.store.Migrations;
@@ -16,7 +17,9 @@ import dev.incidentflow.api.config.FileOrResourceSourceProvider;
 import dev.incidentflow.api.config.SearchAttributeRegistration;
 import dev.incidentflow.api.core.AlertIntake;
 import dev.incidentflow.api.core.AlertMapper;
+import dev.incidentflow.api.core.Declarations;
 import dev.incidentflow.api.core.IncidentGateway;
+import dev.incidentflow.api.core.IncidentLookup;
 import dev.incidentflow.api.errors.ApiExceptionMapper;
 import dev.incidentflow.api.errors.JsonErrorMapper;
 import dev.incidentflow.api.errors.UnexpectedErrorMapper;
@@ -26,6 +29,11 @@ import dev.incidentflow.api.resources.AlertmanagerResource;
 import dev.incidentflow.api.resources.AlertsResource;
 import dev.incidentflow.api.resources.IncidentResource;
 import dev.incidentflow.api.resources.IncidentsResource;
+import dev.incidentflow.api.slack.SlackCockpit;
+import dev.incidentflow.api.slack.SlackResource;
+import dev.incidentflow.api.slack.SlackResponder;
+import dev.incidentflow.api.slack.SlackSignatureFilter;
+import dev.incidentflow.api.slack.SlackUsers;
 import dev.incidentflow.worker.IncidentActivities;
 import dev.incidentflow.worker.IncidentWorker;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
@@ -39,11 +47,13 @@ import io.dropwizard.jdbi3.JdbiFactory;
 import io.dropwizard.lifecycle.Managed;
 import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.WorkflowServiceStubs;
+import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,6 +63,8 @@ public class IncidentFlowApplication extends Application<IncidentFlowConfigurati
   private static final Logger log = LoggerFactory.getLogger(IncidentFlowApplication.class);
   /** The largest request body accepted: 1 MiB. */
   public static final int MAX_BODY_BYTES = 1 << 20;
+  /** Slack commands and clicks being carried out at once; more wait their turn. */
+  private static final int SLACK_THREADS = 4;
 
   public static void main(String[] args) throws Exception {
     new IncidentFlowApplication().run(args);
@@ -165,5 +177,25 @@ public class IncidentFlowApplication extends Application<IncidentFlowConfigurati
     environment.jersey().register(new AlertsResource(mapper, intake));
     environment.jersey().register(new IncidentsResource(gateway, repository, mapper, defaultService));
     environment.jersey().register(new IncidentResource(gateway, repository, mapper));
+    registerSlack(config, environment, directory, jdbi, gateway, repository, mapper);
+  }
+
+  /**
+   * {@code /v1/slack}: signed requests only (503 without a signing secret), answered at once, with
+   * the Updates done on a small pool that Dropwizard drains on shutdown.
+   */
+  private static void registerSlack(IncidentFlowConfiguration config, Environment environment, Directory directory,
+      Jdbi jdbi, IncidentGateway gateway, IncidentRepository repository, AlertMapper mapper) {
+    ExecutorService slackWork = environment.lifecycle().executorService("slack-%d")
+        .minThreads(SLACK_THREADS).maxThreads(SLACK_THREADS).build();
+    SlackResponder responder = new SlackResponder(
+        HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), environment.getObjectMapper(),
+        Duration.ofSeconds(10));
+    SlackCockpit cockpit = new SlackCockpit(gateway, new IncidentLookup(repository), new IncidentChannelRepository(jdbi),
+        new Declarations(mapper, directory.catalog().defaults().service()), mapper, new SlackUsers(directory.catalog()),
+        responder, slackWork);
+    environment.jersey().register(
+        SlackSignatureFilter.of(config.getSlack().getSigningSecret(), Clock.systemUTC(), MAX_BODY_BYTES));
+    environment.jersey().register(new SlackResource(cockpit, environment.getObjectMapper()));
   }
 }

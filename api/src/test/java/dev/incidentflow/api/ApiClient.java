@@ -12,28 +12,28 @@ import java.time.Duration;
 import java.util.function.Predicate;
 
 /** The HTTP API as a user's script would call it. */
-final class ApiClient {
+public final class ApiClient {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final String base;
   private final String token;
 
-  ApiClient(int port, String token) {
+  public ApiClient(int port, String token) {
     this.base = "http://127.0.0.1:" + port;
     this.token = token;
   }
 
-  record Answer(int status, JsonNode body) {
-    String error() {
+  public record Answer(int status, JsonNode body) {
+    public String error() {
       return body.path("error").asText();
     }
   }
 
-  Answer get(String path) {
+  public Answer get(String path) {
     return send(request(path).GET().build());
   }
 
-  Answer post(String path, String json) {
+  public Answer post(String path, String json) {
     return send(request(path).header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(json)).build());
   }
@@ -44,7 +44,7 @@ final class ApiClient {
   }
 
   /** Polls {@code path} until the answer satisfies {@code condition}, for up to 20 seconds. */
-  Answer await(String path, Predicate<Answer> condition) {
+  public Answer await(String path, Predicate<Answer> condition) {
     long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
     Answer last = get(path);
     while (!condition.test(last) && System.nanoTime() < deadline) {
@@ -57,7 +57,7 @@ final class ApiClient {
     return last;
   }
 
-  static void sleep(long millis) {
+  public static void sleep(long millis) {
     try {
       Thread.sleep(millis);
     } catch (InterruptedException e) {

@@ -18,6 +18,8 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The real outside world of an end-to-end test, started once per JVM: Temporal's Java test server
@@ -25,14 +27,14 @@ import java.nio.file.Path;
  * API and PagerDuty's Events API v2. {@link #app()} boots the real application on them through the
  * {@code dev} command (worker and API in one process).
  */
-final class TestStack {
-  static final String TOKEN = "test-token";
+public final class TestStack {
+  public static final String TOKEN = "test-token";
   private static TestStack instance;
 
   final int temporalPort;
   final EmbeddedPostgres postgres;
-  final WireMockServer slack;
-  final WireMockServer pagerDuty;
+  public final WireMockServer slack;
+  public final WireMockServer pagerDuty;
 
   private TestStack() throws IOException {
     temporalPort = freePort();
@@ -54,7 +56,7 @@ final class TestStack {
     }));
   }
 
-  static synchronized TestStack get() {
+  public static synchronized TestStack get() {
     if (instance == null) {
       try {
         instance = new TestStack();
@@ -83,13 +85,12 @@ final class TestStack {
         .withBody(fixture("pagerduty-enqueue-202.json"))));
   }
 
-  /** The application on this stack, as {@code dev} runs it, with the given policy file. */
-  DropwizardAppExtension<IncidentFlowConfiguration> app(String policyResource) {
-    return new DropwizardAppExtension<>(
-        IncidentFlowApplication.class,
-        Path.of("..", "config", "dev.yml").toString(),
-        (String) null,
-        DevCommand::new,
+  /**
+   * The application on this stack, as {@code dev} runs it, with the given policy file and any
+   * further config overrides, e.g. {@code slack.signingSecret}.
+   */
+  public DropwizardAppExtension<IncidentFlowConfiguration> app(String policyResource, ConfigOverride... extra) {
+    List<ConfigOverride> overrides = new ArrayList<>(List.of(
         ConfigOverride.config("apiToken", TOKEN),
         ConfigOverride.config("database.url", () -> postgres.getJdbcUrl("postgres", "postgres")),
         ConfigOverride.config("temporal.address", "127.0.0.1:" + temporalPort),
@@ -99,10 +100,17 @@ final class TestStack {
         ConfigOverride.config("pagerduty.eventsUrl", () -> pagerDuty.baseUrl() + "/v2/enqueue"),
         ConfigOverride.config("policyFile", resource(policyResource).toString()),
         ConfigOverride.config("server.applicationConnectors[0].port", "0"),
-        ConfigOverride.config("server.adminConnectors[0].port", "0"));
+        ConfigOverride.config("server.adminConnectors[0].port", "0")));
+    overrides.addAll(List.of(extra));
+    return new DropwizardAppExtension<>(
+        IncidentFlowApplication.class,
+        Path.of("..", "config", "dev.yml").toString(),
+        (String) null,
+        DevCommand::new,
+        overrides.toArray(ConfigOverride[]::new));
   }
 
-  static String fixture(String name) {
+  public static String fixture(String name) {
     try {
       return Files.readString(Path.of("..", "..", "shared", "fixtures", name));
     } catch (IOException e) {

@@ -6,6 +6,7 @@ import dev.incidentflow.activities.store.IncidentRecord;
 import dev.incidentflow.activities.store.IncidentRepository;
 import dev.incidentflow.api.core.AlertMapper;
 import dev.incidentflow.api.core.IncidentGateway;
+import dev.incidentflow.api.core.IncidentLookup;
 import dev.incidentflow.api.core.Refusal;
 import dev.incidentflow.api.errors.ApiException;
 import dev.incidentflow.api.errors.Problems;
@@ -14,7 +15,6 @@ import dev.incidentflow.api.json.NoteRequest;
 import dev.incidentflow.api.json.RoleRequest;
 import dev.incidentflow.api.json.SeverityRequest;
 import dev.incidentflow.api.json.TransitionRequest;
-import dev.incidentflow.workflows.activities.IncidentNumber;
 import dev.incidentflow.workflows.incident.IncidentView;
 import dev.incidentflow.workflows.incident.IncidentWorkflow;
 import dev.incidentflow.workflows.incident.Note;
@@ -176,14 +176,10 @@ public class IncidentResource {
   }
 
   static IncidentJson load(IncidentRepository repository, String id) {
-    IncidentRecord incident = record(repository, id);
-    return IncidentJson.of(incident, repository.timeline(incident.number()));
+    return new IncidentLookup(repository).json(id);
   }
 
   static IncidentRecord record(IncidentRepository repository, String id) {
-    IncidentNumber number = IncidentNumber.parse(id)
-        .orElseThrow(() -> new ApiException(404, "'" + id + "' is not an incident id (INC-<number>)", List.of()));
-    return repository.find(number.number())
-        .orElseThrow(() -> ApiException.notFound(number.id() + " does not exist"));
+    return new IncidentLookup(repository).record(id);
   }
 }

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.incidentflow.activities.store.IncidentFilter;
 import dev.incidentflow.activities.store.IncidentRepository;
 import dev.incidentflow.api.core.AlertMapper;
+import dev.incidentflow.api.core.Declarations;
 import dev.incidentflow.api.core.IncidentGateway;
 import dev.incidentflow.api.errors.ApiException;
 import dev.incidentflow.api.errors.Problems;
@@ -33,14 +34,14 @@ public class IncidentsResource {
   private final IncidentGateway gateway;
   private final IncidentRepository repository;
   private final AlertMapper mapper;
-  private final String defaultService;
+  private final Declarations declarations;
 
   public IncidentsResource(IncidentGateway gateway, IncidentRepository repository, AlertMapper mapper,
       String defaultService) {
     this.gateway = requireNonNull(gateway, "gateway is null");
     this.repository = requireNonNull(repository, "repository is null");
     this.mapper = requireNonNull(mapper, "mapper is null");
-    this.defaultService = requireNonNull(defaultService, "defaultService is null");
+    this.declarations = new Declarations(mapper, defaultService);
   }
 
   /**
@@ -50,14 +51,7 @@ public class IncidentsResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   public Response declare(Declaration declaration) {
-    Declaration body = AlertmanagerResource.required(declaration);
-    Problems problems = new Problems().requireText("title", body.title()).requireText("declaredBy", body.declaredBy());
-    Severity severity = mapper.severity("severity", body.severity(), problems);
-    problems.throwIfAny("invalid declaration");
-    String service = Problems.isBlank(body.service()) ? defaultService : body.service().trim();
-    IncidentInput input = new IncidentInput("declared", null, body.title().trim(), body.description(), severity,
-        service, body.declaredBy().trim(), Problems.isBlank(body.commander()) ? null : body.commander().trim(),
-        Map.of(), List.of(), null);
+    IncidentInput input = declarations.input(AlertmanagerResource.required(declaration));
     IncidentGateway.Declared declared = gateway.declare(input);
     if (declared.view().isEmpty()) {
       return Response.accepted(Map.of("workflowId", declared.workflowId(), "status", "starting")).build();

@@ -1,0 +1,40 @@
+package dev.incidentflow.api.core;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.incidentflow.api.errors.Problems;
+import dev.incidentflow.api.json.Declaration;
+import dev.incidentflow.workflows.incident.IncidentInput;
+import dev.incidentflow.workflows.model.Severity;
+import java.util.List;
+import java.util.Map;
+
+/** Turns a person's declaration, from HTTP or from Slack, into the input that starts its incident. */
+public final class Declarations {
+  private final AlertMapper mapper;
+  private final String defaultService;
+
+  public Declarations(AlertMapper mapper, String defaultService) {
+    this.mapper = requireNonNull(mapper, "mapper is null");
+    this.defaultService = requireNonNull(defaultService, "defaultService is null");
+  }
+
+  /**
+   * The incident's input: the severity mapped through the policy's aliases, the catalog's default
+   * service when none is named.
+   *
+   * @throws dev.incidentflow.api.errors.ApiException 422 naming every problem
+   */
+  public IncidentInput input(Declaration declaration) {
+    requireNonNull(declaration, "declaration is null");
+    Problems problems = new Problems()
+        .requireText("title", declaration.title())
+        .requireText("declaredBy", declaration.declaredBy());
+    Severity severity = mapper.severity("severity", declaration.severity(), problems);
+    problems.throwIfAny("invalid declaration");
+    String service = Problems.isBlank(declaration.service()) ? defaultService : declaration.service().trim();
+    String commander = Problems.isBlank(declaration.commander()) ? null : declaration.commander().trim();
+    return new IncidentInput("declared", null, declaration.title().trim(), declaration.description(), severity,
+        service, declaration.declaredBy().trim(), commander, Map.of(), List.of(), null);
+  }
+}

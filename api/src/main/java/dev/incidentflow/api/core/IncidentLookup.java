@@ -1,0 +1,37 @@
+package dev.incidentflow.api.core;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.incidentflow.activities.store.IncidentRecord;
+import dev.incidentflow.activities.store.IncidentRepository;
+import dev.incidentflow.api.errors.ApiException;
+import dev.incidentflow.api.json.IncidentJson;
+import dev.incidentflow.workflows.activities.IncidentNumber;
+import java.util.List;
+
+/** Finds an incident by the id people write ({@code INC-42}), for every way into the API. */
+public final class IncidentLookup {
+  private final IncidentRepository repository;
+
+  public IncidentLookup(IncidentRepository repository) {
+    this.repository = requireNonNull(repository, "repository is null");
+  }
+
+  /**
+   * The stored incident.
+   *
+   * @throws ApiException 404 when {@code id} is not an incident id or no such incident exists
+   */
+  public IncidentRecord record(String id) {
+    IncidentNumber number = IncidentNumber.parse(id)
+        .orElseThrow(() -> new ApiException(404, "'" + id + "' is not an incident id (INC-<number>)", List.of()));
+    return repository.find(number.number())
+        .orElseThrow(() -> ApiException.notFound(number.id() + " does not exist"));
+  }
+
+  /** The incident with its timeline, as {@code GET /v1/incidents/{id}} shows it. */
+  public IncidentJson json(String id) {
+    IncidentRecord incident = record(id);
+    return IncidentJson.of(incident, repository.timeline(incident.number()));
+  }
+}

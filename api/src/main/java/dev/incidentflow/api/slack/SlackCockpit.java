@@ -1,0 +1,293 @@
+package dev.incidentflow.api.slack;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.incidentflow.activities.slack.BriefingAction;
+import dev.incidentflow.activities.store.IncidentChannelRepository;
+import dev.incidentflow.activities.store.IncidentRecord;
+import dev.incidentflow.api.core.AlertMapper;
+import dev.incidentflow.api.core.Declarations;
+import dev.incidentflow.api.core.IncidentGateway;
+import dev.incidentflow.api.core.IncidentLookup;
+import dev.incidentflow.api.core.Refusal;
+import dev.incidentflow.api.errors.ApiException;
+import dev.incidentflow.api.errors.Problems;
+import dev.incidentflow.api.json.Declaration;
+import dev.incidentflow.workflows.incident.IncidentInput;
+import dev.incidentflow.workflows.incident.IncidentView;
+import dev.incidentflow.workflows.incident.IncidentWorkflow;
+import dev.incidentflow.workflows.incident.Note;
+import dev.incidentflow.workflows.incident.RoleAssignment;
+import dev.incidentflow.workflows.incident.SeverityChange;
+import dev.incidentflow.workflows.incident.Transition;
+import dev.incidentflow.workflows.model.Severity;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs incidents from Slack: slash commands and briefing buttons become the same workflow Updates
+ * the HTTP API uses, done by the catalog person who typed or clicked.
+ *
+ * <p>Slack wants an answer within three seconds, and an Update can take longer (a declaration
+ * waits for the channel). So only what is quick is answered at once: help, usage, bad arguments,
+ * an incident that does not exist, the status. Everything else is acknowledged at once and done on
+ * {@code executor}; its outcome, or the workflow's reason for refusing it, goes to the request's
+ * {@code response_url}, seen only by the actor. The incident channel hears of the change from the
+ * workflow itself, like every change.
+ */
+public final class SlackCockpit {
+  private static final Logger log = LoggerFactory.getLogger(SlackCockpit.class);
+  static final SlackReply WORKING = SlackReply.ephemeral("Working on it\u2026");
+  private static final SlackReply RESTARTING =
+      SlackReply.ephemeral("IncidentFlow is restarting and did not take that; try again in a minute.");
+  private static final DateTimeFormatter UTC_TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+  private final IncidentGateway gateway;
+  private final IncidentLookup lookup;
+  private final IncidentChannelRepository channels;
+  private final Declarations declarations;
+  private final AlertMapper mapper;
+  private final SlackUsers users;
+  private final SlackResponder responder;
+  private final Executor executor;
+
+  public SlackCockpit(IncidentGateway gateway, IncidentLookup lookup, IncidentChannelRepository channels,
+      Declarations declarations, AlertMapper mapper, SlackUsers users, SlackResponder responder, Executor executor) {
+    this.gateway = requireNonNull(gateway, "gateway is null");
+    this.lookup = requireNonNull(lookup, "lookup is null");
+    this.channels = requireNonNull(channels, "channels is null");
+    this.declarations = requireNonNull(declarations, "declarations is null");
+    this.mapper = requireNonNull(mapper, "mapper is null");
+    this.users = requireNonNull(users, "users is null");
+    this.responder = requireNonNull(responder, "responder is null");
+    this.executor = requireNonNull(executor, "executor is null");
+  }
+
+  /** Answers a slash command within Slack's three seconds; the work may go on afterwards. */
+  public SlackReply command(SlashCommandRequest request) {
+    SlackActor actor = users.actor(request.userId(), request.userName());
+    SlashCommand command = SlashCommand.parse(request.text());
+    if (command instanceof SlashCommand.Help) {
+      return SlackReply.ephemeral(SlashCommandParser.USAGE);
+    }
+    if (command instanceof SlashCommand.Invalid invalid) {
+      return SlackReply.ephemeral(invalid.problem() + "\n\n" + SlashCommandParser.USAGE);
+    }
+    if (command instanceof SlashCommand.Declare declare) {
+      return declare(declare, actor, request.responseUrl());
+    }
+    if (!(command instanceof SlashCommand.OnIncident onIncident)) {
+      throw new IllegalStateException("a command is help, invalid, a declaration or about an incident: " + command);
+    }
+    try {
+      IncidentRecord incident = incidentOf(onIncident, request.channelId());
+      if (onIncident instanceof SlashCommand.Status) {
+        return SlackReply.ephemeral(status(incident));
+      }
+      return later(request.responseUrl(), change(incident, onIncident, actor)) ? WORKING : RESTARTING;
+    } catch (ApiException problem) {
+      return SlackReply.ephemeral(describe(problem));
+    }
+  }
+
+  /**
+   * Handles a button click. Every answer, even "no such incident", goes to {@code response_url}:
+   * Slack shows nothing of what the HTTP answer to a click says.
+   */
+  public void click(BlockActionsPayload payload) {
+    if (!BlockActionsPayload.BLOCK_ACTIONS.equals(payload.type())) {
+      log.info("ignoring a Slack interaction of type {}", payload.type());
+      return;
+    }
+    BlockActionsPayload.User user = payload.user();
+    SlackActor actor = user == null
+        ? users.actor(null, null)
+        : users.actor(user.id(), Problems.isBlank(user.username()) ? user.name() : user.username());
+    for (BlockActionsPayload.Action action : payload.actions()) {
+      Optional<BriefingAction> button = BriefingAction.ofActionId(action.actionId());
+      if (button.isEmpty()) {
+        log.info("ignoring a click on unknown action {}", action.actionId());
+        continue;
+      }
+      if (!later(payload.responseUrl(), clicked(button.get(), action.value(), actor))) {
+        log.warn("shutting down: dropped a click on {} for {} by {}", action.actionId(), action.value(), actor.by());
+      }
+    }
+  }
+
+  private Supplier<String> clicked(BriefingAction button, String incidentId, SlackActor actor) {
+    return () -> {
+      IncidentRecord incident = lookup.record(incidentId);
+      Supplier<String> work = switch (button) {
+        case ACKNOWLEDGE -> lifecycle(incident, LifecycleStep.ACKNOWLEDGE, new Transition(actor.by(), ""));
+        case ESCALATE -> lifecycle(incident, LifecycleStep.ESCALATE, new Transition(actor.by(), ""));
+        case RESOLVE -> lifecycle(incident, LifecycleStep.RESOLVE, new Transition(actor.by(), ""));
+        case UPDATE -> () -> "To post a status update on " + incident.id() + ", type `/incident update "
+            + incident.id() + " &lt;what changed&gt;` (in its channel `/incident update &lt;what changed&gt;` will do).";
+      };
+      return work.get();
+    };
+  }
+
+  private SlackReply declare(SlashCommand.Declare declare, SlackActor actor, String responseUrl) {
+    IncidentInput input;
+    try {
+      input = declarations.input(
+          new Declaration(declare.title(), declare.severity(), declare.service(), actor.by(), null, null));
+    } catch (ApiException invalid) {
+      return SlackReply.ephemeral(describe(invalid) + "\nUsage: `/incident declare &lt;severity&gt; &lt;service&gt; &lt;title&gt;`");
+    }
+    return later(responseUrl, () -> declared(gateway.declare(input))) ? WORKING : RESTARTING;
+  }
+
+  private String declared(IncidentGateway.Declared declared) {
+    if (declared.view().isEmpty()) {
+      return "Declared. The incident is still starting (workflow " + declared.workflowId()
+          + "); it will announce itself in the stakeholder channel.";
+    }
+    IncidentRecord incident = lookup.record(declared.view().get().incidentId());
+    String channel = incident.channelId() == null ? "" : " Its channel: <#" + incident.channelId() + ">.";
+    return incident.id() + " declared (" + incident.severity() + ", " + SlackReply.escape(incident.service()) + "): "
+        + SlackReply.escape(incident.title()) + ". Commander: "
+        + SlackReply.escape(Optional.ofNullable(incident.commander()).orElse("unassigned")) + "." + channel;
+  }
+
+  /** The incident the command names, else the one whose channel it was typed in. */
+  private IncidentRecord incidentOf(SlashCommand.OnIncident command, String channelId) {
+    if (command.incidentId().isPresent()) {
+      return lookup.record(command.incidentId().get());
+    }
+    return channels.findByChannel(channelId).orElseThrow(() -> new ApiException(404,
+        "This channel belongs to no incident. Type the command in an incident's channel or name the incident, "
+            + "e.g. `/incident status INC-42`.", List.of()));
+  }
+
+  /** The Update a command asks for; a severity or person the command names is checked first. */
+  private Supplier<String> change(IncidentRecord incident, SlashCommand.OnIncident command, SlackActor actor) {
+    String id = incident.id();
+    if (command instanceof SlashCommand.Lifecycle lifecycle) {
+      return lifecycle(incident, lifecycle.step(), new Transition(actor.by(), lifecycle.note()));
+    }
+    if (command instanceof SlashCommand.ChangeSeverity change) {
+      Problems problems = new Problems();
+      Severity severity = mapper.severity("severity", change.severity(), problems);
+      problems.throwIfAny("That is not a severity.");
+      return update(incident, workflow -> workflow.changeSeverity(new SeverityChange(severity, actor.by(), change.note())),
+          view -> id + " is now " + view.severity() + ".");
+    }
+    if (command instanceof SlashCommand.AssignRole role) {
+      String person = users.handleOf(role.person()).orElseThrow(() -> new ApiException(422,
+          "<@" + role.person().userId() + "> has no Slack id in the catalog, so I do not know their handle. "
+              + "Write it instead: `/incident " + role.role() + " &lt;handle&gt;`.", List.of()));
+      return update(incident, workflow -> workflow.assignRole(new RoleAssignment(role.role(), person, actor.by())),
+          view -> SlackReply.escape(person) + " is now " + role.role() + " of " + id + ".");
+    }
+    if (command instanceof SlashCommand.PostUpdate update) {
+      return update(incident, workflow -> workflow.postStatusUpdate(new Note(update.text(), actor.by())),
+          view -> "Status update posted to " + id + nextUpdate(view.nextUpdateDue()) + ".");
+    }
+    if (command instanceof SlashCommand.LogDecision decision) {
+      return update(incident, workflow -> workflow.logDecision(new Note(decision.text(), actor.by())),
+          view -> "Decision logged on " + id + ".");
+    }
+    throw new IllegalStateException("not a change: " + command);
+  }
+
+  private Supplier<String> lifecycle(IncidentRecord incident, LifecycleStep step, Transition transition) {
+    BiFunction<IncidentWorkflow, Transition, IncidentView> call = switch (step) {
+      case ACKNOWLEDGE -> IncidentWorkflow::acknowledge;
+      case IDENTIFY -> IncidentWorkflow::identify;
+      case MITIGATE -> IncidentWorkflow::mitigate;
+      case RESOLVE -> IncidentWorkflow::resolve;
+      case REOPEN -> IncidentWorkflow::reopen;
+      case CANCEL -> IncidentWorkflow::cancel;
+      case ESCALATE -> IncidentWorkflow::escalate;
+    };
+    Function<IncidentView, String> done = step == LifecycleStep.ESCALATE
+        ? view -> incident.id() + " escalated: the next step of its escalation chain is being paged."
+        : view -> incident.id() + " is now " + view.status().wireName() + ".";
+    return update(incident, workflow -> call.apply(workflow, transition), done);
+  }
+
+  private Supplier<String> update(IncidentRecord incident, Function<IncidentWorkflow, IncidentView> call,
+      Function<IncidentView, String> done) {
+    return () -> done.apply(gateway.update(incident.workflowId(), incident.id(), call));
+  }
+
+  /**
+   * Does {@code work} after answering, and posts what came of it to {@code responseUrl}; false when
+   * the executor no longer takes work because the process is shutting down.
+   */
+  private boolean later(String responseUrl, Supplier<String> work) {
+    try {
+      executor.execute(() -> responder.reply(responseUrl, SlackReply.ephemeral(outcome(work))));
+      return true;
+    } catch (RejectedExecutionException shuttingDown) {
+      return false;
+    }
+  }
+
+  private static String outcome(Supplier<String> work) {
+    try {
+      return work.get();
+    } catch (Refusal refusal) {
+      return SlackReply.escape(refusal.getMessage());
+    } catch (ApiException problem) {
+      return describe(problem);
+    } catch (RuntimeException unexpected) {
+      String errorId = Long.toHexString(ThreadLocalRandom.current().nextLong());
+      log.error("error {}: a Slack request failed", errorId, unexpected);
+      return "Something went wrong (error " + errorId + "); it may not have been done. Check the incident channel.";
+    }
+  }
+
+  private static String describe(ApiException problem) {
+    StringBuilder text = new StringBuilder(problem.getMessage());
+    for (String detail : problem.details()) {
+      text.append("\n\u2022 ").append(SlackReply.escape(detail));
+    }
+    return text.toString();
+  }
+
+  private static String status(IncidentRecord incident) {
+    StringBuilder text = new StringBuilder()
+        .append('*').append(incident.id()).append("* \u00b7 ").append(incident.severity())
+        .append(" \u00b7 ").append(SlackReply.escape(incident.service()))
+        .append(" \u00b7 *").append(incident.status().wireName()).append("*\n")
+        .append(SlackReply.escape(incident.title())).append('\n')
+        .append("Commander: ").append(SlackReply.escape(Optional.ofNullable(incident.commander()).orElse("unassigned")));
+    incident.roles().forEach((role, person) -> {
+      if (!role.equals("commander")) {
+        text.append(" \u00b7 ").append(role).append(": ").append(SlackReply.escape(person));
+      }
+    });
+    if (incident.nextUpdateDue() != null && incident.status().isActive()) {
+      text.append("\nNext status update due ").append(slackDate(incident.nextUpdateDue()));
+    }
+    if (incident.channelId() != null) {
+      text.append("\nChannel: <#").append(incident.channelId()).append('>');
+    }
+    return text.toString();
+  }
+
+  private static String nextUpdate(Instant due) {
+    return due == null ? "" : "; the next is due " + slackDate(due);
+  }
+
+  /** A time each reader sees in their own time zone, with UTC for clients that cannot. */
+  private static String slackDate(Instant at) {
+    return "<!date^" + at.getEpochSecond() + "^{date_short_pretty} {time}|" + UTC_TIME.format(at) + ">";
+  }
+}

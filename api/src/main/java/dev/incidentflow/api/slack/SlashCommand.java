@@ -1,0 +1,104 @@
+package dev.incidentflow.api.slack;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.Optional;
+
+/**
+ * What {@code /incident <text>} asks for. {@link #parse} is a pure function of the text: it knows
+ * the words and the shapes of their arguments, not the policy, the catalog or any incident, so a
+ * severity or a person it returns may still turn out to be unknown.
+ */
+public sealed interface SlashCommand {
+
+  /** Parses the text Slack sends after {@code /incident}. Never throws; bad input is {@link Invalid}. */
+  static SlashCommand parse(String text) {
+    return SlashCommandParser.parse(text);
+  }
+
+  /**
+   * A command about one incident.
+   *
+   * <p>{@link #incidentId()} is the incident named in the command ({@code INC-42}, normalised to
+   * upper case), or empty for the incident whose channel the command was typed in.
+   */
+  sealed interface OnIncident extends SlashCommand {
+    Optional<String> incidentId();
+  }
+
+  /** {@code declare <severity> <service> <title>}. */
+  record Declare(String severity, String service, String title) implements SlashCommand {
+    public Declare {
+      requireText(severity, "severity");
+      requireText(service, "service");
+      requireText(title, "title");
+    }
+  }
+
+  /** {@code ack}, {@code identify}, {@code mitigate}, {@code resolve}, {@code reopen}, {@code cancel}, {@code escalate}. */
+  record Lifecycle(Optional<String> incidentId, LifecycleStep step, String note) implements OnIncident {
+    public Lifecycle {
+      requireNonNull(incidentId, "incidentId is null");
+      requireNonNull(step, "step is null");
+      requireNonNull(note, "note is null");
+    }
+  }
+
+  /** {@code sev <severity> [note]}. */
+  record ChangeSeverity(Optional<String> incidentId, String severity, String note) implements OnIncident {
+    public ChangeSeverity {
+      requireNonNull(incidentId, "incidentId is null");
+      requireText(severity, "severity");
+      requireNonNull(note, "note is null");
+    }
+  }
+
+  /** {@code ic}, {@code comms}, {@code scribe}, {@code lead} with a person; role is the workflow's name for it. */
+  record AssignRole(Optional<String> incidentId, String role, SlackMention person) implements OnIncident {
+    public AssignRole {
+      requireNonNull(incidentId, "incidentId is null");
+      requireText(role, "role");
+      requireNonNull(person, "person is null");
+    }
+  }
+
+  /** {@code update <text>}: a status update. */
+  record PostUpdate(Optional<String> incidentId, String text) implements OnIncident {
+    public PostUpdate {
+      requireNonNull(incidentId, "incidentId is null");
+      requireText(text, "text");
+    }
+  }
+
+  /** {@code decision <text>}: an entry in the decision log. */
+  record LogDecision(Optional<String> incidentId, String text) implements OnIncident {
+    public LogDecision {
+      requireNonNull(incidentId, "incidentId is null");
+      requireText(text, "text");
+    }
+  }
+
+  /** {@code status}, or an incident id alone. */
+  record Status(Optional<String> incidentId) implements OnIncident {
+    public Status {
+      requireNonNull(incidentId, "incidentId is null");
+    }
+  }
+
+  /** {@code help}, or nothing at all. */
+  record Help() implements SlashCommand {}
+
+  /** Text that is no command; {@code problem} says why, in words for the person who typed it. */
+  record Invalid(String problem) implements SlashCommand {
+    public Invalid {
+      requireText(problem, "problem");
+    }
+  }
+
+  private static void requireText(String value, String name) {
+    requireNonNull(value, name + " is null");
+    if (value.isBlank()) {
+      throw new IllegalArgumentException(name + " is blank");
+    }
+  }
+}

@@ -1,0 +1,209 @@
+package dev.incidentflow.api.slack;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The grammar of {@code /incident}: words separated by any amount of white space, an argument in
+ * double quotes (straight or curly, as phones type them) kept whole, free text taken as typed.
+ * An incident id may come first ({@code /incident INC-42 ack}) or right after the word
+ * ({@code /incident ack INC-42}).
+ */
+final class SlashCommandParser {
+  static final String USAGE = String.join("\n",
+      "*/incident* runs an incident from Slack. In its channel the incident is implied; elsewhere name it: "
+          + "`/incident ack INC-42`.",
+      "• `declare &lt;severity&gt; &lt;service&gt; &lt;title&gt;`: open an incident, e.g. "
+          + "`/incident declare SEV2 checkout \"Card payments failing\"`",
+      "• `ack` · `identify [cause]` · `mitigate [note]` · `resolve [note]` · `reopen [why]` · `cancel [why]` · "
+          + "`escalate [reason]`",
+      "• `sev &lt;severity&gt; [why]`: change the severity",
+      "• `ic @person` · `comms @person` · `scribe @person` · `lead @person`: assign a role",
+      "• `update &lt;text&gt;`: post a status update · `decision &lt;text&gt;`: log a decision",
+      "• `status`: where the incident stands · `help`: this message");
+
+  private static final Pattern INCIDENT_ID = Pattern.compile("(?i)INC-[0-9]{1,18}");
+
+  private static final Map<String, LifecycleStep> STEPS = Map.ofEntries(
+      Map.entry("ack", LifecycleStep.ACKNOWLEDGE),
+      Map.entry("acknowledge", LifecycleStep.ACKNOWLEDGE),
+      Map.entry("identify", LifecycleStep.IDENTIFY),
+      Map.entry("mitigate", LifecycleStep.MITIGATE),
+      Map.entry("resolve", LifecycleStep.RESOLVE),
+      Map.entry("reopen", LifecycleStep.REOPEN),
+      Map.entry("cancel", LifecycleStep.CANCEL),
+      Map.entry("escalate", LifecycleStep.ESCALATE));
+
+  /** The words for incident roles, to the role names the workflow uses. */
+  private static final Map<String, String> ROLES = Map.of(
+      "ic", "commander",
+      "commander", "commander",
+      "comms", "communications",
+      "communications", "communications",
+      "scribe", "scribe",
+      "lead", "tech-lead",
+      "tech-lead", "tech-lead");
+
+  /** The words about an incident that are neither a lifecycle step nor a role. */
+  private static final Set<String> OTHER_WORDS = Set.of("sev", "severity", "update", "decision", "status");
+
+  private SlashCommandParser() {}
+
+  /** One argument: its text (without quotes) and where it stands in the input. */
+  private record Token(String value, int start, boolean quoted) {}
+
+  static SlashCommand parse(String text) {
+    String input = text == null ? "" : text;
+    Optional<List<Token>> tokenized = tokenize(input);
+    if (tokenized.isEmpty()) {
+      return new SlashCommand.Invalid("A quote is not closed: `" + SlackReply.escape(input.strip()) + "`");
+    }
+    List<Token> tokens = tokenized.get();
+    if (tokens.isEmpty()) {
+      return new SlashCommand.Help();
+    }
+    int next = 0;
+    Optional<String> incidentId = incidentId(tokens.get(0));
+    if (incidentId.isPresent()) {
+      next++;
+      if (tokens.size() == 1) {
+        return new SlashCommand.Status(incidentId);
+      }
+    }
+    String word = tokens.get(next).value().toLowerCase(Locale.ROOT);
+    next++;
+    if (word.equals("help")) {
+      return new SlashCommand.Help();
+    }
+    if (word.equals("declare")) {
+      return incidentId.isPresent()
+          ? new SlashCommand.Invalid("`declare` opens a new incident; leave out " + incidentId.get() + ".")
+          : declare(input, tokens, next);
+    }
+    if (!STEPS.containsKey(word) && !ROLES.containsKey(word) && !OTHER_WORDS.contains(word)) {
+      return new SlashCommand.Invalid("`" + SlackReply.escape(tokens.get(next - 1).value()) + "` is not an /incident command.");
+    }
+    if (incidentId.isEmpty() && next < tokens.size()) {
+      incidentId = incidentId(tokens.get(next));
+      if (incidentId.isPresent()) {
+        next++;
+      }
+    }
+    if (STEPS.containsKey(word)) {
+      return new SlashCommand.Lifecycle(incidentId, STEPS.get(word), rest(input, tokens, next));
+    }
+    if (ROLES.containsKey(word)) {
+      return assignRole(incidentId, word, tokens, next);
+    }
+    switch (word) {
+      case "sev", "severity" -> {
+        if (next >= tokens.size()) {
+          return new SlashCommand.Invalid("Name the new severity: `/incident sev SEV2 [why]`.");
+        }
+        return new SlashCommand.ChangeSeverity(incidentId, tokens.get(next).value(), rest(input, tokens, next + 1));
+      }
+      case "update" -> {
+        String update = rest(input, tokens, next);
+        return update.isBlank()
+            ? new SlashCommand.Invalid("Say what the update is: `/incident update &lt;text&gt;`.")
+            : new SlashCommand.PostUpdate(incidentId, update);
+      }
+      case "decision" -> {
+        String decision = rest(input, tokens, next);
+        return decision.isBlank()
+            ? new SlashCommand.Invalid("Say what was decided: `/incident decision &lt;text&gt;`.")
+            : new SlashCommand.LogDecision(incidentId, decision);
+      }
+      default -> {
+        // "status", the only word left.
+        return new SlashCommand.Status(incidentId);
+      }
+    }
+  }
+
+  private static SlashCommand declare(String input, List<Token> tokens, int next) {
+    String title = rest(input, tokens, next + 2);
+    if (title.isBlank() || tokens.get(next).value().isBlank() || tokens.get(next + 1).value().isBlank()) {
+      return new SlashCommand.Invalid(
+          "Say how bad, where and what: `/incident declare &lt;severity&gt; &lt;service&gt; &lt;title&gt;`.");
+    }
+    return new SlashCommand.Declare(tokens.get(next).value(), tokens.get(next + 1).value(), title);
+  }
+
+  private static SlashCommand assignRole(Optional<String> incidentId, String word, List<Token> tokens, int next) {
+    String usage = "`/incident " + word + " @person`";
+    if (next >= tokens.size()) {
+      return new SlashCommand.Invalid("Say who: " + usage + ".");
+    }
+    if (tokens.size() > next + 1) {
+      return new SlashCommand.Invalid("Name one person: " + usage + ".");
+    }
+    String argument = tokens.get(next).value();
+    return SlackMention.parse(argument)
+        .<SlashCommand>map(person -> new SlashCommand.AssignRole(incidentId, ROLES.get(word), person))
+        .orElseGet(() -> new SlashCommand.Invalid("`" + SlackReply.escape(argument) + "` is not a person: " + usage + "."));
+  }
+
+  private static Optional<String> incidentId(Token token) {
+    return !token.quoted() && INCIDENT_ID.matcher(token.value()).matches()
+        ? Optional.of(token.value().toUpperCase(Locale.ROOT))
+        : Optional.empty();
+  }
+
+  /**
+   * The free text from token {@code from} on, as typed: its own spacing and quotes kept, unless it
+   * is one quoted argument, which loses its quotes. Slack escapes {@code & < >}; they are restored.
+   */
+  private static String rest(String input, List<Token> tokens, int from) {
+    if (from >= tokens.size()) {
+      return "";
+    }
+    String text = tokens.size() - from == 1 && tokens.get(from).quoted()
+        ? tokens.get(from).value()
+        : input.substring(tokens.get(from).start()).strip();
+    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+  }
+
+  /** The arguments, or empty when a quote is left open. */
+  private static Optional<List<Token>> tokenize(String input) {
+    List<Token> tokens = new ArrayList<>();
+    int i = 0;
+    while (i < input.length()) {
+      char c = input.charAt(i);
+      if (isSpace(c)) {
+        i++;
+      } else if (isQuote(c)) {
+        int close = i + 1;
+        while (close < input.length() && !isQuote(input.charAt(close))) {
+          close++;
+        }
+        if (close >= input.length()) {
+          return Optional.empty();
+        }
+        tokens.add(new Token(input.substring(i + 1, close), i, true));
+        i = close + 1;
+      } else {
+        int end = i;
+        while (end < input.length() && !isSpace(input.charAt(end))) {
+          end++;
+        }
+        tokens.add(new Token(input.substring(i, end), i, false));
+        i = end;
+      }
+    }
+    return Optional.of(tokens);
+  }
+
+  private static boolean isSpace(char c) {
+    return Character.isWhitespace(c) || Character.isSpaceChar(c);
+  }
+
+  private static boolean isQuote(char c) {
+    return c == '"' || c == '\u201C' || c == '\u201D';
+  }
+}
