@@ -3,6 +3,7 @@ package dev.incidentflow.api;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.incidentflow.activities.directory.Directory;
 import dev.incidentflow.activities.directory.DirectoryActivitiesImpl;
+import dev.incidentflow.activities.store.IncidentMetricsRepository;
 import dev.incidentflow.activities.store.IncidentRepository;
 import dev.incidentflow.activities.store.IncidentStoreActivitiesImpl;
 import dev.incidentflow.activities.store.Migrations;
@@ -26,6 +27,7 @@ import dev.incidentflow.api.resources.AlertmanagerResource;
 import dev.incidentflow.api.resources.AlertsResource;
 import dev.incidentflow.api.resources.IncidentResource;
 import dev.incidentflow.api.resources.IncidentsResource;
+import dev.incidentflow.api.resources.MetricsResource;
 import dev.incidentflow.worker.IncidentActivities;
 import dev.incidentflow.worker.IncidentWorker;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
@@ -165,5 +167,7 @@ public class IncidentFlowApplication extends Application<IncidentFlowConfigurati
     environment.jersey().register(new AlertsResource(mapper, intake));
     environment.jersey().register(new IncidentsResource(gateway, repository, mapper, defaultService));
     environment.jersey().register(new IncidentResource(gateway, repository, mapper));
+    environment.jersey().register(new MetricsResource(new IncidentMetricsRepository(jdbi), directory.catalog(),
+        Clock.systemUTC()));
   }
 }
