@@ -3,6 +3,7 @@ package dev.incidentflow.api;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.incidentflow.activities.directory.Directory;
 import dev.incidentflow.activities.directory.DirectoryActivitiesImpl;
+import dev.incidentflow.activities.store.DeployRepository;
 import dev.incidentflow.activities.store.IncidentMetricsRepository;
 import dev.incidentflow.activities.store.IncidentRepository;
 import dev.incidentflow.activities.store.IncidentStoreActivitiesImpl;
@@ -17,6 +18,7 @@ import dev.incidentflow.api.config.FileOrResourceSourceProvider;
 import dev.incidentflow.api.config.SearchAttributeRegistration;
 import dev.incidentflow.api.core.AlertIntake;
 import dev.incidentflow.api.core.AlertMapper;
+import dev.incidentflow.api.core.IncidentContextLookup;
 import dev.incidentflow.api.core.IncidentGateway;
 import dev.incidentflow.api.errors.ApiExceptionMapper;
 import dev.incidentflow.api.errors.JsonErrorMapper;
@@ -25,6 +27,7 @@ import dev.incidentflow.api.errors.WebApplicationErrorMapper;
 import dev.incidentflow.api.health.TemporalHealthCheck;
 import dev.incidentflow.api.resources.AlertmanagerResource;
 import dev.incidentflow.api.resources.AlertsResource;
+import dev.incidentflow.api.resources.DeploysResource;
 import dev.incidentflow.api.resources.IncidentResource;
 import dev.incidentflow.api.resources.IncidentsResource;
 import dev.incidentflow.api.resources.MetricsResource;
@@ -166,7 +169,10 @@ public class IncidentFlowApplication extends Application<IncidentFlowConfigurati
     environment.jersey().register(new AlertmanagerResource(mapper, intake));
     environment.jersey().register(new AlertsResource(mapper, intake));
     environment.jersey().register(new IncidentsResource(gateway, repository, mapper, defaultService));
-    environment.jersey().register(new IncidentResource(gateway, repository, mapper));
+    IncidentContextLookup context = new IncidentContextLookup(new DeployRepository(jdbi), directory.catalog(),
+        Duration.ofMillis(config.getDeployWindow().toMilliseconds()));
+    environment.jersey().register(new IncidentResource(gateway, repository, mapper, context));
+    environment.jersey().register(new DeploysResource(new DeployRepository(jdbi), Clock.systemUTC()));
     environment.jersey().register(new MetricsResource(new IncidentMetricsRepository(jdbi), directory.catalog(),
         Clock.systemUTC()));
   }
