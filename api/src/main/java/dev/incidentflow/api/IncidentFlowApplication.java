@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.incidentflow.activities.directory.Directory;
 import dev.incidentflow.activities.directory.DirectoryActivitiesImpl;
 import dev.incidentflow.activities.store.DeployRepository;
+import dev.incidentflow.activities.store.IncidentLibrary;
 import dev.incidentflow.activities.store.IncidentMetricsRepository;
 import dev.incidentflow.activities.store.IncidentRepository;
 import dev.incidentflow.activities.store.IncidentStoreActivitiesImpl;
@@ -169,7 +170,7 @@ public class IncidentFlowApplication extends Application<IncidentFlowConfigurati
     environment.jersey().register(new AlertmanagerResource(mapper, intake));
     environment.jersey().register(new AlertsResource(mapper, intake));
     environment.jersey().register(new IncidentsResource(gateway, repository, mapper, defaultService));
-    IncidentContextLookup context = new IncidentContextLookup(new DeployRepository(jdbi), directory.catalog(),
+    IncidentContextLookup context = new IncidentContextLookup(new IncidentLibrary(jdbi), directory.catalog(),
         Duration.ofMillis(config.getDeployWindow().toMilliseconds()));
     environment.jersey().register(new IncidentResource(gateway, repository, mapper, context));
     environment.jersey().register(new DeploysResource(new DeployRepository(jdbi), Clock.systemUTC()));

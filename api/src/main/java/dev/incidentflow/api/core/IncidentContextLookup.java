@@ -3,30 +3,28 @@ package dev.incidentflow.api.core;
 import static java.util.Objects.requireNonNull;
 
 import dev.incidentflow.activities.directory.Catalog;
-import dev.incidentflow.activities.store.DeployRepository;
+import dev.incidentflow.activities.store.IncidentLibrary;
 import dev.incidentflow.activities.store.IncidentRecord;
-import dev.incidentflow.workflows.activities.Deploy;
+import dev.incidentflow.workflows.activities.IncidentContext;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 
-/** What the single-incident view adds to the record: the deploys just before it started. */
+/**
+ * What the single-incident view adds to the record: the deploys just before it started, similar
+ * past incidents and the incident it repeats. The same lookup the briefing makes, with the
+ * dependencies from the API's catalog.
+ */
 public final class IncidentContextLookup {
-  private final DeployRepository deploys;
+  private final IncidentLibrary library;
   private final Catalog catalog;
   private final Duration deployWindow;
 
-  public IncidentContextLookup(DeployRepository deploys, Catalog catalog, Duration deployWindow) {
-    this.deploys = requireNonNull(deploys, "deploys is null");
+  public IncidentContextLookup(IncidentLibrary library, Catalog catalog, Duration deployWindow) {
+    this.library = requireNonNull(library, "library is null");
     this.catalog = requireNonNull(catalog, "catalog is null");
     this.deployWindow = requireNonNull(deployWindow, "deployWindow is null");
   }
 
-  /** Deploys to the incident's service and to those it depends on, in the window before it started. */
-  public List<Deploy> deploys(IncidentRecord incident) {
-    List<String> services = new ArrayList<>();
-    services.add(incident.service());
-    services.addAll(catalog.service(incident.service()).dependsOn());
-    return deploys.before(services, incident.triggeredAt(), deployWindow);
+  public IncidentContext of(IncidentRecord incident) {
+    return library.context(incident.number(), catalog.service(incident.service()).dependsOn(), deployWindow);
   }
 }

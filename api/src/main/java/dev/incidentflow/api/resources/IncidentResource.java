@@ -57,12 +57,12 @@ public class IncidentResource {
     this.context = requireNonNull(context, "context is null");
   }
 
-  /** The incident with its timeline and the deploys just before it started. */
+  /** The incident with its timeline, the deploys just before it, similar incidents and what it repeats. */
   @GET
   public IncidentDetailJson get(@PathParam("id") String id) {
     IncidentRecord incident = record(repository, id);
-    return new IncidentDetailJson(IncidentJson.of(incident, repository.timeline(incident.number())),
-        context.deploys(incident));
+    return IncidentDetailJson.of(IncidentJson.of(incident, repository.timeline(incident.number())),
+        context.of(incident));
   }
 
   /** The workflow's event history as Temporal exports it (latest run). */
