@@ -22,7 +22,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(DropwizardExtensionsSupport.class)
 class DeployCorrelationTest {
   private static final TestStack STACK = TestStack.get();
-  static final DropwizardAppExtension<IncidentFlowConfiguration> APP = STACK.app("e2e/policy.yml");
+  /** Its own database: these incidents are written straight into the store and must not meet other tests' ones. */
+  private static final String DATABASE = "deploy_correlation_test";
+  static final DropwizardAppExtension<IncidentFlowConfiguration> APP = STACK.app("e2e/policy.yml", DATABASE);
 
   @Test
   void aDeployIsCreatedOnceAndARepeatAnswers200WithTheSameDeploy() {
@@ -72,7 +74,7 @@ class DeployCorrelationTest {
   void theIncidentListsDeploysToItsServiceAndDependenciesInTheTwoHoursBeforeItStartedNewestFirst() {
     ApiClient api = api();
     Instant started = Instant.parse("2021-03-01T12:00:00Z");
-    String id = new PastIncidents(STACK).store("deploy-correlation-1", "Checkout errors after release", "",
+    String id = new PastIncidents(STACK, DATABASE).store("deploy-correlation-1", "Checkout errors after release", "",
         Severity.SEV2, "checkout", null, Map.of(IncidentStatus.TRIGGERED, started), List.of());
     deploy(api, "checkout", "counted-1h59m", started.minus(Duration.ofMinutes(119)));
     deploy(api, "checkout", "not-counted-2h01m", started.minus(Duration.ofMinutes(121)));

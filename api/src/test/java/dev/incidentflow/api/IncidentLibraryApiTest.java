@@ -19,12 +19,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(DropwizardExtensionsSupport.class)
 class IncidentLibraryApiTest {
   private static final TestStack STACK = TestStack.get();
-  static final DropwizardAppExtension<IncidentFlowConfiguration> APP = STACK.app("e2e/policy.yml");
+  /** Its own database: these incidents are written straight into the store and must not meet other tests' ones. */
+  private static final String DATABASE = "incident_library_api_test";
+  static final DropwizardAppExtension<IncidentFlowConfiguration> APP = STACK.app("e2e/policy.yml", DATABASE);
 
   @Test
   void searchFindsAnIncidentByWordsOnlyItsStatusUpdateUses() {
     Instant at = Instant.parse("2019-03-01T10:00:00Z");
-    String id = new PastIncidents(STACK).store("library-api-search", "Storefront errors", "", Severity.SEV2,
+    String id = new PastIncidents(STACK, DATABASE).store("library-api-search", "Storefront errors", "", Severity.SEV2,
         "storefront", null, Map.of(IncidentStatus.TRIGGERED, at), List.of(new TimelineEvent(1, at.plusSeconds(600),
             TimelineEventType.STATUS_UPDATE, "alice", "Rolling back the zanzibar firmware", Map.of())));
 
@@ -35,7 +37,7 @@ class IncidentLibraryApiTest {
 
   @Test
   void anIncidentListsSimilarPastIncidentsAndTheClosedOneItRepeats() {
-    PastIncidents incidents = new PastIncidents(STACK);
+    PastIncidents incidents = new PastIncidents(STACK, DATABASE);
     Instant earlierStart = Instant.parse("2019-06-01T10:00:00Z");
     String earlier = incidents.store("library-api-earlier", "Quasar queue stuck", "", Severity.SEV2, "quasar-queue",
         null, Map.of(IncidentStatus.TRIGGERED, earlierStart,

@@ -24,7 +24,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(DropwizardExtensionsSupport.class)
 class MetricsApiTest {
   private static final TestStack STACK = TestStack.get();
-  static final DropwizardAppExtension<IncidentFlowConfiguration> APP = STACK.app("e2e/policy.yml");
+  /** Its own database: these incidents are written straight into the store and must not meet other tests' ones. */
+  private static final String DATABASE = "metrics_api_test";
+  static final DropwizardAppExtension<IncidentFlowConfiguration> APP = STACK.app("e2e/policy.yml", DATABASE);
   private static final String JANUARY_2020 = "/v1/metrics/incidents?from=2020-01-01&to=2020-01-31";
 
   /**
@@ -33,7 +35,7 @@ class MetricsApiTest {
    */
   @BeforeAll
   static void storeJanuary2020() {
-    PastIncidents incidents = new PastIncidents(STACK);
+    PastIncidents incidents = new PastIncidents(STACK, DATABASE);
     Instant first = Instant.parse("2020-01-10T08:00:00Z");
     incidents.store("metrics-api-1", "Checkout down", "", Severity.SEV1, "checkout", null, Map.of(
         IncidentStatus.TRIGGERED, first,

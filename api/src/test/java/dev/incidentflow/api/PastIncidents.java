@@ -14,15 +14,16 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * Incidents from the past with known timestamps, written into the test stack's PostgreSQL through
- * the store activities, as a workflow would have written them. Tests use dates long before today so
- * that incidents other tests open now do not disturb them.
+ * the store activities, as a workflow would have written them.
  */
 final class PastIncidents {
   private final IncidentStoreActivitiesImpl store;
   private final Jdbi jdbi;
 
-  PastIncidents(TestStack stack) {
-    this.jdbi = IncidentJdbi.create(stack.postgres.getPostgresDatabase());
+  /** Incidents in {@code database}, the one the test's application uses (see {@link TestStack#app(String, String)}). */
+  PastIncidents(TestStack stack, String database) {
+    stack.jdbcUrl(database);
+    this.jdbi = IncidentJdbi.create(stack.postgres.getDatabase("postgres", database));
     this.store = new IncidentStoreActivitiesImpl(jdbi);
   }
 

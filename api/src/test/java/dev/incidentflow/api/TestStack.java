@@ -18,6 +18,11 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 
 /**
  * The real outside world of an end-to-end test, started once per JVM: Temporal's Java test server
@@ -85,13 +90,21 @@ final class TestStack {
 
   /** The application on this stack, as {@code dev} runs it, with the given policy file. */
   DropwizardAppExtension<IncidentFlowConfiguration> app(String policyResource) {
+    return app(policyResource, "postgres");
+  }
+
+  /**
+   * The application on this stack with a database of its own, created empty on first use: for tests
+   * that write incidents straight into the store, whose incidents must not meet other tests' ones.
+   */
+  DropwizardAppExtension<IncidentFlowConfiguration> app(String policyResource, String database) {
     return new DropwizardAppExtension<>(
         IncidentFlowApplication.class,
         Path.of("..", "config", "dev.yml").toString(),
         (String) null,
         DevCommand::new,
         ConfigOverride.config("apiToken", TOKEN),
-        ConfigOverride.config("database.url", () -> postgres.getJdbcUrl("postgres", "postgres")),
+        ConfigOverride.config("database.url", () -> jdbcUrl(database)),
         ConfigOverride.config("temporal.address", "127.0.0.1:" + temporalPort),
         ConfigOverride.config("slack.botToken", "xoxb-test"),
         ConfigOverride.config("slack.apiUrl", () -> slack.baseUrl() + "/api/"),
@@ -100,6 +113,23 @@ final class TestStack {
         ConfigOverride.config("policyFile", resource(policyResource).toString()),
         ConfigOverride.config("server.applicationConnectors[0].port", "0"),
         ConfigOverride.config("server.adminConnectors[0].port", "0"));
+  }
+
+  /** The JDBC URL of {@code database} on the embedded PostgreSQL, creating the database if missing. */
+  synchronized String jdbcUrl(String database) {
+    try (Connection connection = postgres.getPostgresDatabase().getConnection();
+        PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+      exists.setString(1, database);
+      try (ResultSet found = exists.executeQuery(); Statement create = connection.createStatement()) {
+        if (!found.next()) {
+          // An identifier cannot be a bound parameter; the names come from test code and are quoted.
+          create.execute("CREATE DATABASE \"" + database.replace("\"", "\"\"") + "\"");
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot create database " + database, e);
+    }
+    return postgres.getJdbcUrl("postgres", database);
   }
 
   static String fixture(String name) {
