@@ -29,8 +29,9 @@ class DeployCorrelationTest {
   @Test
   void aDeployIsCreatedOnceAndARepeatAnswers200WithTheSameDeploy() {
     ApiClient api = api();
-    String deploy = "{\"service\":\"checkout\",\"version\":\"2.0.0\",\"commit\":\"9fceb02d0ae598e95dc970b74767f19372d61af8\","
-        + "\"url\":\"https://ci.example.com/runs/1\",\"deployedAt\":\"2021-02-01T10:00:00+01:00\",\"author\":\"alice\"}";
+    String deploy = "{\"service\":\"checkout\",\"version\":\"2.0.0\","
+        + "\"commit\":\"9fceb02d0ae598e95dc970b74767f19372d61af8\",\"url\":\"https://ci.example.com/runs/1\","
+        + "\"deployedAt\":\"2021-02-01T10:00:00+01:00\",\"author\":\"alice\"}";
 
     ApiClient.Answer first = api.post("/v1/deploys", deploy);
     ApiClient.Answer repeat = api.post("/v1/deploys", deploy.replace("alice", "ci-retry"));
@@ -46,8 +47,8 @@ class DeployCorrelationTest {
   @Test
   void anInvalidDeployIsRefusedWith422NamingEveryBadField() {
     ApiClient.Answer answer = api().post("/v1/deploys",
-        "{\"service\":\" \",\"url\":\"ftp://example.com/x\",\"deployedAt\":\"yesterday\",\"commit\":\"" + "a".repeat(201)
-            + "\"}");
+        "{\"service\":\" \",\"url\":\"ftp://example.com/x\",\"deployedAt\":\"yesterday\","
+            + "\"commit\":\"" + "a".repeat(201) + "\"}");
 
     assertThat(answer.status()).isEqualTo(422);
     assertThat(answer.error()).isEqualTo("invalid deploy");

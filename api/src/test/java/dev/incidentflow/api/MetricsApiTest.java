@@ -60,7 +60,8 @@ class MetricsApiTest {
     assertThat(body.path("from").asText()).isEqualTo("2020-01-01T00:00:00Z");
     assertThat(body.path("to").asText()).as("a date as to counts its whole day").isEqualTo("2020-02-01T00:00:00Z");
     assertThat(body.path("groupBy").asText()).isEqualTo("service");
-    assertThat(body.path("groups")).extracting(group -> group.path("key").asText()).containsExactly("checkout", "search");
+    assertThat(body.path("groups")).extracting(group -> group.path("key").asText())
+        .containsExactly("checkout", "search");
     JsonNode checkout = body.path("groups").get(0);
     assertThat(checkout.path("count").asLong()).isEqualTo(2);
     assertThat(checkout.path("mtta").toString())
@@ -98,10 +99,12 @@ class MetricsApiTest {
     HttpResponse<String> response = getText(JANUARY_2020 + "&groupBy=service&format=csv");
 
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/csv"));
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("text/csv"));
     List<String> lines = response.body().lines().toList();
     assertThat(lines).hasSize(4);
-    assertThat(lines.get(0)).startsWith("service,count,mtta_n,mtta_mean_seconds,mtta_median_seconds,mtta_p95_seconds,mttr_n,")
+    assertThat(lines.get(0))
+        .startsWith("service,count,mtta_n,mtta_mean_seconds,mtta_median_seconds,mtta_p95_seconds,mttr_n,")
         .endsWith(",action_items_closed_on_time_n,action_items_closed_on_time_count,action_items_closed_on_time_rate");
     assertThat(lines.get(1)).startsWith("checkout,2,2,90,90,117,1,600,600,600,");
     assertThat(lines.get(2)).startsWith("search,1,0,,,,0,,,,").endsWith(",0,0,");
@@ -124,7 +127,8 @@ class MetricsApiTest {
 
   @Test
   void aRangeThatEndsBeforeItStartsIsRefused() {
-    ApiClient.Answer answer = api().get("/v1/metrics/incidents?from=2020-02-01T00:00:00Z&to=2020-01-01T00:00:00%2B01:00");
+    ApiClient.Answer answer =
+        api().get("/v1/metrics/incidents?from=2020-02-01T00:00:00Z&to=2020-01-01T00:00:00%2B01:00");
 
     assertThat(answer.status()).isEqualTo(422);
     assertThat(answer.body().path("details").get(0).asText())
