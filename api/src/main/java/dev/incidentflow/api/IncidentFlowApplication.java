@@ -3,7 +3,10 @@ package dev.incidentflow.api;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.incidentflow.activities.directory.Directory;
 import dev.incidentflow.activities.directory.DirectoryActivitiesImpl;
+import dev.incidentflow.activities.store.DeployRepository;
 import dev.incidentflow.activities.store.IncidentChannelRepository;
+import dev.incidentflow.activities.store.IncidentLibrary;
+import dev.incidentflow.activities.store.IncidentMetricsRepository;
 import dev.incidentflow.activities.store.IncidentRepository;
 import dev.incidentflow.activities.store.IncidentStoreActivitiesImpl;
 import dev.incidentflow.activities.store.Migrations;
@@ -18,6 +21,7 @@ import dev.incidentflow.api.config.SearchAttributeRegistration;
 import dev.incidentflow.api.core.AlertIntake;
 import dev.incidentflow.api.core.AlertMapper;
 import dev.incidentflow.api.core.Declarations;
+import dev.incidentflow.api.core.IncidentContextLookup;
 import dev.incidentflow.api.core.IncidentGateway;
 import dev.incidentflow.api.core.IncidentLookup;
 import dev.incidentflow.api.errors.ApiExceptionMapper;
@@ -27,8 +31,10 @@ import dev.incidentflow.api.errors.WebApplicationErrorMapper;
 import dev.incidentflow.api.health.TemporalHealthCheck;
 import dev.incidentflow.api.resources.AlertmanagerResource;
 import dev.incidentflow.api.resources.AlertsResource;
+import dev.incidentflow.api.resources.DeploysResource;
 import dev.incidentflow.api.resources.IncidentResource;
 import dev.incidentflow.api.resources.IncidentsResource;
+import dev.incidentflow.api.resources.MetricsResource;
 import dev.incidentflow.api.slack.SlackCockpit;
 import dev.incidentflow.api.slack.SlackResource;
 import dev.incidentflow.api.slack.SlackResponder;
@@ -176,7 +182,12 @@ public class IncidentFlowApplication extends Application<IncidentFlowConfigurati
     environment.jersey().register(new AlertmanagerResource(mapper, intake));
     environment.jersey().register(new AlertsResource(mapper, intake));
     environment.jersey().register(new IncidentsResource(gateway, repository, mapper, defaultService));
-    environment.jersey().register(new IncidentResource(gateway, repository, mapper));
+    IncidentContextLookup context = new IncidentContextLookup(new IncidentLibrary(jdbi), directory.catalog(),
+        Duration.ofMillis(config.getDeployWindow().toMilliseconds()));
+    environment.jersey().register(new IncidentResource(gateway, repository, mapper, context));
+    environment.jersey().register(new DeploysResource(new DeployRepository(jdbi), Clock.systemUTC()));
+    environment.jersey().register(new MetricsResource(new IncidentMetricsRepository(jdbi), directory.catalog(),
+        Clock.systemUTC()));
     registerSlack(config, environment, directory, jdbi, gateway, repository, mapper);
   }
 

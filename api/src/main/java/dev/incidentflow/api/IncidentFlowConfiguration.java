@@ -45,6 +45,11 @@ public class IncidentFlowConfiguration extends Configuration {
   @MinDuration(value = 1, unit = TimeUnit.SECONDS)
   private Duration declareWait = Duration.seconds(10);
 
+  /** How far before an incident's start a deploy counts as possibly related. */
+  @NotNull
+  @MinDuration(value = 1, unit = TimeUnit.MINUTES)
+  private Duration deployWindow = Duration.hours(2);
+
   private Components components = Components.API;
   private String policyFile;
   private String catalogFile;
@@ -150,6 +155,17 @@ public class IncidentFlowConfiguration extends Configuration {
   @JsonProperty
   public void setCatalogFile(String catalogFile) {
     this.catalogFile = catalogFile;
+  }
+
+  /** Deploys this long before an incident started, up to its start, are listed with it. */
+  @JsonProperty
+  public Duration getDeployWindow() {
+    return deployWindow;
+  }
+
+  @JsonProperty
+  public void setDeployWindow(Duration deployWindow) {
+    this.deployWindow = deployWindow;
   }
 
   public Components getComponents() {

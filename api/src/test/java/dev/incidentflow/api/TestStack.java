@@ -18,6 +18,11 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -90,9 +95,18 @@ public final class TestStack {
    * further config overrides, e.g. {@code slack.signingSecret}.
    */
   public DropwizardAppExtension<IncidentFlowConfiguration> app(String policyResource, ConfigOverride... extra) {
+    return app(policyResource, "postgres", extra);
+  }
+
+  /**
+   * The application on this stack with a database of its own, created empty on first use: for tests
+   * that write incidents straight into the store, whose incidents must not meet other tests' ones.
+   */
+  public DropwizardAppExtension<IncidentFlowConfiguration> app(String policyResource, String database,
+      ConfigOverride... extra) {
     List<ConfigOverride> overrides = new ArrayList<>(List.of(
         ConfigOverride.config("apiToken", TOKEN),
-        ConfigOverride.config("database.url", () -> postgres.getJdbcUrl("postgres", "postgres")),
+        ConfigOverride.config("database.url", () -> jdbcUrl(database)),
         ConfigOverride.config("temporal.address", "127.0.0.1:" + temporalPort),
         ConfigOverride.config("slack.botToken", "xoxb-test"),
         ConfigOverride.config("slack.apiUrl", () -> slack.baseUrl() + "/api/"),
@@ -108,6 +122,23 @@ public final class TestStack {
         (String) null,
         DevCommand::new,
         overrides.toArray(ConfigOverride[]::new));
+  }
+
+  /** The JDBC URL of {@code database} on the embedded PostgreSQL, creating the database if missing. */
+  synchronized String jdbcUrl(String database) {
+    try (Connection connection = postgres.getPostgresDatabase().getConnection();
+        PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+      exists.setString(1, database);
+      try (ResultSet found = exists.executeQuery(); Statement create = connection.createStatement()) {
+        if (!found.next()) {
+          // An identifier cannot be a bound parameter; the names come from test code and are quoted.
+          create.execute("CREATE DATABASE \"" + database.replace("\"", "\"\"") + "\"");
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot create database " + database, e);
+    }
+    return postgres.getJdbcUrl("postgres", database);
   }
 
   public static String fixture(String name) {

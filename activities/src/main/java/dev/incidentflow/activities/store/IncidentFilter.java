@@ -8,9 +8,9 @@ import dev.incidentflow.workflows.model.Severity;
  * null (or, for text, blank) criterion matches everything.
  *
  * @param service the service's exact name
- * @param q full-text search over title and description in web-search syntax ({@code db timeout},
- *     {@code "connection pool" -replica}, {@code checkout or payments}); when given, the best
- *     matches come first
+ * @param q full-text search over title, description, status updates and decisions in web-search
+ *     syntax ({@code db timeout}, {@code "connection pool" -replica}, {@code checkout or
+ *     payments}); when given, the best matches come first
  * @param limit at most this many incidents, 1 to {@value #MAX_LIMIT}
  */
 public record IncidentFilter(

@@ -5,11 +5,13 @@ import static java.util.Objects.requireNonNull;
 import dev.incidentflow.activities.store.IncidentRecord;
 import dev.incidentflow.activities.store.IncidentRepository;
 import dev.incidentflow.api.core.AlertMapper;
+import dev.incidentflow.api.core.IncidentContextLookup;
 import dev.incidentflow.api.core.IncidentGateway;
 import dev.incidentflow.api.core.IncidentLookup;
 import dev.incidentflow.api.core.Refusal;
 import dev.incidentflow.api.errors.ApiException;
 import dev.incidentflow.api.errors.Problems;
+import dev.incidentflow.api.json.IncidentDetailJson;
 import dev.incidentflow.api.json.IncidentJson;
 import dev.incidentflow.api.json.NoteRequest;
 import dev.incidentflow.api.json.RoleRequest;
@@ -45,16 +47,22 @@ public class IncidentResource {
   private final IncidentGateway gateway;
   private final IncidentRepository repository;
   private final AlertMapper mapper;
+  private final IncidentContextLookup context;
 
-  public IncidentResource(IncidentGateway gateway, IncidentRepository repository, AlertMapper mapper) {
+  public IncidentResource(IncidentGateway gateway, IncidentRepository repository, AlertMapper mapper,
+      IncidentContextLookup context) {
     this.gateway = requireNonNull(gateway, "gateway is null");
     this.repository = requireNonNull(repository, "repository is null");
     this.mapper = requireNonNull(mapper, "mapper is null");
+    this.context = requireNonNull(context, "context is null");
   }
 
+  /** The incident with its timeline, the deploys just before it, similar incidents and what it repeats. */
   @GET
-  public IncidentJson get(@PathParam("id") String id) {
-    return load(repository, id);
+  public IncidentDetailJson get(@PathParam("id") String id) {
+    IncidentRecord incident = record(repository, id);
+    return IncidentDetailJson.of(IncidentJson.of(incident, repository.timeline(incident.number())),
+        context.of(incident));
   }
 
   /** The workflow's event history as Temporal exports it (latest run). */

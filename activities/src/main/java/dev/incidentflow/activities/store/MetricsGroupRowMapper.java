@@ -1,0 +1,48 @@
+package dev.incidentflow.activities.store;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/**
+ * Maps a row of {@link IncidentMetricsSql#GROUPS}. Public only because jdbi instantiates registered
+ * mappers reflectively.
+ */
+public final class MetricsGroupRowMapper implements RowMapper<MetricsGroupRow> {
+
+  @Override
+  public MetricsGroupRow map(ResultSet rs, StatementContext ctx) throws SQLException {
+    long incidents = rs.getLong("incidents");
+    DurationFigure mtta = duration(rs, "mtta");
+    MetricsGroup group =
+        new MetricsGroup(
+            rs.getString("group_key"),
+            incidents,
+            mtta,
+            duration(rs, "mttr"),
+            mtta,
+            duration(rs, "triage"),
+            duration(rs, "remediation"),
+            duration(rs, "verification"),
+            RateFigure.of(rs.getLong("canceled"), incidents),
+            RateFigure.of(rs.getLong("reopened"), incidents),
+            RateFigure.of(rs.getLong("escalated"), incidents),
+            RateFigure.of(rs.getLong("repeated"), incidents),
+            RateFigure.noData(),
+            RateFigure.noData());
+    return new MetricsGroupRow(rs.getBoolean("overall"), group);
+  }
+
+  private static DurationFigure duration(ResultSet rs, String prefix) throws SQLException {
+    long n = rs.getLong(prefix + "_n");
+    if (n == 0) {
+      return DurationFigure.none();
+    }
+    return new DurationFigure(
+        n,
+        rs.getDouble(prefix + "_mean"),
+        rs.getDouble(prefix + "_median"),
+        rs.getDouble(prefix + "_p95"));
+  }
+}

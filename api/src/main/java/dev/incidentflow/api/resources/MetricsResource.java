@@ -1,0 +1,111 @@
+package dev.incidentflow.api.resources;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.incidentflow.activities.directory.Catalog;
+import dev.incidentflow.activities.store.IncidentMetrics;
+import dev.incidentflow.activities.store.IncidentMetricsRepository;
+import dev.incidentflow.activities.store.MetricsGroupBy;
+import dev.incidentflow.activities.store.MetricsQuery;
+import dev.incidentflow.api.core.MetricsCsv;
+import dev.incidentflow.api.errors.Problems;
+import dev.incidentflow.api.json.IncidentMetricsJson;
+import dev.incidentflow.workflows.activities.ServiceInfo;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * MTTA, MTTR, their phases and the incident rates over the incidents triggered in {@code [from, to)}.
+ * {@code from} and {@code to} are ISO dates (UTC days; {@code to} counts its whole day) or instants
+ * with an offset; {@code to} defaults to now and {@code from} to 30 days before {@code to}.
+ */
+@Path("/v1/metrics/incidents")
+public class MetricsResource {
+  public static final String TEXT_CSV = "text/csv";
+  static final Duration DEFAULT_RANGE = Duration.ofDays(30);
+
+  private final IncidentMetricsRepository repository;
+  private final Map<String, String> teamsByService;
+  private final String unknownServiceTeam;
+  private final Clock clock;
+
+  public MetricsResource(IncidentMetricsRepository repository, Catalog catalog, Clock clock) {
+    this.repository = requireNonNull(repository, "repository is null");
+    requireNonNull(catalog, "catalog is null");
+    this.clock = requireNonNull(clock, "clock is null");
+    Map<String, String> teams = new LinkedHashMap<>();
+    for (ServiceInfo service : catalog.services().values()) {
+      teams.put(service.name(), service.team());
+    }
+    this.teamsByService = teams;
+    ServiceInfo fallback = catalog.services().get(catalog.defaults().service());
+    this.unknownServiceTeam = fallback == null ? null : fallback.team();
+  }
+
+  @GET
+  @Produces({MediaType.APPLICATION_JSON, TEXT_CSV})
+  public Response metrics(
+      @QueryParam("from") String from,
+      @QueryParam("to") String to,
+      @QueryParam("groupBy") String groupBy,
+      @QueryParam("format") String format) {
+    Problems problems = new Problems();
+    Instant start = Problems.isBlank(from) ? null : instant("from", from, false, problems);
+    Instant end = Problems.isBlank(to) ? null : instant("to", to, true, problems);
+    MetricsGroupBy grouping = MetricsGroupBy.SEVERITY;
+    if (!Problems.isBlank(groupBy)) {
+      grouping = MetricsGroupBy.parse(groupBy).orElse(null);
+      problems.check(grouping != null,
+          "groupBy '" + groupBy + "' is not one of " + MetricsGroupBy.choices());
+    }
+    boolean csv = false;
+    if (!Problems.isBlank(format)) {
+      csv = format.trim().equalsIgnoreCase("csv");
+      problems.check(csv || format.trim().equalsIgnoreCase("json"), "format '" + format + "' is not json or csv");
+    }
+    boolean rangeParsed = (start != null || Problems.isBlank(from)) && (end != null || Problems.isBlank(to));
+    if (rangeParsed) {
+      end = end == null ? clock.instant() : end;
+      start = start == null ? end.minus(DEFAULT_RANGE) : start;
+      problems.check(start.isBefore(end), "from (" + start + ") must be before to (" + end + ")");
+    }
+    problems.throwIfAny("invalid metrics query");
+
+    IncidentMetrics metrics = repository.metrics(
+        new MetricsQuery(start, end, grouping, teamsByService, unknownServiceTeam));
+    if (csv) {
+      return Response.ok(MetricsCsv.of(metrics), TEXT_CSV + "; charset=utf-8")
+          .header("Content-Disposition", "attachment; filename=\"incident-metrics.csv\"")
+          .build();
+    }
+    return Response.ok(IncidentMetricsJson.of(metrics), MediaType.APPLICATION_JSON_TYPE).build();
+  }
+
+  /** An ISO date (the start of that UTC day, or for {@code to} the start of the next) or instant. */
+  private static Instant instant(String name, String text, boolean endOfDay, Problems problems) {
+    String value = text.trim();
+    try {
+      if (value.length() == 10) {
+        LocalDate day = LocalDate.parse(value);
+        return (endOfDay ? day.plusDays(1) : day).atStartOfDay(ZoneOffset.UTC).toInstant();
+      }
+      return OffsetDateTime.parse(value).toInstant();
+    } catch (DateTimeParseException e) {
+      problems.add(name + " '" + text + "' is not an ISO date (2025-05-01) or instant (2025-05-01T10:00:00Z)");
+      return null;
+    }
+  }
+}
