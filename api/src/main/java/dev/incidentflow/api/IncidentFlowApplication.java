@@ -5,6 +5,7 @@ import dev.incidentflow.activities.directory.Directory;
 import dev.incidentflow.activities.directory.DirectoryActivitiesImpl;
 import dev.incidentflow.activities.store.DeployRepository;
 import dev.incidentflow.activities.store.IncidentChannelRepository;
+import dev.incidentflow.activities.store.IncidentContextActivitiesImpl;
 import dev.incidentflow.activities.store.IncidentLibrary;
 import dev.incidentflow.activities.store.IncidentMetricsRepository;
 import dev.incidentflow.activities.store.IncidentRepository;
@@ -127,7 +128,9 @@ public class IncidentFlowApplication extends Application<IncidentFlowConfigurati
           new IncidentStoreActivitiesImpl(jdbi),
           new DirectoryActivitiesImpl(directory.policy(), directory.catalog()),
           config.getSlack().build(),
-          config.getPagerduty().build(catalogRoutingKeys));
+          config.getPagerduty().build(catalogRoutingKeys),
+          new IncidentContextActivitiesImpl(new IncidentLibrary(jdbi),
+              Duration.ofMillis(config.getDeployWindow().toMilliseconds())));
       IncidentWorker worker = new IncidentWorker(client, config.getWorker().settings(), activities);
       environment.lifecycle().manage(new Managed() {
         @Override

@@ -43,9 +43,12 @@ public final class ApiClient {
         .POST(HttpRequest.BodyPublishers.ofString(json)).build());
   }
 
-  /** Polls {@code path} until the answer satisfies {@code condition}, for up to 20 seconds. */
+  /**
+   * Polls {@code path} until the answer satisfies {@code condition}, for up to 60 seconds: long
+   * enough for a loaded CI machine, and a passing run returns as soon as the condition holds.
+   */
   public Answer await(String path, Predicate<Answer> condition) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     Answer last = get(path);
     while (!condition.test(last) && System.nanoTime() < deadline) {
       sleep(100);

@@ -3,6 +3,7 @@ package dev.incidentflow.worker;
 import static java.util.Objects.requireNonNull;
 
 import dev.incidentflow.workflows.activities.DirectoryActivities;
+import dev.incidentflow.workflows.activities.IncidentContextActivities;
 import dev.incidentflow.workflows.activities.IncidentStoreActivities;
 import dev.incidentflow.workflows.activities.PagingActivities;
 import dev.incidentflow.workflows.activities.SlackChatActivities;
@@ -12,16 +13,18 @@ public record IncidentActivities(
     IncidentStoreActivities store,
     DirectoryActivities directory,
     SlackChatActivities slack,
-    PagingActivities paging) {
+    PagingActivities paging,
+    IncidentContextActivities context) {
 
   public IncidentActivities {
     requireNonNull(store, "store is null");
     requireNonNull(directory, "directory is null");
     requireNonNull(slack, "slack is null");
     requireNonNull(paging, "paging is null");
+    requireNonNull(context, "context is null");
   }
 
   Object[] all() {
-    return new Object[] {store, directory, slack, paging};
+    return new Object[] {store, directory, slack, paging, context};
   }
 }

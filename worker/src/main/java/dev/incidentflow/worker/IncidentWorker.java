@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 /** Serves the incident workflows and their activities on the {@code incidents} task queue. */
 public final class IncidentWorker {
+  private static final long DEADLOCK_DETECTION_MILLIS = 5_000;
   private final WorkerFactory factory;
 
   public IncidentWorker(WorkflowClient client, WorkerSettings settings, IncidentActivities activities) {
@@ -24,6 +25,9 @@ public final class IncidentWorker {
     Worker worker = factory.newWorker(IncidentWorkflow.TASK_QUEUE, WorkerOptions.newBuilder()
         .setMaxConcurrentActivityExecutionSize(settings.maxConcurrentActivities())
         .setMaxConcurrentWorkflowTaskExecutionSize(settings.maxConcurrentWorkflowTasks())
+        // The SDK's 1 s default fails a workflow task that a starved CPU (class loading on the
+        // first task, a busy host) keeps from yielding, and the retry waits out the task timeout.
+        .setDefaultDeadlockDetectionTimeout(DEADLOCK_DETECTION_MILLIS)
         .build());
     worker.registerWorkflowImplementationFactory(
         IncidentWorkflow.class, () -> new IncidentWorkflowImpl(settings.workflow()));

@@ -24,7 +24,22 @@ final class ActivityStubs {
                   .build())
           .build();
 
+  /** For reads whose answer is nice to have: a few quick attempts, then the caller goes without. */
+  private static final ActivityOptions OPTIONAL =
+      ActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofSeconds(10))
+          .setRetryOptions(RetryOptions.newBuilder()
+              .setInitialInterval(Duration.ofSeconds(1))
+              .setMaximumAttempts(3)
+              .setDoNotRetry(FailureType.names())
+              .build())
+          .build();
+
   private ActivityStubs() {}
+
+  static <T> T optional(Class<T> activities) {
+    return Workflow.newActivityStub(activities, OPTIONAL);
+  }
 
   static <T> T of(Class<T> activities) {
     return Workflow.newActivityStub(activities, OPTIONS);

@@ -1,6 +1,9 @@
 package dev.incidentflow.workflows.incident;
 
 import dev.incidentflow.workflows.activities.Briefing;
+import dev.incidentflow.workflows.activities.ContextQuery;
+import dev.incidentflow.workflows.activities.IncidentContext;
+import dev.incidentflow.workflows.activities.IncidentContextActivities;
 import dev.incidentflow.workflows.activities.DirectoryActivities;
 import dev.incidentflow.workflows.activities.IncidentNumber;
 import dev.incidentflow.workflows.activities.IncidentSnapshot;
@@ -41,6 +44,7 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
   private final DirectoryActivities directory = ActivityStubs.of(DirectoryActivities.class);
   private final IncidentStoreActivities store = ActivityStubs.of(IncidentStoreActivities.class);
   private final SlackChatActivities slack = ActivityStubs.of(SlackChatActivities.class);
+  private final IncidentContextActivities context = ActivityStubs.optional(IncidentContextActivities.class);
   private final IncidentEffects effects = new IncidentEffects();
   private final List<AlertEvent> earlyAlerts = new ArrayList<>();
   private final List<AlertEvent> lateAlerts = new ArrayList<>();
@@ -139,6 +143,15 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
             state.severity(), state.service(), state.commander(), runbook, dashboard, state.links()));
         return null;
       });
+    }
+    if (state.hasChannel() && Workflow.getVersion("incident-context", Workflow.DEFAULT_VERSION, 1) == 1) {
+      IncidentContext known = perform(() -> context.context(
+          new ContextQuery(state.number(), responders.service().dependsOn())));
+      Optional.ofNullable(known).flatMap(ContextMessage::of)
+          .ifPresent(text -> perform(() -> {
+            effects.postInChannel(state, text);
+            return null;
+          }));
     }
     perform(() -> {
       effects.announce(state, state.incidentId() + " declared (" + state.severity() + ", " + state.service() + "): "

@@ -41,6 +41,7 @@ final class IncidentTestEnvironment implements BeforeEachCallback, AfterEachCall
   final FakeDirectory directory = new FakeDirectory(TestPolicies.defaults());
   final FakeSlack slack = new FakeSlack();
   final FakePaging paging = new FakePaging();
+  final FakeIncidentContext context = new FakeIncidentContext();
   private final IncidentWorkflowSettings settings;
   private TestWorkflowEnvironment env;
   private WorkerFactory restartedFactory;
@@ -103,7 +104,7 @@ final class IncidentTestEnvironment implements BeforeEachCallback, AfterEachCall
 
   private void register(Worker worker) {
     worker.registerWorkflowImplementationFactory(IncidentWorkflow.class, () -> new IncidentWorkflowImpl(settings));
-    worker.registerActivitiesImplementations(store, directory, slack, paging);
+    worker.registerActivitiesImplementations(store, directory, slack, paging, context);
   }
 
   /**

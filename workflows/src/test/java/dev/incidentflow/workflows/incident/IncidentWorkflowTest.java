@@ -151,4 +151,22 @@ class IncidentWorkflowTest {
     assertThat(env.store.timeline(1).get(0).by()).isEqualTo("carol");
     assertThat(env.timelineTypes(1)).doesNotContain(ESCALATED);
   }
+
+  @Test
+  void briefingIsFollowedByRecentDeploysSimilarIncidentsAndTheRepeatItLooksLike() {
+    env.context.answer = new dev.incidentflow.workflows.activities.IncidentContext(
+        java.util.List.of(new dev.incidentflow.workflows.activities.Deploy(7, "checkout", "v2.31.0", "abc123",
+            "https://deploys.example.com/7", java.time.Instant.parse("2026-11-20T01:40:00Z"), "bob")),
+        java.util.List.of(new dev.incidentflow.workflows.activities.SimilarIncident("INC-3", "Checkout 5xx after deploy",
+            IncidentStatus.CLOSED, java.time.Instant.parse("2026-11-01T10:00:00Z"))),
+        "INC-3");
+
+    env.startAlertIncident("alert-a", Severity.SEV1);
+    env.sleep(Duration.ofSeconds(5));
+
+    assertThat(env.slack.textsIn(env.incident(1).channelId())).anySatisfy(text -> assertThat(text)
+        .contains("Repeat: this looks like INC-3")
+        .contains("checkout v2.31.0 at Nov 20 01:40 UTC by bob")
+        .contains("INC-3 Checkout 5xx after deploy (closed)"));
+  }
 }
