@@ -27,7 +27,8 @@ class MigrationsTest {
                           .list());
       assertThat(applied).isPositive();
       assertThat(appliedAgain).isZero();
-      assertThat(tables).containsExactly("flyway_schema_history", "incidents", "timeline_events");
+      assertThat(tables).containsExactly(
+          "action_items", "flyway_schema_history", "incidents", "postmortems", "timeline_events");
     }
   }
 }
