@@ -3,11 +3,15 @@ package dev.incidentflow.api;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.incidentflow.activities.directory.Directory;
 import dev.incidentflow.activities.directory.DirectoryActivitiesImpl;
+import dev.incidentflow.activities.store.FollowUpRepository;
 import dev.incidentflow.activities.store.IncidentRepository;
 import dev.incidentflow.activities.store.IncidentStoreActivitiesImpl;
 import dev.incidentflow.activities.store.Migrations;
+import dev.incidentflow.activities.store.PostmortemStoreActivitiesImpl;
+import dev.incidentflow.activities.store.TimelineActivitiesImpl;
 import dev.incidentflow.api.auth.BearerTokenFilter;
 import dev.incidentflow.api.auth.BodySizeLimitFilter;
+import dev.incidentflow.api.auth.JiraWebhookVerifier;
 import dev.incidentflow.api.cli.ApiServerCommand;
 import dev.incidentflow.api.cli.DevCommand;
 import dev.incidentflow.api.cli.WorkerCommand;
@@ -16,16 +20,21 @@ import dev.incidentflow.api.config.FileOrResourceSourceProvider;
 import dev.incidentflow.api.config.SearchAttributeRegistration;
 import dev.incidentflow.api.core.AlertIntake;
 import dev.incidentflow.api.core.AlertMapper;
+import dev.incidentflow.api.core.FollowUpGateway;
 import dev.incidentflow.api.core.IncidentGateway;
 import dev.incidentflow.api.errors.ApiExceptionMapper;
 import dev.incidentflow.api.errors.JsonErrorMapper;
 import dev.incidentflow.api.errors.UnexpectedErrorMapper;
 import dev.incidentflow.api.errors.WebApplicationErrorMapper;
 import dev.incidentflow.api.health.TemporalHealthCheck;
+import dev.incidentflow.api.resources.ActionItemsResource;
 import dev.incidentflow.api.resources.AlertmanagerResource;
 import dev.incidentflow.api.resources.AlertsResource;
+import dev.incidentflow.api.resources.IncidentActionItemsResource;
 import dev.incidentflow.api.resources.IncidentResource;
 import dev.incidentflow.api.resources.IncidentsResource;
+import dev.incidentflow.api.resources.JiraWebhookResource;
+import dev.incidentflow.api.resources.PostmortemResource;
 import dev.incidentflow.worker.IncidentActivities;
 import dev.incidentflow.worker.IncidentWorker;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
@@ -109,15 +118,19 @@ public class IncidentFlowApplication extends Application<IncidentFlowConfigurati
           new IncidentStoreActivitiesImpl(jdbi),
           new DirectoryActivitiesImpl(directory.policy(), directory.catalog()),
           config.getSlack().build(),
-          config.getPagerduty().build(catalogRoutingKeys));
+          config.getPagerduty().build(catalogRoutingKeys),
+          config.getJira().build(),
+          new TimelineActivitiesImpl(jdbi),
+          new PostmortemStoreActivitiesImpl(jdbi));
       IncidentWorker worker = new IncidentWorker(client, config.getWorker().settings(), activities);
       environment.lifecycle().manage(new Managed() {
         @Override
         public void start() {
           worker.start();
-          log.info("worker polling task queue 'incidents' (Slack {}, PagerDuty {})",
+          log.info("worker polling task queue 'incidents' (Slack {}, PagerDuty {}, Jira {})",
               config.getSlack().isLive() ? "live" : "logging only",
-              activities.paging().getClass().getSimpleName().startsWith("Logging") ? "logging only" : "live");
+              activities.paging().getClass().getSimpleName().startsWith("Logging") ? "logging only" : "live",
+              config.getJira().isConfigured() ? config.getJira().settings().deployment() : "logging only");
         }
 
         @Override
@@ -165,5 +178,14 @@ public class IncidentFlowApplication extends Application<IncidentFlowConfigurati
     environment.jersey().register(new AlertsResource(mapper, intake));
     environment.jersey().register(new IncidentsResource(gateway, repository, mapper, defaultService));
     environment.jersey().register(new IncidentResource(gateway, repository, mapper));
+
+    FollowUpRepository followUps = new FollowUpRepository(jdbi);
+    FollowUpGateway followUpGateway = new FollowUpGateway(client, Duration.ofMillis(config.getDeclareWait().toMilliseconds()));
+    environment.jersey().register(new PostmortemResource(followUpGateway, repository, followUps));
+    environment.jersey().register(new IncidentActionItemsResource(followUpGateway, repository, followUps,
+        directory.catalog(), directory.policy().actionItems()));
+    environment.jersey().register(new ActionItemsResource(followUps));
+    environment.jersey().register(new JiraWebhookResource(new JiraWebhookVerifier(config.getJira().getWebhookSecret()),
+        followUpGateway, repository, followUps, directory.policy().actionItems(), environment.getObjectMapper()));
   }
 }

@@ -45,7 +45,12 @@ final class ApiClient {
 
   /** Polls {@code path} until the answer satisfies {@code condition}, for up to 20 seconds. */
   Answer await(String path, Predicate<Answer> condition) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    return await(path, condition, Duration.ofSeconds(20));
+  }
+
+  /** Polls {@code path} until the answer satisfies {@code condition}, for up to {@code patience}. */
+  Answer await(String path, Predicate<Answer> condition, Duration patience) {
+    long deadline = System.nanoTime() + patience.toNanos();
     Answer last = get(path);
     while (!condition.test(last) && System.nanoTime() < deadline) {
       sleep(100);

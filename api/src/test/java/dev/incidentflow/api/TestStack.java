@@ -1,13 +1,16 @@
 package dev.incidentflow.api;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
 import dev.incidentflow.api.cli.DevCommand;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
@@ -18,21 +21,30 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * The real outside world of an end-to-end test, started once per JVM: Temporal's Java test server
  * bound to a port in real time, an embedded PostgreSQL, and WireMock servers speaking Slack's Web
- * API and PagerDuty's Events API v2. {@link #app()} boots the real application on them through the
- * {@code dev} command (worker and API in one process).
+ * API, PagerDuty's Events API v2 and Jira Cloud's REST API v2. {@link #app} boots the real
+ * application on them through the {@code dev} command (worker and API in one process); Jira is
+ * used only by apps given {@link #jiraCloud()}.
  */
 final class TestStack {
   static final String TOKEN = "test-token";
+  static final String JIRA_WEBHOOK_SECRET = "jira-webhook-test-secret";
+  /** The keys the fake Jira gives the postmortem issue and an action item issue. */
+  static final String POSTMORTEM_KEY = "PAY-100";
+  static final String ACTION_ITEM_KEY = "PAY-101";
   private static TestStack instance;
 
   final int temporalPort;
   final EmbeddedPostgres postgres;
   final WireMockServer slack;
   final WireMockServer pagerDuty;
+  final WireMockServer jira;
 
   private TestStack() throws IOException {
     temporalPort = freePort();
@@ -40,11 +52,14 @@ final class TestStack {
     postgres = EmbeddedPostgres.builder().start();
     slack = new WireMockServer(options().dynamicPort());
     pagerDuty = new WireMockServer(options().dynamicPort());
+    jira = new WireMockServer(options().dynamicPort());
     slack.start();
     pagerDuty.start();
+    jira.start();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       slack.stop();
       pagerDuty.stop();
+      jira.stop();
       temporal.close();
       try {
         postgres.close();
@@ -81,15 +96,39 @@ final class TestStack {
         .withStatus(202)
         .withHeader("Content-Type", "application/json")
         .withBody(fixture("pagerduty-enqueue-202.json"))));
+    resetJira();
+  }
+
+  /**
+   * A Jira Cloud that finds no issue by label (nothing was created before), creates the postmortem
+   * issue as {@value #POSTMORTEM_KEY} and an action item issue as {@value #ACTION_ITEM_KEY}, shows
+   * both as To Do without links, and accepts links.
+   */
+  void resetJira() {
+    jira.resetAll();
+    jira.stubFor(WireMock.get(urlPathEqualTo("/rest/api/2/search/jql")).willReturn(okJson("{\"issues\":[],\"isLast\":true}")));
+    for (String key : List.of(POSTMORTEM_KEY, ACTION_ITEM_KEY)) {
+      String label = key.equals(POSTMORTEM_KEY) ? "\"postmortem\"" : "\"action-item\"";
+      String id = key.equals(POSTMORTEM_KEY) ? "10100" : "10101";
+      jira.stubFor(post(urlEqualTo("/rest/api/2/issue")).withRequestBody(containing(label)).willReturn(aResponse()
+          .withStatus(201).withHeader("Content-Type", "application/json")
+          .withBody("{\"id\":\"" + id + "\",\"key\":\"" + key + "\",\"self\":\"" + jira.baseUrl()
+              + "/rest/api/2/issue/" + id + "\"}")));
+      jira.stubFor(WireMock.get(urlPathEqualTo("/rest/api/2/issue/" + key)).willReturn(okJson("{\"id\":\"" + id
+          + "\",\"key\":\"" + key + "\",\"fields\":{\"issuelinks\":[],\"status\":{\"name\":\"To Do\","
+          + "\"statusCategory\":{\"id\":2,\"key\":\"new\",\"name\":\"To Do\"}}}}")));
+    }
+    jira.stubFor(post(urlEqualTo("/rest/api/2/issueLink")).willReturn(aResponse().withStatus(201)));
   }
 
   /** The application on this stack, as {@code dev} runs it, with the given policy file. */
   DropwizardAppExtension<IncidentFlowConfiguration> app(String policyResource) {
-    return new DropwizardAppExtension<>(
-        IncidentFlowApplication.class,
-        Path.of("..", "config", "dev.yml").toString(),
-        (String) null,
-        DevCommand::new,
+    return app(policyResource, new ConfigOverride[0]);
+  }
+
+  /** The application with the given policy file and more settings, e.g. {@link #jiraCloud()}. */
+  DropwizardAppExtension<IncidentFlowConfiguration> app(String policyResource, ConfigOverride... more) {
+    List<ConfigOverride> overrides = new ArrayList<>(List.of(
         ConfigOverride.config("apiToken", TOKEN),
         ConfigOverride.config("database.url", () -> postgres.getJdbcUrl("postgres", "postgres")),
         ConfigOverride.config("temporal.address", "127.0.0.1:" + temporalPort),
@@ -99,7 +138,25 @@ final class TestStack {
         ConfigOverride.config("pagerduty.eventsUrl", () -> pagerDuty.baseUrl() + "/v2/enqueue"),
         ConfigOverride.config("policyFile", resource(policyResource).toString()),
         ConfigOverride.config("server.applicationConnectors[0].port", "0"),
-        ConfigOverride.config("server.adminConnectors[0].port", "0"));
+        ConfigOverride.config("server.adminConnectors[0].port", "0")));
+    overrides.addAll(Arrays.asList(more));
+    return new DropwizardAppExtension<>(
+        IncidentFlowApplication.class,
+        Path.of("..", "config", "dev.yml").toString(),
+        (String) null,
+        DevCommand::new,
+        overrides.toArray(ConfigOverride[]::new));
+  }
+
+  /** Settings that point the application at the WireMock Jira as Jira Cloud, and {@code more}. */
+  ConfigOverride[] jiraCloud(ConfigOverride... more) {
+    List<ConfigOverride> overrides = new ArrayList<>(List.of(
+        ConfigOverride.config("jira.url", jira::baseUrl),
+        ConfigOverride.config("jira.email", "incidentflow@example.com"),
+        ConfigOverride.config("jira.apiToken", "jira-api-token"),
+        ConfigOverride.config("jira.webhookSecret", JIRA_WEBHOOK_SECRET)));
+    overrides.addAll(Arrays.asList(more));
+    return overrides.toArray(ConfigOverride[]::new);
   }
 
   static String fixture(String name) {
