@@ -113,6 +113,20 @@ class PostmortemEndToEndTest {
             .anyMatch(item -> item.path("id").asText().equals(itemId))).body();
     assertThat(doneItems.get(0).path("incidentId").asText()).isEqualTo(id);
 
+    String reopenedInJira = done.replace("\"name\": \"Done\", \"statusCategory\": {\"key\": \"done\"}",
+        "\"name\": \"In Progress\", \"statusCategory\": {\"key\": \"indeterminate\"}");
+    assertThat(reopenedInJira).contains("indeterminate");
+    HttpResponse<String> reopened = postToWebhook("?secret=" + TestStack.JIRA_WEBHOOK_SECRET, reopenedInJira);
+    // "reopened" when the item's run had ended; "signaled" when it was still finishing, and then the
+    // run itself goes on as a new one.
+    assertThat(JSON.readTree(reopened.body()).path("action").asText()).isIn("reopened", "signaled");
+    awaitPatiently(api, "/v1/action-items?status=open&owner=bob", answer -> StreamSupport
+        .stream(answer.body().spliterator(), false).anyMatch(item -> item.path("id").asText().equals(itemId)));
+    assertThat(postToWebhook("?secret=" + TestStack.JIRA_WEBHOOK_SECRET, done).statusCode()).isEqualTo(200);
+    awaitPatiently(api, "/v1/action-items?status=done&owner=bob", answer -> StreamSupport
+        .stream(answer.body().spliterator(), false).anyMatch(item -> item.path("id").asText().equals(itemId)));
+    STACK.jira.verify(1, postRequestedFor(urlEqualTo("/rest/api/2/issue")).withRequestBody(containing("\"action-item\"")));
+
     ApiClient.Answer published = api.post("/v1/incidents/" + id + "/postmortem",
         "{\"url\":\"https://wiki.example.com/postmortems/" + id + "\",\"summary\":\"Bad release\",\"by\":\"alice\"}");
     assertThat(published.status()).isEqualTo(200);

@@ -11,6 +11,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.incidentflow.api.cli.DevCommand;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
@@ -100,20 +101,30 @@ final class TestStack {
   }
 
   /**
-   * A Jira Cloud that finds no issue by label (nothing was created before), creates the postmortem
-   * issue as {@value #POSTMORTEM_KEY} and an action item issue as {@value #ACTION_ITEM_KEY}, shows
-   * both as To Do without links, and accepts links.
+   * A Jira Cloud that creates the postmortem issue as {@value #POSTMORTEM_KEY} and an action item
+   * issue as {@value #ACTION_ITEM_KEY}, finds each by its idempotency label once created (and not
+   * before), shows both as To Do without links, and accepts links.
    */
   void resetJira() {
     jira.resetAll();
-    jira.stubFor(WireMock.get(urlPathEqualTo("/rest/api/2/search/jql")).willReturn(okJson("{\"issues\":[],\"isLast\":true}")));
     for (String key : List.of(POSTMORTEM_KEY, ACTION_ITEM_KEY)) {
-      String label = key.equals(POSTMORTEM_KEY) ? "\"postmortem\"" : "\"action-item\"";
-      String id = key.equals(POSTMORTEM_KEY) ? "10100" : "10101";
-      jira.stubFor(post(urlEqualTo("/rest/api/2/issue")).withRequestBody(containing(label)).willReturn(aResponse()
-          .withStatus(201).withHeader("Content-Type", "application/json")
-          .withBody("{\"id\":\"" + id + "\",\"key\":\"" + key + "\",\"self\":\"" + jira.baseUrl()
-              + "/rest/api/2/issue/" + id + "\"}")));
+      boolean postmortem = key.equals(POSTMORTEM_KEY);
+      String kind = postmortem ? "postmortem" : "action-item";
+      String id = postmortem ? "10100" : "10101";
+      jira.stubFor(WireMock.get(urlPathEqualTo("/rest/api/2/search/jql"))
+          .withQueryParam("jql", containing("incidentflow-" + kind))
+          .inScenario(kind).whenScenarioStateIs(Scenario.STARTED)
+          .willReturn(okJson("{\"issues\":[],\"isLast\":true}")));
+      jira.stubFor(WireMock.get(urlPathEqualTo("/rest/api/2/search/jql"))
+          .withQueryParam("jql", containing("incidentflow-" + kind))
+          .inScenario(kind).whenScenarioStateIs("created")
+          .willReturn(okJson("{\"issues\":[{\"id\":\"" + id + "\",\"key\":\"" + key
+              + "\",\"fields\":{\"summary\":\"\",\"labels\":[\"incidentflow\"]}}],\"isLast\":true}")));
+      jira.stubFor(post(urlEqualTo("/rest/api/2/issue")).withRequestBody(containing("\"" + kind + "\""))
+          .inScenario(kind).willSetStateTo("created")
+          .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+              .withBody("{\"id\":\"" + id + "\",\"key\":\"" + key + "\",\"self\":\"" + jira.baseUrl()
+                  + "/rest/api/2/issue/" + id + "\"}")));
       jira.stubFor(WireMock.get(urlPathEqualTo("/rest/api/2/issue/" + key)).willReturn(okJson("{\"id\":\"" + id
           + "\",\"key\":\"" + key + "\",\"fields\":{\"issuelinks\":[],\"status\":{\"name\":\"To Do\","
           + "\"statusCategory\":{\"id\":2,\"key\":\"new\",\"name\":\"To Do\"}}}}")));

@@ -42,6 +42,8 @@ public class ActionItemWorkflowImpl implements ActionItemWorkflow {
   private TrackerStatus doneStatus;
   private boolean opened;
   private Instant doneAt;
+  /** Jira moved the issue out of done while this run was finishing. */
+  private boolean reopenedWhileFinishing;
 
   @Override
   public ActionItemOutcome run(ActionItemInput input) {
@@ -69,6 +71,9 @@ public class ActionItemWorkflowImpl implements ActionItemWorkflow {
     }
     finish();
     Workflow.await(Workflow::isEveryHandlerFinished);
+    if (reopenedWhileFinishing) {
+      Workflow.continueAsNew(input.reopened());
+    }
     return new ActionItemOutcome(progress.number().id(), doneStatus.issueKey(), doneStatus.name(), doneAt);
   }
 
@@ -194,11 +199,21 @@ public class ActionItemWorkflowImpl implements ActionItemWorkflow {
     return view();
   }
 
+  /**
+   * Done ends the item. A status out of done while the item is open changes nothing; while this run
+   * is finishing a done item, it makes the item open again in a new run (after the run ends, the
+   * webhook starts that run itself).
+   */
   @Override
   public void trackerStatusChanged(TrackerStatus status) {
-    if (doneStatus == null && status.done() && progress != null && progress.issue() != null
-        && progress.issue().key().equals(status.issueKey())) {
-      doneStatus = status;
+    if (progress == null || progress.issue() == null || !progress.issue().key().equals(status.issueKey())) {
+      return;
+    }
+    if (status.done()) {
+      doneStatus = doneStatus == null ? status : doneStatus;
+      reopenedWhileFinishing = false;
+    } else if (doneStatus != null) {
+      reopenedWhileFinishing = true;
     }
   }
 

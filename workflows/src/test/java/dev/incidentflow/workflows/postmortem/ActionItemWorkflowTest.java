@@ -126,6 +126,21 @@ class ActionItemWorkflowTest {
   }
 
   @Test
+  void itemReopenedInJiraWhileItsRunIsFinishingIsChasedAgainByTheNextRun() {
+    ActionItemWorkflow item = env.startActionItem(ID, env.dueInThreeDays());
+    item.registered();
+
+    item.trackerStatusChanged(new TrackerStatus("PAY-1", "Done", true));
+    item.trackerStatusChanged(new TrackerStatus("PAY-1", "In Progress", false));
+    env.sleep(Duration.ofMinutes(1));
+
+    assertThat(env.isCompleted(ID)).isFalse();
+    assertThat(item.view().status()).isEqualTo(ActionItemStatus.OPEN);
+    assertThat(env.store.actionItems.get(1L).round()).isEqualTo(1);
+    assertThat(env.tracker.issues).hasSize(1);
+  }
+
+  @Test
   void reopenedItemIsChasedAgainWithTheSameNumberAndIssue() {
     ActionItemInput input = env.dueInThreeDays();
     ActionItemWorkflow item = env.startActionItem(ID, input);
