@@ -66,7 +66,7 @@ public final class Postmortems {
     try {
       Workflow.getWorkflowExecution(postmortem).get();
     } catch (ChildWorkflowFailure alreadyStarted) {
-      log.warn("{}: postmortem not started: {}", state.incidentId(), alreadyStarted.getMessage());
+      log.info("{}: its postmortem {} runs already", state.incidentId(), workflowId(state.number()));
     }
   }
 

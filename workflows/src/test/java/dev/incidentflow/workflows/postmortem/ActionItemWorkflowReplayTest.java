@@ -11,7 +11,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ActionItemWorkflowReplayTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"action-item-escalated-then-done.json", "action-item-done-by-polling.json"})
+  @ValueSource(strings = {
+      "action-item-escalated-then-done.json",
+      "action-item-done-by-polling.json",
+      "action-item-reopened-while-finishing.json"})
   void recordedActionItemReplaysWithoutNondeterminism(String history) throws Exception {
     WorkflowReplayer.replayWorkflowExecutionFromResource("histories/" + history, ActionItemWorkflowImpl.class);
   }

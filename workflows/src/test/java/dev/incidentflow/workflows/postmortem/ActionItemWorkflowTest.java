@@ -7,6 +7,7 @@ import dev.incidentflow.workflows.activities.NewTrackerIssue;
 import dev.incidentflow.workflows.activities.TrackerStatus;
 import dev.incidentflow.workflows.model.ActionItemStatus;
 import dev.incidentflow.workflows.model.TimelineEventType;
+import io.temporal.client.WorkflowStub;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -138,6 +139,8 @@ class ActionItemWorkflowTest {
     assertThat(item.view().status()).isEqualTo(ActionItemStatus.OPEN);
     assertThat(env.store.actionItems.get(1L).round()).isEqualTo(1);
     assertThat(env.tracker.issues).hasSize(1);
+    env.recordHistory(ID, WorkflowStub.fromTyped(item).getExecution().getRunId(),
+        "action-item-reopened-while-finishing.json");
   }
 
   @Test

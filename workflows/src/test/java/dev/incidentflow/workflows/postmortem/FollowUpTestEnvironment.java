@@ -123,13 +123,18 @@ final class FollowUpTestEnvironment implements BeforeEachCallback, AfterEachCall
 
   /** Writes the workflow's history for the replay tests when {@value #RECORD_PROPERTY} is set. */
   void recordHistory(String workflowId, String resource) {
+    recordHistory(workflowId, null, resource);
+  }
+
+  /** Writes one run's history (the latest when {@code runId} is null). */
+  void recordHistory(String workflowId, String runId, String resource) {
     if (!Boolean.getBoolean(RECORD_PROPERTY)) {
       return;
     }
     try {
       Path file = Path.of("src", "test", "resources", "histories", resource);
       Files.createDirectories(file.getParent());
-      Files.writeString(file, client().fetchHistory(workflowId).toJson(true));
+      Files.writeString(file, client().fetchHistory(workflowId, runId).toJson(true));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
