@@ -57,7 +57,11 @@ public class PostmortemWorkflowImpl implements PostmortemWorkflow {
       }
       if (Workflow.getInfo().getHistoryLength() > CONTINUE_AS_NEW_AFTER_EVENTS
           || Workflow.getInfo().isContinueAsNewSuggested()) {
-        Workflow.continueAsNew(input.continuing(progress));
+        Workflow.await(Workflow::isEveryHandlerFinished);
+        if (publication == null) {
+          Workflow.continueAsNew(input.continuing(progress));
+        }
+        continue;
       }
       Workflow.await(Duration.between(now, plan.nextDeadline(progress.followUp())), () -> publication != null);
     }
