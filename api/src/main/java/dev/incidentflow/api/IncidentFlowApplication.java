@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.incidentflow.activities.directory.Directory;
 import dev.incidentflow.activities.directory.DirectoryActivitiesImpl;
 import dev.incidentflow.activities.store.DeployRepository;
+import dev.incidentflow.activities.store.FollowUpRepository;
 import dev.incidentflow.activities.store.IncidentChannelRepository;
 import dev.incidentflow.activities.store.IncidentContextActivitiesImpl;
 import dev.incidentflow.activities.store.IncidentLibrary;
@@ -11,8 +12,11 @@ import dev.incidentflow.activities.store.IncidentMetricsRepository;
 import dev.incidentflow.activities.store.IncidentRepository;
 import dev.incidentflow.activities.store.IncidentStoreActivitiesImpl;
 import dev.incidentflow.activities.store.Migrations;
+import dev.incidentflow.activities.store.PostmortemStoreActivitiesImpl;
+import dev.incidentflow.activities.store.TimelineActivitiesImpl;
 import dev.incidentflow.api.auth.BearerTokenFilter;
 import dev.incidentflow.api.auth.BodySizeLimitFilter;
+import dev.incidentflow.api.auth.JiraWebhookVerifier;
 import dev.incidentflow.api.cli.ApiServerCommand;
 import dev.incidentflow.api.cli.DevCommand;
 import dev.incidentflow.api.cli.WorkerCommand;
@@ -22,6 +26,7 @@ import dev.incidentflow.api.config.SearchAttributeRegistration;
 import dev.incidentflow.api.core.AlertIntake;
 import dev.incidentflow.api.core.AlertMapper;
 import dev.incidentflow.api.core.Declarations;
+import dev.incidentflow.api.core.FollowUpGateway;
 import dev.incidentflow.api.core.IncidentContextLookup;
 import dev.incidentflow.api.core.IncidentGateway;
 import dev.incidentflow.api.core.IncidentLookup;
@@ -30,12 +35,16 @@ import dev.incidentflow.api.errors.JsonErrorMapper;
 import dev.incidentflow.api.errors.UnexpectedErrorMapper;
 import dev.incidentflow.api.errors.WebApplicationErrorMapper;
 import dev.incidentflow.api.health.TemporalHealthCheck;
+import dev.incidentflow.api.resources.ActionItemsResource;
 import dev.incidentflow.api.resources.AlertmanagerResource;
 import dev.incidentflow.api.resources.AlertsResource;
 import dev.incidentflow.api.resources.DeploysResource;
+import dev.incidentflow.api.resources.IncidentActionItemsResource;
 import dev.incidentflow.api.resources.IncidentResource;
 import dev.incidentflow.api.resources.IncidentsResource;
+import dev.incidentflow.api.resources.JiraWebhookResource;
 import dev.incidentflow.api.resources.MetricsResource;
+import dev.incidentflow.api.resources.PostmortemResource;
 import dev.incidentflow.api.slack.SlackCockpit;
 import dev.incidentflow.api.slack.SlackResource;
 import dev.incidentflow.api.slack.SlackResponder;
@@ -130,15 +139,19 @@ public class IncidentFlowApplication extends Application<IncidentFlowConfigurati
           config.getSlack().build(),
           config.getPagerduty().build(catalogRoutingKeys),
           new IncidentContextActivitiesImpl(new IncidentLibrary(jdbi),
-              Duration.ofMillis(config.getDeployWindow().toMilliseconds())));
+              Duration.ofMillis(config.getDeployWindow().toMilliseconds())),
+          config.getJira().build(),
+          new TimelineActivitiesImpl(jdbi),
+          new PostmortemStoreActivitiesImpl(jdbi));
       IncidentWorker worker = new IncidentWorker(client, config.getWorker().settings(), activities);
       environment.lifecycle().manage(new Managed() {
         @Override
         public void start() {
           worker.start();
-          log.info("worker polling task queue 'incidents' (Slack {}, PagerDuty {})",
+          log.info("worker polling task queue 'incidents' (Slack {}, PagerDuty {}, Jira {})",
               config.getSlack().isLive() ? "live" : "logging only",
-              activities.paging().getClass().getSimpleName().startsWith("Logging") ? "logging only" : "live");
+              activities.paging().getClass().getSimpleName().startsWith("Logging") ? "logging only" : "live",
+              config.getJira().isConfigured() ? config.getJira().settings().deployment() : "logging only");
         }
 
         @Override
@@ -191,6 +204,14 @@ public class IncidentFlowApplication extends Application<IncidentFlowConfigurati
     environment.jersey().register(new DeploysResource(new DeployRepository(jdbi), Clock.systemUTC()));
     environment.jersey().register(new MetricsResource(new IncidentMetricsRepository(jdbi), directory.catalog(),
         Clock.systemUTC()));
+    FollowUpRepository followUps = new FollowUpRepository(jdbi);
+    FollowUpGateway followUpGateway = new FollowUpGateway(client, Duration.ofMillis(config.getDeclareWait().toMilliseconds()));
+    environment.jersey().register(new PostmortemResource(followUpGateway, repository, followUps));
+    environment.jersey().register(new IncidentActionItemsResource(followUpGateway, repository, followUps,
+        directory.catalog(), directory.policy().actionItems()));
+    environment.jersey().register(new ActionItemsResource(followUps));
+    environment.jersey().register(new JiraWebhookResource(new JiraWebhookVerifier(config.getJira().getWebhookSecret()),
+        followUpGateway, repository, followUps, directory.policy().actionItems(), environment.getObjectMapper()));
     registerSlack(config, environment, directory, jdbi, gateway, repository, mapper);
   }
 

@@ -43,12 +43,17 @@ public final class ApiClient {
         .POST(HttpRequest.BodyPublishers.ofString(json)).build());
   }
 
-  /**
-   * Polls {@code path} until the answer satisfies {@code condition}, for up to 60 seconds: long
-   * enough for a loaded CI machine, and a passing run returns as soon as the condition holds.
-   */
+  /** Polls {@code path} until the answer satisfies {@code condition}, for up to 60 seconds. */
   public Answer await(String path, Predicate<Answer> condition) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    return await(path, condition, Duration.ofSeconds(60));
+  }
+
+  /**
+   * Polls {@code path} until the answer satisfies {@code condition}, for up to {@code patience}:
+   * generous for a loaded CI machine; a passing run returns as soon as the condition holds.
+   */
+  public Answer await(String path, Predicate<Answer> condition, Duration patience) {
+    long deadline = System.nanoTime() + patience.toNanos();
     Answer last = get(path);
     while (!condition.test(last) && System.nanoTime() < deadline) {
       sleep(100);

@@ -1,13 +1,17 @@
 package dev.incidentflow.api;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.incidentflow.api.cli.DevCommand;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
@@ -24,22 +28,29 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * The real outside world of an end-to-end test, started once per JVM: Temporal's Java test server
  * bound to a port in real time, an embedded PostgreSQL, and WireMock servers speaking Slack's Web
- * API and PagerDuty's Events API v2. {@link #app()} boots the real application on them through the
- * {@code dev} command (worker and API in one process).
+ * API, PagerDuty's Events API v2 and Jira Cloud's REST API v2. {@link #app} boots the real
+ * application on them through the {@code dev} command (worker and API in one process); Jira is
+ * used only by apps given {@link #jiraCloud()}.
  */
 public final class TestStack {
   public static final String TOKEN = "test-token";
+  static final String JIRA_WEBHOOK_SECRET = "jira-webhook-test-secret";
+  /** The keys the fake Jira gives the postmortem issue and an action item issue. */
+  static final String POSTMORTEM_KEY = "PAY-100";
+  static final String ACTION_ITEM_KEY = "PAY-101";
   private static TestStack instance;
 
   final int temporalPort;
   final EmbeddedPostgres postgres;
   public final WireMockServer slack;
   public final WireMockServer pagerDuty;
+  public final WireMockServer jira;
 
   private TestStack() throws IOException {
     temporalPort = freePort();
@@ -47,11 +58,14 @@ public final class TestStack {
     postgres = EmbeddedPostgres.builder().start();
     slack = new WireMockServer(options().dynamicPort());
     pagerDuty = new WireMockServer(options().dynamicPort());
+    jira = new WireMockServer(options().dynamicPort());
     slack.start();
     pagerDuty.start();
+    jira.start();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       slack.stop();
       pagerDuty.stop();
+      jira.stop();
       temporal.close();
       try {
         postgres.close();
@@ -88,6 +102,39 @@ public final class TestStack {
         .withStatus(202)
         .withHeader("Content-Type", "application/json")
         .withBody(fixture("pagerduty-enqueue-202.json"))));
+    resetJira();
+  }
+
+  /**
+   * A Jira Cloud that creates the postmortem issue as {@value #POSTMORTEM_KEY} and an action item
+   * issue as {@value #ACTION_ITEM_KEY}, finds each by its idempotency label once created (and not
+   * before), shows both as To Do without links, and accepts links.
+   */
+  void resetJira() {
+    jira.resetAll();
+    for (String key : List.of(POSTMORTEM_KEY, ACTION_ITEM_KEY)) {
+      boolean postmortem = key.equals(POSTMORTEM_KEY);
+      String kind = postmortem ? "postmortem" : "action-item";
+      String id = postmortem ? "10100" : "10101";
+      jira.stubFor(WireMock.get(urlPathEqualTo("/rest/api/2/search/jql"))
+          .withQueryParam("jql", containing("incidentflow-" + kind))
+          .inScenario(kind).whenScenarioStateIs(Scenario.STARTED)
+          .willReturn(okJson("{\"issues\":[],\"isLast\":true}")));
+      jira.stubFor(WireMock.get(urlPathEqualTo("/rest/api/2/search/jql"))
+          .withQueryParam("jql", containing("incidentflow-" + kind))
+          .inScenario(kind).whenScenarioStateIs("created")
+          .willReturn(okJson("{\"issues\":[{\"id\":\"" + id + "\",\"key\":\"" + key
+              + "\",\"fields\":{\"summary\":\"\",\"labels\":[\"incidentflow\"]}}],\"isLast\":true}")));
+      jira.stubFor(post(urlEqualTo("/rest/api/2/issue")).withRequestBody(containing("\"" + kind + "\""))
+          .inScenario(kind).willSetStateTo("created")
+          .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+              .withBody("{\"id\":\"" + id + "\",\"key\":\"" + key + "\",\"self\":\"" + jira.baseUrl()
+                  + "/rest/api/2/issue/" + id + "\"}")));
+      jira.stubFor(WireMock.get(urlPathEqualTo("/rest/api/2/issue/" + key)).willReturn(okJson("{\"id\":\"" + id
+          + "\",\"key\":\"" + key + "\",\"fields\":{\"issuelinks\":[],\"status\":{\"name\":\"To Do\","
+          + "\"statusCategory\":{\"id\":2,\"key\":\"new\",\"name\":\"To Do\"}}}}")));
+    }
+    jira.stubFor(post(urlEqualTo("/rest/api/2/issueLink")).willReturn(aResponse().withStatus(201)));
   }
 
   /**
@@ -122,6 +169,17 @@ public final class TestStack {
         (String) null,
         DevCommand::new,
         overrides.toArray(ConfigOverride[]::new));
+  }
+
+  /** Settings that point the application at the WireMock Jira as Jira Cloud, and {@code more}. */
+  ConfigOverride[] jiraCloud(ConfigOverride... more) {
+    List<ConfigOverride> overrides = new ArrayList<>(List.of(
+        ConfigOverride.config("jira.url", jira::baseUrl),
+        ConfigOverride.config("jira.email", "incidentflow@example.com"),
+        ConfigOverride.config("jira.apiToken", "jira-api-token"),
+        ConfigOverride.config("jira.webhookSecret", JIRA_WEBHOOK_SECRET)));
+    overrides.addAll(Arrays.asList(more));
+    return overrides.toArray(ConfigOverride[]::new);
   }
 
   /** The JDBC URL of {@code database} on the embedded PostgreSQL, creating the database if missing. */

@@ -6,7 +6,10 @@ import dev.incidentflow.workflows.activities.DirectoryActivities;
 import dev.incidentflow.workflows.activities.IncidentContextActivities;
 import dev.incidentflow.workflows.activities.IncidentStoreActivities;
 import dev.incidentflow.workflows.activities.PagingActivities;
+import dev.incidentflow.workflows.activities.PostmortemStoreActivities;
 import dev.incidentflow.workflows.activities.SlackChatActivities;
+import dev.incidentflow.workflows.activities.TimelineActivities;
+import dev.incidentflow.workflows.activities.TrackerActivities;
 
 /** The activity implementations a worker serves, chosen by whoever builds it (live or logging). */
 public record IncidentActivities(
@@ -14,7 +17,10 @@ public record IncidentActivities(
     DirectoryActivities directory,
     SlackChatActivities slack,
     PagingActivities paging,
-    IncidentContextActivities context) {
+    IncidentContextActivities context,
+    TrackerActivities tracker,
+    TimelineActivities timeline,
+    PostmortemStoreActivities postmortems) {
 
   public IncidentActivities {
     requireNonNull(store, "store is null");
@@ -22,9 +28,12 @@ public record IncidentActivities(
     requireNonNull(slack, "slack is null");
     requireNonNull(paging, "paging is null");
     requireNonNull(context, "context is null");
+    requireNonNull(tracker, "tracker is null");
+    requireNonNull(timeline, "timeline is null");
+    requireNonNull(postmortems, "postmortems is null");
   }
 
   Object[] all() {
-    return new Object[] {store, directory, slack, paging, context};
+    return new Object[] {store, directory, slack, paging, context, tracker, timeline, postmortems};
   }
 }

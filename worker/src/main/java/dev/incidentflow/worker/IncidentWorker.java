@@ -4,6 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import dev.incidentflow.workflows.incident.IncidentWorkflow;
 import dev.incidentflow.workflows.incident.IncidentWorkflowImpl;
+import dev.incidentflow.workflows.postmortem.ActionItemWorkflowImpl;
+import dev.incidentflow.workflows.postmortem.PostmortemWorkflowImpl;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
@@ -11,7 +13,10 @@ import io.temporal.worker.WorkerFactoryOptions;
 import io.temporal.worker.WorkerOptions;
 import java.util.concurrent.TimeUnit;
 
-/** Serves the incident workflows and their activities on the {@code incidents} task queue. */
+/**
+ * Serves the incident, postmortem and action item workflows and their activities on the {@code
+ * incidents} task queue.
+ */
 public final class IncidentWorker {
   private static final long DEADLOCK_DETECTION_MILLIS = 5_000;
   private final WorkerFactory factory;
@@ -31,6 +36,7 @@ public final class IncidentWorker {
         .build());
     worker.registerWorkflowImplementationFactory(
         IncidentWorkflow.class, () -> new IncidentWorkflowImpl(settings.workflow()));
+    worker.registerWorkflowImplementationTypes(PostmortemWorkflowImpl.class, ActionItemWorkflowImpl.class);
     worker.registerActivitiesImplementations(activities.all());
   }
 

@@ -1,6 +1,11 @@
 package dev.incidentflow.api.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.incidentflow.activities.tracker.JiraClient;
+import dev.incidentflow.activities.tracker.JiraSettings;
+import dev.incidentflow.activities.tracker.JiraTrackerActivities;
+import dev.incidentflow.activities.tracker.LoggingTrackerActivities;
+import dev.incidentflow.workflows.activities.TrackerActivities;
 
 /**
  * Jira (Cloud with email + API token, or Data Center with a personal access token). Read now so
@@ -12,6 +17,9 @@ public class JiraFactory {
   private String apiToken;
   private String pat;
   private String webhookSecret;
+  private String postmortemIssueType;
+  private String actionItemIssueType;
+  private String linkType;
 
   @JsonProperty
   public String getUrl() {
@@ -50,5 +58,33 @@ public class JiraFactory {
 
   public String getWebhookSecret() {
     return webhookSecret;
+  }
+
+  /** The issue type of postmortems; Jira's {@code Task} when unset. */
+  @JsonProperty
+  public void setPostmortemIssueType(String postmortemIssueType) {
+    this.postmortemIssueType = postmortemIssueType;
+  }
+
+  /** The issue type of action items; Jira's {@code Task} when unset. */
+  @JsonProperty
+  public void setActionItemIssueType(String actionItemIssueType) {
+    this.actionItemIssueType = actionItemIssueType;
+  }
+
+  /** The link from an action item to its postmortem; Jira's {@code Relates} when unset. */
+  @JsonProperty
+  public void setLinkType(String linkType) {
+    this.linkType = linkType;
+  }
+
+  /** The settings of a configured Jira: Data Center when a PAT is set, else Cloud. */
+  public JiraSettings settings() {
+    return new JiraSettings(url, email, apiToken, pat, postmortemIssueType, actionItemIssueType, linkType);
+  }
+
+  /** Jira when configured, else a stand-in that logs and records the issues it would create. */
+  public TrackerActivities build() {
+    return isConfigured() ? new JiraTrackerActivities(new JiraClient(settings())) : new LoggingTrackerActivities();
   }
 }

@@ -1,0 +1,76 @@
+package dev.incidentflow.activities.store;
+
+import dev.incidentflow.workflows.activities.NewActionItem;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** SQL over {@code action_items}. Every value is a bound parameter. */
+@RegisterRowMapper(ActionItemRowMapper.class)
+interface ActionItemDao {
+
+  String COLUMNS =
+      "number, workflow_id, incident_number, title, owner, due, kind, status, jira_key, jira_url, round,"
+          + " created_by, created_at, done_at";
+
+  @SqlQuery("SELECT number FROM action_items WHERE workflow_id = :workflowId")
+  Optional<Long> findNumber(@Bind("workflowId") String workflowId);
+
+  /** Inserts the item unless its workflow id is taken; empty if it was. */
+  @SqlQuery(
+      """
+      INSERT INTO action_items (workflow_id, incident_number, title, owner, due, kind, created_by)
+      VALUES (:workflowId, :incidentNumber, :title, :owner, :due, :kindName, :createdBy)
+      ON CONFLICT (workflow_id) DO NOTHING
+      RETURNING number
+      """)
+  Optional<Long> insertIfAbsent(@BindMethods NewActionItem item, @Bind("kindName") String kind);
+
+  /** Overwrites the changing part; 0 when no item has that number and workflow id. */
+  @SqlUpdate(
+      """
+      UPDATE action_items SET
+          status = :status,
+          jira_key = COALESCE(:jiraKey, jira_key),
+          jira_url = COALESCE(:jiraUrl, jira_url),
+          round = :round,
+          done_at = :doneAt,
+          updated_at = now()
+      WHERE number = :number AND workflow_id = :workflowId
+      """)
+  int update(
+      @Bind("number") long number,
+      @Bind("workflowId") String workflowId,
+      @Bind("status") String status,
+      @Bind("jiraKey") String jiraKey,
+      @Bind("jiraUrl") String jiraUrl,
+      @Bind("round") int round,
+      @Bind("doneAt") Instant doneAt);
+
+  @SqlQuery("SELECT " + COLUMNS + " FROM action_items WHERE number = :number")
+  Optional<ActionItemRow> find(@Bind("number") long number);
+
+  @SqlQuery("SELECT " + COLUMNS + " FROM action_items WHERE jira_key = :key ORDER BY number LIMIT 1")
+  Optional<ActionItemRow> findByJiraKey(@Bind("key") String jiraKey);
+
+  /** Items matching every non-null criterion, soonest due first. */
+  @SqlQuery(
+      "SELECT " + COLUMNS + """
+       FROM action_items
+      WHERE (CAST(:status AS text) IS NULL OR status = :status)
+        AND (CAST(:owner AS text) IS NULL OR owner = :owner)
+        AND (CAST(:incident AS bigint) IS NULL OR incident_number = :incident)
+      ORDER BY due, number
+      LIMIT :limit
+      """)
+  List<ActionItemRow> list(
+      @Bind("status") String status,
+      @Bind("owner") String owner,
+      @Bind("incident") Long incidentNumber,
+      @Bind("limit") int limit);
+}

@@ -1,0 +1,48 @@
+package dev.incidentflow.activities.store;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.incidentflow.workflows.activities.PostmortemRecord;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Reads postmortems and action items for the API: the action item list, and which workflow a Jira
+ * issue belongs to when its webhook arrives.
+ */
+public final class FollowUpRepository {
+
+  private final PostmortemDao postmortems;
+  private final ActionItemDao actionItems;
+
+  /** @param jdbi over a migrated database with {@code SqlObjectPlugin} (see {@link IncidentJdbi}) */
+  public FollowUpRepository(Jdbi jdbi) {
+    requireNonNull(jdbi, "jdbi is null");
+    this.postmortems = jdbi.onDemand(PostmortemDao.class);
+    this.actionItems = jdbi.onDemand(ActionItemDao.class);
+  }
+
+  public Optional<PostmortemRecord> postmortem(long incidentNumber) {
+    return postmortems.find(incidentNumber);
+  }
+
+  public Optional<PostmortemRecord> postmortemByJiraKey(String jiraKey) {
+    return postmortems.findByJiraKey(jiraKey);
+  }
+
+  public Optional<ActionItemRow> actionItem(long number) {
+    return actionItems.find(number);
+  }
+
+  public Optional<ActionItemRow> actionItemByJiraKey(String jiraKey) {
+    return actionItems.findByJiraKey(jiraKey);
+  }
+
+  /** The items matching {@code filter}, soonest due first. */
+  public List<ActionItemRow> actionItems(ActionItemFilter filter) {
+    requireNonNull(filter, "filter is null");
+    return actionItems.list(filter.status() == null ? null : filter.status().wireName(), filter.owner(),
+        filter.incidentNumber(), filter.limit());
+  }
+}

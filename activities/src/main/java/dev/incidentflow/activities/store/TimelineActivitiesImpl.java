@@ -1,0 +1,50 @@
+package dev.incidentflow.activities.store;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.incidentflow.workflows.activities.IncidentNumber;
+import dev.incidentflow.workflows.activities.IncidentTimeline;
+import dev.incidentflow.workflows.activities.TimelineActivities;
+import dev.incidentflow.workflows.activities.TimelineAppend;
+import dev.incidentflow.workflows.activities.TimelineEntry;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Appends events to an incident's timeline from the postmortem and action item workflows. Database
+ * faults surface as exceptions that Temporal retries.
+ */
+public final class TimelineActivitiesImpl implements TimelineActivities {
+
+  private final Jdbi jdbi;
+
+  /** @param jdbi over a migrated database with {@code SqlObjectPlugin} (see {@link IncidentJdbi}) */
+  public TimelineActivitiesImpl(Jdbi jdbi) {
+    this.jdbi = requireNonNull(jdbi, "jdbi is null");
+  }
+
+  /**
+   * Appends under a lock on the incident's row, all entries or none. An incident that does not
+   * exist is retried, not failed for good, like {@code saveIncident}: only a lost database loses
+   * it, and an operator restoring it lets the workflow carry on.
+   */
+  @Override
+  public void appendTimelineEvents(TimelineAppend append) {
+    requireNonNull(append, "append is null");
+    jdbi.useTransaction(handle -> {
+      TimelineAppendDao dao = handle.attach(TimelineAppendDao.class);
+      if (dao.lockIncident(append.incidentNumber()).isEmpty()) {
+        throw new IllegalStateException("no incident INC-" + append.incidentNumber() + " to add events to");
+      }
+      for (TimelineEntry entry : append.entries()) {
+        dao.append(append.incidentNumber(), TimelineAppendRow.of(entry));
+      }
+    });
+  }
+
+  @Override
+  public IncidentTimeline readTimeline(IncidentNumber incident) {
+    requireNonNull(incident, "incident is null");
+    return new IncidentTimeline(incident.number(),
+        jdbi.withExtension(TimelineAppendDao.class, dao -> dao.timeline(incident.number())));
+  }
+}

@@ -1,0 +1,112 @@
+package dev.incidentflow.activities.store;
+
+import static dev.incidentflow.activities.store.SampleIncidents.START;
+import static dev.incidentflow.activities.store.SampleIncidents.alert;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.incidentflow.workflows.activities.ActionItemNumber;
+import dev.incidentflow.workflows.activities.ActionItemRecord;
+import dev.incidentflow.workflows.activities.IncidentNumber;
+import dev.incidentflow.workflows.activities.NewActionItem;
+import dev.incidentflow.workflows.activities.PostmortemRecord;
+import dev.incidentflow.workflows.model.ActionItemKind;
+import dev.incidentflow.workflows.model.ActionItemStatus;
+import dev.incidentflow.workflows.model.PostmortemStatus;
+import java.time.Duration;
+import java.time.LocalDate;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class PostmortemStoreActivitiesImplTest {
+
+  @RegisterExtension
+  static final EmbeddedPostgresExtension POSTGRES = new EmbeddedPostgresExtension();
+
+  private PostmortemStoreActivitiesImpl store;
+  private FollowUpRepository repository;
+  private long incident;
+
+  @BeforeEach
+  void setUp() {
+    store = new PostmortemStoreActivitiesImpl(POSTGRES.jdbi());
+    repository = new FollowUpRepository(POSTGRES.jdbi());
+    incident = new IncidentStoreActivitiesImpl(POSTGRES.jdbi()).recordIncident(alert("alert-group-1", "run-1")).number();
+  }
+
+  @Test
+  void postmortemIsWrittenThenOverwrittenAndFoundByItsJiraKey() {
+    store.savePostmortem(postmortem(PostmortemStatus.SCHEDULED, null));
+    assertThat(store.findPostmortemIssue(new IncidentNumber(incident)).exists()).isFalse();
+
+    store.savePostmortem(postmortem(PostmortemStatus.SCHEDULED, "PAY-100"));
+    store.savePostmortem(postmortem(PostmortemStatus.OVERDUE, null));
+
+    assertThat(store.findPostmortemIssue(new IncidentNumber(incident)).key()).isEqualTo("PAY-100");
+    assertThat(repository.postmortemByJiraKey("PAY-100")).hasValueSatisfying(found -> {
+      assertThat(found.status()).isEqualTo(PostmortemStatus.OVERDUE);
+      assertThat(found.workflowId()).isEqualTo("postmortem-INC-1");
+      assertThat(found.dueAt()).isEqualTo(START.plus(Duration.ofHours(24)));
+    });
+  }
+
+  @Test
+  void recordingTheSameActionItemTwiceGivesOneRowAndOneNumber() {
+    ActionItemNumber first = store.recordActionItem(item("action-item-a", "bob", 3));
+    ActionItemNumber retry = store.recordActionItem(item("action-item-a", "bob", 3));
+    ActionItemNumber other = store.recordActionItem(item("action-item-b", "carol", 5));
+
+    assertThat(retry).isEqualTo(first);
+    assertThat(first.id()).isEqualTo("AI-1");
+    assertThat(other.id()).isEqualTo("AI-2");
+    assertThat(repository.actionItems(new ActionItemFilter(null, null))).hasSize(2);
+  }
+
+  @Test
+  void actionItemsAreListedByStatusAndOwnerSoonestDueFirst() {
+    long late = store.recordActionItem(item("action-item-a", "bob", 5)).number();
+    long soon = store.recordActionItem(item("action-item-b", "bob", 2)).number();
+    long carols = store.recordActionItem(item("action-item-c", "carol", 1)).number();
+    store.saveActionItem(new ActionItemRecord(late, "action-item-a", ActionItemStatus.OVERDUE, "PAY-7",
+        "https://jira.example.com/browse/PAY-7", 0, null));
+    store.saveActionItem(new ActionItemRecord(carols, "action-item-c", ActionItemStatus.DONE, "PAY-8",
+        "https://jira.example.com/browse/PAY-8", 0, START));
+
+    assertThat(repository.actionItems(new ActionItemFilter(null, "bob"))).extracting(ActionItemRow::number)
+        .containsExactly(soon, late);
+    assertThat(repository.actionItems(new ActionItemFilter(ActionItemStatus.OVERDUE, null)))
+        .singleElement().satisfies(row -> {
+          assertThat(row.id()).isEqualTo("AI-1");
+          assertThat(row.incidentId()).isEqualTo("INC-1");
+          assertThat(row.jiraKey()).isEqualTo("PAY-7");
+          assertThat(row.kind()).isEqualTo(ActionItemKind.ROOT_CAUSE);
+          assertThat(row.due()).isEqualTo(LocalDate.parse("2025-05-06"));
+        });
+    assertThat(repository.actionItems(new ActionItemFilter(ActionItemStatus.DONE, "carol"))).singleElement()
+        .satisfies(row -> assertThat(row.doneAt()).isEqualTo(START));
+    assertThat(repository.actionItemByJiraKey("PAY-8")).map(ActionItemRow::number).contains(carols);
+  }
+
+  @Test
+  void jiraKeyOnceStoredIsKeptBySavesWithoutOne() {
+    long number = store.recordActionItem(item("action-item-a", "bob", 3)).number();
+    store.saveActionItem(new ActionItemRecord(number, "action-item-a", ActionItemStatus.OPEN, "PAY-7", "u", 0, null));
+
+    store.saveActionItem(new ActionItemRecord(number, "action-item-a", ActionItemStatus.OPEN, null, null, 1, null));
+
+    assertThat(repository.actionItem(number)).hasValueSatisfying(row -> {
+      assertThat(row.jiraKey()).isEqualTo("PAY-7");
+      assertThat(row.round()).isEqualTo(1);
+    });
+  }
+
+  private PostmortemRecord postmortem(PostmortemStatus status, String jiraKey) {
+    return new PostmortemRecord(incident, "postmortem-INC-1", status, START.plus(Duration.ofHours(24)), jiraKey,
+        jiraKey == null ? null : "https://jira.example.com/browse/" + jiraKey, null, null, null, null);
+  }
+
+  private NewActionItem item(String workflowId, String owner, int dueInDays) {
+    return new NewActionItem(workflowId, incident, "Add a canary alert", owner,
+        LocalDate.parse("2025-05-01").plusDays(dueInDays), ActionItemKind.ROOT_CAUSE, "alice");
+  }
+}

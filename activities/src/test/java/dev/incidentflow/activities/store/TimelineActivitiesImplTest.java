@@ -1,0 +1,121 @@
+package dev.incidentflow.activities.store;
+
+import static dev.incidentflow.activities.store.SampleIncidents.START;
+import static dev.incidentflow.activities.store.SampleIncidents.alert;
+import static dev.incidentflow.activities.store.SampleIncidents.event;
+import static dev.incidentflow.activities.store.SampleIncidents.triggered;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.incidentflow.workflows.activities.IncidentNumber;
+import dev.incidentflow.workflows.activities.NewIncident;
+import dev.incidentflow.workflows.activities.TimelineAppend;
+import dev.incidentflow.workflows.activities.TimelineEntry;
+import dev.incidentflow.workflows.model.TimelineEvent;
+import dev.incidentflow.workflows.model.TimelineEventType;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class TimelineActivitiesImplTest {
+
+  @RegisterExtension
+  static final EmbeddedPostgresExtension POSTGRES = new EmbeddedPostgresExtension();
+
+  private IncidentStoreActivitiesImpl incidents;
+  private TimelineActivitiesImpl timeline;
+  private IncidentRepository repository;
+  private long number;
+
+  @BeforeEach
+  void setUp() {
+    incidents = new IncidentStoreActivitiesImpl(POSTGRES.jdbi());
+    timeline = new TimelineActivitiesImpl(POSTGRES.jdbi());
+    repository = new IncidentRepository(POSTGRES.jdbi());
+    NewIncident incident = alert("alert-group-1", "run-1");
+    number = incidents.recordIncident(incident).number();
+    incidents.saveIncident(triggered(number, incident, List.of(
+        event(1, TimelineEventType.DECLARED, "system", "Declared"),
+        event(2, TimelineEventType.RESOLVED, "alice", "Resolved"))));
+  }
+
+  @Test
+  void appendedEventsAreNumberedAfterTheIncidentsOwnInARangeOfTheirOwn() {
+    timeline.appendTimelineEvents(TimelineAppend.of(number, entry("postmortem-INC-1/scheduled", 180)));
+    timeline.appendTimelineEvents(TimelineAppend.of(number, entry("postmortem-INC-1/overdue", 240)));
+
+    assertThat(repository.timeline(number)).extracting(TimelineEvent::sequence)
+        .containsExactly(1, 2, 1_000_000_000, 1_000_000_001);
+  }
+
+  @Test
+  void incidentWorkflowKeepsNumberingItsOwnEventsAfterSomethingWasAppended() {
+    timeline.appendTimelineEvents(TimelineAppend.of(number, entry("action-item-x/created", 90)));
+    NewIncident incident = alert("alert-group-1", "run-1");
+
+    incidents.saveIncident(triggered(number, incident, List.of(event(3, TimelineEventType.DECISION, "alice", "Roll back"))));
+
+    assertThat(repository.timeline(number)).extracting(TimelineEvent::type)
+        .containsExactly(TimelineEventType.DECLARED, TimelineEventType.RESOLVED, TimelineEventType.DECISION,
+            TimelineEventType.ACTION_ITEM_CREATED);
+  }
+
+  @Test
+  void appendingTheSameKeyAgainIsANoOp() {
+    TimelineAppend append = TimelineAppend.of(number, entry("postmortem-INC-1/overdue", 240));
+
+    timeline.appendTimelineEvents(append);
+    timeline.appendTimelineEvents(append);
+
+    assertThat(repository.timeline(number)).hasSize(3);
+  }
+
+  @Test
+  void concurrentAppendsToOneIncidentAllLandWithDistinctNumbers() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(6);
+    List<Callable<Void>> appends = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      String key = "action-item-" + i + "/created";
+      appends.add(() -> {
+        timeline.appendTimelineEvents(TimelineAppend.of(number, entry(key, 300)));
+        return null;
+      });
+    }
+    for (Future<Void> done : pool.invokeAll(appends)) {
+      done.get();
+    }
+    pool.shutdown();
+
+    assertThat(repository.timeline(number)).hasSize(14)
+        .extracting(TimelineEvent::sequence).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void readTimelineInterleavesAppendedEventsByTime() {
+    timeline.appendTimelineEvents(TimelineAppend.of(number, entry("action-item-x/created", 90)));
+
+    assertThat(timeline.readTimeline(new IncidentNumber(number)).events()).extracting(TimelineEvent::type)
+        .containsExactly(TimelineEventType.DECLARED, TimelineEventType.ACTION_ITEM_CREATED, TimelineEventType.RESOLVED);
+  }
+
+  @Test
+  void appendingToAnIncidentThatDoesNotExistFailsToBeRetried() {
+    assertThatThrownBy(() -> timeline.appendTimelineEvents(TimelineAppend.of(99, entry("x/created", 1))))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("INC-99");
+  }
+
+  private static TimelineEntry entry(String key, int seconds) {
+    TimelineEventType type = key.endsWith("created") ? TimelineEventType.ACTION_ITEM_CREATED
+        : key.endsWith("scheduled") ? TimelineEventType.POSTMORTEM_SCHEDULED : TimelineEventType.POSTMORTEM_OVERDUE;
+    return new TimelineEntry(key, START.plus(Duration.ofSeconds(seconds)), type, "system", key, Map.of("k", "v"));
+  }
+}

@@ -1,0 +1,131 @@
+package dev.incidentflow.api.core;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.incidentflow.workflows.activities.TrackerStatus;
+import dev.incidentflow.workflows.incident.IncidentWorkflow;
+import dev.incidentflow.workflows.postmortem.ActionItemInput;
+import dev.incidentflow.workflows.postmortem.ActionItemView;
+import dev.incidentflow.workflows.postmortem.ActionItemWorkflow;
+import dev.incidentflow.workflows.postmortem.PostmortemView;
+import dev.incidentflow.workflows.postmortem.PostmortemWorkflow;
+import dev.incidentflow.workflows.postmortem.Postmortems;
+import dev.incidentflow.workflows.postmortem.Publication;
+import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowExecutionAlreadyStarted;
+import io.temporal.client.WorkflowNotFoundException;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import io.temporal.client.WorkflowUpdateException;
+import io.temporal.client.WorkflowUpdateHandle;
+import io.temporal.client.WorkflowUpdateStage;
+import io.temporal.failure.ApplicationFailure;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Everything the API asks of the postmortem and action item workflows. */
+public final class FollowUpGateway {
+  private static final Logger log = LoggerFactory.getLogger(FollowUpGateway.class);
+
+  private final WorkflowClient client;
+  private final Duration wait;
+
+  /** @param wait how long adding an action item waits for it to be recorded before answering 202 */
+  public FollowUpGateway(WorkflowClient client, Duration wait) {
+    this.client = requireNonNull(client, "client is null");
+    this.wait = requireNonNull(wait, "wait is null");
+  }
+
+  /**
+   * Publishes the incident's postmortem.
+   *
+   * @throws Refusal when it is already published (conflict) or the publication is invalid
+   * @throws WorkflowNotFoundException when no postmortem workflow runs for the incident
+   */
+  public PostmortemView publish(long incidentNumber, Publication publication) {
+    PostmortemWorkflow postmortem =
+        client.newWorkflowStub(PostmortemWorkflow.class, Postmortems.workflowId(incidentNumber));
+    try {
+      return postmortem.publish(publication);
+    } catch (WorkflowUpdateException refused) {
+      throw refusal(refused);
+    }
+  }
+
+  /**
+   * Starts the item's workflow and waits (up to the configured time) until it has its number and,
+   * Jira permitting, its issue. Empty when it is not there yet (no worker running).
+   */
+  public Added add(ActionItemInput input) {
+    String workflowId = "action-item-" + input.incidentId() + "-" + UUID.randomUUID();
+    ActionItemWorkflow item = client.newWorkflowStub(ActionItemWorkflow.class, WorkflowOptions.newBuilder()
+        .setWorkflowId(workflowId)
+        .setTaskQueue(IncidentWorkflow.TASK_QUEUE)
+        .build());
+    WorkflowClient.start(item::run, input);
+    return new Added(workflowId, registered(WorkflowStub.fromTyped(item)));
+  }
+
+  /** An added action item's workflow and, when it was recorded in time, its view. */
+  public record Added(String workflowId, Optional<ActionItemView> view) {}
+
+  /** Tells a running postmortem or action item that its issue's status changed; false if none runs. */
+  public boolean trackerStatusChanged(String workflowId, TrackerStatus status) {
+    try {
+      client.newUntypedWorkflowStub(workflowId).signal("trackerStatusChanged", status);
+      return true;
+    } catch (WorkflowNotFoundException notRunning) {
+      return false;
+    }
+  }
+
+  /**
+   * Chases an action item again that Jira reopened after its workflow ended: a new run of the same
+   * workflow id, which finds the item's number and issue again. A run already going is kept.
+   */
+  public void reopen(String workflowId, ActionItemInput reopened) {
+    ActionItemWorkflow item = client.newWorkflowStub(ActionItemWorkflow.class, WorkflowOptions.newBuilder()
+        .setWorkflowId(workflowId)
+        .setTaskQueue(IncidentWorkflow.TASK_QUEUE)
+        .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE)
+        .build());
+    try {
+      WorkflowClient.start(item::run, reopened);
+    } catch (WorkflowExecutionAlreadyStarted running) {
+      log.info("{} already runs; its reopening needs nothing more", workflowId);
+    }
+  }
+
+  private Optional<ActionItemView> registered(WorkflowStub stub) {
+    try {
+      WorkflowUpdateHandle<ActionItemView> handle =
+          stub.startUpdate("registered", WorkflowUpdateStage.ACCEPTED, ActionItemView.class);
+      return Optional.of(handle.getResultAsync().get(wait.toMillis(), TimeUnit.MILLISECONDS));
+    } catch (TimeoutException | ExecutionException e) {
+      log.warn("added {} but it was not recorded within {}: {}", stub.getExecution(), wait, e.toString());
+      return Optional.empty();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    }
+  }
+
+  private static Refusal refusal(WorkflowUpdateException refused) {
+    Throwable cause = refused.getCause();
+    while (cause != null && !(cause instanceof ApplicationFailure)) {
+      cause = cause.getCause();
+    }
+    if (cause instanceof ApplicationFailure failure) {
+      boolean invalid = IllegalArgumentException.class.getName().equals(failure.getType());
+      return new Refusal(failure.getOriginalMessage(), !invalid);
+    }
+    throw refused;
+  }
+}

@@ -1,0 +1,37 @@
+package dev.incidentflow.api.resources;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.incidentflow.activities.store.ActionItemFilter;
+import dev.incidentflow.activities.store.FollowUpRepository;
+import dev.incidentflow.api.errors.ApiException;
+import dev.incidentflow.api.errors.Problems;
+import dev.incidentflow.api.json.ActionItemJson;
+import dev.incidentflow.workflows.model.ActionItemStatus;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+
+/** Every incident's action items, soonest due first; {@code ?status=overdue} is the nag list. */
+@Path("/v1/action-items")
+@Produces(MediaType.APPLICATION_JSON)
+public class ActionItemsResource {
+  private final FollowUpRepository followUps;
+
+  public ActionItemsResource(FollowUpRepository followUps) {
+    this.followUps = requireNonNull(followUps, "followUps is null");
+  }
+
+  @GET
+  public List<ActionItemJson> list(@QueryParam("status") String status, @QueryParam("owner") String owner) {
+    ActionItemStatus wanted = null;
+    if (!Problems.isBlank(status)) {
+      wanted = ActionItemStatus.parse(status).orElseThrow(() -> ApiException.invalid("invalid filter",
+          List.of("status '" + status + "' must be open, overdue or done")));
+    }
+    return followUps.actionItems(new ActionItemFilter(wanted, owner)).stream().map(ActionItemJson::of).toList();
+  }
+}

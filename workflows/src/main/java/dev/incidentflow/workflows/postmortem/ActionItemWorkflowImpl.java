@@ -1,0 +1,229 @@
+package dev.incidentflow.workflows.postmortem;
+
+import dev.incidentflow.workflows.activities.ActionItemNumber;
+import dev.incidentflow.workflows.activities.ActionItemRecord;
+import dev.incidentflow.workflows.activities.DirectoryActivities;
+import dev.incidentflow.workflows.activities.IssueLink;
+import dev.incidentflow.workflows.activities.NewActionItem;
+import dev.incidentflow.workflows.activities.PostmortemIssue;
+import dev.incidentflow.workflows.activities.PostmortemStoreActivities;
+import dev.incidentflow.workflows.activities.ResponderQuery;
+import dev.incidentflow.workflows.activities.TrackerActivities;
+import dev.incidentflow.workflows.activities.TrackerIssue;
+import dev.incidentflow.workflows.activities.TrackerStatus;
+import dev.incidentflow.workflows.model.ActionItemStatus;
+import dev.incidentflow.workflows.model.Person;
+import dev.incidentflow.workflows.model.TimelineEventType;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.slf4j.Logger;
+
+/**
+ * Sequences an action item around {@link FollowUpPlan} (when to chase) and {@link
+ * ActionItemDocument} (what the issue says); the messages are in {@link ActionItemMessages}.
+ */
+public class ActionItemWorkflowImpl implements ActionItemWorkflow {
+  private static final Logger log = Workflow.getLogger(ActionItemWorkflowImpl.class);
+  private static final int CONTINUE_AS_NEW_AFTER_EVENTS = 5_000;
+  /** How long {@link #registered()} waits for Jira before answering without the issue. */
+  private static final Duration REGISTER_WAIT = Duration.ofSeconds(5);
+
+  private final DirectoryActivities directory = FollowUpActivityStubs.of(DirectoryActivities.class);
+  private final TrackerActivities tracker = FollowUpActivityStubs.of(TrackerActivities.class);
+  private final PostmortemStoreActivities store = FollowUpActivityStubs.of(PostmortemStoreActivities.class);
+  private ActionItemInput input;
+  private String workflowId;
+  private ActionItemProgress progress;
+  private FollowUpNotices notices;
+  private Person manager;
+  private TrackerStatus doneStatus;
+  private boolean opened;
+  private Instant doneAt;
+  /** Jira moved the issue out of done while this run was finishing. */
+  private boolean reopenedWhileFinishing;
+
+  @Override
+  public ActionItemOutcome run(ActionItemInput input) {
+    this.input = input;
+    workflowId = Workflow.getInfo().getWorkflowId();
+    notices = new FollowUpNotices(workflowId + "/" + input.round(), input.incidentNumber());
+    progress = input.carried() != null ? input.carried() : open();
+    opened = true;
+    manager = notices.managerOf(input.service(), progress.owner());
+    FollowUpPlan plan = input.plan();
+    while (doneStatus == null) {
+      Instant now = FollowUpNotices.now();
+      FollowUpStep step = plan.dueStep(progress.followUp(), now).orElse(null);
+      if (step != null) {
+        chase(step, now);
+        progress = progress.with(progress.followUp().after(step, now));
+        continue;
+      }
+      if (Workflow.getInfo().getHistoryLength() > CONTINUE_AS_NEW_AFTER_EVENTS
+          || Workflow.getInfo().isContinueAsNewSuggested()) {
+        Workflow.await(Workflow::isEveryHandlerFinished);
+        Workflow.continueAsNew(input.continuing(progress));
+      }
+      Workflow.await(Duration.between(now, plan.nextDeadline(progress.followUp())), () -> doneStatus != null);
+    }
+    finish();
+    Workflow.await(Workflow::isEveryHandlerFinished);
+    if (reopenedWhileFinishing) {
+      Workflow.continueAsNew(input.reopened());
+    }
+    return new ActionItemOutcome(progress.number().id(), doneStatus.issueKey(), doneStatus.name(), doneAt);
+  }
+
+  private ActionItemProgress open() {
+    ActionItemNumber number = store.recordActionItem(new NewActionItem(workflowId, input.incidentNumber(),
+        input.title(), input.owner(), input.due(), input.kind(), input.createdBy()));
+    Person owner = notices.person(input.service(), input.owner());
+    progress = new ActionItemProgress(number, owner, null, null, ActionItemStatus.OPEN,
+        input.plan().start(FollowUpNotices.now()));
+    progress = progress.with(createIssue());
+    save();
+    link();
+    if (input.round() == 0) {
+      notices.record("created", TimelineEventType.ACTION_ITEM_CREATED, input.createdBy(),
+          ActionItemMessages.created(input, progress), data());
+      notices.tell(owner, ActionItemMessages.assigned(input, progress));
+    } else {
+      notices.tell(owner, ActionItemMessages.reopened(input, progress));
+    }
+    return progress;
+  }
+
+  private void chase(FollowUpStep step, Instant now) {
+    switch (step) {
+      case REMIND -> notices.tell(progress.owner(), ActionItemMessages.reminder(input, progress));
+      case OVERDUE -> {
+        progress = progress.with(ActionItemStatus.OVERDUE);
+        save();
+        notices.record("overdue", TimelineEventType.ACTION_ITEM_OVERDUE, "system",
+            ActionItemMessages.overdue(input, progress), data());
+        notices.tell(progress.owner(), ActionItemMessages.overdue(input, progress));
+      }
+      case ESCALATE -> {
+        notices.record("escalated", TimelineEventType.ACTION_ITEM_ESCALATED, "system",
+            ActionItemMessages.escalatedEvent(input, progress, manager), data());
+        notices.tell(manager, ActionItemMessages.escalation(input, progress, Duration.between(input.dueAt(), now)));
+        notices.tell(progress.owner(), ActionItemMessages.overdue(input, progress));
+      }
+      case REPEAT -> {
+        notices.tell(progress.owner(), ActionItemMessages.overdue(input, progress));
+        notices.tell(manager, ActionItemMessages.escalation(input, progress, Duration.between(input.dueAt(), now)));
+      }
+      case POLL -> poll();
+    }
+  }
+
+  private void poll() {
+    if (progress.issue() == null) {
+      progress = progress.with(createIssue());
+      if (progress.issue() != null) {
+        save();
+      }
+    }
+    link();
+    if (progress.issue() != null) {
+      trackerStatusChanged(tracker.issueStatus(progress.issue().key()));
+    }
+  }
+
+  private TrackerIssue createIssue() {
+    String project = directory.responders(new ResponderQuery(input.service(), FollowUpNotices.now(), null))
+        .service().jiraProject();
+    if (project == null) {
+      log.warn("{}: no Jira project for {} and no default; the item has no issue", progress.number().id(), input.service());
+      return null;
+    }
+    try {
+      return tracker.createIssue(ActionItemDocument.issue(input, workflowId, progress.number(), project,
+          progress.owner().jiraAccount()));
+    } catch (ActivityFailure failure) {
+      log.warn("{}: Jira refused the issue; retrying at the next poll: {}", progress.number().id(), FollowUpNotices.reason(failure));
+      return null;
+    }
+  }
+
+  /** Links the issue to the postmortem's once both exist; the postmortem's may come later. */
+  private void link() {
+    if (progress.issue() == null || progress.linkedTo() != null) {
+      return;
+    }
+    PostmortemIssue postmortem = store.findPostmortemIssue(notices.incident());
+    if (!postmortem.exists()) {
+      return;
+    }
+    try {
+      tracker.linkIssues(new IssueLink(progress.issue().key(), postmortem.key()));
+      progress = progress.linked(postmortem.key());
+    } catch (ActivityFailure failure) {
+      log.warn("{}: Jira refused the link to {}: {}", progress.number().id(), postmortem.key(), FollowUpNotices.reason(failure));
+      progress = progress.linked(postmortem.key());
+    }
+  }
+
+  private void finish() {
+    doneAt = FollowUpNotices.now();
+    progress = progress.with(ActionItemStatus.DONE);
+    save();
+    String how = doneStatus.issueKey() + " is " + doneStatus.name() + " in Jira";
+    notices.record("done", TimelineEventType.ACTION_ITEM_DONE, "jira", ActionItemMessages.done(input, progress, how),
+        data());
+    notices.tell(progress.owner(), ActionItemMessages.done(input, progress, how));
+  }
+
+  private void save() {
+    TrackerIssue issue = progress.issue();
+    store.saveActionItem(new ActionItemRecord(progress.number().number(), workflowId, progress.status(),
+        issue == null ? null : issue.key(), issue == null ? null : issue.url(), input.round(), doneAt));
+  }
+
+  private Map<String, String> data() {
+    return progress.issue() == null
+        ? Map.of("actionItem", progress.number().id(), "owner", input.owner(), "due", input.due().toString())
+        : Map.of("actionItem", progress.number().id(), "owner", input.owner(), "due", input.due().toString(),
+            "jiraKey", progress.issue().key());
+  }
+
+  // ---- update, signal, query ----------------------------------------------------------------
+
+  @Override
+  public ActionItemView registered() {
+    Workflow.await(() -> progress != null);
+    Workflow.await(REGISTER_WAIT, () -> opened);
+    return view();
+  }
+
+  /**
+   * Done ends the item. A status out of done while the item is open changes nothing; while this run
+   * is finishing a done item, it makes the item open again in a new run (after the run ends, the
+   * webhook starts that run itself).
+   */
+  @Override
+  public void trackerStatusChanged(TrackerStatus status) {
+    if (progress == null || progress.issue() == null || !progress.issue().key().equals(status.issueKey())) {
+      return;
+    }
+    if (status.done()) {
+      doneStatus = doneStatus == null ? status : doneStatus;
+      reopenedWhileFinishing = false;
+    } else if (doneStatus != null) {
+      reopenedWhileFinishing = true;
+    }
+  }
+
+  @Override
+  public ActionItemView view() {
+    if (progress == null) {
+      return null;
+    }
+    TrackerIssue issue = progress.issue();
+    return new ActionItemView(progress.number().id(), input.incidentId(), input.title(), input.owner(), input.due(),
+        input.kind(), progress.status(), issue == null ? null : issue.key(), issue == null ? null : issue.url());
+  }
+}

@@ -1,0 +1,81 @@
+package dev.incidentflow.workflows.postmortem;
+
+import dev.incidentflow.workflows.activities.IssueKind;
+import dev.incidentflow.workflows.activities.NewTrackerIssue;
+import dev.incidentflow.workflows.model.TimelineEvent;
+import dev.incidentflow.workflows.model.TimelineEventType;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The postmortem issue: the incident summary, its impact window, the duration of each phase, the
+ * whole timeline with decisions marked, and a blameless Five Whys template with empty answers.
+ * Pure; Jira REST v2 takes the description as wiki markup.
+ */
+public final class PostmortemDocument {
+  static final int WHYS = 5;
+
+  private PostmortemDocument() {}
+
+  /** The label that finds the postmortem issue a previous attempt created. */
+  public static String idempotencyLabel(PostmortemInput input) {
+    return "incidentflow-postmortem-" + TrackerText.label(input.incidentKey());
+  }
+
+  public static NewTrackerIssue issue(
+      PostmortemInput input, String project, String assignee, List<TimelineEvent> timeline) {
+    LocalDate due = LocalDate.ofInstant(input.dueAt(), ZoneOffset.UTC);
+    List<String> labels = List.of("incidentflow", "postmortem", TrackerText.label(input.incidentId()),
+        input.severity().slug());
+    return new NewTrackerIssue(IssueKind.POSTMORTEM, project, summary(input), description(input, timeline),
+        labels, idempotencyLabel(input), assignee, due);
+  }
+
+  static String summary(PostmortemInput input) {
+    return "Postmortem " + input.incidentId() + " (" + input.severity() + ", " + input.service() + "): "
+        + input.title();
+  }
+
+  static String description(PostmortemInput input, List<TimelineEvent> timeline) {
+    IncidentTimes times = input.times();
+    StringBuilder text = new StringBuilder();
+    text.append("h2. Summary\n")
+        .append(input.incidentId()).append(" (").append(input.severity()).append(") on *")
+        .append(TrackerText.wiki(input.service())).append("*: ").append(TrackerText.wiki(input.title())).append('\n')
+        .append("Incident commander: ").append(TrackerText.wiki(Objects.toString(input.commander(), "unassigned")))
+        .append(input.channelName() == null ? "" : ". Channel: #" + TrackerText.wiki(input.channelName()))
+        .append(".\nPostmortem due ").append(TrackerText.shortTime(input.dueAt())).append(".\n\n");
+    text.append("h2. Impact window\n")
+        .append(TrackerText.time(times.triggeredAt())).append(" to ").append(TrackerText.time(times.resolvedAt()))
+        .append(" (").append(TrackerText.duration(times.impact())).append(")\n\n");
+    text.append("h2. Durations per phase\n||Phase||From||To||Duration||\n");
+    for (IncidentTimes.Phase phase : times.phases()) {
+      text.append('|').append(phase.name()).append('|').append(phase.from()).append('|').append(phase.to())
+          .append('|').append(phase.duration() == null ? "not recorded" : TrackerText.duration(phase.duration()))
+          .append("|\n");
+    }
+    text.append("\nh2. Timeline\nEvery event as IncidentFlow recorded it; decisions are marked *DECISION*.\n")
+        .append("||Time (UTC)||Actor||Event||What happened||\n");
+    for (TimelineEvent event : timeline) {
+      boolean decision = event.type() == TimelineEventType.DECISION;
+      text.append('|').append(TrackerText.time(event.at()))
+          .append('|').append(TrackerText.wiki(event.by()))
+          .append('|').append(decision ? "*DECISION*" : event.type().wireName())
+          .append('|').append(decision ? "*" + TrackerText.wiki(event.text()) + "*" : TrackerText.wiki(event.text()))
+          .append("|\n");
+    }
+    text.append("\nh2. Five Whys\n")
+        .append("_Blameless: ask why the system allowed it, not who did it. Each answer is the next question's")
+        .append(" subject; stop at a cause the team can change._\n");
+    for (int i = 1; i <= WHYS; i++) {
+      text.append("# Why").append(i == 1 ? " did this incident happen?" : " did that happen?").append('\n')
+          .append("#* Answer: \n");
+    }
+    text.append("\nh2. Action items\n")
+        .append("Add them with POST /v1/incidents/").append(input.incidentId())
+        .append("/action-items or /incident action; each becomes a linked issue.\n");
+    return text.toString();
+  }
+}

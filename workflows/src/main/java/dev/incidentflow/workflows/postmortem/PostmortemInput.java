@@ -1,0 +1,73 @@
+package dev.incidentflow.workflows.postmortem;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.incidentflow.workflows.model.Severity;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * What a postmortem starts from: the closed incident's facts and the policy it ran under.
+ *
+ * @param incidentKey unique to this incident across databases and runs (the incident workflow's
+ *     first run id); the postmortem issue's idempotency label is made from it
+ * @param commander the incident commander's handle, who owns the postmortem; null if nobody was
+ * @param stakeholderChannel where the postmortem is announced, or null
+ * @param due counted from resolution ({@code postmortem.due} of the severity)
+ * @param remindBefore how long before the due time the commander is reminded
+ * @param pollEvery how often Jira is asked whether the issue is done, in case a webhook is lost
+ * @param carried the progress of the previous run when the workflow continued as new, else null
+ */
+public record PostmortemInput(
+    long incidentNumber,
+    String incidentKey,
+    String title,
+    Severity severity,
+    String service,
+    String commander,
+    String stakeholderChannel,
+    String channelName,
+    IncidentTimes times,
+    Duration due,
+    Duration remindBefore,
+    Duration pollEvery,
+    PostmortemProgress carried) {
+
+  /** The commander hears about the postmortem again this long before it is due, by default. */
+  public static final Duration DEFAULT_REMIND_BEFORE = Duration.ofHours(4);
+
+  public PostmortemInput {
+    if (incidentNumber < 1) {
+      throw new IllegalArgumentException("incident numbers start at 1: " + incidentNumber);
+    }
+    requireNonNull(incidentKey, "incidentKey is null");
+    requireNonNull(title, "title is null");
+    requireNonNull(severity, "severity is null");
+    requireNonNull(service, "service is null");
+    requireNonNull(times, "times is null");
+    requireNonNull(due, "due is null");
+    requireNonNull(remindBefore, "remindBefore is null");
+    requireNonNull(pollEvery, "pollEvery is null");
+    if (due.isNegative() || remindBefore.isNegative() || !FollowUpPlan.isPositive(pollEvery)) {
+      throw new IllegalArgumentException("due and remindBefore must not be negative, pollEvery must be positive");
+    }
+  }
+
+  public String incidentId() {
+    return "INC-" + incidentNumber;
+  }
+
+  public Instant dueAt() {
+    return times.resolvedAt().plus(due);
+  }
+
+  /** Reminder, overdue, then the manager at once, weekly after that, polling throughout. */
+  public FollowUpPlan plan() {
+    return new FollowUpPlan(dueAt(), remindBefore, Duration.ZERO, FollowUpPlan.WEEKLY, pollEvery);
+  }
+
+  public PostmortemInput continuing(PostmortemProgress progress) {
+    return new PostmortemInput(incidentNumber, incidentKey, title, severity, service, commander,
+        stakeholderChannel, channelName, times, due, remindBefore, pollEvery, progress);
+  }
+}

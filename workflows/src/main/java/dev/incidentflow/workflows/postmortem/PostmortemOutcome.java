@@ -1,0 +1,4 @@
+package dev.incidentflow.workflows.postmortem;
+
+/** How a postmortem ended: published by a person, or done in Jira. */
+public record PostmortemOutcome(String incidentId, String jiraKey, Publication publication) {}

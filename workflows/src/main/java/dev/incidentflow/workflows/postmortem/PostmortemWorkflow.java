@@ -1,0 +1,40 @@
+package dev.incidentflow.workflows.postmortem;
+
+import dev.incidentflow.workflows.activities.TrackerStatus;
+import io.temporal.workflow.QueryMethod;
+import io.temporal.workflow.SignalMethod;
+import io.temporal.workflow.UpdateMethod;
+import io.temporal.workflow.UpdateValidatorMethod;
+import io.temporal.workflow.WorkflowInterface;
+import io.temporal.workflow.WorkflowMethod;
+
+/**
+ * The postmortem of one closed incident, started by the incident workflow as a child it abandons
+ * (see {@link Postmortems#startFor}). Creates the Jira issue, tells the commander and the
+ * stakeholders, reminds the commander before the due time, flags it overdue and tells the
+ * commander's manager after, and ends when the postmortem is published or its issue is done.
+ */
+@WorkflowInterface
+public interface PostmortemWorkflow {
+
+  @WorkflowMethod
+  PostmortemOutcome run(PostmortemInput input);
+
+  /**
+   * Publishes the postmortem ({@code POST /v1/incidents/{id}/postmortem}, {@code /incident
+   * postmortem <url>}). Completes once the publication is recorded.
+   */
+  @UpdateMethod
+  PostmortemView publish(Publication publication);
+
+  /** Refuses a second publication (409) and one without a url (422). */
+  @UpdateValidatorMethod(updateName = "publish")
+  void validatePublish(Publication publication);
+
+  /** Jira's webhook says the issue's status changed; a done status publishes the postmortem. */
+  @SignalMethod
+  void trackerStatusChanged(TrackerStatus status);
+
+  @QueryMethod
+  PostmortemView view();
+}

@@ -1,0 +1,202 @@
+package dev.incidentflow.workflows.postmortem;
+
+import dev.incidentflow.workflows.activities.DirectoryActivities;
+import dev.incidentflow.workflows.activities.PostmortemRecord;
+import dev.incidentflow.workflows.activities.PostmortemStoreActivities;
+import dev.incidentflow.workflows.activities.ResponderQuery;
+import dev.incidentflow.workflows.activities.Responders;
+import dev.incidentflow.workflows.activities.TimelineActivities;
+import dev.incidentflow.workflows.activities.TrackerActivities;
+import dev.incidentflow.workflows.activities.TrackerIssue;
+import dev.incidentflow.workflows.activities.TrackerStatus;
+import dev.incidentflow.workflows.model.Person;
+import dev.incidentflow.workflows.model.PostmortemStatus;
+import dev.incidentflow.workflows.model.TimelineEventType;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.slf4j.Logger;
+
+/**
+ * Sequences the postmortem around {@link FollowUpPlan} (when to chase) and {@link
+ * PostmortemDocument} (what the issue says); the messages are in {@link PostmortemMessages}.
+ */
+public class PostmortemWorkflowImpl implements PostmortemWorkflow {
+  private static final Logger log = Workflow.getLogger(PostmortemWorkflowImpl.class);
+  private static final int CONTINUE_AS_NEW_AFTER_EVENTS = 5_000;
+
+  private final DirectoryActivities directory = FollowUpActivityStubs.of(DirectoryActivities.class);
+  private final TimelineActivities timeline = FollowUpActivityStubs.of(TimelineActivities.class);
+  private final TrackerActivities tracker = FollowUpActivityStubs.of(TrackerActivities.class);
+  private final PostmortemStoreActivities store = FollowUpActivityStubs.of(PostmortemStoreActivities.class);
+  private PostmortemInput input;
+  private PostmortemProgress progress;
+  private FollowUpNotices notices;
+  private Person commander;
+  private Person manager;
+  private Publication publication;
+  private boolean recorded;
+
+  @Override
+  public PostmortemOutcome run(PostmortemInput input) {
+    this.input = input;
+    notices = new FollowUpNotices(Workflow.getInfo().getWorkflowId(), input.incidentNumber());
+    commander = input.commander() == null ? null : notices.person(input.service(), input.commander());
+    manager = notices.managerOf(input.service(), commander);
+    progress = input.carried() != null ? input.carried() : schedule();
+    FollowUpPlan plan = input.plan();
+    while (publication == null) {
+      Instant now = FollowUpNotices.now();
+      FollowUpStep step = plan.dueStep(progress.followUp(), now).orElse(null);
+      if (step != null) {
+        chase(step);
+        progress = progress.with(progress.followUp().after(step, now));
+        continue;
+      }
+      if (Workflow.getInfo().getHistoryLength() > CONTINUE_AS_NEW_AFTER_EVENTS
+          || Workflow.getInfo().isContinueAsNewSuggested()) {
+        Workflow.await(Workflow::isEveryHandlerFinished);
+        if (publication == null) {
+          Workflow.continueAsNew(input.continuing(progress));
+        }
+        continue;
+      }
+      Workflow.await(Duration.between(now, plan.nextDeadline(progress.followUp())), () -> publication != null);
+    }
+    finish();
+    Workflow.await(Workflow::isEveryHandlerFinished);
+    return new PostmortemOutcome(input.incidentId(), progress.issue() == null ? null : progress.issue().key(), publication);
+  }
+
+  private PostmortemProgress schedule() {
+    Responders responders = directory.responders(new ResponderQuery(input.service(), FollowUpNotices.now(), input.commander()));
+    progress = new PostmortemProgress(null, PostmortemStatus.SCHEDULED, input.plan().start(FollowUpNotices.now()));
+    progress = progress.with(createIssue(responders.service().jiraProject()));
+    save();
+    notices.record("scheduled", TimelineEventType.POSTMORTEM_SCHEDULED, "system",
+        PostmortemMessages.scheduled(input, progress.issue()), issueData());
+    notices.post(input.stakeholderChannel(), PostmortemMessages.announced(input, progress.issue(), commander));
+    notices.tell(commander, PostmortemMessages.assigned(input, progress.issue()));
+    return progress;
+  }
+
+  private void chase(FollowUpStep step) {
+    switch (step) {
+      case REMIND -> notices.tell(commander, PostmortemMessages.reminder(input, progress.issue()));
+      case OVERDUE -> {
+        progress = progress.with(PostmortemStatus.OVERDUE);
+        save();
+        notices.record("overdue", TimelineEventType.POSTMORTEM_OVERDUE, "system",
+            PostmortemMessages.overdueEvent(input, manager), issueData());
+        notices.tell(commander, PostmortemMessages.overdue(input, progress.issue()));
+      }
+      case ESCALATE, REPEAT -> {
+        notices.tell(manager, PostmortemMessages.escalation(input, progress.issue(), commander));
+        if (step == FollowUpStep.REPEAT) {
+          notices.tell(commander, PostmortemMessages.overdue(input, progress.issue()));
+        }
+        if (manager == null) {
+          notices.post(input.stakeholderChannel(), PostmortemMessages.escalation(input, progress.issue(), commander));
+        }
+      }
+      case POLL -> poll();
+    }
+  }
+
+  private void poll() {
+    if (progress.issue() == null) {
+      String project = directory.responders(new ResponderQuery(input.service(), FollowUpNotices.now(), null))
+          .service().jiraProject();
+      progress = progress.with(createIssue(project));
+      if (progress.issue() != null) {
+        save();
+        notices.tell(commander, PostmortemMessages.assigned(input, progress.issue()));
+      }
+      return;
+    }
+    trackerStatusChanged(tracker.issueStatus(progress.issue().key()));
+  }
+
+  private TrackerIssue createIssue(String project) {
+    if (project == null) {
+      log.warn("{}: no Jira project for {} and no default; the postmortem has no issue", input.incidentId(), input.service());
+      return null;
+    }
+    try {
+      Person assignee = commander;
+      return tracker.createIssue(PostmortemDocument.issue(input, project,
+          assignee == null ? null : assignee.jiraAccount(), timeline.readTimeline(notices.incident()).events()));
+    } catch (ActivityFailure failure) {
+      log.warn("{}: Jira refused the postmortem issue; retrying at the next poll: {}", input.incidentId(), FollowUpNotices.reason(failure));
+      return null;
+    }
+  }
+
+  private void finish() {
+    progress = progress.with(PostmortemStatus.PUBLISHED);
+    save();
+    notices.record("published", TimelineEventType.POSTMORTEM_PUBLISHED, publication.by(),
+        PostmortemMessages.published(input, publication), Map.of("url", publication.url()));
+    notices.post(input.stakeholderChannel(), PostmortemMessages.published(input, publication));
+    recorded = true;
+  }
+
+  private void save() {
+    TrackerIssue issue = progress.issue();
+    store.savePostmortem(new PostmortemRecord(input.incidentNumber(), Workflow.getInfo().getWorkflowId(),
+        progress.status(), input.dueAt(), issue == null ? null : issue.key(), issue == null ? null : issue.url(),
+        publication == null ? null : publication.url(), publication == null ? null : publication.summary(),
+        publication == null ? null : publication.by(), publication == null ? null : FollowUpNotices.now()));
+  }
+
+  private Map<String, String> issueData() {
+    return progress.issue() == null
+        ? Map.of("due", input.dueAt().toString())
+        : Map.of("due", input.dueAt().toString(), "jiraKey", progress.issue().key(), "jiraUrl", progress.issue().url());
+  }
+
+  // ---- update, signal, query ----------------------------------------------------------------
+
+  @Override
+  public PostmortemView publish(Publication published) {
+    if (publication == null) {
+      publication = published;
+    }
+    Workflow.await(() -> recorded);
+    return view();
+  }
+
+  @Override
+  public void validatePublish(Publication published) {
+    if (published.url().isBlank()) {
+      throw new IllegalArgumentException("url is required");
+    }
+    if (input == null) {
+      return;
+    }
+    if (publication != null) {
+      throw new IllegalStateException("the postmortem of " + input.incidentId() + " is already published at "
+          + publication.url());
+    }
+  }
+
+  @Override
+  public void trackerStatusChanged(TrackerStatus status) {
+    if (publication == null && status.done() && progress != null && progress.issue() != null
+        && progress.issue().key().equals(status.issueKey())) {
+      publication = new Publication(progress.issue().url(), status.issueKey() + " is " + status.name() + " in Jira", "jira");
+    }
+  }
+
+  @Override
+  public PostmortemView view() {
+    if (input == null || progress == null) {
+      return null;
+    }
+    TrackerIssue issue = progress.issue();
+    return new PostmortemView(input.incidentId(), progress.status(), input.dueAt(), issue == null ? null : issue.key(),
+        issue == null ? null : issue.url(), publication == null || !recorded ? null : publication.url());
+  }
+}

@@ -1,0 +1,75 @@
+package dev.incidentflow.workflows.postmortem;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** Formatting shared by the issues and messages about postmortems and action items. Pure. */
+final class TrackerText {
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter SHORT =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+  private TrackerText() {}
+
+  static String time(Instant at) {
+    return TIME.format(at);
+  }
+
+  static String shortTime(Instant at) {
+    return SHORT.format(at);
+  }
+
+  /** {@code 1d 2h 5m}, {@code 45s}; never empty. */
+  static String duration(Duration duration) {
+    long seconds = Math.max(0, duration.getSeconds());
+    long days = seconds / 86_400;
+    long hours = seconds % 86_400 / 3_600;
+    long minutes = seconds % 3_600 / 60;
+    long rest = seconds % 60;
+    StringBuilder text = new StringBuilder();
+    append(text, days, "d");
+    append(text, hours, "h");
+    append(text, minutes, "m");
+    if (days == 0 && hours == 0) {
+      append(text, rest, "s");
+    }
+    return text.length() == 0 ? "0s" : text.toString();
+  }
+
+  /**
+   * Text safe inside Jira wiki markup and its tables: characters that open markup are escaped, and
+   * line breaks become spaces so a table row stays one row.
+   */
+  static String wiki(String text) {
+    if (text == null || text.isEmpty()) {
+      return " ";
+    }
+    StringBuilder escaped = new StringBuilder(text.length());
+    for (char c : text.toCharArray()) {
+      switch (c) {
+        case '|', '{', '}', '[', ']', '*', '_', '!', '\\' -> escaped.append('\\').append(c);
+        case '\n', '\r' -> escaped.append(' ');
+        default -> escaped.append(c);
+      }
+    }
+    return escaped.toString();
+  }
+
+  /** A Jira label from free text: lowercase, whitespace to hyphens. */
+  static String label(String text) {
+    return text.trim().toLowerCase(Locale.ROOT).replaceAll("\\s+", "-");
+  }
+
+  private static void append(StringBuilder text, long amount, String unit) {
+    if (amount > 0) {
+      if (text.length() > 0) {
+        text.append(' ');
+      }
+      text.append(amount).append(unit);
+    }
+  }
+}

@@ -1,0 +1,21 @@
+package dev.incidentflow.workflows.postmortem;
+
+import io.temporal.testing.WorkflowReplayer;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Replays recorded histories against today's code; see {@link PostmortemWorkflowReplayTest} for
+ * when to record them again.
+ */
+class ActionItemWorkflowReplayTest {
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "action-item-escalated-then-done.json",
+      "action-item-done-by-polling.json",
+      "action-item-reopened-while-finishing.json"})
+  void recordedActionItemReplaysWithoutNondeterminism(String history) throws Exception {
+    WorkflowReplayer.replayWorkflowExecutionFromResource("histories/" + history, ActionItemWorkflowImpl.class);
+  }
+}

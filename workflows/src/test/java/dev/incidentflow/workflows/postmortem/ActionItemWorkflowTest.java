@@ -1,0 +1,163 @@
+package dev.incidentflow.workflows.postmortem;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.incidentflow.workflows.activities.IssueLink;
+import dev.incidentflow.workflows.activities.NewTrackerIssue;
+import dev.incidentflow.workflows.activities.TrackerStatus;
+import dev.incidentflow.workflows.model.ActionItemStatus;
+import dev.incidentflow.workflows.model.TimelineEventType;
+import io.temporal.client.WorkflowStub;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class ActionItemWorkflowTest {
+  @RegisterExtension final FollowUpTestEnvironment env = new FollowUpTestEnvironment();
+  private static final String ID = "action-item-INC-7-0001";
+
+  @Test
+  void newItemGetsAnIssueAssignedToItsOwnerWithItsDueDateLinkedToThePostmortem() {
+    env.store.postmortemIssue(7, "PAY-100");
+    ActionItemInput input = env.dueInThreeDays();
+    ActionItemView view = env.startActionItem(ID, input).registered();
+
+    assertThat(view.id()).isEqualTo("AI-1");
+    assertThat(view.status()).isEqualTo(ActionItemStatus.OPEN);
+    assertThat(view.jiraKey()).isEqualTo("PAY-1");
+    NewTrackerIssue issue = env.tracker.issues.get("PAY-1");
+    assertThat(issue.summary()).isEqualTo("[INC-7] Add a burn-rate alert for the checkout canary");
+    assertThat(issue.assignee()).isEqualTo("acc-bob");
+    assertThat(issue.dueDate()).isEqualTo(input.due());
+    assertThat(issue.labels()).contains("incidentflow", "action-item", "inc-7", "improvement",
+        "incidentflow-action-item-inc-7-0001");
+    assertThat(env.tracker.links).containsExactly(new IssueLink("PAY-1", "PAY-100"));
+    assertThat(env.store.actionItems.get(1L).jiraKey()).isEqualTo("PAY-1");
+    assertThat(env.store.events(7, TimelineEventType.ACTION_ITEM_CREATED)).singleElement()
+        .satisfies(event -> assertThat(event.by()).isEqualTo("alice"));
+    assertThat(env.people.textsTo("bob")).singleElement().asString().startsWith("You own action item AI-1 from INC-7");
+  }
+
+  @Test
+  void itemDueInThreeDaysIsRemindedFlaggedOverdueEscalatedAndEndsWhenJiraSaysDone() {
+    ActionItemInput input = env.dueInThreeDays();
+    ActionItemWorkflow item = env.startActionItem(ID, input);
+    item.registered();
+
+    env.sleepUntil(input.dueAt().minus(Duration.ofDays(2)).minus(Duration.ofMinutes(1)));
+    assertThat(env.people.textsTo("bob")).hasSize(1);
+    env.sleep(Duration.ofMinutes(2));
+    assertThat(env.people.textsTo("bob")).last().asString().startsWith("Reminder: action item AI-1");
+    assertThat(item.view().status()).isEqualTo(ActionItemStatus.OPEN);
+
+    env.sleepUntil(input.dueAt().plus(Duration.ofMinutes(1)));
+    assertThat(item.view().status()).isEqualTo(ActionItemStatus.OVERDUE);
+    assertThat(env.store.actionItems.get(1L).status()).isEqualTo(ActionItemStatus.OVERDUE);
+    assertThat(env.store.events(7, TimelineEventType.ACTION_ITEM_OVERDUE)).hasSize(1);
+    assertThat(env.people.textsTo("dana")).isEmpty();
+
+    env.sleepUntil(input.dueAt().plus(Duration.ofDays(3)).minus(Duration.ofMinutes(1)));
+    assertThat(env.people.textsTo("dana")).isEmpty();
+    env.sleep(Duration.ofMinutes(2));
+    assertThat(env.store.events(7, TimelineEventType.ACTION_ITEM_ESCALATED)).singleElement()
+        .satisfies(event -> assertThat(event.text()).contains("escalated to dana"));
+    assertThat(env.people.textsTo("dana")).singleElement().asString()
+        .contains("AI-1", "owned by <@U0BOB>", "overdue by 3d");
+
+    item.trackerStatusChanged(new TrackerStatus("PAY-1", "Done", true));
+    ActionItemOutcome outcome = env.result(ID, ActionItemOutcome.class);
+    assertThat(outcome.jiraStatus()).isEqualTo("Done");
+    assertThat(env.store.actionItems.get(1L).status()).isEqualTo(ActionItemStatus.DONE);
+    assertThat(env.store.actionItems.get(1L).doneAt()).isNotNull();
+    assertThat(env.store.events(7, TimelineEventType.ACTION_ITEM_DONE)).hasSize(1);
+    env.recordHistory(ID, "action-item-escalated-then-done.json");
+  }
+
+  @Test
+  void escalatedItemIsRepeatedWeeklyToOwnerAndManagerUntilDone() {
+    ActionItemInput input = env.dueInThreeDays();
+    env.startActionItem(ID, input).registered();
+
+    env.sleepUntil(input.dueAt().plus(Duration.ofDays(3)).plus(Duration.ofMinutes(1)));
+    assertThat(env.people.textsTo("dana")).hasSize(1);
+    env.sleep(Duration.ofDays(7));
+    assertThat(env.people.textsTo("dana")).hasSize(2);
+    env.sleep(Duration.ofDays(7));
+    assertThat(env.people.textsTo("dana")).hasSize(3).last().asString().contains("overdue by 17d");
+    assertThat(env.store.events(7, TimelineEventType.ACTION_ITEM_ESCALATED)).hasSize(1);
+  }
+
+  @Test
+  void missedDoneWebhookIsCaughtByPolling() {
+    ActionItemInput input = env.dueInThreeDays();
+    env.startActionItem(ID, input).registered();
+    env.sleep(Duration.ofHours(1));
+
+    env.tracker.moveTo("PAY-1", "Done", true);
+    env.sleep(input.policy().pollEvery());
+
+    assertThat(env.isCompleted(ID)).isTrue();
+    assertThat(env.store.actionItems.get(1L).status()).isEqualTo(ActionItemStatus.DONE);
+    env.recordHistory(ID, "action-item-done-by-polling.json");
+  }
+
+  @Test
+  void statusChangesThatAreNotDoneKeepTheItemOpen() {
+    ActionItemWorkflow item = env.startActionItem(ID, env.dueInThreeDays());
+    item.registered();
+
+    item.trackerStatusChanged(new TrackerStatus("PAY-1", "In Progress", false));
+    item.trackerStatusChanged(new TrackerStatus("PAY-2", "Done", true));
+    env.sleep(Duration.ofMinutes(1));
+
+    assertThat(env.isCompleted(ID)).isFalse();
+    assertThat(item.view().status()).isEqualTo(ActionItemStatus.OPEN);
+  }
+
+  @Test
+  void postmortemIssueThatComesLaterIsLinkedAtTheNextPoll() {
+    ActionItemInput input = env.dueInThreeDays();
+    env.startActionItem(ID, input).registered();
+    assertThat(env.tracker.links).isEmpty();
+
+    env.store.postmortemIssue(7, "PAY-100");
+    env.sleep(input.policy().pollEvery());
+
+    assertThat(env.tracker.links).containsExactly(new IssueLink("PAY-1", "PAY-100"));
+  }
+
+  @Test
+  void itemReopenedInJiraWhileItsRunIsFinishingIsChasedAgainByTheNextRun() {
+    ActionItemWorkflow item = env.startActionItem(ID, env.dueInThreeDays());
+    item.registered();
+
+    item.trackerStatusChanged(new TrackerStatus("PAY-1", "Done", true));
+    item.trackerStatusChanged(new TrackerStatus("PAY-1", "In Progress", false));
+    env.sleep(Duration.ofMinutes(1));
+
+    assertThat(env.isCompleted(ID)).isFalse();
+    assertThat(item.view().status()).isEqualTo(ActionItemStatus.OPEN);
+    assertThat(env.store.actionItems.get(1L).round()).isEqualTo(1);
+    assertThat(env.tracker.issues).hasSize(1);
+    env.recordHistory(ID, WorkflowStub.fromTyped(item).getExecution().getRunId(),
+        "action-item-reopened-while-finishing.json");
+  }
+
+  @Test
+  void reopenedItemIsChasedAgainWithTheSameNumberAndIssue() {
+    ActionItemInput input = env.dueInThreeDays();
+    ActionItemWorkflow item = env.startActionItem(ID, input);
+    item.registered();
+    item.trackerStatusChanged(new TrackerStatus("PAY-1", "Done", true));
+    env.result(ID, ActionItemOutcome.class);
+
+    ActionItemView reopened = env.startActionItem(ID, input.reopened()).registered();
+
+    assertThat(reopened.id()).isEqualTo("AI-1");
+    assertThat(reopened.jiraKey()).isEqualTo("PAY-1");
+    assertThat(reopened.status()).isEqualTo(ActionItemStatus.OPEN);
+    assertThat(env.tracker.issues).hasSize(1);
+    assertThat(env.store.actionItems.get(1L).round()).isEqualTo(1);
+    assertThat(env.people.textsTo("bob")).last().asString().contains("was reopened in Jira");
+  }
+}

@@ -1,0 +1,68 @@
+package dev.incidentflow.workflows.postmortem;
+
+import dev.incidentflow.workflows.activities.FailureType;
+import dev.incidentflow.workflows.activities.IssueLink;
+import dev.incidentflow.workflows.activities.NewTrackerIssue;
+import dev.incidentflow.workflows.activities.TrackerActivities;
+import dev.incidentflow.workflows.activities.TrackerIssue;
+import dev.incidentflow.workflows.activities.TrackerStatus;
+import io.temporal.failure.ApplicationFailure;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** An in-memory Jira with the real adapter's idempotency: an issue is found by its label first. */
+final class FakeTracker implements TrackerActivities {
+  final Map<String, NewTrackerIssue> issues = new ConcurrentHashMap<>();
+  final Map<String, TrackerStatus> statuses = new ConcurrentHashMap<>();
+  final List<IssueLink> links = new CopyOnWriteArrayList<>();
+  final AtomicInteger polls = new AtomicInteger();
+  private final AtomicInteger nextNumber = new AtomicInteger(1);
+  volatile boolean rejectCreates;
+
+  @Override
+  public TrackerIssue createIssue(NewTrackerIssue issue) {
+    if (rejectCreates) {
+      throw ApplicationFailure.newNonRetryableFailure(
+          "Jira rejected the issue (HTTP 400): project: project is required", FailureType.JIRA_REJECTED.name());
+    }
+    for (Map.Entry<String, NewTrackerIssue> existing : issues.entrySet()) {
+      if (existing.getValue().labels().contains(issue.idempotencyLabel())) {
+        return issue(existing.getKey());
+      }
+    }
+    String key = issue.project() + "-" + nextNumber.getAndIncrement();
+    issues.put(key, issue);
+    statuses.put(key, new TrackerStatus(key, "To Do", false));
+    return issue(key);
+  }
+
+  @Override
+  public void linkIssues(IssueLink link) {
+    if (!links.contains(link)) {
+      links.add(link);
+    }
+  }
+
+  @Override
+  public TrackerStatus issueStatus(String issueKey) {
+    polls.incrementAndGet();
+    return statuses.getOrDefault(issueKey, new TrackerStatus(issueKey, "To Do", false));
+  }
+
+  void moveTo(String key, String status, boolean done) {
+    statuses.put(key, new TrackerStatus(key, status, done));
+  }
+
+  /** Makes an issue as if someone else (or an earlier session) had, with the given key. */
+  void existing(String key, NewTrackerIssue issue) {
+    issues.put(key, issue);
+    statuses.put(key, new TrackerStatus(key, "To Do", false));
+  }
+
+  static TrackerIssue issue(String key) {
+    return new TrackerIssue(key, "https://jira.example.com/browse/" + key);
+  }
+}

@@ -1,0 +1,142 @@
+package dev.incidentflow.workflows.postmortem;
+
+import dev.incidentflow.workflows.incident.IncidentWorkflow;
+import dev.incidentflow.workflows.model.ActionItemKind;
+import dev.incidentflow.workflows.model.Severity;
+import dev.incidentflow.workflows.policy.ActionItemPolicy;
+import io.temporal.api.enums.v1.EventType;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * A time-skipping Temporal test server with the postmortem and action item workflows on the
+ * incidents task queue, fake Jira, store, catalog and Slack. Register with {@code
+ * @RegisterExtension}.
+ */
+final class FollowUpTestEnvironment implements BeforeEachCallback, AfterEachCallback {
+  /** Set to {@code true} to write the histories the replay tests read ({@code -Dincidentflow.recordHistories=true}). */
+  static final String RECORD_PROPERTY = "incidentflow.recordHistories";
+  static final long INCIDENT = 7;
+
+  final FakeTracker tracker = new FakeTracker();
+  final FakeFollowUpStore store = new FakeFollowUpStore();
+  final FakePeople people = new FakePeople();
+  private TestWorkflowEnvironment env;
+
+  @Override
+  public void beforeEach(ExtensionContext context) {
+    env = TestWorkflowEnvironment.newInstance();
+    Worker worker = env.newWorker(IncidentWorkflow.TASK_QUEUE);
+    worker.registerWorkflowImplementationTypes(
+        PostmortemWorkflowImpl.class, ActionItemWorkflowImpl.class, ClosingIncidentWorkflowImpl.class);
+    worker.registerActivitiesImplementations(tracker, store, people);
+    env.start();
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) {
+    env.close();
+  }
+
+  TestWorkflowEnvironment env() {
+    return env;
+  }
+
+  WorkflowClient client() {
+    return env.getWorkflowClient();
+  }
+
+  Instant now() {
+    return Instant.ofEpochMilli(env.currentTimeMillis());
+  }
+
+  /** Advances the test server's clock, firing every timer due on the way. */
+  void sleep(Duration duration) {
+    env.sleep(duration);
+  }
+
+  void sleepUntil(Instant at) {
+    Duration wait = Duration.between(now(), at);
+    if (!wait.isNegative() && !wait.isZero()) {
+      env.sleep(wait);
+    }
+  }
+
+  /** A SEV1 that triggered two hours ago, went through every phase and was resolved 30 minutes ago. */
+  PostmortemInput closedSev1() {
+    Instant closed = now();
+    IncidentTimes times = new IncidentTimes(closed.minus(Duration.ofMinutes(120)),
+        closed.minus(Duration.ofMinutes(115)), closed.minus(Duration.ofMinutes(95)),
+        closed.minus(Duration.ofMinutes(60)), closed.minus(Duration.ofMinutes(30)), closed);
+    return new PostmortemInput(INCIDENT, "3f1c9a52-run", "Checkout error budget burn", Severity.SEV1, "checkout",
+        "alice", "incidents", "inc-7-sev1-checkout", times, Duration.ofHours(24), Duration.ofHours(4),
+        Duration.ofHours(6), null);
+  }
+
+  PostmortemWorkflow startPostmortem(PostmortemInput input) {
+    PostmortemWorkflow postmortem = client().newWorkflowStub(PostmortemWorkflow.class, WorkflowOptions.newBuilder()
+        .setWorkflowId(Postmortems.workflowId(input.incidentNumber()))
+        .setTaskQueue(IncidentWorkflow.TASK_QUEUE)
+        .build());
+    WorkflowClient.start(postmortem::run, input);
+    return postmortem;
+  }
+
+  /** An action item for bob due three days from today (UTC), under the shipped policy. */
+  ActionItemInput dueInThreeDays() {
+    return new ActionItemInput(INCIDENT, "checkout", "Add a burn-rate alert for the checkout canary", "bob",
+        LocalDate.ofInstant(now(), ZoneOffset.UTC).plusDays(3), ActionItemKind.IMPROVEMENT, "alice",
+        ActionItemPolicy.defaults(), 0, null);
+  }
+
+  ActionItemWorkflow startActionItem(String workflowId, ActionItemInput input) {
+    ActionItemWorkflow item = client().newWorkflowStub(ActionItemWorkflow.class, WorkflowOptions.newBuilder()
+        .setWorkflowId(workflowId)
+        .setTaskQueue(IncidentWorkflow.TASK_QUEUE)
+        .build());
+    WorkflowClient.start(item::run, input);
+    return item;
+  }
+
+  <T> T result(String workflowId, Class<T> type) {
+    return WorkflowStub.fromTyped(client().newWorkflowStub(PostmortemWorkflow.class, workflowId)).getResult(type);
+  }
+
+  boolean isCompleted(String workflowId) {
+    return client().fetchHistory(workflowId).getLastEvent().getEventType()
+        == EventType.EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED;
+  }
+
+  /** Writes the workflow's history for the replay tests when {@value #RECORD_PROPERTY} is set. */
+  void recordHistory(String workflowId, String resource) {
+    recordHistory(workflowId, null, resource);
+  }
+
+  /** Writes one run's history (the latest when {@code runId} is null). */
+  void recordHistory(String workflowId, String runId, String resource) {
+    if (!Boolean.getBoolean(RECORD_PROPERTY)) {
+      return;
+    }
+    try {
+      Path file = Path.of("src", "test", "resources", "histories", resource);
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, client().fetchHistory(workflowId, runId).toJson(true));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,62 @@
+package dev.incidentflow.workflows.postmortem;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.incidentflow.workflows.model.Severity;
+import dev.incidentflow.workflows.model.TimelineEvent;
+import dev.incidentflow.workflows.model.TimelineEventType;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class PostmortemDocumentTest {
+  private static final Instant T = Instant.parse("2026-03-02T10:00:00Z");
+
+  @Test
+  void phaseMissingFromTheIncidentIsShownAsNotRecordedAndTheNextCountsFromTheLastKnownTime() {
+    IncidentTimes times = new IncidentTimes(T, T.plus(Duration.ofMinutes(3)), null, null,
+        T.plus(Duration.ofMinutes(50)), T.plus(Duration.ofMinutes(80)));
+
+    String description = PostmortemDocument.description(input(times), List.of());
+
+    assertThat(description).contains("|Detection|triggered|acknowledged|3m|", "|Triage|acknowledged|identified|not recorded|",
+        "|Remediation|acknowledged|mitigated|not recorded|", "|Verification|acknowledged|resolved|47m|");
+    assertThat(description).contains("2026-03-02 10:00:00 UTC to 2026-03-02 10:50:00 UTC (50m)");
+  }
+
+  @Test
+  void timelineTextCannotBreakTheTableOrOpenMarkup() {
+    IncidentTimes times = new IncidentTimes(T, null, null, null, T.plusSeconds(60), null);
+    TimelineEvent event = new TimelineEvent(1, T, TimelineEventType.STATUS_UPDATE, "bob",
+        "rolled back {code} [link] *now* |x|\nsecond line", Map.of());
+
+    String description = PostmortemDocument.description(input(times), List.of(event));
+
+    assertThat(description).contains(
+        "|2026-03-02 10:00:00 UTC|bob|status_update|rolled back \\{code\\} \\[link\\] \\*now\\* \\|x\\| second line|");
+  }
+
+  @Test
+  void fiveWhysTemplateHasFiveEmptyAnswersAndSaysItIsBlameless() {
+    IncidentTimes times = new IncidentTimes(T, null, null, null, T.plusSeconds(60), null);
+
+    String description = PostmortemDocument.description(input(times), List.of());
+
+    assertThat(description).contains("Blameless");
+    assertThat(description.split("#\\* Answer: \n", -1)).hasSize(6);
+  }
+
+  @Test
+  void idempotencyLabelIsMadeFromTheIncidentsFirstRun() {
+    IncidentTimes times = new IncidentTimes(T, null, null, null, T.plusSeconds(60), null);
+
+    assertThat(PostmortemDocument.idempotencyLabel(input(times))).isEqualTo("incidentflow-postmortem-3f1c9a52-run");
+  }
+
+  private static PostmortemInput input(IncidentTimes times) {
+    return new PostmortemInput(7, "3F1C9A52-run", "Checkout down", Severity.SEV2, "checkout", null, null, null,
+        times, Duration.ofHours(48), Duration.ofHours(4), Duration.ofHours(6), null);
+  }
+}

@@ -1,0 +1,171 @@
+package dev.incidentflow.workflows.postmortem;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.incidentflow.workflows.activities.NewTrackerIssue;
+import dev.incidentflow.workflows.activities.TrackerStatus;
+import dev.incidentflow.workflows.model.PostmortemStatus;
+import dev.incidentflow.workflows.model.TimelineEvent;
+import dev.incidentflow.workflows.model.TimelineEventType;
+import io.temporal.client.WorkflowUpdateException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class PostmortemWorkflowTest {
+  @RegisterExtension final FollowUpTestEnvironment env = new FollowUpTestEnvironment();
+  private static final String ID = Postmortems.workflowId(FollowUpTestEnvironment.INCIDENT);
+
+  @BeforeEach
+  void incidentTimeline() {
+    PostmortemInput input = env.closedSev1();
+    env.store.seed(FollowUpTestEnvironment.INCIDENT, List.of(
+        new TimelineEvent(1, input.times().triggeredAt(), TimelineEventType.DECLARED, "system",
+            "Declared from alertmanager alert: Checkout error budget burn", Map.of()),
+        new TimelineEvent(2, input.times().acknowledgedAt(), TimelineEventType.ACKNOWLEDGED, "alice",
+            "Acknowledged by alice", Map.of()),
+        new TimelineEvent(3, input.times().identifiedAt(), TimelineEventType.DECISION, "alice",
+            "Roll back release 2024.11.3 | keep the feature flag off", Map.of()),
+        new TimelineEvent(4, input.times().resolvedAt(), TimelineEventType.RESOLVED, "alice",
+            "Resolved by alice", Map.of())));
+  }
+
+  @Test
+  void closedSev1GetsAPostmortemIssueDueADayAfterResolutionWithTheTimelineAndFiveWhys() {
+    PostmortemInput input = env.closedSev1();
+    PostmortemWorkflow postmortem = env.startPostmortem(input);
+    env.sleep(Duration.ofMinutes(1));
+
+    assertThat(postmortem.view().status()).isEqualTo(PostmortemStatus.SCHEDULED);
+    assertThat(postmortem.view().dueAt()).isEqualTo(input.times().resolvedAt().plus(Duration.ofHours(24)));
+    assertThat(env.tracker.issues).containsOnlyKeys("PAY-1");
+    NewTrackerIssue issue = env.tracker.issues.get("PAY-1");
+    assertThat(issue.summary()).isEqualTo("Postmortem INC-7 (SEV1, checkout): Checkout error budget burn");
+    assertThat(issue.assignee()).isEqualTo("acc-alice");
+    assertThat(issue.dueDate()).isEqualTo(LocalDate.ofInstant(input.dueAt(), ZoneOffset.UTC));
+    assertThat(issue.labels()).contains("incidentflow", "postmortem", "inc-7", "sev1",
+        "incidentflow-postmortem-3f1c9a52-run");
+    assertThat(issue.description())
+        .contains("h2. Impact window", "(1h 30m)")
+        .contains("|Detection|triggered|acknowledged|5m|", "|Triage|acknowledged|identified|20m|",
+            "|Remediation|identified|mitigated|35m|", "|Verification|mitigated|resolved|30m|")
+        .contains("|alice|acknowledged|Acknowledged by alice|")
+        .contains("|alice|*DECISION*|*Roll back release 2024.11.3 \\| keep the feature flag off*|")
+        .contains("h2. Five Whys", "# Why did this incident happen?", "#* Answer: ");
+    assertThat(env.store.postmortems.get(7L).jiraKey()).isEqualTo("PAY-1");
+    assertThat(env.store.events(7, TimelineEventType.POSTMORTEM_SCHEDULED)).singleElement()
+        .satisfies(event -> assertThat(event.data()).containsEntry("jiraKey", "PAY-1"));
+    assertThat(env.people.textsIn("incidents")).singleElement().asString()
+        .contains("INC-7", "<@U0ALICE>", "https://jira.example.com/browse/PAY-1");
+    assertThat(env.people.textsTo("alice")).singleElement().asString().contains("You own the postmortem of INC-7");
+  }
+
+  @Test
+  void commanderIsRemindedFourHoursBeforeAndTheManagerIsToldWhenItIsOverdue() {
+    PostmortemInput input = env.closedSev1();
+    env.startPostmortem(input);
+
+    env.sleepUntil(input.dueAt().minus(Duration.ofHours(4)).minus(Duration.ofMinutes(1)));
+    assertThat(env.people.textsTo("alice")).hasSize(1);
+    env.sleep(Duration.ofMinutes(2));
+    assertThat(env.people.textsTo("alice")).hasSize(2).last().asString().startsWith("Reminder: the postmortem of INC-7");
+    assertThat(env.people.textsTo("dana")).isEmpty();
+
+    env.sleepUntil(input.dueAt().plus(Duration.ofMinutes(1)));
+    assertThat(env.store.events(7, TimelineEventType.POSTMORTEM_OVERDUE)).singleElement()
+        .satisfies(event -> assertThat(event.text()).contains("escalated to dana"));
+    assertThat(env.store.postmortems.get(7L).status()).isEqualTo(PostmortemStatus.OVERDUE);
+    assertThat(env.people.textsTo("dana")).singleElement().asString()
+        .contains("postmortem of INC-7", "owned by <@U0ALICE> is overdue");
+    assertThat(env.people.textsTo("alice")).last().asString().contains("is overdue");
+    env.recordHistory(ID, "postmortem-overdue.json");
+  }
+
+  @Test
+  void publishingEndsThePostmortemAndStopsTheReminders() {
+    PostmortemInput input = env.closedSev1();
+    PostmortemWorkflow postmortem = env.startPostmortem(input);
+    env.sleep(Duration.ofHours(1));
+
+    PostmortemView published = postmortem.publish(
+        new Publication("https://wiki.example.com/pm/inc-7", "Bad config push", "alice"));
+
+    assertThat(published.status()).isEqualTo(PostmortemStatus.PUBLISHED);
+    assertThat(published.publishedUrl()).isEqualTo("https://wiki.example.com/pm/inc-7");
+    PostmortemOutcome outcome = env.result(ID, PostmortemOutcome.class);
+    assertThat(outcome.publication().by()).isEqualTo("alice");
+    assertThat(env.store.events(7, TimelineEventType.POSTMORTEM_PUBLISHED)).singleElement()
+        .satisfies(event -> assertThat(event.by()).isEqualTo("alice"));
+    assertThat(env.store.postmortems.get(7L).status()).isEqualTo(PostmortemStatus.PUBLISHED);
+    assertThat(env.store.postmortems.get(7L).publishedUrl()).isEqualTo("https://wiki.example.com/pm/inc-7");
+    assertThat(env.people.textsIn("incidents")).last().asString()
+        .isEqualTo("Postmortem of INC-7 published by alice: https://wiki.example.com/pm/inc-7 - Bad config push");
+
+    env.sleepUntil(input.dueAt().plus(Duration.ofDays(8)));
+    assertThat(env.people.textsTo("alice")).hasSize(1);
+    assertThat(env.people.textsTo("dana")).isEmpty();
+    assertThat(env.store.events(7, TimelineEventType.POSTMORTEM_OVERDUE)).isEmpty();
+    env.recordHistory(ID, "postmortem-published.json");
+  }
+
+  @Test
+  void publishingWithoutAUrlIsRefusedAndChangesNothing() {
+    PostmortemWorkflow postmortem = env.startPostmortem(env.closedSev1());
+    env.sleep(Duration.ofMinutes(1));
+
+    assertThatThrownBy(() -> postmortem.publish(new Publication(" ", "", "alice")))
+        .isInstanceOf(WorkflowUpdateException.class)
+        .rootCause().hasMessageContaining("url is required");
+    assertThat(postmortem.view().status()).isEqualTo(PostmortemStatus.SCHEDULED);
+  }
+
+  @Test
+  void jiraIssueMovedToDoneEndsThePostmortemEvenWhenItsWebhookIsLost() {
+    PostmortemInput input = env.closedSev1();
+    env.startPostmortem(input);
+    env.sleep(Duration.ofHours(1));
+
+    env.tracker.moveTo("PAY-1", "Done", true);
+    env.sleep(input.pollEvery());
+
+    PostmortemOutcome outcome = env.result(ID, PostmortemOutcome.class);
+    assertThat(outcome.publication().by()).isEqualTo("jira");
+    assertThat(outcome.publication().url()).isEqualTo("https://jira.example.com/browse/PAY-1");
+    assertThat(env.store.events(7, TimelineEventType.POSTMORTEM_PUBLISHED)).hasSize(1);
+    env.recordHistory(ID, "postmortem-done-in-jira.json");
+  }
+
+  @Test
+  void jiraRefusingTheIssueStillChasesThePostmortemAndCreatesTheIssueOnceJiraTakesIt() {
+    PostmortemInput input = env.closedSev1();
+    env.tracker.rejectCreates = true;
+    PostmortemWorkflow postmortem = env.startPostmortem(input);
+    env.sleep(Duration.ofMinutes(1));
+
+    assertThat(postmortem.view().jiraKey()).isNull();
+    assertThat(env.store.events(7, TimelineEventType.POSTMORTEM_SCHEDULED)).hasSize(1);
+
+    env.tracker.rejectCreates = false;
+    env.sleep(input.pollEvery());
+    assertThat(postmortem.view().jiraKey()).isEqualTo("PAY-1");
+    assertThat(env.store.postmortems.get(7L).jiraKey()).isEqualTo("PAY-1");
+  }
+
+  @Test
+  void doneWebhookForTheIssuePublishesAtOnce() {
+    PostmortemWorkflow postmortem = env.startPostmortem(env.closedSev1());
+    env.sleep(Duration.ofMinutes(1));
+
+    postmortem.trackerStatusChanged(new TrackerStatus("PAY-9", "Done", true));
+    postmortem.trackerStatusChanged(new TrackerStatus("PAY-1", "Done", true));
+
+    assertThat(env.result(ID, PostmortemOutcome.class).jiraKey()).isEqualTo("PAY-1");
+    assertThat(env.tracker.polls).hasValue(0);
+  }
+}
