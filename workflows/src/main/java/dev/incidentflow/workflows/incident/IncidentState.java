@@ -11,6 +11,7 @@ import dev.incidentflow.workflows.model.TimelineEvent;
 import dev.incidentflow.workflows.model.TimelineEventType;
 import dev.incidentflow.workflows.policy.Durations;
 import dev.incidentflow.workflows.policy.EscalationPlan;
+import dev.incidentflow.workflows.policy.EscalationStep;
 import dev.incidentflow.workflows.policy.Policy;
 import dev.incidentflow.workflows.policy.SeverityPolicy;
 import dev.incidentflow.workflows.policy.StatusCadence;
@@ -325,9 +326,11 @@ public final class IncidentState {
     record(now, TimelineEventType.ALERT_FIRED, TimelineEvent.SYSTEM, "Alert firing: " + event.title(), data);
     if (status == IncidentStatus.RESOLVED) {
       reopenTo(now, TimelineEvent.SYSTEM, "the alert fired again during the monitoring window");
-    } else if (alertsFired > 1 && status.isActive()) {
-      effects.add(new Effect.PostInChannel("Alert firing again: " + event.title()
-          + " (delivery " + alertsFired + ")"));
+    } else if (alertsFired == 2 && status.isActive()) {
+      // Once, not per delivery: Alertmanager replicas and repeat intervals redeliver a firing
+      // group many times, and the timeline already counts every delivery.
+      effects.add(new Effect.PostInChannel("Alert still firing: " + event.title()
+          + " (further deliveries are on the timeline)"));
     }
   }
 
@@ -597,12 +600,14 @@ public final class IncidentState {
       fired = true;
       int step = escalation.nextStep();
       if (escalation.decide(status) == EscalationPlan.Decision.FIRE) {
-        String reason = step == 0
-            ? "incident opened"
-            : "not " + escalation.next().unless().wireName() + " after "
-                + Durations.format(escalation.next().after());
-        if (escalation.next().unless() == null && step > 0) {
-          reason = "scheduled at " + Durations.format(escalation.next().after());
+        EscalationStep next = escalation.next();
+        String reason;
+        if (step == 0) {
+          reason = "incident opened";
+        } else if (next.unless() == null) {
+          reason = "scheduled at " + Durations.format(next.after());
+        } else {
+          reason = "not " + next.unless().wireName() + " after " + Durations.format(next.after());
         }
         effects.add(new Effect.RunEscalationStep(step, escalation.next().targets(), reason));
       }

@@ -17,6 +17,7 @@ import dev.incidentflow.workflows.activities.SlackChatActivities;
 import dev.incidentflow.workflows.model.IncidentStatus;
 import dev.incidentflow.workflows.model.Person;
 import dev.incidentflow.workflows.model.TimelineEvent;
+import dev.incidentflow.workflows.postmortem.Postmortems;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
@@ -102,6 +103,7 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
         }
       }
     }
+    Postmortems.startFor(state);
     if (state.hasChannel()) {
       try {
         slack.archiveChannel(new SlackChannel(state.channelId(), state.channelName()));
