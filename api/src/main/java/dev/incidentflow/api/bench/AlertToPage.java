@@ -24,6 +24,12 @@ final class AlertToPage {
 
   private AlertToPage() {}
 
+  /** {@code incidentflow-INC-42-step-0} belongs to incident 42. */
+  private static long incidentNumber(FakePagerDuty.Arrival page) {
+    String key = page.dedupKey();
+    return Long.parseLong(key.substring("incidentflow-INC-".length(), key.indexOf("-step-")));
+  }
+
   static void run(BenchContext context) throws Exception {
     int samples = context.options().pageSamples();
     BenchReport report = context.report();
@@ -38,11 +44,13 @@ final class AlertToPage {
       }
       List<Long> pages = new ArrayList<>();
       List<Long> floors = new ArrayList<>();
+      FakePagerDuty.Arrival lastPage = null;
       int missing = 0;
       for (int i = 0; i < samples; i++) {
-        Optional<Long> page = pageSample(context, MARKER, i);
-        if (page.isPresent()) {
-          pages.add(page.get());
+        Optional<Sample> sample = pageSample(context, MARKER, i);
+        if (sample.isPresent()) {
+          pages.add(sample.get().nanos());
+          lastPage = sample.get().page();
         } else {
           missing++;
         }
@@ -52,6 +60,10 @@ final class AlertToPage {
       }
       Latencies page = Latencies.ofNanos(pages);
       report.figure(PHASE, "alert to page (202 to PagerDuty arrival)", page.summary());
+      if (lastPage != null) {
+        report.figure(PHASE, "last sample's path to its page (history)",
+            CriticalPath.describe(context.api().history(incidentNumber(lastPage))));
+      }
       report.check(PHASE, "samples that paged within " + PAGE_TIMEOUT.toSeconds() + " s", samples - missing, samples,
           "");
       if (floor.isEmpty()) {
@@ -72,8 +84,11 @@ final class AlertToPage {
     }
   }
 
-  /** One new alert group; nanoseconds from its 202 to its first page, or empty when no page came. */
-  private static Optional<Long> pageSample(BenchContext context, String phase, int n) throws Exception {
+  /** One alert-to-page sample: the page, and nanoseconds from the webhook's 202 to its arrival. */
+  private record Sample(FakePagerDuty.Arrival page, long nanos) {}
+
+  /** One new alert group, or empty when no page came. */
+  private static Optional<Sample> pageSample(BenchContext context, String phase, int n) throws Exception {
     String marker = context.payloads().marker(phase, n);
     CompletableFuture<FakePagerDuty.Arrival> paged = context.pagerDuty().firstTrigger(marker);
     int status = context.api().postAlertmanager(context.payloads().firing(phase, n, "error"));
@@ -82,7 +97,8 @@ final class AlertToPage {
       throw new IllegalStateException("the alert-to-page webhook answered " + status);
     }
     try {
-      return Optional.of(paged.get(PAGE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).nanos() - accepted);
+      FakePagerDuty.Arrival page = paged.get(PAGE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      return Optional.of(new Sample(page, page.nanos() - accepted));
     } catch (TimeoutException e) {
       return Optional.empty();
     }

@@ -76,6 +76,14 @@ final class BenchApi {
     return Optional.of(JSON.readTree(response.body()));
   }
 
+  /** {@code GET /v1/incidents/INC-<number>/history}: the workflow's event history as Temporal exports it. */
+  JsonNode history(long number) throws IOException, InterruptedException {
+    HttpResponse<String> response = http.send(request("/v1/incidents/INC-" + number + "/history").GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+    expect(response, 200);
+    return JSON.readTree(response.body());
+  }
+
   /**
    * Every incident numbered above {@code after}, with timelines: read in parallel batches of
    * numbers until a whole batch is missing (numbers come from a sequence, so gaps are rare and short).

@@ -68,11 +68,12 @@ final class OpenIncidents {
         .filter(incident -> incident.path("title").asText("").contains(prefix))
         .toList();
     Instant lookedAt = Instant.now();
-    report.check(PHASE, "incidents in PostgreSQL", ours.size(), count, "");
+    String waited = allPaged ? "" : "read after waiting " + options.drainTimeout().toSeconds() + " s for first pages";
+    report.check(PHASE, "incidents in PostgreSQL", ours.size(), count, waited);
     Map<String, List<FakePagerDuty.Arrival>> triggers = Pages.triggersByKey(context.pagerDuty().arrivals(), prefix);
     long firstPages = triggers.keySet().stream().filter(Pages::isFirstPage).count();
     long duplicates = triggers.values().stream().mapToLong(arrivals -> arrivals.size() - 1).sum();
-    report.check(PHASE, "first pages at PagerDuty (distinct -step-0 keys)", firstPages, count, "");
+    report.check(PHASE, "first pages at PagerDuty (distinct -step-0 keys)", firstPages, count, waited);
     report.check(PHASE, "duplicate pages (any step, same dedup key)", duplicates, 0, "");
 
     Lateness timeline = timelineLateness(ours, policy, opened, windowEnd, lookedAt);
