@@ -18,6 +18,7 @@ import dev.incidentflow.api.auth.BearerTokenFilter;
 import dev.incidentflow.api.auth.BodySizeLimitFilter;
 import dev.incidentflow.api.auth.JiraWebhookVerifier;
 import dev.incidentflow.api.cli.ApiServerCommand;
+import dev.incidentflow.api.cli.BenchCommand;
 import dev.incidentflow.api.cli.DevCommand;
 import dev.incidentflow.api.cli.WorkerCommand;
 import dev.incidentflow.api.config.DatabaseUrl;
@@ -105,6 +106,7 @@ public class IncidentFlowApplication extends Application<IncidentFlowConfigurati
     bootstrap.getObjectMapper().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     bootstrap.addCommand(new DevCommand(this));
     bootstrap.addCommand(new WorkerCommand(this));
+    bootstrap.addCommand(new BenchCommand(this));
   }
 
   @Override

@@ -1,0 +1,99 @@
+package dev.incidentflow.api.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.StreamSupport;
+
+/**
+ * Phase a: an Alertmanager cluster re-sending every alert group at once. N deliveries over G
+ * groups from C senders; then the counts that prove nothing was duplicated or lost: G incidents,
+ * G first pages, and every delivery on an incident's timeline.
+ */
+final class AlertStorm {
+  static final String PHASE = "a. alert storm";
+  static final String MARKER = "storm";
+  static final Duration QUIET = Duration.ofSeconds(2);
+  static final double WEBHOOK_P99_TARGET_MILLIS = 50;
+
+  private AlertStorm() {}
+
+  static void run(BenchContext context) throws Exception {
+    BenchOptions options = context.options();
+    BenchReport report = context.report();
+    AlertPayloads payloads = context.payloads();
+    int groups = options.groups();
+    long before = context.api().highestIncidentNumber();
+    String[] bodies = IntStream.range(0, groups).mapToObj(g -> payloads.firing(MARKER, g, "error"))
+        .toArray(String[]::new);
+
+    Progress.say("storm: " + options.alerts() + " deliveries over " + groups + " groups from " + options.senders()
+        + " senders");
+    WebhookBurst.Result burst = WebhookBurst.send(context.api(), options.alerts(), options.senders(),
+        i -> bodies[i % groups]);
+    Latencies webhook = Latencies.ofNanos(burst.latencyNanos());
+    report.figure(PHASE, "deliveries", options.alerts() + " over " + groups + " groups from " + options.senders()
+        + " senders in " + seconds(burst.elapsedNanos()) + " (" + String.format(Locale.ROOT, "%.0f", burst.perSecond())
+        + "/s)");
+    report.target(PHASE, "webhook latency (send to 202)", webhook.summary(), "p99 < 50 ms",
+        webhook.p99Millis() < WEBHOOK_P99_TARGET_MILLIS);
+    report.check(PHASE, "webhook errors", burst.errors(), 0, String.join("; ", burst.errorSamples()));
+
+    String prefix = payloads.phasePrefix(MARKER);
+    Progress.say("storm: waiting for first pages and for the backlog to drain");
+    long drainStarted = System.nanoTime();
+    Pages.await(() -> Pages.firstPages(context.pagerDuty(), prefix) >= groups, options.drainTimeout());
+    boolean quiet = context.activity().awaitQuiet(QUIET, options.drainTimeout());
+    report.figure(PHASE, "drain (until Slack and PagerDuty were quiet for " + QUIET.toSeconds() + " s)",
+        quiet ? seconds(System.nanoTime() - drainStarted - QUIET.toNanos()) + " after the last 202"
+            : "not quiet within " + options.drainTimeout().toSeconds() + " s");
+
+    List<JsonNode> ours = context.api().incidentsAfter(before).stream()
+        .filter(incident -> incident.path("title").asText("").contains(prefix))
+        .toList();
+    Set<String> expectedWorkflows = IntStream.range(0, groups).mapToObj(g -> payloads.workflowId(MARKER, g))
+        .collect(Collectors.toSet());
+    Set<String> workflows = ours.stream().map(incident -> incident.path("workflowId").asText())
+        .collect(Collectors.toSet());
+    long unexpected = workflows.stream().filter(id -> !expectedWorkflows.contains(id)).count();
+    report.check(PHASE, "incidents in PostgreSQL", ours.size(), groups,
+        workflows.size() + " distinct workflows, " + unexpected + " unexpected");
+    long alertsRecorded = ours.stream().mapToLong(incident -> events(incident, "alert_fired")).sum();
+    report.check(PHASE, "alert_fired events on their timelines", alertsRecorded, options.alerts(), "");
+
+    Map<String, List<FakePagerDuty.Arrival>> triggers = Pages.triggersByKey(context.pagerDuty().arrivals(), prefix);
+    Set<String> expectedKeys = new HashSet<>();
+    ours.forEach(incident -> expectedKeys.add(Pages.dedupKey(BenchApi.number(incident), 0)));
+    Set<String> firstPageKeys = triggers.keySet().stream().filter(Pages::isFirstPage).collect(Collectors.toSet());
+    long requests = triggers.entrySet().stream().filter(entry -> Pages.isFirstPage(entry.getKey()))
+        .mapToLong(entry -> entry.getValue().size()).sum();
+    report.check(PHASE, "first pages at PagerDuty (distinct -step-0 keys)", firstPageKeys.size(), groups, "");
+    Set<String> mismatched = new HashSet<>(firstPageKeys);
+    mismatched.addAll(expectedKeys);
+    mismatched.removeAll(intersection(firstPageKeys, expectedKeys));
+    report.check(PHASE, "first pages and incidents not matching one to one", mismatched.size(), 0, "");
+    report.check(PHASE, "first-page trigger requests (duplicates fail)", requests, groups, "");
+  }
+
+  private static Set<String> intersection(Set<String> a, Set<String> b) {
+    Set<String> both = new HashSet<>(a);
+    both.retainAll(b);
+    return both;
+  }
+
+  static long events(JsonNode incident, String type) {
+    return StreamSupport.stream(incident.path("timeline").spliterator(), false)
+        .filter(event -> type.equals(event.path("type").asText()))
+        .count();
+  }
+
+  static String seconds(long nanos) {
+    return String.format(Locale.ROOT, "%.1f s", nanos / 1e9);
+  }
+}

@@ -1,0 +1,42 @@
+package dev.incidentflow.api.bench;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Duration;
+
+/**
+ * What one run does; the {@code bench} command's flags.
+ *
+ * @param alerts alert deliveries in the storm
+ * @param groups alert groups the storm's deliveries are spread over (one incident each)
+ * @param senders concurrent webhook senders (storm and opening the incidents of phase c)
+ * @param pageSamples alert-to-page samples, each next to a floor sample; 0 skips the phase
+ * @param openIncidents incidents opened at once for the timer phase; 0 skips the phase
+ * @param hold how long the open incidents are watched after the last one paged
+ * @param drainTimeout the longest the run waits for pages to arrive and work to drain
+ */
+public record BenchOptions(
+    int alerts,
+    int groups,
+    int senders,
+    int pageSamples,
+    int openIncidents,
+    Duration hold,
+    Duration drainTimeout,
+    BenchPolicy policy) {
+
+  public BenchOptions {
+    if (groups < 1 || alerts < groups) {
+      throw new IllegalArgumentException("--groups must be at least 1 and --alerts at least --groups");
+    }
+    if (senders < 1) {
+      throw new IllegalArgumentException("--senders must be at least 1");
+    }
+    if (pageSamples < 0 || openIncidents < 0) {
+      throw new IllegalArgumentException("--page-samples and --open-incidents must not be negative");
+    }
+    requireNonNull(hold, "hold is null");
+    requireNonNull(drainTimeout, "drainTimeout is null");
+    requireNonNull(policy, "policy is null");
+  }
+}

@@ -1,0 +1,170 @@
+package dev.incidentflow.api.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.incidentflow.worker.WorkerSettings;
+import io.temporal.worker.WorkerFactoryOptions;
+import io.temporal.worker.WorkerOptions;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Phase c: K incidents open at once on one worker, each with live escalation and status-update
+ * timers from the bench policy. Lateness is when a timer's effect happened minus when the policy
+ * planned it: the {@code at} of the {@code escalated} and {@code update_overdue} timeline events
+ * (the workflow's clock when the timer's task ran), and the arrival of each escalation page at
+ * the fake PagerDuty. A timer still missing when the run looks is counted at its lateness so far.
+ */
+final class OpenIncidents {
+  static final String PHASE = "c. open incidents";
+  static final String MARKER = "open";
+  static final double LATENESS_P99_TARGET_MILLIS = 2_000;
+  static final long ONE_GIB = 1L << 30;
+
+  private OpenIncidents() {}
+
+  /** Lateness samples in nanoseconds: timers due before the last incident paged, and after. */
+  private record Lateness(List<Long> duringOpening, List<Long> afterOpening, int missing) {}
+
+  static void run(BenchContext context) throws Exception {
+    BenchOptions options = context.options();
+    BenchReport report = context.report();
+    BenchPolicy policy = options.policy();
+    AlertPayloads payloads = context.payloads();
+    int count = options.openIncidents();
+    String prefix = payloads.phasePrefix(MARKER);
+    long before = context.api().highestIncidentNumber();
+    long heapBefore = context.target().sameJvm() ? MachineState.heapUsedAfterGc() : -1;
+
+    Progress.say("open incidents: opening " + count + " SEV1 incidents from " + options.senders() + " senders");
+    long started = System.nanoTime();
+    WebhookBurst.Result burst = WebhookBurst.send(context.api(), count, options.senders(),
+        i -> payloads.firing(MARKER, i, "critical"));
+    boolean allPaged = Pages.await(() -> Pages.firstPages(context.pagerDuty(), prefix) >= count,
+        options.drainTimeout());
+    long openedNanos = System.nanoTime() - started;
+    Instant opened = Instant.now();
+    report.figure(PHASE, "opened", count + " incidents from " + options.senders() + " senders: webhooks took "
+        + AlertStorm.seconds(burst.elapsedNanos()) + ", " + (allPaged ? "all first pages in " : "first pages still missing after ")
+        + AlertStorm.seconds(openedNanos));
+    report.check(PHASE, "webhook errors", burst.errors(), 0, String.join("; ", burst.errorSamples()));
+
+    Progress.say("open incidents: all open; watching the timers for " + options.hold().toSeconds() + " s");
+    Thread.sleep(options.hold().toMillis());
+    Instant windowEnd = Instant.now();
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    int liveThreads = threads.getThreadCount();
+    int peakThreads = threads.getPeakThreadCount();
+    long heapWith = context.target().sameJvm() ? MachineState.heapUsedAfterGc() : -1;
+
+    Progress.say("open incidents: reading " + count + " incidents back");
+    List<JsonNode> ours = context.api().incidentsAfter(before).stream()
+        .filter(incident -> incident.path("title").asText("").contains(prefix))
+        .toList();
+    Instant lookedAt = Instant.now();
+    String waited = allPaged ? "" : "read after waiting " + options.drainTimeout().toSeconds() + " s for first pages";
+    report.check(PHASE, "incidents in PostgreSQL", ours.size(), count, waited);
+    Map<String, List<FakePagerDuty.Arrival>> triggers = Pages.triggersByKey(context.pagerDuty().arrivals(), prefix);
+    long firstPages = triggers.keySet().stream().filter(Pages::isFirstPage).count();
+    long duplicates = triggers.values().stream().mapToLong(arrivals -> arrivals.size() - 1).sum();
+    report.check(PHASE, "first pages at PagerDuty (distinct -step-0 keys)", firstPages, count, waited);
+    report.check(PHASE, "duplicate pages (any step, same dedup key)", duplicates, 0, "");
+
+    Lateness timeline = timelineLateness(ours, policy, opened, windowEnd, lookedAt);
+    List<Long> all = new ArrayList<>(timeline.duringOpening());
+    all.addAll(timeline.afterOpening());
+    Latencies allLateness = Latencies.ofNanos(all);
+    Latencies steady = Latencies.ofNanos(timeline.afterOpening());
+    Latencies opening = Latencies.ofNanos(timeline.duringOpening());
+    report.target(PHASE, "timer lateness, all timers due in the window", allLateness.summary(), "p99 < 2 s",
+        !allLateness.isEmpty() && allLateness.p99Millis() < LATENESS_P99_TARGET_MILLIS);
+    report.figure(PHASE, "  of which due after all were open", steady.summary());
+    report.figure(PHASE, "  of which due while opening", opening.summary());
+    report.figure(PHASE, "  timers due but not fired when read back", Integer.toString(timeline.missing()));
+    Latencies pageLateness = Latencies.ofNanos(pageLateness(ours, policy, triggers, windowEnd, lookedAt));
+    report.figure(PHASE, "escalation page arrival at PagerDuty vs plan", pageLateness.summary());
+
+    if (context.target().sameJvm()) {
+      long maxHeap = Runtime.getRuntime().maxMemory();
+      report.target(PHASE, "heap used after GC (API, worker and Temporal test server)",
+          MachineState.mebibytes(heapWith) + " with " + count + " open (" + MachineState.mebibytes(heapBefore)
+              + " before: " + String.format(Locale.ROOT, "%.1f KiB", (heapWith - heapBefore) / 1024.0 / Math.max(1, count))
+              + " per incident); max heap " + MachineState.mebibytes(maxHeap),
+          "runs in a 1 GiB heap", maxHeap <= ONE_GIB);
+      report.figure(PHASE, "JVM threads", liveThreads + " live at the end of the window, " + peakThreads + " peak");
+    } else {
+      report.figure(PHASE, "heap", "not measured: the deployment runs in another JVM");
+    }
+    report.figure(PHASE, "worker settings", workerSettings(context.target()));
+  }
+
+  private static Lateness timelineLateness(List<JsonNode> incidents, BenchPolicy policy, Instant opened,
+      Instant windowEnd, Instant lookedAt) {
+    List<Long> during = new ArrayList<>();
+    List<Long> after = new ArrayList<>();
+    int missing = 0;
+    for (JsonNode incident : incidents) {
+      Instant start = Instant.parse(incident.path("triggeredAt").asText());
+      Map<String, Instant> fired = new HashMap<>();
+      for (JsonNode event : incident.path("timeline")) {
+        String type = event.path("type").asText();
+        if ("escalated".equals(type)) {
+          fired.putIfAbsent(BenchPolicy.stepName(event.path("data").path("level").asInt()),
+              Instant.parse(event.path("at").asText()));
+        } else if ("update_overdue".equals(type)) {
+          fired.putIfAbsent(BenchPolicy.noticeName(event.path("data").path("notice").asInt()),
+              Instant.parse(event.path("at").asText()));
+        }
+      }
+      for (BenchPolicy.PlannedTimer timer : policy.timersDue(start, windowEnd)) {
+        Instant firedAt = fired.get(timer.name());
+        if (firedAt == null) {
+          missing++;
+          firedAt = lookedAt;
+        }
+        long late = Duration.between(timer.due(), firedAt).toNanos();
+        (timer.due().isBefore(opened) ? during : after).add(late);
+      }
+    }
+    return new Lateness(during, after, missing);
+  }
+
+  private static List<Long> pageLateness(List<JsonNode> incidents, BenchPolicy policy,
+      Map<String, List<FakePagerDuty.Arrival>> triggers, Instant windowEnd, Instant lookedAt) {
+    List<Long> late = new ArrayList<>();
+    for (JsonNode incident : incidents) {
+      Instant start = Instant.parse(incident.path("triggeredAt").asText());
+      long number = BenchApi.number(incident);
+      for (int level = 1; level <= policy.escalateAt().size(); level++) {
+        Instant due = policy.stepDue(start, level);
+        if (due.isAfter(windowEnd)) {
+          break;
+        }
+        List<FakePagerDuty.Arrival> arrivals = triggers.getOrDefault(Pages.dedupKey(number, level), List.of());
+        Instant arrived = arrivals.isEmpty() ? lookedAt : arrivals.get(0).at();
+        late.add(Duration.between(due, arrived).toNanos());
+      }
+    }
+    return late;
+  }
+
+  private static String workerSettings(BenchTarget target) {
+    if (target.worker().isEmpty()) {
+      return "those of the deployment under test";
+    }
+    WorkerSettings settings = target.worker().get();
+    WorkerFactoryOptions factoryDefaults = WorkerFactoryOptions.newBuilder().validateAndBuildWithDefaults();
+    WorkerOptions workerDefaults = WorkerOptions.newBuilder().validateAndBuildWithDefaults();
+    return "workflow cache " + settings.maxCachedWorkflows() + ", workflow task slots "
+        + settings.maxConcurrentWorkflowTasks() + ", activity slots " + settings.maxConcurrentActivities()
+        + "; SDK defaults: workflow threads " + factoryDefaults.getMaxWorkflowThreadCount()
+        + ", workflow task pollers " + workerDefaults.getMaxConcurrentWorkflowTaskPollers()
+        + ", activity pollers " + workerDefaults.getMaxConcurrentActivityTaskPollers();
+  }
+}

@@ -1,0 +1,62 @@
+package dev.incidentflow.api.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.incidentflow.api.IncidentFlowApplication;
+import dev.incidentflow.api.IncidentFlowConfiguration;
+import dev.incidentflow.api.cli.BenchCommand;
+import io.dropwizard.core.setup.Bootstrap;
+import java.util.ArrayList;
+import java.util.List;
+import net.sourceforge.argparse4j.ArgumentParsers;
+import net.sourceforge.argparse4j.inf.ArgumentParser;
+import net.sourceforge.argparse4j.inf.Namespace;
+import net.sourceforge.argparse4j.inf.Subparser;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The benchmark, small: the {@code bench} command as a user runs it (embedded Temporal and
+ * PostgreSQL, fake Slack and PagerDuty), with a few hundred alerts. It asserts what must hold on
+ * any machine, the counts: no incident, page or alert duplicated or lost. Never timings.
+ */
+class BenchSmokeTest {
+
+  @Test
+  @Timeout(120)
+  void stormOfRedeliveriesMakesOneIncidentAndOnePagePerGroupAndRecordsEveryDelivery() throws Exception {
+    List<BenchReport> reports = new ArrayList<>();
+    IncidentFlowApplication application = new IncidentFlowApplication();
+    Bootstrap<IncidentFlowConfiguration> bootstrap = new Bootstrap<>(application);
+    application.initialize(bootstrap);
+    BenchCommand command = new BenchCommand(application, reports::add);
+    ArgumentParser parser = ArgumentParsers.newFor("incidentflow").build();
+    Subparser bench = parser.addSubparsers().addParser("bench");
+    command.configure(bench);
+    Namespace namespace = parser.parseArgs(new String[] {
+        "bench", "--alerts", "200", "--groups", "10", "--senders", "8", "--page-samples", "2",
+        "--open-incidents", "5", "--hold", "1s", "--update-every", "1s", "--escalate-at", "1s",
+        "--drain-timeout", "60s"});
+
+    command.run(bootstrap, namespace);
+
+    assertThat(reports).hasSize(1);
+    BenchReport report = reports.get(0);
+    assertThat(report.failedChecks()).isEmpty();
+    assertThat(count(report, AlertStorm.PHASE, "webhook errors")).isZero();
+    assertThat(count(report, AlertStorm.PHASE, "incidents in PostgreSQL")).isEqualTo(10);
+    assertThat(count(report, AlertStorm.PHASE, "alert_fired events on their timelines")).isEqualTo(200);
+    assertThat(count(report, AlertStorm.PHASE, "first pages at PagerDuty (distinct -step-0 keys)")).isEqualTo(10);
+    assertThat(count(report, AlertStorm.PHASE, "first-page trigger requests (duplicates fail)")).isEqualTo(10);
+    assertThat(count(report, AlertStorm.PHASE, "first pages and incidents not matching one to one")).isZero();
+    assertThat(count(report, AlertToPage.PHASE, "samples that paged within 30 s")).isEqualTo(2);
+    assertThat(count(report, OpenIncidents.PHASE, "incidents in PostgreSQL")).isEqualTo(5);
+    assertThat(count(report, OpenIncidents.PHASE, "first pages at PagerDuty (distinct -step-0 keys)")).isEqualTo(5);
+    assertThat(count(report, OpenIncidents.PHASE, "duplicate pages (any step, same dedup key)")).isZero();
+  }
+
+  private static long count(BenchReport report, String phase, String figure) {
+    return report.row(phase, figure).orElseThrow(() -> new AssertionError("no row " + phase + " / " + figure))
+        .actual();
+  }
+}
