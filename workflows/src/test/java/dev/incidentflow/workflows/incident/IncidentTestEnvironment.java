@@ -104,6 +104,7 @@ final class IncidentTestEnvironment implements BeforeEachCallback, AfterEachCall
 
   private void register(Worker worker) {
     worker.registerWorkflowImplementationFactory(IncidentWorkflow.class, () -> new IncidentWorkflowImpl(settings));
+    worker.registerWorkflowImplementationTypes(RecordingPostmortemWorkflow.class);
     worker.registerActivitiesImplementations(store, directory, slack, paging, context);
   }
 

@@ -115,6 +115,10 @@ class IncidentWorkflowTest {
     assertThat(env.timelineTypes(1)).endsWith(RESOLVED, CLOSED);
     assertThat(env.slack.archived).singleElement().extracting(c -> c.name())
         .isEqualTo("inc-1-sev1-checkout-error-budget-burn");
+    assertThat(RecordingPostmortemWorkflow.STARTED).anySatisfy(postmortem -> {
+      assertThat(postmortem.incidentNumber()).isEqualTo(1);
+      assertThat(postmortem.due()).isEqualTo(Duration.ofHours(24));
+    });
     env.recordHistory("monitoring-window-closes", "alert-a");
   }
 

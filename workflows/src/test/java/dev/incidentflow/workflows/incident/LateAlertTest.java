@@ -16,7 +16,7 @@ class LateAlertTest {
   @RegisterExtension final IncidentTestEnvironment env = new IncidentTestEnvironment();
 
   @Test
-  void alertFiringWhileTheIncidentClosesOpensANewIncidentInsteadOfBeingLost() {
+  void alertFiringWhileTheIncidentClosesOpensANewIncidentInsteadOfBeingLost() throws InterruptedException {
     IncidentWorkflow incident = env.stub("alert-late");
     IncidentInput input = new IncidentInput("alertmanager", "group-late", "Checkout error budget burn", "",
         Severity.SEV2, "checkout", "system", null, Map.of(), List.of(), null);
@@ -25,13 +25,21 @@ class LateAlertTest {
     incident.resolve(new Transition("alice", ""));
     CountDownLatch closing = new CountDownLatch(1);
     env.slack.archiveGate = closing;
+    // While the closed run is still archiving its channel, the group fires again.
+    Thread alertmanager = new Thread(() -> {
+      while (env.incident(1).status() != IncidentStatus.CLOSED) {
+        Thread.onSpinWait();
+      }
+      incident.alert(env.firing("alert-late"));
+      closing.countDown();
+    });
+    alertmanager.start();
     env.sleep(Duration.ofMinutes(31));
-    assertThat(env.incident(1).status()).isEqualTo(IncidentStatus.CLOSED);
-
-    // The run is closed but still archiving its channel when the group fires again.
-    incident.alert(env.firing("alert-late"));
-    closing.countDown();
-    env.sleep(Duration.ofSeconds(5));
+    alertmanager.join(10_000);
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while ((env.store.incidentCount() < 2 || env.incident(2) == null) && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
 
     assertThat(env.store.incidentCount()).isEqualTo(2);
     assertThat(env.incident(1).status()).isEqualTo(IncidentStatus.CLOSED);
