@@ -2,14 +2,12 @@ package dev.incidentflow.activities.paging;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.incidentflow.activities.RetryAfter;
 import dev.incidentflow.workflows.activities.FailureType;
 import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -60,27 +58,8 @@ final class PagerDutyErrors {
         FailureType.CONFIG_INVALID.name());
   }
 
-  /**
-   * {@code Retry-After} is either delta-seconds or an HTTP date (RFC 9110); anything else is
-   * ignored, leaving the delay to the activity's retry policy.
-   */
   static Optional<Duration> retryAfter(String header, Clock clock) {
-    if (header == null || header.isBlank()) {
-      return Optional.empty();
-    }
-    String value = header.strip();
-    try {
-      long seconds = Long.parseLong(value);
-      return seconds < 0 ? Optional.empty() : Optional.of(Duration.ofSeconds(seconds));
-    } catch (NumberFormatException notSeconds) {
-      try {
-        ZonedDateTime at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME);
-        Duration delay = Duration.between(clock.instant(), at.toInstant());
-        return Optional.of(delay.isNegative() ? Duration.ZERO : delay);
-      } catch (DateTimeParseException notADate) {
-        return Optional.empty();
-      }
-    }
+    return RetryAfter.parse(header, clock);
   }
 
   /** PagerDuty's error body: {@code {"status", "message", "errors": [...]}}. */
@@ -110,12 +89,6 @@ final class PagerDutyErrors {
 
   private static ApplicationFailure retryable(
       String message, String type, Optional<Duration> delay, Throwable cause) {
-    ApplicationFailure.Builder builder =
-        ApplicationFailure.newBuilder().setMessage(message).setType(type).setNonRetryable(false);
-    delay.ifPresent(builder::setNextRetryDelay);
-    if (cause != null) {
-      builder.setCause(cause);
-    }
-    return builder.build();
+    return RetryAfter.retryable(message, type, delay, cause);
   }
 }

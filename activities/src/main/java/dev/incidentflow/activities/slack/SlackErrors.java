@@ -1,5 +1,6 @@
 package dev.incidentflow.activities.slack;
 
+import dev.incidentflow.activities.RetryAfter;
 import dev.incidentflow.workflows.activities.FailureType;
 import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
@@ -132,12 +133,6 @@ final class SlackErrors {
 
   private static ApplicationFailure retryable(
       String message, String type, Optional<Duration> delay, Throwable cause) {
-    ApplicationFailure.Builder builder =
-        ApplicationFailure.newBuilder().setMessage(message).setType(type).setNonRetryable(false);
-    delay.ifPresent(builder::setNextRetryDelay);
-    if (cause != null) {
-      builder.setCause(cause);
-    }
-    return builder.build();
+    return RetryAfter.retryable(message, type, delay, cause);
   }
 }

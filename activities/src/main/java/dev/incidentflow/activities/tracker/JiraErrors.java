@@ -1,12 +1,10 @@
 package dev.incidentflow.activities.tracker;
 
+import dev.incidentflow.activities.RetryAfter;
 import dev.incidentflow.workflows.activities.FailureType;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /**
@@ -35,27 +33,8 @@ final class JiraErrors {
     return ApplicationFailure.newNonRetryableFailure(e.getMessage(), FailureType.JIRA_REJECTED.name());
   }
 
-  /**
-   * {@code Retry-After} is delta-seconds (what Jira sends) or an HTTP date; anything else is
-   * ignored, leaving the delay to the activity's retry policy.
-   */
   static Optional<Duration> retryAfter(String header, Clock clock) {
-    if (header == null || header.isBlank()) {
-      return Optional.empty();
-    }
-    String value = header.strip();
-    try {
-      long seconds = Long.parseLong(value);
-      return seconds < 0 ? Optional.empty() : Optional.of(Duration.ofSeconds(seconds));
-    } catch (NumberFormatException notSeconds) {
-      try {
-        Duration delay = Duration.between(clock.instant(),
-            ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
-        return Optional.of(delay.isNegative() ? Duration.ZERO : delay);
-      } catch (DateTimeParseException notADate) {
-        return Optional.empty();
-      }
-    }
+    return RetryAfter.parse(header, clock);
   }
 
   private static ApplicationFailure retryable(JiraException e, String type, Optional<Duration> delay) {
