@@ -212,7 +212,9 @@ public final class PolicyLoader {
     present(yaml, key, "a mapping of required and due");
     boolean required = present(yaml.required(), key + ".required", "true or false");
     Duration due = required || yaml.due() != null ? duration(key + ".due", yaml.due()) : null;
-    return construct(key, () -> new PostmortemPolicy(required, due));
+    Duration remindBefore =
+        yaml.remindBefore() == null ? null : duration(key + ".remindBefore", yaml.remindBefore());
+    return construct(key, () -> new PostmortemPolicy(required, due, remindBefore));
   }
 
   private ActionItemPolicy actionItems(ActionItemsYaml yaml) {

@@ -1,4 +1,4 @@
 package dev.incidentflow.activities.directory;
 
 /** A severity's {@code postmortem}, as written. */
-record PostmortemYaml(Boolean required, String due) {}
+record PostmortemYaml(Boolean required, String due, String remindBefore) {}

@@ -42,6 +42,7 @@ class PolicyDefaultsTest {
     assertThat(sev1.monitoringWindow()).isEqualTo(Duration.ofMinutes(30));
     assertThat(sev1.postmortem().required()).isTrue();
     assertThat(sev1.postmortem().due()).isEqualTo(Duration.ofHours(24));
+    assertThat(sev1.postmortem().remindBefore()).isEqualTo(Duration.ofHours(4));
   }
 
   @Test
@@ -60,6 +61,7 @@ class PolicyDefaultsTest {
     assertThat(sev2.monitoringWindow()).isEqualTo(Duration.ofMinutes(30));
     assertThat(sev2.postmortem().required()).isTrue();
     assertThat(sev2.postmortem().due()).isEqualTo(Duration.ofHours(48));
+    assertThat(sev2.postmortem().remindBefore()).isEqualTo(Duration.ofHours(8));
   }
 
   @Test

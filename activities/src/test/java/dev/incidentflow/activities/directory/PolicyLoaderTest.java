@@ -43,6 +43,14 @@ class PolicyLoaderTest {
   }
 
   @Test
+  void postmortemReminderThatIsNoDurationIsRefused() {
+    assertRefused("remindBefore: 8h", "remindBefore: soonish")
+        .hasMessage(
+            "policy.yml: severities.SEV2.postmortem.remindBefore: 'soonish' is not a duration (use"
+                + " forms like 30s, 5m, 24h, 2d)");
+  }
+
+  @Test
   void textThatIsNoDurationIsRefused() {
     assertRefused("monitoringWindow: 30m              #", "monitoringWindow: soon #")
         .hasMessage(
@@ -93,11 +101,11 @@ class PolicyLoaderTest {
   @Test
   void unknownKeyIsRefusedWithTheKeysThatAreKnownThere() {
     assertRefused(
-            "postmortem: {required: true, due: 24h}",
-            "postmortem: {required: true, due: 24h, owner: dana}")
+            "postmortem: {required: true, due: 24h, remindBefore: 4h}",
+            "postmortem: {required: true, due: 24h, remindBefore: 4h, owner: dana}")
         .hasMessageStartingWith(
             "policy.yml: severities.SEV1.postmortem.owner: unknown key (known here: due,"
-                + " required)");
+                + " remindBefore, required)");
   }
 
   @Test
@@ -146,7 +154,7 @@ class PolicyLoaderTest {
 
   @Test
   void requiredPostmortemWithoutDueIsRefused() {
-    assertRefused("{required: true, due: 48h}", "{required: true}")
+    assertRefused("{required: true, due: 48h, remindBefore: 8h}", "{required: true, remindBefore: 8h}")
         .hasMessage(
             "policy.yml: severities.SEV2.postmortem.due: missing; give a duration like 30s, 5m,"
                 + " 24h or 2d");

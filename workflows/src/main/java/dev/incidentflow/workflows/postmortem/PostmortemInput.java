@@ -3,6 +3,7 @@ package dev.incidentflow.workflows.postmortem;
 import static java.util.Objects.requireNonNull;
 
 import dev.incidentflow.workflows.model.Severity;
+import dev.incidentflow.workflows.policy.PostmortemPolicy;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -34,7 +35,7 @@ public record PostmortemInput(
     PostmortemProgress carried) {
 
   /** The commander hears about the postmortem again this long before it is due, by default. */
-  public static final Duration DEFAULT_REMIND_BEFORE = Duration.ofHours(4);
+  public static final Duration DEFAULT_REMIND_BEFORE = PostmortemPolicy.DEFAULT_REMIND_BEFORE;
 
   public PostmortemInput {
     if (incidentNumber < 1) {

@@ -42,7 +42,7 @@ public final class Postmortems {
         at(state, IncidentStatus.CLOSED));
     return new PostmortemInput(state.number(), state.firstRunId(), state.title(), state.severity(), state.service(),
         state.commander(), state.stakeholderChannel(), state.channelName(), times, policy.due(),
-        PostmortemInput.DEFAULT_REMIND_BEFORE, state.policy().actionItems().pollEvery(), null);
+        policy.remindBefore(), state.policy().actionItems().pollEvery(), null);
   }
 
   /**

@@ -42,7 +42,7 @@ public final class TestPolicies {
                 new StatusUpdatePolicy(Duration.ofMinutes(30), List.of("channel")),
                 Duration.ofMinutes(30),
                 List.of(step(0, null, "oncall:primary"), step(15, ACKNOWLEDGED, "role:engineering-manager")),
-                new PostmortemPolicy(true, Duration.ofHours(48))),
+                new PostmortemPolicy(true, Duration.ofHours(48), Duration.ofHours(8))),
             Severity.SEV3,
             new SeverityPolicy(
                 "Minor degradation with a workaround; nobody is paged",
