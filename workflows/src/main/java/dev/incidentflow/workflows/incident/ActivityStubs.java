@@ -11,7 +11,7 @@ import java.time.Duration;
  * backoff capped at a minute) so that an outage of Slack, PagerDuty, Jira or the database delays
  * work and never loses it; the permanent {@link FailureType}s are not retried.
  */
-final class ActivityStubs {
+public final class ActivityStubs {
   private static final ActivityOptions OPTIONS =
       ActivityOptions.newBuilder()
           .setStartToCloseTimeout(Duration.ofSeconds(30))
@@ -37,11 +37,11 @@ final class ActivityStubs {
 
   private ActivityStubs() {}
 
-  static <T> T optional(Class<T> activities) {
+  public static <T> T optional(Class<T> activities) {
     return Workflow.newActivityStub(activities, OPTIONAL);
   }
 
-  static <T> T of(Class<T> activities) {
+  public static <T> T of(Class<T> activities) {
     return Workflow.newActivityStub(activities, OPTIONS);
   }
 }

@@ -11,6 +11,7 @@ import dev.incidentflow.workflows.activities.ResponderQuery;
 import dev.incidentflow.workflows.activities.TrackerActivities;
 import dev.incidentflow.workflows.activities.TrackerIssue;
 import dev.incidentflow.workflows.activities.TrackerStatus;
+import dev.incidentflow.workflows.incident.ActivityStubs;
 import dev.incidentflow.workflows.model.ActionItemStatus;
 import dev.incidentflow.workflows.model.Person;
 import dev.incidentflow.workflows.model.TimelineEventType;
@@ -31,9 +32,9 @@ public class ActionItemWorkflowImpl implements ActionItemWorkflow {
   /** How long {@link #registered()} waits for Jira before answering without the issue. */
   private static final Duration REGISTER_WAIT = Duration.ofSeconds(5);
 
-  private final DirectoryActivities directory = FollowUpActivityStubs.of(DirectoryActivities.class);
-  private final TrackerActivities tracker = FollowUpActivityStubs.of(TrackerActivities.class);
-  private final PostmortemStoreActivities store = FollowUpActivityStubs.of(PostmortemStoreActivities.class);
+  private final DirectoryActivities directory = ActivityStubs.of(DirectoryActivities.class);
+  private final TrackerActivities tracker = ActivityStubs.of(TrackerActivities.class);
+  private final PostmortemStoreActivities store = ActivityStubs.of(PostmortemStoreActivities.class);
   private ActionItemInput input;
   private String workflowId;
   private ActionItemProgress progress;

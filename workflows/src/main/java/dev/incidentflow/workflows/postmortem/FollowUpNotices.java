@@ -10,6 +10,7 @@ import dev.incidentflow.workflows.activities.TargetQuery;
 import dev.incidentflow.workflows.activities.TimelineActivities;
 import dev.incidentflow.workflows.activities.TimelineAppend;
 import dev.incidentflow.workflows.activities.TimelineEntry;
+import dev.incidentflow.workflows.incident.ActivityStubs;
 import dev.incidentflow.workflows.model.Person;
 import dev.incidentflow.workflows.model.TimelineEventType;
 import io.temporal.failure.ActivityFailure;
@@ -27,9 +28,9 @@ import org.slf4j.Logger;
 final class FollowUpNotices {
   private static final Logger log = Workflow.getLogger(FollowUpNotices.class);
 
-  private final DirectoryActivities directory = FollowUpActivityStubs.of(DirectoryActivities.class);
-  private final SlackChatActivities slack = FollowUpActivityStubs.of(SlackChatActivities.class);
-  private final TimelineActivities timeline = FollowUpActivityStubs.of(TimelineActivities.class);
+  private final DirectoryActivities directory = ActivityStubs.of(DirectoryActivities.class);
+  private final SlackChatActivities slack = ActivityStubs.of(SlackChatActivities.class);
+  private final TimelineActivities timeline = ActivityStubs.of(TimelineActivities.class);
   private final String keyPrefix;
   private final long incidentNumber;
 

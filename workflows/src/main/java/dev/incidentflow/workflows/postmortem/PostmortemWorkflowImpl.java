@@ -9,6 +9,7 @@ import dev.incidentflow.workflows.activities.TimelineActivities;
 import dev.incidentflow.workflows.activities.TrackerActivities;
 import dev.incidentflow.workflows.activities.TrackerIssue;
 import dev.incidentflow.workflows.activities.TrackerStatus;
+import dev.incidentflow.workflows.incident.ActivityStubs;
 import dev.incidentflow.workflows.model.Person;
 import dev.incidentflow.workflows.model.PostmortemStatus;
 import dev.incidentflow.workflows.model.TimelineEventType;
@@ -27,10 +28,10 @@ public class PostmortemWorkflowImpl implements PostmortemWorkflow {
   private static final Logger log = Workflow.getLogger(PostmortemWorkflowImpl.class);
   private static final int CONTINUE_AS_NEW_AFTER_EVENTS = 5_000;
 
-  private final DirectoryActivities directory = FollowUpActivityStubs.of(DirectoryActivities.class);
-  private final TimelineActivities timeline = FollowUpActivityStubs.of(TimelineActivities.class);
-  private final TrackerActivities tracker = FollowUpActivityStubs.of(TrackerActivities.class);
-  private final PostmortemStoreActivities store = FollowUpActivityStubs.of(PostmortemStoreActivities.class);
+  private final DirectoryActivities directory = ActivityStubs.of(DirectoryActivities.class);
+  private final TimelineActivities timeline = ActivityStubs.of(TimelineActivities.class);
+  private final TrackerActivities tracker = ActivityStubs.of(TrackerActivities.class);
+  private final PostmortemStoreActivities store = ActivityStubs.of(PostmortemStoreActivities.class);
   private PostmortemInput input;
   private PostmortemProgress progress;
   private FollowUpNotices notices;
