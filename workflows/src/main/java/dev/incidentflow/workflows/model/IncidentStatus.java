@@ -54,13 +54,6 @@ public enum IncidentStatus {
   }
 
   public static Optional<IncidentStatus> parse(String text) {
-    if (text == null) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(valueOf(text.trim().toUpperCase(Locale.ROOT)));
-    } catch (IllegalArgumentException e) {
-      return Optional.empty();
-    }
+    return WireNames.parse(IncidentStatus.class, text);
   }
 }

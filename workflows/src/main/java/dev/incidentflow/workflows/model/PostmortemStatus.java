@@ -23,13 +23,6 @@ public enum PostmortemStatus {
   }
 
   public static Optional<PostmortemStatus> parse(String text) {
-    if (text == null) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(valueOf(text.trim().toUpperCase(Locale.ROOT)));
-    } catch (IllegalArgumentException e) {
-      return Optional.empty();
-    }
+    return WireNames.parse(PostmortemStatus.class, text);
   }
 }

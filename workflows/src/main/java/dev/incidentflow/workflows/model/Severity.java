@@ -12,14 +12,7 @@ public enum Severity {
 
   /** Parses {@code SEV1}..{@code SEV4} case-insensitively; aliases are the policy's business. */
   public static Optional<Severity> parse(String text) {
-    if (text == null) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(valueOf(text.trim().toUpperCase(Locale.ROOT)));
-    } catch (IllegalArgumentException e) {
-      return Optional.empty();
-    }
+    return WireNames.parse(Severity.class, text);
   }
 
   /** The lowercase form used in channel names and search attributes, e.g. {@code sev1}. */
