@@ -33,9 +33,21 @@ final class IncidentEffects {
   private static final DateTimeFormatter CLOCK =
       DateTimeFormatter.ofPattern("HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
-  private final DirectoryActivities directory = ActivityStubs.of(DirectoryActivities.class);
+  private final DirectoryActivities directory;
   private final SlackChatActivities slack = ActivityStubs.of(SlackChatActivities.class);
   private final PagingActivities paging = ActivityStubs.of(PagingActivities.class);
+
+  /**
+   * The name of the channel while it is being opened (the first page goes out meanwhile), and the
+   * channel posts held back until it exists.
+   */
+  private String openingChannel;
+  private final List<String> held = new ArrayList<>();
+
+  /** @param directory how targets are resolved: an activity stub, local or not */
+  IncidentEffects(DirectoryActivities directory) {
+    this.directory = directory;
+  }
 
   void perform(IncidentState state, Effect effect) {
     try {
@@ -68,7 +80,36 @@ final class IncidentEffects {
   void postInChannel(IncidentState state, String text) {
     if (state.hasChannel()) {
       slack.postMessage(new ChannelMessage(state.channelId(), text));
+    } else if (openingChannel != null) {
+      held.add(text);
     }
+  }
+
+  /** The channel {@code name} is being opened: posts wait for it, pages and DMs name it. */
+  void channelOpening(String name) {
+    openingChannel = name;
+  }
+
+  /**
+   * The channel is open, or could not be opened: posts the held messages in order, or drops them
+   * when there is no channel. One that fails for good is logged and skipped.
+   */
+  void channelSettled(IncidentState state) {
+    openingChannel = null;
+    List<String> posts = List.copyOf(held);
+    held.clear();
+    for (String text : posts) {
+      try {
+        postInChannel(state, text);
+      } catch (ActivityFailure failure) {
+        log.warn("{}: could not post in #{}: {}", state.incidentId(), state.channelName(), failure.getMessage());
+      }
+    }
+  }
+
+  /** The incident channel's name, also while it is being opened; null when there is none. */
+  private String channelName(IncidentState state) {
+    return state.channelName() != null ? state.channelName() : openingChannel;
   }
 
   /**
@@ -76,7 +117,7 @@ final class IncidentEffects {
    * the catalog does not know is written as {@code @handle}.
    */
   private void mentionInChannel(IncidentState state, Effect.MentionInChannel mention) {
-    if (!state.hasChannel()) {
+    if (!state.hasChannel() && openingChannel == null) {
       return;
     }
     List<String> mentions = new ArrayList<>();
@@ -136,7 +177,7 @@ final class IncidentEffects {
       paging.send(new PagerEvent(PagerEvent.Action.TRIGGER, key.routingKey(), key.dedupKey(), summary,
           "incidentflow", pagerSeverity(state.severity()), state.service(),
           Map.of("incident", state.incidentId(), "level", Integer.toString(step.step()),
-              "channel", Objects.toString(state.channelName(), ""))));
+              "channel", Objects.toString(channelName(state), ""))));
     }
     List<String> handles = resolved.people().stream().map(Person::handle).toList();
     String who = resolved.people().stream().map(IncidentEffects::mention).reduce((a, b) -> a + ", " + b).orElse("nobody");
@@ -157,7 +198,8 @@ final class IncidentEffects {
   }
 
   private void notifyResolved(IncidentState state, ResolvedTargets resolved, String text) {
-    String withChannel = state.channelName() == null ? text : text + " Join #" + state.channelName() + ".";
+    String join = channelName(state);
+    String withChannel = join == null ? text : text + " Join #" + join + ".";
     for (Person person : resolved.people()) {
       try {
         slack.directMessage(new DirectMessage(person, withChannel));

@@ -298,6 +298,12 @@ public final class IncidentState {
         Map.of("channelId", id, "channelName", name));
   }
 
+  /** Marks this incident as a repeat of {@code earlier}, a closed incident. */
+  public void repeats(String earlier, Instant now) {
+    record(now, TimelineEventType.REPEAT_DETECTED, TimelineEvent.SYSTEM,
+        "Repeat of " + earlier + ", closed in the 30 days before this one started", Map.of("repeatOf", earlier));
+  }
+
   /** Adds alert links (runbook, dashboard, generator) not already known. */
   public void addLinks(List<String> more) {
     Set<String> merged = new LinkedHashSet<>(links);

@@ -20,6 +20,8 @@ import dev.incidentflow.workflows.model.TimelineEvent;
 import dev.incidentflow.workflows.postmortem.Postmortems;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
+import io.temporal.workflow.Async;
+import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInfo;
 import java.time.Duration;
@@ -41,12 +43,20 @@ import org.slf4j.Logger;
 public class IncidentWorkflowImpl implements IncidentWorkflow {
   private static final Logger log = Workflow.getLogger(IncidentWorkflowImpl.class);
 
+  /**
+   * Version 1 of this change pages step 0 while the channel is being opened, and does the catalog
+   * lookups and database writes as local activities: the page is the first activity that goes
+   * through the server instead of the tenth. Version 0 (runs started before it) opens the channel,
+   * briefs and announces first, with every step an activity.
+   */
+  static final String PAGE_WHILE_OPENING = "page-while-opening";
+
   private final IncidentWorkflowSettings settings;
-  private final DirectoryActivities directory = ActivityStubs.of(DirectoryActivities.class);
-  private final IncidentStoreActivities store = ActivityStubs.of(IncidentStoreActivities.class);
   private final SlackChatActivities slack = ActivityStubs.of(SlackChatActivities.class);
-  private final IncidentContextActivities context = ActivityStubs.optional(IncidentContextActivities.class);
-  private final IncidentEffects effects = new IncidentEffects();
+  private DirectoryActivities directory;
+  private IncidentStoreActivities store;
+  private IncidentContextActivities context;
+  private IncidentEffects effects;
   private final List<AlertEvent> earlyAlerts = new ArrayList<>();
   private final List<AlertEvent> lateAlerts = new ArrayList<>();
   private IncidentState state;
@@ -70,11 +80,20 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
 
   @Override
   public IncidentOutcome run(IncidentInput input) {
+    boolean pageWhileOpening = Workflow.getVersion(PAGE_WHILE_OPENING, Workflow.DEFAULT_VERSION, 1) == 1;
+    directory = pageWhileOpening ? ActivityStubs.local(DirectoryActivities.class) : ActivityStubs.of(DirectoryActivities.class);
+    store = pageWhileOpening ? ActivityStubs.local(IncidentStoreActivities.class) : ActivityStubs.of(IncidentStoreActivities.class);
+    context = pageWhileOpening
+        ? ActivityStubs.localOptional(IncidentContextActivities.class)
+        : ActivityStubs.optional(IncidentContextActivities.class);
+    effects = new IncidentEffects(directory);
     if (input.carried() != null) {
       state = input.carried();
       savedThrough = state.lastSequence();
+    } else if (pageWhileOpening) {
+      openPagingFirst(input);
     } else {
-      open(input);
+      openChannelFirst(input);
     }
     opened = true;
     while (true) {
@@ -121,8 +140,49 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
     return new IncidentOutcome(state.incidentId(), state.status());
   }
 
-  /** Records, staffs and announces a new incident and opens its channel. */
-  private void open(IncidentInput input) {
+  /**
+   * Opens a new incident: records and staffs it, pages step 0 while its channel opens, then briefs
+   * the channel and announces it to stakeholders.
+   */
+  private void openPagingFirst(IncidentInput input) {
+    Responders responders = declare(input);
+    String name = ChannelName.of(state.number(), state.severity(), state.title());
+    Promise<SlackChannel> channel = Async.function(slack::openChannel, channelRequest(name, responders));
+    effects.channelOpening(name);
+    state.fireDueTimers(now());
+    settle();
+    SlackChannel opened = perform(channel::get);
+    if (opened != null) {
+      state.channelOpened(opened.id(), opened.name(), now());
+    }
+    brief(input, responders);
+    if (state.hasChannel()) {
+      tellContext(responders, true);
+    }
+    effects.channelSettled(state);
+    announce();
+    settle();
+  }
+
+  /** Opens a new incident as version 0 did: the channel, briefing and announcement before the page. */
+  private void openChannelFirst(IncidentInput input) {
+    Responders responders = declare(input);
+    String name = ChannelName.of(state.number(), state.severity(), state.title());
+    SlackChannel channel = perform(() -> slack.openChannel(channelRequest(name, responders)));
+    if (channel != null) {
+      state.channelOpened(channel.id(), channel.name(), now());
+    }
+    brief(input, responders);
+    if (state.hasChannel() && Workflow.getVersion("incident-context", Workflow.DEFAULT_VERSION, 1) == 1) {
+      tellContext(responders, false);
+    }
+    announce();
+    state.fireDueTimers(now());
+    settle();
+  }
+
+  /** Declares, numbers and staffs the incident from the policy and the catalog, and saves it. */
+  private Responders declare(IncidentInput input) {
     WorkflowInfo info = Workflow.getInfo();
     state = IncidentState.declare(input, info.getWorkflowId(), info.getRunId(), directory.currentPolicy(), now());
     earlyAlerts.forEach(alert -> state.alert(alert, now()));
@@ -135,47 +195,64 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
     state.staffed(responders.commander() == null ? null : responders.commander().handle(),
         responders.service().stakeholderChannel());
     save();
-    String runbook = input.labels().getOrDefault("runbook_url", responders.service().runbook());
-    String dashboard = input.labels().getOrDefault("dashboard_url", responders.service().dashboard());
-    state.addLinks(nonNull(runbook, dashboard));
-    openChannel(responders);
+    state.addLinks(nonNull(runbook(input, responders), dashboard(input, responders)));
+    return responders;
+  }
+
+  private OpenChannel channelRequest(String name, Responders responders) {
+    Map<String, Person> members = new LinkedHashMap<>();
+    for (Person person : nonNull(responders.commander(), responders.primary(), responders.secondary())) {
+      members.putIfAbsent(person.handle(), person);
+    }
+    return new OpenChannel(name, false, IncidentEffects.topic(state), List.copyOf(members.values()));
+  }
+
+  /** Posts the Block Kit briefing with the buttons in the channel, if there is one. */
+  private void brief(IncidentInput input, Responders responders) {
     if (state.hasChannel()) {
       perform(() -> {
         slack.postBriefing(new Briefing(state.channelId(), state.incidentId(), state.title(), state.description(),
-            state.severity(), state.service(), state.commander(), runbook, dashboard, state.links()));
+            state.severity(), state.service(), state.commander(), runbook(input, responders),
+            dashboard(input, responders), state.links()));
         return null;
       });
     }
-    if (state.hasChannel() && Workflow.getVersion("incident-context", Workflow.DEFAULT_VERSION, 1) == 1) {
-      IncidentContext known = perform(() -> context.context(
-          new ContextQuery(state.number(), responders.service().dependsOn())));
-      Optional.ofNullable(known).flatMap(ContextMessage::of)
-          .ifPresent(text -> perform(() -> {
-            effects.postInChannel(state, text);
-            return null;
-          }));
+  }
+
+  /**
+   * Tells the channel about recent deploys, similar past incidents and the closed incident this one
+   * repeats; with {@code markRepeat} the repeat also goes on the timeline.
+   */
+  private void tellContext(Responders responders, boolean markRepeat) {
+    IncidentContext known = perform(() -> context.context(
+        new ContextQuery(state.number(), responders.service().dependsOn())));
+    if (known == null) {
+      return;
     }
+    if (markRepeat && known.repeatOf() != null) {
+      state.repeats(known.repeatOf(), now());
+    }
+    ContextMessage.of(known).ifPresent(text -> perform(() -> {
+      effects.postInChannel(state, text);
+      return null;
+    }));
+  }
+
+  private void announce() {
     perform(() -> {
       effects.announce(state, state.incidentId() + " declared (" + state.severity() + ", " + state.service() + "): "
           + state.title() + (state.hasChannel() ? " in #" + state.channelName() : "") + ". IC: "
           + Objects.toString(state.commander(), "unassigned") + "; " + IncidentEffects.describeCadence(state) + ".");
       return null;
     });
-    state.fireDueTimers(now());
-    settle();
   }
 
-  private void openChannel(Responders responders) {
-    Map<String, Person> members = new LinkedHashMap<>();
-    for (Person person : nonNull(responders.commander(), responders.primary(), responders.secondary())) {
-      members.putIfAbsent(person.handle(), person);
-    }
-    String name = ChannelName.of(state.number(), state.severity(), state.title());
-    SlackChannel channel = perform(() -> slack.openChannel(
-        new OpenChannel(name, false, IncidentEffects.topic(state), List.copyOf(members.values()))));
-    if (channel != null) {
-      state.channelOpened(channel.id(), channel.name(), now());
-    }
+  private static String runbook(IncidentInput input, Responders responders) {
+    return input.labels().getOrDefault("runbook_url", responders.service().runbook());
+  }
+
+  private static String dashboard(IncidentInput input, Responders responders) {
+    return input.labels().getOrDefault("dashboard_url", responders.service().dashboard());
   }
 
   /** Persists what changed and carries out what the state asked for, until nothing is left. */

@@ -24,6 +24,8 @@ public enum TimelineEventType {
   UPDATE_OVERDUE,
   DECISION,
   CHANNEL_CREATED,
+  /** The incident repeats one closed in the previous 30 days (data: {@code repeatOf}). */
+  REPEAT_DETECTED,
   POSTMORTEM_SCHEDULED,
   POSTMORTEM_OVERDUE,
   POSTMORTEM_PUBLISHED,

@@ -3,9 +3,11 @@ package dev.incidentflow.workflows.incident;
 import dev.incidentflow.workflows.activities.Briefing;
 import dev.incidentflow.workflows.activities.ChannelMessage;
 import dev.incidentflow.workflows.activities.DirectMessage;
+import dev.incidentflow.workflows.activities.FailureType;
 import dev.incidentflow.workflows.activities.OpenChannel;
 import dev.incidentflow.workflows.activities.SlackChannel;
 import dev.incidentflow.workflows.activities.SlackChatActivities;
+import io.temporal.failure.ApplicationFailure;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,12 +22,17 @@ final class FakeSlack implements SlackChatActivities {
   final List<DirectMessage> directMessages = new CopyOnWriteArrayList<>();
   final List<SlackChannel> archived = new CopyOnWriteArrayList<>();
   volatile int openCalls;
+  /** When set, Slack refuses to create channels, as for a workspace that restricts it. */
+  volatile boolean rejectChannels;
   /** When set, archiving waits for it: a test can act while an incident is closing. */
   volatile java.util.concurrent.CountDownLatch archiveGate;
 
   @Override
   public SlackChannel openChannel(OpenChannel request) {
     openCalls++;
+    if (rejectChannels) {
+      throw ApplicationFailure.newNonRetryableFailure("restricted_action", FailureType.SLACK_REJECTED.name());
+    }
     return channels.computeIfAbsent(request.name(), name -> new SlackChannel("C" + (channels.size() + 100), name));
   }
 

@@ -44,7 +44,7 @@ class IncidentContinueAsNewTest {
         .containsExactly("No status update for 15m", "No status update for 30m", "No status update for 45m");
     assertThat(env.slack.dmRecipients()).containsExactly("alice", "bob", "dana", "erin", "frank", "dana");
     assertThat(env.timelineTypes(1)).filteredOn(type -> type == DECLARED || type == CHANNEL_CREATED || type == PAGED)
-        .containsExactly(DECLARED, CHANNEL_CREATED, PAGED);
+        .containsExactly(DECLARED, PAGED, CHANNEL_CREATED);
     assertThat(env.store.timeline(1)).extracting(TimelineEvent::sequence)
         .containsExactlyElementsOf(IntStream.rangeClosed(1, env.store.timeline(1).size()).boxed().toList());
     assertThat(env.store.conflicts()).isEmpty();

@@ -21,7 +21,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Replays the checked-in histories of every path the workflow tests take (recorded with {@code
@@ -65,14 +67,35 @@ class IncidentWorkflowReplayTest {
     }
 
     /** The histories of every run, first run first; a missing first run fails the test. */
-    List<WorkflowExecutionHistory> runs() {
+    List<WorkflowExecutionHistory> runs(Recording recording) {
       List<WorkflowExecutionHistory> runs = Stream.iterate(1, run -> run + 1)
-          .map(run -> read(HistoryFiles.fileName(name, run)))
+          .map(run -> read(recording.folder + HistoryFiles.fileName(name, run)))
           .takeWhile(history -> history != null)
           .toList();
       assertThat(runs).as("runs recorded for %s", name).hasSizeGreaterThanOrEqualTo(minimumRuns);
       return runs;
     }
+  }
+
+  /**
+   * Which code recorded a history. Runs started before a {@code Workflow.getVersion} change keep
+   * replaying their old branch for as long as any may be open, so their recordings stay.
+   */
+  enum Recording {
+    /** Before {@link IncidentWorkflowImpl#PAGE_WHILE_OPENING}: the channel opened before the page. */
+    V0("v0/"),
+    CURRENT("");
+
+    final String folder;
+
+    Recording(String folder) {
+      this.folder = folder;
+    }
+  }
+
+  static Stream<Arguments> recordings() {
+    return Stream.of(Recording.values())
+        .flatMap(recording -> Stream.of(RecordedPath.values()).map(path -> Arguments.of(recording, path)));
   }
 
   /** The workflow with a change that is not replay-safe: a timer before its first activity. */
@@ -112,20 +135,21 @@ class IncidentWorkflowReplayTest {
     }
   }
 
-  @ParameterizedTest
-  @EnumSource(RecordedPath.class)
-  void recordedHistoryReplaysWithTodaysWorkflow(RecordedPath path) throws Exception {
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("recordings")
+  void recordedHistoryReplaysWithTodaysWorkflow(Recording recording, RecordedPath path) throws Exception {
     Worker worker = worker(() -> new IncidentWorkflowImpl(path.settings));
 
-    for (WorkflowExecutionHistory run : path.runs()) {
+    for (WorkflowExecutionHistory run : path.runs(recording)) {
       assertThat(run.getEvents()).as("events of %s", path.name).hasSizeGreaterThan(50);
       worker.replayWorkflowExecution(run);
     }
   }
 
-  @Test
-  void continueAsNewHistoryEndsEachRunButTheLastByContinuingAsNew() {
-    List<WorkflowExecutionHistory> runs = RecordedPath.CONTINUE_AS_NEW.runs();
+  @ParameterizedTest
+  @EnumSource(Recording.class)
+  void continueAsNewHistoryEndsEachRunButTheLastByContinuingAsNew(Recording recording) {
+    List<WorkflowExecutionHistory> runs = RecordedPath.CONTINUE_AS_NEW.runs(recording);
 
     for (WorkflowExecutionHistory run : runs.subList(0, runs.size() - 1)) {
       assertThat(run.getLastEvent().getEventType())
@@ -138,18 +162,22 @@ class IncidentWorkflowReplayTest {
   @Test
   void replayFailsWhenTheWorkflowChangesNonDeterministically() {
     Worker changed = worker(SleepFirstIncidentWorkflow::new);
-    WorkflowExecutionHistory history = RecordedPath.SEV1_UNACKNOWLEDGED_ESCALATION.runs().get(0);
+    WorkflowExecutionHistory before = RecordedPath.SEV1_UNACKNOWLEDGED_ESCALATION.runs(Recording.V0).get(0);
+    WorkflowExecutionHistory now = RecordedPath.SEV1_UNACKNOWLEDGED_ESCALATION.runs(Recording.CURRENT).get(0);
 
     // The replayer reports the failure in a message, not as a cause.
-    assertThatThrownBy(() -> changed.replayWorkflowExecution(history))
+    assertThatThrownBy(() -> changed.replayWorkflowExecution(before))
         .hasMessageContaining(NonDeterministicException.class.getName())
         .hasMessageContaining("EVENT_TYPE_ACTIVITY_TASK_SCHEDULED does not match command type COMMAND_TYPE_START_TIMER");
+    assertThatThrownBy(() -> changed.replayWorkflowExecution(now))
+        .hasMessageContaining(NonDeterministicException.class.getName())
+        .hasMessageContaining("Local activity of type CurrentPolicy is recorded in the history");
   }
 
   @Test
   void continuingAsNewAtAnotherThresholdIsAlsoCaught() {
     Worker defaults = worker(IncidentWorkflowImpl::new);
-    WorkflowExecutionHistory firstRun = RecordedPath.CONTINUE_AS_NEW.runs().get(0);
+    WorkflowExecutionHistory firstRun = RecordedPath.CONTINUE_AS_NEW.runs(Recording.CURRENT).get(0);
 
     assertThatThrownBy(() -> defaults.replayWorkflowExecution(firstRun))
         .hasMessageContaining(NonDeterministicException.class.getName())

@@ -9,6 +9,7 @@ import static dev.incidentflow.workflows.model.TimelineEventType.DECLARED;
 import static dev.incidentflow.workflows.model.TimelineEventType.ESCALATED;
 import static dev.incidentflow.workflows.model.TimelineEventType.PAGED;
 import static dev.incidentflow.workflows.model.TimelineEventType.REOPENED;
+import static dev.incidentflow.workflows.model.TimelineEventType.REPEAT_DETECTED;
 import static dev.incidentflow.workflows.model.TimelineEventType.RESOLVED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -33,13 +34,19 @@ class IncidentWorkflowTest {
     assertThat(env.incident(1).status()).isEqualTo(IncidentStatus.TRIGGERED);
     assertThat(env.incident(1).channelName()).isEqualTo("inc-1-sev1-checkout-error-budget-burn");
     assertThat(env.incident(1).commander()).isEqualTo("alice");
-    assertThat(env.timelineTypes(1)).containsExactly(DECLARED, ALERT_FIRED, CHANNEL_CREATED, PAGED);
+    // On-call is paged while the channel opens; the page and the DM already name the channel.
+    assertThat(env.timelineTypes(1)).containsExactly(DECLARED, ALERT_FIRED, PAGED, CHANNEL_CREATED);
     assertThat(env.slack.briefings).singleElement().satisfies(briefing -> {
       assertThat(briefing.incidentId()).isEqualTo("INC-1");
       assertThat(briefing.runbookUrl()).isEqualTo("https://runbooks.example.com/checkout");
     });
     assertThat(env.paging.triggeredKeys()).containsExactly("incidentflow-INC-1-step-0");
+    assertThat(env.paging.events.get(0).customDetails()).containsEntry("channel", "inc-1-sev1-checkout-error-budget-burn");
     assertThat(env.slack.dmRecipients()).containsExactly("alice");
+    assertThat(env.slack.directMessages.get(0).text()).endsWith("Join #inc-1-sev1-checkout-error-budget-burn.");
+    // The channel's first message after the briefing says who was paged, held until it existed.
+    assertThat(env.slack.textsIn(env.incident(1).channelId())).first().asString()
+        .startsWith("Paging <@U0ALICE> for INC-1 (SEV1)");
     assertThat(env.slack.textsIn("incidents")).singleElement().asString().contains("INC-1 declared (SEV1, checkout)");
   }
 
@@ -172,5 +179,35 @@ class IncidentWorkflowTest {
         .contains("Repeat: this looks like INC-3")
         .contains("checkout v2.31.0 at Nov 20 01:40 UTC by bob")
         .contains("INC-3 Checkout 5xx after deploy (closed)"));
+    assertThat(env.events(1, REPEAT_DETECTED)).singleElement().satisfies(event -> {
+      assertThat(event.data()).containsEntry("repeatOf", "INC-3");
+      assertThat(event.text()).startsWith("Repeat of INC-3");
+    });
+  }
+
+  @Test
+  void aChannelSlackRefusesToOpenDoesNotStopThePageOrTheAnnouncement() {
+    env.slack.rejectChannels = true;
+
+    env.startAlertIncident("alert-a", Severity.SEV1);
+    env.sleep(Duration.ofSeconds(5));
+
+    assertThat(env.paging.triggeredKeys()).containsExactly("incidentflow-INC-1-step-0");
+    assertThat(env.timelineTypes(1)).containsExactly(DECLARED, ALERT_FIRED, PAGED);
+    assertThat(env.incident(1).channelName()).isNull();
+    assertThat(env.slack.briefings).isEmpty();
+    // Only the stakeholder announcement: the held "Paging ..." post had no channel to go to.
+    assertThat(env.slack.messages).singleElement().satisfies(message -> {
+      assertThat(message.channel()).isEqualTo("incidents");
+      assertThat(message.text()).contains("INC-1 declared (SEV1, checkout)").doesNotContain(" in #");
+    });
+  }
+
+  @Test
+  void anIncidentThatRepeatsNothingHasNoRepeatOnItsTimeline() {
+    env.startAlertIncident("alert-a", Severity.SEV1);
+    env.sleep(Duration.ofSeconds(5));
+
+    assertThat(env.timelineTypes(1)).contains(CHANNEL_CREATED).doesNotContain(REPEAT_DETECTED);
   }
 }
