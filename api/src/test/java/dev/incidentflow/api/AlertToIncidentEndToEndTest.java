@@ -47,7 +47,7 @@ class AlertToIncidentEndToEndTest {
     assertThat(statuses).containsExactly(202, 202, 202);
 
     JsonNode incident = api.await("/v1/incidents/INC-1",
-        answer -> answer.status() == 200 && types(answer.body()).contains("paged")
+        answer -> answer.status() == 200 && types(answer.body()).containsAll(List.of("paged", "channel_created"))
             && types(answer.body()).stream().filter("alert_fired"::equals).count() == 3).body();
     assertThat(incident.path("severity").asText()).isEqualTo("SEV1");
     assertThat(incident.path("service").asText()).isEqualTo("checkout");

@@ -152,7 +152,8 @@ class SlackCommandsTest {
     String incident = slack.declareIn(api, channel, "SEV2", "Payments slow");
 
     assertThat(run(channel, ALICE, "alice", "sev SEV1 all EU customers affected")).isEqualTo(incident + " is now SEV1.");
-    assertThat(run(channel, ALICE, "alice", "ic <@U0BOB|bob>")).isEqualTo("bob is now commander of " + incident + ".");
+    // erin is in no rotation, so she is not already commander whoever is on call this week.
+    assertThat(run(channel, ALICE, "alice", "ic <@U0ERIN|erin>")).isEqualTo("erin is now commander of " + incident + ".");
     assertThat(run(channel, BOB, "bob", "comms <@U0CAROL>")).isEqualTo("carol is now communications of " + incident + ".");
     assertThat(run(channel, BOB, "bob", "scribe @zoe")).isEqualTo("zoe is now scribe of " + incident + ".");
     assertThat(run(channel, BOB, "bob", "lead dana")).isEqualTo("dana is now tech-lead of " + incident + ".");
@@ -162,7 +163,7 @@ class SlackCommandsTest {
 
     JsonNode state = api.get("/v1/incidents/" + incident).body();
     assertThat(state.path("severity").asText()).isEqualTo("SEV1");
-    assertThat(state.path("commander").asText()).isEqualTo("bob");
+    assertThat(state.path("commander").asText()).isEqualTo("erin");
     assertThat(state.path("roles").path("communications").asText()).isEqualTo("carol");
     assertThat(state.path("roles").path("scribe").asText()).isEqualTo("zoe");
     assertThat(state.path("roles").path("tech-lead").asText()).isEqualTo("dana");
@@ -171,7 +172,7 @@ class SlackCommandsTest {
     assertThat(events(state.path("timeline"), "status_update")).containsExactly("zoe: Rolled back <v1.4.2>; error rate falling");
     assertThat(events(state.path("timeline"), "decision")).containsExactly("bob: Fail over to eu-west-1");
     slack.awaitChannelPost(channel, incident + " Severity SEV2 -> SEV1 by alice");
-    slack.awaitChannelPost(channel, incident + ": bob is now commander (assigned by alice)");
+    slack.awaitChannelPost(channel, incident + ": erin is now commander (assigned by alice)");
     slack.awaitChannelPost(channel, incident + " update from zoe: Rolled back <v1.4.2>");
     slack.awaitChannelPost(channel, incident + " decision by bob: Fail over to eu-west-1");
     slack.awaitApiCall("conversations.setTopic", channel, "topic", "SEV1");
