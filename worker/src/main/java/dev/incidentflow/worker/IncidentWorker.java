@@ -28,9 +28,7 @@ public final class IncidentWorker {
     factory = WorkerFactory.newInstance(client,
         WorkerFactoryOptions.newBuilder()
             .setWorkflowCacheSize(settings.maxCachedWorkflows())
-            // A cached workflow holds a thread while it waits on a timer; with fewer threads than
-            // cache entries the cache is really the thread count (the bench showed 600, not 2000).
-            .setMaxWorkflowThreadCount(Math.max(600, settings.maxCachedWorkflows()))
+            .setMaxWorkflowThreadCount(settings.workflowThreads())
             .build());
     Worker worker = factory.newWorker(IncidentWorkflow.TASK_QUEUE, WorkerOptions.newBuilder()
         .setMaxConcurrentActivityExecutionSize(settings.maxConcurrentActivities())

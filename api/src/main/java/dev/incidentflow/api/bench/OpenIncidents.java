@@ -2,7 +2,6 @@ package dev.incidentflow.api.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.incidentflow.worker.WorkerSettings;
-import io.temporal.worker.WorkerFactoryOptions;
 import io.temporal.worker.WorkerOptions;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -159,11 +158,11 @@ final class OpenIncidents {
       return "those of the deployment under test";
     }
     WorkerSettings settings = target.worker().get();
-    WorkerFactoryOptions factoryDefaults = WorkerFactoryOptions.newBuilder().validateAndBuildWithDefaults();
     WorkerOptions workerDefaults = WorkerOptions.newBuilder().validateAndBuildWithDefaults();
-    return "workflow cache " + settings.maxCachedWorkflows() + ", workflow task slots "
-        + settings.maxConcurrentWorkflowTasks() + ", activity slots " + settings.maxConcurrentActivities()
-        + "; SDK defaults: workflow threads " + factoryDefaults.getMaxWorkflowThreadCount()
+    return "workflow cache " + settings.maxCachedWorkflows() + ", workflow threads " + settings.workflowThreads()
+        + ", workflow task slots " + settings.maxConcurrentWorkflowTasks() + ", activity slots "
+        + settings.maxConcurrentActivities() + "; SDK defaults: local activity slots "
+        + workerDefaults.getMaxConcurrentLocalActivityExecutionSize()
         + ", workflow task pollers " + workerDefaults.getMaxConcurrentWorkflowTaskPollers()
         + ", activity pollers " + workerDefaults.getMaxConcurrentActivityTaskPollers();
   }
