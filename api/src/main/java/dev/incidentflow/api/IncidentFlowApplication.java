@@ -28,6 +28,7 @@ import dev.incidentflow.api.core.AlertIntake;
 import dev.incidentflow.api.core.AlertMapper;
 import dev.incidentflow.api.core.Declarations;
 import dev.incidentflow.api.core.FollowUpGateway;
+import dev.incidentflow.api.core.FollowUpRequests;
 import dev.incidentflow.api.core.IncidentContextLookup;
 import dev.incidentflow.api.core.IncidentGateway;
 import dev.incidentflow.api.core.IncidentLookup;
@@ -208,13 +209,14 @@ public class IncidentFlowApplication extends Application<IncidentFlowConfigurati
         Clock.systemUTC()));
     FollowUpRepository followUps = new FollowUpRepository(jdbi);
     FollowUpGateway followUpGateway = new FollowUpGateway(client, Duration.ofMillis(config.getDeclareWait().toMilliseconds()));
-    environment.jersey().register(new PostmortemResource(followUpGateway, repository, followUps));
-    environment.jersey().register(new IncidentActionItemsResource(followUpGateway, repository, followUps,
-        directory.catalog(), directory.policy().actionItems()));
+    FollowUpRequests followUpRequests =
+        new FollowUpRequests(followUpGateway, followUps, directory.catalog(), directory.policy().actionItems());
+    environment.jersey().register(new PostmortemResource(followUpRequests, repository, followUps));
+    environment.jersey().register(new IncidentActionItemsResource(followUpRequests, repository, followUps));
     environment.jersey().register(new ActionItemsResource(followUps));
     environment.jersey().register(new JiraWebhookResource(new JiraWebhookVerifier(config.getJira().getWebhookSecret()),
         followUpGateway, repository, followUps, directory.policy().actionItems(), environment.getObjectMapper()));
-    registerSlack(config, environment, directory, jdbi, gateway, repository, mapper);
+    registerSlack(config, environment, directory, jdbi, gateway, repository, mapper, followUpRequests);
   }
 
   /**
@@ -222,15 +224,16 @@ public class IncidentFlowApplication extends Application<IncidentFlowConfigurati
    * the Updates done on a small pool that Dropwizard drains on shutdown.
    */
   private static void registerSlack(IncidentFlowConfiguration config, Environment environment, Directory directory,
-      Jdbi jdbi, IncidentGateway gateway, IncidentRepository repository, AlertMapper mapper) {
+      Jdbi jdbi, IncidentGateway gateway, IncidentRepository repository, AlertMapper mapper,
+      FollowUpRequests followUps) {
     ExecutorService slackWork = environment.lifecycle().executorService("slack-%d")
         .minThreads(SLACK_THREADS).maxThreads(SLACK_THREADS).build();
     SlackResponder responder = new SlackResponder(
         HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), environment.getObjectMapper(),
         Duration.ofSeconds(10));
     SlackCockpit cockpit = new SlackCockpit(gateway, new IncidentLookup(repository), new IncidentChannelRepository(jdbi),
-        new Declarations(mapper, directory.catalog().defaults().service()), mapper, new SlackUsers(directory.catalog()),
-        responder, slackWork);
+        new Declarations(mapper, directory.catalog().defaults().service()), mapper, followUps,
+        new SlackUsers(directory.catalog()), responder, slackWork, Clock.systemUTC());
     environment.jersey().register(
         SlackSignatureFilter.of(config.getSlack().getSigningSecret(), Clock.systemUTC(), MAX_BODY_BYTES));
     environment.jersey().register(new SlackResource(cockpit, environment.getObjectMapper()));

@@ -248,29 +248,16 @@ class SlackCommandsTest {
     assertThat(state.path("severity").asText()).isEqualTo("SEV2");
   }
 
-  /** Types a command that is carried out later; returns what response_url got. */
   private String run(String channel, String userId, String userName, String text) {
-    String responseUrl = slack.responseUrl("commands");
-    assertWorking(slack.command(channel, userId, userName, text, responseUrl));
-    JsonNode reply = slack.awaitReply(responseUrl);
-    assertThat(reply.path("response_type").asText()).isEqualTo("ephemeral");
-    assertThat(reply.path("replace_original").asBoolean(true)).isFalse();
-    return reply.path("text").asText();
+    return slack.run(channel, userId, userName, text);
   }
 
-  /** Types a command answered in the HTTP response; returns its text. */
   private String immediately(String channel, String text, String responseUrl) {
-    SlackSender.Answer answer = slack.command(channel, ALICE, "alice", text, responseUrl);
-    assertThat(answer.status()).isEqualTo(200);
-    assertThat(answer.json().path("response_type").asText()).isEqualTo("ephemeral");
-    return answer.text();
+    return slack.immediately(channel, ALICE, "alice", text, responseUrl);
   }
 
   private static void assertWorking(SlackSender.Answer answer) {
-    assertThat(answer.status()).isEqualTo(200);
-    assertThat(answer.contentType()).startsWith("application/json");
-    assertThat(answer.json().path("response_type").asText()).isEqualTo("ephemeral");
-    assertThat(answer.text()).isEqualTo("Working on it\u2026");
+    SlackSender.assertWorking(answer);
   }
 
   private String status(String incident) {
