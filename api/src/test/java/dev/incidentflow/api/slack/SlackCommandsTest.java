@@ -179,6 +179,27 @@ class SlackCommandsTest {
   }
 
   @Test
+  void aSlackUserWhoseIdTheCatalogLacksIsMatchedByTheirProfileEmail() {
+    String channel = channel();
+    String incident = slack.declareIn(api, channel, "SEV2", "Second account");
+    STACK.slack.stubFor(WireMock.post(urlEqualTo("/api/users.info")).withFormParam("user", WireMock.equalTo("W0DANA2"))
+        .willReturn(okJson("{\"ok\":true,\"user\":{\"id\":\"W0DANA2\",\"team_id\":\"T0001\",\"name\":\"dana.w\","
+            + "\"deleted\":false,\"is_bot\":false,\"profile\":{\"real_name\":\"Dana Whitfield\","
+            + "\"display_name\":\"dana.w\",\"email\":\"Dana@example.com\",\"team\":\"T0001\"}}}")));
+    STACK.slack.stubFor(WireMock.post(urlEqualTo("/api/users.info")).withFormParam("user", WireMock.equalTo("W0GUEST"))
+        .willReturn(WireMock.aResponse().withStatus(503)));
+
+    assertThat(run(channel, "W0DANA2", "dana.w", "ack")).isEqualTo(incident + " is now acknowledged.");
+    assertThat(run(channel, "W0GUEST", "guest.user", "decision page the database team")).isEqualTo("Decision logged on " + incident + ".");
+
+    JsonNode timeline = api.get("/v1/incidents/" + incident).body().path("timeline");
+    assertThat(events(timeline, "acknowledged")).containsExactly("dana: Acknowledged by dana");
+    assertThat(events(timeline, "decision")).containsExactly("guest.user: page the database team");
+    STACK.slack.verify(postRequestedFor(urlEqualTo("/api/users.info")).withFormParam("user", WireMock.equalTo("W0DANA2"))
+        .withHeader("Authorization", WireMock.equalTo("Bearer xoxb-test")));
+  }
+
+  @Test
   void anIncidentNamedByIdCanBeRunFromAnyChannel() {
     String incident = slack.declareIn(api, channel(), "SEV2", "Named by id");
 
