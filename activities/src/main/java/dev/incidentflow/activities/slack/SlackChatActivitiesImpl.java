@@ -109,7 +109,11 @@ public final class SlackChatActivitiesImpl implements SlackChatActivities {
   public void postMessage(ChannelMessage message) {
     call(
         "chat.postMessage",
-        () -> methods.chatPostMessage(r -> r.channel(message.channel()).text(message.text())));
+        () ->
+            methods.chatPostMessage(
+                r ->
+                    r.channel(message.channel())
+                        .text(SlackText.escapeKeepingMentions(message.text()))));
   }
 
   @Override
@@ -144,7 +148,9 @@ public final class SlackChatActivitiesImpl implements SlackChatActivities {
     String channelId = opened.getChannel().getId();
     call(
         "chat.postMessage",
-        () -> methods.chatPostMessage(r -> r.channel(channelId).text(message.text())));
+        () ->
+            methods.chatPostMessage(
+                r -> r.channel(channelId).text(SlackText.escapeKeepingMentions(message.text()))));
   }
 
   /**

@@ -171,9 +171,9 @@ class SlackCommandsTest {
         .containsExactly("alice: Severity SEV2 -> SEV1 by alice: all EU customers affected");
     assertThat(events(state.path("timeline"), "status_update")).containsExactly("zoe: Rolled back <v1.4.2>; error rate falling");
     assertThat(events(state.path("timeline"), "decision")).containsExactly("bob: Fail over to eu-west-1");
-    slack.awaitChannelPost(channel, incident + " Severity SEV2 -> SEV1 by alice");
+    slack.awaitChannelPost(channel, incident + " Severity SEV2 -&gt; SEV1 by alice");
     slack.awaitChannelPost(channel, incident + ": erin is now commander (assigned by alice)");
-    slack.awaitChannelPost(channel, incident + " update from zoe: Rolled back <v1.4.2>");
+    slack.awaitChannelPost(channel, incident + " update from zoe: Rolled back &lt;v1.4.2&gt;");
     slack.awaitChannelPost(channel, incident + " decision by bob: Fail over to eu-west-1");
     slack.awaitApiCall("conversations.setTopic", channel, "topic", "SEV1");
   }
