@@ -3,6 +3,7 @@ package dev.incidentflow.api;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.incidentflow.activities.directory.Directory;
 import dev.incidentflow.activities.directory.DirectoryActivitiesImpl;
+import dev.incidentflow.activities.slack.SlackSettings;
 import dev.incidentflow.activities.store.DeployRepository;
 import dev.incidentflow.activities.store.FollowUpRepository;
 import dev.incidentflow.activities.store.IncidentChannelRepository;
@@ -28,6 +29,7 @@ import dev.incidentflow.api.core.AlertIntake;
 import dev.incidentflow.api.core.AlertMapper;
 import dev.incidentflow.api.core.Declarations;
 import dev.incidentflow.api.core.FollowUpGateway;
+import dev.incidentflow.api.core.FollowUpRequests;
 import dev.incidentflow.api.core.IncidentContextLookup;
 import dev.incidentflow.api.core.IncidentGateway;
 import dev.incidentflow.api.core.IncidentLookup;
@@ -47,10 +49,12 @@ import dev.incidentflow.api.resources.JiraWebhookResource;
 import dev.incidentflow.api.resources.MetricsResource;
 import dev.incidentflow.api.resources.PostmortemResource;
 import dev.incidentflow.api.slack.SlackCockpit;
+import dev.incidentflow.api.slack.SlackProfiles;
 import dev.incidentflow.api.slack.SlackResource;
 import dev.incidentflow.api.slack.SlackResponder;
 import dev.incidentflow.api.slack.SlackSignatureFilter;
 import dev.incidentflow.api.slack.SlackUsers;
+import dev.incidentflow.api.slack.SlackWebApiProfiles;
 import dev.incidentflow.worker.IncidentActivities;
 import dev.incidentflow.worker.IncidentWorker;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
@@ -82,6 +86,10 @@ public class IncidentFlowApplication extends Application<IncidentFlowConfigurati
   public static final int MAX_BODY_BYTES = 1 << 20;
   /** Slack commands and clicks being carried out at once; more wait their turn. */
   private static final int SLACK_THREADS = 4;
+  /** How long a Slack command waits for users.info before recording the Slack user name instead. */
+  private static final Duration SLACK_PROFILE_WAIT = Duration.ofMillis(1500);
+  /** How long a Slack user's profile email is trusted before it is asked again. */
+  private static final Duration SLACK_PROFILES_REMEMBERED = Duration.ofMinutes(5);
 
   public static void main(String[] args) throws Exception {
     new IncidentFlowApplication().run(args);
@@ -208,13 +216,14 @@ public class IncidentFlowApplication extends Application<IncidentFlowConfigurati
         Clock.systemUTC()));
     FollowUpRepository followUps = new FollowUpRepository(jdbi);
     FollowUpGateway followUpGateway = new FollowUpGateway(client, Duration.ofMillis(config.getDeclareWait().toMilliseconds()));
-    environment.jersey().register(new PostmortemResource(followUpGateway, repository, followUps));
-    environment.jersey().register(new IncidentActionItemsResource(followUpGateway, repository, followUps,
-        directory.catalog(), directory.policy().actionItems()));
+    FollowUpRequests followUpRequests =
+        new FollowUpRequests(followUpGateway, followUps, directory.catalog(), directory.policy().actionItems());
+    environment.jersey().register(new PostmortemResource(followUpRequests, repository, followUps));
+    environment.jersey().register(new IncidentActionItemsResource(followUpRequests, repository, followUps));
     environment.jersey().register(new ActionItemsResource(followUps));
     environment.jersey().register(new JiraWebhookResource(new JiraWebhookVerifier(config.getJira().getWebhookSecret()),
         followUpGateway, repository, followUps, directory.policy().actionItems(), environment.getObjectMapper()));
-    registerSlack(config, environment, directory, jdbi, gateway, repository, mapper);
+    registerSlack(config, environment, directory, jdbi, gateway, repository, mapper, followUpRequests);
   }
 
   /**
@@ -222,15 +231,23 @@ public class IncidentFlowApplication extends Application<IncidentFlowConfigurati
    * the Updates done on a small pool that Dropwizard drains on shutdown.
    */
   private static void registerSlack(IncidentFlowConfiguration config, Environment environment, Directory directory,
-      Jdbi jdbi, IncidentGateway gateway, IncidentRepository repository, AlertMapper mapper) {
+      Jdbi jdbi, IncidentGateway gateway, IncidentRepository repository, AlertMapper mapper,
+      FollowUpRequests followUps) {
     ExecutorService slackWork = environment.lifecycle().executorService("slack-%d")
         .minThreads(SLACK_THREADS).maxThreads(SLACK_THREADS).build();
     SlackResponder responder = new SlackResponder(
         HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), environment.getObjectMapper(),
         Duration.ofSeconds(10));
+    SlackSettings slack = config.getSlack().settings();
+    // users.info is asked on the request thread, inside Slack's three seconds.
+    SlackProfiles profiles = slack.hasBotToken()
+        ? new SlackWebApiProfiles(HttpClient.newBuilder().connectTimeout(SLACK_PROFILE_WAIT).build(),
+            environment.getObjectMapper(), slack.apiUrl(), slack.botToken(), SLACK_PROFILE_WAIT)
+        : SlackProfiles.none();
+    SlackUsers users = new SlackUsers(directory.catalog(), profiles, Clock.systemUTC(), SLACK_PROFILES_REMEMBERED);
     SlackCockpit cockpit = new SlackCockpit(gateway, new IncidentLookup(repository), new IncidentChannelRepository(jdbi),
-        new Declarations(mapper, directory.catalog().defaults().service()), mapper, new SlackUsers(directory.catalog()),
-        responder, slackWork);
+        new Declarations(mapper, directory.catalog().defaults().service()), mapper, followUps,
+        users, responder, slackWork, Clock.systemUTC());
     environment.jersey().register(
         SlackSignatureFilter.of(config.getSlack().getSigningSecret(), Clock.systemUTC(), MAX_BODY_BYTES));
     environment.jersey().register(new SlackResource(cockpit, environment.getObjectMapper()));

@@ -49,7 +49,17 @@ public final class DirectoryActivitiesImpl implements DirectoryActivities {
         query.commander() == null || query.commander().isBlank()
             ? primary
             : person(query.commander().trim());
-    return new Responders(service, primary, secondary, commander);
+    List<Person> stakeholders =
+        query.severity() == null
+            ? List.of()
+            : resolveTargets(
+                    new TargetQuery(
+                        query.service(),
+                        policy.row(query.severity()).invite(),
+                        query.at(),
+                        Map.of()))
+                .people();
+    return new Responders(service, primary, secondary, commander, stakeholders);
   }
 
   @Override

@@ -27,7 +27,8 @@ import java.util.function.Supplier;
 
 /**
  * Reads policy.yml into the workflows' {@link Policy}, refusing anything it cannot make sense of:
- * unknown keys and severities, bad or negative durations, unknown notify targets and statuses,
+ * unknown keys and severities, bad or negative durations, unknown notify targets and statuses, a
+ * channel to invite stakeholders from,
  * escalation steps out of order, a paging severity without steps, an alias two severities claim.
  * Every refusal is a {@link ConfigurationError} naming the file and the key.
  */
@@ -98,6 +99,7 @@ public final class PolicyLoader {
           severity + " pages (page: true) but has no escalation steps; add one or set page: false");
     }
     PostmortemPolicy postmortem = postmortem(key + ".postmortem", yaml.postmortem());
+    List<String> invite = invite(key + ".invite", yaml.invite());
     return construct(
         key,
         () ->
@@ -108,7 +110,8 @@ public final class PolicyLoader {
                 statusUpdates,
                 monitoringWindow,
                 escalation,
-                postmortem));
+                postmortem,
+                invite));
   }
 
   private StatusUpdatePolicy statusUpdates(String key, StatusUpdatesYaml yaml) {
@@ -174,18 +177,42 @@ public final class PolicyLoader {
       if (notify.isEmpty()) {
         throw error(stepKey + ".notify", "names nobody; give at least one target");
       }
-      for (int j = 0; j < notify.size(); j++) {
-        String target = notify.get(j);
-        String targetKey = stepKey + ".notify[" + j + "]";
-        try {
-          NotifyTarget.parse(target);
-        } catch (IllegalArgumentException e) {
-          throw error(targetKey, e.getMessage());
-        }
-      }
+      targets(stepKey + ".notify", notify);
       steps.add(construct(stepKey, () -> new EscalationStep(after, unless, notify)));
     }
     return steps;
+  }
+
+  /** Each a notify target; returns them parsed. */
+  private List<NotifyTarget> targets(String key, List<String> targets) {
+    List<NotifyTarget> parsed = new ArrayList<>();
+    for (int i = 0; i < targets.size(); i++) {
+      try {
+        parsed.add(NotifyTarget.parse(targets.get(i)));
+      } catch (IllegalArgumentException e) {
+        throw error(key + "[" + i + "]", e.getMessage());
+      }
+    }
+    return parsed;
+  }
+
+  /** Optional; people only, since a channel cannot be invited into a channel. */
+  private List<String> invite(String key, List<String> yaml) {
+    if (yaml == null) {
+      return List.of();
+    }
+    List<String> invite = names(key, yaml);
+    List<NotifyTarget> targets = targets(key, invite);
+    for (int i = 0; i < targets.size(); i++) {
+      if (targets.get(i).kind() == NotifyTarget.Kind.CHANNEL) {
+        throw error(
+            key + "[" + i + "]",
+            "'"
+                + invite.get(i)
+                + "' is a channel; invite names people (oncall:, role:, person:)");
+      }
+    }
+    return invite;
   }
 
   private IncidentStatus unless(String key, String text) {

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.TreeSet;
 
 /**
- * Checks that every name policy.yml notifies exists: each {@code role:X} is an incident role
+ * Checks that every name policy.yml notifies or invites exists: each {@code role:X} is an incident role
  * (commander, communications, scribe, tech-lead, resolved from the incident first) or a catalog
  * role, each {@code person:X} is in the catalog's people. Run it at start, after loading both
  * files, so that a typo stops the process instead of paging nobody at 3 a.m.
@@ -32,6 +32,10 @@ public final class PolicyReferences {
   public static void verify(Policy policy, Catalog catalog, String policySource) {
     for (Severity severity : Severity.values()) {
       SeverityPolicy row = policy.row(severity);
+      for (int i = 0; i < row.invite().size(); i++) {
+        String key = "severities." + severity + ".invite[" + i + "]";
+        check(NotifyTarget.parse(row.invite().get(i)), catalog, policySource, key);
+      }
       for (int i = 0; i < row.escalation().size(); i++) {
         List<String> targets = row.escalation().get(i).targets();
         for (int j = 0; j < targets.size(); j++) {

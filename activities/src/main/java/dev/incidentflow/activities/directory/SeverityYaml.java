@@ -10,4 +10,5 @@ record SeverityYaml(
     StatusUpdatesYaml statusUpdates,
     String monitoringWindow,
     List<EscalationStepYaml> escalation,
-    PostmortemYaml postmortem) {}
+    PostmortemYaml postmortem,
+    List<String> invite) {}

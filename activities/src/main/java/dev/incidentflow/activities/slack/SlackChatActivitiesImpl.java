@@ -48,14 +48,26 @@ public final class SlackChatActivitiesImpl implements SlackChatActivities {
       Set.of("already_in_channel", "cant_invite_self", "user_not_found");
 
   private final SlackSettings settings;
+  private final ChannelPacer pacer;
   private final MethodsClient methods;
+
+  /**
+   * Posts paced by the process's {@link ChannelPacer#perProcess()}.
+   *
+   * @throws IllegalArgumentException when the settings carry no bot token; use {@link
+   *     LoggingSlackChatActivities} then
+   */
+  public SlackChatActivitiesImpl(SlackSettings settings) {
+    this(settings, ChannelPacer.perProcess());
+  }
 
   /**
    * @throws IllegalArgumentException when the settings carry no bot token; use {@link
    *     LoggingSlackChatActivities} then
    */
-  public SlackChatActivitiesImpl(SlackSettings settings) {
+  SlackChatActivitiesImpl(SlackSettings settings, ChannelPacer pacer) {
     this.settings = requireNonNull(settings, "settings is null");
+    this.pacer = requireNonNull(pacer, "pacer is null");
     if (!settings.hasBotToken()) {
       throw new IllegalArgumentException(
           "Slack needs a bot token (SLACK_BOT_TOKEN); without one use LoggingSlackChatActivities");
@@ -93,6 +105,7 @@ public final class SlackChatActivitiesImpl implements SlackChatActivities {
 
   @Override
   public void postBriefing(Briefing briefing) {
+    pacer.awaitTurn(briefing.channelId());
     call(
         "chat.postMessage",
         () ->
@@ -107,9 +120,14 @@ public final class SlackChatActivitiesImpl implements SlackChatActivities {
 
   @Override
   public void postMessage(ChannelMessage message) {
+    pacer.awaitTurn(message.channel());
     call(
         "chat.postMessage",
-        () -> methods.chatPostMessage(r -> r.channel(message.channel()).text(message.text())));
+        () ->
+            methods.chatPostMessage(
+                r ->
+                    r.channel(message.channel())
+                        .text(SlackText.escapeKeepingMentions(message.text()))));
   }
 
   @Override
@@ -142,9 +160,12 @@ public final class SlackChatActivitiesImpl implements SlackChatActivities {
             "conversations.open",
             () -> methods.conversationsOpen(r -> r.users(List.of(userId.get()))));
     String channelId = opened.getChannel().getId();
+    pacer.awaitTurn(channelId);
     call(
         "chat.postMessage",
-        () -> methods.chatPostMessage(r -> r.channel(channelId).text(message.text())));
+        () ->
+            methods.chatPostMessage(
+                r -> r.channel(channelId).text(SlackText.escapeKeepingMentions(message.text()))));
   }
 
   /**

@@ -2,15 +2,20 @@ package dev.incidentflow.activities.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.protobuf.ByteString;
 import dev.incidentflow.workflows.activities.ResolvedTargets;
 import dev.incidentflow.workflows.activities.ResponderQuery;
 import dev.incidentflow.workflows.activities.Responders;
 import dev.incidentflow.workflows.activities.ServiceInfo;
 import dev.incidentflow.workflows.activities.TargetQuery;
 import dev.incidentflow.workflows.model.Person;
+import dev.incidentflow.workflows.model.Severity;
 import dev.incidentflow.workflows.policy.Policy;
+import dev.incidentflow.workflows.policy.SeverityPolicy;
+import io.temporal.api.common.v1.Payload;
 import io.temporal.common.converter.DataConverter;
 import io.temporal.common.converter.DefaultDataConverter;
+import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -58,6 +63,29 @@ class DirectoryActivitiesImplTest {
     Responders responders = directory.responders(new ResponderQuery("checkout", BOBS_WEEK, "zoe"));
 
     assertThat(responders.commander()).isEqualTo(Person.ofHandle("zoe"));
+  }
+
+  @Test
+  void theSeveritysInviteNamesTheStakeholders() {
+    DirectoryActivitiesImpl inviting =
+        new DirectoryActivitiesImpl(
+            ShippedConfig.policyWith(
+                "invite: [\"role:engineering-manager\"]",
+                "invite: [\"role:engineering-manager\", \"person:erin\", \"person:dana\","
+                    + " \"oncall:primary\", \"role:scribe\"]"),
+            catalog);
+
+    Responders sev1 =
+        inviting.responders(new ResponderQuery("checkout", BOBS_WEEK, null, Severity.SEV1));
+    Responders sev2 =
+        inviting.responders(new ResponderQuery("checkout", BOBS_WEEK, null, Severity.SEV2));
+    Responders noSeverity = inviting.responders(new ResponderQuery("checkout", BOBS_WEEK, null));
+
+    assertThat(sev1.stakeholders())
+        .containsExactly(person("dana"), person("erin"), person("bob"));
+    assertThat(sev2.stakeholders()).isEmpty();
+    assertThat(noSeverity.stakeholders()).isEmpty();
+    assertThat(sev1.primary()).isEqualTo(noSeverity.primary());
   }
 
   @Test
@@ -216,6 +244,27 @@ class DirectoryActivitiesImplTest {
   }
 
   @Test
+  void queriesAndAnswersRecordedBeforeStakeholdersExistedStillReadAsWithoutStakeholders() {
+    DataConverter converter = DefaultDataConverter.STANDARD_INSTANCE;
+    Responders responders = directory.responders(new ResponderQuery("checkout", BOBS_WEEK, null));
+    String recorded =
+        new String(
+                converter.toPayload(responders).orElseThrow().getData().toByteArray(),
+                StandardCharsets.UTF_8)
+            .replace(",\"stakeholders\":[]", "");
+    assertThat(recorded).doesNotContain("stakeholders");
+    String query = "{\"service\":\"checkout\",\"at\":\"2026-01-14T10:00:00Z\",\"commander\":null}";
+    String row =
+        "{\"description\":\"\",\"aliases\":[],\"page\":false,\"statusUpdates\":null,"
+            + "\"monitoringWindow\":1800.0,\"escalation\":[],\"postmortem\":null}";
+
+    assertThat(fromJson(recorded, Responders.class)).isEqualTo(responders);
+    assertThat(fromJson(query, ResponderQuery.class))
+        .isEqualTo(new ResponderQuery("checkout", BOBS_WEEK, null, null));
+    assertThat(fromJson(row, SeverityPolicy.class).invite()).isEmpty();
+  }
+
+  @Test
   void resolvedTargetsSurviveTemporalsDefaultDataConverter() {
     ResolvedTargets resolved =
         directory.resolveTargets(
@@ -228,6 +277,16 @@ class DirectoryActivitiesImplTest {
   private static <T> T roundTrip(T value, Class<T> type) {
     DataConverter converter = DefaultDataConverter.STANDARD_INSTANCE;
     return converter.fromPayload(converter.toPayload(value).orElseThrow(), type, type);
+  }
+
+  private static <T> T fromJson(String json, Class<T> type) {
+    DataConverter converter = DefaultDataConverter.STANDARD_INSTANCE;
+    Payload payload =
+        Payload.newBuilder()
+            .putMetadata("encoding", ByteString.copyFromUtf8("json/plain"))
+            .setData(ByteString.copyFromUtf8(json))
+            .build();
+    return converter.fromPayload(payload, type, type);
   }
 
   private Person person(String handle) {

@@ -46,6 +46,14 @@ class PolicyDefaultsTest {
   }
 
   @Test
+  void sev1InvitesTheEngineeringManagerToItsChannelAndOtherSeveritiesNobody() {
+    assertThat(policy.row(Severity.SEV1).invite()).containsExactly("role:engineering-manager");
+    assertThat(policy.row(Severity.SEV2).invite()).isEmpty();
+    assertThat(policy.row(Severity.SEV3).invite()).isEmpty();
+    assertThat(policy.row(Severity.SEV4).invite()).isEmpty();
+  }
+
+  @Test
   void sev2PagesPrimaryAndManagerAfterFifteenMinutesUnlessAcknowledged() {
     SeverityPolicy sev2 = policy.row(Severity.SEV2);
 

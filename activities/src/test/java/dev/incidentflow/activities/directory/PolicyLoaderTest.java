@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.incidentflow.workflows.model.Severity;
 import dev.incidentflow.workflows.policy.Policy;
 import java.nio.file.Path;
 import org.assertj.core.api.AbstractThrowableAssert;
@@ -32,6 +33,38 @@ class PolicyLoaderTest {
         .hasMessage(
             "policy.yml: severities.SEV1.escalation[0].notify[0]: oncall target must be"
                 + " oncall:primary or oncall:secondary, not oncall:tertiary");
+  }
+
+  @Test
+  void inviteIsOptionalAndKeepsItsTargetsInOrder() {
+    Policy policy =
+        policyWith(
+            "invite: [\"role:engineering-manager\"]",
+            "invite: [\" person:dana \", \"role:communications\", \"oncall:secondary\"]");
+
+    assertThat(policy.row(Severity.SEV1).invite())
+        .containsExactly("person:dana", "role:communications", "oncall:secondary");
+    assertThat(policy.row(Severity.SEV2).invite()).isEmpty();
+  }
+
+  @Test
+  void inviteOfAChannelIsRefused() {
+    assertRefused(
+            "invite: [\"role:engineering-manager\"]",
+            "invite: [\"role:engineering-manager\", \"channel:leadership\"]")
+        .hasMessage(
+            "policy.yml: severities.SEV1.invite[1]: 'channel:leadership' is a channel; invite names"
+                + " people (oncall:, role:, person:)");
+  }
+
+  @Test
+  void inviteOfNoTargetIsRefused() {
+    assertRefused("invite: [\"role:engineering-manager\"]", "invite: [\"dana\"]")
+        .hasMessage(
+            "policy.yml: severities.SEV1.invite[0]: notify target 'dana' must be oncall:, role:,"
+                + " person: or channel: followed by a name");
+    assertRefused("invite: [\"role:engineering-manager\"]", "invite: [\" \"]")
+        .hasMessage("policy.yml: severities.SEV1.invite[0]: is empty");
   }
 
   @Test

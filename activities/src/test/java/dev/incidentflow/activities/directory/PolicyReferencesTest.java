@@ -49,6 +49,17 @@ class PolicyReferencesTest {
   }
 
   @Test
+  void invitedPersonNotInCatalogIsRefused() {
+    Policy policy =
+        policyWith("invite: [\"role:engineering-manager\"]", "invite: [\"person:zed\"]");
+
+    assertThatThrownBy(() -> PolicyReferences.verify(policy, catalog))
+        .isInstanceOf(ConfigurationError.class)
+        .hasMessage(
+            "policy.yml: severities.SEV1.invite[0]: person 'zed' is not in the catalog's people");
+  }
+
+  @Test
   void personInCatalogAndChannelsPass() {
     Policy policy = policyWith("\"role:executive\"", "\"person:frank\", \"channel:leadership\"");
 

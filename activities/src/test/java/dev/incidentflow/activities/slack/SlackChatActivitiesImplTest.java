@@ -370,6 +370,54 @@ class SlackChatActivitiesImplTest {
   }
 
   @Test
+  void hostileTextIsShownAsWrittenWhileOurMentionsStillMention() {
+    answer("chat.postMessage", "{\"ok\":true,\"channel\":\"C0NEW\",\"ts\":\"1700000000.000100\"}");
+
+    activities()
+        .postMessage(
+            new ChannelMessage(
+                "C0NEW",
+                "Paging <@U0ALICE> for INC-42 (SEV1): <!channel> p99 > 2s & <https://evil.example|Runbook>"));
+
+    assertThat(form(onlyRequest("chat.postMessage"), "text"))
+        .isEqualTo(
+            "Paging <@U0ALICE> for INC-42 (SEV1): &lt;!channel&gt; p99 &gt; 2s &amp; "
+                + "&lt;https://evil.example|Runbook&gt;");
+  }
+
+  @Test
+  void hostileBriefingShowsTheTitleAsWrittenAndKeepsItsOwnLinks() throws Exception {
+    answer("chat.postMessage", "{\"ok\":true,\"channel\":\"C0NEW\",\"ts\":\"1700000000.000100\"}");
+    Briefing briefing =
+        new Briefing(
+            "C0NEW",
+            "INC-43",
+            "<!here> DB <primary> & replica down",
+            "<https://evil.example|Click to fix> & more",
+            Severity.SEV1,
+            "pay<ments>",
+            "<!channel>",
+            "https://runbooks.example.com/db?a=1&b=2",
+            null,
+            List.of());
+
+    activities().postBriefing(briefing);
+
+    LoggedRequest request = onlyRequest("chat.postMessage");
+    assertThat(form(request, "text"))
+        .startsWith("INC-43 [SEV1] pay&lt;ments&gt;: &lt;!here&gt; DB &lt;primary&gt; &amp; replica down.");
+    JsonNode blocks = json.readTree(form(request, "blocks"));
+    assertThat(blocks.get(0).path("text").path("type").asText()).isEqualTo("plain_text");
+    assertThat(blocks.get(0).path("text").path("text").asText())
+        .isEqualTo("INC-43: <!here> DB <primary> & replica down");
+    assertThat(blocks.get(1).path("text").path("text").asText())
+        .isEqualTo("&lt;https://evil.example|Click to fix&gt; &amp; more");
+    assertThat(blocks.toString())
+        .contains("*Service*\\npay&lt;ments&gt;", "*Commander*\\n&lt;!channel&gt;")
+        .contains("<https://runbooks.example.com/db?a=1&amp;b=2|Runbook>");
+  }
+
+  @Test
   void archivingAnArchivedChannelSucceeds() {
     answer("conversations.archive", "{\"ok\":false,\"error\":\"already_archived\"}");
 

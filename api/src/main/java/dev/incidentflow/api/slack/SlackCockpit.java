@@ -7,6 +7,8 @@ import dev.incidentflow.activities.store.IncidentChannelRepository;
 import dev.incidentflow.activities.store.IncidentRecord;
 import dev.incidentflow.api.core.AlertMapper;
 import dev.incidentflow.api.core.Declarations;
+import dev.incidentflow.api.core.FollowUpGateway;
+import dev.incidentflow.api.core.FollowUpRequests;
 import dev.incidentflow.api.core.IncidentGateway;
 import dev.incidentflow.api.core.IncidentLookup;
 import dev.incidentflow.api.core.Refusal;
@@ -21,7 +23,11 @@ import dev.incidentflow.workflows.incident.RoleAssignment;
 import dev.incidentflow.workflows.incident.SeverityChange;
 import dev.incidentflow.workflows.incident.Transition;
 import dev.incidentflow.workflows.model.Severity;
+import dev.incidentflow.workflows.postmortem.ActionItemView;
+import dev.incidentflow.workflows.postmortem.Publication;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -32,6 +38,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,6 +59,7 @@ public final class SlackCockpit {
   static final SlackReply WORKING = SlackReply.ephemeral("Working on it\u2026");
   private static final SlackReply RESTARTING =
       SlackReply.ephemeral("IncidentFlow is restarting and did not take that; try again in a minute.");
+  private static final Pattern RELATIVE_DUE = Pattern.compile("([0-9]{1,3})([dw])", Pattern.CASE_INSENSITIVE);
   private static final DateTimeFormatter UTC_TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
@@ -59,20 +68,25 @@ public final class SlackCockpit {
   private final IncidentChannelRepository channels;
   private final Declarations declarations;
   private final AlertMapper mapper;
+  private final FollowUpRequests followUps;
   private final SlackUsers users;
   private final SlackResponder responder;
   private final Executor executor;
+  private final Clock clock;
 
   public SlackCockpit(IncidentGateway gateway, IncidentLookup lookup, IncidentChannelRepository channels,
-      Declarations declarations, AlertMapper mapper, SlackUsers users, SlackResponder responder, Executor executor) {
+      Declarations declarations, AlertMapper mapper, FollowUpRequests followUps, SlackUsers users,
+      SlackResponder responder, Executor executor, Clock clock) {
     this.gateway = requireNonNull(gateway, "gateway is null");
     this.lookup = requireNonNull(lookup, "lookup is null");
     this.channels = requireNonNull(channels, "channels is null");
     this.declarations = requireNonNull(declarations, "declarations is null");
     this.mapper = requireNonNull(mapper, "mapper is null");
+    this.followUps = requireNonNull(followUps, "followUps is null");
     this.users = requireNonNull(users, "users is null");
     this.responder = requireNonNull(responder, "responder is null");
     this.executor = requireNonNull(executor, "executor is null");
+    this.clock = requireNonNull(clock, "clock is null");
   }
 
   /** Answers a slash command within Slack's three seconds; the work may go on afterwards. */
@@ -98,7 +112,7 @@ public final class SlackCockpit {
       }
       return later(request.responseUrl(), change(incident, onIncident, actor)) ? WORKING : RESTARTING;
     } catch (ApiException problem) {
-      return SlackReply.ephemeral(describe(problem));
+      return SlackReply.ephemeral(describe(problem) + (problem.status() == 422 ? usage(onIncident) : ""));
     }
   }
 
@@ -188,9 +202,7 @@ public final class SlackCockpit {
           view -> id + " is now " + view.severity() + ".");
     }
     if (command instanceof SlashCommand.AssignRole role) {
-      String person = users.handleOf(role.person()).orElseThrow(() -> new ApiException(422,
-          "<@" + role.person().userId() + "> has no Slack id in the catalog, so I do not know their handle. "
-              + "Write it instead: `/incident " + role.role() + " &lt;handle&gt;`.", List.of()));
+      String person = handleOf(role.person(), "Write it instead: `/incident " + role.role() + " &lt;handle&gt;`.");
       return update(incident, workflow -> workflow.assignRole(new RoleAssignment(role.role(), person, actor.by())),
           view -> SlackReply.escape(person) + " is now " + role.role() + " of " + id + ".");
     }
@@ -202,7 +214,60 @@ public final class SlackCockpit {
       return update(incident, workflow -> workflow.logDecision(new Note(decision.text(), actor.by())),
           view -> "Decision logged on " + id + ".");
     }
+    if (command instanceof SlashCommand.PublishPostmortem postmortem) {
+      Publication publication = FollowUpRequests.publication(postmortem.url(), postmortem.summary(), actor.by());
+      return () -> {
+        followUps.publish(incident, publication);
+        return "Postmortem of " + id + " published: " + SlackReply.escape(publication.url());
+      };
+    }
+    if (command instanceof SlashCommand.AddActionItem action) {
+      String owner = handleOf(action.owner(), "Write the owner's handle instead.");
+      FollowUpRequests.ActionItem item = followUps.actionItem(action.title(), owner, dueDate(action.due()),
+          action.kind().wireName(), actor.by());
+      followUps.refuseWhenOver(incident);
+      return () -> added(id, followUps.add(incident, item));
+    }
     throw new IllegalStateException("not a change: " + command);
+  }
+
+  /** How to write a command whose arguments take more than a glance to get right. */
+  private static String usage(SlashCommand.OnIncident command) {
+    if (command instanceof SlashCommand.AddActionItem) {
+      return "\nUsage: " + SlashCommandParser.ACTION_USAGE;
+    }
+    if (command instanceof SlashCommand.PublishPostmortem) {
+      return "\nUsage: " + SlashCommandParser.POSTMORTEM_USAGE;
+    }
+    return "";
+  }
+
+  /** The catalog handle a mention names; a bare mention of a Slack id the catalog does not know is refused. */
+  private String handleOf(SlackMention person, String instead) {
+    return users.handleOf(person).orElseThrow(() -> new ApiException(422, "<@" + person.userId()
+        + "> has no Slack id in the catalog, so I do not know their handle. " + instead, List.of()));
+  }
+
+  /** A due date as {@link FollowUpRequests#actionItem} takes it: {@code 3d} and {@code 2w} count from today in UTC. */
+  private String dueDate(String due) {
+    Matcher relative = RELATIVE_DUE.matcher(due);
+    if (!relative.matches()) {
+      return due;
+    }
+    long amount = Long.parseLong(relative.group(1));
+    long days = relative.group(2).equalsIgnoreCase("w") ? amount * 7 : amount;
+    return LocalDate.now(clock.withZone(ZoneOffset.UTC)).plusDays(days).toString();
+  }
+
+  private static String added(String incidentId, FollowUpGateway.Added added) {
+    if (added.view().isEmpty()) {
+      return "The action item for " + incidentId + " is being added; it was not recorded in time to say more "
+          + "(workflow " + added.workflowId() + "). `/v1/action-items` will list it.";
+    }
+    ActionItemView item = added.view().get();
+    return "Action item " + item.id() + " added to " + incidentId + ": " + SlackReply.escape(item.title()) + " ("
+        + item.kind().wireName() + ", " + SlackReply.escape(item.owner()) + ", due " + item.due() + ")"
+        + (item.jiraKey() == null ? "." : ", Jira " + item.jiraKey() + ".");
   }
 
   private Supplier<String> lifecycle(IncidentRecord incident, LifecycleStep step, Transition transition) {

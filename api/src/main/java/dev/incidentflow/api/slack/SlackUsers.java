@@ -4,22 +4,51 @@ import static java.util.Objects.requireNonNull;
 
 import dev.incidentflow.activities.directory.Catalog;
 import dev.incidentflow.workflows.model.Person;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Maps Slack users to catalog people by the Slack id the catalog records for them. Looking people
- * up by email would need a {@code users.info} call per request; the catalog's Slack ids are the
- * contract instead, and a person without one is known by their Slack user name.
+ * Maps Slack users to catalog people: by the Slack id the catalog records for them, else by the
+ * email of their Slack profile ({@code users.info}), which the catalog records too. Slack's answers
+ * are kept for {@code remember}, so a busy incident costs one lookup per person, not one per
+ * command. When Slack cannot be asked, the person is known by their Slack user name for that
+ * command: a lookup never fails a command.
  */
 public final class SlackUsers {
+  private static final Logger log = LoggerFactory.getLogger(SlackUsers.class);
+  /** Enough for every person of a large incident; beyond it the cache starts over. */
+  private static final int REMEMBERED_MAX = 10_000;
+
   private final Map<String, String> handlesBySlackId = new HashMap<>();
-  public SlackUsers(Catalog catalog) {
+  private final Map<String, String> handlesByEmail = new HashMap<>();
+  private final SlackProfiles profiles;
+  private final Clock clock;
+  private final Duration remember;
+  private final Map<String, Remembered> bySlackEmail = new ConcurrentHashMap<>();
+
+  /** Slack's answer for one user id: the catalog handle their email names, or null for nobody. */
+  private record Remembered(String handle, Instant until) {}
+
+  public SlackUsers(Catalog catalog, SlackProfiles profiles, Clock clock, Duration remember) {
     requireNonNull(catalog, "catalog is null");
+    this.profiles = requireNonNull(profiles, "profiles is null");
+    this.clock = requireNonNull(clock, "clock is null");
+    this.remember = requireNonNull(remember, "remember is null");
     for (Person person : catalog.people().values()) {
       if (person.slackId() != null && !person.slackId().isBlank()) {
         handlesBySlackId.put(person.slackId().trim(), person.handle());
+      }
+      if (person.email() != null && !person.email().isBlank()) {
+        handlesByEmail.put(email(person.email()), person.handle());
       }
     }
   }
@@ -27,19 +56,48 @@ public final class SlackUsers {
   /** The actor for a Slack user: their catalog handle, else the user name Slack sent, else the id. */
   public SlackActor actor(String userId, String userName) {
     String id = userId == null ? "" : userId.trim();
-    String by = Optional.ofNullable(handlesBySlackId.get(id))
-        .orElse(userName == null || userName.isBlank() ? id : userName.trim());
+    String by = handleOf(id).orElse(userName == null || userName.isBlank() ? id : userName.trim());
     return new SlackActor(id, by.isBlank() ? "unknown" : by);
   }
 
   /**
-   * The handle a mention names: the catalog person with that Slack id, else the name written;
-   * empty for a bare {@code <@U123>} the catalog does not know.
+   * The handle a mention names: the catalog person with that Slack id or profile email, else the
+   * name written; empty for a bare {@code <@U123>} the catalog does not know.
    */
   public Optional<String> handleOf(SlackMention mention) {
-    if (mention.userId() != null && handlesBySlackId.containsKey(mention.userId())) {
-      return Optional.of(handlesBySlackId.get(mention.userId()));
+    return mention.userId() == null
+        ? Optional.ofNullable(mention.name())
+        : handleOf(mention.userId()).or(() -> Optional.ofNullable(mention.name()));
+  }
+
+  private Optional<String> handleOf(String userId) {
+    if (userId.isEmpty()) {
+      return Optional.empty();
     }
-    return Optional.ofNullable(mention.name());
+    String known = handlesBySlackId.get(userId);
+    if (known != null) {
+      return Optional.of(known);
+    }
+    Instant now = clock.instant();
+    Remembered remembered = bySlackEmail.get(userId);
+    if (remembered == null || !now.isBefore(remembered.until())) {
+      Optional<String> handle;
+      try {
+        handle = profiles.email(userId).map(SlackUsers::email).map(handlesByEmail::get);
+      } catch (UncheckedIOException unavailable) {
+        log.warn("cannot match Slack user {} to the catalog by email now: {}", userId, unavailable.getMessage());
+        return Optional.empty();
+      }
+      if (bySlackEmail.size() >= REMEMBERED_MAX) {
+        bySlackEmail.clear();
+      }
+      remembered = new Remembered(handle.orElse(null), now.plus(remember));
+      bySlackEmail.put(userId, remembered);
+    }
+    return Optional.ofNullable(remembered.handle());
+  }
+
+  private static String email(String email) {
+    return email.trim().toLowerCase(Locale.ROOT);
   }
 }

@@ -2,6 +2,7 @@ package dev.incidentflow.api.slack;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.incidentflow.workflows.model.ActionItemKind;
 import java.util.Optional;
 
 /**
@@ -75,6 +76,36 @@ public sealed interface SlashCommand {
     public LogDecision {
       requireNonNull(incidentId, "incidentId is null");
       requireText(text, "text");
+    }
+  }
+
+  /**
+   * {@code postmortem <url> [summary]}: publish the incident's postmortem.
+   *
+   * @param url as typed, without the angle brackets and label Slack puts around links
+   */
+  record PublishPostmortem(Optional<String> incidentId, String url, String summary) implements OnIncident {
+    public PublishPostmortem {
+      requireNonNull(incidentId, "incidentId is null");
+      requireText(url, "url");
+      requireNonNull(summary, "summary is null");
+    }
+  }
+
+  /**
+   * {@code action [root_cause|improvement] <owner> <due> <title>}: add an action item.
+   *
+   * @param due as typed: a date ({@code 2026-11-27}) or days or weeks from today ({@code 3d},
+   *     {@code 2w}), which only the caller, knowing today, can turn into a date
+   */
+  record AddActionItem(Optional<String> incidentId, ActionItemKind kind, SlackMention owner, String due, String title)
+      implements OnIncident {
+    public AddActionItem {
+      requireNonNull(incidentId, "incidentId is null");
+      requireNonNull(kind, "kind is null");
+      requireNonNull(owner, "owner is null");
+      requireText(due, "due");
+      requireText(title, "title");
     }
   }
 

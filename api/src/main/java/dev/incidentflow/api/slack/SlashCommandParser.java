@@ -1,11 +1,13 @@
 package dev.incidentflow.api.slack;
 
+import dev.incidentflow.workflows.model.ActionItemKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -25,6 +27,10 @@ final class SlashCommandParser {
       "• `sev &lt;severity&gt; [why]`: change the severity",
       "• `ic @person` · `comms @person` · `scribe @person` · `lead @person`: assign a role",
       "• `update &lt;text&gt;`: post a status update · `decision &lt;text&gt;`: log a decision",
+      "• `postmortem &lt;url&gt; [summary]`: publish the postmortem",
+      "• `action [root_cause|improvement] &lt;owner&gt; &lt;due&gt; &lt;title&gt;`: add an action item, a root cause "
+          + "unless it says improvement; owner a handle or @mention, due a date (2026-11-27) or days or weeks "
+          + "from today (3d, 2w), e.g. `/incident action improvement @bob 2w Alert on queue depth`",
       "• `status`: where the incident stands · `help`: this message");
 
   private static final Pattern INCIDENT_ID = Pattern.compile("(?i)INC-[0-9]{1,18}");
@@ -50,7 +56,15 @@ final class SlashCommandParser {
       "tech-lead", "tech-lead");
 
   /** The words about an incident that are neither a lifecycle step nor a role. */
-  private static final Set<String> OTHER_WORDS = Set.of("sev", "severity", "update", "decision", "status");
+  private static final Set<String> OTHER_WORDS =
+      Set.of("sev", "severity", "update", "decision", "status", "postmortem", "action");
+
+  static final String ACTION_USAGE = "`/incident action [root_cause|improvement] &lt;owner&gt; &lt;due&gt; &lt;title&gt;`";
+  static final String POSTMORTEM_USAGE = "`/incident postmortem &lt;url&gt; [summary]`";
+  /** A due date as a date, or as days or weeks from today. */
+  private static final Pattern DUE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{1,3}[dw]", Pattern.CASE_INSENSITIVE);
+  /** A link as Slack escapes it in command text: {@code <https://...>} or {@code <https://...|label>}. */
+  private static final Pattern SLACK_LINK = Pattern.compile("<([^|>]+)(?:\\|[^>]*)?>");
 
   private SlashCommandParser() {}
 
@@ -119,6 +133,12 @@ final class SlashCommandParser {
             ? new SlashCommand.Invalid("Say what was decided: `/incident decision &lt;text&gt;`.")
             : new SlashCommand.LogDecision(incidentId, decision);
       }
+      case "postmortem" -> {
+        return publishPostmortem(input, incidentId, tokens, next);
+      }
+      case "action" -> {
+        return addActionItem(input, incidentId, tokens, next);
+      }
       default -> {
         // "status", the only word left.
         return new SlashCommand.Status(incidentId);
@@ -149,6 +169,49 @@ final class SlashCommandParser {
         .orElseGet(() -> new SlashCommand.Invalid("`" + SlackReply.escape(argument) + "` is not a person: " + usage + "."));
   }
 
+  private static SlashCommand publishPostmortem(String input, Optional<String> incidentId, List<Token> tokens,
+      int next) {
+    if (next >= tokens.size() || tokens.get(next).value().isBlank()) {
+      return new SlashCommand.Invalid("Say where the postmortem is: " + POSTMORTEM_USAGE + ".");
+    }
+    String url = tokens.get(next).value();
+    Matcher link = SLACK_LINK.matcher(url);
+    if (link.matches()) {
+      url = link.group(1);
+    }
+    return new SlashCommand.PublishPostmortem(incidentId, unescape(url), rest(input, tokens, next + 1));
+  }
+
+  private static SlashCommand addActionItem(String input, Optional<String> incidentId, List<Token> tokens, int next) {
+    int at = next;
+    ActionItemKind kind = ActionItemKind.ROOT_CAUSE;
+    if (at < tokens.size() && !tokens.get(at).quoted()) {
+      Optional<ActionItemKind> named = ActionItemKind.parse(tokens.get(at).value());
+      if (named.isPresent()) {
+        kind = named.get();
+        at++;
+      }
+    }
+    if (tokens.size() - at < 3) {
+      return new SlashCommand.Invalid("Say who, by when and what: " + ACTION_USAGE + ".");
+    }
+    String owner = tokens.get(at).value();
+    Optional<SlackMention> person = SlackMention.parse(owner);
+    if (person.isEmpty()) {
+      return new SlashCommand.Invalid("`" + SlackReply.escape(owner) + "` is not a person: " + ACTION_USAGE + ".");
+    }
+    String due = tokens.get(at + 1).value();
+    if (!DUE.matcher(due).matches()) {
+      return new SlashCommand.Invalid("`" + SlackReply.escape(due) + "` is not a due date: give a date like "
+          + "2026-11-27, or days or weeks from today like 3d or 2w. " + ACTION_USAGE);
+    }
+    String title = rest(input, tokens, at + 2);
+    if (title.isBlank()) {
+      return new SlashCommand.Invalid("Say what is to be done: " + ACTION_USAGE + ".");
+    }
+    return new SlashCommand.AddActionItem(incidentId, kind, person.get(), due, title);
+  }
+
   private static Optional<String> incidentId(Token token) {
     return !token.quoted() && INCIDENT_ID.matcher(token.value()).matches()
         ? Optional.of(token.value().toUpperCase(Locale.ROOT))
@@ -157,7 +220,7 @@ final class SlashCommandParser {
 
   /**
    * The free text from token {@code from} on, as typed: its own spacing and quotes kept, unless it
-   * is one quoted argument, which loses its quotes. Slack escapes {@code & < >}; they are restored.
+   * is one quoted argument, which loses its quotes, and with Slack's escapes undone.
    */
   private static String rest(String input, List<Token> tokens, int from) {
     if (from >= tokens.size()) {
@@ -166,6 +229,11 @@ final class SlashCommandParser {
     String text = tokens.size() - from == 1 && tokens.get(from).quoted()
         ? tokens.get(from).value()
         : input.substring(tokens.get(from).start()).strip();
+    return unescape(text);
+  }
+
+  /** Slack escapes {@code & < >} in what people type; they are restored. */
+  private static String unescape(String text) {
     return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
   }
 

@@ -171,11 +171,32 @@ class SlackCommandsTest {
         .containsExactly("alice: Severity SEV2 -> SEV1 by alice: all EU customers affected");
     assertThat(events(state.path("timeline"), "status_update")).containsExactly("zoe: Rolled back <v1.4.2>; error rate falling");
     assertThat(events(state.path("timeline"), "decision")).containsExactly("bob: Fail over to eu-west-1");
-    slack.awaitChannelPost(channel, incident + " Severity SEV2 -> SEV1 by alice");
+    slack.awaitChannelPost(channel, incident + " Severity SEV2 -&gt; SEV1 by alice");
     slack.awaitChannelPost(channel, incident + ": erin is now commander (assigned by alice)");
-    slack.awaitChannelPost(channel, incident + " update from zoe: Rolled back <v1.4.2>");
+    slack.awaitChannelPost(channel, incident + " update from zoe: Rolled back &lt;v1.4.2&gt;");
     slack.awaitChannelPost(channel, incident + " decision by bob: Fail over to eu-west-1");
     slack.awaitApiCall("conversations.setTopic", channel, "topic", "SEV1");
+  }
+
+  @Test
+  void aSlackUserWhoseIdTheCatalogLacksIsMatchedByTheirProfileEmail() {
+    String channel = channel();
+    String incident = slack.declareIn(api, channel, "SEV2", "Second account");
+    STACK.slack.stubFor(WireMock.post(urlEqualTo("/api/users.info")).withFormParam("user", WireMock.equalTo("W0DANA2"))
+        .willReturn(okJson("{\"ok\":true,\"user\":{\"id\":\"W0DANA2\",\"team_id\":\"T0001\",\"name\":\"dana.w\","
+            + "\"deleted\":false,\"is_bot\":false,\"profile\":{\"real_name\":\"Dana Whitfield\","
+            + "\"display_name\":\"dana.w\",\"email\":\"Dana@example.com\",\"team\":\"T0001\"}}}")));
+    STACK.slack.stubFor(WireMock.post(urlEqualTo("/api/users.info")).withFormParam("user", WireMock.equalTo("W0GUEST"))
+        .willReturn(WireMock.aResponse().withStatus(503)));
+
+    assertThat(run(channel, "W0DANA2", "dana.w", "ack")).isEqualTo(incident + " is now acknowledged.");
+    assertThat(run(channel, "W0GUEST", "guest.user", "decision page the database team")).isEqualTo("Decision logged on " + incident + ".");
+
+    JsonNode timeline = api.get("/v1/incidents/" + incident).body().path("timeline");
+    assertThat(events(timeline, "acknowledged")).containsExactly("dana: Acknowledged by dana");
+    assertThat(events(timeline, "decision")).containsExactly("guest.user: page the database team");
+    STACK.slack.verify(postRequestedFor(urlEqualTo("/api/users.info")).withFormParam("user", WireMock.equalTo("W0DANA2"))
+        .withHeader("Authorization", WireMock.equalTo("Bearer xoxb-test")));
   }
 
   @Test
@@ -248,29 +269,16 @@ class SlackCommandsTest {
     assertThat(state.path("severity").asText()).isEqualTo("SEV2");
   }
 
-  /** Types a command that is carried out later; returns what response_url got. */
   private String run(String channel, String userId, String userName, String text) {
-    String responseUrl = slack.responseUrl("commands");
-    assertWorking(slack.command(channel, userId, userName, text, responseUrl));
-    JsonNode reply = slack.awaitReply(responseUrl);
-    assertThat(reply.path("response_type").asText()).isEqualTo("ephemeral");
-    assertThat(reply.path("replace_original").asBoolean(true)).isFalse();
-    return reply.path("text").asText();
+    return slack.run(channel, userId, userName, text);
   }
 
-  /** Types a command answered in the HTTP response; returns its text. */
   private String immediately(String channel, String text, String responseUrl) {
-    SlackSender.Answer answer = slack.command(channel, ALICE, "alice", text, responseUrl);
-    assertThat(answer.status()).isEqualTo(200);
-    assertThat(answer.json().path("response_type").asText()).isEqualTo("ephemeral");
-    return answer.text();
+    return slack.immediately(channel, ALICE, "alice", text, responseUrl);
   }
 
   private static void assertWorking(SlackSender.Answer answer) {
-    assertThat(answer.status()).isEqualTo(200);
-    assertThat(answer.contentType()).startsWith("application/json");
-    assertThat(answer.json().path("response_type").asText()).isEqualTo("ephemeral");
-    assertThat(answer.text()).isEqualTo("Working on it\u2026");
+    SlackSender.assertWorking(answer);
   }
 
   private String status(String incident) {

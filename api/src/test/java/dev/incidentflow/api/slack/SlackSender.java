@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -144,6 +145,32 @@ final class SlackSender {
   Answer click(String actionId, String incidentId, String channelId, String userId, String userName,
       String responseUrl) {
     return signed("/v1/slack/interactions", clickForm(actionId, incidentId, channelId, userId, userName, responseUrl));
+  }
+
+  /** Types a command that is carried out later; returns what response_url got. */
+  String run(String channel, String userId, String userName, String text) {
+    String responseUrl = responseUrl("commands");
+    assertWorking(command(channel, userId, userName, text, responseUrl));
+    JsonNode reply = awaitReply(responseUrl);
+    assertThat(reply.path("response_type").asText()).isEqualTo("ephemeral");
+    assertThat(reply.path("replace_original").asBoolean(true)).isFalse();
+    return reply.path("text").asText();
+  }
+
+  /** Types a command answered in the HTTP response; returns its text. */
+  String immediately(String channel, String userId, String userName, String text, String responseUrl) {
+    Answer answer = command(channel, userId, userName, text, responseUrl);
+    assertThat(answer.status()).isEqualTo(200);
+    assertThat(answer.json().path("response_type").asText()).isEqualTo("ephemeral");
+    return answer.text();
+  }
+
+  /** The immediate answer to a command that is carried out later. */
+  static void assertWorking(Answer answer) {
+    assertThat(answer.status()).isEqualTo(200);
+    assertThat(answer.contentType()).startsWith("application/json");
+    assertThat(answer.json().path("response_type").asText()).isEqualTo("ephemeral");
+    assertThat(answer.text()).isEqualTo("Working on it\u2026");
   }
 
   /** The JSON the app posted to {@code responseUrl}, once it has. */

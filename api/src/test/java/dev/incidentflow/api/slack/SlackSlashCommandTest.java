@@ -3,6 +3,7 @@ package dev.incidentflow.api.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
+import dev.incidentflow.workflows.model.ActionItemKind;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -65,6 +66,25 @@ class SlackSlashCommandTest {
             new SlashCommand.PostUpdate(id("INC-42"), "handing over to <@U0BOB|bob>")),
         arguments("update \u00DCberlastung behoben \u2705", new SlashCommand.PostUpdate(HERE, "\u00DCberlastung behoben \u2705")),
         arguments("decision fail over to eu-west-1", new SlashCommand.LogDecision(HERE, "fail over to eu-west-1")),
+        arguments("postmortem https://wiki.example.com/pm/42",
+            new SlashCommand.PublishPostmortem(HERE, "https://wiki.example.com/pm/42", "")),
+        arguments("postmortem INC-42 <https://wiki.example.com/pm?id=42&amp;v=2> Bad release &amp; no canary",
+            new SlashCommand.PublishPostmortem(id("INC-42"), "https://wiki.example.com/pm?id=42&v=2",
+                "Bad release & no canary")),
+        arguments("INC-42 postmortem  <https://wiki.example.com/pm/42|wiki.example.com/pm/42>   \"Ausfall \u2014 \u6C7A\u6E08\"",
+            new SlashCommand.PublishPostmortem(id("INC-42"), "https://wiki.example.com/pm/42", "Ausfall \u2014 \u6C7A\u6E08")),
+        arguments("action bob 2026-11-27 Add a canary for checkout releases",
+            new SlashCommand.AddActionItem(HERE, ActionItemKind.ROOT_CAUSE, new SlackMention(null, "bob"), "2026-11-27",
+                "Add a canary for checkout releases")),
+        arguments("action   improvement   <@U0BOB|bob>  2w  \u201CAlert on queue depth\u201D",
+            new SlashCommand.AddActionItem(HERE, ActionItemKind.IMPROVEMENT, new SlackMention("U0BOB", "bob"), "2w",
+                "Alert on queue depth")),
+        arguments("action INC-7 root-cause @zo\u00EB 3d Pin the TLS library &lt;1.4&gt;",
+            new SlashCommand.AddActionItem(id("INC-7"), ActionItemKind.ROOT_CAUSE, new SlackMention(null, "zo\u00EB"), "3d",
+                "Pin the TLS library <1.4>")),
+        arguments("action Improvement <@U0CAROL> 10D Runbook for failover",
+            new SlashCommand.AddActionItem(HERE, ActionItemKind.IMPROVEMENT, new SlackMention("U0CAROL", null), "10D",
+                "Runbook for failover")),
         arguments("status", new SlashCommand.Status(HERE)),
         arguments("status INC-12", new SlashCommand.Status(id("INC-12"))),
         arguments("INC-12", new SlashCommand.Status(id("INC-12"))));
@@ -91,7 +111,17 @@ class SlackSlashCommandTest {
         arguments("ic <!here>", "`&lt;!here&gt;` is not a person"),
         arguments("update", "Say what the update is"),
         arguments("update INC-42", "Say what the update is"),
-        arguments("decision   ", "Say what was decided"));
+        arguments("decision   ", "Say what was decided"),
+        arguments("postmortem", "Say where the postmortem is: `/incident postmortem &lt;url&gt; [summary]`"),
+        arguments("postmortem INC-3 \"\"", "Say where the postmortem is"),
+        arguments("action", "Say who, by when and what: `/incident action [root_cause|improvement] &lt;owner&gt;"),
+        arguments("action bob 3d", "Say who, by when and what"),
+        arguments("action improvement bob 3d", "Say who, by when and what"),
+        arguments("action bob 3d \"\"", "Say what is to be done"),
+        arguments("action <!here> 3d Fix it", "`&lt;!here&gt;` is not a person"),
+        arguments("action bob tomorrow Fix it", "`tomorrow` is not a due date: give a date like 2026-11-27"),
+        arguments("action bob 27.11.2026 Fix it", "`27.11.2026` is not a due date"),
+        arguments("action someday bob 3d Fix it", "`bob` is not a due date"));
   }
 
   @ParameterizedTest(name = "[{index}] {0}")

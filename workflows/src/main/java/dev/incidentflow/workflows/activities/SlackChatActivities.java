@@ -20,7 +20,11 @@ public interface SlackChatActivities {
   /** Posts the Block Kit briefing with the Acknowledge / Escalate / Resolve buttons. */
   void postBriefing(Briefing briefing);
 
-  /** Posts a plain message. A retry may post it twice; Slack offers no idempotency key. */
+  /**
+   * Posts a plain message. Its text is shown as written: {@code & < >} are escaped, except in user
+   * and channel mentions ({@code <@U123>}, {@code <#C123|general>}), which stay mentions. A retry may
+   * post it twice; Slack offers no idempotency key.
+   */
   void postMessage(ChannelMessage message);
 
   /** Sets the channel topic. Idempotent. */
@@ -29,6 +33,9 @@ public interface SlackChatActivities {
   /** Archives (never deletes) the channel. Idempotent: an archived channel stays archived. */
   void archiveChannel(SlackChannel channel);
 
-  /** Sends a direct message; a person Slack cannot find is logged and skipped. */
+  /**
+   * Sends a direct message, its text escaped as {@link #postMessage}'s; a person Slack cannot find
+   * is logged and skipped.
+   */
   void directMessage(DirectMessage message);
 }

@@ -5,7 +5,13 @@ import static java.util.Objects.requireNonNull;
 import java.time.Duration;
 import java.util.List;
 
-/** One severity's row of the policy. */
+/**
+ * One severity's row of the policy.
+ *
+ * @param invite stakeholders invited to the incident channel when it opens, as notify targets
+ *     ({@code role:engineering-manager}, {@code person:dana}); empty when the row names none, and in
+ *     policy snapshots recorded before the key existed
+ */
 public record SeverityPolicy(
     String description,
     List<String> aliases,
@@ -13,7 +19,8 @@ public record SeverityPolicy(
     StatusUpdatePolicy statusUpdates,
     Duration monitoringWindow,
     List<EscalationStep> escalation,
-    PostmortemPolicy postmortem) {
+    PostmortemPolicy postmortem,
+    List<String> invite) {
 
   public SeverityPolicy {
     description = description == null ? "" : description;
@@ -32,6 +39,13 @@ public record SeverityPolicy(
       }
     }
     postmortem = postmortem == null ? PostmortemPolicy.none() : postmortem;
+    invite = invite == null ? List.of() : List.copyOf(invite);
+  }
+
+  /** A row that invites no stakeholders. */
+  public SeverityPolicy(String description, List<String> aliases, boolean page, StatusUpdatePolicy statusUpdates,
+      Duration monitoringWindow, List<EscalationStep> escalation, PostmortemPolicy postmortem) {
+    this(description, aliases, page, statusUpdates, monitoringWindow, escalation, postmortem, null);
   }
 
   /** The chain that actually pages: empty when the severity does not page. */

@@ -33,7 +33,8 @@ public final class TestPolicies {
                     step(5, ACKNOWLEDGED, "oncall:secondary", "role:engineering-manager"),
                     step(10, IDENTIFIED, "role:vp-engineering"),
                     step(20, RESOLVED, "role:executive")),
-                new PostmortemPolicy(true, Duration.ofHours(24))),
+                new PostmortemPolicy(true, Duration.ofHours(24)),
+                List.of("role:engineering-manager")),
             Severity.SEV2,
             new SeverityPolicy(
                 "Major functionality degraded or a subset of users affected",

@@ -1,0 +1,152 @@
+package dev.incidentflow.api.core;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.incidentflow.activities.directory.Catalog;
+import dev.incidentflow.activities.store.FollowUpRepository;
+import dev.incidentflow.activities.store.IncidentRecord;
+import dev.incidentflow.api.errors.ApiException;
+import dev.incidentflow.api.errors.Problems;
+import dev.incidentflow.workflows.activities.PostmortemRecord;
+import dev.incidentflow.workflows.model.ActionItemKind;
+import dev.incidentflow.workflows.model.IncidentStatus;
+import dev.incidentflow.workflows.model.PostmortemStatus;
+import dev.incidentflow.workflows.policy.ActionItemPolicy;
+import dev.incidentflow.workflows.postmortem.ActionItemInput;
+import dev.incidentflow.workflows.postmortem.Publication;
+import io.temporal.client.WorkflowNotFoundException;
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Publishing a postmortem and adding an action item, whoever asks (the HTTP API or Slack): the same
+ * checks, the same refusals in the same words, the same workflow calls. Every problem is an {@link
+ * ApiException}: 422 naming each bad field, 409 when the incident's state forbids it.
+ */
+public final class FollowUpRequests {
+  private final FollowUpGateway gateway;
+  private final FollowUpRepository followUps;
+  private final Catalog catalog;
+  private final ActionItemPolicy policy;
+
+  public FollowUpRequests(FollowUpGateway gateway, FollowUpRepository followUps, Catalog catalog,
+      ActionItemPolicy policy) {
+    this.gateway = requireNonNull(gateway, "gateway is null");
+    this.followUps = requireNonNull(followUps, "followUps is null");
+    this.catalog = requireNonNull(catalog, "catalog is null");
+    this.policy = requireNonNull(policy, "policy is null");
+  }
+
+  /** A checked action item, not yet tied to an incident. */
+  public record ActionItem(String title, String owner, LocalDate due, ActionItemKind kind, String by) {
+    public ActionItem {
+      requireNonNull(title, "title is null");
+      requireNonNull(owner, "owner is null");
+      requireNonNull(due, "due is null");
+      requireNonNull(kind, "kind is null");
+    }
+  }
+
+  /**
+   * Checks an action item as written.
+   *
+   * @throws ApiException 422 naming every missing or bad field
+   */
+  public ActionItem actionItem(String title, String owner, String due, String kind, String by) {
+    Problems problems = new Problems().requireText("title", title).requireText("owner", owner)
+        .requireText("due", due).requireText("kind", kind);
+    if (!Problems.isBlank(owner)) {
+      problems.check(catalog.person(owner.trim()).isPresent(),
+          "owner '" + owner.trim() + "' is not a person in the catalog");
+    }
+    LocalDate dueDate = null;
+    if (!Problems.isBlank(due)) {
+      try {
+        dueDate = LocalDate.parse(due.trim());
+      } catch (DateTimeParseException e) {
+        problems.add("due '" + due + "' is not a date (use 2026-11-27)");
+      }
+    }
+    Optional<ActionItemKind> parsedKind = ActionItemKind.parse(kind);
+    if (!Problems.isBlank(kind)) {
+      problems.check(parsedKind.isPresent(), "kind '" + kind + "' must be root_cause or improvement");
+    }
+    problems.throwIfAny("invalid action item");
+    return new ActionItem(title.trim(), owner.trim(), dueDate, parsedKind.get(), by);
+  }
+
+  /**
+   * Refuses an action item on an incident whose postmortem is over, before anything starts; {@link
+   * #add} checks again, but checking first lets a caller answer at once.
+   *
+   * @throws ApiException 409 when the incident was canceled, or is closed without an open postmortem
+   */
+  public void refuseWhenOver(IncidentRecord incident) {
+    if (incident.status() == IncidentStatus.CANCELED) {
+      throw new ApiException(409, incident.id() + " was canceled as a false alarm; it has no action items", List.of());
+    }
+    if (incident.status() != IncidentStatus.CLOSED) {
+      return;
+    }
+    Optional<PostmortemRecord> postmortem = followUps.postmortem(incident.number());
+    if (postmortem.isEmpty()) {
+      throw new ApiException(409, incident.id() + " is closed and has no open postmortem", List.of());
+    }
+    if (postmortem.get().status() == PostmortemStatus.PUBLISHED) {
+      throw new ApiException(409, incident.id() + " is closed and its postmortem is published", List.of());
+    }
+  }
+
+  /** Starts the item's workflow; see {@link FollowUpGateway#add}. */
+  public FollowUpGateway.Added add(IncidentRecord incident, ActionItem item) {
+    refuseWhenOver(incident);
+    return gateway.add(new ActionItemInput(incident.number(), incident.service(), item.title(), item.owner(),
+        item.due(), item.kind(), item.by(), policy, 0, null));
+  }
+
+  /**
+   * Checks a publication as written.
+   *
+   * @throws ApiException 422 naming what is missing or not an http(s) URL
+   */
+  public static Publication publication(String url, String summary, String by) {
+    Problems problems = new Problems().requireText("url", url).requireText("by", by);
+    if (!Problems.isBlank(url)) {
+      problems.check(isWebUrl(url.trim()), "url must be an http(s) URL");
+    }
+    problems.throwIfAny("invalid publication");
+    return new Publication(url.trim(), summary, by.trim());
+  }
+
+  /**
+   * Publishes the incident's postmortem.
+   *
+   * @throws ApiException 409 when it is already published or the incident has none, 422 when the
+   *     workflow finds the publication invalid
+   */
+  public void publish(IncidentRecord incident, Publication publication) {
+    try {
+      gateway.publish(incident.number(), publication);
+    } catch (Refusal refusal) {
+      throw new ApiException(refusal.isConflict() ? 409 : 422, refusal.getMessage(), List.of());
+    } catch (WorkflowNotFoundException ended) {
+      Optional<PostmortemRecord> stored = followUps.postmortem(incident.number());
+      throw new ApiException(409, stored.filter(pm -> pm.status() == PostmortemStatus.PUBLISHED)
+          .map(pm -> "the postmortem of " + incident.id() + " is already published at " + pm.publishedUrl())
+          .orElse(incident.id() + " has no postmortem to publish (its severity needs none, or it is not closed yet)"),
+          List.of());
+    }
+  }
+
+  private static boolean isWebUrl(String text) {
+    try {
+      URI uri = URI.create(text);
+      return ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+}
