@@ -58,6 +58,9 @@ class AlertToIncidentEndToEndTest {
     assertThat(api.get("/v1/incidents").body()).hasSize(1);
     STACK.slack.verify(1, postRequestedFor(urlEqualTo("/api/conversations.create"))
         .withRequestBody(containing("name=inc-1-sev1-checkout-is-burning-its-30-day-error-budget-at-14-4x")));
+    // The SEV1 row invites the engineering manager (dana) besides the commander and on-call.
+    STACK.slack.verify(1, postRequestedFor(urlEqualTo("/api/conversations.invite"))
+        .withRequestBody(containing("U0DANA")));
     STACK.pagerDuty.verify(1, postRequestedFor(urlEqualTo("/v2/enqueue"))
         .withRequestBody(matchingJsonPath("$.event_action", com.github.tomakehurst.wiremock.client.WireMock.equalTo("trigger")))
         .withRequestBody(matchingJsonPath("$.dedup_key", com.github.tomakehurst.wiremock.client.WireMock.equalTo("incidentflow-INC-1-step-0")))

@@ -19,9 +19,11 @@ import java.util.function.LongSupplier;
  * that, to the 429 {@code Retry-After} the activity retry honours.
  *
  * <p>A message waits for its channel's next free second, but never longer than {@code maxWait}:
- * holding an activity thread for a minute behind a burst of sixty messages would starve every
- * other incident of the worker. Messages beyond {@code maxWait} of backlog go out after that wait
- * instead, ahead of their slot.
+ * the wait holds an activity slot, which pages share, and holding slots for a minute behind a
+ * burst of sixty messages (a storm announced in one stakeholder channel) would delay every other
+ * incident's pages. A message that would wait longer goes out at once without taking a slot:
+ * waiting out {@code maxWait} would hold the thread and still not keep it under the limit, so
+ * Slack's burst tolerance and 429 {@code Retry-After} handle it.
  */
 public final class ChannelPacer {
   /** Waits; {@link Thread#sleep} in production, a recorder in tests. */
@@ -80,7 +82,7 @@ public final class ChannelPacer {
     }
   }
 
-  /** Takes the channel's next slot, or one {@code maxWait} from now; returns the wait for it. */
+  /** Takes the channel's next slot and returns the wait for it, or 0 (no slot) past {@code maxWait}. */
   private synchronized long reserve(String channel) {
     long now = nanoTime.getAsLong();
     if (nextSlot.size() >= CHANNELS_REMEMBERED) {
@@ -88,8 +90,10 @@ public final class ChannelPacer {
     }
     Long next = nextSlot.get(channel);
     long slot = next == null || next - now <= 0 ? now : next;
-    long start = slot - now > maxWaitNanos ? now + maxWaitNanos : slot;
-    nextSlot.put(channel, start + intervalNanos);
-    return start - now;
+    if (slot - now > maxWaitNanos) {
+      return 0;
+    }
+    nextSlot.put(channel, slot + intervalNanos);
+    return slot - now;
   }
 }

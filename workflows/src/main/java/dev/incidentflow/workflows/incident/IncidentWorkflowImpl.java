@@ -191,7 +191,8 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
         input.title(), input.description(), input.severity(), input.service(), input.source(),
         input.dedupKey(), input.declaredBy(), state.startedAt()));
     state.numbered(number.number());
-    Responders responders = directory.responders(new ResponderQuery(input.service(), state.startedAt(), input.commander()));
+    Responders responders = directory.responders(
+        new ResponderQuery(input.service(), state.startedAt(), input.commander(), input.severity()));
     state.staffed(responders.commander() == null ? null : responders.commander().handle(),
         responders.service().stakeholderChannel());
     save();
@@ -202,6 +203,9 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
   private OpenChannel channelRequest(String name, Responders responders) {
     Map<String, Person> members = new LinkedHashMap<>();
     for (Person person : nonNull(responders.commander(), responders.primary(), responders.secondary())) {
+      members.putIfAbsent(person.handle(), person);
+    }
+    for (Person person : responders.stakeholders()) {
       members.putIfAbsent(person.handle(), person);
     }
     return new OpenChannel(name, false, IncidentEffects.topic(state), List.copyOf(members.values()));

@@ -7,6 +7,7 @@ import dev.incidentflow.workflows.activities.Responders;
 import dev.incidentflow.workflows.activities.ServiceInfo;
 import dev.incidentflow.workflows.activities.TargetQuery;
 import dev.incidentflow.workflows.model.Person;
+import dev.incidentflow.workflows.model.Severity;
 import dev.incidentflow.workflows.policy.Policy;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,7 +48,9 @@ final class FakeDirectory implements DirectoryActivities {
     Person commander = query.commander() == null
         ? PEOPLE.get("alice")
         : PEOPLE.getOrDefault(query.commander(), Person.ofHandle(query.commander()));
-    return new Responders(service(query.service()), PEOPLE.get("alice"), PEOPLE.get("bob"), commander);
+    // As the shipped policy does, SEV1 invites the engineering manager to the channel.
+    List<Person> stakeholders = query.severity() == Severity.SEV1 ? List.of(PEOPLE.get("dana")) : List.of();
+    return new Responders(service(query.service()), PEOPLE.get("alice"), PEOPLE.get("bob"), commander, stakeholders);
   }
 
   @Override

@@ -22,6 +22,7 @@ final class FakeSlack implements SlackChatActivities {
   final List<DirectMessage> directMessages = new CopyOnWriteArrayList<>();
   final List<SlackChannel> archived = new CopyOnWriteArrayList<>();
   volatile int openCalls;
+  final List<OpenChannel> openRequests = new CopyOnWriteArrayList<>();
   /** When set, Slack refuses to create channels, as for a workspace that restricts it. */
   volatile boolean rejectChannels;
   /** When set, archiving waits for it: a test can act while an incident is closing. */
@@ -30,6 +31,7 @@ final class FakeSlack implements SlackChatActivities {
   @Override
   public SlackChannel openChannel(OpenChannel request) {
     openCalls++;
+    openRequests.add(request);
     if (rejectChannels) {
       throw ApplicationFailure.newNonRetryableFailure("restricted_action", FailureType.SLACK_REJECTED.name());
     }

@@ -16,6 +16,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.incidentflow.workflows.activities.PagerEvent;
 import dev.incidentflow.workflows.model.IncidentStatus;
+import dev.incidentflow.workflows.model.Person;
 import dev.incidentflow.workflows.model.Severity;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.failure.ApplicationFailure;
@@ -43,6 +44,9 @@ class IncidentWorkflowTest {
     assertThat(env.paging.triggeredKeys()).containsExactly("incidentflow-INC-1-step-0");
     assertThat(env.paging.events.get(0).customDetails()).containsEntry("channel", "inc-1-sev1-checkout-error-budget-burn");
     assertThat(env.slack.dmRecipients()).containsExactly("alice");
+    // The commander and on-call are invited, and the stakeholders the SEV1 row invites (dana).
+    assertThat(env.slack.openRequests).singleElement().satisfies(request -> assertThat(request.members())
+        .extracting(Person::handle).containsExactly("alice", "bob", "dana"));
     assertThat(env.slack.directMessages.get(0).text()).endsWith("Join #inc-1-sev1-checkout-error-budget-burn.");
     // The channel's first message after the briefing says who was paged, held until it existed.
     assertThat(env.slack.textsIn(env.incident(1).channelId())).first().asString()
