@@ -27,8 +27,10 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,9 +49,19 @@ public final class SlackChatActivitiesImpl implements SlackChatActivities {
   private static final Set<String> TOLERATED_INVITE_ERRORS =
       Set.of("already_in_channel", "cant_invite_self", "user_not_found");
 
+  /** Beyond this many people, the direct-message channels remembered are forgotten. */
+  private static final int DM_CHANNELS_REMEMBERED = 10_000;
+
   private final SlackSettings settings;
   private final ChannelPacer pacer;
   private final MethodsClient methods;
+
+  /**
+   * Each Slack user's direct-message channel with the bot: {@code conversations.open} answers the
+   * same one every time, and an escalation DMs several people, so asking once saves a Web API call
+   * (a Tier 3 method) per DM.
+   */
+  private final Map<String, String> dmChannels = new ConcurrentHashMap<>();
 
   /**
    * Posts paced by the process's {@link ChannelPacer#perProcess()}.
@@ -155,17 +167,31 @@ public final class SlackChatActivitiesImpl implements SlackChatActivities {
           message.person().handle());
       return;
     }
-    ConversationsOpenResponse opened =
-        call(
-            "conversations.open",
-            () -> methods.conversationsOpen(r -> r.users(List.of(userId.get()))));
-    String channelId = opened.getChannel().getId();
-    pacer.awaitTurn(channelId);
-    call(
-        "chat.postMessage",
-        () ->
-            methods.chatPostMessage(
-                r -> r.channel(channelId).text(SlackText.escapeKeepingMentions(message.text()))));
+    String channelId = dmChannels.get(userId.get());
+    if (channelId == null) {
+      ConversationsOpenResponse opened =
+          call(
+              "conversations.open",
+              () -> methods.conversationsOpen(r -> r.users(List.of(userId.get()))));
+      channelId = opened.getChannel().getId();
+      if (dmChannels.size() >= DM_CHANNELS_REMEMBERED) {
+        dmChannels.clear();
+      }
+      dmChannels.put(userId.get(), channelId);
+    }
+    String channel = channelId;
+    pacer.awaitTurn(channel);
+    try {
+      call(
+          "chat.postMessage",
+          () ->
+              methods.chatPostMessage(
+                  r -> r.channel(channel).text(SlackText.escapeKeepingMentions(message.text()))));
+    } catch (ApplicationFailure failure) {
+      // The next attempt asks Slack for the channel again rather than trust a remembered one.
+      dmChannels.remove(userId.get(), channel);
+      throw failure;
+    }
   }
 
   /**

@@ -441,6 +441,27 @@ class SlackChatActivitiesImplTest {
   }
 
   @Test
+  void theImChannelOfAPersonIsOpenedOnceAndForgottenWhenPostingToItFails() {
+    answer("conversations.open", "{\"ok\":true,\"channel\":{\"id\":\"D0ALICE\"}}");
+    answer("chat.postMessage", "{\"ok\":true,\"channel\":\"D0ALICE\",\"ts\":\"1700000000.000200\"}");
+    SlackChatActivitiesImpl activities = activities();
+
+    activities.directMessage(new DirectMessage(ALICE, "You are paged for INC-42"));
+    activities.directMessage(new DirectMessage(ALICE, "Escalation level 1 for INC-42"));
+
+    assertThat(requests("conversations.open")).isEqualTo(1);
+    assertThat(requests("chat.postMessage")).isEqualTo(2);
+
+    answer("chat.postMessage", "{\"ok\":false,\"error\":\"channel_not_found\"}");
+    assertThatThrownBy(() -> activities.directMessage(new DirectMessage(ALICE, "INC-42 still open")))
+        .isInstanceOf(ApplicationFailure.class);
+    answer("chat.postMessage", "{\"ok\":true,\"channel\":\"D0ALICE\",\"ts\":\"1700000000.000300\"}");
+    activities.directMessage(new DirectMessage(ALICE, "INC-42 still open"));
+
+    assertThat(requests("conversations.open")).isEqualTo(2);
+  }
+
+  @Test
   void directMessageToSomeoneSlackCannotFindIsSkipped() {
     answer("users.lookupByEmail", "{\"ok\":false,\"error\":\"users_not_found\"}");
 
