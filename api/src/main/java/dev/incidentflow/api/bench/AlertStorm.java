@@ -19,7 +19,8 @@ import java.util.stream.StreamSupport;
 final class AlertStorm {
   static final String PHASE = "a. alert storm";
   static final String MARKER = "storm";
-  static final Duration QUIET = Duration.ofSeconds(2);
+  /** How long the count of recorded deliveries may stand still below N before the bench reads it. */
+  static final Duration STALLED = Duration.ofSeconds(15);
   static final double WEBHOOK_P99_TARGET_MILLIS = 50;
 
   private AlertStorm() {}
@@ -46,17 +47,35 @@ final class AlertStorm {
     report.check(PHASE, "webhook errors", burst.errors(), 0, String.join("; ", burst.errorSamples()));
 
     String prefix = payloads.phasePrefix(MARKER);
-    Progress.say("storm: waiting for first pages and for the backlog to drain");
+    Progress.say("storm: waiting for first pages and for every delivery to reach a timeline");
     long drainStarted = System.nanoTime();
     Pages.await(() -> Pages.firstPages(context.pagerDuty(), prefix) >= groups, options.drainTimeout());
-    boolean quiet = context.activity().awaitQuiet(QUIET, options.drainTimeout());
-    report.figure(PHASE, "drain (until Slack and PagerDuty were quiet for " + QUIET.toSeconds() + " s)",
-        quiet ? seconds(System.nanoTime() - drainStarted - QUIET.toNanos()) + " after the last 202"
-            : "not quiet within " + options.drainTimeout().toSeconds() + " s");
+    // The backlog has drained when every delivery is on a timeline; a lost one shows as a count
+    // that stops short of N and stays there.
+    long deadline = drainStarted + options.drainTimeout().toNanos();
+    List<JsonNode> ours = ourIncidents(context, before, prefix);
+    long alertsRecorded = alertsFired(ours);
+    long lastProgress = System.nanoTime();
+    while (alertsRecorded < options.alerts() && System.nanoTime() < deadline
+        && System.nanoTime() - lastProgress < STALLED.toNanos()) {
+      Thread.sleep(500);
+      ours = ourIncidents(context, before, prefix);
+      long now = alertsFired(ours);
+      if (now != alertsRecorded) {
+        lastProgress = System.nanoTime();
+        alertsRecorded = now;
+      }
+    }
+    String drain;
+    if (alertsRecorded >= options.alerts()) {
+      drain = seconds(System.nanoTime() - drainStarted) + " after the last 202";
+    } else if (System.nanoTime() >= deadline) {
+      drain = "not drained within " + options.drainTimeout().toSeconds() + " s";
+    } else {
+      drain = "no progress for " + STALLED.toSeconds() + " s at " + alertsRecorded + " of " + options.alerts();
+    }
+    report.figure(PHASE, "drain (until every delivery was on a timeline)", drain);
 
-    List<JsonNode> ours = context.api().incidentsAfter(before).stream()
-        .filter(incident -> incident.path("title").asText("").contains(prefix))
-        .toList();
     Set<String> expectedWorkflows = IntStream.range(0, groups).mapToObj(g -> payloads.workflowId(MARKER, g))
         .collect(Collectors.toSet());
     Set<String> workflows = ours.stream().map(incident -> incident.path("workflowId").asText())
@@ -64,7 +83,6 @@ final class AlertStorm {
     long unexpected = workflows.stream().filter(id -> !expectedWorkflows.contains(id)).count();
     report.check(PHASE, "incidents in PostgreSQL", ours.size(), groups,
         workflows.size() + " distinct workflows, " + unexpected + " unexpected");
-    long alertsRecorded = ours.stream().mapToLong(incident -> events(incident, "alert_fired")).sum();
     report.check(PHASE, "alert_fired events on their timelines", alertsRecorded, options.alerts(), "");
 
     Map<String, List<FakePagerDuty.Arrival>> triggers = Pages.triggersByKey(context.pagerDuty().arrivals(), prefix);
@@ -79,6 +97,17 @@ final class AlertStorm {
     mismatched.removeAll(intersection(firstPageKeys, expectedKeys));
     report.check(PHASE, "first pages and incidents not matching one to one", mismatched.size(), 0, "");
     report.check(PHASE, "first-page trigger requests (duplicates fail)", requests, groups, "");
+  }
+
+  private static List<JsonNode> ourIncidents(BenchContext context, long before, String prefix)
+      throws InterruptedException {
+    return context.api().incidentsAfter(before).stream()
+        .filter(incident -> incident.path("title").asText("").contains(prefix))
+        .toList();
+  }
+
+  private static long alertsFired(List<JsonNode> incidents) {
+    return incidents.stream().mapToLong(incident -> events(incident, "alert_fired")).sum();
   }
 
   private static Set<String> intersection(Set<String> a, Set<String> b) {
