@@ -45,6 +45,6 @@ public final class TimelineActivitiesImpl implements TimelineActivities {
   public IncidentTimeline readTimeline(IncidentNumber incident) {
     requireNonNull(incident, "incident is null");
     return new IncidentTimeline(incident.number(),
-        jdbi.withExtension(TimelineAppendDao.class, dao -> dao.timeline(incident.number())));
+        jdbi.withExtension(IncidentDao.class, dao -> dao.timeline(incident.number())));
   }
 }

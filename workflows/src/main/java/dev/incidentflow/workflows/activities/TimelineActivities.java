@@ -17,6 +17,6 @@ public interface TimelineActivities {
    */
   void appendTimelineEvents(TimelineAppend append);
 
-  /** The incident's whole timeline in sequence order. Read-only. */
+  /** The incident's whole timeline in the order things happened (time, then sequence). Read-only. */
   IncidentTimeline readTimeline(IncidentNumber incident);
 }
