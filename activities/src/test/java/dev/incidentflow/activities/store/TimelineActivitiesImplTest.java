@@ -39,7 +39,8 @@ class TimelineActivitiesImplTest {
   @BeforeEach
   void setUp() {
     incidents = new IncidentStoreActivitiesImpl(POSTGRES.jdbi());
-    timeline = new TimelineActivitiesImpl(POSTGRES.jdbi());
+    timeline = new TimelineActivitiesImpl(POSTGRES.jdbi(),
+        service -> service.equals("checkout") ? List.of("payments-api") : List.of(), Duration.ofHours(2));
     repository = new IncidentRepository(POSTGRES.jdbi());
     NewIncident incident = alert("alert-group-1", "run-1");
     number = incidents.recordIncident(incident).number();
@@ -136,6 +137,27 @@ class TimelineActivitiesImplTest {
 
     assertThat(timeline.readTimeline(new IncidentNumber(number)).events()).extracting(TimelineEvent::type)
         .containsExactly(TimelineEventType.DECLARED, TimelineEventType.ACTION_ITEM_CREATED, TimelineEventType.RESOLVED);
+  }
+
+  @Test
+  void readTimelineCarriesTheDeploysTheBriefingListsForThePostmortem() {
+    DeployRepository deploys = new DeployRepository(POSTGRES.jdbi());
+    RecordedDeploy own = deploys.record(new NewDeploy("checkout", "1.4.2", "9f2c1e7", null, START.minusSeconds(600), "bob"));
+    RecordedDeploy dependency = deploys.record(new NewDeploy("payments-api", "7.0.0", null, null,
+        START.minus(Duration.ofHours(2)), null));
+    deploys.record(new NewDeploy("payments-api", "6.9.9", null, null, START.minus(Duration.ofHours(2)).minusSeconds(1), null));
+    deploys.record(new NewDeploy("search", "3.1.0", null, null, START.minusSeconds(60), null));
+
+    assertThat(timeline.readTimeline(new IncidentNumber(number)).deploys())
+        .containsExactly(own.deploy(), dependency.deploy())
+        .isEqualTo(new IncidentLibrary(POSTGRES.jdbi()).context(number, List.of("payments-api"), Duration.ofHours(2))
+            .deploys());
+  }
+
+  @Test
+  void readTimelineOfAnIncidentNotRecordedIsEmpty() {
+    assertThat(timeline.readTimeline(new IncidentNumber(99)).events()).isEmpty();
+    assertThat(timeline.readTimeline(new IncidentNumber(99)).deploys()).isEmpty();
   }
 
   @Test
