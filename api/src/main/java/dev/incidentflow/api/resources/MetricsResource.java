@@ -3,6 +3,8 @@ package dev.incidentflow.api.resources;
 import static java.util.Objects.requireNonNull;
 
 import dev.incidentflow.activities.directory.Catalog;
+import dev.incidentflow.activities.directory.OnCallSchedule;
+import dev.incidentflow.activities.directory.OnCallWeeks;
 import dev.incidentflow.activities.store.IncidentMetrics;
 import dev.incidentflow.activities.store.IncidentMetricsRepository;
 import dev.incidentflow.activities.store.MetricsGroupBy;
@@ -25,12 +27,15 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * MTTA, MTTR, their phases and the incident rates over the incidents triggered in {@code [from, to)}.
- * {@code from} and {@code to} are ISO dates (UTC days; {@code to} counts its whole day) or instants
- * with an offset; {@code to} defaults to now and {@code from} to 30 days before {@code to}.
+ * MTTA, MTTR, their phases and the incident rates over the incidents triggered in {@code [from, to)},
+ * and the pager load of the pages sent in it against the catalog's rotations. {@code from} and
+ * {@code to} are ISO dates (UTC days; {@code to} counts its whole day) or instants with an offset;
+ * {@code to} defaults to now and {@code from} to 30 days before {@code to}. Postmortems and action
+ * items are judged past due as of now.
  */
 @Path("/v1/metrics/incidents")
 public class MetricsResource {
@@ -40,6 +45,7 @@ public class MetricsResource {
   private final IncidentMetricsRepository repository;
   private final Map<String, String> teamsByService;
   private final String unknownServiceTeam;
+  private final List<OnCallSchedule> schedules;
   private final Clock clock;
 
   public MetricsResource(IncidentMetricsRepository repository, Catalog catalog, Clock clock) {
@@ -53,6 +59,7 @@ public class MetricsResource {
     this.teamsByService = teams;
     ServiceInfo fallback = catalog.services().get(catalog.defaults().service());
     this.unknownServiceTeam = fallback == null ? null : fallback.team();
+    this.schedules = List.copyOf(catalog.schedules().values());
   }
 
   @GET
@@ -84,8 +91,8 @@ public class MetricsResource {
     }
     problems.throwIfAny("invalid metrics query");
 
-    IncidentMetrics metrics = repository.metrics(
-        new MetricsQuery(start, end, grouping, teamsByService, unknownServiceTeam));
+    IncidentMetrics metrics = repository.metrics(new MetricsQuery(start, end, grouping, teamsByService,
+        unknownServiceTeam, clock.instant(), OnCallWeeks.between(schedules, start, end)));
     if (csv) {
       return Response.ok(MetricsCsv.of(metrics), TEXT_CSV + "; charset=utf-8")
           .header("Content-Disposition", "attachment; filename=\"incident-metrics.csv\"")
