@@ -167,6 +167,29 @@ class MetricsApiTest {
   }
 
   @Test
+  void instantsBeyondTheYear9999AreRefused() {
+    ApiClient.Answer answer = api().get("/v1/metrics/incidents?from=2020-01-01&to=%2B20000-01-01T00:00:00Z");
+
+    assertThat(answer.status()).isEqualTo(422);
+    assertThat(answer.body().path("details")).extracting(JsonNode::asText)
+        .containsExactly("to '+20000-01-01T00:00:00Z' is outside the years 0001 to 9999");
+  }
+
+  @Test
+  void theWidestRangeAnswersWithTheRotationsCountedOverEightThousandYears() {
+    JsonNode body = api().get("/v1/metrics/incidents?from=0001-01-01&to=9999-12-31").body();
+
+    assertThat(body.path("overall").path("count").asLong()).isEqualTo(3);
+    // 3,652,059 days, 521,722.7 weeks, primary turns shared by three: a third each, give or take a week.
+    assertThat(body.path("pagerLoad")).filteredOn(person -> !person.path("person").asText().equals("dana"))
+        .extracting(person -> person.path("person").asText())
+        .containsExactly("alice", "bob", "carol");
+    assertThat(body.path("pagerLoad")).filteredOn(person -> !person.path("person").asText().equals("dana"))
+        .extracting(person -> person.path("onCallWeeks").asDouble())
+        .allSatisfy(weeks -> assertThat(weeks).isBetween(173_906.0, 173_909.0));
+  }
+
+  @Test
   void aRangeThatEndsBeforeItStartsIsRefused() {
     ApiClient.Answer answer =
         api().get("/v1/metrics/incidents?from=2020-02-01T00:00:00Z&to=2020-01-01T00:00:00%2B01:00");

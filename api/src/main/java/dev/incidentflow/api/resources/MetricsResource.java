@@ -41,6 +41,8 @@ import java.util.Map;
 public class MetricsResource {
   public static final String TEXT_CSV = "text/csv";
   static final Duration DEFAULT_RANGE = Duration.ofDays(30);
+  private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+  private static final Instant LATEST = Instant.parse("+10000-01-01T00:00:00Z");
 
   private final IncidentMetricsRepository repository;
   private final Map<String, String> teamsByService;
@@ -105,11 +107,19 @@ public class MetricsResource {
   private static Instant instant(String name, String text, boolean endOfDay, Problems problems) {
     String value = text.trim();
     try {
+      Instant instant;
       if (value.length() == 10) {
         LocalDate day = LocalDate.parse(value);
-        return (endOfDay ? day.plusDays(1) : day).atStartOfDay(ZoneOffset.UTC).toInstant();
+        instant = (endOfDay ? day.plusDays(1) : day).atStartOfDay(ZoneOffset.UTC).toInstant();
+      } else {
+        instant = OffsetDateTime.parse(value).toInstant();
       }
-      return OffsetDateTime.parse(value).toInstant();
+      // PostgreSQL's timestamps and the rotations' calendar arithmetic end long before Java's instants.
+      if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+        problems.add(name + " '" + text + "' is outside the years 0001 to 9999");
+        return null;
+      }
+      return instant;
     } catch (DateTimeParseException e) {
       problems.add(name + " '" + text + "' is not an ISO date (2025-05-01) or instant (2025-05-01T10:00:00Z)");
       return null;
