@@ -141,6 +141,7 @@ public class IncidentFlowApplication extends Application<IncidentFlowConfigurati
     WorkflowClient client = config.getTemporal().buildClient(service);
 
     if (config.getComponents().worker()) {
+      Duration deployWindow = Duration.ofMillis(config.getDeployWindow().toMilliseconds());
       boolean catalogRoutingKeys = directory.catalog().people().values().stream()
           .anyMatch(person -> person.pagerdutyRoutingKey() != null);
       IncidentActivities activities = new IncidentActivities(
@@ -148,10 +149,10 @@ public class IncidentFlowApplication extends Application<IncidentFlowConfigurati
           new DirectoryActivitiesImpl(directory.policy(), directory.catalog()),
           config.getSlack().build(),
           config.getPagerduty().build(catalogRoutingKeys),
-          new IncidentContextActivitiesImpl(new IncidentLibrary(jdbi),
-              Duration.ofMillis(config.getDeployWindow().toMilliseconds())),
+          new IncidentContextActivitiesImpl(new IncidentLibrary(jdbi), deployWindow),
           config.getJira().build(),
-          new TimelineActivitiesImpl(jdbi),
+          new TimelineActivitiesImpl(jdbi, name -> directory.catalog().service(name).dependsOn(),
+              deployWindow),
           new PostmortemStoreActivitiesImpl(jdbi));
       IncidentWorker worker = new IncidentWorker(client, config.getWorker().settings(), activities);
       environment.lifecycle().manage(new Managed() {

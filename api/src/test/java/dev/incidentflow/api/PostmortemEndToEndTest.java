@@ -32,6 +32,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
@@ -59,6 +60,11 @@ class PostmortemEndToEndTest {
     STACK.resetJira();
     ApiClient api = new ApiClient(APP.getLocalPort(), TestStack.TOKEN);
     String title = "Checkout 5xx above 5% " + UUID.randomUUID();
+    String release = "2026.3.1-" + UUID.randomUUID();
+    assertThat(api.post("/v1/deploys", """
+        {"service": "payments-api", "version": "%s", "commit": "9f2c1e7", "deployedAt": "%s", "author": "bob"}"""
+        .formatted(release, Instant.now().minus(Duration.ofMinutes(10)).truncatedTo(ChronoUnit.SECONDS)))
+        .status()).isEqualTo(201);
     assertThat(api.post("/v1/alerts", """
         {"dedupKey": "%s", "status": "firing", "service": "checkout", "severity": "critical", "title": "%s"}"""
         .formatted(title, title)).status()).isEqualTo(202);
@@ -87,6 +93,9 @@ class PostmortemEndToEndTest {
     assertThat(postmortemIssue.path("description").asText())
         .contains("h2. Timeline", "|alice|acknowledged|", "|alice|*DECISION*|*Roll back release 2026.3.1*|",
             "|system|closed|", "h2. Five Whys");
+    assertThat(postmortemIssue.path("description").asText())
+        .as("the deploy to checkout's dependency just before the incident, as the briefing listed it")
+        .contains("h2. Deploys before the incident", "|payments-api|" + release + "|9f2c1e7|bob| |");
 
     ApiClient.Answer added = api.post("/v1/incidents/" + id + "/action-items", """
         {"title": "Add a canary for checkout releases", "owner": "bob", "due": "%s", "kind": "root_cause",

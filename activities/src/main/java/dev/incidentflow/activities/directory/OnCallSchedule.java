@@ -3,6 +3,7 @@ package dev.incidentflow.activities.directory;
 import static java.util.Objects.requireNonNull;
 
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -10,7 +11,9 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A weekly on-call rotation. The handoff happens at {@code handoffTime} on {@code handoffDay} in
@@ -78,6 +81,43 @@ public record OnCallSchedule(
       }
     }
     return new OnCallShift(name, startsAt, endsAt, primary, secondary);
+  }
+
+  /**
+   * Handle to the weeks of {@code [from, to)} that person is primary: a whole shift counts 1 however
+   * many hours daylight saving gives it, a shift cut by the range's edges the share of it inside.
+   * Counted, not walked week by week, so a range of centuries costs what a month does.
+   */
+  public Map<String, Double> primaryWeeks(Instant from, Instant to) {
+    requireNonNull(from, "from is null");
+    requireNonNull(to, "to is null");
+    Map<String, Double> weeks = new HashMap<>();
+    if (rotation.isEmpty() || !from.isBefore(to)) {
+      return weeks;
+    }
+    long first = weekAt(from);
+    long last = weekAt(to);
+    if (first == last) {
+      weeks.merge(inRotation(first), share(first, from, to), Double::sum);
+      return weeks;
+    }
+    weeks.merge(inRotation(first), share(first, from, handoff(first + 1)), Double::sum);
+    if (to.isAfter(handoff(last))) {
+      weeks.merge(inRotation(last), share(last, handoff(last), to), Double::sum);
+    }
+    long whole = last - first - 1;
+    for (long offset = 0; offset < Math.min(whole, rotation.size()); offset++) {
+      // Weeks first + 1 + offset, + size, + 2 * size, ... up to last - 1 belong to one person.
+      double times = (whole - 1 - offset) / rotation.size() + 1;
+      weeks.merge(inRotation(first + 1 + offset), times, Double::sum);
+    }
+    return weeks;
+  }
+
+  /** The share of week {@code week}'s shift that lies in {@code [from, to)}, both inside it. */
+  private double share(long week, Instant from, Instant to) {
+    return (double) Duration.between(from, to).toMillis()
+        / Duration.between(handoff(week), handoff(week + 1)).toMillis();
   }
 
   /** When week {@code week}'s shift begins; week 0 begins at the handoff on {@code start}. */

@@ -108,12 +108,19 @@ interface IncidentDao {
       @Bind("q") String q,
       @Bind("limit") int limit);
 
+  /**
+   * The whole timeline in the order things happened. Events appended by the postmortem and action
+   * item workflows are numbered from 1,000,000,000 up, so sequence order alone would put every one
+   * of them after the incident's own; time first interleaves them. Sequence breaks ties: the
+   * incident workflow stamps several events with the same workflow time (declared, channel
+   * opened, paged), and within each numbering range sequence is the order they were recorded in.
+   */
   @SqlQuery(
       """
       SELECT sequence, at, type, by_whom, text, data
       FROM timeline_events
       WHERE incident_number = :number
-      ORDER BY sequence
+      ORDER BY at, sequence
       """)
   List<TimelineEvent> timeline(@Bind("number") long number);
 

@@ -2,6 +2,7 @@ package dev.incidentflow.activities.store;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.incidentflow.workflows.activities.Deploy;
 import dev.incidentflow.workflows.activities.IncidentContext;
 import dev.incidentflow.workflows.activities.SimilarIncident;
 import java.time.Duration;
@@ -66,12 +67,28 @@ public final class IncidentLibrary {
             .find(number)
             .orElseThrow(
                 () -> new IllegalStateException("no incident " + IncidentRecord.idOf(number)));
+    return new IncidentContext(
+        deploysBefore(incident, dependsOn, deployWindow),
+        similarTo(number),
+        repeatOf(number).orElse(null));
+  }
+
+  /**
+   * Deploys to the incident's service and to {@code dependsOn} in the {@code deployWindow} before it
+   * started, newest first: what the briefing, the incident view and the postmortem list.
+   */
+  public List<Deploy> deploysBefore(
+      IncidentRecord incident, List<String> dependsOn, Duration deployWindow) {
+    requireNonNull(incident, "incident is null");
+    requireNonNull(dependsOn, "dependsOn is null");
     List<String> services = new ArrayList<>();
     services.add(incident.service());
     dependsOn.stream().filter(service -> !services.contains(service)).forEach(services::add);
-    return new IncidentContext(
-        deploys.before(services, incident.triggeredAt(), deployWindow),
-        similarTo(number),
-        repeatOf(number).orElse(null));
+    return deploys.before(services, incident.triggeredAt(), deployWindow);
+  }
+
+  /** The incident with that number, if recorded. */
+  public Optional<IncidentRecord> find(long number) {
+    return incidents.find(number);
   }
 }

@@ -5,9 +5,11 @@ import static java.util.Objects.requireNonNull;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import org.jdbi.v3.core.Jdbi;
 
-/** MTTA, MTTR, their phases and the incident rates, computed by PostgreSQL. */
+/** MTTA, MTTR, their phases, the incident rates and the pager load, computed by PostgreSQL. */
 public final class IncidentMetricsRepository {
 
   private final IncidentMetricsDao dao;
@@ -21,7 +23,7 @@ public final class IncidentMetricsRepository {
     this.dao = jdbi.onDemand(IncidentMetricsDao.class);
   }
 
-  /** The figures per group and overall; one query, whatever the number of incidents. */
+  /** The figures per group and overall, and the pager load; two queries, whatever the number of incidents. */
   public IncidentMetrics metrics(MetricsQuery query) {
     requireNonNull(query, "query is null");
     List<String> services = new ArrayList<>();
@@ -37,7 +39,8 @@ public final class IncidentMetricsRepository {
             query.groupBy().wireName(),
             services.toArray(String[]::new),
             teams.toArray(String[]::new),
-            query.unknownServiceTeam());
+            query.unknownServiceTeam(),
+            query.asOf());
     List<MetricsGroup> groups = new ArrayList<>();
     MetricsGroup overall = MetricsGroup.empty();
     for (MetricsGroupRow row : rows) {
@@ -47,6 +50,21 @@ public final class IncidentMetricsRepository {
         groups.add(row.group());
       }
     }
-    return new IncidentMetrics(query.from(), query.to(), query.groupBy(), groups, overall);
+    return new IncidentMetrics(
+        query.from(), query.to(), query.groupBy(), groups, overall, pagerLoad(query));
+  }
+
+  /** Everyone paged in the range or on call in it, by handle. */
+  private List<PagerLoad> pagerLoad(MetricsQuery query) {
+    Map<String, Long> pages = dao.pages(query.from(), query.to());
+    SortedSet<String> people = new TreeSet<>(pages.keySet());
+    people.addAll(query.onCallWeeks().keySet());
+    List<PagerLoad> load = new ArrayList<>();
+    for (String person : people) {
+      load.add(
+          PagerLoad.of(
+              person, pages.getOrDefault(person, 0L), query.onCallWeeks().getOrDefault(person, 0.0)));
+    }
+    return load;
   }
 }

@@ -19,6 +19,19 @@ final class IncidentMetricsSql {
    * grouping, PostgreSQL 14 costs the per-row subqueries at the wrong level and reads all of {@code
    * incidents} sequentially even for a 30-day range (measured on 100,000 rows: 172 ms instead of
    * 108 ms, and growing with the table rather than with the range).
+   *
+   * <p>Postmortems and action items belong to the group of their incident. A postmortem counts once
+   * it is published (by the API, Slack or its Jira issue reaching done, which the workflow records
+   * as published when it learns of it) or its due time has passed by {@code :asOf}; one still
+   * open and not yet due has no verdict yet and counts nowhere. It is on time when it was
+   * published at or before its due time. Action items likewise: counted when done or past due,
+   * on time when done before their due day ended in UTC (the moment the ActionItemWorkflow marks
+   * them overdue). An item reopened in Jira is open again and no longer done.
+   *
+   * <p>Both are aggregates in a {@code LATERAL} (there is at most one postmortem per incident) so
+   * that PostgreSQL cannot turn them into a join: as a join it hashes every postmortem ever written
+   * (a sequential scan growing with the table), as a lateral aggregate it probes the primary key and
+   * {@code action_items_incident_idx} once per incident in the range.
    */
   static final String GROUPS =
       """
@@ -54,10 +67,25 @@ final class IncidentMetricsSql {
                             AND md5(earlier.title) = md5(i.title)
                             AND earlier.title = i.title
                             AND earlier.closed_at >= i.triggered_at - interval '30 days'
-                            AND earlier.closed_at < i.triggered_at)) AS repeated
+                            AND earlier.closed_at < i.triggered_at)) AS repeated,
+              postmortem.due AS postmortem_due,
+              postmortem.on_time AS postmortem_on_time,
+              items.due AS action_items_due,
+              items.on_time AS action_items_on_time
           FROM incidents i
           LEFT JOIN unnest(CAST(:teamServices AS text[]), CAST(:teams AS text[]))
               AS team_of (service, team) ON team_of.service = i.service
+          CROSS JOIN LATERAL (
+              SELECT bool_or(pm.published_at IS NOT NULL OR pm.due_at <= :asOf) AS due,
+                     bool_or(pm.published_at <= pm.due_at) AS on_time
+              FROM postmortems pm
+              WHERE pm.incident_number = i.number) AS postmortem
+          CROSS JOIN LATERAL (
+              SELECT count(*) FILTER (WHERE a.status = 'done' OR item.due_end <= :asOf) AS due,
+                     count(*) FILTER (WHERE a.status = 'done' AND a.done_at < item.due_end) AS on_time
+              FROM action_items a
+              CROSS JOIN LATERAL (SELECT CAST(a.due + 1 AS timestamp) AT TIME ZONE 'UTC' AS due_end) AS item
+              WHERE a.incident_number = i.number) AS items
           WHERE i.triggered_at >= :from AND i.triggered_at < :to
       )
       SELECT
@@ -87,10 +115,30 @@ final class IncidentMetricsSql {
           count(*) FILTER (WHERE status = 'canceled') AS canceled,
           count(*) FILTER (WHERE reopened) AS reopened,
           count(*) FILTER (WHERE escalation_level >= 1) AS escalated,
-          count(*) FILTER (WHERE repeated) AS repeated
+          count(*) FILTER (WHERE repeated) AS repeated,
+          count(*) FILTER (WHERE postmortem_due) AS postmortems_due,
+          count(*) FILTER (WHERE postmortem_due AND postmortem_on_time) AS postmortems_on_time,
+          CAST(sum(action_items_due) AS bigint) AS action_items_due,
+          CAST(sum(action_items_on_time) AS bigint) AS action_items_on_time
       FROM scoped
       GROUP BY GROUPING SETS ((group_key), ())
       ORDER BY overall, group_key NULLS LAST
+      """;
+
+  /**
+   * Pages per person sent in {@code [:from, :to)}: every person an escalation step notified, as the
+   * step's timeline event names them (comma-separated handles in {@code data.notified}; handles
+   * cannot contain commas, see the catalog loader). Read through the partial index of V22.
+   */
+  static final String PAGES =
+      """
+      SELECT paged.person, count(*) AS pages
+      FROM timeline_events e
+      CROSS JOIN LATERAL unnest(string_to_array(e.data ->> 'notified', ',')) AS paged (person)
+      WHERE e.type IN ('paged', 'escalated')
+        AND e.at >= :from
+        AND e.at < :to
+      GROUP BY paged.person
       """;
 
   private IncidentMetricsSql() {}

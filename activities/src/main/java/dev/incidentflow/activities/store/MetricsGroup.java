@@ -20,8 +20,11 @@ import static java.util.Objects.requireNonNull;
  * @param escalations incidents that reached escalation level 1 or more
  * @param repeats incidents whose alert dedup key, or service and title, match an incident closed in
  *     the 30 days before they were triggered
- * @param postmortemsOnTime no data yet: postmortems are not stored
- * @param actionItemsClosedOnTime no data yet: action items are not stored
+ * @param postmortemsOnTime postmortems published at or before their due time, among those of the
+ *     group's incidents that are published or past due (see {@link IncidentMetricsSql#GROUPS});
+ *     {@code n} counts postmortems, not incidents
+ * @param actionItemsClosedOnTime action items done by the end of their due day (UTC), among those of
+ *     the group's incidents that are done or past due; {@code n} counts action items
  */
 public record MetricsGroup(
     String key,

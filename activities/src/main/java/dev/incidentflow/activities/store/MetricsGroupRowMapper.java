@@ -29,8 +29,8 @@ public final class MetricsGroupRowMapper implements RowMapper<MetricsGroupRow> {
             RateFigure.of(rs.getLong("reopened"), incidents),
             RateFigure.of(rs.getLong("escalated"), incidents),
             RateFigure.of(rs.getLong("repeated"), incidents),
-            RateFigure.noData(),
-            RateFigure.noData());
+            RateFigure.of(rs.getLong("postmortems_on_time"), rs.getLong("postmortems_due")),
+            RateFigure.of(rs.getLong("action_items_on_time"), rs.getLong("action_items_due")));
     return new MetricsGroupRow(rs.getBoolean("overall"), group);
   }
 

@@ -14,13 +14,19 @@ import java.util.Map;
  * @param teamsByService service name to its team (a null team for a catalog service that names
  *     none); only read when grouping by team
  * @param unknownServiceTeam the team of services missing from {@code teamsByService}, or null
+ * @param asOf the moment that decides whether a postmortem or an action item is past due (now, for
+ *     the API)
+ * @param onCallWeeks person handle to the weeks of {@code [from, to)} they were on call (see {@link
+ *     PagerLoad#onCallWeeks()}); people missing were not on call
  */
 public record MetricsQuery(
     Instant from,
     Instant to,
     MetricsGroupBy groupBy,
     Map<String, String> teamsByService,
-    String unknownServiceTeam) {
+    String unknownServiceTeam,
+    Instant asOf,
+    Map<String, Double> onCallWeeks) {
 
   public MetricsQuery {
     requireNonNull(from, "from is null");
@@ -35,10 +41,15 @@ public record MetricsQuery(
     teamsByService.forEach(
         (service, team) -> copy.put(requireNonNull(service, "a service name is null"), team));
     teamsByService = Collections.unmodifiableMap(copy);
+    requireNonNull(asOf, "asOf is null");
+    onCallWeeks = Map.copyOf(requireNonNull(onCallWeeks, "onCallWeeks is null"));
   }
 
-  /** A query that never groups by team. */
+  /**
+   * A query that never groups by team, judges due dates as of the end of the range and knows of
+   * nobody on call.
+   */
   public static MetricsQuery of(Instant from, Instant to, MetricsGroupBy groupBy) {
-    return new MetricsQuery(from, to, groupBy, Map.of(), null);
+    return new MetricsQuery(from, to, groupBy, Map.of(), null, to, Map.of());
   }
 }

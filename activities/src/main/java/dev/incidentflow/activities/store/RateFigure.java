@@ -1,9 +1,9 @@
 package dev.incidentflow.activities.store;
 
 /**
- * A share of incidents.
+ * A share of incidents (or of their postmortems or action items).
  *
- * @param n how many incidents the rate rests on
+ * @param n how many incidents (postmortems, action items) the rate rests on
  * @param count how many of them have the property
  * @param rate {@code count / n}, null when {@code n} is 0 (no data, not a rate of zero)
  */
@@ -22,7 +22,7 @@ public record RateFigure(long n, long count, Double rate) {
     return new RateFigure(n, count, n == 0 ? null : (double) count / n);
   }
 
-  /** A figure the store has no data for yet. */
+  /** A figure over nothing: no incidents, or none with a postmortem or action item counted yet. */
   public static RateFigure noData() {
     return new RateFigure(0, 0, null);
   }

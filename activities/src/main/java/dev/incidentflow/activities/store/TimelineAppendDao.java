@@ -1,16 +1,12 @@
 package dev.incidentflow.activities.store;
 
-import dev.incidentflow.workflows.model.TimelineEvent;
-import java.util.List;
 import java.util.Optional;
-import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-/** SQL that appends to and reads timelines from outside the incident workflow. */
-@RegisterRowMapper(TimelineEventMapper.class)
+/** SQL that appends to timelines from outside the incident workflow; {@link IncidentDao} reads them. */
 interface TimelineAppendDao {
 
   /** The first sequence number of appended events; the incident workflow never gets this far. */
@@ -33,13 +29,4 @@ interface TimelineAppendDao {
       """)
   int append(@Bind("incidentNumber") long incidentNumber, @BindMethods TimelineAppendRow row);
 
-  /** The whole timeline in the order things happened (appended events interleave by time). */
-  @SqlQuery(
-      """
-      SELECT sequence, at, type, by_whom, text, data
-      FROM timeline_events
-      WHERE incident_number = :number
-      ORDER BY at, sequence
-      """)
-  List<TimelineEvent> timeline(@Bind("number") long number);
 }

@@ -186,6 +186,12 @@ class CatalogLoaderTest {
   }
 
   @Test
+  void handleWithACommaIsRefused() {
+    assertRefused("  alice: {name: Alice Ng", "  \"alice,bob\": {name: Alice Ng")
+        .hasMessage("catalog.yml: people.alice,bob: a handle cannot contain a comma");
+  }
+
+  @Test
   void unknownKeyIsRefused() {
     assertRefused("rotation: [alice, bob, carol]", "rotation: [alice, bob, carol]\n    layers: 2")
         .hasMessageStartingWith(

@@ -11,6 +11,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -212,6 +213,42 @@ class OnCallScheduleTest {
     assertThat(sundayNights.handoff(1)).isEqualTo(Instant.parse("2026-10-25T00:30:00Z"));
     assertThat(sundayNights.shiftAt(Instant.parse("2026-10-25T01:45:00Z")).primary())
         .isEqualTo("b");
+  }
+
+  @Test
+  void primaryWeeksOfFourWholeShiftsGoRoundTheRotation() {
+    assertThat(payments.primaryWeeks(berlin("2026-01-05T09:00"), berlin("2026-02-02T09:00")))
+        .isEqualTo(Map.of("alice", 2.0, "bob", 1.0, "carol", 1.0));
+  }
+
+  @Test
+  void primaryWeeksCountTheShareOfAShiftCutByTheRange() {
+    // Thursday 09:00 to alice's handoff: 4 of 7 days; bob's Monday 09:00 to Wednesday 09:00: 2.
+    assertThat(payments.primaryWeeks(berlin("2026-01-08T09:00"), berlin("2026-01-14T09:00")))
+        .isEqualTo(Map.of("alice", 4.0 / 7, "bob", 2.0 / 7));
+    assertThat(payments.primaryWeeks(berlin("2026-01-06T09:00"), berlin("2026-01-07T09:00")))
+        .isEqualTo(Map.of("alice", 1.0 / 7));
+  }
+
+  @Test
+  void aShiftShortenedBySpringForwardIsStillOneWeek() {
+    // Carol's week from 2026-03-23 is 167 hours long: the clocks go forward on the 29th.
+    assertThat(payments.primaryWeeks(berlin("2026-03-23T09:00"), berlin("2026-03-30T09:00")))
+        .isEqualTo(Map.of("carol", 1.0));
+  }
+
+  @Test
+  void primaryWeeksOverCenturiesAreCountedNotWalked() {
+    assertThat(payments.primaryWeeks(payments.handoff(-30_000), payments.handoff(30_000)))
+        .isEqualTo(Map.of("alice", 20_000.0, "bob", 20_000.0, "carol", 20_000.0));
+  }
+
+  @Test
+  void anEmptyRotationHasNoPrimaryWeeks() {
+    OnCallSchedule empty =
+        new OnCallSchedule("nobody", BERLIN, DayOfWeek.MONDAY, LocalTime.of(9, 0), null, List.of());
+
+    assertThat(empty.primaryWeeks(berlin("2026-01-05T09:00"), berlin("2026-02-02T09:00"))).isEmpty();
   }
 
   private static Instant berlin(String localDateTime) {

@@ -55,17 +55,41 @@ class IncidentMetricsQueryPlanTest {
            LATERAL (SELECT CAST(:now AS timestamptz) - g * interval '315 seconds' AS t) AS start
       """;
 
+  /** The second event of every incident pages one or two of 25 people, as the workflow records it. */
   private static final String SEED_EVENTS =
       """
-      INSERT INTO timeline_events (incident_number, sequence, at, type, by_whom, text)
+      INSERT INTO timeline_events (incident_number, sequence, at, type, by_whom, text, data)
       SELECT number, s, triggered_at + s * interval '1 minute',
              CASE WHEN s = 3 AND number % 50 = 0 THEN 'reopened'
                   WHEN s = 3 AND number % 10 = 1 THEN 'status_update'
                   WHEN s = 3 THEN 'acknowledged'
                   WHEN s = 2 THEN 'paged'
                   ELSE 'declared' END,
-             'system', 'event ' || s
+             'system', 'event ' || s,
+             CASE WHEN s = 2 THEN jsonb_build_object('level', '0', 'notified',
+                      'person-' || (number % 25) || CASE WHEN number % 3 = 0 THEN ',person-24' ELSE '' END)
+                  ELSE '{}'::jsonb END
       FROM incidents, generate_series(1, 3) AS s
+      """;
+
+  /**
+   * A postmortem for half of the closed incidents, due a day after resolution and published
+   * between three hours early and three hours late; two action items for every fifth incident.
+   */
+  private static final String SEED_FOLLOW_UPS =
+      """
+      INSERT INTO postmortems (incident_number, workflow_id, status, due_at, published_at)
+      SELECT number, 'postmortem-' || number, 'published', resolved_at + interval '1 day',
+             resolved_at + interval '1 day' + (number % 7 - 3) * interval '1 hour'
+      FROM incidents
+      WHERE status = 'closed' AND number % 2 = 0;
+      INSERT INTO action_items (workflow_id, incident_number, title, owner, due, kind, status, done_at)
+      SELECT 'action-item-' || number || '-' || k, number, 'Fix ' || k, 'person-' || (number % 25),
+             CAST(triggered_at AS date) + 7, 'improvement',
+             CASE WHEN k = 1 THEN 'done' ELSE 'open' END,
+             CASE WHEN k = 1 THEN triggered_at + (number % 10) * interval '1 day' END
+      FROM incidents, generate_series(1, 2) AS k
+      WHERE number % 5 = 0
       """;
 
   @Test
@@ -104,6 +128,24 @@ class IncidentMetricsQueryPlanTest {
                   .contains("incidents_repeat_dedup_idx")
                   .contains("incidents_repeat_title_idx")
                   .doesNotContain("Seq Scan on timeline_events");
+              assertThat(text)
+                  .as("postmortems and action items are looked up per incident in the range")
+                  .contains("postmortems_pkey")
+                  .contains("action_items_incident_idx")
+                  .doesNotContain("Seq Scan on postmortems")
+                  .doesNotContain("Seq Scan on action_items");
+
+              String pages = String.join("\n", explainPages(handle, from, NOW));
+              System.out.println(
+                  "EXPLAIN ANALYZE of the pager load query (last 30 days):\n" + pages);
+              System.out.println(
+                  "pager load query, default 30 days: "
+                      + executionMillis(pages)
+                      + " ms (PostgreSQL)");
+              assertThat(pages)
+                  .as("the range's pages are read through the partial index of V22")
+                  .contains("timeline_events_pages_idx")
+                  .doesNotContain("Seq Scan on timeline_events");
             });
 
     IncidentMetricsRepository repository = new IncidentMetricsRepository(POSTGRES.jdbi());
@@ -135,14 +177,20 @@ class IncidentMetricsQueryPlanTest {
         .containsExactly("SEV1", "SEV2", "SEV3", "SEV4");
     assertThat(metrics.overall().repeats().count()).isPositive();
     assertThat(metrics.overall().reopens().count()).isPositive();
+    assertThat(metrics.overall().postmortemsOnTime().n()).isPositive();
+    assertThat(metrics.overall().actionItemsClosedOnTime().n()).isPositive();
+    assertThat(metrics.pagerLoad()).hasSize(25);
   }
 
   private static void seed(Handle handle) {
     handle.createUpdate(SEED_INCIDENTS).bind("incidents", INCIDENTS).bind("now", NOW).execute();
     handle.createUpdate(SEED_EVENTS).execute();
+    handle.createScript(SEED_FOLLOW_UPS).execute();
     // The state autovacuum keeps a live database in: the trigger's updates leave dead rows behind.
     handle.execute("VACUUM ANALYZE incidents");
     handle.execute("VACUUM ANALYZE timeline_events");
+    handle.execute("VACUUM ANALYZE postmortems");
+    handle.execute("VACUUM ANALYZE action_items");
   }
 
   private static List<String> explain(Handle handle, Instant from, Instant to) {
@@ -154,6 +202,16 @@ class IncidentMetricsQueryPlanTest {
         .bind("teamServices", new String[0])
         .bind("teams", new String[0])
         .bind("unknownServiceTeam", (String) null)
+        .bind("asOf", to)
+        .mapTo(String.class)
+        .list();
+  }
+
+  private static List<String> explainPages(Handle handle, Instant from, Instant to) {
+    return handle
+        .createQuery("EXPLAIN (ANALYZE, BUFFERS) " + IncidentMetricsSql.PAGES)
+        .bind("from", from)
+        .bind("to", to)
         .mapTo(String.class)
         .list();
   }

@@ -7,8 +7,15 @@ import static dev.incidentflow.workflows.model.Severity.SEV3;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.incidentflow.workflows.activities.ActionItemRecord;
+import dev.incidentflow.workflows.activities.NewActionItem;
+import dev.incidentflow.workflows.activities.PostmortemRecord;
+import dev.incidentflow.workflows.model.ActionItemKind;
+import dev.incidentflow.workflows.model.ActionItemStatus;
+import dev.incidentflow.workflows.model.PostmortemStatus;
 import dev.incidentflow.workflows.model.TimelineEventType;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +49,24 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Phases: MTTA = ack; MTTR = resolved; triage = ident - ack; remediation = mitig - ident;
  * verification = resolved - mitig. Outside the range: X1 one second before it, X2 at its end, and
  * the earlier incidents E0, F0, G0.
+ *
+ * <p>Postmortems and action items, judged as of {@link #AS_OF} (2025-03-28T00:00Z):
+ *
+ * <pre>
+ *     postmortem due       published            verdict            action items (due, done)
+ *  A  03-04 02:26          03-04 01:00          on time            03-10 done 03-10 23:59:59 on time;
+ *                                                                  03-10 done 03-11 00:00 late
+ *  B  03-06 03:17          03-07 10:00          late               03-20 open: late; 03-28 open: not
+ *                                                                  due yet; 04-30 done 03-25 on time
+ *  D  03-12 15:00          -                    late (overdue)     03-15 done 03-14 on time
+ *  F  03-29 00:00          -                    not due yet        -
+ *  G  03-22 15:00          03-22 15:00          on time (at due)   03-27 reopened, open: late
+ *  E0 02-22 00:00          02-25 00:00          outside the range
+ * </pre>
+ *
+ * <p>Pages ({@code paged} / {@code escalated} events): A alice, then bob and dana; B alice, then bob
+ * and dana, then erin; C bob; F carol, then alice and dana; G a step that resolved to nobody; X1
+ * alice one second before the range and alice again one second into it.
  */
 class IncidentMetricsRepositoryTest {
 
@@ -50,9 +75,11 @@ class IncidentMetricsRepositoryTest {
 
   private static final Instant FROM = Instant.parse("2025-03-01T00:00:00Z");
   private static final Instant TO = Instant.parse("2025-04-01T00:00:00Z");
+  private static final Instant AS_OF = Instant.parse("2025-03-28T00:00:00Z");
   private static final Offset<Double> NANOSECOND = within(1e-9);
 
   private IncidentMetricsRepository repository;
+  private PostmortemStoreActivitiesImpl followUps;
 
   @BeforeAll
   static void sessionsInAZoneFarFromUtc() {
@@ -67,8 +94,10 @@ class IncidentMetricsRepositoryTest {
   void storeTheIncidents() {
     IncidentStoreActivitiesImpl store = new IncidentStoreActivitiesImpl(POSTGRES.jdbi());
     repository = new IncidentMetricsRepository(POSTGRES.jdbi());
+    followUps = new PostmortemStoreActivitiesImpl(POSTGRES.jdbi());
 
-    triggered("wf-e0", "Search indexing stalled", "search", SEV2, at("2025-02-20T10:00:00Z"))
+    long e0 =
+        triggered("wf-e0", "Search indexing stalled", "search", SEV2, at("2025-02-20T10:00:00Z"))
         .alert("alertmanager", "search-indexing")
         .acknowledgedAfter(60)
         .resolvedAfter(600)
@@ -87,24 +116,33 @@ class IncidentMetricsRepositoryTest {
         .store(store);
     triggered("wf-x1", "Just before the range", "checkout", SEV1, at("2025-02-28T23:59:59Z"))
         .acknowledgedAfter(1)
+        .paged(0, 0, "alice")
+        .paged(2, 1, "alice")
         .store(store);
     triggered("wf-x2", "At the end of the range", "checkout", SEV1, at("2025-04-01T00:00:00Z"))
         .acknowledgedAfter(1)
         .store(store);
 
-    triggered("wf-a", "Checkout latency above SLO", "checkout", SEV1, at("2025-03-03T02:00:00Z"))
+    long a =
+        triggered("wf-a", "Checkout latency above SLO", "checkout", SEV1, at("2025-03-03T02:00:00Z"))
         .alert("alertmanager", "checkout-latency")
         .commander("alice")
         .escalationLevel(1)
+        .paged(0, 0, "alice")
+        .paged(300, 1, "bob", "dana")
         .acknowledgedAfter(60)
         .identifiedAfter(360)
         .mitigatedAfter(960)
         .resolvedAfter(1560)
         .closedAfter(3360)
         .store(store);
-    triggered("wf-b", "Payments API returns 502", "payments-api", SEV1, at("2025-03-05T02:30:00Z"))
+    long b =
+        triggered("wf-b", "Payments API returns 502", "payments-api", SEV1, at("2025-03-05T02:30:00Z"))
         .commander("bob")
         .escalationLevel(2)
+        .paged(0, 0, "alice")
+        .paged(300, 1, "bob", "dana")
+        .paged(600, 2, "erin")
         .acknowledgedAfter(120)
         .identifiedAfter(720)
         .mitigatedAfter(2520)
@@ -114,9 +152,11 @@ class IncidentMetricsRepositoryTest {
     triggered("wf-c", "Checkout card form broken", "checkout", SEV1, at("2025-03-07T14:00:00Z"))
         .alert("grafana", "checkout-cards")
         .commander("alice")
+        .paged(0, 0, "bob")
         .acknowledgedAfter(300)
         .store(store);
-    triggered("wf-d", "Search indexing stalled", "search", SEV2, at("2025-03-10T14:15:00Z"))
+    long d =
+        triggered("wf-d", "Search indexing stalled", "search", SEV2, at("2025-03-10T14:15:00Z"))
         .alert("alertmanager", "search-indexing")
         .commander("carol")
         .acknowledgedAfter(30)
@@ -128,17 +168,22 @@ class IncidentMetricsRepositoryTest {
         .acknowledgedAfter(240)
         .canceledAfter(600)
         .store(store);
-    triggered("wf-f", "Nightly batch failed", "legacy-batch", SEV2, at("2025-03-15T09:45:00Z"))
+    long f =
+        triggered("wf-f", "Nightly batch failed", "legacy-batch", SEV2, at("2025-03-15T09:45:00Z"))
         .alert("alertmanager", "batch-new")
         .commander("bob")
         .escalationLevel(1)
+        .paged(0, 0, "carol")
+        .paged(300, 1, "alice", "dana")
         .acknowledgedAfter(90)
         .identifiedAfter(390)
         .mitigatedAfter(990)
         .resolvedAfter(1290)
         .store(store);
-    triggered("wf-g", "Search results stale", "search", SEV3, at("2025-03-20T14:50:00Z"))
+    long g =
+        triggered("wf-g", "Search results stale", "search", SEV3, at("2025-03-20T14:50:00Z"))
         .commander("carol")
+        .paged(0, 0)
         .acknowledgedAfter(600)
         .identifiedAfter(1200)
         .mitigatedAfter(1500)
@@ -148,6 +193,62 @@ class IncidentMetricsRepositoryTest {
         .alert("alertmanager", "payments-webhooks")
         .resolvedAfter(1800)
         .store(store);
+
+    postmortem(a, "2025-03-04T02:26:00Z", "2025-03-04T01:00:00Z");
+    postmortem(b, "2025-03-06T03:17:00Z", "2025-03-07T10:00:00Z");
+    postmortem(d, "2025-03-12T15:00:00Z", null);
+    postmortem(f, "2025-03-29T00:00:00Z", null);
+    postmortem(g, "2025-03-22T15:00:00Z", "2025-03-22T15:00:00Z");
+    postmortem(e0, "2025-02-22T00:00:00Z", "2025-02-25T00:00:00Z");
+    actionItem(a, "a1", "2025-03-10", "2025-03-10T23:59:59Z", 0);
+    actionItem(a, "a2", "2025-03-10", "2025-03-11T00:00:00Z", 0);
+    actionItem(b, "b1", "2025-03-20", null, 0);
+    actionItem(b, "b2", "2025-03-28", null, 0);
+    actionItem(b, "b3", "2025-04-30", "2025-03-25T00:00:00Z", 0);
+    actionItem(d, "d1", "2025-03-15", "2025-03-14T12:00:00Z", 0);
+    actionItem(g, "g1", "2025-03-27", null, 1);
+  }
+
+  /** A postmortem as its workflow saves it: published when {@code published} is given, else overdue. */
+  private void postmortem(long incident, String due, String published) {
+    followUps.savePostmortem(
+        new PostmortemRecord(
+            incident,
+            "postmortem-" + incident,
+            published == null ? PostmortemStatus.OVERDUE : PostmortemStatus.PUBLISHED,
+            at(due),
+            null,
+            null,
+            published == null ? null : "https://wiki.example.com/pm-" + incident,
+            null,
+            published == null ? null : "alice",
+            published == null ? null : at(published)));
+  }
+
+  /** An action item done at {@code done}, or open in its {@code round} (above 0: reopened). */
+  private void actionItem(long incident, String name, String due, String done, int round) {
+    String workflowId = "action-item-" + name;
+    long number =
+        followUps
+            .recordActionItem(
+                new NewActionItem(
+                    workflowId,
+                    incident,
+                    "Item " + name,
+                    "alice",
+                    LocalDate.parse(due),
+                    ActionItemKind.IMPROVEMENT,
+                    "alice"))
+            .number();
+    followUps.saveActionItem(
+        new ActionItemRecord(
+            number,
+            workflowId,
+            done == null ? ActionItemStatus.OPEN : ActionItemStatus.DONE,
+            null,
+            null,
+            round,
+            done == null ? null : at(done)));
   }
 
   @Test
@@ -225,12 +326,79 @@ class IncidentMetricsRepositoryTest {
   }
 
   @Test
-  void postmortemAndActionItemFiguresSayThereIsNoDataRatherThanZero() {
-    MetricsGroup overall =
-        repository.metrics(MetricsQuery.of(FROM, TO, MetricsGroupBy.SEVERITY)).overall();
+  void postmortemsOnTimeCountOnlyThosePublishedOrPastDue() {
+    IncidentMetrics metrics = repository.metrics(query(MetricsGroupBy.SEVERITY, Map.of()));
 
-    assertThat(overall.postmortemsOnTime()).isEqualTo(new RateFigure(0, 0, null));
-    assertThat(overall.actionItemsClosedOnTime()).isEqualTo(new RateFigure(0, 0, null));
+    // SEV1: A on time, B late. SEV2: D overdue; F not due yet. SEV3: G published at its due time.
+    assertThat(metrics.groups())
+        .extracting(MetricsGroup::postmortemsOnTime)
+        .containsExactly(
+            new RateFigure(2, 1, 0.5), new RateFigure(1, 0, 0.0), new RateFigure(1, 1, 1.0));
+    assertThat(metrics.overall().postmortemsOnTime()).isEqualTo(new RateFigure(4, 2, 0.5));
+  }
+
+  @Test
+  void actionItemsClosedOnTimeAreDoneBeforeTheirDueDayEndsInUtc() {
+    IncidentMetrics metrics = repository.metrics(query(MetricsGroupBy.SEVERITY, Map.of()));
+
+    // SEV1: a1 on time, a2 a second late, b1 open past due, b3 done early; b2 not due yet.
+    // SEV2: d1 on time. SEV3: g1 reopened and past due.
+    assertThat(metrics.groups())
+        .extracting(MetricsGroup::actionItemsClosedOnTime)
+        .containsExactly(
+            new RateFigure(4, 2, 0.5), new RateFigure(1, 1, 1.0), new RateFigure(1, 0, 0.0));
+    assertThat(metrics.overall().actionItemsClosedOnTime()).isEqualTo(new RateFigure(6, 3, 0.5));
+  }
+
+  @Test
+  void aGroupWithoutPostmortemsOrActionItemsDueSaysThereIsNoDataRatherThanZero() {
+    IncidentMetrics metrics = repository.metrics(query(MetricsGroupBy.SERVICE, Map.of()));
+
+    // legacy-batch is F alone: its postmortem is not due yet and it has no action items.
+    MetricsGroup legacyBatch = metrics.groups().get(1);
+    assertThat(legacyBatch.key()).isEqualTo("legacy-batch");
+    assertThat(legacyBatch.postmortemsOnTime()).isEqualTo(new RateFigure(0, 0, null));
+    assertThat(legacyBatch.actionItemsClosedOnTime()).isEqualTo(new RateFigure(0, 0, null));
+  }
+
+  @Test
+  void laterDueDatesComeToCountAsTimePasses() {
+    MetricsQuery afterEverything =
+        new MetricsQuery(
+            FROM, TO, MetricsGroupBy.SEVERITY, Map.of(), null, at("2025-06-01T00:00:00Z"), Map.of());
+
+    MetricsGroup overall = repository.metrics(afterEverything).overall();
+
+    // F's postmortem and b2 are now overdue as well.
+    assertThat(overall.postmortemsOnTime()).isEqualTo(new RateFigure(5, 2, 0.4));
+    assertThat(overall.actionItemsClosedOnTime()).isEqualTo(new RateFigure(7, 3, 3.0 / 7));
+  }
+
+  @Test
+  void pagerLoadCountsThePagesSentInTheRangePerOnCallWeek() {
+    IncidentMetrics metrics =
+        repository.metrics(
+            query(
+                MetricsGroupBy.SEVERITY,
+                Map.of("alice", 2.0, "bob", 1.25, "carol", 0.25, "frank", 1.0)));
+
+    // alice: A, B, F and X1's second step; bob: A, B, C; carol: F; dana: A, B, F; erin: B.
+    assertThat(metrics.pagerLoad())
+        .containsExactly(
+            new PagerLoad("alice", 4, 2.0, 2.0),
+            new PagerLoad("bob", 3, 1.25, 2.4),
+            new PagerLoad("carol", 1, 0.25, 4.0),
+            new PagerLoad("dana", 3, 0, null),
+            new PagerLoad("erin", 1, 0, null),
+            new PagerLoad("frank", 0, 1.0, 0.0));
+  }
+
+  @Test
+  void pagerLoadIsTheSameWhateverTheGrouping() {
+    assertThat(repository.metrics(query(MetricsGroupBy.COMMANDER, Map.of())).pagerLoad())
+        .isEqualTo(repository.metrics(query(MetricsGroupBy.HOUR, Map.of())).pagerLoad())
+        .extracting(PagerLoad::person)
+        .containsExactly("alice", "bob", "carol", "dana", "erin");
   }
 
   @Test
@@ -270,7 +438,8 @@ class IncidentMetricsRepositoryTest {
     teams.put("ledger", null);
 
     IncidentMetrics metrics =
-        repository.metrics(new MetricsQuery(FROM, TO, MetricsGroupBy.TEAM, teams, "platform"));
+        repository.metrics(
+            new MetricsQuery(FROM, TO, MetricsGroupBy.TEAM, teams, "platform", TO, Map.of()));
 
     assertThat(metrics.groups())
         .extracting(MetricsGroup::key, MetricsGroup::incidents)
@@ -293,7 +462,9 @@ class IncidentMetricsRepositoryTest {
                 TO,
                 MetricsGroupBy.TEAM,
                 Map.of("checkout", "payments", "payments-api", "payments", "search", "search"),
-                null));
+                null,
+                TO,
+                Map.of()));
 
     assertThat(metrics.groups())
         .extracting(MetricsGroup::key, MetricsGroup::incidents)
@@ -376,6 +547,11 @@ class IncidentMetricsRepositoryTest {
                 .overall()
                 .incidents())
         .isEqualTo(1);
+  }
+
+  /** The March range, due dates judged as of {@link #AS_OF}. */
+  private static MetricsQuery query(MetricsGroupBy groupBy, Map<String, Double> onCallWeeks) {
+    return new MetricsQuery(FROM, TO, groupBy, Map.of(), null, AS_OF, onCallWeeks);
   }
 
   /** A group's key and incident count, as extracted from a {@link MetricsGroup}. */

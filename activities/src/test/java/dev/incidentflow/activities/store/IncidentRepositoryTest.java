@@ -234,7 +234,7 @@ class IncidentRepositoryTest {
   }
 
   @Test
-  void timelineComesBackInSequenceOrderWithEverythingIntact() {
+  void timelineComesBackInOrderWithEverythingIntact() {
     NewIncident incident = incident("wf-1", "Checkout down", "", Severity.SEV1, "checkout", START);
     long number = record(incident);
     TimelineEvent declared =

@@ -108,14 +108,32 @@ final class StoredIncident {
 
   /** Appends a timeline event this long after the trigger. */
   StoredIncident event(TimelineEventType type, long secondsAfterTrigger, String by, String text) {
+    return event(type, secondsAfterTrigger, by, text, Map.of());
+  }
+
+  /**
+   * Appends the event the incident workflow records when escalation step {@code level} has run:
+   * {@code paged} for step 0, {@code escalated} after, naming the people notified as it does.
+   */
+  StoredIncident paged(long secondsAfterTrigger, int level, String... handles) {
+    String notified = String.join(",", handles);
+    return event(
+        level == 0 ? TimelineEventType.PAGED : TimelineEventType.ESCALATED,
+        secondsAfterTrigger,
+        TimelineEvent.SYSTEM,
+        "Paged " + (handles.length == 0 ? "nobody" : notified),
+        Map.of("level", Integer.toString(level), "notified", notified));
+  }
+
+  private StoredIncident event(
+      TimelineEventType type,
+      long secondsAfterTrigger,
+      String by,
+      String text,
+      Map<String, String> data) {
     events.add(
         new TimelineEvent(
-            events.size() + 1,
-            triggeredAt.plusSeconds(secondsAfterTrigger),
-            type,
-            by,
-            text,
-            Map.of()));
+            events.size() + 1, triggeredAt.plusSeconds(secondsAfterTrigger), type, by, text, data));
     return this;
   }
 

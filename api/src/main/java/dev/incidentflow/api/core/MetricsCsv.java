@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * The metrics as RFC 4180 CSV for spreadsheets: a header, one row per group, then the overall row
- * (group {@code (all)}). Durations are in seconds; an empty cell is a figure without data.
+ * (group {@code (all)}). Durations are in seconds; an empty cell is a figure without data. The
+ * pager load is per person, not per group, and is in the JSON only.
  */
 public final class MetricsCsv {
   private static final List<String> DURATIONS =

@@ -6,8 +6,9 @@ import dev.incidentflow.activities.store.RateFigure;
 
 /**
  * The figures of one group (or, as {@code overall}, of all incidents). Every figure carries {@code n},
- * the number of incidents it rests on; {@code postmortemsOnTime} and {@code actionItemsClosedOnTime}
- * have {@code n = 0} and a null rate until postmortems and action items are stored.
+ * what it rests on: incidents, or for {@code postmortemsOnTime} and {@code actionItemsClosedOnTime}
+ * the postmortems and action items of the group's incidents that are done or past due (see {@link
+ * dev.incidentflow.activities.store.MetricsGroup}). A rate over nothing is null, not 0.
  */
 public record MetricsGroupJson(
     String key,

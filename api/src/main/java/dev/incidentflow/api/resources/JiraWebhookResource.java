@@ -93,15 +93,24 @@ public class JiraWebhookResource {
     if (gateway.trackerStatusChanged(item.workflowId(), changed)) {
       return new JiraWebhookAnswer(changed.issueKey(), item.id(), "signaled");
     }
-    if (changed.done() || item.status() != ActionItemStatus.DONE) {
+    // No run took the signal, so the item's last run has ended, and a run saves its item done before
+    // it ends. The row read above may predate that save (the run was still finishing when this event
+    // came in), so the row as it is now decides; judged by the stale one, a reopening landing the
+    // instant the run ended would be ignored and the item stay done for good.
+    ActionItemRow current = followUps.actionItem(item.number()).orElse(item);
+    if (changed.done() || current.status() != ActionItemStatus.DONE) {
       return new JiraWebhookAnswer(changed.issueKey(), item.id(), "ignored");
     }
+    reopen(current, changed);
+    return new JiraWebhookAnswer(changed.issueKey(), item.id(), "reopened");
+  }
+
+  private void reopen(ActionItemRow item, TrackerStatus changed) {
     IncidentRecord incident = incidents.find(item.incidentNumber())
         .orElseThrow(() -> new IllegalStateException(item.id() + " belongs to a missing incident"));
     gateway.reopen(item.workflowId(), new ActionItemInput(item.incidentNumber(), incident.service(), item.title(),
         item.owner(), item.due(), item.kind(), item.createdBy(), policy, item.round() + 1, null));
     log.info("{} ({}) was reopened in Jira ({}); chasing it again", item.id(), changed.issueKey(), changed.name());
-    return new JiraWebhookAnswer(changed.issueKey(), item.id(), "reopened");
   }
 
   private JsonNode parse(byte[] body) {

@@ -3,6 +3,8 @@ package dev.incidentflow.api.resources;
 import static java.util.Objects.requireNonNull;
 
 import dev.incidentflow.activities.directory.Catalog;
+import dev.incidentflow.activities.directory.OnCallSchedule;
+import dev.incidentflow.activities.directory.OnCallWeeks;
 import dev.incidentflow.activities.store.IncidentMetrics;
 import dev.incidentflow.activities.store.IncidentMetricsRepository;
 import dev.incidentflow.activities.store.MetricsGroupBy;
@@ -25,21 +27,27 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * MTTA, MTTR, their phases and the incident rates over the incidents triggered in {@code [from, to)}.
- * {@code from} and {@code to} are ISO dates (UTC days; {@code to} counts its whole day) or instants
- * with an offset; {@code to} defaults to now and {@code from} to 30 days before {@code to}.
+ * MTTA, MTTR, their phases and the incident rates over the incidents triggered in {@code [from, to)},
+ * and the pager load of the pages sent in it against the catalog's rotations. {@code from} and
+ * {@code to} are ISO dates (UTC days; {@code to} counts its whole day) or instants with an offset;
+ * {@code to} defaults to now and {@code from} to 30 days before {@code to}. Postmortems and action
+ * items are judged past due as of now.
  */
 @Path("/v1/metrics/incidents")
 public class MetricsResource {
   public static final String TEXT_CSV = "text/csv";
   static final Duration DEFAULT_RANGE = Duration.ofDays(30);
+  private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+  private static final Instant LATEST = Instant.parse("+10000-01-01T00:00:00Z");
 
   private final IncidentMetricsRepository repository;
   private final Map<String, String> teamsByService;
   private final String unknownServiceTeam;
+  private final List<OnCallSchedule> schedules;
   private final Clock clock;
 
   public MetricsResource(IncidentMetricsRepository repository, Catalog catalog, Clock clock) {
@@ -53,6 +61,7 @@ public class MetricsResource {
     this.teamsByService = teams;
     ServiceInfo fallback = catalog.services().get(catalog.defaults().service());
     this.unknownServiceTeam = fallback == null ? null : fallback.team();
+    this.schedules = List.copyOf(catalog.schedules().values());
   }
 
   @GET
@@ -84,8 +93,8 @@ public class MetricsResource {
     }
     problems.throwIfAny("invalid metrics query");
 
-    IncidentMetrics metrics = repository.metrics(
-        new MetricsQuery(start, end, grouping, teamsByService, unknownServiceTeam));
+    IncidentMetrics metrics = repository.metrics(new MetricsQuery(start, end, grouping, teamsByService,
+        unknownServiceTeam, clock.instant(), OnCallWeeks.between(schedules, start, end)));
     if (csv) {
       return Response.ok(MetricsCsv.of(metrics), TEXT_CSV + "; charset=utf-8")
           .header("Content-Disposition", "attachment; filename=\"incident-metrics.csv\"")
@@ -98,11 +107,19 @@ public class MetricsResource {
   private static Instant instant(String name, String text, boolean endOfDay, Problems problems) {
     String value = text.trim();
     try {
+      Instant instant;
       if (value.length() == 10) {
         LocalDate day = LocalDate.parse(value);
-        return (endOfDay ? day.plusDays(1) : day).atStartOfDay(ZoneOffset.UTC).toInstant();
+        instant = (endOfDay ? day.plusDays(1) : day).atStartOfDay(ZoneOffset.UTC).toInstant();
+      } else {
+        instant = OffsetDateTime.parse(value).toInstant();
       }
-      return OffsetDateTime.parse(value).toInstant();
+      // PostgreSQL's timestamps and the rotations' calendar arithmetic end long before Java's instants.
+      if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+        problems.add(name + " '" + text + "' is outside the years 0001 to 9999");
+        return null;
+      }
+      return instant;
     } catch (DateTimeParseException e) {
       problems.add(name + " '" + text + "' is not an ISO date (2025-05-01) or instant (2025-05-01T10:00:00Z)");
       return null;

@@ -17,6 +17,10 @@ public interface TimelineActivities {
    */
   void appendTimelineEvents(TimelineAppend append);
 
-  /** The incident's whole timeline in sequence order. Read-only. */
+  /**
+   * The incident's whole timeline in the order things happened (time, then sequence), with the
+   * deploys before it started as the briefing lists them. Read-only; empty for an incident not
+   * recorded.
+   */
   IncidentTimeline readTimeline(IncidentNumber incident);
 }

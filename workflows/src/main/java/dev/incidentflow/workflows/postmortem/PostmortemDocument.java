@@ -1,5 +1,7 @@
 package dev.incidentflow.workflows.postmortem;
 
+import dev.incidentflow.workflows.activities.Deploy;
+import dev.incidentflow.workflows.activities.IncidentTimeline;
 import dev.incidentflow.workflows.activities.IssueKind;
 import dev.incidentflow.workflows.activities.NewTrackerIssue;
 import dev.incidentflow.workflows.model.TimelineEvent;
@@ -10,8 +12,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The postmortem issue: the incident summary, its impact window, the duration of each phase, the
- * whole timeline with decisions marked, and a blameless Five Whys template with empty answers.
+ * The postmortem issue: the incident summary, its impact window, the deploys just before it, the
+ * duration of each phase, the whole timeline with decisions marked, and a blameless Five Whys template with empty answers.
  * Pure; Jira REST v2 takes the description as wiki markup.
  */
 public final class PostmortemDocument {
@@ -25,7 +27,7 @@ public final class PostmortemDocument {
   }
 
   public static NewTrackerIssue issue(
-      PostmortemInput input, String project, String assignee, List<TimelineEvent> timeline) {
+      PostmortemInput input, String project, String assignee, IncidentTimeline timeline) {
     LocalDate due = LocalDate.ofInstant(input.dueAt(), ZoneOffset.UTC);
     List<String> labels = List.of("incidentflow", "postmortem", TrackerText.label(input.incidentId()),
         input.severity().slug());
@@ -38,7 +40,7 @@ public final class PostmortemDocument {
         + input.title();
   }
 
-  static String description(PostmortemInput input, List<TimelineEvent> timeline) {
+  static String description(PostmortemInput input, IncidentTimeline timeline) {
     IncidentTimes times = input.times();
     StringBuilder text = new StringBuilder();
     text.append("h2. Summary\n")
@@ -50,6 +52,7 @@ public final class PostmortemDocument {
     text.append("h2. Impact window\n")
         .append(TrackerText.time(times.triggeredAt())).append(" to ").append(TrackerText.time(times.resolvedAt()))
         .append(" (").append(TrackerText.duration(times.impact())).append(")\n\n");
+    deploys(text, timeline.deploys());
     text.append("h2. Durations per phase\n||Phase||From||To||Duration||\n");
     for (IncidentTimes.Phase phase : times.phases()) {
       text.append('|').append(phase.name()).append('|').append(phase.from()).append('|').append(phase.to())
@@ -58,7 +61,7 @@ public final class PostmortemDocument {
     }
     text.append("\nh2. Timeline\nEvery event as IncidentFlow recorded it; decisions are marked *DECISION*.\n")
         .append("||Time (UTC)||Actor||Event||What happened||\n");
-    for (TimelineEvent event : timeline) {
+    for (TimelineEvent event : timeline.events()) {
       boolean decision = event.type() == TimelineEventType.DECISION;
       text.append('|').append(TrackerText.time(event.at()))
           .append('|').append(TrackerText.wiki(event.by()))
@@ -77,5 +80,26 @@ public final class PostmortemDocument {
         .append("Add them with POST /v1/incidents/").append(input.incidentId())
         .append("/action-items or /incident action; each becomes a linked issue.\n");
     return text.toString();
+  }
+
+  /** The deploys the briefing listed: the first suspects, so they come before the timeline. */
+  private static void deploys(StringBuilder text, List<Deploy> deploys) {
+    text.append("h2. Deploys before the incident\n");
+    if (deploys.isEmpty()) {
+      text.append("None recorded to the service or the services it depends on.\n\n");
+      return;
+    }
+    text.append("To the service and the services it depends on, newest first.\n")
+        .append("||Deployed (UTC)||Service||Version||Commit||Author||Link||\n");
+    for (Deploy deploy : deploys) {
+      text.append('|').append(TrackerText.time(deploy.deployedAt()))
+          .append('|').append(TrackerText.wiki(deploy.service()))
+          .append('|').append(TrackerText.wiki(deploy.version()))
+          .append('|').append(TrackerText.wiki(deploy.commit()))
+          .append('|').append(TrackerText.wiki(deploy.author()))
+          .append('|').append(TrackerText.wiki(deploy.url()))
+          .append("|\n");
+    }
+    text.append('\n');
   }
 }

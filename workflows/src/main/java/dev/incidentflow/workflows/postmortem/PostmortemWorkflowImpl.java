@@ -128,7 +128,7 @@ public class PostmortemWorkflowImpl implements PostmortemWorkflow {
     try {
       Person assignee = commander;
       return tracker.createIssue(PostmortemDocument.issue(input, project,
-          assignee == null ? null : assignee.jiraAccount(), timeline.readTimeline(notices.incident()).events()));
+          assignee == null ? null : assignee.jiraAccount(), timeline.readTimeline(notices.incident())));
     } catch (ActivityFailure failure) {
       log.warn("{}: Jira refused the postmortem issue; retrying at the next poll: {}", input.incidentId(), FollowUpNotices.reason(failure));
       return null;

@@ -72,7 +72,8 @@ final class FakeFollowUpStore implements PostmortemStoreActivities, TimelineActi
 
   @Override
   public synchronized IncidentTimeline readTimeline(IncidentNumber incident) {
-    return new IncidentTimeline(incident.number(), List.copyOf(timelines.getOrDefault(incident.number(), List.of())));
+    return new IncidentTimeline(incident.number(), List.copyOf(timelines.getOrDefault(incident.number(), List.of())),
+        List.of());
   }
 
   /** Seeds an incident's own timeline, as the incident workflow would have saved it. */

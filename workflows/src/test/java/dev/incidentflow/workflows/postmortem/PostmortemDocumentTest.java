@@ -2,6 +2,8 @@ package dev.incidentflow.workflows.postmortem;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.incidentflow.workflows.activities.Deploy;
+import dev.incidentflow.workflows.activities.IncidentTimeline;
 import dev.incidentflow.workflows.model.Severity;
 import dev.incidentflow.workflows.model.TimelineEvent;
 import dev.incidentflow.workflows.model.TimelineEventType;
@@ -19,7 +21,7 @@ class PostmortemDocumentTest {
     IncidentTimes times = new IncidentTimes(T, T.plus(Duration.ofMinutes(3)), null, null,
         T.plus(Duration.ofMinutes(50)), T.plus(Duration.ofMinutes(80)));
 
-    String description = PostmortemDocument.description(input(times), List.of());
+    String description = PostmortemDocument.description(input(times), timeline(List.of(), List.of()));
 
     assertThat(description).contains("|Detection|triggered|acknowledged|3m|", "|Triage|acknowledged|identified|not recorded|",
         "|Remediation|acknowledged|mitigated|not recorded|", "|Verification|acknowledged|resolved|47m|");
@@ -32,17 +34,43 @@ class PostmortemDocumentTest {
     TimelineEvent event = new TimelineEvent(1, T, TimelineEventType.STATUS_UPDATE, "bob",
         "rolled back {code} [link] *now* |x|\nsecond line", Map.of());
 
-    String description = PostmortemDocument.description(input(times), List.of(event));
+    String description = PostmortemDocument.description(input(times), timeline(List.of(event), List.of()));
 
     assertThat(description).contains(
         "|2026-03-02 10:00:00 UTC|bob|status_update|rolled back \\{code\\} \\[link\\] \\*now\\* \\|x\\| second line|");
   }
 
   @Test
+  void deploysBeforeTheIncidentAreListedNewestFirstWithBlankCellsForWhatIsUnknown() {
+    IncidentTimes times = new IncidentTimes(T, null, null, null, T.plusSeconds(60), null);
+    Deploy checkout = new Deploy(2, "checkout", "1.4.2", "9f2c1e7", "https://ci.example.com/runs/812",
+        T.minus(Duration.ofMinutes(30)), "alice");
+    Deploy payments = new Deploy(1, "payments-api", "7.0.0", null, null, T.minus(Duration.ofMinutes(110)), null);
+
+    String description = PostmortemDocument.description(input(times), timeline(List.of(), List.of(checkout, payments)));
+
+    assertThat(description).contains("h2. Deploys before the incident\n"
+        + "To the service and the services it depends on, newest first.\n"
+        + "||Deployed (UTC)||Service||Version||Commit||Author||Link||\n"
+        + "|2026-03-02 09:30:00 UTC|checkout|1.4.2|9f2c1e7|alice|https://ci.example.com/runs/812|\n"
+        + "|2026-03-02 08:10:00 UTC|payments-api|7.0.0| | | |\n");
+  }
+
+  @Test
+  void withoutDeploysThePostmortemSaysNoneWereRecorded() {
+    IncidentTimes times = new IncidentTimes(T, null, null, null, T.plusSeconds(60), null);
+
+    String description = PostmortemDocument.description(input(times), timeline(List.of(), List.of()));
+
+    assertThat(description).contains("h2. Deploys before the incident\n"
+        + "None recorded to the service or the services it depends on.\n");
+  }
+
+  @Test
   void fiveWhysTemplateHasFiveEmptyAnswersAndSaysItIsBlameless() {
     IncidentTimes times = new IncidentTimes(T, null, null, null, T.plusSeconds(60), null);
 
-    String description = PostmortemDocument.description(input(times), List.of());
+    String description = PostmortemDocument.description(input(times), timeline(List.of(), List.of()));
 
     assertThat(description).contains("Blameless");
     assertThat(description.split("#\\* Answer: \n", -1)).hasSize(6);
@@ -53,6 +81,10 @@ class PostmortemDocumentTest {
     IncidentTimes times = new IncidentTimes(T, null, null, null, T.plusSeconds(60), null);
 
     assertThat(PostmortemDocument.idempotencyLabel(input(times))).isEqualTo("incidentflow-postmortem-3f1c9a52-run");
+  }
+
+  private static IncidentTimeline timeline(List<TimelineEvent> events, List<Deploy> deploys) {
+    return new IncidentTimeline(7, events, deploys);
   }
 
   private static PostmortemInput input(IncidentTimes times) {
