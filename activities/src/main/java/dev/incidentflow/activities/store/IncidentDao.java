@@ -33,7 +33,10 @@ interface IncidentDao {
       """)
   Optional<Long> insertIfAbsent(@BindMethods NewIncident incident);
 
-  /** Overwrites the incident's state; 0 when no incident has that number and workflow id. */
+  /**
+   * Overwrites the incident's state unless it holds a newer revision; 0 when no incident has that
+   * number and workflow id, or when the stored state is newer.
+   */
   @SqlUpdate(
       """
       UPDATE incidents SET
@@ -54,10 +57,14 @@ interface IncidentDao {
           resolved_at = :resolvedAt,
           closed_at = :closedAt,
           canceled_at = :canceledAt,
+          revision = :revision,
           updated_at = now()
-      WHERE number = :number AND workflow_id = :workflowId
+      WHERE number = :number AND workflow_id = :workflowId AND revision <= :revision
       """)
   int updateState(@BindMethods IncidentStateRow row);
+
+  @SqlQuery("SELECT EXISTS (SELECT 1 FROM incidents WHERE number = :number AND workflow_id = :workflowId)")
+  boolean exists(@Bind("number") long number, @Bind("workflowId") String workflowId);
 
   /** Appends events; one whose sequence is already stored is skipped. */
   @SqlBatch(

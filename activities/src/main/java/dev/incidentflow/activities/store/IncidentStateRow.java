@@ -32,7 +32,8 @@ public record IncidentStateRow(
     Instant mitigatedAt,
     Instant resolvedAt,
     Instant closedAt,
-    Instant canceledAt) {
+    Instant canceledAt,
+    int revision) {
 
   public IncidentStateRow {
     requireNonNull(workflowId, "workflowId is null");
@@ -67,6 +68,7 @@ public record IncidentStateRow(
         times.get(IncidentStatus.MITIGATED),
         times.get(IncidentStatus.RESOLVED),
         times.get(IncidentStatus.CLOSED),
-        times.get(IncidentStatus.CANCELED));
+        times.get(IncidentStatus.CANCELED),
+        snapshot.revision());
   }
 }

@@ -59,9 +59,11 @@ public final class IncidentStoreActivitiesImpl implements IncidentStoreActivitie
     jdbi.useTransaction(
         handle -> {
           IncidentDao transactional = handle.attach(IncidentDao.class);
-          if (transactional.updateState(state) == 0) {
+          if (transactional.updateState(state) == 0
+              && !transactional.exists(snapshot.number(), snapshot.workflowId())) {
             // Retried, not failed for good: the row can only be missing if the database lost it,
-            // and an operator restoring it lets the workflow carry on.
+            // and an operator restoring it lets the workflow carry on. (A row that exists holds a
+            // newer revision: this save landed late, its state is out of date, its events are not.)
             throw new IllegalStateException(
                 "no incident "
                     + IncidentRecord.idOf(snapshot.number())

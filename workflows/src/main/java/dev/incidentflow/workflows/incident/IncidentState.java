@@ -253,7 +253,7 @@ public final class IncidentState {
     times.putAll(statusTimes);
     return new IncidentSnapshot(
         number, workflowId, title, severity, service, status, commander, roles, channelId,
-        channelName, escalationLevel(), nextUpdateDue(), times, unsaved);
+        channelName, escalationLevel(), nextUpdateDue(), times, unsaved, lastSequence);
   }
 
   public boolean hasUnsavedEvents() {
