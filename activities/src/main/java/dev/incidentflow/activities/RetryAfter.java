@@ -29,8 +29,10 @@ public final class RetryAfter {
       return seconds < 0 ? Optional.empty() : Optional.of(Duration.ofSeconds(seconds));
     } catch (NumberFormatException notSeconds) {
       try {
-        Duration delay = Duration.between(clock.instant(),
-            ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+        Duration delay =
+            Duration.between(
+                clock.instant(),
+                ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
         return Optional.of(delay.isNegative() ? Duration.ZERO : delay);
       } catch (DateTimeParseException notADate) {
         return Optional.empty();
@@ -39,7 +41,8 @@ public final class RetryAfter {
   }
 
   /** A retryable failure whose next attempt waits {@code delay} when the service named one. */
-  public static ApplicationFailure retryable(String message, String type, Optional<Duration> delay, Throwable cause) {
+  public static ApplicationFailure retryable(
+      String message, String type, Optional<Duration> delay, Throwable cause) {
     ApplicationFailure.Builder builder =
         ApplicationFailure.newBuilder().setMessage(message).setType(type).setNonRetryable(false);
     delay.ifPresent(builder::setNextRetryDelay);

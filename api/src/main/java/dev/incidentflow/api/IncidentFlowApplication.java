@@ -82,12 +82,16 @@ import org.slf4j.LoggerFactory;
 /** IncidentFlow: the HTTP API, the Temporal worker, or both, wired by hand. */
 public class IncidentFlowApplication extends Application<IncidentFlowConfiguration> {
   private static final Logger log = LoggerFactory.getLogger(IncidentFlowApplication.class);
+
   /** The largest request body accepted: 1 MiB. */
   public static final int MAX_BODY_BYTES = 1 << 20;
+
   /** Slack commands and clicks being carried out at once; more wait their turn. */
   private static final int SLACK_THREADS = 4;
+
   /** How long a Slack command waits for users.info before recording the Slack user name instead. */
   private static final Duration SLACK_PROFILE_WAIT = Duration.ofMillis(1500);
+
   /** How long a Slack user's profile email is trusted before it is asked again. */
   private static final Duration SLACK_PROFILES_REMEMBERED = Duration.ofMinutes(5);
 
@@ -109,8 +113,9 @@ public class IncidentFlowApplication extends Application<IncidentFlowConfigurati
   @Override
   public void initialize(Bootstrap<IncidentFlowConfiguration> bootstrap) {
     // Strict: a ${VAR} without a default that is not set stops the process and names the variable.
-    bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
-        new FileOrResourceSourceProvider(), new EnvironmentVariableSubstitutor(true)));
+    bootstrap.setConfigurationSourceProvider(
+        new SubstitutingSourceProvider(
+            new FileOrResourceSourceProvider(), new EnvironmentVariableSubstitutor(true)));
     bootstrap.getObjectMapper().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     bootstrap.addCommand(new DevCommand(this));
     bootstrap.addCommand(new WorkerCommand(this));
@@ -120,56 +125,72 @@ public class IncidentFlowApplication extends Application<IncidentFlowConfigurati
   @Override
   public void run(IncidentFlowConfiguration config, Environment environment) {
     Directory directory = loadDirectory(config);
-    log.info("policy and catalog loaded: {} people, {} services", directory.catalog().people().size(),
+    log.info(
+        "policy and catalog loaded: {} people, {} services",
+        directory.catalog().people().size(),
         directory.catalog().services().size());
 
     DatabaseUrl.normalize(config.getDatabase());
     ManagedDataSource dataSource = config.getDatabase().build(environment.metrics(), "postgresql");
     int applied = Migrations.migrate(dataSource);
     log.info("database schema up to date ({} migrations applied now)", applied);
-    Jdbi jdbi = new JdbiFactory().build(environment, config.getDatabase(), dataSource, "postgresql");
+    Jdbi jdbi =
+        new JdbiFactory().build(environment, config.getDatabase(), dataSource, "postgresql");
 
     WorkflowServiceStubs service = config.getTemporal().buildStubs();
-    environment.lifecycle().manage(new Managed() {
-      @Override
-      public void stop() {
-        service.shutdown();
-      }
-    });
+    environment
+        .lifecycle()
+        .manage(
+            new Managed() {
+              @Override
+              public void stop() {
+                service.shutdown();
+              }
+            });
     environment.healthChecks().register("temporal", new TemporalHealthCheck(service));
     SearchAttributeRegistration.ensure(service, config.getTemporal().getNamespace());
     WorkflowClient client = config.getTemporal().buildClient(service);
 
     if (config.getComponents().worker()) {
       Duration deployWindow = Duration.ofMillis(config.getDeployWindow().toMilliseconds());
-      boolean catalogRoutingKeys = directory.catalog().people().values().stream()
-          .anyMatch(person -> person.pagerdutyRoutingKey() != null);
-      IncidentActivities activities = new IncidentActivities(
-          new IncidentStoreActivitiesImpl(jdbi),
-          new DirectoryActivitiesImpl(directory.policy(), directory.catalog()),
-          config.getSlack().build(),
-          config.getPagerduty().build(catalogRoutingKeys),
-          new IncidentContextActivitiesImpl(new IncidentLibrary(jdbi), deployWindow),
-          config.getJira().build(),
-          new TimelineActivitiesImpl(jdbi, name -> directory.catalog().service(name).dependsOn(),
-              deployWindow),
-          new PostmortemStoreActivitiesImpl(jdbi));
+      boolean catalogRoutingKeys =
+          directory.catalog().people().values().stream()
+              .anyMatch(person -> person.pagerdutyRoutingKey() != null);
+      IncidentActivities activities =
+          new IncidentActivities(
+              new IncidentStoreActivitiesImpl(jdbi),
+              new DirectoryActivitiesImpl(directory.policy(), directory.catalog()),
+              config.getSlack().build(),
+              config.getPagerduty().build(catalogRoutingKeys),
+              new IncidentContextActivitiesImpl(new IncidentLibrary(jdbi), deployWindow),
+              config.getJira().build(),
+              new TimelineActivitiesImpl(
+                  jdbi, name -> directory.catalog().service(name).dependsOn(), deployWindow),
+              new PostmortemStoreActivitiesImpl(jdbi));
       IncidentWorker worker = new IncidentWorker(client, config.getWorker().settings(), activities);
-      environment.lifecycle().manage(new Managed() {
-        @Override
-        public void start() {
-          worker.start();
-          log.info("worker polling task queue 'incidents' (Slack {}, PagerDuty {}, Jira {})",
-              config.getSlack().isLive() ? "live" : "logging only",
-              activities.paging().getClass().getSimpleName().startsWith("Logging") ? "logging only" : "live",
-              config.getJira().isConfigured() ? config.getJira().settings().deployment() : "logging only");
-        }
+      environment
+          .lifecycle()
+          .manage(
+              new Managed() {
+                @Override
+                public void start() {
+                  worker.start();
+                  log.info(
+                      "worker polling task queue 'incidents' (Slack {}, PagerDuty {}, Jira {})",
+                      config.getSlack().isLive() ? "live" : "logging only",
+                      activities.paging().getClass().getSimpleName().startsWith("Logging")
+                          ? "logging only"
+                          : "live",
+                      config.getJira().isConfigured()
+                          ? config.getJira().settings().deployment()
+                          : "logging only");
+                }
 
-        @Override
-        public void stop() {
-          worker.stop();
-        }
-      });
+                @Override
+                public void stop() {
+                  worker.stop();
+                }
+              });
     }
 
     if (config.getComponents().api()) {
@@ -188,15 +209,20 @@ public class IncidentFlowApplication extends Application<IncidentFlowConfigurati
     return Directory.load(environment, Path.of("").toAbsolutePath());
   }
 
-  private static void registerApi(IncidentFlowConfiguration config, Environment environment, Directory directory,
-      Jdbi jdbi, WorkflowClient client) {
+  private static void registerApi(
+      IncidentFlowConfiguration config,
+      Environment environment,
+      Directory directory,
+      Jdbi jdbi,
+      WorkflowClient client) {
     if (config.getServerFactory() instanceof AbstractServerFactory server) {
       // Our mappers answer every error in one JSON shape; Dropwizard's defaults would not.
       server.setRegisterDefaultExceptionMappers(false);
     }
     String defaultService = directory.catalog().defaults().service();
     AlertMapper mapper = new AlertMapper(directory.policy(), defaultService, Clock.systemUTC());
-    IncidentGateway gateway = new IncidentGateway(client, Duration.ofMillis(config.getDeclareWait().toMilliseconds()));
+    IncidentGateway gateway =
+        new IncidentGateway(client, Duration.ofMillis(config.getDeclareWait().toMilliseconds()));
     AlertIntake intake = new AlertIntake(gateway);
     IncidentRepository repository = new IncidentRepository(jdbi);
 
@@ -208,49 +234,103 @@ public class IncidentFlowApplication extends Application<IncidentFlowConfigurati
     environment.jersey().register(new UnexpectedErrorMapper());
     environment.jersey().register(new AlertmanagerResource(mapper, intake));
     environment.jersey().register(new AlertsResource(mapper, intake));
-    environment.jersey().register(new IncidentsResource(gateway, repository, mapper, defaultService));
-    IncidentContextLookup context = new IncidentContextLookup(new IncidentLibrary(jdbi), directory.catalog(),
-        Duration.ofMillis(config.getDeployWindow().toMilliseconds()));
+    environment
+        .jersey()
+        .register(new IncidentsResource(gateway, repository, mapper, defaultService));
+    IncidentContextLookup context =
+        new IncidentContextLookup(
+            new IncidentLibrary(jdbi),
+            directory.catalog(),
+            Duration.ofMillis(config.getDeployWindow().toMilliseconds()));
     environment.jersey().register(new IncidentResource(gateway, repository, mapper, context));
-    environment.jersey().register(new DeploysResource(new DeployRepository(jdbi), Clock.systemUTC()));
-    environment.jersey().register(new MetricsResource(new IncidentMetricsRepository(jdbi), directory.catalog(),
-        Clock.systemUTC()));
+    environment
+        .jersey()
+        .register(new DeploysResource(new DeployRepository(jdbi), Clock.systemUTC()));
+    environment
+        .jersey()
+        .register(
+            new MetricsResource(
+                new IncidentMetricsRepository(jdbi), directory.catalog(), Clock.systemUTC()));
     FollowUpRepository followUps = new FollowUpRepository(jdbi);
-    FollowUpGateway followUpGateway = new FollowUpGateway(client, Duration.ofMillis(config.getDeclareWait().toMilliseconds()));
+    FollowUpGateway followUpGateway =
+        new FollowUpGateway(client, Duration.ofMillis(config.getDeclareWait().toMilliseconds()));
     FollowUpRequests followUpRequests =
-        new FollowUpRequests(followUpGateway, followUps, directory.catalog(), directory.policy().actionItems());
+        new FollowUpRequests(
+            followUpGateway, followUps, directory.catalog(), directory.policy().actionItems());
     environment.jersey().register(new PostmortemResource(followUpRequests, repository, followUps));
-    environment.jersey().register(new IncidentActionItemsResource(followUpRequests, repository, followUps));
+    environment
+        .jersey()
+        .register(new IncidentActionItemsResource(followUpRequests, repository, followUps));
     environment.jersey().register(new ActionItemsResource(followUps));
-    environment.jersey().register(new JiraWebhookResource(new JiraWebhookVerifier(config.getJira().getWebhookSecret()),
-        followUpGateway, repository, followUps, directory.policy().actionItems(), environment.getObjectMapper()));
-    registerSlack(config, environment, directory, jdbi, gateway, repository, mapper, followUpRequests);
+    environment
+        .jersey()
+        .register(
+            new JiraWebhookResource(
+                new JiraWebhookVerifier(config.getJira().getWebhookSecret()),
+                followUpGateway,
+                repository,
+                followUps,
+                directory.policy().actionItems(),
+                environment.getObjectMapper()));
+    registerSlack(
+        config, environment, directory, jdbi, gateway, repository, mapper, followUpRequests);
   }
 
   /**
    * {@code /v1/slack}: signed requests only (503 without a signing secret), answered at once, with
    * the Updates done on a small pool that Dropwizard drains on shutdown.
    */
-  private static void registerSlack(IncidentFlowConfiguration config, Environment environment, Directory directory,
-      Jdbi jdbi, IncidentGateway gateway, IncidentRepository repository, AlertMapper mapper,
+  private static void registerSlack(
+      IncidentFlowConfiguration config,
+      Environment environment,
+      Directory directory,
+      Jdbi jdbi,
+      IncidentGateway gateway,
+      IncidentRepository repository,
+      AlertMapper mapper,
       FollowUpRequests followUps) {
-    ExecutorService slackWork = environment.lifecycle().executorService("slack-%d")
-        .minThreads(SLACK_THREADS).maxThreads(SLACK_THREADS).build();
-    SlackResponder responder = new SlackResponder(
-        HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), environment.getObjectMapper(),
-        Duration.ofSeconds(10));
+    ExecutorService slackWork =
+        environment
+            .lifecycle()
+            .executorService("slack-%d")
+            .minThreads(SLACK_THREADS)
+            .maxThreads(SLACK_THREADS)
+            .build();
+    SlackResponder responder =
+        new SlackResponder(
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(),
+            environment.getObjectMapper(),
+            Duration.ofSeconds(10));
     SlackSettings slack = config.getSlack().settings();
     // users.info is asked on the request thread, inside Slack's three seconds.
-    SlackProfiles profiles = slack.hasBotToken()
-        ? new SlackWebApiProfiles(HttpClient.newBuilder().connectTimeout(SLACK_PROFILE_WAIT).build(),
-            environment.getObjectMapper(), slack.apiUrl(), slack.botToken(), SLACK_PROFILE_WAIT)
-        : SlackProfiles.none();
-    SlackUsers users = new SlackUsers(directory.catalog(), profiles, Clock.systemUTC(), SLACK_PROFILES_REMEMBERED);
-    SlackCockpit cockpit = new SlackCockpit(gateway, new IncidentLookup(repository), new IncidentChannelRepository(jdbi),
-        new Declarations(mapper, directory.catalog().defaults().service()), mapper, followUps,
-        users, responder, slackWork, Clock.systemUTC());
-    environment.jersey().register(
-        SlackSignatureFilter.of(config.getSlack().getSigningSecret(), Clock.systemUTC(), MAX_BODY_BYTES));
+    SlackProfiles profiles =
+        slack.hasBotToken()
+            ? new SlackWebApiProfiles(
+                HttpClient.newBuilder().connectTimeout(SLACK_PROFILE_WAIT).build(),
+                environment.getObjectMapper(),
+                slack.apiUrl(),
+                slack.botToken(),
+                SLACK_PROFILE_WAIT)
+            : SlackProfiles.none();
+    SlackUsers users =
+        new SlackUsers(directory.catalog(), profiles, Clock.systemUTC(), SLACK_PROFILES_REMEMBERED);
+    SlackCockpit cockpit =
+        new SlackCockpit(
+            gateway,
+            new IncidentLookup(repository),
+            new IncidentChannelRepository(jdbi),
+            new Declarations(mapper, directory.catalog().defaults().service()),
+            mapper,
+            followUps,
+            users,
+            responder,
+            slackWork,
+            Clock.systemUTC());
+    environment
+        .jersey()
+        .register(
+            SlackSignatureFilter.of(
+                config.getSlack().getSigningSecret(), Clock.systemUTC(), MAX_BODY_BYTES));
     environment.jersey().register(new SlackResource(cockpit, environment.getObjectMapper()));
   }
 }

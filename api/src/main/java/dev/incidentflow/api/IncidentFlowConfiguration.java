@@ -18,7 +18,10 @@ import java.util.concurrent.TimeUnit;
 /** config/dev.yml and config/production.yml. */
 public class IncidentFlowConfiguration extends Configuration {
 
-  /** What one process runs; the command decides ({@code server}: api, {@code worker}, {@code dev}: both). */
+  /**
+   * What one process runs; the command decides ({@code server}: api, {@code worker}, {@code dev}:
+   * both).
+   */
   public enum Components {
     API,
     WORKER,

@@ -29,8 +29,9 @@ class AlertToIncidentEndToEndTest {
   static final DropwizardAppExtension<IncidentFlowConfiguration> APP = STACK.app("e2e/policy.yml");
 
   @Test
-  void alertDeliveredThreeTimesConcurrentlyMakesOneIncidentChannelAndPageThenAcknowledgeResolveAndClose()
-      throws Exception {
+  void
+      alertDeliveredThreeTimesConcurrentlyMakesOneIncidentChannelAndPageThenAcknowledgeResolveAndClose()
+          throws Exception {
     ApiClient api = new ApiClient(APP.getLocalPort(), TestStack.TOKEN);
     String alert = TestStack.fixture("alertmanager-firing.json");
 
@@ -46,32 +47,59 @@ class AlertToIncidentEndToEndTest {
     senders.shutdown();
     assertThat(statuses).containsExactly(202, 202, 202);
 
-    JsonNode incident = api.await("/v1/incidents/INC-1",
-        answer -> answer.status() == 200 && types(answer.body()).containsAll(List.of("paged", "channel_created"))
-            && types(answer.body()).stream().filter("alert_fired"::equals).count() == 3).body();
+    JsonNode incident =
+        api.await(
+                "/v1/incidents/INC-1",
+                answer ->
+                    answer.status() == 200
+                        && types(answer.body()).containsAll(List.of("paged", "channel_created"))
+                        && types(answer.body()).stream().filter("alert_fired"::equals).count() == 3)
+            .body();
     assertThat(incident.path("severity").asText()).isEqualTo("SEV1");
     assertThat(incident.path("service").asText()).isEqualTo("checkout");
     assertThat(incident.path("status").asText()).isEqualTo("triggered");
     assertThat(incident.path("commander").asText()).isNotBlank();
     assertThat(incident.path("channel").path("id").asText()).isEqualTo("C0INC0001");
-    assertThat(types(incident)).startsWith("declared", "alert_fired").contains("channel_created", "paged");
+    assertThat(types(incident))
+        .startsWith("declared", "alert_fired")
+        .contains("channel_created", "paged");
     assertThat(api.get("/v1/incidents").body()).hasSize(1);
-    STACK.slack.verify(1, postRequestedFor(urlEqualTo("/api/conversations.create"))
-        .withRequestBody(containing("name=inc-1-sev1-checkout-is-burning-its-30-day-error-budget-at-14-4x")));
+    STACK.slack.verify(
+        1,
+        postRequestedFor(urlEqualTo("/api/conversations.create"))
+            .withRequestBody(
+                containing(
+                    "name=inc-1-sev1-checkout-is-burning-its-30-day-error-budget-at-14-4x")));
     // The SEV1 row invites the engineering manager (dana) besides the commander and on-call.
-    STACK.slack.verify(1, postRequestedFor(urlEqualTo("/api/conversations.invite"))
-        .withRequestBody(containing("U0DANA")));
-    STACK.pagerDuty.verify(1, postRequestedFor(urlEqualTo("/v2/enqueue"))
-        .withRequestBody(matchingJsonPath("$.event_action", com.github.tomakehurst.wiremock.client.WireMock.equalTo("trigger")))
-        .withRequestBody(matchingJsonPath("$.dedup_key", com.github.tomakehurst.wiremock.client.WireMock.equalTo("incidentflow-INC-1-step-0")))
-        .withRequestBody(matchingJsonPath("$.routing_key", com.github.tomakehurst.wiremock.client.WireMock.equalTo("R0UTINGKEY"))));
+    STACK.slack.verify(
+        1,
+        postRequestedFor(urlEqualTo("/api/conversations.invite"))
+            .withRequestBody(containing("U0DANA")));
+    STACK.pagerDuty.verify(
+        1,
+        postRequestedFor(urlEqualTo("/v2/enqueue"))
+            .withRequestBody(
+                matchingJsonPath(
+                    "$.event_action",
+                    com.github.tomakehurst.wiremock.client.WireMock.equalTo("trigger")))
+            .withRequestBody(
+                matchingJsonPath(
+                    "$.dedup_key",
+                    com.github.tomakehurst.wiremock.client.WireMock.equalTo(
+                        "incidentflow-INC-1-step-0")))
+            .withRequestBody(
+                matchingJsonPath(
+                    "$.routing_key",
+                    com.github.tomakehurst.wiremock.client.WireMock.equalTo("R0UTINGKEY"))));
 
-    ApiClient.Answer acknowledged = api.post("/v1/incidents/INC-1/acknowledge", "{\"by\":\"alice\",\"note\":\"looking\"}");
+    ApiClient.Answer acknowledged =
+        api.post("/v1/incidents/INC-1/acknowledge", "{\"by\":\"alice\",\"note\":\"looking\"}");
     assertThat(acknowledged.status()).isEqualTo(200);
     assertThat(acknowledged.body().path("status").asText()).isEqualTo("acknowledged");
     assertThat(acknowledged.body().path("acknowledgedAt").asText()).isNotBlank();
 
-    ApiClient.Answer resolved = api.post("/v1/incidents/INC-1/resolve", "{\"by\":\"alice\",\"note\":\"rolled back\"}");
+    ApiClient.Answer resolved =
+        api.post("/v1/incidents/INC-1/resolve", "{\"by\":\"alice\",\"note\":\"rolled back\"}");
     assertThat(resolved.status()).isEqualTo(200);
     assertThat(resolved.body().path("status").asText()).isEqualTo("resolved");
 
@@ -79,17 +107,35 @@ class AlertToIncidentEndToEndTest {
     assertThat(refused.status()).isEqualTo(409);
     assertThat(refused.error()).isEqualTo("INC-1 is already resolved");
 
-    JsonNode closed = api.await("/v1/incidents/INC-1", answer -> answer.body().path("status").asText().equals("closed")).body();
+    JsonNode closed =
+        api.await(
+                "/v1/incidents/INC-1",
+                answer -> answer.body().path("status").asText().equals("closed"))
+            .body();
     assertThat(types(closed)).contains("acknowledged", "resolved", "closed");
     assertThat(closed.path("closedAt").asText()).isNotBlank();
-    api.await("/v1/incidents/INC-1", answer -> STACK.slack.findAll(postRequestedFor(urlEqualTo("/api/conversations.archive"))).size() == 1);
+    api.await(
+        "/v1/incidents/INC-1",
+        answer ->
+            STACK.slack.findAll(postRequestedFor(urlEqualTo("/api/conversations.archive"))).size()
+                == 1);
     for (String action : List.of("acknowledge", "resolve")) {
-      STACK.pagerDuty.verify(1, postRequestedFor(urlEqualTo("/v2/enqueue"))
-          .withRequestBody(matchingJsonPath("$.event_action", com.github.tomakehurst.wiremock.client.WireMock.equalTo(action)))
-          .withRequestBody(matchingJsonPath("$.dedup_key", com.github.tomakehurst.wiremock.client.WireMock.equalTo("incidentflow-INC-1-step-0"))));
+      STACK.pagerDuty.verify(
+          1,
+          postRequestedFor(urlEqualTo("/v2/enqueue"))
+              .withRequestBody(
+                  matchingJsonPath(
+                      "$.event_action",
+                      com.github.tomakehurst.wiremock.client.WireMock.equalTo(action)))
+              .withRequestBody(
+                  matchingJsonPath(
+                      "$.dedup_key",
+                      com.github.tomakehurst.wiremock.client.WireMock.equalTo(
+                          "incidentflow-INC-1-step-0"))));
     }
     assertThat(api.get("/v1/incidents?status=closed").body()).hasSize(1);
-    assertThat(api.get("/v1/incidents/INC-1/history").body().path("events").size()).isGreaterThan(10);
+    assertThat(api.get("/v1/incidents/INC-1/history").body().path("events").size())
+        .isGreaterThan(10);
   }
 
   private static List<String> types(JsonNode incident) {

@@ -14,7 +14,8 @@ import java.util.function.Predicate;
 /** The HTTP API as a user's script would call it. */
 public final class ApiClient {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final String base;
   private final String token;
 
@@ -34,13 +35,19 @@ public final class ApiClient {
   }
 
   public Answer post(String path, String json) {
-    return send(request(path).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    return send(
+        request(path)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build());
   }
 
   Answer postWithoutToken(String path, String json) {
-    return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    return send(
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build());
   }
 
   /** Polls {@code path} until the answer satisfies {@code condition}, for up to 60 seconds. */
@@ -60,7 +67,8 @@ public final class ApiClient {
       last = get(path);
     }
     if (!condition.test(last)) {
-      throw new AssertionError("GET " + path + " never satisfied the condition; last answer " + last);
+      throw new AssertionError(
+          "GET " + path + " never satisfied the condition; last answer " + last);
     }
     return last;
   }
@@ -75,7 +83,8 @@ public final class ApiClient {
   }
 
   private HttpRequest.Builder request(String path) {
-    return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+    return HttpRequest.newBuilder(URI.create(base + path))
+        .timeout(Duration.ofSeconds(30))
         .header("Authorization", "Bearer " + token);
   }
 
@@ -83,7 +92,8 @@ public final class ApiClient {
     try {
       HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
       String body = response.body();
-      return new Answer(response.statusCode(), body.isEmpty() ? JSON.nullNode() : JSON.readTree(body));
+      return new Answer(
+          response.statusCode(), body.isEmpty() ? JSON.nullNode() : JSON.readTree(body));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

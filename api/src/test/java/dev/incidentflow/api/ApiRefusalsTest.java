@@ -30,13 +30,18 @@ class ApiRefusalsTest {
   @AfterEach
   void nothingChanged() {
     ApiClient.sleep(300);
-    assertThat(api.get("/v1/incidents").body().size()).as("incidents after a refused request").isEqualTo(incidentsBefore);
+    assertThat(api.get("/v1/incidents").body().size())
+        .as("incidents after a refused request")
+        .isEqualTo(incidentsBefore);
   }
 
   @Test
   void requestsWithoutTheBearerTokenAreUnauthorized() {
-    ApiClient.Answer missing = api.postWithoutToken("/v1/alerts/alertmanager", TestStack.fixture("alertmanager-firing.json"));
-    ApiClient.Answer wrong = new ApiClient(APP.getLocalPort(), "not-the-token").get("/v1/incidents");
+    ApiClient.Answer missing =
+        api.postWithoutToken(
+            "/v1/alerts/alertmanager", TestStack.fixture("alertmanager-firing.json"));
+    ApiClient.Answer wrong =
+        new ApiClient(APP.getLocalPort(), "not-the-token").get("/v1/incidents");
 
     assertThat(missing.status()).isEqualTo(401);
     assertThat(missing.error()).isEqualTo("missing bearer token");
@@ -46,16 +51,20 @@ class ApiRefusalsTest {
 
   @Test
   void malformedJsonIsABadRequestThatSaysWhere() {
-    ApiClient.Answer answer = api.post("/v1/alerts/alertmanager", "{\"groupKey\": \"x\", \"status\": ");
+    ApiClient.Answer answer =
+        api.post("/v1/alerts/alertmanager", "{\"groupKey\": \"x\", \"status\": ");
 
     assertThat(answer.status()).isEqualTo(400);
     assertThat(answer.error()).isEqualTo("invalid JSON body");
-    assertThat(answer.body().path("details").get(0).asText()).startsWith("malformed JSON at line 1");
+    assertThat(answer.body().path("details").get(0).asText())
+        .startsWith("malformed JSON at line 1");
   }
 
   @Test
   void alertWithoutGroupKeyNamesTheMissingField() {
-    String alert = TestStack.fixture("alertmanager-firing.json").replace("\"groupKey\"", "\"groupKeyMissing\"");
+    String alert =
+        TestStack.fixture("alertmanager-firing.json")
+            .replace("\"groupKey\"", "\"groupKeyMissing\"");
 
     ApiClient.Answer answer = api.post("/v1/alerts/alertmanager", alert);
 
@@ -65,13 +74,15 @@ class ApiRefusalsTest {
 
   @Test
   void alertWithAnUnknownSeverityNamesTheLabelAndTheKnownOnes() {
-    String alert = TestStack.fixture("alertmanager-firing.json").replace("\"critical\"", "\"apocalyptic\"");
+    String alert =
+        TestStack.fixture("alertmanager-firing.json").replace("\"critical\"", "\"apocalyptic\"");
 
     ApiClient.Answer answer = api.post("/v1/alerts/alertmanager", alert);
 
     assertThat(answer.status()).isEqualTo(422);
     assertThat(answer.body().path("details").get(0).asText())
-        .contains("commonLabels.severity 'apocalyptic' is not a known severity or alias").contains("critical");
+        .contains("commonLabels.severity 'apocalyptic' is not a known severity or alias")
+        .contains("critical");
   }
 
   @Test
@@ -86,7 +97,8 @@ class ApiRefusalsTest {
 
   @Test
   void declarationWithoutTitleOrWithAnUnknownSeverityNamesEveryProblem() {
-    ApiClient.Answer answer = api.post("/v1/incidents", "{\"severity\":\"SEV9\",\"declaredBy\":\"carol\"}");
+    ApiClient.Answer answer =
+        api.post("/v1/incidents", "{\"severity\":\"SEV9\",\"declaredBy\":\"carol\"}");
 
     assertThat(answer.status()).isEqualTo(422);
     assertThat(answer.error()).isEqualTo("invalid declaration");
@@ -97,7 +109,9 @@ class ApiRefusalsTest {
 
   @Test
   void wrongJsonTypeNamesTheField() {
-    ApiClient.Answer answer = api.post("/v1/incidents", "{\"title\":[\"x\"],\"severity\":\"SEV2\",\"declaredBy\":\"carol\"}");
+    ApiClient.Answer answer =
+        api.post(
+            "/v1/incidents", "{\"title\":[\"x\"],\"severity\":\"SEV2\",\"declaredBy\":\"carol\"}");
 
     assertThat(answer.status()).isEqualTo(400);
     assertThat(answer.body().path("details").get(0).asText()).startsWith("title:");
@@ -105,7 +119,9 @@ class ApiRefusalsTest {
 
   @Test
   void resolvedAlertForAGroupWithNoRunningIncidentStartsNothing() {
-    String resolved = TestStack.fixture("alertmanager-resolved.json").replace("CheckoutErrorBudgetBurn", "NeverFired");
+    String resolved =
+        TestStack.fixture("alertmanager-resolved.json")
+            .replace("CheckoutErrorBudgetBurn", "NeverFired");
 
     ApiClient.Answer answer = api.post("/v1/alerts/alertmanager", resolved);
 
@@ -115,9 +131,12 @@ class ApiRefusalsTest {
 
   @Test
   void unknownIncidentIsNotFoundAndBadListFiltersAreNamed() {
-    assertThat(api.post("/v1/incidents/INC-999/acknowledge", "{\"by\":\"alice\"}").status()).isEqualTo(404);
+    assertThat(api.post("/v1/incidents/INC-999/acknowledge", "{\"by\":\"alice\"}").status())
+        .isEqualTo(404);
     ApiClient.Answer filter = api.get("/v1/incidents?status=bogus&severity=SEV7");
     assertThat(filter.status()).isEqualTo(422);
-    assertThat(filter.body().path("details").toString()).contains("status 'bogus'").contains("severity 'SEV7'");
+    assertThat(filter.body().path("details").toString())
+        .contains("status 'bogus'")
+        .contains("severity 'SEV7'");
   }
 }

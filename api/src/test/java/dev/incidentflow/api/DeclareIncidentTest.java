@@ -18,9 +18,11 @@ class DeclareIncidentTest {
   void declaredIncidentAnswers201WithItsNumberChannelAndNamedCommander() {
     ApiClient api = new ApiClient(APP.getLocalPort(), TestStack.TOKEN);
 
-    ApiClient.Answer answer = api.post("/v1/incidents",
-        "{\"title\":\"Payments API returns 502\",\"severity\":\"P2\",\"service\":\"payments-api\","
-            + "\"declaredBy\":\"carol\",\"commander\":\"bob\"}");
+    ApiClient.Answer answer =
+        api.post(
+            "/v1/incidents",
+            "{\"title\":\"Payments API returns 502\",\"severity\":\"P2\",\"service\":\"payments-api\","
+                + "\"declaredBy\":\"carol\",\"commander\":\"bob\"}");
 
     assertThat(answer.status()).isEqualTo(201);
     JsonNode incident = answer.body();
@@ -31,26 +33,32 @@ class DeclareIncidentTest {
     assertThat(incident.path("channel").path("id").asText()).isNotBlank();
     assertThat(incident.path("timeline").get(0).path("type").asText()).isEqualTo("declared");
     assertThat(api.get("/v1/incidents?severity=SEV2&service=payments-api").body())
-        .extracting(node -> node.path("id").asText()).contains(incident.path("id").asText());
+        .extracting(node -> node.path("id").asText())
+        .contains(incident.path("id").asText());
   }
 
   @Test
   void grafanaAndGenericAlertsOpenIncidentsMappedThroughTheAliases() {
     ApiClient api = new ApiClient(APP.getLocalPort(), TestStack.TOKEN);
 
-    ApiClient.Answer grafana = api.post("/v1/alerts/grafana", TestStack.fixture("grafana-firing.json"));
-    ApiClient.Answer generic = api.post("/v1/alerts",
-        "{\"dedupKey\":\"db-disk-full\",\"status\":\"firing\",\"service\":\"payments-api\",\"severity\":\"critical\","
-            + "\"title\":\"Primary DB disk 95% full\",\"links\":[\"https://grafana.example.com/d/db\"]}");
+    ApiClient.Answer grafana =
+        api.post("/v1/alerts/grafana", TestStack.fixture("grafana-firing.json"));
+    ApiClient.Answer generic =
+        api.post(
+            "/v1/alerts",
+            "{\"dedupKey\":\"db-disk-full\",\"status\":\"firing\",\"service\":\"payments-api\",\"severity\":\"critical\","
+                + "\"title\":\"Primary DB disk 95% full\",\"links\":[\"https://grafana.example.com/d/db\"]}");
 
     assertThat(grafana.status()).isEqualTo(202);
     assertThat(generic.status()).isEqualTo(202);
-    JsonNode search = api.await("/v1/incidents?service=search",
-        answer -> answer.body().size() == 1).body().get(0);
+    JsonNode search =
+        api.await("/v1/incidents?service=search", answer -> answer.body().size() == 1)
+            .body()
+            .get(0);
     assertThat(search.path("severity").asText()).isEqualTo("SEV3");
     assertThat(search.path("title").asText()).isEqualTo("Search p99 latency above 800ms for 10m");
-    JsonNode database = api.await("/v1/incidents?q=disk",
-        answer -> answer.body().size() == 1).body().get(0);
+    JsonNode database =
+        api.await("/v1/incidents?q=disk", answer -> answer.body().size() == 1).body().get(0);
     assertThat(database.path("severity").asText()).isEqualTo("SEV1");
     assertThat(database.path("source").asText()).isEqualTo("generic");
   }

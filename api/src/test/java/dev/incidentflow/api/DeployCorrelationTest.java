@@ -22,16 +22,23 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(DropwizardExtensionsSupport.class)
 class DeployCorrelationTest {
   private static final TestStack STACK = TestStack.get();
-  /** Its own database: these incidents are written straight into the store and must not meet other tests' ones. */
+
+  /**
+   * Its own database: these incidents are written straight into the store and must not meet other
+   * tests' ones.
+   */
   private static final String DATABASE = "deploy_correlation_test";
-  static final DropwizardAppExtension<IncidentFlowConfiguration> APP = STACK.app("e2e/policy.yml", DATABASE);
+
+  static final DropwizardAppExtension<IncidentFlowConfiguration> APP =
+      STACK.app("e2e/policy.yml", DATABASE);
 
   @Test
   void aDeployIsCreatedOnceAndARepeatAnswers200WithTheSameDeploy() {
     ApiClient api = api();
-    String deploy = "{\"service\":\"checkout\",\"version\":\"2.0.0\","
-        + "\"commit\":\"9fceb02d0ae598e95dc970b74767f19372d61af8\",\"url\":\"https://ci.example.com/runs/1\","
-        + "\"deployedAt\":\"2021-02-01T10:00:00+01:00\",\"author\":\"alice\"}";
+    String deploy =
+        "{\"service\":\"checkout\",\"version\":\"2.0.0\","
+            + "\"commit\":\"9fceb02d0ae598e95dc970b74767f19372d61af8\",\"url\":\"https://ci.example.com/runs/1\","
+            + "\"deployedAt\":\"2021-02-01T10:00:00+01:00\",\"author\":\"alice\"}";
 
     ApiClient.Answer first = api.post("/v1/deploys", deploy);
     ApiClient.Answer repeat = api.post("/v1/deploys", deploy.replace("alice", "ci-retry"));
@@ -46,37 +53,59 @@ class DeployCorrelationTest {
 
   @Test
   void anInvalidDeployIsRefusedWith422NamingEveryBadField() {
-    ApiClient.Answer answer = api().post("/v1/deploys",
-        "{\"service\":\" \",\"url\":\"ftp://example.com/x\",\"deployedAt\":\"yesterday\","
-            + "\"commit\":\"" + "a".repeat(201) + "\"}");
+    ApiClient.Answer answer =
+        api()
+            .post(
+                "/v1/deploys",
+                "{\"service\":\" \",\"url\":\"ftp://example.com/x\",\"deployedAt\":\"yesterday\","
+                    + "\"commit\":\""
+                    + "a".repeat(201)
+                    + "\"}");
 
     assertThat(answer.status()).isEqualTo(422);
     assertThat(answer.error()).isEqualTo("invalid deploy");
-    assertThat(answer.body().path("details")).extracting(JsonNode::asText).containsExactly(
-        "service is required",
-        "version is required",
-        "commit is longer than 200 characters",
-        "url 'ftp://example.com/x' is not an absolute http(s) URL",
-        "deployedAt 'yesterday' is not an ISO-8601 instant with an offset (2025-05-01T10:00:00Z)");
+    assertThat(answer.body().path("details"))
+        .extracting(JsonNode::asText)
+        .containsExactly(
+            "service is required",
+            "version is required",
+            "commit is longer than 200 characters",
+            "url 'ftp://example.com/x' is not an absolute http(s) URL",
+            "deployedAt 'yesterday' is not an ISO-8601 instant with an offset (2025-05-01T10:00:00Z)");
   }
 
   @Test
   void aDeployInTheFutureIsRefused() {
     Instant tomorrow = Instant.now().plus(Duration.ofDays(1));
 
-    ApiClient.Answer answer = api().post("/v1/deploys",
-        "{\"service\":\"checkout\",\"version\":\"9.9.9\",\"deployedAt\":\"" + tomorrow + "\"}");
+    ApiClient.Answer answer =
+        api()
+            .post(
+                "/v1/deploys",
+                "{\"service\":\"checkout\",\"version\":\"9.9.9\",\"deployedAt\":\""
+                    + tomorrow
+                    + "\"}");
 
     assertThat(answer.status()).isEqualTo(422);
-    assertThat(answer.body().path("details").get(0).asText()).isEqualTo("deployedAt " + tomorrow + " is in the future");
+    assertThat(answer.body().path("details").get(0).asText())
+        .isEqualTo("deployedAt " + tomorrow + " is in the future");
   }
 
   @Test
   void theIncidentListsDeploysToItsServiceAndDependenciesInTheTwoHoursBeforeItStartedNewestFirst() {
     ApiClient api = api();
     Instant started = Instant.parse("2021-03-01T12:00:00Z");
-    String id = new PastIncidents(STACK, DATABASE).store("deploy-correlation-1", "Checkout errors after release", "",
-        Severity.SEV2, "checkout", null, Map.of(IncidentStatus.TRIGGERED, started), List.of());
+    String id =
+        new PastIncidents(STACK, DATABASE)
+            .store(
+                "deploy-correlation-1",
+                "Checkout errors after release",
+                "",
+                Severity.SEV2,
+                "checkout",
+                null,
+                Map.of(IncidentStatus.TRIGGERED, started),
+                List.of());
     deploy(api, "checkout", "counted-1h59m", started.minus(Duration.ofMinutes(119)));
     deploy(api, "checkout", "not-counted-2h01m", started.minus(Duration.ofMinutes(121)));
     deploy(api, "payments-api", "counted-dependency-30m", started.minus(Duration.ofMinutes(30)));
@@ -85,20 +114,34 @@ class DeployCorrelationTest {
 
     JsonNode incident = api.get("/v1/incidents/" + id).body();
 
-    assertThat(incident.path("id").asText()).as("the incident's own fields stay at the top level").isEqualTo(id);
+    assertThat(incident.path("id").asText())
+        .as("the incident's own fields stay at the top level")
+        .isEqualTo(id);
     assertThat(incident.path("title").asText()).isEqualTo("Checkout errors after release");
     assertThat(incident.has("incident")).isFalse();
-    assertThat(incident.path("deploys")).extracting(deploy -> deploy.path("version").asText())
+    assertThat(incident.path("deploys"))
+        .extracting(deploy -> deploy.path("version").asText())
         .containsExactly("counted-dependency-30m", "counted-1h59m");
     JsonNode newest = incident.path("deploys").get(0);
     assertThat(newest.path("service").asText()).isEqualTo("payments-api");
     assertThat(newest.path("deployedAt").asText()).isEqualTo("2021-03-01T11:30:00Z");
-    assertThat(newest.path("url").asText()).isEqualTo("https://ci.example.com/counted-dependency-30m");
+    assertThat(newest.path("url").asText())
+        .isEqualTo("https://ci.example.com/counted-dependency-30m");
   }
 
   private static void deploy(ApiClient api, String service, String version, Instant at) {
-    ApiClient.Answer answer = api.post("/v1/deploys", "{\"service\":\"" + service + "\",\"version\":\"" + version
-        + "\",\"url\":\"https://ci.example.com/" + version + "\",\"deployedAt\":\"" + at + "\"}");
+    ApiClient.Answer answer =
+        api.post(
+            "/v1/deploys",
+            "{\"service\":\""
+                + service
+                + "\",\"version\":\""
+                + version
+                + "\",\"url\":\"https://ci.example.com/"
+                + version
+                + "\",\"deployedAt\":\""
+                + at
+                + "\"}");
     assertThat(answer.status()).as("deploy of " + version).isEqualTo(201);
   }
 

@@ -20,7 +20,10 @@ final class PastIncidents {
   private final IncidentStoreActivitiesImpl store;
   private final Jdbi jdbi;
 
-  /** Incidents in {@code database}, the one the test's application uses (see {@link TestStack#app(String, String)}). */
+  /**
+   * Incidents in {@code database}, the one the test's application uses (see {@link
+   * TestStack#app(String, String)}).
+   */
   PastIncidents(TestStack stack, String database) {
     stack.jdbcUrl(database);
     this.jdbi = IncidentJdbi.create(stack.postgres.getDatabase("postgres", database));
@@ -35,15 +38,48 @@ final class PastIncidents {
    * Stores an incident whose status is the latest of {@code times} (by lifecycle order) and returns
    * its id. {@code workflowId} must be unique to the test.
    */
-  String store(String workflowId, String title, String description, Severity severity, String service,
-      String dedupKey, Map<IncidentStatus, Instant> times, List<TimelineEvent> events) {
+  String store(
+      String workflowId,
+      String title,
+      String description,
+      Severity severity,
+      String service,
+      String dedupKey,
+      Map<IncidentStatus, Instant> times,
+      List<TimelineEvent> events) {
     Instant triggeredAt = times.get(IncidentStatus.TRIGGERED);
-    long number = store.recordIncident(new NewIncident(workflowId, workflowId + "-run", title, description, severity,
-        service, dedupKey == null ? "declared" : "generic", dedupKey, dedupKey == null ? "alice" : null, triggeredAt))
-        .number();
+    long number =
+        store
+            .recordIncident(
+                new NewIncident(
+                    workflowId,
+                    workflowId + "-run",
+                    title,
+                    description,
+                    severity,
+                    service,
+                    dedupKey == null ? "declared" : "generic",
+                    dedupKey,
+                    dedupKey == null ? "alice" : null,
+                    triggeredAt))
+            .number();
     IncidentStatus status = times.keySet().stream().max(Enum::compareTo).orElseThrow();
-    store.saveIncident(new IncidentSnapshot(number, workflowId, title, severity, service, status, null, Map.of(), null,
-        null, 0, null, times, events));
+    store.saveIncident(
+        new IncidentSnapshot(
+            number,
+            workflowId,
+            title,
+            severity,
+            service,
+            status,
+            null,
+            Map.of(),
+            null,
+            null,
+            0,
+            null,
+            times,
+            events));
     return "INC-" + number;
   }
 }

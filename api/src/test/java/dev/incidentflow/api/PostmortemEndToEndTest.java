@@ -56,108 +56,215 @@ class PostmortemEndToEndTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Test
-  void closedSev1GetsItsPostmortemIssueWithTheTimelineAndAnActionItemThatJirasWebhookCloses() throws Exception {
+  void closedSev1GetsItsPostmortemIssueWithTheTimelineAndAnActionItemThatJirasWebhookCloses()
+      throws Exception {
     STACK.resetJira();
     ApiClient api = new ApiClient(APP.getLocalPort(), TestStack.TOKEN);
     String title = "Checkout 5xx above 5% " + UUID.randomUUID();
     String release = "2026.3.1-" + UUID.randomUUID();
-    assertThat(api.post("/v1/deploys", """
+    assertThat(
+            api.post(
+                    "/v1/deploys",
+                    """
         {"service": "payments-api", "version": "%s", "commit": "9f2c1e7", "deployedAt": "%s", "author": "bob"}"""
-        .formatted(release, Instant.now().minus(Duration.ofMinutes(10)).truncatedTo(ChronoUnit.SECONDS)))
-        .status()).isEqualTo(201);
-    assertThat(api.post("/v1/alerts", """
+                        .formatted(
+                            release,
+                            Instant.now()
+                                .minus(Duration.ofMinutes(10))
+                                .truncatedTo(ChronoUnit.SECONDS)))
+                .status())
+        .isEqualTo(201);
+    assertThat(
+            api.post(
+                    "/v1/alerts",
+                    """
         {"dedupKey": "%s", "status": "firing", "service": "checkout", "severity": "critical", "title": "%s"}"""
-        .formatted(title, title)).status()).isEqualTo(202);
-    String id = incidentTitled(awaitPatiently(api, "/v1/incidents", answer -> incidentTitled(answer.body(), title) != null)
-        .body(), title);
+                        .formatted(title, title))
+                .status())
+        .isEqualTo(202);
+    String id =
+        incidentTitled(
+            awaitPatiently(
+                    api, "/v1/incidents", answer -> incidentTitled(answer.body(), title) != null)
+                .body(),
+            title);
     awaitPatiently(api, "/v1/incidents/" + id, answer -> types(answer.body()).contains("paged"));
-    assertThat(api.post("/v1/incidents/" + id + "/acknowledge", "{\"by\":\"alice\"}").status()).isEqualTo(200);
-    assertThat(api.post("/v1/incidents/" + id + "/decisions",
-        "{\"by\":\"alice\",\"text\":\"Roll back release 2026.3.1\"}").status()).isEqualTo(200);
-    assertThat(api.post("/v1/incidents/" + id + "/resolve", "{\"by\":\"alice\",\"note\":\"rolled back\"}").status())
+    assertThat(api.post("/v1/incidents/" + id + "/acknowledge", "{\"by\":\"alice\"}").status())
         .isEqualTo(200);
-    JsonNode closed = awaitPatiently(api, "/v1/incidents/" + id, answer -> answer.body().path("status").asText().equals("closed"))
-        .body();
+    assertThat(
+            api.post(
+                    "/v1/incidents/" + id + "/decisions",
+                    "{\"by\":\"alice\",\"text\":\"Roll back release 2026.3.1\"}")
+                .status())
+        .isEqualTo(200);
+    assertThat(
+            api.post(
+                    "/v1/incidents/" + id + "/resolve",
+                    "{\"by\":\"alice\",\"note\":\"rolled back\"}")
+                .status())
+        .isEqualTo(200);
+    JsonNode closed =
+        awaitPatiently(
+                api,
+                "/v1/incidents/" + id,
+                answer -> answer.body().path("status").asText().equals("closed"))
+            .body();
 
     startPostmortemLikeTheIncidentWorkflow(closed);
 
-    JsonNode postmortem = awaitPatiently(api, "/v1/incidents/" + id + "/postmortem",
-        answer -> answer.status() == 200 && answer.body().path("jiraKey").asText().equals(TestStack.POSTMORTEM_KEY)).body();
+    JsonNode postmortem =
+        awaitPatiently(
+                api,
+                "/v1/incidents/" + id + "/postmortem",
+                answer ->
+                    answer.status() == 200
+                        && answer.body().path("jiraKey").asText().equals(TestStack.POSTMORTEM_KEY))
+            .body();
     assertThat(postmortem.path("status").asText()).isEqualTo("scheduled");
     assertThat(Instant.parse(postmortem.path("dueAt").asText()))
         .isEqualTo(Instant.parse(closed.path("resolvedAt").asText()).plus(Duration.ofHours(24)));
-    JsonNode postmortemIssue = JSON.readTree(STACK.jira.findAll(postRequestedFor(urlEqualTo("/rest/api/2/issue"))
-        .withRequestBody(containing("\"postmortem\""))).get(0).getBodyAsString()).path("fields");
+    JsonNode postmortemIssue =
+        JSON.readTree(
+                STACK
+                    .jira
+                    .findAll(
+                        postRequestedFor(urlEqualTo("/rest/api/2/issue"))
+                            .withRequestBody(containing("\"postmortem\"")))
+                    .get(0)
+                    .getBodyAsString())
+            .path("fields");
     assertThat(postmortemIssue.path("project").path("key").asText()).isEqualTo("PAY");
-    assertThat(postmortemIssue.path("labels").toString()).contains("incidentflow", id.toLowerCase());
+    assertThat(postmortemIssue.path("labels").toString())
+        .contains("incidentflow", id.toLowerCase());
     assertThat(postmortemIssue.path("description").asText())
-        .contains("h2. Timeline", "|alice|acknowledged|", "|alice|*DECISION*|*Roll back release 2026.3.1*|",
-            "|system|closed|", "h2. Five Whys");
+        .contains(
+            "h2. Timeline",
+            "|alice|acknowledged|",
+            "|alice|*DECISION*|*Roll back release 2026.3.1*|",
+            "|system|closed|",
+            "h2. Five Whys");
     assertThat(postmortemIssue.path("description").asText())
-        .as("the deploy to checkout's dependency just before the incident, as the briefing listed it")
-        .contains("h2. Deploys before the incident", "|payments-api|" + release + "|9f2c1e7|bob| |");
+        .as(
+            "the deploy to checkout's dependency just before the incident, as the briefing listed it")
+        .contains(
+            "h2. Deploys before the incident", "|payments-api|" + release + "|9f2c1e7|bob| |");
 
-    ApiClient.Answer added = api.post("/v1/incidents/" + id + "/action-items", """
+    ApiClient.Answer added =
+        api.post(
+            "/v1/incidents/" + id + "/action-items",
+            """
         {"title": "Add a canary for checkout releases", "owner": "bob", "due": "%s", "kind": "root_cause",
-         "by": "alice"}""".formatted(LocalDate.now().plusDays(3)));
+         "by": "alice"}"""
+                .formatted(LocalDate.now().plusDays(3)));
     assertThat(added.status()).isEqualTo(201);
     assertThat(added.body().path("jiraKey").asText()).isEqualTo(TestStack.ACTION_ITEM_KEY);
     assertThat(added.body().path("status").asText()).isEqualTo("open");
     String itemId = added.body().path("id").asText();
-    STACK.jira.verify(postRequestedFor(urlEqualTo("/rest/api/2/issue"))
-        .withRequestBody(matchingJsonPath("$.fields.assignee.accountId", equalTo("5b10a2844c20165700ede22h"))));
-    awaitPatiently(api, "/v1/action-items?owner=bob", answer -> STACK.jira.findAll(postRequestedFor(urlEqualTo("/rest/api/2/issueLink"))).size() == 1);
-    STACK.jira.verify(postRequestedFor(urlEqualTo("/rest/api/2/issueLink")).withRequestBody(equalToJson(
-        "{\"type\":{\"name\":\"Relates\"},\"inwardIssue\":{\"key\":\"PAY-101\"},\"outwardIssue\":{\"key\":\"PAY-100\"}}")));
+    STACK.jira.verify(
+        postRequestedFor(urlEqualTo("/rest/api/2/issue"))
+            .withRequestBody(
+                matchingJsonPath(
+                    "$.fields.assignee.accountId", equalTo("5b10a2844c20165700ede22h"))));
+    awaitPatiently(
+        api,
+        "/v1/action-items?owner=bob",
+        answer ->
+            STACK.jira.findAll(postRequestedFor(urlEqualTo("/rest/api/2/issueLink"))).size() == 1);
+    STACK.jira.verify(
+        postRequestedFor(urlEqualTo("/rest/api/2/issueLink"))
+            .withRequestBody(
+                equalToJson(
+                    "{\"type\":{\"name\":\"Relates\"},\"inwardIssue\":{\"key\":\"PAY-101\"},\"outwardIssue\":{\"key\":\"PAY-100\"}}")));
 
-    String done = TestStack.fixture("jira-issue-updated.json").replace("PAY-118", TestStack.ACTION_ITEM_KEY);
+    String done =
+        TestStack.fixture("jira-issue-updated.json").replace("PAY-118", TestStack.ACTION_ITEM_KEY);
     assertThat(postToWebhook("", done).statusCode()).isEqualTo(401);
     assertThat(postToWebhook("?secret=wrong", done).statusCode()).isEqualTo(401);
     HttpResponse<String> signaled = postToWebhook("?secret=" + TestStack.JIRA_WEBHOOK_SECRET, done);
     assertThat(signaled.statusCode()).isEqualTo(200);
     assertThat(JSON.readTree(signaled.body()).path("action").asText()).isEqualTo("signaled");
 
-    JsonNode doneItems = awaitPatiently(api, "/v1/action-items?status=done&owner=bob",
-        answer -> StreamSupport.stream(answer.body().spliterator(), false)
-            .anyMatch(item -> item.path("id").asText().equals(itemId))).body();
+    JsonNode doneItems =
+        awaitPatiently(
+                api,
+                "/v1/action-items?status=done&owner=bob",
+                answer ->
+                    StreamSupport.stream(answer.body().spliterator(), false)
+                        .anyMatch(item -> item.path("id").asText().equals(itemId)))
+            .body();
     assertThat(doneItems.get(0).path("incidentId").asText()).isEqualTo(id);
 
-    String reopenedInJira = done.replace("\"name\": \"Done\", \"statusCategory\": {\"key\": \"done\"}",
-        "\"name\": \"In Progress\", \"statusCategory\": {\"key\": \"indeterminate\"}");
+    String reopenedInJira =
+        done.replace(
+            "\"name\": \"Done\", \"statusCategory\": {\"key\": \"done\"}",
+            "\"name\": \"In Progress\", \"statusCategory\": {\"key\": \"indeterminate\"}");
     assertThat(reopenedInJira).contains("indeterminate");
-    HttpResponse<String> reopened = postToWebhook("?secret=" + TestStack.JIRA_WEBHOOK_SECRET, reopenedInJira);
-    // "reopened" when the item's run had ended; "signaled" when it was still finishing, and then the
+    HttpResponse<String> reopened =
+        postToWebhook("?secret=" + TestStack.JIRA_WEBHOOK_SECRET, reopenedInJira);
+    // "reopened" when the item's run had ended; "signaled" when it was still finishing, and then
+    // the
     // run itself goes on as a new one.
     assertThat(JSON.readTree(reopened.body()).path("action").asText()).isIn("reopened", "signaled");
-    awaitPatiently(api, "/v1/action-items?status=open&owner=bob", answer -> StreamSupport
-        .stream(answer.body().spliterator(), false).anyMatch(item -> item.path("id").asText().equals(itemId)));
-    assertThat(postToWebhook("?secret=" + TestStack.JIRA_WEBHOOK_SECRET, done).statusCode()).isEqualTo(200);
-    awaitPatiently(api, "/v1/action-items?status=done&owner=bob", answer -> StreamSupport
-        .stream(answer.body().spliterator(), false).anyMatch(item -> item.path("id").asText().equals(itemId)));
-    STACK.jira.verify(1, postRequestedFor(urlEqualTo("/rest/api/2/issue")).withRequestBody(containing("\"action-item\"")));
+    awaitPatiently(
+        api,
+        "/v1/action-items?status=open&owner=bob",
+        answer ->
+            StreamSupport.stream(answer.body().spliterator(), false)
+                .anyMatch(item -> item.path("id").asText().equals(itemId)));
+    assertThat(postToWebhook("?secret=" + TestStack.JIRA_WEBHOOK_SECRET, done).statusCode())
+        .isEqualTo(200);
+    awaitPatiently(
+        api,
+        "/v1/action-items?status=done&owner=bob",
+        answer ->
+            StreamSupport.stream(answer.body().spliterator(), false)
+                .anyMatch(item -> item.path("id").asText().equals(itemId)));
+    STACK.jira.verify(
+        1,
+        postRequestedFor(urlEqualTo("/rest/api/2/issue"))
+            .withRequestBody(containing("\"action-item\"")));
 
-    ApiClient.Answer published = api.post("/v1/incidents/" + id + "/postmortem",
-        "{\"url\":\"https://wiki.example.com/postmortems/" + id + "\",\"summary\":\"Bad release\",\"by\":\"alice\"}");
+    ApiClient.Answer published =
+        api.post(
+            "/v1/incidents/" + id + "/postmortem",
+            "{\"url\":\"https://wiki.example.com/postmortems/"
+                + id
+                + "\",\"summary\":\"Bad release\",\"by\":\"alice\"}");
     assertThat(published.status()).isEqualTo(200);
     assertThat(published.body().path("status").asText()).isEqualTo("published");
-    ApiClient.Answer again = api.post("/v1/incidents/" + id + "/postmortem",
-        "{\"url\":\"https://wiki.example.com/other\",\"by\":\"bob\"}");
+    ApiClient.Answer again =
+        api.post(
+            "/v1/incidents/" + id + "/postmortem",
+            "{\"url\":\"https://wiki.example.com/other\",\"by\":\"bob\"}");
     assertThat(again.status()).isEqualTo(409);
 
-    assertThat(types(api.get("/v1/incidents/" + id).body())).contains("postmortem_scheduled", "action_item_created",
-        "action_item_done", "postmortem_published");
+    assertThat(types(api.get("/v1/incidents/" + id).body()))
+        .contains(
+            "postmortem_scheduled",
+            "action_item_created",
+            "action_item_done",
+            "postmortem_published");
   }
 
   @Test
   void signedWebhookIsAcceptedWithoutTheUrlSecret() throws Exception {
     String body = TestStack.fixture("jira-issue-updated.json").replace("PAY-118", "PAY-9999");
     Mac mac = Mac.getInstance("HmacSHA256");
-    mac.init(new SecretKeySpec(TestStack.JIRA_WEBHOOK_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-    String signature = "sha256=" + HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+    mac.init(
+        new SecretKeySpec(
+            TestStack.JIRA_WEBHOOK_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+    String signature =
+        "sha256=" + HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
 
-    HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(webhook(""))
-        .header("Content-Type", "application/json").header("X-Hub-Signature", signature)
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> answer =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(webhook(""))
+                    .header("Content-Type", "application/json")
+                    .header("X-Hub-Signature", signature)
+                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
 
     assertThat(answer.statusCode()).isEqualTo(200);
     assertThat(JSON.readTree(answer.body()).path("action").asText()).isEqualTo("ignored");
@@ -168,30 +275,62 @@ class PostmortemEndToEndTest {
   void actionItemRequestNamesEveryBadField() {
     ApiClient api = new ApiClient(APP.getLocalPort(), TestStack.TOKEN);
 
-    ApiClient.Answer refused = api.post("/v1/incidents/INC-1/action-items",
-        "{\"title\": \" \", \"owner\": \"zed\", \"due\": \"next week\", \"kind\": \"someday\"}");
+    ApiClient.Answer refused =
+        api.post(
+            "/v1/incidents/INC-1/action-items",
+            "{\"title\": \" \", \"owner\": \"zed\", \"due\": \"next week\", \"kind\": \"someday\"}");
 
     assertThat(refused.status()).isEqualTo(422);
-    assertThat(refused.body().path("details").toString()).contains("title is required",
-        "owner 'zed' is not a person in the catalog", "due 'next week' is not a date", "kind 'someday' must be");
+    assertThat(refused.body().path("details").toString())
+        .contains(
+            "title is required",
+            "owner 'zed' is not a person in the catalog",
+            "due 'next week' is not a date",
+            "kind 'someday' must be");
     assertThat(api.get("/v1/action-items?status=later").status()).isEqualTo(422);
   }
 
-  /** What the lines at the end of IncidentWorkflowImpl.run() do, for as long as they are not there. */
+  /**
+   * What the lines at the end of IncidentWorkflowImpl.run() do, for as long as they are not there.
+   */
   private static void startPostmortemLikeTheIncidentWorkflow(JsonNode incident) {
-    WorkflowClient client = WorkflowClient.newInstance(WorkflowServiceStubs.newServiceStubs(
-        WorkflowServiceStubsOptions.newBuilder().setTarget("127.0.0.1:" + STACK.temporalPort).build()));
+    WorkflowClient client =
+        WorkflowClient.newInstance(
+            WorkflowServiceStubs.newServiceStubs(
+                WorkflowServiceStubsOptions.newBuilder()
+                    .setTarget("127.0.0.1:" + STACK.temporalPort)
+                    .build()));
     long number = Long.parseLong(incident.path("id").asText().substring(4));
-    IncidentTimes times = new IncidentTimes(instant(incident, "triggeredAt"), instant(incident, "acknowledgedAt"),
-        instant(incident, "identifiedAt"), instant(incident, "mitigatedAt"), instant(incident, "resolvedAt"),
-        instant(incident, "closedAt"));
-    PostmortemInput input = new PostmortemInput(number, incident.path("workflowId").asText() + "-e2e",
-        incident.path("title").asText(), Severity.valueOf(incident.path("severity").asText()),
-        incident.path("service").asText(), incident.path("commander").asText(null), "incidents",
-        incident.path("channel").path("name").asText(null), times, Duration.ofHours(24), Duration.ofHours(4),
-        Duration.ofHours(6), null);
-    PostmortemWorkflow postmortem = client.newWorkflowStub(PostmortemWorkflow.class, WorkflowOptions.newBuilder()
-        .setWorkflowId(Postmortems.workflowId(number)).setTaskQueue(IncidentWorkflow.TASK_QUEUE).build());
+    IncidentTimes times =
+        new IncidentTimes(
+            instant(incident, "triggeredAt"),
+            instant(incident, "acknowledgedAt"),
+            instant(incident, "identifiedAt"),
+            instant(incident, "mitigatedAt"),
+            instant(incident, "resolvedAt"),
+            instant(incident, "closedAt"));
+    PostmortemInput input =
+        new PostmortemInput(
+            number,
+            incident.path("workflowId").asText() + "-e2e",
+            incident.path("title").asText(),
+            Severity.valueOf(incident.path("severity").asText()),
+            incident.path("service").asText(),
+            incident.path("commander").asText(null),
+            "incidents",
+            incident.path("channel").path("name").asText(null),
+            times,
+            Duration.ofHours(24),
+            Duration.ofHours(4),
+            Duration.ofHours(6),
+            null);
+    PostmortemWorkflow postmortem =
+        client.newWorkflowStub(
+            PostmortemWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(Postmortems.workflowId(number))
+                .setTaskQueue(IncidentWorkflow.TASK_QUEUE)
+                .build());
     try {
       WorkflowClient.start(postmortem::run, input);
     } catch (WorkflowExecutionAlreadyStarted startedByTheIncident) {
@@ -200,7 +339,8 @@ class PostmortemEndToEndTest {
   }
 
   /** The shared build machine can be slow: a step of a workflow may take several seconds. */
-  private static ApiClient.Answer awaitPatiently(ApiClient api, String path, Predicate<ApiClient.Answer> condition) {
+  private static ApiClient.Answer awaitPatiently(
+      ApiClient api, String path, Predicate<ApiClient.Answer> condition) {
     return api.await(path, condition, Duration.ofSeconds(120));
   }
 
@@ -222,9 +362,13 @@ class PostmortemEndToEndTest {
   }
 
   private static HttpResponse<String> postToWebhook(String query, String body) throws Exception {
-    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(webhook(query))
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(webhook(query))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
   }
 
   private static List<String> types(JsonNode incident) {

@@ -35,14 +35,16 @@ import java.util.List;
  * The real outside world of an end-to-end test, started once per JVM: Temporal's Java test server
  * bound to a port in real time, an embedded PostgreSQL, and WireMock servers speaking Slack's Web
  * API, PagerDuty's Events API v2 and Jira Cloud's REST API v2. {@link #app} boots the real
- * application on them through the {@code dev} command (worker and API in one process); Jira is
- * used only by apps given {@link #jiraCloud()}.
+ * application on them through the {@code dev} command (worker and API in one process); Jira is used
+ * only by apps given {@link #jiraCloud()}.
  */
 public final class TestStack {
   public static final String TOKEN = "test-token";
   static final String JIRA_WEBHOOK_SECRET = "jira-webhook-test-secret";
+
   /** The keys the fake Jira gives the postmortem issue and an action item issue. */
   static final String POSTMORTEM_KEY = "PAY-100";
+
   static final String ACTION_ITEM_KEY = "PAY-101";
   private static TestStack instance;
 
@@ -62,17 +64,20 @@ public final class TestStack {
     slack.start();
     pagerDuty.start();
     jira.start();
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      slack.stop();
-      pagerDuty.stop();
-      jira.stop();
-      temporal.close();
-      try {
-        postgres.close();
-      } catch (IOException e) {
-        // the JVM is going away
-      }
-    }));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  slack.stop();
+                  pagerDuty.stop();
+                  jira.stop();
+                  temporal.close();
+                  try {
+                    postgres.close();
+                  } catch (IOException e) {
+                    // the JVM is going away
+                  }
+                }));
   }
 
   public static synchronized TestStack get() {
@@ -90,18 +95,27 @@ public final class TestStack {
   /** Slack and PagerDuty that accept everything, as the real ones do on a good day. */
   void resetFakes() {
     slack.resetAll();
-    slack.stubFor(post(urlPathMatching("/api/.*")).atPriority(10).willReturn(okJson("{\"ok\":true}")));
-    slack.stubFor(post(urlEqualTo("/api/conversations.create")).willReturn(okJson(
-        "{\"ok\":true,\"channel\":{\"id\":\"C0INC0001\",\"name\":\"inc-1-sev1-checkout\",\"is_channel\":true}}")));
-    slack.stubFor(post(urlEqualTo("/api/conversations.open")).willReturn(okJson(
-        "{\"ok\":true,\"channel\":{\"id\":\"D0DIRECT1\"}}")));
-    slack.stubFor(post(urlEqualTo("/api/users.lookupByEmail")).willReturn(okJson(
-        "{\"ok\":false,\"error\":\"users_not_found\"}")));
+    slack.stubFor(
+        post(urlPathMatching("/api/.*")).atPriority(10).willReturn(okJson("{\"ok\":true}")));
+    slack.stubFor(
+        post(urlEqualTo("/api/conversations.create"))
+            .willReturn(
+                okJson(
+                    "{\"ok\":true,\"channel\":{\"id\":\"C0INC0001\",\"name\":\"inc-1-sev1-checkout\",\"is_channel\":true}}")));
+    slack.stubFor(
+        post(urlEqualTo("/api/conversations.open"))
+            .willReturn(okJson("{\"ok\":true,\"channel\":{\"id\":\"D0DIRECT1\"}}")));
+    slack.stubFor(
+        post(urlEqualTo("/api/users.lookupByEmail"))
+            .willReturn(okJson("{\"ok\":false,\"error\":\"users_not_found\"}")));
     pagerDuty.resetAll();
-    pagerDuty.stubFor(post(urlEqualTo("/v2/enqueue")).willReturn(aResponse()
-        .withStatus(202)
-        .withHeader("Content-Type", "application/json")
-        .withBody(fixture("pagerduty-enqueue-202.json"))));
+    pagerDuty.stubFor(
+        post(urlEqualTo("/v2/enqueue"))
+            .willReturn(
+                aResponse()
+                    .withStatus(202)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(fixture("pagerduty-enqueue-202.json"))));
     resetJira();
   }
 
@@ -116,23 +130,53 @@ public final class TestStack {
       boolean postmortem = key.equals(POSTMORTEM_KEY);
       String kind = postmortem ? "postmortem" : "action-item";
       String id = postmortem ? "10100" : "10101";
-      jira.stubFor(WireMock.get(urlPathEqualTo("/rest/api/2/search/jql"))
-          .withQueryParam("jql", containing("incidentflow-" + kind))
-          .inScenario(kind).whenScenarioStateIs(Scenario.STARTED)
-          .willReturn(okJson("{\"issues\":[],\"isLast\":true}")));
-      jira.stubFor(WireMock.get(urlPathEqualTo("/rest/api/2/search/jql"))
-          .withQueryParam("jql", containing("incidentflow-" + kind))
-          .inScenario(kind).whenScenarioStateIs("created")
-          .willReturn(okJson("{\"issues\":[{\"id\":\"" + id + "\",\"key\":\"" + key
-              + "\",\"fields\":{\"summary\":\"\",\"labels\":[\"incidentflow\"]}}],\"isLast\":true}")));
-      jira.stubFor(post(urlEqualTo("/rest/api/2/issue")).withRequestBody(containing("\"" + kind + "\""))
-          .inScenario(kind).willSetStateTo("created")
-          .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
-              .withBody("{\"id\":\"" + id + "\",\"key\":\"" + key + "\",\"self\":\"" + jira.baseUrl()
-                  + "/rest/api/2/issue/" + id + "\"}")));
-      jira.stubFor(WireMock.get(urlPathEqualTo("/rest/api/2/issue/" + key)).willReturn(okJson("{\"id\":\"" + id
-          + "\",\"key\":\"" + key + "\",\"fields\":{\"issuelinks\":[],\"status\":{\"name\":\"To Do\","
-          + "\"statusCategory\":{\"id\":2,\"key\":\"new\",\"name\":\"To Do\"}}}}")));
+      jira.stubFor(
+          WireMock.get(urlPathEqualTo("/rest/api/2/search/jql"))
+              .withQueryParam("jql", containing("incidentflow-" + kind))
+              .inScenario(kind)
+              .whenScenarioStateIs(Scenario.STARTED)
+              .willReturn(okJson("{\"issues\":[],\"isLast\":true}")));
+      jira.stubFor(
+          WireMock.get(urlPathEqualTo("/rest/api/2/search/jql"))
+              .withQueryParam("jql", containing("incidentflow-" + kind))
+              .inScenario(kind)
+              .whenScenarioStateIs("created")
+              .willReturn(
+                  okJson(
+                      "{\"issues\":[{\"id\":\""
+                          + id
+                          + "\",\"key\":\""
+                          + key
+                          + "\",\"fields\":{\"summary\":\"\",\"labels\":[\"incidentflow\"]}}],\"isLast\":true}")));
+      jira.stubFor(
+          post(urlEqualTo("/rest/api/2/issue"))
+              .withRequestBody(containing("\"" + kind + "\""))
+              .inScenario(kind)
+              .willSetStateTo("created")
+              .willReturn(
+                  aResponse()
+                      .withStatus(201)
+                      .withHeader("Content-Type", "application/json")
+                      .withBody(
+                          "{\"id\":\""
+                              + id
+                              + "\",\"key\":\""
+                              + key
+                              + "\",\"self\":\""
+                              + jira.baseUrl()
+                              + "/rest/api/2/issue/"
+                              + id
+                              + "\"}")));
+      jira.stubFor(
+          WireMock.get(urlPathEqualTo("/rest/api/2/issue/" + key))
+              .willReturn(
+                  okJson(
+                      "{\"id\":\""
+                          + id
+                          + "\",\"key\":\""
+                          + key
+                          + "\",\"fields\":{\"issuelinks\":[],\"status\":{\"name\":\"To Do\","
+                          + "\"statusCategory\":{\"id\":2,\"key\":\"new\",\"name\":\"To Do\"}}}}")));
     }
     jira.stubFor(post(urlEqualTo("/rest/api/2/issueLink")).willReturn(aResponse().withStatus(201)));
   }
@@ -141,7 +185,8 @@ public final class TestStack {
    * The application on this stack, as {@code dev} runs it, with the given policy file and any
    * further config overrides, e.g. {@code slack.signingSecret}.
    */
-  public DropwizardAppExtension<IncidentFlowConfiguration> app(String policyResource, ConfigOverride... extra) {
+  public DropwizardAppExtension<IncidentFlowConfiguration> app(
+      String policyResource, ConfigOverride... extra) {
     return app(policyResource, "postgres", extra);
   }
 
@@ -149,19 +194,22 @@ public final class TestStack {
    * The application on this stack with a database of its own, created empty on first use: for tests
    * that write incidents straight into the store, whose incidents must not meet other tests' ones.
    */
-  public DropwizardAppExtension<IncidentFlowConfiguration> app(String policyResource, String database,
-      ConfigOverride... extra) {
-    List<ConfigOverride> overrides = new ArrayList<>(List.of(
-        ConfigOverride.config("apiToken", TOKEN),
-        ConfigOverride.config("database.url", () -> jdbcUrl(database)),
-        ConfigOverride.config("temporal.address", "127.0.0.1:" + temporalPort),
-        ConfigOverride.config("slack.botToken", "xoxb-test"),
-        ConfigOverride.config("slack.apiUrl", () -> slack.baseUrl() + "/api/"),
-        ConfigOverride.config("pagerduty.routingKey", "R0UTINGKEY"),
-        ConfigOverride.config("pagerduty.eventsUrl", () -> pagerDuty.baseUrl() + "/v2/enqueue"),
-        ConfigOverride.config("policyFile", resource(policyResource).toString()),
-        ConfigOverride.config("server.applicationConnectors[0].port", "0"),
-        ConfigOverride.config("server.adminConnectors[0].port", "0")));
+  public DropwizardAppExtension<IncidentFlowConfiguration> app(
+      String policyResource, String database, ConfigOverride... extra) {
+    List<ConfigOverride> overrides =
+        new ArrayList<>(
+            List.of(
+                ConfigOverride.config("apiToken", TOKEN),
+                ConfigOverride.config("database.url", () -> jdbcUrl(database)),
+                ConfigOverride.config("temporal.address", "127.0.0.1:" + temporalPort),
+                ConfigOverride.config("slack.botToken", "xoxb-test"),
+                ConfigOverride.config("slack.apiUrl", () -> slack.baseUrl() + "/api/"),
+                ConfigOverride.config("pagerduty.routingKey", "R0UTINGKEY"),
+                ConfigOverride.config(
+                    "pagerduty.eventsUrl", () -> pagerDuty.baseUrl() + "/v2/enqueue"),
+                ConfigOverride.config("policyFile", resource(policyResource).toString()),
+                ConfigOverride.config("server.applicationConnectors[0].port", "0"),
+                ConfigOverride.config("server.adminConnectors[0].port", "0")));
     overrides.addAll(List.of(extra));
     return new DropwizardAppExtension<>(
         IncidentFlowApplication.class,
@@ -173,23 +221,30 @@ public final class TestStack {
 
   /** Settings that point the application at the WireMock Jira as Jira Cloud, and {@code more}. */
   ConfigOverride[] jiraCloud(ConfigOverride... more) {
-    List<ConfigOverride> overrides = new ArrayList<>(List.of(
-        ConfigOverride.config("jira.url", jira::baseUrl),
-        ConfigOverride.config("jira.email", "incidentflow@example.com"),
-        ConfigOverride.config("jira.apiToken", "jira-api-token"),
-        ConfigOverride.config("jira.webhookSecret", JIRA_WEBHOOK_SECRET)));
+    List<ConfigOverride> overrides =
+        new ArrayList<>(
+            List.of(
+                ConfigOverride.config("jira.url", jira::baseUrl),
+                ConfigOverride.config("jira.email", "incidentflow@example.com"),
+                ConfigOverride.config("jira.apiToken", "jira-api-token"),
+                ConfigOverride.config("jira.webhookSecret", JIRA_WEBHOOK_SECRET)));
     overrides.addAll(Arrays.asList(more));
     return overrides.toArray(ConfigOverride[]::new);
   }
 
-  /** The JDBC URL of {@code database} on the embedded PostgreSQL, creating the database if missing. */
+  /**
+   * The JDBC URL of {@code database} on the embedded PostgreSQL, creating the database if missing.
+   */
   synchronized String jdbcUrl(String database) {
     try (Connection connection = postgres.getPostgresDatabase().getConnection();
-        PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+        PreparedStatement exists =
+            connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
       exists.setString(1, database);
-      try (ResultSet found = exists.executeQuery(); Statement create = connection.createStatement()) {
+      try (ResultSet found = exists.executeQuery();
+          Statement create = connection.createStatement()) {
         if (!found.next()) {
-          // An identifier cannot be a bound parameter; the names come from test code and are quoted.
+          // An identifier cannot be a bound parameter; the names come from test code and are
+          // quoted.
           create.execute("CREATE DATABASE \"" + database.replace("\"", "\"\"") + "\"");
         }
       }

@@ -21,25 +21,34 @@ public final class IncidentWorker {
   private static final long DEADLOCK_DETECTION_MILLIS = 5_000;
   private final WorkerFactory factory;
 
-  public IncidentWorker(WorkflowClient client, WorkerSettings settings, IncidentActivities activities) {
+  public IncidentWorker(
+      WorkflowClient client, WorkerSettings settings, IncidentActivities activities) {
     requireNonNull(client, "client is null");
     requireNonNull(settings, "settings is null");
     requireNonNull(activities, "activities is null");
-    factory = WorkerFactory.newInstance(client,
-        WorkerFactoryOptions.newBuilder()
-            .setWorkflowCacheSize(settings.maxCachedWorkflows())
-            .setMaxWorkflowThreadCount(settings.workflowThreads())
-            .build());
-    Worker worker = factory.newWorker(IncidentWorkflow.TASK_QUEUE, WorkerOptions.newBuilder()
-        .setMaxConcurrentActivityExecutionSize(settings.maxConcurrentActivities())
-        .setMaxConcurrentWorkflowTaskExecutionSize(settings.maxConcurrentWorkflowTasks())
-        // The SDK's 1 s default fails a workflow task that a starved CPU (class loading on the
-        // first task, a busy host) keeps from yielding, and the retry waits out the task timeout.
-        .setDefaultDeadlockDetectionTimeout(DEADLOCK_DETECTION_MILLIS)
-        .build());
+    factory =
+        WorkerFactory.newInstance(
+            client,
+            WorkerFactoryOptions.newBuilder()
+                .setWorkflowCacheSize(settings.maxCachedWorkflows())
+                .setMaxWorkflowThreadCount(settings.workflowThreads())
+                .build());
+    Worker worker =
+        factory.newWorker(
+            IncidentWorkflow.TASK_QUEUE,
+            WorkerOptions.newBuilder()
+                .setMaxConcurrentActivityExecutionSize(settings.maxConcurrentActivities())
+                .setMaxConcurrentWorkflowTaskExecutionSize(settings.maxConcurrentWorkflowTasks())
+                // The SDK's 1 s default fails a workflow task that a starved CPU (class loading on
+                // the
+                // first task, a busy host) keeps from yielding, and the retry waits out the task
+                // timeout.
+                .setDefaultDeadlockDetectionTimeout(DEADLOCK_DETECTION_MILLIS)
+                .build());
     worker.registerWorkflowImplementationFactory(
         IncidentWorkflow.class, () -> new IncidentWorkflowImpl(settings.workflow()));
-    worker.registerWorkflowImplementationTypes(PostmortemWorkflowImpl.class, ActionItemWorkflowImpl.class);
+    worker.registerWorkflowImplementationTypes(
+        PostmortemWorkflowImpl.class, ActionItemWorkflowImpl.class);
     worker.registerActivitiesImplementations(activities.all());
   }
 

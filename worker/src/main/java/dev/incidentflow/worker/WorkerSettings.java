@@ -5,8 +5,8 @@ import dev.incidentflow.workflows.incident.IncidentWorkflowSettings;
 /**
  * How one worker process is sized.
  *
- * @param maxCachedWorkflows sticky cache size shared by the process: open incidents kept in
- *     memory between tasks (an evicted one is rebuilt by replaying its history)
+ * @param maxCachedWorkflows sticky cache size shared by the process: open incidents kept in memory
+ *     between tasks (an evicted one is rebuilt by replaying its history)
  * @param maxConcurrentActivities activity slots; activities mostly wait on Slack, PagerDuty and
  *     PostgreSQL, so this is well above the core count
  * @param maxConcurrentWorkflowTasks workflow task slots; workflow tasks are CPU-bound and short

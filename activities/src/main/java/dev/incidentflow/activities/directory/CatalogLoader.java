@@ -77,7 +77,8 @@ public final class CatalogLoader {
             throw error(key, "a handle cannot be blank");
           }
           if (handle.indexOf(',') >= 0) {
-            // Paging records the people notified as comma-separated handles (pager load reads them).
+            // Paging records the people notified as comma-separated handles (pager load reads
+            // them).
             throw error(key, "a handle cannot contain a comma");
           }
           present(row, key, "a mapping of name, email, slack, jira, pagerdutyRoutingKey, manager");

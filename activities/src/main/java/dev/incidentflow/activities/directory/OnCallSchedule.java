@@ -84,9 +84,9 @@ public record OnCallSchedule(
   }
 
   /**
-   * Handle to the weeks of {@code [from, to)} that person is primary: a whole shift counts 1 however
-   * many hours daylight saving gives it, a shift cut by the range's edges the share of it inside.
-   * Counted, not walked week by week, so a range of centuries costs what a month does.
+   * Handle to the weeks of {@code [from, to)} that person is primary: a whole shift counts 1
+   * however many hours daylight saving gives it, a shift cut by the range's edges the share of it
+   * inside. Counted, not walked week by week, so a range of centuries costs what a month does.
    */
   public Map<String, Double> primaryWeeks(Instant from, Instant to) {
     requireNonNull(from, "from is null");

@@ -25,7 +25,9 @@ public final class OnCallWeeks {
     requireNonNull(schedules, "schedules is null");
     Map<String, Double> weeks = new HashMap<>();
     for (OnCallSchedule schedule : schedules) {
-      schedule.primaryWeeks(from, to).forEach((person, count) -> weeks.merge(person, count, Double::sum));
+      schedule
+          .primaryWeeks(from, to)
+          .forEach((person, count) -> weeks.merge(person, count, Double::sum));
     }
     return weeks;
   }

@@ -28,9 +28,9 @@ import java.util.function.Supplier;
 /**
  * Reads policy.yml into the workflows' {@link Policy}, refusing anything it cannot make sense of:
  * unknown keys and severities, bad or negative durations, unknown notify targets and statuses, a
- * channel to invite stakeholders from,
- * escalation steps out of order, a paging severity without steps, an alias two severities claim.
- * Every refusal is a {@link ConfigurationError} naming the file and the key.
+ * channel to invite stakeholders from, escalation steps out of order, a paging severity without
+ * steps, an alias two severities claim. Every refusal is a {@link ConfigurationError} naming the
+ * file and the key.
  */
 public final class PolicyLoader {
   /** Where {@code statusUpdates.audience} may send updates. */
@@ -207,9 +207,7 @@ public final class PolicyLoader {
       if (targets.get(i).kind() == NotifyTarget.Kind.CHANNEL) {
         throw error(
             key + "[" + i + "]",
-            "'"
-                + invite.get(i)
-                + "' is a channel; invite names people (oncall:, role:, person:)");
+            "'" + invite.get(i) + "' is a channel; invite names people (oncall:, role:, person:)");
       }
     }
     return invite;

@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.TreeSet;
 
 /**
- * Checks that every name policy.yml notifies or invites exists: each {@code role:X} is an incident role
- * (commander, communications, scribe, tech-lead, resolved from the incident first) or a catalog
- * role, each {@code person:X} is in the catalog's people. Run it at start, after loading both
- * files, so that a typo stops the process instead of paging nobody at 3 a.m.
+ * Checks that every name policy.yml notifies or invites exists: each {@code role:X} is an incident
+ * role (commander, communications, scribe, tech-lead, resolved from the incident first) or a
+ * catalog role, each {@code person:X} is in the catalog's people. Run it at start, after loading
+ * both files, so that a typo stops the process instead of paging nobody at 3 a.m.
  */
 public final class PolicyReferences {
 

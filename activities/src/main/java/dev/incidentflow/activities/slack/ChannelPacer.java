@@ -10,20 +10,19 @@ import java.util.function.LongSupplier;
 
 /**
  * Spaces {@code chat.postMessage} calls to about one per second per channel, the rate Slack
- * documents for posting to a channel, so a busy incident does not run into 429s in the first
- * place.
+ * documents for posting to a channel, so a busy incident does not run into 429s in the first place.
  *
  * <p>It works per worker process: {@link #perProcess()} is one pacer shared by every {@link
  * SlackChatActivitiesImpl} of the process, but workers in other processes posting to the same
  * channel are not counted. What they add up to is left to Slack's short-burst tolerance and, past
  * that, to the 429 {@code Retry-After} the activity retry honours.
  *
- * <p>A message waits for its channel's next free second, but never longer than {@code maxWait}:
- * the wait holds an activity slot, which pages share, and holding slots for a minute behind a
- * burst of sixty messages (a storm announced in one stakeholder channel) would delay every other
- * incident's pages. A message that would wait longer goes out at once without taking a slot:
- * waiting out {@code maxWait} would hold the thread and still not keep it under the limit, so
- * Slack's burst tolerance and 429 {@code Retry-After} handle it.
+ * <p>A message waits for its channel's next free second, but never longer than {@code maxWait}: the
+ * wait holds an activity slot, which pages share, and holding slots for a minute behind a burst of
+ * sixty messages (a storm announced in one stakeholder channel) would delay every other incident's
+ * pages. A message that would wait longer goes out at once without taking a slot: waiting out
+ * {@code maxWait} would hold the thread and still not keep it under the limit, so Slack's burst
+ * tolerance and 429 {@code Retry-After} handle it.
  */
 public final class ChannelPacer {
   /** Waits; {@link Thread#sleep} in production, a recorder in tests. */
@@ -45,6 +44,7 @@ public final class ChannelPacer {
   private final long maxWaitNanos;
   private final LongSupplier nanoTime;
   private final Sleeper sleeper;
+
   /** Each channel's next free slot, on {@code nanoTime}'s scale. */
   private final Map<String, Long> nextSlot = new HashMap<>();
 
@@ -82,7 +82,9 @@ public final class ChannelPacer {
     }
   }
 
-  /** Takes the channel's next slot and returns the wait for it, or 0 (no slot) past {@code maxWait}. */
+  /**
+   * Takes the channel's next slot and returns the wait for it, or 0 (no slot) past {@code maxWait}.
+   */
   private synchronized long reserve(String channel) {
     long now = nanoTime.getAsLong();
     if (nextSlot.size() >= CHANNELS_REMEMBERED) {

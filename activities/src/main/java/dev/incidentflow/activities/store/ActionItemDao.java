@@ -55,12 +55,15 @@ interface ActionItemDao {
   @SqlQuery("SELECT " + COLUMNS + " FROM action_items WHERE number = :number")
   Optional<ActionItemRow> find(@Bind("number") long number);
 
-  @SqlQuery("SELECT " + COLUMNS + " FROM action_items WHERE jira_key = :key ORDER BY number LIMIT 1")
+  @SqlQuery(
+      "SELECT " + COLUMNS + " FROM action_items WHERE jira_key = :key ORDER BY number LIMIT 1")
   Optional<ActionItemRow> findByJiraKey(@Bind("key") String jiraKey);
 
   /** Items matching every non-null criterion, soonest due first. */
   @SqlQuery(
-      "SELECT " + COLUMNS + """
+      "SELECT "
+          + COLUMNS
+          + """
        FROM action_items
       WHERE (CAST(:status AS text) IS NULL OR status = :status)
         AND (CAST(:owner AS text) IS NULL OR owner = :owner)

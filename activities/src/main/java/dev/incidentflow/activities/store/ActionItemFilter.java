@@ -8,14 +8,16 @@ import dev.incidentflow.workflows.model.ActionItemStatus;
  *
  * @param limit at most this many items, 1 to {@value #MAX_LIMIT}
  */
-public record ActionItemFilter(ActionItemStatus status, String owner, Long incidentNumber, int limit) {
+public record ActionItemFilter(
+    ActionItemStatus status, String owner, Long incidentNumber, int limit) {
 
   public static final int DEFAULT_LIMIT = 200;
   public static final int MAX_LIMIT = 1000;
 
   public ActionItemFilter {
     if (limit < 1 || limit > MAX_LIMIT) {
-      throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT + ", was " + limit);
+      throw new IllegalArgumentException(
+          "limit must be between 1 and " + MAX_LIMIT + ", was " + limit);
     }
     owner = owner == null || owner.isBlank() ? null : owner.trim();
   }

@@ -16,7 +16,9 @@ public final class FollowUpRepository {
   private final PostmortemDao postmortems;
   private final ActionItemDao actionItems;
 
-  /** @param jdbi over a migrated database with {@code SqlObjectPlugin} (see {@link IncidentJdbi}) */
+  /**
+   * @param jdbi over a migrated database with {@code SqlObjectPlugin} (see {@link IncidentJdbi})
+   */
   public FollowUpRepository(Jdbi jdbi) {
     requireNonNull(jdbi, "jdbi is null");
     this.postmortems = jdbi.onDemand(PostmortemDao.class);
@@ -42,7 +44,10 @@ public final class FollowUpRepository {
   /** The items matching {@code filter}, soonest due first. */
   public List<ActionItemRow> actionItems(ActionItemFilter filter) {
     requireNonNull(filter, "filter is null");
-    return actionItems.list(filter.status() == null ? null : filter.status().wireName(), filter.owner(),
-        filter.incidentNumber(), filter.limit());
+    return actionItems.list(
+        filter.status() == null ? null : filter.status().wireName(),
+        filter.owner(),
+        filter.incidentNumber(),
+        filter.limit());
   }
 }

@@ -63,7 +63,8 @@ interface IncidentDao {
       """)
   int updateState(@BindMethods IncidentStateRow row);
 
-  @SqlQuery("SELECT EXISTS (SELECT 1 FROM incidents WHERE number = :number AND workflow_id = :workflowId)")
+  @SqlQuery(
+      "SELECT EXISTS (SELECT 1 FROM incidents WHERE number = :number AND workflow_id = :workflowId)")
   boolean exists(@Bind("number") long number, @Bind("workflowId") String workflowId);
 
   /** Appends events; one whose sequence is already stored is skipped. */
@@ -119,8 +120,8 @@ interface IncidentDao {
    * The whole timeline in the order things happened. Events appended by the postmortem and action
    * item workflows are numbered from 1,000,000,000 up, so sequence order alone would put every one
    * of them after the incident's own; time first interleaves them. Sequence breaks ties: the
-   * incident workflow stamps several events with the same workflow time (declared, channel
-   * opened, paged), and within each numbering range sequence is the order they were recorded in.
+   * incident workflow stamps several events with the same workflow time (declared, channel opened,
+   * paged), and within each numbering range sequence is the order they were recorded in.
    */
   @SqlQuery(
       """

@@ -74,8 +74,8 @@ public final class IncidentLibrary {
   }
 
   /**
-   * Deploys to the incident's service and to {@code dependsOn} in the {@code deployWindow} before it
-   * started, newest first: what the briefing, the incident view and the postmortem list.
+   * Deploys to the incident's service and to {@code dependsOn} in the {@code deployWindow} before
+   * it started, newest first: what the briefing, the incident view and the postmortem list.
    */
   public List<Deploy> deploysBefore(
       IncidentRecord incident, List<String> dependsOn, Duration deployWindow) {

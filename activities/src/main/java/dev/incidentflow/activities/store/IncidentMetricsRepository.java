@@ -23,7 +23,10 @@ public final class IncidentMetricsRepository {
     this.dao = jdbi.onDemand(IncidentMetricsDao.class);
   }
 
-  /** The figures per group and overall, and the pager load; two queries, whatever the number of incidents. */
+  /**
+   * The figures per group and overall, and the pager load; two queries, whatever the number of
+   * incidents.
+   */
   public IncidentMetrics metrics(MetricsQuery query) {
     requireNonNull(query, "query is null");
     List<String> services = new ArrayList<>();
@@ -63,7 +66,9 @@ public final class IncidentMetricsRepository {
     for (String person : people) {
       load.add(
           PagerLoad.of(
-              person, pages.getOrDefault(person, 0L), query.onCallWeeks().getOrDefault(person, 0.0)));
+              person,
+              pages.getOrDefault(person, 0L),
+              query.onCallWeeks().getOrDefault(person, 0.0)));
     }
     return load;
   }

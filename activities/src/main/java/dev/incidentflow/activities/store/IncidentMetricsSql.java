@@ -22,16 +22,16 @@ final class IncidentMetricsSql {
    *
    * <p>Postmortems and action items belong to the group of their incident. A postmortem counts once
    * it is published (by the API, Slack or its Jira issue reaching done, which the workflow records
-   * as published when it learns of it) or its due time has passed by {@code :asOf}; one still
-   * open and not yet due has no verdict yet and counts nowhere. It is on time when it was
-   * published at or before its due time. Action items likewise: counted when done or past due,
-   * on time when done before their due day ended in UTC (the moment the ActionItemWorkflow marks
-   * them overdue). An item reopened in Jira is open again and no longer done.
+   * as published when it learns of it) or its due time has passed by {@code :asOf}; one still open
+   * and not yet due has no verdict yet and counts nowhere. It is on time when it was published at
+   * or before its due time. Action items likewise: counted when done or past due, on time when done
+   * before their due day ended in UTC (the moment the ActionItemWorkflow marks them overdue). An
+   * item reopened in Jira is open again and no longer done.
    *
    * <p>Both are aggregates in a {@code LATERAL} (there is at most one postmortem per incident) so
    * that PostgreSQL cannot turn them into a join: as a join it hashes every postmortem ever written
-   * (a sequential scan growing with the table), as a lateral aggregate it probes the primary key and
-   * {@code action_items_incident_idx} once per incident in the range.
+   * (a sequential scan growing with the table), as a lateral aggregate it probes the primary key
+   * and {@code action_items_incident_idx} once per incident in the range.
    */
   static final String GROUPS =
       """

@@ -39,7 +39,10 @@ public final class IncidentRepository {
         filter.limit());
   }
 
-  /** The incident's timeline in time order (see {@link IncidentDao#timeline}); empty for an unknown incident. */
+  /**
+   * The incident's timeline in time order (see {@link IncidentDao#timeline}); empty for an unknown
+   * incident.
+   */
   public List<TimelineEvent> timeline(long number) {
     return dao.timeline(number);
   }

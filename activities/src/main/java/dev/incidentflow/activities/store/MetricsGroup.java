@@ -23,8 +23,8 @@ import static java.util.Objects.requireNonNull;
  * @param postmortemsOnTime postmortems published at or before their due time, among those of the
  *     group's incidents that are published or past due (see {@link IncidentMetricsSql#GROUPS});
  *     {@code n} counts postmortems, not incidents
- * @param actionItemsClosedOnTime action items done by the end of their due day (UTC), among those of
- *     the group's incidents that are done or past due; {@code n} counts action items
+ * @param actionItemsClosedOnTime action items done by the end of their due day (UTC), among those
+ *     of the group's incidents that are done or past due; {@code n} counts action items
  */
 public record MetricsGroup(
     String key,

@@ -20,8 +20,16 @@ public record PostmortemRow(
     Instant publishedAt) {
 
   static PostmortemRow of(PostmortemRecord record) {
-    return new PostmortemRow(record.incidentNumber(), record.workflowId(), record.status().wireName(), record.dueAt(),
-        record.jiraKey(), record.jiraUrl(), record.publishedUrl(), record.summary(), record.publishedBy(),
+    return new PostmortemRow(
+        record.incidentNumber(),
+        record.workflowId(),
+        record.status().wireName(),
+        record.dueAt(),
+        record.jiraKey(),
+        record.jiraUrl(),
+        record.publishedUrl(),
+        record.summary(),
+        record.publishedBy(),
         record.publishedAt());
   }
 }

@@ -17,7 +17,9 @@ public final class PostmortemStoreActivitiesImpl implements PostmortemStoreActiv
   private final PostmortemDao postmortems;
   private final ActionItemDao actionItems;
 
-  /** @param jdbi over a migrated database with {@code SqlObjectPlugin} (see {@link IncidentJdbi}) */
+  /**
+   * @param jdbi over a migrated database with {@code SqlObjectPlugin} (see {@link IncidentJdbi})
+   */
   public PostmortemStoreActivitiesImpl(Jdbi jdbi) {
     requireNonNull(jdbi, "jdbi is null");
     this.postmortems = jdbi.onDemand(PostmortemDao.class);
@@ -32,7 +34,8 @@ public final class PostmortemStoreActivitiesImpl implements PostmortemStoreActiv
 
   @Override
   public PostmortemIssue findPostmortemIssue(IncidentNumber incident) {
-    return postmortems.find(incident.number())
+    return postmortems
+        .find(incident.number())
         .map(found -> new PostmortemIssue(found.jiraKey()))
         .orElseGet(PostmortemIssue::none);
   }
@@ -44,22 +47,36 @@ public final class PostmortemStoreActivitiesImpl implements PostmortemStoreActiv
   @Override
   public ActionItemNumber recordActionItem(NewActionItem item) {
     requireNonNull(item, "item is null");
-    long number = actionItems.findNumber(item.workflowId())
-        .or(() -> actionItems.insertIfAbsent(item, item.kind().wireName()))
-        .or(() -> actionItems.findNumber(item.workflowId()))
-        .orElseThrow(() -> new IllegalStateException(
-            "action item of workflow " + item.workflowId() + " was neither inserted nor found"));
+    long number =
+        actionItems
+            .findNumber(item.workflowId())
+            .or(() -> actionItems.insertIfAbsent(item, item.kind().wireName()))
+            .or(() -> actionItems.findNumber(item.workflowId()))
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "action item of workflow "
+                            + item.workflowId()
+                            + " was neither inserted nor found"));
     return new ActionItemNumber(number);
   }
 
   @Override
   public void saveActionItem(ActionItemRecord item) {
     requireNonNull(item, "item is null");
-    int updated = actionItems.update(item.number(), item.workflowId(), item.status().wireName(), item.jiraKey(),
-        item.jiraUrl(), item.round(), item.doneAt());
+    int updated =
+        actionItems.update(
+            item.number(),
+            item.workflowId(),
+            item.status().wireName(),
+            item.jiraKey(),
+            item.jiraUrl(),
+            item.round(),
+            item.doneAt());
     if (updated == 0) {
       // Retried: the row can only be missing if the database lost it.
-      throw new IllegalStateException("no action item AI-" + item.number() + " of workflow " + item.workflowId());
+      throw new IllegalStateException(
+          "no action item AI-" + item.number() + " of workflow " + item.workflowId());
     }
   }
 }

@@ -46,24 +46,32 @@ public final class TimelineActivitiesImpl implements TimelineActivities {
   @Override
   public void appendTimelineEvents(TimelineAppend append) {
     requireNonNull(append, "append is null");
-    jdbi.useTransaction(handle -> {
-      TimelineAppendDao dao = handle.attach(TimelineAppendDao.class);
-      if (dao.lockIncident(append.incidentNumber()).isEmpty()) {
-        throw new IllegalStateException("no incident INC-" + append.incidentNumber() + " to add events to");
-      }
-      for (TimelineEntry entry : append.entries()) {
-        dao.append(append.incidentNumber(), TimelineAppendRow.of(entry));
-      }
-    });
+    jdbi.useTransaction(
+        handle -> {
+          TimelineAppendDao dao = handle.attach(TimelineAppendDao.class);
+          if (dao.lockIncident(append.incidentNumber()).isEmpty()) {
+            throw new IllegalStateException(
+                "no incident INC-" + append.incidentNumber() + " to add events to");
+          }
+          for (TimelineEntry entry : append.entries()) {
+            dao.append(append.incidentNumber(), TimelineAppendRow.of(entry));
+          }
+        });
   }
 
   @Override
   public IncidentTimeline readTimeline(IncidentNumber incident) {
     requireNonNull(incident, "incident is null");
-    List<Deploy> deploys = library.find(incident.number())
-        .map(found -> library.deploysBefore(found, dependsOn.apply(found.service()), deployWindow))
-        .orElse(List.of());
-    return new IncidentTimeline(incident.number(),
-        jdbi.withExtension(IncidentDao.class, dao -> dao.timeline(incident.number())), deploys);
+    List<Deploy> deploys =
+        library
+            .find(incident.number())
+            .map(
+                found ->
+                    library.deploysBefore(found, dependsOn.apply(found.service()), deployWindow))
+            .orElse(List.of());
+    return new IncidentTimeline(
+        incident.number(),
+        jdbi.withExtension(IncidentDao.class, dao -> dao.timeline(incident.number())),
+        deploys);
   }
 }

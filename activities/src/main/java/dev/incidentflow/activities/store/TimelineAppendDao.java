@@ -6,7 +6,9 @@ import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-/** SQL that appends to timelines from outside the incident workflow; {@link IncidentDao} reads them. */
+/**
+ * SQL that appends to timelines from outside the incident workflow; {@link IncidentDao} reads them.
+ */
 interface TimelineAppendDao {
 
   /** The first sequence number of appended events; the incident workflow never gets this far. */
@@ -28,5 +30,4 @@ interface TimelineAppendDao {
       ON CONFLICT (incident_number, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
       """)
   int append(@Bind("incidentNumber") long incidentNumber, @BindMethods TimelineAppendRow row);
-
 }

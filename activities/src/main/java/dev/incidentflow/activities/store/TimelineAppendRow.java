@@ -22,7 +22,12 @@ public record TimelineAppendRow(
   }
 
   static TimelineAppendRow of(TimelineEntry entry) {
-    return new TimelineAppendRow(entry.key(), entry.at(), entry.type().wireName(), entry.by(), entry.text(),
+    return new TimelineAppendRow(
+        entry.key(),
+        entry.at(),
+        entry.type().wireName(),
+        entry.by(),
+        entry.text(),
         JsonColumns.write(entry.data()));
   }
 }

@@ -50,7 +50,9 @@ public final class JiraClient {
     ObjectNode body = json.createObjectNode();
     body.set("fields", fields);
     JsonNode created = send("create issue", request("/rest/api/2/issue").POST(publisher(body)));
-    return new JiraIssueRef(created.path("id").asText(null), created.path("key").asText(null),
+    return new JiraIssueRef(
+        created.path("id").asText(null),
+        created.path("key").asText(null),
         created.path("self").asText(null));
   }
 
@@ -66,7 +68,9 @@ public final class JiraClient {
     for (JsonNode issue : found.path("issues")) {
       List<String> labels = new ArrayList<>();
       issue.path("fields").path("labels").forEach(label -> labels.add(label.asText()));
-      issues.add(new JiraFoundIssue(issue.path("key").asText(), issue.path("fields").path("summary").asText(""), labels));
+      issues.add(
+          new JiraFoundIssue(
+              issue.path("key").asText(), issue.path("fields").path("summary").asText(""), labels));
     }
     return issues;
   }
@@ -78,19 +82,25 @@ public final class JiraClient {
 
   /** {@code GET /rest/api/2/issue/{key}?fields=status,issuelinks}. */
   public JiraIssueState issue(String key) {
-    JsonNode issue = send("get issue " + key,
-        request("/rest/api/2/issue/" + encode(key) + "?fields=status,issuelinks").GET());
+    JsonNode issue =
+        send(
+            "get issue " + key,
+            request("/rest/api/2/issue/" + encode(key) + "?fields=status,issuelinks").GET());
     JsonNode status = issue.path("fields").path("status");
     List<JiraIssueState.Link> links = new ArrayList<>();
     for (JsonNode link : issue.path("fields").path("issuelinks")) {
       String type = link.path("type").path("name").asText("");
-      JsonNode other = link.has("outwardIssue") ? link.get("outwardIssue") : link.path("inwardIssue");
+      JsonNode other =
+          link.has("outwardIssue") ? link.get("outwardIssue") : link.path("inwardIssue");
       if (other.hasNonNull("key")) {
         links.add(new JiraIssueState.Link(type, other.get("key").asText()));
       }
     }
-    return new JiraIssueState(issue.path("key").asText(key), status.path("name").asText(""),
-        status.path("statusCategory").path("key").asText(""), links);
+    return new JiraIssueState(
+        issue.path("key").asText(key),
+        status.path("name").asText(""),
+        status.path("statusCategory").path("key").asText(""),
+        links);
   }
 
   /** {@code POST /rest/api/2/issueLink}: 201 with no body. */
@@ -99,7 +109,9 @@ public final class JiraClient {
     body.putObject("type").put("name", type);
     body.putObject("inwardIssue").put("key", inwardKey);
     body.putObject("outwardIssue").put("key", outwardKey);
-    send("link " + inwardKey + " to " + outwardKey, request("/rest/api/2/issueLink").POST(publisher(body)));
+    send(
+        "link " + inwardKey + " to " + outwardKey,
+        request("/rest/api/2/issueLink").POST(publisher(body)));
   }
 
   private HttpRequest.Builder request(String pathAndQuery) {
@@ -115,26 +127,34 @@ public final class JiraClient {
     try {
       response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
-      throw new JiraException(operation, 0, List.of(), Map.of(), null,
-          "Jira " + operation + " failed: " + e, e);
+      throw new JiraException(
+          operation, 0, List.of(), Map.of(), null, "Jira " + operation + " failed: " + e, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new JiraException(operation, 0, List.of(), Map.of(), null, "Jira " + operation + " interrupted", e);
+      throw new JiraException(
+          operation, 0, List.of(), Map.of(), null, "Jira " + operation + " interrupted", e);
     }
     int status = response.statusCode();
     String body = response.body() == null ? "" : response.body();
     if (status >= 200 && status < 300) {
       return body.isBlank() ? json.createObjectNode() : parse(operation, status, body);
     }
-    throw failure(operation, status, body, response.headers().firstValue("Retry-After").orElse(null));
+    throw failure(
+        operation, status, body, response.headers().firstValue("Retry-After").orElse(null));
   }
 
   private JsonNode parse(String operation, int status, String body) {
     try {
       return json.readTree(body);
     } catch (IOException e) {
-      throw new JiraException(operation, 0, List.of(), Map.of(), null,
-          "Jira " + operation + " answered HTTP " + status + " with a body that is not JSON", e);
+      throw new JiraException(
+          operation,
+          0,
+          List.of(),
+          Map.of(),
+          null,
+          "Jira " + operation + " answered HTTP " + status + " with a body that is not JSON",
+          e);
     }
   }
 
@@ -156,9 +176,15 @@ public final class JiraClient {
     List<String> parts = new ArrayList<>(messages);
     errors.forEach((field, message) -> parts.add(field + ": " + message));
     if (parts.isEmpty() && !body.isBlank()) {
-      parts.add(body.length() > MAX_ERROR_BODY ? body.substring(0, MAX_ERROR_BODY) + "\u2026" : body);
+      parts.add(
+          body.length() > MAX_ERROR_BODY ? body.substring(0, MAX_ERROR_BODY) + "\u2026" : body);
     }
-    String message = "Jira " + operation + " answered HTTP " + status + (parts.isEmpty() ? "" : ": " + String.join("; ", parts));
+    String message =
+        "Jira "
+            + operation
+            + " answered HTTP "
+            + status
+            + (parts.isEmpty() ? "" : ": " + String.join("; ", parts));
     return new JiraException(operation, status, messages, errors, retryAfter, message, null);
   }
 

@@ -7,8 +7,8 @@ import java.util.Map;
 
 /**
  * Jira answered something other than success, or could not be reached ({@code status} 0). Carries
- * Jira's error body ({@code {"errorMessages": [...], "errors": {"field": "message"}}}) so the caller
- * can tell which field Jira refused.
+ * Jira's error body ({@code {"errorMessages": [...], "errors": {"field": "message"}}}) so the
+ * caller can tell which field Jira refused.
  */
 public final class JiraException extends RuntimeException {
   private static final long serialVersionUID = 1L;
@@ -19,8 +19,14 @@ public final class JiraException extends RuntimeException {
   private final transient Map<String, String> errors;
   private final String retryAfter;
 
-  JiraException(String operation, int status, List<String> errorMessages, Map<String, String> errors,
-      String retryAfter, String message, Throwable cause) {
+  JiraException(
+      String operation,
+      int status,
+      List<String> errorMessages,
+      Map<String, String> errors,
+      String retryAfter,
+      String message,
+      Throwable cause) {
     super(message, cause);
     this.operation = requireNonNull(operation, "operation is null");
     this.status = status;

@@ -36,7 +36,8 @@ public record JiraSettings(
       url = url.substring(0, url.length() - 1);
     }
     URI uri = URI.create(url);
-    if (!"https".equals(uri.getScheme()) && !"http".equals(uri.getScheme()) || uri.getHost() == null) {
+    if (!"https".equals(uri.getScheme()) && !"http".equals(uri.getScheme())
+        || uri.getHost() == null) {
       throw new IllegalArgumentException("Jira url must be an http(s) URL: " + url);
     }
     email = blankToNull(email);
@@ -46,10 +47,14 @@ public record JiraSettings(
       throw new IllegalArgumentException(
           "Jira needs JIRA_EMAIL and JIRA_API_TOKEN (Cloud) or JIRA_PAT (Data Center)");
     }
-    postmortemIssueType = postmortemIssueType == null || postmortemIssueType.isBlank()
-        ? DEFAULT_ISSUE_TYPE : postmortemIssueType.strip();
-    actionItemIssueType = actionItemIssueType == null || actionItemIssueType.isBlank()
-        ? DEFAULT_ISSUE_TYPE : actionItemIssueType.strip();
+    postmortemIssueType =
+        postmortemIssueType == null || postmortemIssueType.isBlank()
+            ? DEFAULT_ISSUE_TYPE
+            : postmortemIssueType.strip();
+    actionItemIssueType =
+        actionItemIssueType == null || actionItemIssueType.isBlank()
+            ? DEFAULT_ISSUE_TYPE
+            : actionItemIssueType.strip();
     linkType = linkType == null || linkType.isBlank() ? DEFAULT_LINK_TYPE : linkType.strip();
   }
 
@@ -70,8 +75,10 @@ public record JiraSettings(
   /** The {@code Authorization} header value. */
   String authorization() {
     return switch (deployment()) {
-      case CLOUD -> "Basic " + Base64.getEncoder()
-          .encodeToString((email + ":" + apiToken).getBytes(StandardCharsets.UTF_8));
+      case CLOUD ->
+          "Basic "
+              + Base64.getEncoder()
+                  .encodeToString((email + ":" + apiToken).getBytes(StandardCharsets.UTF_8));
       case DATA_CENTER -> "Bearer " + personalAccessToken;
     };
   }
@@ -99,11 +106,23 @@ public record JiraSettings(
 
   @Override
   public String toString() {
-    return "JiraSettings[url=" + url + ", deployment=" + deployment() + ", email=" + email
-        + ", apiToken=" + (apiToken == null ? "unset" : "***")
-        + ", personalAccessToken=" + (personalAccessToken == null ? "unset" : "***")
-        + ", postmortemIssueType=" + postmortemIssueType + ", actionItemIssueType=" + actionItemIssueType
-        + ", linkType=" + linkType + "]";
+    return "JiraSettings[url="
+        + url
+        + ", deployment="
+        + deployment()
+        + ", email="
+        + email
+        + ", apiToken="
+        + (apiToken == null ? "unset" : "***")
+        + ", personalAccessToken="
+        + (personalAccessToken == null ? "unset" : "***")
+        + ", postmortemIssueType="
+        + postmortemIssueType
+        + ", actionItemIssueType="
+        + actionItemIssueType
+        + ", linkType="
+        + linkType
+        + "]";
   }
 
   private static String blankToNull(String value) {

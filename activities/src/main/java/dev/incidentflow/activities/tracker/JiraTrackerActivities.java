@@ -51,21 +51,37 @@ public final class JiraTrackerActivities implements TrackerActivities {
       List<JiraFoundIssue> existing = jira.searchByLabel(issue.idempotencyLabel());
       if (!existing.isEmpty()) {
         String key = existing.get(0).key();
-        log.info("Jira issue {} already carries {}; not creating another", key, issue.idempotencyLabel());
+        log.info(
+            "Jira issue {} already carries {}; not creating another",
+            key,
+            issue.idempotencyLabel());
         return found(key);
       }
       try {
         return found(jira.createIssue(fields(issue, true)).key());
       } catch (JiraException rejected) {
-        if (rejected.status() != 400 || rejected.errors().isEmpty()
+        if (rejected.status() != 400
+            || rejected.errors().isEmpty()
             || !DISPENSABLE.containsAll(rejected.errors().keySet())) {
           throw rejected;
         }
-        log.warn("Jira refused {} of {}; creating it without: {}", rejected.errors().keySet(),
-            issue.idempotencyLabel(), rejected.getMessage());
-        return found(jira.createIssue(fields(issue, false)
-            .put("description", issue.description() + "\n\n_IncidentFlow could not set "
-                + String.join(", ", rejected.errors().keySet()) + ": " + rejected.getMessage() + "_")).key());
+        log.warn(
+            "Jira refused {} of {}; creating it without: {}",
+            rejected.errors().keySet(),
+            issue.idempotencyLabel(),
+            rejected.getMessage());
+        return found(
+            jira.createIssue(
+                    fields(issue, false)
+                        .put(
+                            "description",
+                            issue.description()
+                                + "\n\n_IncidentFlow could not set "
+                                + String.join(", ", rejected.errors().keySet())
+                                + ": "
+                                + rejected.getMessage()
+                                + "_"))
+                .key());
       }
     } catch (JiraException e) {
       throw JiraErrors.toFailure(e, clock);
@@ -77,8 +93,12 @@ public final class JiraTrackerActivities implements TrackerActivities {
   public void linkIssues(IssueLink link) {
     try {
       String type = jira.settings().linkType();
-      boolean linked = jira.issue(link.issueKey()).links().stream()
-          .anyMatch(existing -> existing.type().equalsIgnoreCase(type) && existing.otherKey().equals(link.linkedKey()));
+      boolean linked =
+          jira.issue(link.issueKey()).links().stream()
+              .anyMatch(
+                  existing ->
+                      existing.type().equalsIgnoreCase(type)
+                          && existing.otherKey().equals(link.linkedKey()));
       if (!linked) {
         jira.link(type, link.issueKey(), link.linkedKey());
       }
@@ -105,10 +125,14 @@ public final class JiraTrackerActivities implements TrackerActivities {
     JiraSettings settings = jira.settings();
     ObjectNode fields = json.createObjectNode();
     fields.putObject("project").put("key", issue.project());
-    fields.putObject("issuetype").put("name", switch (issue.kind()) {
-      case POSTMORTEM -> settings.postmortemIssueType();
-      case ACTION_ITEM -> settings.actionItemIssueType();
-    });
+    fields
+        .putObject("issuetype")
+        .put(
+            "name",
+            switch (issue.kind()) {
+              case POSTMORTEM -> settings.postmortemIssueType();
+              case ACTION_ITEM -> settings.actionItemIssueType();
+            });
     fields.put("summary", issue.summary());
     fields.put("description", issue.description());
     ArrayNode labels = fields.putArray("labels");

@@ -16,9 +16,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Stands in for Jira when it is not configured ({@code dev}): logs what it would create, remembers
- * it, and hands out keys {@code DEV-1}, {@code DEV-2}, ... Like the Jira adapter it is idempotent by
- * label, so a retry returns the issue already made. Its issues never reach a done status: publish
- * postmortems through the API.
+ * it, and hands out keys {@code DEV-1}, {@code DEV-2}, ... Like the Jira adapter it is idempotent
+ * by label, so a retry returns the issue already made. Its issues never reach a done status:
+ * publish postmortems through the API.
  */
 public final class LoggingTrackerActivities implements TrackerActivities {
   private static final Logger log = LoggerFactory.getLogger(LoggingTrackerActivities.class);
@@ -32,10 +32,21 @@ public final class LoggingTrackerActivities implements TrackerActivities {
 
   @Override
   public TrackerIssue createIssue(NewTrackerIssue issue) {
-    String key = keysByLabel.computeIfAbsent(issue.idempotencyLabel(), label -> "DEV-" + nextKey.getAndIncrement());
-    record("createIssue", key, issue.project() + " " + issue.kind() + ": " + issue.summary()
-        + (issue.assignee() == null ? "" : " (assignee " + issue.assignee() + ")")
-        + (issue.dueDate() == null ? "" : " due " + issue.dueDate()) + " labels " + issue.labels());
+    String key =
+        keysByLabel.computeIfAbsent(
+            issue.idempotencyLabel(), label -> "DEV-" + nextKey.getAndIncrement());
+    record(
+        "createIssue",
+        key,
+        issue.project()
+            + " "
+            + issue.kind()
+            + ": "
+            + issue.summary()
+            + (issue.assignee() == null ? "" : " (assignee " + issue.assignee() + ")")
+            + (issue.dueDate() == null ? "" : " due " + issue.dueDate())
+            + " labels "
+            + issue.labels());
     return new TrackerIssue(key, "jira-not-configured:" + key);
   }
 

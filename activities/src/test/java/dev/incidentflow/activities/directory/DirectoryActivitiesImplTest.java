@@ -81,8 +81,7 @@ class DirectoryActivitiesImplTest {
         inviting.responders(new ResponderQuery("checkout", BOBS_WEEK, null, Severity.SEV2));
     Responders noSeverity = inviting.responders(new ResponderQuery("checkout", BOBS_WEEK, null));
 
-    assertThat(sev1.stakeholders())
-        .containsExactly(person("dana"), person("erin"), person("bob"));
+    assertThat(sev1.stakeholders()).containsExactly(person("dana"), person("erin"), person("bob"));
     assertThat(sev2.stakeholders()).isEmpty();
     assertThat(noSeverity.stakeholders()).isEmpty();
     assertThat(sev1.primary()).isEqualTo(noSeverity.primary());

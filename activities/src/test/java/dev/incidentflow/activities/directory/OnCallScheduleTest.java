@@ -248,7 +248,8 @@ class OnCallScheduleTest {
     OnCallSchedule empty =
         new OnCallSchedule("nobody", BERLIN, DayOfWeek.MONDAY, LocalTime.of(9, 0), null, List.of());
 
-    assertThat(empty.primaryWeeks(berlin("2026-01-05T09:00"), berlin("2026-02-02T09:00"))).isEmpty();
+    assertThat(empty.primaryWeeks(berlin("2026-01-05T09:00"), berlin("2026-02-02T09:00")))
+        .isEmpty();
   }
 
   private static Instant berlin(String localDateTime) {

@@ -187,7 +187,8 @@ class PolicyLoaderTest {
 
   @Test
   void requiredPostmortemWithoutDueIsRefused() {
-    assertRefused("{required: true, due: 48h, remindBefore: 8h}", "{required: true, remindBefore: 8h}")
+    assertRefused(
+            "{required: true, due: 48h, remindBefore: 8h}", "{required: true, remindBefore: 8h}")
         .hasMessage(
             "policy.yml: severities.SEV2.postmortem.due: missing; give a duration like 30s, 5m,"
                 + " 24h or 2d");

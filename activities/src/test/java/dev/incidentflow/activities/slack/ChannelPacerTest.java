@@ -16,6 +16,7 @@ class ChannelPacerTest {
 
   /** Time stands still unless the test moves it; sleeping is only recorded. */
   private long now = 5_000_000_000L;
+
   private final List<Duration> slept = new ArrayList<>();
   private final ChannelPacer pacer =
       new ChannelPacer(SECOND, Duration.ofSeconds(3), () -> now, slept::add);

@@ -405,7 +405,8 @@ class SlackChatActivitiesImplTest {
 
     LoggedRequest request = onlyRequest("chat.postMessage");
     assertThat(form(request, "text"))
-        .startsWith("INC-43 [SEV1] pay&lt;ments&gt;: &lt;!here&gt; DB &lt;primary&gt; &amp; replica down.");
+        .startsWith(
+            "INC-43 [SEV1] pay&lt;ments&gt;: &lt;!here&gt; DB &lt;primary&gt; &amp; replica down.");
     JsonNode blocks = json.readTree(form(request, "blocks"));
     assertThat(blocks.get(0).path("text").path("type").asText()).isEqualTo("plain_text");
     assertThat(blocks.get(0).path("text").path("text").asText())
@@ -443,7 +444,8 @@ class SlackChatActivitiesImplTest {
   @Test
   void theImChannelOfAPersonIsOpenedOnceAndForgottenWhenPostingToItFails() {
     answer("conversations.open", "{\"ok\":true,\"channel\":{\"id\":\"D0ALICE\"}}");
-    answer("chat.postMessage", "{\"ok\":true,\"channel\":\"D0ALICE\",\"ts\":\"1700000000.000200\"}");
+    answer(
+        "chat.postMessage", "{\"ok\":true,\"channel\":\"D0ALICE\",\"ts\":\"1700000000.000200\"}");
     SlackChatActivitiesImpl activities = activities();
 
     activities.directMessage(new DirectMessage(ALICE, "You are paged for INC-42"));
@@ -453,9 +455,11 @@ class SlackChatActivitiesImplTest {
     assertThat(requests("chat.postMessage")).isEqualTo(2);
 
     answer("chat.postMessage", "{\"ok\":false,\"error\":\"channel_not_found\"}");
-    assertThatThrownBy(() -> activities.directMessage(new DirectMessage(ALICE, "INC-42 still open")))
+    assertThatThrownBy(
+            () -> activities.directMessage(new DirectMessage(ALICE, "INC-42 still open")))
         .isInstanceOf(ApplicationFailure.class);
-    answer("chat.postMessage", "{\"ok\":true,\"channel\":\"D0ALICE\",\"ts\":\"1700000000.000300\"}");
+    answer(
+        "chat.postMessage", "{\"ok\":true,\"channel\":\"D0ALICE\",\"ts\":\"1700000000.000300\"}");
     activities.directMessage(new DirectMessage(ALICE, "INC-42 still open"));
 
     assertThat(requests("conversations.open")).isEqualTo(2);

@@ -30,16 +30,22 @@ class IncidentChannelRepositoryTest {
 
   @Test
   void findsTheIncidentWhoseChannelItIs() {
-    long checkout = opened(incident("wf-1", "Checkout down", "", Severity.SEV1, "checkout", START),
-        "C0CHECKOUT", "inc-1-sev1-checkout-down");
-    opened(incident("wf-2", "Search slow", "", Severity.SEV3, "search", START),
-        "C0SEARCH", "inc-2-sev3-search-slow");
+    long checkout =
+        opened(
+            incident("wf-1", "Checkout down", "", Severity.SEV1, "checkout", START),
+            "C0CHECKOUT",
+            "inc-1-sev1-checkout-down");
+    opened(
+        incident("wf-2", "Search slow", "", Severity.SEV3, "search", START),
+        "C0SEARCH",
+        "inc-2-sev3-search-slow");
 
     assertThat(channels.findByChannel("C0CHECKOUT"))
-        .hasValueSatisfying(found -> {
-          assertThat(found.number()).isEqualTo(checkout);
-          assertThat(found.channelName()).isEqualTo("inc-1-sev1-checkout-down");
-        });
+        .hasValueSatisfying(
+            found -> {
+              assertThat(found.number()).isEqualTo(checkout);
+              assertThat(found.channelName()).isEqualTo("inc-1-sev1-checkout-down");
+            });
   }
 
   @Test
@@ -52,9 +58,22 @@ class IncidentChannelRepositoryTest {
 
   private long opened(NewIncident incident, String channelId, String channelName) {
     long number = store.recordIncident(incident).number();
-    store.saveIncident(new IncidentSnapshot(number, incident.workflowId(), incident.title(),
-        incident.severity(), incident.service(), IncidentStatus.TRIGGERED, null, Map.of(), channelId,
-        channelName, 0, null, Map.of(IncidentStatus.TRIGGERED, incident.triggeredAt()), List.of()));
+    store.saveIncident(
+        new IncidentSnapshot(
+            number,
+            incident.workflowId(),
+            incident.title(),
+            incident.severity(),
+            incident.service(),
+            IncidentStatus.TRIGGERED,
+            null,
+            Map.of(),
+            channelId,
+            channelName,
+            0,
+            null,
+            Map.of(IncidentStatus.TRIGGERED, incident.triggeredAt()),
+            List.of()));
     return number;
   }
 }

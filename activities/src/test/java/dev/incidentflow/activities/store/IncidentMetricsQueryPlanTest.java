@@ -55,7 +55,9 @@ class IncidentMetricsQueryPlanTest {
            LATERAL (SELECT CAST(:now AS timestamptz) - g * interval '315 seconds' AS t) AS start
       """;
 
-  /** The second event of every incident pages one or two of 25 people, as the workflow records it. */
+  /**
+   * The second event of every incident pages one or two of 25 people, as the workflow records it.
+   */
   private static final String SEED_EVENTS =
       """
       INSERT INTO timeline_events (incident_number, sequence, at, type, by_whom, text, data)
@@ -73,8 +75,8 @@ class IncidentMetricsQueryPlanTest {
       """;
 
   /**
-   * A postmortem for half of the closed incidents, due a day after resolution and published
-   * between three hours early and three hours late; two action items for every fifth incident.
+   * A postmortem for half of the closed incidents, due a day after resolution and published between
+   * three hours early and three hours late; two action items for every fifth incident.
    */
   private static final String SEED_FOLLOW_UPS =
       """

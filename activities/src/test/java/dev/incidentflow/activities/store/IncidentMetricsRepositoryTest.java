@@ -64,9 +64,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  *  E0 02-22 00:00          02-25 00:00          outside the range
  * </pre>
  *
- * <p>Pages ({@code paged} / {@code escalated} events): A alice, then bob and dana; B alice, then bob
- * and dana, then erin; C bob; F carol, then alice and dana; G a step that resolved to nobody; X1
- * alice one second before the range and alice again one second into it.
+ * <p>Pages ({@code paged} / {@code escalated} events): A alice, then bob and dana; B alice, then
+ * bob and dana, then erin; C bob; F carol, then alice and dana; G a step that resolved to nobody;
+ * X1 alice one second before the range and alice again one second into it.
  */
 class IncidentMetricsRepositoryTest {
 
@@ -98,11 +98,11 @@ class IncidentMetricsRepositoryTest {
 
     long e0 =
         triggered("wf-e0", "Search indexing stalled", "search", SEV2, at("2025-02-20T10:00:00Z"))
-        .alert("alertmanager", "search-indexing")
-        .acknowledgedAfter(60)
-        .resolvedAfter(600)
-        .closedAfter(2400)
-        .store(store);
+            .alert("alertmanager", "search-indexing")
+            .acknowledgedAfter(60)
+            .resolvedAfter(600)
+            .closedAfter(2400)
+            .store(store);
     triggered("wf-f0", "Nightly batch failed", "legacy-batch", SEV2, at("2024-12-31T10:00:00Z"))
         .alert("alertmanager", "batch-old")
         .acknowledgedAfter(60)
@@ -124,31 +124,37 @@ class IncidentMetricsRepositoryTest {
         .store(store);
 
     long a =
-        triggered("wf-a", "Checkout latency above SLO", "checkout", SEV1, at("2025-03-03T02:00:00Z"))
-        .alert("alertmanager", "checkout-latency")
-        .commander("alice")
-        .escalationLevel(1)
-        .paged(0, 0, "alice")
-        .paged(300, 1, "bob", "dana")
-        .acknowledgedAfter(60)
-        .identifiedAfter(360)
-        .mitigatedAfter(960)
-        .resolvedAfter(1560)
-        .closedAfter(3360)
-        .store(store);
+        triggered(
+                "wf-a", "Checkout latency above SLO", "checkout", SEV1, at("2025-03-03T02:00:00Z"))
+            .alert("alertmanager", "checkout-latency")
+            .commander("alice")
+            .escalationLevel(1)
+            .paged(0, 0, "alice")
+            .paged(300, 1, "bob", "dana")
+            .acknowledgedAfter(60)
+            .identifiedAfter(360)
+            .mitigatedAfter(960)
+            .resolvedAfter(1560)
+            .closedAfter(3360)
+            .store(store);
     long b =
-        triggered("wf-b", "Payments API returns 502", "payments-api", SEV1, at("2025-03-05T02:30:00Z"))
-        .commander("bob")
-        .escalationLevel(2)
-        .paged(0, 0, "alice")
-        .paged(300, 1, "bob", "dana")
-        .paged(600, 2, "erin")
-        .acknowledgedAfter(120)
-        .identifiedAfter(720)
-        .mitigatedAfter(2520)
-        .resolvedAfter(2820)
-        .event(TimelineEventType.REOPENED, 2000, "bob", "Reopened: errors are back")
-        .store(store);
+        triggered(
+                "wf-b",
+                "Payments API returns 502",
+                "payments-api",
+                SEV1,
+                at("2025-03-05T02:30:00Z"))
+            .commander("bob")
+            .escalationLevel(2)
+            .paged(0, 0, "alice")
+            .paged(300, 1, "bob", "dana")
+            .paged(600, 2, "erin")
+            .acknowledgedAfter(120)
+            .identifiedAfter(720)
+            .mitigatedAfter(2520)
+            .resolvedAfter(2820)
+            .event(TimelineEventType.REOPENED, 2000, "bob", "Reopened: errors are back")
+            .store(store);
     triggered("wf-c", "Checkout card form broken", "checkout", SEV1, at("2025-03-07T14:00:00Z"))
         .alert("grafana", "checkout-cards")
         .commander("alice")
@@ -157,38 +163,38 @@ class IncidentMetricsRepositoryTest {
         .store(store);
     long d =
         triggered("wf-d", "Search indexing stalled", "search", SEV2, at("2025-03-10T14:15:00Z"))
-        .alert("alertmanager", "search-indexing")
-        .commander("carol")
-        .acknowledgedAfter(30)
-        .identifiedAfter(630)
-        .mitigatedAfter(1830)
-        .resolvedAfter(2730)
-        .store(store);
+            .alert("alertmanager", "search-indexing")
+            .commander("carol")
+            .acknowledgedAfter(30)
+            .identifiedAfter(630)
+            .mitigatedAfter(1830)
+            .resolvedAfter(2730)
+            .store(store);
     triggered("wf-e", "Checkout looks slow", "checkout", SEV2, at("2025-03-12T09:00:00Z"))
         .acknowledgedAfter(240)
         .canceledAfter(600)
         .store(store);
     long f =
         triggered("wf-f", "Nightly batch failed", "legacy-batch", SEV2, at("2025-03-15T09:45:00Z"))
-        .alert("alertmanager", "batch-new")
-        .commander("bob")
-        .escalationLevel(1)
-        .paged(0, 0, "carol")
-        .paged(300, 1, "alice", "dana")
-        .acknowledgedAfter(90)
-        .identifiedAfter(390)
-        .mitigatedAfter(990)
-        .resolvedAfter(1290)
-        .store(store);
+            .alert("alertmanager", "batch-new")
+            .commander("bob")
+            .escalationLevel(1)
+            .paged(0, 0, "carol")
+            .paged(300, 1, "alice", "dana")
+            .acknowledgedAfter(90)
+            .identifiedAfter(390)
+            .mitigatedAfter(990)
+            .resolvedAfter(1290)
+            .store(store);
     long g =
         triggered("wf-g", "Search results stale", "search", SEV3, at("2025-03-20T14:50:00Z"))
-        .commander("carol")
-        .paged(0, 0)
-        .acknowledgedAfter(600)
-        .identifiedAfter(1200)
-        .mitigatedAfter(1500)
-        .resolvedAfter(2100)
-        .store(store);
+            .commander("carol")
+            .paged(0, 0)
+            .acknowledgedAfter(600)
+            .identifiedAfter(1200)
+            .mitigatedAfter(1500)
+            .resolvedAfter(2100)
+            .store(store);
     triggered("wf-h", "Payments webhook backlog", "payments-api", SEV3, at("2025-03-25T02:05:00Z"))
         .alert("alertmanager", "payments-webhooks")
         .resolvedAfter(1800)
@@ -209,7 +215,9 @@ class IncidentMetricsRepositoryTest {
     actionItem(g, "g1", "2025-03-27", null, 1);
   }
 
-  /** A postmortem as its workflow saves it: published when {@code published} is given, else overdue. */
+  /**
+   * A postmortem as its workflow saves it: published when {@code published} is given, else overdue.
+   */
   private void postmortem(long incident, String due, String published) {
     followUps.savePostmortem(
         new PostmortemRecord(
@@ -365,7 +373,13 @@ class IncidentMetricsRepositoryTest {
   void laterDueDatesComeToCountAsTimePasses() {
     MetricsQuery afterEverything =
         new MetricsQuery(
-            FROM, TO, MetricsGroupBy.SEVERITY, Map.of(), null, at("2025-06-01T00:00:00Z"), Map.of());
+            FROM,
+            TO,
+            MetricsGroupBy.SEVERITY,
+            Map.of(),
+            null,
+            at("2025-06-01T00:00:00Z"),
+            Map.of());
 
     MetricsGroup overall = repository.metrics(afterEverything).overall();
 

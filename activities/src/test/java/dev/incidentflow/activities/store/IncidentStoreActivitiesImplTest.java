@@ -174,26 +174,53 @@ class IncidentStoreActivitiesImplTest {
   void aLateSaveOfAnOlderRevisionKeepsTheNewerStateButAddsItsEvents() {
     NewIncident incident = alert("alert-group-1", "run-1");
     long number = store.recordIncident(incident).number();
-    TimelineEvent paged = new TimelineEvent(2, START, TimelineEventType.PAGED, TimelineEvent.SYSTEM, "Paged alice", Map.of());
-    TimelineEvent opened = new TimelineEvent(3, START.plusSeconds(1), TimelineEventType.CHANNEL_CREATED,
-        TimelineEvent.SYSTEM, "Opened #inc-1", Map.of());
+    TimelineEvent paged =
+        new TimelineEvent(
+            2, START, TimelineEventType.PAGED, TimelineEvent.SYSTEM, "Paged alice", Map.of());
+    TimelineEvent opened =
+        new TimelineEvent(
+            3,
+            START.plusSeconds(1),
+            TimelineEventType.CHANNEL_CREATED,
+            TimelineEvent.SYSTEM,
+            "Opened #inc-1",
+            Map.of());
 
     store.saveIncident(revision(number, incident, "C0123", List.of(opened), 3));
     // The attempt that saved revision 2 timed out in the workflow's eyes but commits only now.
     store.saveIncident(revision(number, incident, null, List.of(paged), 2));
 
     assertThat(repository.find(number).orElseThrow().channelId()).isEqualTo("C0123");
-    assertThat(repository.timeline(number)).extracting(TimelineEvent::sequence).containsExactly(2, 3);
+    assertThat(repository.timeline(number))
+        .extracting(TimelineEvent::sequence)
+        .containsExactly(2, 3);
 
     store.saveIncident(revision(number, incident, "C0456", List.of(), 3));
     assertThat(repository.find(number).orElseThrow().channelId()).isEqualTo("C0456");
   }
 
   private static IncidentSnapshot revision(
-      long number, NewIncident incident, String channelId, List<TimelineEvent> events, int revision) {
-    return new IncidentSnapshot(number, incident.workflowId(), incident.title(), incident.severity(),
-        incident.service(), IncidentStatus.TRIGGERED, "alice", Map.of(), channelId,
-        channelId == null ? null : "inc-1", 0, null, Map.of(IncidentStatus.TRIGGERED, START), events, revision);
+      long number,
+      NewIncident incident,
+      String channelId,
+      List<TimelineEvent> events,
+      int revision) {
+    return new IncidentSnapshot(
+        number,
+        incident.workflowId(),
+        incident.title(),
+        incident.severity(),
+        incident.service(),
+        IncidentStatus.TRIGGERED,
+        "alice",
+        Map.of(),
+        channelId,
+        channelId == null ? null : "inc-1",
+        0,
+        null,
+        Map.of(IncidentStatus.TRIGGERED, START),
+        events,
+        revision);
   }
 
   @Test

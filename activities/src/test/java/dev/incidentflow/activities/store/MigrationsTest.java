@@ -27,8 +27,14 @@ class MigrationsTest {
                           .list());
       assertThat(applied).isPositive();
       assertThat(appliedAgain).isZero();
-      assertThat(tables).containsExactly("action_items", "deploys", "flyway_schema_history", "incidents",
-          "postmortems", "timeline_events");
+      assertThat(tables)
+          .containsExactly(
+              "action_items",
+              "deploys",
+              "flyway_schema_history",
+              "incidents",
+              "postmortems",
+              "timeline_events");
     }
   }
 }

@@ -31,7 +31,10 @@ class PostmortemStoreActivitiesImplTest {
   void setUp() {
     store = new PostmortemStoreActivitiesImpl(POSTGRES.jdbi());
     repository = new FollowUpRepository(POSTGRES.jdbi());
-    incident = new IncidentStoreActivitiesImpl(POSTGRES.jdbi()).recordIncident(alert("alert-group-1", "run-1")).number();
+    incident =
+        new IncidentStoreActivitiesImpl(POSTGRES.jdbi())
+            .recordIncident(alert("alert-group-1", "run-1"))
+            .number();
   }
 
   @Test
@@ -43,11 +46,13 @@ class PostmortemStoreActivitiesImplTest {
     store.savePostmortem(postmortem(PostmortemStatus.OVERDUE, null));
 
     assertThat(store.findPostmortemIssue(new IncidentNumber(incident)).key()).isEqualTo("PAY-100");
-    assertThat(repository.postmortemByJiraKey("PAY-100")).hasValueSatisfying(found -> {
-      assertThat(found.status()).isEqualTo(PostmortemStatus.OVERDUE);
-      assertThat(found.workflowId()).isEqualTo("postmortem-INC-1");
-      assertThat(found.dueAt()).isEqualTo(START.plus(Duration.ofHours(24)));
-    });
+    assertThat(repository.postmortemByJiraKey("PAY-100"))
+        .hasValueSatisfying(
+            found -> {
+              assertThat(found.status()).isEqualTo(PostmortemStatus.OVERDUE);
+              assertThat(found.workflowId()).isEqualTo("postmortem-INC-1");
+              assertThat(found.dueAt()).isEqualTo(START.plus(Duration.ofHours(24)));
+            });
   }
 
   @Test
@@ -67,22 +72,40 @@ class PostmortemStoreActivitiesImplTest {
     long late = store.recordActionItem(item("action-item-a", "bob", 5)).number();
     long soon = store.recordActionItem(item("action-item-b", "bob", 2)).number();
     long carols = store.recordActionItem(item("action-item-c", "carol", 1)).number();
-    store.saveActionItem(new ActionItemRecord(late, "action-item-a", ActionItemStatus.OVERDUE, "PAY-7",
-        "https://jira.example.com/browse/PAY-7", 0, null));
-    store.saveActionItem(new ActionItemRecord(carols, "action-item-c", ActionItemStatus.DONE, "PAY-8",
-        "https://jira.example.com/browse/PAY-8", 0, START));
+    store.saveActionItem(
+        new ActionItemRecord(
+            late,
+            "action-item-a",
+            ActionItemStatus.OVERDUE,
+            "PAY-7",
+            "https://jira.example.com/browse/PAY-7",
+            0,
+            null));
+    store.saveActionItem(
+        new ActionItemRecord(
+            carols,
+            "action-item-c",
+            ActionItemStatus.DONE,
+            "PAY-8",
+            "https://jira.example.com/browse/PAY-8",
+            0,
+            START));
 
-    assertThat(repository.actionItems(new ActionItemFilter(null, "bob"))).extracting(ActionItemRow::number)
+    assertThat(repository.actionItems(new ActionItemFilter(null, "bob")))
+        .extracting(ActionItemRow::number)
         .containsExactly(soon, late);
     assertThat(repository.actionItems(new ActionItemFilter(ActionItemStatus.OVERDUE, null)))
-        .singleElement().satisfies(row -> {
-          assertThat(row.id()).isEqualTo("AI-1");
-          assertThat(row.incidentId()).isEqualTo("INC-1");
-          assertThat(row.jiraKey()).isEqualTo("PAY-7");
-          assertThat(row.kind()).isEqualTo(ActionItemKind.ROOT_CAUSE);
-          assertThat(row.due()).isEqualTo(LocalDate.parse("2025-05-06"));
-        });
-    assertThat(repository.actionItems(new ActionItemFilter(ActionItemStatus.DONE, "carol"))).singleElement()
+        .singleElement()
+        .satisfies(
+            row -> {
+              assertThat(row.id()).isEqualTo("AI-1");
+              assertThat(row.incidentId()).isEqualTo("INC-1");
+              assertThat(row.jiraKey()).isEqualTo("PAY-7");
+              assertThat(row.kind()).isEqualTo(ActionItemKind.ROOT_CAUSE);
+              assertThat(row.due()).isEqualTo(LocalDate.parse("2025-05-06"));
+            });
+    assertThat(repository.actionItems(new ActionItemFilter(ActionItemStatus.DONE, "carol")))
+        .singleElement()
         .satisfies(row -> assertThat(row.doneAt()).isEqualTo(START));
     assertThat(repository.actionItemByJiraKey("PAY-8")).map(ActionItemRow::number).contains(carols);
   }
@@ -90,23 +113,43 @@ class PostmortemStoreActivitiesImplTest {
   @Test
   void jiraKeyOnceStoredIsKeptBySavesWithoutOne() {
     long number = store.recordActionItem(item("action-item-a", "bob", 3)).number();
-    store.saveActionItem(new ActionItemRecord(number, "action-item-a", ActionItemStatus.OPEN, "PAY-7", "u", 0, null));
+    store.saveActionItem(
+        new ActionItemRecord(
+            number, "action-item-a", ActionItemStatus.OPEN, "PAY-7", "u", 0, null));
 
-    store.saveActionItem(new ActionItemRecord(number, "action-item-a", ActionItemStatus.OPEN, null, null, 1, null));
+    store.saveActionItem(
+        new ActionItemRecord(number, "action-item-a", ActionItemStatus.OPEN, null, null, 1, null));
 
-    assertThat(repository.actionItem(number)).hasValueSatisfying(row -> {
-      assertThat(row.jiraKey()).isEqualTo("PAY-7");
-      assertThat(row.round()).isEqualTo(1);
-    });
+    assertThat(repository.actionItem(number))
+        .hasValueSatisfying(
+            row -> {
+              assertThat(row.jiraKey()).isEqualTo("PAY-7");
+              assertThat(row.round()).isEqualTo(1);
+            });
   }
 
   private PostmortemRecord postmortem(PostmortemStatus status, String jiraKey) {
-    return new PostmortemRecord(incident, "postmortem-INC-1", status, START.plus(Duration.ofHours(24)), jiraKey,
-        jiraKey == null ? null : "https://jira.example.com/browse/" + jiraKey, null, null, null, null);
+    return new PostmortemRecord(
+        incident,
+        "postmortem-INC-1",
+        status,
+        START.plus(Duration.ofHours(24)),
+        jiraKey,
+        jiraKey == null ? null : "https://jira.example.com/browse/" + jiraKey,
+        null,
+        null,
+        null,
+        null);
   }
 
   private NewActionItem item(String workflowId, String owner, int dueInDays) {
-    return new NewActionItem(workflowId, incident, "Add a canary alert", owner,
-        LocalDate.parse("2025-05-01").plusDays(dueInDays), ActionItemKind.ROOT_CAUSE, "alice");
+    return new NewActionItem(
+        workflowId,
+        incident,
+        "Add a canary alert",
+        owner,
+        LocalDate.parse("2025-05-01").plusDays(dueInDays),
+        ActionItemKind.ROOT_CAUSE,
+        "alice");
   }
 }

@@ -30,13 +30,21 @@ final class JiraFixtures {
   }
 
   static ResponseDefinitionBuilder json(int status, String fixture) {
-    return aResponse().withStatus(status).withHeader("Content-Type", "application/json;charset=UTF-8")
+    return aResponse()
+        .withStatus(status)
+        .withHeader("Content-Type", "application/json;charset=UTF-8")
         .withBody(read(fixture));
   }
 
   static NewTrackerIssue actionItem(String assignee) {
-    return new NewTrackerIssue(IssueKind.ACTION_ITEM, "PAY", "[INC-42] Add burn-rate alert for checkout-api canary",
-        "Action item AI-3 from the postmortem of INC-42.", List.of("incidentflow", "action-item", "inc-42", "improvement"),
-        LABEL, assignee, LocalDate.parse("2026-11-27"));
+    return new NewTrackerIssue(
+        IssueKind.ACTION_ITEM,
+        "PAY",
+        "[INC-42] Add burn-rate alert for checkout-api canary",
+        "Action item AI-3 from the postmortem of INC-42.",
+        List.of("incidentflow", "action-item", "inc-42", "improvement"),
+        LABEL,
+        assignee,
+        LocalDate.parse("2026-11-27"));
   }
 }

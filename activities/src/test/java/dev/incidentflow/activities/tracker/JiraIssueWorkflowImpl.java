@@ -16,16 +16,19 @@ import java.time.Duration;
  */
 public class JiraIssueWorkflowImpl implements JiraIssueWorkflow {
 
-  private final TrackerActivities tracker = Workflow.newActivityStub(TrackerActivities.class,
-      ActivityOptions.newBuilder()
-          .setStartToCloseTimeout(Duration.ofSeconds(10))
-          .setRetryOptions(RetryOptions.newBuilder()
-              .setInitialInterval(Duration.ofMillis(100))
-              .setBackoffCoefficient(1.0)
-              .setMaximumAttempts(4)
-              .setDoNotRetry(FailureType.names())
-              .build())
-          .build());
+  private final TrackerActivities tracker =
+      Workflow.newActivityStub(
+          TrackerActivities.class,
+          ActivityOptions.newBuilder()
+              .setStartToCloseTimeout(Duration.ofSeconds(10))
+              .setRetryOptions(
+                  RetryOptions.newBuilder()
+                      .setInitialInterval(Duration.ofMillis(100))
+                      .setBackoffCoefficient(1.0)
+                      .setMaximumAttempts(4)
+                      .setDoNotRetry(FailureType.names())
+                      .build())
+              .build());
 
   @Override
   public TrackerIssue create(NewTrackerIssue issue) {

@@ -30,8 +30,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Proves that the failures {@link JiraErrors} builds make Temporal do the right thing, in real
- * time (time skipping would hide the difference between a 100 ms backoff and a one-second {@code
+ * Proves that the failures {@link JiraErrors} builds make Temporal do the right thing, in real time
+ * (time skipping would hide the difference between a 100 ms backoff and a one-second {@code
  * Retry-After}).
  */
 class JiraRetryThroughTemporalTest {
@@ -39,17 +39,21 @@ class JiraRetryThroughTemporalTest {
   private static final String SEARCH = "/rest/api/2/search/jql";
 
   @RegisterExtension
-  static WireMockExtension jira = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+  static WireMockExtension jira =
+      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
   private TestWorkflowEnvironment temporal;
 
   @BeforeEach
   void startTemporal() {
-    temporal = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
+    temporal =
+        TestWorkflowEnvironment.newInstance(
+            TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
     Worker worker = temporal.newWorker(QUEUE);
     worker.registerWorkflowImplementationTypes(JiraIssueWorkflowImpl.class);
-    worker.registerActivitiesImplementations(new JiraTrackerActivities(
-        new JiraClient(JiraSettings.cloud(jira.baseUrl(), "bot@example.com", "api-token"))));
+    worker.registerActivitiesImplementations(
+        new JiraTrackerActivities(
+            new JiraClient(JiraSettings.cloud(jira.baseUrl(), "bot@example.com", "api-token"))));
     temporal.start();
   }
 
@@ -59,35 +63,56 @@ class JiraRetryThroughTemporalTest {
   }
 
   private JiraIssueWorkflow workflow() {
-    return temporal.getWorkflowClient().newWorkflowStub(JiraIssueWorkflow.class,
-        WorkflowOptions.newBuilder().setTaskQueue(QUEUE).build());
+    return temporal
+        .getWorkflowClient()
+        .newWorkflowStub(
+            JiraIssueWorkflow.class, WorkflowOptions.newBuilder().setTaskQueue(QUEUE).build());
   }
 
   @Test
   void rateLimitedCreateIsRetriedByTemporalAfterJirasRetryAfterAndSucceeds() {
-    jira.stubFor(get(urlPathEqualTo(SEARCH)).inScenario("limit").whenScenarioStateIs(STARTED)
-        .willReturn(json(429, "jira-429.json").withHeader("Retry-After", "1")).willSetStateTo("lifted"));
-    jira.stubFor(get(urlPathEqualTo(SEARCH)).inScenario("limit").whenScenarioStateIs("lifted")
-        .willReturn(json(200, "jira-search-jql-empty.json")));
-    jira.stubFor(post(urlPathEqualTo("/rest/api/2/issue")).willReturn(json(201, "jira-create-201.json")));
+    jira.stubFor(
+        get(urlPathEqualTo(SEARCH))
+            .inScenario("limit")
+            .whenScenarioStateIs(STARTED)
+            .willReturn(json(429, "jira-429.json").withHeader("Retry-After", "1"))
+            .willSetStateTo("lifted"));
+    jira.stubFor(
+        get(urlPathEqualTo(SEARCH))
+            .inScenario("limit")
+            .whenScenarioStateIs("lifted")
+            .willReturn(json(200, "jira-search-jql-empty.json")));
+    jira.stubFor(
+        post(urlPathEqualTo("/rest/api/2/issue")).willReturn(json(201, "jira-create-201.json")));
 
     assertThat(workflow().create(actionItem(null)).key()).isEqualTo("PAY-118");
 
     List<LoggedRequest> searches = jira.findAll(getRequestedFor(urlPathEqualTo(SEARCH)));
     assertThat(searches).hasSize(2);
     // The policy alone would have retried after 100 ms.
-    assertThat(searches.get(1).getLoggedDate().getTime() - searches.get(0).getLoggedDate().getTime())
+    assertThat(
+            searches.get(1).getLoggedDate().getTime() - searches.get(0).getLoggedDate().getTime())
         .isGreaterThanOrEqualTo(1_000);
   }
 
   @Test
   void createWhoseAnswerWasLostIsRetriedAndFindsTheFirstIssueInsteadOfMakingASecond() {
-    jira.stubFor(get(urlPathEqualTo(SEARCH)).inScenario("lost").whenScenarioStateIs(STARTED)
-        .willReturn(json(200, "jira-search-jql-empty.json")));
-    jira.stubFor(post(urlPathEqualTo("/rest/api/2/issue")).inScenario("lost").whenScenarioStateIs(STARTED)
-        .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)).willSetStateTo("created"));
-    jira.stubFor(get(urlPathEqualTo(SEARCH)).inScenario("lost").whenScenarioStateIs("created")
-        .willReturn(json(200, "jira-search-jql-found.json")));
+    jira.stubFor(
+        get(urlPathEqualTo(SEARCH))
+            .inScenario("lost")
+            .whenScenarioStateIs(STARTED)
+            .willReturn(json(200, "jira-search-jql-empty.json")));
+    jira.stubFor(
+        post(urlPathEqualTo("/rest/api/2/issue"))
+            .inScenario("lost")
+            .whenScenarioStateIs(STARTED)
+            .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER))
+            .willSetStateTo("created"));
+    jira.stubFor(
+        get(urlPathEqualTo(SEARCH))
+            .inScenario("lost")
+            .whenScenarioStateIs("created")
+            .willReturn(json(200, "jira-search-jql-found.json")));
 
     assertThat(workflow().create(actionItem(null)).key()).isEqualTo("PAY-118");
 
@@ -97,15 +122,19 @@ class JiraRetryThroughTemporalTest {
   @Test
   void rejectedCreateFailsWithoutARetry() {
     jira.stubFor(get(urlPathEqualTo(SEARCH)).willReturn(json(200, "jira-search-jql-empty.json")));
-    jira.stubFor(post(urlPathEqualTo("/rest/api/2/issue")).willReturn(json(400, "jira-400-create.json")));
+    jira.stubFor(
+        post(urlPathEqualTo("/rest/api/2/issue")).willReturn(json(400, "jira-400-create.json")));
 
     assertThatThrownBy(() -> workflow().create(actionItem(null)))
         .isInstanceOf(WorkflowFailedException.class)
         .rootCause()
-        .isInstanceOfSatisfying(ApplicationFailure.class, failure -> {
-          assertThat(failure.getType()).isEqualTo(FailureType.JIRA_REJECTED.name());
-          assertThat(failure.getOriginalMessage()).contains("project: valid project is required");
-        });
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            failure -> {
+              assertThat(failure.getType()).isEqualTo(FailureType.JIRA_REJECTED.name());
+              assertThat(failure.getOriginalMessage())
+                  .contains("project: valid project is required");
+            });
     jira.verify(1, postRequestedFor(urlPathEqualTo("/rest/api/2/issue")));
   }
 }

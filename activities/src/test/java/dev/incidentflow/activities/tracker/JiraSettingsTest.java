@@ -9,7 +9,8 @@ class JiraSettingsTest {
 
   @Test
   void personalAccessTokenMeansDataCenter() {
-    JiraSettings settings = new JiraSettings("https://jira.example.com/", "", "", "pat", null, null, null);
+    JiraSettings settings =
+        new JiraSettings("https://jira.example.com/", "", "", "pat", null, null, null);
 
     assertThat(settings.deployment()).isEqualTo(JiraDeployment.DATA_CENTER);
     assertThat(settings.searchPath()).isEqualTo("/rest/api/2/search");
@@ -19,7 +20,8 @@ class JiraSettingsTest {
 
   @Test
   void emailAndApiTokenMeanCloud() {
-    JiraSettings settings = JiraSettings.cloud("https://example.atlassian.net", "bot@example.com", "token");
+    JiraSettings settings =
+        JiraSettings.cloud("https://example.atlassian.net", "bot@example.com", "token");
 
     assertThat(settings.deployment()).isEqualTo(JiraDeployment.CLOUD);
     assertThat(settings.searchPath()).isEqualTo("/rest/api/2/search/jql");
@@ -30,9 +32,11 @@ class JiraSettingsTest {
 
   @Test
   void credentialsMissingAreRefusedNamingTheVariables() {
-    assertThatThrownBy(() -> JiraSettings.cloud("https://example.atlassian.net", "bot@example.com", " "))
+    assertThatThrownBy(
+            () -> JiraSettings.cloud("https://example.atlassian.net", "bot@example.com", " "))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("JIRA_API_TOKEN").hasMessageContaining("JIRA_PAT");
+        .hasMessageContaining("JIRA_API_TOKEN")
+        .hasMessageContaining("JIRA_PAT");
   }
 
   @Test
@@ -44,7 +48,9 @@ class JiraSettingsTest {
 
   @Test
   void secretsStayOutOfToString() {
-    assertThat(JiraSettings.cloud("https://example.atlassian.net", "bot@example.com", "s3cret").toString())
+    assertThat(
+            JiraSettings.cloud("https://example.atlassian.net", "bot@example.com", "s3cret")
+                .toString())
         .doesNotContain("s3cret");
   }
 }

@@ -36,33 +36,45 @@ class JiraTrackerActivitiesTest {
   private static final String DC_SEARCH = "/rest/api/2/search";
 
   @RegisterExtension
-  static WireMockExtension jira = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+  static WireMockExtension jira =
+      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
   private final ObjectMapper mapper = new ObjectMapper();
 
   private JiraTrackerActivities cloud() {
-    return new JiraTrackerActivities(new JiraClient(JiraSettings.cloud(jira.baseUrl() + "/", "bot@example.com", "api-token")));
+    return new JiraTrackerActivities(
+        new JiraClient(JiraSettings.cloud(jira.baseUrl() + "/", "bot@example.com", "api-token")));
   }
 
   private JiraTrackerActivities dataCenter() {
-    return new JiraTrackerActivities(new JiraClient(JiraSettings.dataCenter(jira.baseUrl(), "pat-secret")));
+    return new JiraTrackerActivities(
+        new JiraClient(JiraSettings.dataCenter(jira.baseUrl(), "pat-secret")));
   }
 
   @Test
   void cloudSearchesTheJqlEndpointThenCreatesWithBasicAuthAndAccountIdAssignee() throws Exception {
-    jira.stubFor(get(urlPathEqualTo(CLOUD_SEARCH)).willReturn(json(200, "jira-search-jql-empty.json")));
-    jira.stubFor(post(urlPathEqualTo("/rest/api/2/issue")).willReturn(json(201, "jira-create-201.json")));
+    jira.stubFor(
+        get(urlPathEqualTo(CLOUD_SEARCH)).willReturn(json(200, "jira-search-jql-empty.json")));
+    jira.stubFor(
+        post(urlPathEqualTo("/rest/api/2/issue")).willReturn(json(201, "jira-create-201.json")));
 
     TrackerIssue issue = cloud().createIssue(actionItem("5b10a2844c20165700ede21g"));
 
     assertThat(issue).isEqualTo(new TrackerIssue("PAY-118", jira.baseUrl() + "/browse/PAY-118"));
-    String basic = "Basic " + Base64.getEncoder().encodeToString("bot@example.com:api-token".getBytes(StandardCharsets.UTF_8));
-    jira.verify(getRequestedFor(urlPathEqualTo(CLOUD_SEARCH))
-        .withQueryParam("jql", equalTo("labels = \"" + LABEL + "\""))
-        .withHeader("Authorization", equalTo(basic)));
-    jira.verify(postRequestedFor(urlPathEqualTo("/rest/api/2/issue"))
-        .withHeader("Authorization", equalTo(basic))
-        .withRequestBody(equalToJson("""
+    String basic =
+        "Basic "
+            + Base64.getEncoder()
+                .encodeToString("bot@example.com:api-token".getBytes(StandardCharsets.UTF_8));
+    jira.verify(
+        getRequestedFor(urlPathEqualTo(CLOUD_SEARCH))
+            .withQueryParam("jql", equalTo("labels = \"" + LABEL + "\""))
+            .withHeader("Authorization", equalTo(basic)));
+    jira.verify(
+        postRequestedFor(urlPathEqualTo("/rest/api/2/issue"))
+            .withHeader("Authorization", equalTo(basic))
+            .withRequestBody(
+                equalToJson(
+                    """
             {"fields": {
               "project": {"key": "PAY"},
               "issuetype": {"name": "Task"},
@@ -71,26 +83,33 @@ class JiraTrackerActivitiesTest {
               "labels": ["incidentflow", "action-item", "inc-42", "improvement", "%s"],
               "duedate": "2026-11-27",
               "assignee": {"accountId": "5b10a2844c20165700ede21g"}
-            }}""".formatted(LABEL))));
+            }}"""
+                        .formatted(LABEL))));
   }
 
   @Test
   void dataCenterSearchesTheClassicEndpointThenCreatesWithTheTokenAndNameAssignee() {
     jira.stubFor(get(urlPathEqualTo(DC_SEARCH)).willReturn(json(200, "jira-search-empty.json")));
-    jira.stubFor(post(urlPathEqualTo("/rest/api/2/issue")).willReturn(json(201, "jira-create-201.json")));
+    jira.stubFor(
+        post(urlPathEqualTo("/rest/api/2/issue")).willReturn(json(201, "jira-create-201.json")));
 
     assertThat(dataCenter().createIssue(actionItem("bstone")).key()).isEqualTo("PAY-118");
 
-    jira.verify(getRequestedFor(urlPathEqualTo(DC_SEARCH)).withHeader("Authorization", equalTo("Bearer pat-secret")));
+    jira.verify(
+        getRequestedFor(urlPathEqualTo(DC_SEARCH))
+            .withHeader("Authorization", equalTo("Bearer pat-secret")));
     jira.verify(0, getRequestedFor(urlPathEqualTo(CLOUD_SEARCH)));
-    jira.verify(postRequestedFor(urlPathEqualTo("/rest/api/2/issue"))
-        .withHeader("Authorization", equalTo("Bearer pat-secret"))
-        .withRequestBody(equalToJson("{\"fields\": {\"assignee\": {\"name\": \"bstone\"}}}", true, true)));
+    jira.verify(
+        postRequestedFor(urlPathEqualTo("/rest/api/2/issue"))
+            .withHeader("Authorization", equalTo("Bearer pat-secret"))
+            .withRequestBody(
+                equalToJson("{\"fields\": {\"assignee\": {\"name\": \"bstone\"}}}", true, true)));
   }
 
   @Test
   void issueAlreadyCarryingTheLabelIsReturnedAndNoSecondIsCreated() {
-    jira.stubFor(get(urlPathEqualTo(CLOUD_SEARCH)).willReturn(json(200, "jira-search-jql-found.json")));
+    jira.stubFor(
+        get(urlPathEqualTo(CLOUD_SEARCH)).willReturn(json(200, "jira-search-jql-found.json")));
 
     assertThat(cloud().createIssue(actionItem(null)).key()).isEqualTo("PAY-118");
 
@@ -99,15 +118,26 @@ class JiraTrackerActivitiesTest {
 
   @Test
   void createWhoseAnswerWasLostIsFoundByItsLabelOnTheRetryAndNotCreatedTwice() {
-    jira.stubFor(get(urlPathEqualTo(CLOUD_SEARCH)).inScenario("lost").whenScenarioStateIs(STARTED)
-        .willReturn(json(200, "jira-search-jql-empty.json")));
-    jira.stubFor(post(urlPathEqualTo("/rest/api/2/issue")).inScenario("lost").whenScenarioStateIs(STARTED)
-        .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)).willSetStateTo("created"));
-    jira.stubFor(get(urlPathEqualTo(CLOUD_SEARCH)).inScenario("lost").whenScenarioStateIs("created")
-        .willReturn(json(200, "jira-search-jql-found.json")));
+    jira.stubFor(
+        get(urlPathEqualTo(CLOUD_SEARCH))
+            .inScenario("lost")
+            .whenScenarioStateIs(STARTED)
+            .willReturn(json(200, "jira-search-jql-empty.json")));
+    jira.stubFor(
+        post(urlPathEqualTo("/rest/api/2/issue"))
+            .inScenario("lost")
+            .whenScenarioStateIs(STARTED)
+            .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER))
+            .willSetStateTo("created"));
+    jira.stubFor(
+        get(urlPathEqualTo(CLOUD_SEARCH))
+            .inScenario("lost")
+            .whenScenarioStateIs("created")
+            .willReturn(json(200, "jira-search-jql-found.json")));
     JiraTrackerActivities tracker = cloud();
 
-    ApplicationFailure lost = catchThrowableOfType(ApplicationFailure.class, () -> tracker.createIssue(actionItem(null)));
+    ApplicationFailure lost =
+        catchThrowableOfType(ApplicationFailure.class, () -> tracker.createIssue(actionItem(null)));
     assertThat(lost.isNonRetryable()).isFalse();
     assertThat(lost.getType()).isEqualTo(JiraErrors.UNAVAILABLE);
 
@@ -117,10 +147,12 @@ class JiraTrackerActivitiesTest {
 
   @Test
   void rateLimitIsRetryableAfterJirasRetryAfter() {
-    jira.stubFor(get(urlPathEqualTo(CLOUD_SEARCH))
-        .willReturn(json(429, "jira-429.json").withHeader("Retry-After", "7")));
+    jira.stubFor(
+        get(urlPathEqualTo(CLOUD_SEARCH))
+            .willReturn(json(429, "jira-429.json").withHeader("Retry-After", "7")));
 
-    ApplicationFailure failure = catchThrowableOfType(ApplicationFailure.class, () -> cloud().createIssue(actionItem(null)));
+    ApplicationFailure failure =
+        catchThrowableOfType(ApplicationFailure.class, () -> cloud().createIssue(actionItem(null)));
 
     assertThat(failure.isNonRetryable()).isFalse();
     assertThat(failure.getType()).isEqualTo(JiraErrors.RATE_LIMITED);
@@ -130,10 +162,16 @@ class JiraTrackerActivitiesTest {
 
   @Test
   void unavailableIsRetryableAfterJirasRetryAfter() {
-    jira.stubFor(get(urlPathEqualTo("/rest/api/2/issue/PAY-118"))
-        .willReturn(aResponse().withStatus(503).withHeader("Retry-After", "120").withBody("<html>Maintenance</html>")));
+    jira.stubFor(
+        get(urlPathEqualTo("/rest/api/2/issue/PAY-118"))
+            .willReturn(
+                aResponse()
+                    .withStatus(503)
+                    .withHeader("Retry-After", "120")
+                    .withBody("<html>Maintenance</html>")));
 
-    ApplicationFailure failure = catchThrowableOfType(ApplicationFailure.class, () -> dataCenter().issueStatus("PAY-118"));
+    ApplicationFailure failure =
+        catchThrowableOfType(ApplicationFailure.class, () -> dataCenter().issueStatus("PAY-118"));
 
     assertThat(failure.isNonRetryable()).isFalse();
     assertThat(failure.getType()).isEqualTo(JiraErrors.UNAVAILABLE);
@@ -142,40 +180,65 @@ class JiraTrackerActivitiesTest {
 
   @Test
   void badRequestIsNonRetryableJiraRejectedNamingTheFields() {
-    jira.stubFor(get(urlPathEqualTo(CLOUD_SEARCH)).willReturn(json(200, "jira-search-jql-empty.json")));
-    jira.stubFor(post(urlPathEqualTo("/rest/api/2/issue")).willReturn(json(400, "jira-400-create.json")));
+    jira.stubFor(
+        get(urlPathEqualTo(CLOUD_SEARCH)).willReturn(json(200, "jira-search-jql-empty.json")));
+    jira.stubFor(
+        post(urlPathEqualTo("/rest/api/2/issue")).willReturn(json(400, "jira-400-create.json")));
 
-    ApplicationFailure failure = catchThrowableOfType(ApplicationFailure.class, () -> cloud().createIssue(actionItem(null)));
+    ApplicationFailure failure =
+        catchThrowableOfType(ApplicationFailure.class, () -> cloud().createIssue(actionItem(null)));
 
     assertThat(failure.isNonRetryable()).isTrue();
     assertThat(failure.getType()).isEqualTo(FailureType.JIRA_REJECTED.name());
-    assertThat(failure.getOriginalMessage()).isEqualTo("Jira create issue answered HTTP 400: "
-        + "project: valid project is required; issuetype: Specify an issue type");
+    assertThat(failure.getOriginalMessage())
+        .isEqualTo(
+            "Jira create issue answered HTTP 400: "
+                + "project: valid project is required; issuetype: Specify an issue type");
   }
 
   @Test
   void assigneeJiraRefusesCostsTheAssigneeNotTheIssue() throws Exception {
-    jira.stubFor(get(urlPathEqualTo(CLOUD_SEARCH)).willReturn(json(200, "jira-search-jql-empty.json")));
-    jira.stubFor(post(urlPathEqualTo("/rest/api/2/issue")).inScenario("assignee").whenScenarioStateIs(STARTED)
-        .willReturn(json(400, "jira-400-assignee.json")).willSetStateTo("refused"));
-    jira.stubFor(post(urlPathEqualTo("/rest/api/2/issue")).inScenario("assignee").whenScenarioStateIs("refused")
-        .willReturn(json(201, "jira-create-201.json")));
+    jira.stubFor(
+        get(urlPathEqualTo(CLOUD_SEARCH)).willReturn(json(200, "jira-search-jql-empty.json")));
+    jira.stubFor(
+        post(urlPathEqualTo("/rest/api/2/issue"))
+            .inScenario("assignee")
+            .whenScenarioStateIs(STARTED)
+            .willReturn(json(400, "jira-400-assignee.json"))
+            .willSetStateTo("refused"));
+    jira.stubFor(
+        post(urlPathEqualTo("/rest/api/2/issue"))
+            .inScenario("assignee")
+            .whenScenarioStateIs("refused")
+            .willReturn(json(201, "jira-create-201.json")));
 
-    assertThat(cloud().createIssue(actionItem("5b10a2844c20165700ede21g")).key()).isEqualTo("PAY-118");
+    assertThat(cloud().createIssue(actionItem("5b10a2844c20165700ede21g")).key())
+        .isEqualTo("PAY-118");
 
-    JsonNode retried = mapper.readTree(jira.findAll(postRequestedFor(urlPathEqualTo("/rest/api/2/issue"))).get(1).getBodyAsString());
+    JsonNode retried =
+        mapper.readTree(
+            jira.findAll(postRequestedFor(urlPathEqualTo("/rest/api/2/issue")))
+                .get(1)
+                .getBodyAsString());
     assertThat(retried.path("fields").has("assignee")).isFalse();
     assertThat(retried.path("fields").has("duedate")).isFalse();
-    assertThat(retried.path("fields").path("description").asText()).contains("could not set assignee", "cannot be assigned");
+    assertThat(retried.path("fields").path("description").asText())
+        .contains("could not set assignee", "cannot be assigned");
   }
 
   @Test
   void unauthorizedIsNonRetryable() {
-    jira.stubFor(get(urlPathEqualTo(CLOUD_SEARCH)).willReturn(aResponse().withStatus(401)
-        .withHeader("Content-Type", "application/json")
-        .withBody("{\"errorMessages\":[\"You are not authenticated. Authentication required to perform this operation.\"],\"errors\":{}}")));
+    jira.stubFor(
+        get(urlPathEqualTo(CLOUD_SEARCH))
+            .willReturn(
+                aResponse()
+                    .withStatus(401)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(
+                        "{\"errorMessages\":[\"You are not authenticated. Authentication required to perform this operation.\"],\"errors\":{}}")));
 
-    ApplicationFailure failure = catchThrowableOfType(ApplicationFailure.class, () -> cloud().createIssue(actionItem(null)));
+    ApplicationFailure failure =
+        catchThrowableOfType(ApplicationFailure.class, () -> cloud().createIssue(actionItem(null)));
 
     assertThat(failure.isNonRetryable()).isTrue();
     assertThat(failure.getOriginalMessage()).contains("HTTP 401", "not authenticated");
@@ -183,20 +246,33 @@ class JiraTrackerActivitiesTest {
 
   @Test
   void statusInTheDoneCategoryIsDoneAndAnyOtherIsNot() {
-    jira.stubFor(get(urlPathEqualTo("/rest/api/2/issue/PAY-118")).inScenario("status").whenScenarioStateIs(STARTED)
-        .willReturn(json(200, "jira-issue-in-progress.json")).willSetStateTo("done"));
-    jira.stubFor(get(urlPathEqualTo("/rest/api/2/issue/PAY-118")).inScenario("status").whenScenarioStateIs("done")
-        .willReturn(json(200, "jira-issue-done.json")));
+    jira.stubFor(
+        get(urlPathEqualTo("/rest/api/2/issue/PAY-118"))
+            .inScenario("status")
+            .whenScenarioStateIs(STARTED)
+            .willReturn(json(200, "jira-issue-in-progress.json"))
+            .willSetStateTo("done"));
+    jira.stubFor(
+        get(urlPathEqualTo("/rest/api/2/issue/PAY-118"))
+            .inScenario("status")
+            .whenScenarioStateIs("done")
+            .willReturn(json(200, "jira-issue-done.json")));
     JiraTrackerActivities tracker = cloud();
 
-    assertThat(tracker.issueStatus("PAY-118")).isEqualTo(new TrackerStatus("PAY-118", "In Progress", false));
-    assertThat(tracker.issueStatus("PAY-118")).isEqualTo(new TrackerStatus("PAY-118", "Done", true));
-    jira.verify(getRequestedFor(urlPathEqualTo("/rest/api/2/issue/PAY-118")).withQueryParam("fields", equalTo("status,issuelinks")));
+    assertThat(tracker.issueStatus("PAY-118"))
+        .isEqualTo(new TrackerStatus("PAY-118", "In Progress", false));
+    assertThat(tracker.issueStatus("PAY-118"))
+        .isEqualTo(new TrackerStatus("PAY-118", "Done", true));
+    jira.verify(
+        getRequestedFor(urlPathEqualTo("/rest/api/2/issue/PAY-118"))
+            .withQueryParam("fields", equalTo("status,issuelinks")));
   }
 
   @Test
   void linkThatAlreadyExistsIsNotMadeAgain() {
-    jira.stubFor(get(urlPathEqualTo("/rest/api/2/issue/PAY-118")).willReturn(json(200, "jira-issue-in-progress.json")));
+    jira.stubFor(
+        get(urlPathEqualTo("/rest/api/2/issue/PAY-118"))
+            .willReturn(json(200, "jira-issue-in-progress.json")));
 
     cloud().linkIssues(new IssueLink("PAY-118", "PAY-100"));
 
@@ -205,12 +281,18 @@ class JiraTrackerActivitiesTest {
 
   @Test
   void missingLinkIsMadeWithTheConfiguredType() {
-    jira.stubFor(get(urlPathEqualTo("/rest/api/2/issue/PAY-118")).willReturn(json(200, "jira-issue-done.json")));
-    jira.stubFor(post(urlPathEqualTo("/rest/api/2/issueLink")).willReturn(aResponse().withStatus(201)));
+    jira.stubFor(
+        get(urlPathEqualTo("/rest/api/2/issue/PAY-118"))
+            .willReturn(json(200, "jira-issue-done.json")));
+    jira.stubFor(
+        post(urlPathEqualTo("/rest/api/2/issueLink")).willReturn(aResponse().withStatus(201)));
 
     dataCenter().linkIssues(new IssueLink("PAY-118", "PAY-100"));
 
-    jira.verify(postRequestedFor(urlPathEqualTo("/rest/api/2/issueLink")).withRequestBody(equalToJson(
-        "{\"type\":{\"name\":\"Relates\"},\"inwardIssue\":{\"key\":\"PAY-118\"},\"outwardIssue\":{\"key\":\"PAY-100\"}}")));
+    jira.verify(
+        postRequestedFor(urlPathEqualTo("/rest/api/2/issueLink"))
+            .withRequestBody(
+                equalToJson(
+                    "{\"type\":{\"name\":\"Relates\"},\"inwardIssue\":{\"key\":\"PAY-118\"},\"outwardIssue\":{\"key\":\"PAY-100\"}}")));
   }
 }

@@ -14,8 +14,13 @@ class LoggingTrackerActivitiesTest {
     assertThat(tracker.createIssue(actionItem("bob")).key()).isEqualTo("DEV-1");
     assertThat(tracker.createIssue(actionItem("bob")).key()).isEqualTo("DEV-1");
 
-    assertThat(tracker.calls()).hasSize(2).first()
-        .satisfies(call -> assertThat(call.text()).contains("PAY", "[INC-42]", "assignee bob", "due 2026-11-27"));
+    assertThat(tracker.calls())
+        .hasSize(2)
+        .first()
+        .satisfies(
+            call ->
+                assertThat(call.text())
+                    .contains("PAY", "[INC-42]", "assignee bob", "due 2026-11-27"));
     assertThat(tracker.issueStatus("DEV-1").done()).isFalse();
   }
 }

@@ -41,14 +41,21 @@ public final class BearerTokenFilter implements ContainerRequestFilter {
       return;
     }
     String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-    String presented = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : null;
-    if (presented == null || !MessageDigest.isEqual(token, presented.getBytes(StandardCharsets.UTF_8))) {
-      request.abortWith(Response.status(Response.Status.UNAUTHORIZED)
-          .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"incidentflow\"")
-          .type(MediaType.APPLICATION_JSON_TYPE)
-          .entity(new ErrorJson(presented == null ? "missing bearer token" : "invalid bearer token",
-              List.of("send Authorization: Bearer <INCIDENTFLOW_API_TOKEN>")))
-          .build());
+    String presented =
+        header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
+            ? header.substring(7).trim()
+            : null;
+    if (presented == null
+        || !MessageDigest.isEqual(token, presented.getBytes(StandardCharsets.UTF_8))) {
+      request.abortWith(
+          Response.status(Response.Status.UNAUTHORIZED)
+              .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"incidentflow\"")
+              .type(MediaType.APPLICATION_JSON_TYPE)
+              .entity(
+                  new ErrorJson(
+                      presented == null ? "missing bearer token" : "invalid bearer token",
+                      List.of("send Authorization: Bearer <INCIDENTFLOW_API_TOKEN>")))
+              .build());
     }
   }
 }

@@ -48,9 +48,12 @@ public final class BodySizeLimitFilter implements ContainerRequestFilter {
   }
 
   private void tooLarge(ContainerRequestContext request) {
-    request.abortWith(Response.status(Response.Status.REQUEST_ENTITY_TOO_LARGE)
-        .type(MediaType.APPLICATION_JSON_TYPE)
-        .entity(new ErrorJson("request body too large", List.of("the limit is " + maxBytes + " bytes")))
-        .build());
+    request.abortWith(
+        Response.status(Response.Status.REQUEST_ENTITY_TOO_LARGE)
+            .type(MediaType.APPLICATION_JSON_TYPE)
+            .entity(
+                new ErrorJson(
+                    "request body too large", List.of("the limit is " + maxBytes + " bytes")))
+            .build());
   }
 }

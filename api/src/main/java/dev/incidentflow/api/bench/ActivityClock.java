@@ -38,7 +38,8 @@ public final class ActivityClock {
       if (now >= deadline) {
         return false;
       }
-      Thread.sleep(Math.max(1, Math.min(quiet.toNanos() - silentFor, deadline - now) / 1_000_000 + 1));
+      Thread.sleep(
+          Math.max(1, Math.min(quiet.toNanos() - silentFor, deadline - now) / 1_000_000 + 1));
     }
   }
 }

@@ -23,7 +23,9 @@ final class AlertPayloads {
     this.run = requireNonNull(run, "run is null");
   }
 
-  /** The marker of group {@code n} of {@code phase}, closed so that group 1 never matches group 10. */
+  /**
+   * The marker of group {@code n} of {@code phase}, closed so that group 1 never matches group 10.
+   */
   String marker(String phase, int n) {
     return "[bench:" + run + ":" + phase + ":" + n + "]";
   }
@@ -34,7 +36,13 @@ final class AlertPayloads {
   }
 
   String groupKey(String phase, int n) {
-    return "{}:{alertname=\"IncidentFlowBench\", bench=\"" + run + "\", phase=\"" + phase + "\", group=\"" + n + "\"}";
+    return "{}:{alertname=\"IncidentFlowBench\", bench=\""
+        + run
+        + "\", phase=\""
+        + phase
+        + "\", group=\""
+        + n
+        + "\"}";
   }
 
   /** The workflow id the application gives the group's incident. */
@@ -67,7 +75,9 @@ final class AlertPayloads {
     ObjectNode alert = alerts.addObject();
     alert.put("status", "firing");
     alert.set("labels", labels.deepCopy().put("instance", "bench-" + n));
-    alert.putObject("annotations").put("summary", marker(phase, n) + " benchmark " + phase + " group " + n);
+    alert
+        .putObject("annotations")
+        .put("summary", marker(phase, n) + " benchmark " + phase + " group " + n);
     alert.put("startsAt", "2026-01-01T00:00:00Z");
     alert.put("endsAt", "0001-01-01T00:00:00Z");
     alert.put("generatorURL", "http://prometheus.bench.invalid:9090/graph");

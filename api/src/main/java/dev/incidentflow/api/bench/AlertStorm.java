@@ -12,15 +12,19 @@ import java.util.stream.IntStream;
 import java.util.stream.StreamSupport;
 
 /**
- * Phase a: an Alertmanager cluster re-sending every alert group at once. N deliveries over G
- * groups from C senders; then the counts that prove nothing was duplicated or lost: G incidents,
- * G first pages, and every delivery on an incident's timeline.
+ * Phase a: an Alertmanager cluster re-sending every alert group at once. N deliveries over G groups
+ * from C senders; then the counts that prove nothing was duplicated or lost: G incidents, G first
+ * pages, and every delivery on an incident's timeline.
  */
 final class AlertStorm {
   static final String PHASE = "a. alert storm";
   static final String MARKER = "storm";
-  /** How long the count of recorded deliveries may stand still below N before the bench reads it. */
+
+  /**
+   * How long the count of recorded deliveries may stand still below N before the bench reads it.
+   */
   static final Duration STALLED = Duration.ofSeconds(15);
+
   static final double WEBHOOK_P99_TARGET_MILLIS = 50;
 
   private AlertStorm() {}
@@ -31,32 +35,58 @@ final class AlertStorm {
     AlertPayloads payloads = context.payloads();
     int groups = options.groups();
     long before = context.api().highestIncidentNumber();
-    String[] bodies = IntStream.range(0, groups).mapToObj(g -> payloads.firing(MARKER, g, "error"))
-        .toArray(String[]::new);
+    String[] bodies =
+        IntStream.range(0, groups)
+            .mapToObj(g -> payloads.firing(MARKER, g, "error"))
+            .toArray(String[]::new);
 
-    Progress.say("storm: " + options.alerts() + " deliveries over " + groups + " groups from " + options.senders()
-        + " senders");
-    WebhookBurst.Result burst = WebhookBurst.send(context.api(), options.alerts(), options.senders(),
-        i -> bodies[i % groups]);
+    Progress.say(
+        "storm: "
+            + options.alerts()
+            + " deliveries over "
+            + groups
+            + " groups from "
+            + options.senders()
+            + " senders");
+    WebhookBurst.Result burst =
+        WebhookBurst.send(
+            context.api(), options.alerts(), options.senders(), i -> bodies[i % groups]);
     Latencies webhook = Latencies.ofNanos(burst.latencyNanos());
-    report.figure(PHASE, "deliveries", options.alerts() + " over " + groups + " groups from " + options.senders()
-        + " senders in " + seconds(burst.elapsedNanos()) + " (" + String.format(Locale.ROOT, "%.0f", burst.perSecond())
-        + "/s)");
-    report.target(PHASE, "webhook latency (send to 202)", webhook.summary(), "p99 < 50 ms",
+    report.figure(
+        PHASE,
+        "deliveries",
+        options.alerts()
+            + " over "
+            + groups
+            + " groups from "
+            + options.senders()
+            + " senders in "
+            + seconds(burst.elapsedNanos())
+            + " ("
+            + String.format(Locale.ROOT, "%.0f", burst.perSecond())
+            + "/s)");
+    report.target(
+        PHASE,
+        "webhook latency (send to 202)",
+        webhook.summary(),
+        "p99 < 50 ms",
         webhook.p99Millis() < WEBHOOK_P99_TARGET_MILLIS);
-    report.check(PHASE, "webhook errors", burst.errors(), 0, String.join("; ", burst.errorSamples()));
+    report.check(
+        PHASE, "webhook errors", burst.errors(), 0, String.join("; ", burst.errorSamples()));
 
     String prefix = payloads.phasePrefix(MARKER);
     Progress.say("storm: waiting for first pages and for every delivery to reach a timeline");
     long drainStarted = System.nanoTime();
-    Pages.await(() -> Pages.firstPages(context.pagerDuty(), prefix) >= groups, options.drainTimeout());
+    Pages.await(
+        () -> Pages.firstPages(context.pagerDuty(), prefix) >= groups, options.drainTimeout());
     // The backlog has drained when every delivery is on a timeline; a lost one shows as a count
     // that stops short of N and stays there.
     long deadline = drainStarted + options.drainTimeout().toNanos();
     List<JsonNode> ours = ourIncidents(context, before, prefix);
     long alertsRecorded = alertsFired(ours);
     long lastProgress = System.nanoTime();
-    while (alertsRecorded < options.alerts() && System.nanoTime() < deadline
+    while (alertsRecorded < options.alerts()
+        && System.nanoTime() < deadline
         && System.nanoTime() - lastProgress < STALLED.toNanos()) {
       Thread.sleep(500);
       ours = ourIncidents(context, before, prefix);
@@ -72,30 +102,56 @@ final class AlertStorm {
     } else if (System.nanoTime() >= deadline) {
       drain = "not drained within " + options.drainTimeout().toSeconds() + " s";
     } else {
-      drain = "no progress for " + STALLED.toSeconds() + " s at " + alertsRecorded + " of " + options.alerts();
+      drain =
+          "no progress for "
+              + STALLED.toSeconds()
+              + " s at "
+              + alertsRecorded
+              + " of "
+              + options.alerts();
     }
     report.figure(PHASE, "drain (until every delivery was on a timeline)", drain);
 
-    Set<String> expectedWorkflows = IntStream.range(0, groups).mapToObj(g -> payloads.workflowId(MARKER, g))
-        .collect(Collectors.toSet());
-    Set<String> workflows = ours.stream().map(incident -> incident.path("workflowId").asText())
-        .collect(Collectors.toSet());
+    Set<String> expectedWorkflows =
+        IntStream.range(0, groups)
+            .mapToObj(g -> payloads.workflowId(MARKER, g))
+            .collect(Collectors.toSet());
+    Set<String> workflows =
+        ours.stream()
+            .map(incident -> incident.path("workflowId").asText())
+            .collect(Collectors.toSet());
     long unexpected = workflows.stream().filter(id -> !expectedWorkflows.contains(id)).count();
-    report.check(PHASE, "incidents in PostgreSQL", ours.size(), groups,
+    report.check(
+        PHASE,
+        "incidents in PostgreSQL",
+        ours.size(),
+        groups,
         workflows.size() + " distinct workflows, " + unexpected + " unexpected");
-    report.check(PHASE, "alert_fired events on their timelines", alertsRecorded, options.alerts(), "");
+    report.check(
+        PHASE, "alert_fired events on their timelines", alertsRecorded, options.alerts(), "");
 
-    Map<String, List<FakePagerDuty.Arrival>> triggers = Pages.triggersByKey(context.pagerDuty().arrivals(), prefix);
+    Map<String, List<FakePagerDuty.Arrival>> triggers =
+        Pages.triggersByKey(context.pagerDuty().arrivals(), prefix);
     Set<String> expectedKeys = new HashSet<>();
     ours.forEach(incident -> expectedKeys.add(Pages.dedupKey(BenchApi.number(incident), 0)));
-    Set<String> firstPageKeys = triggers.keySet().stream().filter(Pages::isFirstPage).collect(Collectors.toSet());
-    long requests = triggers.entrySet().stream().filter(entry -> Pages.isFirstPage(entry.getKey()))
-        .mapToLong(entry -> entry.getValue().size()).sum();
-    report.check(PHASE, "first pages at PagerDuty (distinct -step-0 keys)", firstPageKeys.size(), groups, "");
+    Set<String> firstPageKeys =
+        triggers.keySet().stream().filter(Pages::isFirstPage).collect(Collectors.toSet());
+    long requests =
+        triggers.entrySet().stream()
+            .filter(entry -> Pages.isFirstPage(entry.getKey()))
+            .mapToLong(entry -> entry.getValue().size())
+            .sum();
+    report.check(
+        PHASE,
+        "first pages at PagerDuty (distinct -step-0 keys)",
+        firstPageKeys.size(),
+        groups,
+        "");
     Set<String> mismatched = new HashSet<>(firstPageKeys);
     mismatched.addAll(expectedKeys);
     mismatched.removeAll(intersection(firstPageKeys, expectedKeys));
-    report.check(PHASE, "first pages and incidents not matching one to one", mismatched.size(), 0, "");
+    report.check(
+        PHASE, "first pages and incidents not matching one to one", mismatched.size(), 0, "");
     report.check(PHASE, "first-page trigger requests (duplicates fail)", requests, groups, "");
   }
 

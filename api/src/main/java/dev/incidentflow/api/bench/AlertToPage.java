@@ -35,7 +35,12 @@ final class AlertToPage {
     BenchReport report = context.report();
     Optional<FloorProbe> floor = context.target().temporal().map(FloorProbe::new);
     try {
-      Progress.say("alert to page: " + Math.min(WARM_UP, samples) + " warm-up rounds, then " + samples + " samples of each");
+      Progress.say(
+          "alert to page: "
+              + Math.min(WARM_UP, samples)
+              + " warm-up rounds, then "
+              + samples
+              + " samples of each");
       for (int i = 0; i < Math.min(WARM_UP, samples); i++) {
         pageSample(context, "warmup", i);
         if (floor.isPresent()) {
@@ -61,13 +66,22 @@ final class AlertToPage {
       Latencies page = Latencies.ofNanos(pages);
       report.figure(PHASE, "alert to page (202 to PagerDuty arrival)", page.summary());
       if (lastPage != null) {
-        report.figure(PHASE, "last sample's path to its page (history)",
+        report.figure(
+            PHASE,
+            "last sample's path to its page (history)",
             CriticalPath.describe(context.api().history(incidentNumber(lastPage))));
       }
-      report.check(PHASE, "samples that paged within " + PAGE_TIMEOUT.toSeconds() + " s", samples - missing, samples,
+      report.check(
+          PHASE,
+          "samples that paged within " + PAGE_TIMEOUT.toSeconds() + " s",
+          samples - missing,
+          samples,
           "");
       if (floor.isEmpty()) {
-        report.figure(PHASE, "floor (start to no-op activity)", "not measured: no Temporal address (--temporal)");
+        report.figure(
+            PHASE,
+            "floor (start to no-op activity)",
+            "not measured: no Temporal address (--temporal)");
         return;
       }
       Latencies floorLatency = Latencies.ofNanos(floors);
@@ -75,8 +89,11 @@ final class AlertToPage {
       if (!page.isEmpty() && !floorLatency.isEmpty()) {
         double p50Ratio = page.p50Millis() / floorLatency.p50Millis();
         double p99Ratio = page.p99Millis() / floorLatency.p99Millis();
-        report.target(PHASE, "ratio to floor",
-            String.format(Locale.ROOT, "p50 %.1fx, p99 %.1fx", p50Ratio, p99Ratio), "p50 within 5x",
+        report.target(
+            PHASE,
+            "ratio to floor",
+            String.format(Locale.ROOT, "p50 %.1fx, p99 %.1fx", p50Ratio, p99Ratio),
+            "p50 within 5x",
             p50Ratio <= RATIO_TARGET);
       }
     } finally {
@@ -88,7 +105,8 @@ final class AlertToPage {
   private record Sample(FakePagerDuty.Arrival page, long nanos) {}
 
   /** One new alert group, or empty when no page came. */
-  private static Optional<Sample> pageSample(BenchContext context, String phase, int n) throws Exception {
+  private static Optional<Sample> pageSample(BenchContext context, String phase, int n)
+      throws Exception {
     String marker = context.payloads().marker(phase, n);
     CompletableFuture<FakePagerDuty.Arrival> paged = context.pagerDuty().firstTrigger(marker);
     int status = context.api().postAlertmanager(context.payloads().firing(phase, n, "error"));

@@ -29,15 +29,18 @@ final class BenchApi {
   private final String token;
   private final HttpClient http;
 
-  /** @param base the API's root, e.g. {@code http://127.0.0.1:8080} */
+  /**
+   * @param base the API's root, e.g. {@code http://127.0.0.1:8080}
+   */
   BenchApi(URI base, String token) {
     this.base = requireNonNull(base, "base is null");
     this.token = requireNonNull(token, "token is null");
     // HTTP/1.1 as Alertmanager speaks it; the client's default HTTP/2 would try an h2c upgrade.
-    this.http = HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(Duration.ofSeconds(5))
-        .build();
+    this.http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
   }
 
   URI base() {
@@ -46,17 +49,19 @@ final class BenchApi {
 
   /** Posts an Alertmanager webhook and returns the status code. */
   int postAlertmanager(String body) throws IOException, InterruptedException {
-    HttpRequest request = request("/v1/alerts/alertmanager")
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body))
-        .build();
+    HttpRequest request =
+        request("/v1/alerts/alertmanager")
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build();
     return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
   }
 
   /** The highest incident number among the newest 500 incidents, or 0 when there are none. */
   long highestIncidentNumber() throws IOException, InterruptedException {
-    HttpResponse<String> response = http.send(request("/v1/incidents?limit=500").GET().build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        http.send(
+            request("/v1/incidents?limit=500").GET().build(), HttpResponse.BodyHandlers.ofString());
     expect(response, 200);
     long highest = 0;
     for (JsonNode incident : JSON.readTree(response.body())) {
@@ -67,8 +72,10 @@ final class BenchApi {
 
   /** {@code GET /v1/incidents/INC-<number>} with its timeline; empty on 404. */
   Optional<JsonNode> incident(long number) throws IOException, InterruptedException {
-    HttpResponse<String> response = http.send(request("/v1/incidents/INC-" + number).GET().build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        http.send(
+            request("/v1/incidents/INC-" + number).GET().build(),
+            HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() == 404) {
       return Optional.empty();
     }
@@ -76,17 +83,23 @@ final class BenchApi {
     return Optional.of(JSON.readTree(response.body()));
   }
 
-  /** {@code GET /v1/incidents/INC-<number>/history}: the workflow's event history as Temporal exports it. */
+  /**
+   * {@code GET /v1/incidents/INC-<number>/history}: the workflow's event history as Temporal
+   * exports it.
+   */
   JsonNode history(long number) throws IOException, InterruptedException {
-    HttpResponse<String> response = http.send(request("/v1/incidents/INC-" + number + "/history").GET().build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        http.send(
+            request("/v1/incidents/INC-" + number + "/history").GET().build(),
+            HttpResponse.BodyHandlers.ofString());
     expect(response, 200);
     return JSON.readTree(response.body());
   }
 
   /**
    * Every incident numbered above {@code after}, with timelines: read in parallel batches of
-   * numbers until a whole batch is missing (numbers come from a sequence, so gaps are rare and short).
+   * numbers until a whole batch is missing (numbers come from a sequence, so gaps are rare and
+   * short).
    */
   List<JsonNode> incidentsAfter(long after) throws InterruptedException {
     List<JsonNode> found = new ArrayList<>();
@@ -126,13 +139,22 @@ final class BenchApi {
   }
 
   private HttpRequest.Builder request(String path) {
-    return HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT).header("Authorization", "Bearer " + token);
+    return HttpRequest.newBuilder(base.resolve(path))
+        .timeout(TIMEOUT)
+        .header("Authorization", "Bearer " + token);
   }
 
   private static void expect(HttpResponse<String> response, int status) {
     if (response.statusCode() != status) {
-      throw new UncheckedIOException(new IOException(response.request().method() + " " + response.request().uri()
-          + " answered " + response.statusCode() + ": " + response.body()));
+      throw new UncheckedIOException(
+          new IOException(
+              response.request().method()
+                  + " "
+                  + response.request().uri()
+                  + " answered "
+                  + response.statusCode()
+                  + ": "
+                  + response.body()));
     }
   }
 }

@@ -27,13 +27,15 @@ public record BenchOptions(
 
   public BenchOptions {
     if (groups < 1 || alerts < groups) {
-      throw new IllegalArgumentException("--groups must be at least 1 and --alerts at least --groups");
+      throw new IllegalArgumentException(
+          "--groups must be at least 1 and --alerts at least --groups");
     }
     if (senders < 1) {
       throw new IllegalArgumentException("--senders must be at least 1");
     }
     if (pageSamples < 0 || openIncidents < 0) {
-      throw new IllegalArgumentException("--page-samples and --open-incidents must not be negative");
+      throw new IllegalArgumentException(
+          "--page-samples and --open-incidents must not be negative");
     }
     requireNonNull(hold, "hold is null");
     requireNonNull(drainTimeout, "drainTimeout is null");

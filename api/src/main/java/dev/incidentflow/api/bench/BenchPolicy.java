@@ -17,11 +17,13 @@ import java.util.stream.Collectors;
  * label {@code critical}) is the open-incidents phase: a status update due every {@code
  * updateEvery}, and escalation steps after {@code escalateAt}. SEV2 (label {@code error}) is the
  * storm and alert-to-page phases: one page and no timer after it, so those incidents sit idle and
- * do not disturb the timer measurement. Every escalation step names {@code unless: resolved}: nobody
- * resolves a bench incident, so they all run, and a step without {@code unless} after step 0 fails
- * the workflow task (IncidentState.fireDueTimers reads {@code unless()} before its null check).
+ * do not disturb the timer measurement. Every escalation step names {@code unless: resolved}:
+ * nobody resolves a bench incident, so they all run, and a step without {@code unless} after step 0
+ * fails the workflow task (IncidentState.fireDueTimers reads {@code unless()} before its null
+ * check).
  *
- * @param escalateAt when steps 1, 2, ... run, counted from the incident's start (step 0 runs at once)
+ * @param escalateAt when steps 1, 2, ... run, counted from the incident's start (step 0 runs at
+ *     once)
  */
 public record BenchPolicy(Duration updateEvery, List<Duration> escalateAt) {
 
@@ -78,10 +80,14 @@ public record BenchPolicy(Duration updateEvery, List<Duration> escalateAt) {
 
   /** The policy file, in config/policy.yml's format. */
   public String yaml() {
-    String steps = escalateAt.stream()
-        .map(at -> "      - {after: " + Durations.format(at)
-            + ", unless: resolved, notify: [\"oncall:secondary\", \"role:engineering-manager\"]}")
-        .collect(Collectors.joining("\n"));
+    String steps =
+        escalateAt.stream()
+            .map(
+                at ->
+                    "      - {after: "
+                        + Durations.format(at)
+                        + ", unless: resolved, notify: [\"oncall:secondary\", \"role:engineering-manager\"]}")
+            .collect(Collectors.joining("\n"));
     return """
         # Written by `incidentflow bench`: short timers so a run can watch them fire.
         severities:
@@ -119,7 +125,9 @@ public record BenchPolicy(Duration updateEvery, List<Duration> escalateAt) {
             monitoringWindow: 15m
             postmortem: {required: false}
         actionItems: {remindBefore: 2d, escalateAfterOverdue: 3d, pollEvery: 6h}
-        """.formatted(Durations.format(updateEvery), steps.isEmpty() ? "" : steps.indent(0).stripTrailing());
+        """
+        .formatted(
+            Durations.format(updateEvery), steps.isEmpty() ? "" : steps.indent(0).stripTrailing());
   }
 
   /** Writes {@link #yaml()} to a new temporary file, deleted when the JVM exits. */

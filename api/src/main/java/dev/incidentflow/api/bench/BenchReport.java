@@ -8,8 +8,8 @@ import java.util.Optional;
 
 /**
  * What a run measured, as rows of a table. A row is a plain figure, a figure held against a
- * performance target (met or missed: reported, never fatal), or a correctness check (ok or FAIL:
- * a failed check makes the command exit non-zero).
+ * performance target (met or missed: reported, never fatal), or a correctness check (ok or FAIL: a
+ * failed check makes the command exit non-zero).
  */
 public final class BenchReport {
 
@@ -37,7 +37,8 @@ public final class BenchReport {
    *
    * @param actual for a check, the count it found; null otherwise
    */
-  public record Row(String phase, String figure, String value, String target, Verdict verdict, Long actual) {
+  public record Row(
+      String phase, String figure, String value, String target, Verdict verdict, Long actual) {
     public Row {
       requireNonNull(phase, "phase is null");
       requireNonNull(figure, "figure is null");
@@ -74,8 +75,14 @@ public final class BenchReport {
   /** A count that must be exactly {@code expected}. */
   synchronized void check(String phase, String figure, long actual, long expected, String detail) {
     String value = actual + (detail == null || detail.isBlank() ? "" : " (" + detail + ")");
-    rows.add(new Row(phase, figure, value, "exactly " + expected, actual == expected ? Verdict.OK : Verdict.FAILED,
-        actual));
+    rows.add(
+        new Row(
+            phase,
+            figure,
+            value,
+            "exactly " + expected,
+            actual == expected ? Verdict.OK : Verdict.FAILED,
+            actual));
   }
 
   public synchronized List<Row> rows() {
@@ -92,7 +99,9 @@ public final class BenchReport {
 
   /** The check or figure named {@code figure} in {@code phase}. */
   public synchronized Optional<Row> row(String phase, String figure) {
-    return rows.stream().filter(row -> row.phase().equals(phase) && row.figure().equals(figure)).findFirst();
+    return rows.stream()
+        .filter(row -> row.phase().equals(phase) && row.figure().equals(figure))
+        .findFirst();
   }
 
   /** The table as printed: header lines, then aligned columns, then notes. */
@@ -110,14 +119,24 @@ public final class BenchReport {
       valueWidth = Math.max(valueWidth, row.value().length());
       targetWidth = Math.max(targetWidth, row.target().length());
     }
-    String format = "%-" + phaseWidth + "s | %-" + figureWidth + "s | %-" + valueWidth + "s | %-" + targetWidth
-        + "s | %s%n";
+    String format =
+        "%-"
+            + phaseWidth
+            + "s | %-"
+            + figureWidth
+            + "s | %-"
+            + valueWidth
+            + "s | %-"
+            + targetWidth
+            + "s | %s%n";
     out.append(String.format(format, "phase", "figure", "value", "target", "verdict"));
     out.append("-".repeat(phaseWidth + figureWidth + valueWidth + targetWidth + 20)).append('\n');
     String previousPhase = null;
     for (Row row : rows) {
       String phase = row.phase().equals(previousPhase) ? "" : row.phase();
-      out.append(String.format(format, phase, row.figure(), row.value(), row.target(), row.verdict().text()));
+      out.append(
+          String.format(
+              format, phase, row.figure(), row.value(), row.target(), row.verdict().text()));
       previousPhase = row.phase();
     }
     if (!notes.isEmpty()) {
@@ -125,9 +144,12 @@ public final class BenchReport {
       notes.forEach(line -> out.append(line).append('\n'));
     }
     List<Row> failed = failedChecks();
-    out.append('\n').append(failed.isEmpty()
-        ? "All correctness checks passed."
-        : failed.size() + " correctness check(s) FAILED.").append('\n');
+    out.append('\n')
+        .append(
+            failed.isEmpty()
+                ? "All correctness checks passed."
+                : failed.size() + " correctness check(s) FAILED.")
+        .append('\n');
     return out.toString();
   }
 }

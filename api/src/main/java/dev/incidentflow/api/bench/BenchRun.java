@@ -10,8 +10,8 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * One benchmark run against a deployment whose Slack and PagerDuty are the given fakes: the
- * storm, alert to page next to the floor, and the open incidents, in that order, into one report.
+ * One benchmark run against a deployment whose Slack and PagerDuty are the given fakes: the storm,
+ * alert to page next to the floor, and the open incidents, in that order, into one report.
  */
 public final class BenchRun {
   private final BenchOptions options;
@@ -20,7 +20,11 @@ public final class BenchRun {
   private final FakePagerDuty pagerDuty;
   private final ActivityClock activity;
 
-  public BenchRun(BenchOptions options, BenchTarget target, FakeSlack slack, FakePagerDuty pagerDuty,
+  public BenchRun(
+      BenchOptions options,
+      BenchTarget target,
+      FakeSlack slack,
+      FakePagerDuty pagerDuty,
       ActivityClock activity) {
     this.options = requireNonNull(options, "options is null");
     this.target = requireNonNull(target, "target is null");
@@ -32,15 +36,32 @@ public final class BenchRun {
   public BenchReport run() throws Exception {
     String run = UUID.randomUUID().toString().substring(0, 8);
     BenchReport report = new BenchReport();
-    BenchContext context = new BenchContext(options, target, new BenchApi(target.api(), target.token()),
-        new AlertPayloads(run), pagerDuty, slack, activity, report);
-    report.header("IncidentFlow benchmark, run " + run + ", " + Instant.now().truncatedTo(ChronoUnit.SECONDS));
+    BenchContext context =
+        new BenchContext(
+            options,
+            target,
+            new BenchApi(target.api(), target.token()),
+            new AlertPayloads(run),
+            pagerDuty,
+            slack,
+            activity,
+            report);
+    report.header(
+        "IncidentFlow benchmark, run "
+            + run
+            + ", "
+            + Instant.now().truncatedTo(ChronoUnit.SECONDS));
     report.header("target:  " + target.description());
     report.header("machine: " + MachineState.machine());
     report.header("load average (1/5/15 min) at start: " + MachineState.loadAverage());
-    report.header("policy:  SEV1 (phase c) status update every " + Durations.format(options.policy().updateEvery())
-        + ", escalation steps at " + options.policy().escalateAt().stream().map(Durations::format)
-            .collect(Collectors.joining(", ")) + "; SEV2 (phases a, b) one page, no timers");
+    report.header(
+        "policy:  SEV1 (phase c) status update every "
+            + Durations.format(options.policy().updateEvery())
+            + ", escalation steps at "
+            + options.policy().escalateAt().stream()
+                .map(Durations::format)
+                .collect(Collectors.joining(", "))
+            + "; SEV2 (phases a, b) one page, no timers");
 
     AlertStorm.run(context);
     if (options.pageSamples() > 0) {
@@ -51,12 +72,21 @@ public final class BenchRun {
     }
 
     report.note("load average (1/5/15 min) at end: " + MachineState.loadAverage());
-    report.note("Slack calls: " + slack.calls().entrySet().stream()
-        .map(entry -> entry.getKey() + " " + entry.getValue()).collect(Collectors.joining(", ")));
-    Map<String, Long> actions = pagerDuty.arrivals().stream()
-        .collect(Collectors.groupingBy(FakePagerDuty.Arrival::action, java.util.TreeMap::new, Collectors.counting()));
-    report.note("PagerDuty events: " + actions.entrySet().stream()
-        .map(entry -> entry.getKey() + " " + entry.getValue()).collect(Collectors.joining(", ")));
+    report.note(
+        "Slack calls: "
+            + slack.calls().entrySet().stream()
+                .map(entry -> entry.getKey() + " " + entry.getValue())
+                .collect(Collectors.joining(", ")));
+    Map<String, Long> actions =
+        pagerDuty.arrivals().stream()
+            .collect(
+                Collectors.groupingBy(
+                    FakePagerDuty.Arrival::action, java.util.TreeMap::new, Collectors.counting()));
+    report.note(
+        "PagerDuty events: "
+            + actions.entrySet().stream()
+                .map(entry -> entry.getKey() + " " + entry.getValue())
+                .collect(Collectors.joining(", ")));
     return report;
   }
 }

@@ -10,7 +10,8 @@ import java.util.Optional;
 /**
  * The deployment under test.
  *
- * @param temporal a client of the Temporal server the deployment uses, for the floor; empty skips it
+ * @param temporal a client of the Temporal server the deployment uses, for the floor; empty skips
+ *     it
  * @param worker the incident worker's settings when it runs in this JVM
  * @param sameJvm whether the API, worker and Temporal server share this JVM, so heap and thread
  *     figures describe them

@@ -14,8 +14,8 @@ import java.util.Map;
 /**
  * What an incident workflow did between its start and the scheduling of its first page, read from
  * its Temporal event history: each activity in order with the time from its scheduling to its
- * completion (local activities by name). It shows where alert-to-page time goes beyond the floor's single
- * activity.
+ * completion (local activities by name). It shows where alert-to-page time goes beyond the floor's
+ * single activity.
  */
 final class CriticalPath {
   /** The activity type of {@code PagingActivities.send}. */
@@ -40,7 +40,8 @@ final class CriticalPath {
 
   /**
    * {@code 6 activities in 41 ms before the page: CurrentPolicy (local), ..., OpenChannel 30}, or
-   * why it cannot say. Local activities run inside the workflow task and have no times of their own.
+   * why it cannot say. Local activities run inside the workflow task and have no times of their
+   * own.
    */
   static String describe(JsonNode history) {
     Instant started = null;
@@ -56,7 +57,12 @@ final class CriticalPath {
       if (type.contains("WORKFLOW_EXECUTION_STARTED") || type.equals("WorkflowExecutionStarted")) {
         started = at;
       } else if (type.contains("ACTIVITY_TASK_SCHEDULED") || type.equals("ActivityTaskScheduled")) {
-        String name = event.path("activityTaskScheduledEventAttributes").path("activityType").path("name").asText();
+        String name =
+            event
+                .path("activityTaskScheduledEventAttributes")
+                .path("activityType")
+                .path("name")
+                .asText();
         if (PAGE_ACTIVITY.equals(name)) {
           pageScheduled = at;
           break;
@@ -65,11 +71,14 @@ final class CriticalPath {
         scheduledAt.put(id, at);
         order.add(id);
       } else if (type.contains("ACTIVITY_TASK_COMPLETED") || type.equals("ActivityTaskCompleted")) {
-        completedAt.put(event.path("activityTaskCompletedEventAttributes").path("scheduledEventId").asLong(), at);
+        completedAt.put(
+            event.path("activityTaskCompletedEventAttributes").path("scheduledEventId").asLong(),
+            at);
       } else if (type.contains("MARKER_RECORDED") || type.equals("MarkerRecorded")) {
         JsonNode marker = event.path("markerRecordedEventAttributes");
         if (LOCAL_ACTIVITY_MARKER.equals(marker.path("markerName").asText())) {
-          // The marker is written when the workflow task completes; it holds no run time of its own.
+          // The marker is written when the workflow task completes; it holds no run time of its
+          // own.
           names.put(id, payload(marker.path("details").path("type")).asText("?") + " (local)");
           order.add(id);
         }
@@ -78,15 +87,20 @@ final class CriticalPath {
     if (started == null || pageScheduled == null) {
       return "no page in the history";
     }
-    StringBuilder text = new StringBuilder()
-        .append(order.size()).append(" activities in ").append(Duration.between(started, pageScheduled).toMillis())
-        .append(" ms before the page was scheduled:");
+    StringBuilder text =
+        new StringBuilder()
+            .append(order.size())
+            .append(" activities in ")
+            .append(Duration.between(started, pageScheduled).toMillis())
+            .append(" ms before the page was scheduled:");
     for (long id : order) {
       Instant scheduled = scheduledAt.get(id);
       Instant done = completedAt.get(id);
       text.append(' ').append(names.get(id));
       if (scheduled != null) {
-        text.append(' ').append(done == null ? "?" : Long.toString(Duration.between(scheduled, done).toMillis()));
+        text.append(' ')
+            .append(
+                done == null ? "?" : Long.toString(Duration.between(scheduled, done).toMillis()));
       }
       text.append(',');
     }

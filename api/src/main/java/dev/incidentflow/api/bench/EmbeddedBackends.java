@@ -9,15 +9,16 @@ import java.net.ServerSocket;
 
 /**
  * What {@code dev} embeds, started for a benchmark run: Temporal's Java test server in real time
- * unless {@code temporal.address} names a server, and PostgreSQL unless {@code database.url}
- * names one. Unlike {@code dev} it binds free ports, so a benchmark can run next to a dev stack.
+ * unless {@code temporal.address} names a server, and PostgreSQL unless {@code database.url} names
+ * one. Unlike {@code dev} it binds free ports, so a benchmark can run next to a dev stack.
  */
 public final class EmbeddedBackends implements AutoCloseable {
   private final TestServer.PortBoundTestServer temporal;
   private final EmbeddedPostgres postgres;
   private final String description;
 
-  private EmbeddedBackends(TestServer.PortBoundTestServer temporal, EmbeddedPostgres postgres, String description) {
+  private EmbeddedBackends(
+      TestServer.PortBoundTestServer temporal, EmbeddedPostgres postgres, String description) {
     this.temporal = temporal;
     this.postgres = postgres;
     this.description = description;

@@ -19,9 +19,9 @@ import java.util.concurrent.Executors;
 import java.util.function.Predicate;
 
 /**
- * PagerDuty's Events API v2 as the benchmark needs it: {@code POST /v2/enqueue} answers 202 the
- * way PagerDuty does and records when each event arrived, so pages can be counted per
- * {@code dedup_key} and timed against the webhook that caused them.
+ * PagerDuty's Events API v2 as the benchmark needs it: {@code POST /v2/enqueue} answers 202 the way
+ * PagerDuty does and records when each event arrived, so pages can be counted per {@code dedup_key}
+ * and timed against the webhook that caused them.
  */
 public final class FakePagerDuty implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -55,7 +55,8 @@ public final class FakePagerDuty implements AutoCloseable {
   }
 
   /** Starts listening on {@code host:port} (port 0 picks a free one). */
-  public static FakePagerDuty start(String host, int port, ActivityClock activity) throws IOException {
+  public static FakePagerDuty start(String host, int port, ActivityClock activity)
+      throws IOException {
     HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 256);
     ExecutorService handlers = Executors.newFixedThreadPool(4, Daemons.named("fake-pagerduty"));
     FakePagerDuty fake = new FakePagerDuty(server, handlers, activity);
@@ -65,7 +66,10 @@ public final class FakePagerDuty implements AutoCloseable {
     return fake;
   }
 
-  /** The enqueue URL to configure as {@code pagerduty.eventsUrl}, with {@code host} as seen by the caller. */
+  /**
+   * The enqueue URL to configure as {@code pagerduty.eventsUrl}, with {@code host} as seen by the
+   * caller.
+   */
   public String eventsUrl(String host) {
     return "http://" + host + ":" + server.getAddress().getPort() + "/v2/enqueue";
   }
@@ -77,9 +81,12 @@ public final class FakePagerDuty implements AutoCloseable {
     }
   }
 
-  /** Completes with the first trigger whose summary contains {@code marker}, already arrived or not. */
+  /**
+   * Completes with the first trigger whose summary contains {@code marker}, already arrived or not.
+   */
   public CompletableFuture<Arrival> firstTrigger(String marker) {
-    Predicate<Arrival> wanted = arrival -> arrival.isTrigger() && arrival.summary().contains(marker);
+    Predicate<Arrival> wanted =
+        arrival -> arrival.isTrigger() && arrival.summary().contains(marker);
     synchronized (lock) {
       for (Arrival arrival : arrivals) {
         if (wanted.test(arrival)) {
@@ -109,12 +116,19 @@ public final class FakePagerDuty implements AutoCloseable {
       String action = event.path("event_action").asText("");
       String summary = event.path("payload").path("summary").asText("");
       if (dedupKey.isEmpty() || action.isEmpty()) {
-        respond(exchange, 400, "{\"status\":\"invalid event\",\"message\":\"Event object is invalid\"}");
+        respond(
+            exchange,
+            400,
+            "{\"status\":\"invalid event\",\"message\":\"Event object is invalid\"}");
         return;
       }
       record(new Arrival(dedupKey, action, summary, nanos, at));
-      respond(exchange, 202, "{\"status\":\"success\",\"message\":\"Event processed\",\"dedup_key\":"
-          + JSON.writeValueAsString(dedupKey) + "}");
+      respond(
+          exchange,
+          202,
+          "{\"status\":\"success\",\"message\":\"Event processed\",\"dedup_key\":"
+              + JSON.writeValueAsString(dedupKey)
+              + "}");
     }
   }
 

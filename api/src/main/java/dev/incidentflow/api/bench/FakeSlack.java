@@ -49,7 +49,10 @@ public final class FakeSlack implements AutoCloseable {
     return fake;
   }
 
-  /** The Web API prefix to configure as {@code slack.apiUrl}, with {@code host} as seen by the caller. */
+  /**
+   * The Web API prefix to configure as {@code slack.apiUrl}, with {@code host} as seen by the
+   * caller.
+   */
   public String apiUrl(String host) {
     return "http://" + host + ":" + server.getAddress().getPort() + "/api/";
   }
@@ -74,10 +77,17 @@ public final class FakeSlack implements AutoCloseable {
       if ("conversations.create".equals(method)) {
         String id = String.format("C%08d", channels.incrementAndGet());
         String name = formValue(form, "name");
-        answer = "{\"ok\":true,\"channel\":{\"id\":\"" + id + "\",\"name\":" + JSON.writeValueAsString(name)
-            + ",\"is_channel\":true}}";
+        answer =
+            "{\"ok\":true,\"channel\":{\"id\":\""
+                + id
+                + "\",\"name\":"
+                + JSON.writeValueAsString(name)
+                + ",\"is_channel\":true}}";
       } else if ("conversations.open".equals(method)) {
-        answer = "{\"ok\":true,\"channel\":{\"id\":\"" + String.format("D%08d", channels.incrementAndGet()) + "\"}}";
+        answer =
+            "{\"ok\":true,\"channel\":{\"id\":\""
+                + String.format("D%08d", channels.incrementAndGet())
+                + "\"}}";
       } else {
         answer = "{\"ok\":true}";
       }
@@ -93,7 +103,8 @@ public final class FakeSlack implements AutoCloseable {
   private static String formValue(String form, String key) {
     for (String pair : form.split("&")) {
       int equals = pair.indexOf('=');
-      if (equals > 0 && key.equals(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8))) {
+      if (equals > 0
+          && key.equals(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8))) {
         return URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
       }
     }

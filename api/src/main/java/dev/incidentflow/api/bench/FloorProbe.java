@@ -15,8 +15,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Measures the floor on the server the application uses: a worker of its own serves {@link
- * FloorWorkflow} on {@value FloorWorkflow#TASK_QUEUE}, and each sample is the time from the
- * return of the start call to the execution of the workflow's activity.
+ * FloorWorkflow} on {@value FloorWorkflow#TASK_QUEUE}, and each sample is the time from the return
+ * of the start call to the execution of the workflow's activity.
  */
 final class FloorProbe implements AutoCloseable {
   private static final Duration SAMPLE_TIMEOUT = Duration.ofSeconds(30);
@@ -37,14 +37,19 @@ final class FloorProbe implements AutoCloseable {
   /** One run of the floor workflow: nanoseconds from the start call's return to the activity. */
   long sampleNanos() throws InterruptedException, ExecutionException, TimeoutException {
     String probeId = "bench-floor-" + UUID.randomUUID();
-    FloorWorkflow workflow = client.newWorkflowStub(FloorWorkflow.class, WorkflowOptions.newBuilder()
-        .setWorkflowId(probeId)
-        .setTaskQueue(FloorWorkflow.TASK_QUEUE)
-        .build());
+    FloorWorkflow workflow =
+        client.newWorkflowStub(
+            FloorWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(probeId)
+                .setTaskQueue(FloorWorkflow.TASK_QUEUE)
+                .build());
     WorkflowClient.start(workflow::run, probeId);
     long started = System.nanoTime();
-    long executed = activities.executionOf(probeId).get(SAMPLE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-    WorkflowStub.fromTyped(workflow).getResult(SAMPLE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS, Void.class);
+    long executed =
+        activities.executionOf(probeId).get(SAMPLE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    WorkflowStub.fromTyped(workflow)
+        .getResult(SAMPLE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS, Void.class);
     activities.forget(probeId);
     return executed - started;
   }

@@ -6,8 +6,10 @@ import java.time.Duration;
 
 /** Start, one activity, complete. */
 public class FloorWorkflowImpl implements FloorWorkflow {
-  private final FloorActivities activities = Workflow.newActivityStub(FloorActivities.class,
-      ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofSeconds(10)).build());
+  private final FloorActivities activities =
+      Workflow.newActivityStub(
+          FloorActivities.class,
+          ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofSeconds(10)).build());
 
   @Override
   public void run(String probeId) {

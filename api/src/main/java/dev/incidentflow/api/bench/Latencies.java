@@ -25,7 +25,8 @@ public final class Latencies {
   }
 
   public static Latencies ofNanos(Collection<Long> nanos) {
-    return new Latencies(requireNonNull(nanos, "nanos is null").stream().mapToLong(Long::longValue).toArray());
+    return new Latencies(
+        requireNonNull(nanos, "nanos is null").stream().mapToLong(Long::longValue).toArray());
   }
 
   public int count() {
@@ -65,14 +66,25 @@ public final class Latencies {
     if (isEmpty()) {
       return "no samples";
     }
-    return "p50 " + millis(p50Millis()) + ", p99 " + millis(p99Millis()) + ", max " + millis(maxMillis())
-        + " (n=" + count() + ")";
+    return "p50 "
+        + millis(p50Millis())
+        + ", p99 "
+        + millis(p99Millis())
+        + ", max "
+        + millis(maxMillis())
+        + " (n="
+        + count()
+        + ")";
   }
 
-  /** A duration in milliseconds with about three significant digits: 0.412 ms, 3.71 ms, 41.2 ms, 1204 ms. */
+  /**
+   * A duration in milliseconds with about three significant digits: 0.412 ms, 3.71 ms, 41.2 ms,
+   * 1204 ms.
+   */
   public static String millis(double millis) {
     double magnitude = Math.abs(millis);
-    String format = magnitude >= 100 ? "%.0f" : magnitude >= 10 ? "%.1f" : magnitude >= 1 ? "%.2f" : "%.3f";
+    String format =
+        magnitude >= 100 ? "%.0f" : magnitude >= 10 ? "%.1f" : magnitude >= 1 ? "%.2f" : "%.3f";
     return String.format(Locale.ROOT, format, millis) + " ms";
   }
 }

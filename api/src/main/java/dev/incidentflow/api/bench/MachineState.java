@@ -14,13 +14,23 @@ final class MachineState {
   /** {@code 2 cores, 23.5 GiB RAM}. */
   static String machine() {
     long total = -1;
-    if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+    if (ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean os) {
       total = os.getTotalMemorySize();
     }
-    return Runtime.getRuntime().availableProcessors() + " cores, "
-        + (total < 0 ? "unknown" : String.format(Locale.ROOT, "%.1f GiB", total / (double) (1L << 30))) + " RAM, "
-        + System.getProperty("os.name") + " " + System.getProperty("os.arch") + ", Java "
-        + System.getProperty("java.version") + ", max heap " + mebibytes(Runtime.getRuntime().maxMemory());
+    return Runtime.getRuntime().availableProcessors()
+        + " cores, "
+        + (total < 0
+            ? "unknown"
+            : String.format(Locale.ROOT, "%.1f GiB", total / (double) (1L << 30)))
+        + " RAM, "
+        + System.getProperty("os.name")
+        + " "
+        + System.getProperty("os.arch")
+        + ", Java "
+        + System.getProperty("java.version")
+        + ", max heap "
+        + mebibytes(Runtime.getRuntime().maxMemory());
   }
 
   /** The 1, 5 and 15 minute load averages, e.g. {@code 2.59 2.83 2.20}. */

@@ -17,8 +17,8 @@ import java.util.Map;
  * Phase c: K incidents open at once on one worker, each with live escalation and status-update
  * timers from the bench policy. Lateness is when a timer's effect happened minus when the policy
  * planned it: the {@code at} of the {@code escalated} and {@code update_overdue} timeline events
- * (the workflow's clock when the timer's task ran), and the arrival of each escalation page at
- * the fake PagerDuty. A timer still missing when the run looks is counted at its lateness so far.
+ * (the workflow's clock when the timer's task ran), and the arrival of each escalation page at the
+ * fake PagerDuty. A timer still missing when the run looks is counted at its lateness so far.
  */
 final class OpenIncidents {
   static final String PHASE = "c. open incidents";
@@ -41,20 +41,37 @@ final class OpenIncidents {
     long before = context.api().highestIncidentNumber();
     long heapBefore = context.target().sameJvm() ? MachineState.heapUsedAfterGc() : -1;
 
-    Progress.say("open incidents: opening " + count + " SEV1 incidents from " + options.senders() + " senders");
+    Progress.say(
+        "open incidents: opening "
+            + count
+            + " SEV1 incidents from "
+            + options.senders()
+            + " senders");
     long started = System.nanoTime();
-    WebhookBurst.Result burst = WebhookBurst.send(context.api(), count, options.senders(),
-        i -> payloads.firing(MARKER, i, "critical"));
-    boolean allPaged = Pages.await(() -> Pages.firstPages(context.pagerDuty(), prefix) >= count,
-        options.drainTimeout());
+    WebhookBurst.Result burst =
+        WebhookBurst.send(
+            context.api(), count, options.senders(), i -> payloads.firing(MARKER, i, "critical"));
+    boolean allPaged =
+        Pages.await(
+            () -> Pages.firstPages(context.pagerDuty(), prefix) >= count, options.drainTimeout());
     long openedNanos = System.nanoTime() - started;
     Instant opened = Instant.now();
-    report.figure(PHASE, "opened", count + " incidents from " + options.senders() + " senders: webhooks took "
-        + AlertStorm.seconds(burst.elapsedNanos()) + ", " + (allPaged ? "all first pages in " : "first pages still missing after ")
-        + AlertStorm.seconds(openedNanos));
-    report.check(PHASE, "webhook errors", burst.errors(), 0, String.join("; ", burst.errorSamples()));
+    report.figure(
+        PHASE,
+        "opened",
+        count
+            + " incidents from "
+            + options.senders()
+            + " senders: webhooks took "
+            + AlertStorm.seconds(burst.elapsedNanos())
+            + ", "
+            + (allPaged ? "all first pages in " : "first pages still missing after ")
+            + AlertStorm.seconds(openedNanos));
+    report.check(
+        PHASE, "webhook errors", burst.errors(), 0, String.join("; ", burst.errorSamples()));
 
-    Progress.say("open incidents: all open; watching the timers for " + options.hold().toSeconds() + " s");
+    Progress.say(
+        "open incidents: all open; watching the timers for " + options.hold().toSeconds() + " s");
     Thread.sleep(options.hold().toMillis());
     Instant windowEnd = Instant.now();
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -63,16 +80,22 @@ final class OpenIncidents {
     long heapWith = context.target().sameJvm() ? MachineState.heapUsedAfterGc() : -1;
 
     Progress.say("open incidents: reading " + count + " incidents back");
-    List<JsonNode> ours = context.api().incidentsAfter(before).stream()
-        .filter(incident -> incident.path("title").asText("").contains(prefix))
-        .toList();
+    List<JsonNode> ours =
+        context.api().incidentsAfter(before).stream()
+            .filter(incident -> incident.path("title").asText("").contains(prefix))
+            .toList();
     Instant lookedAt = Instant.now();
-    String waited = allPaged ? "" : "read after waiting " + options.drainTimeout().toSeconds() + " s for first pages";
+    String waited =
+        allPaged
+            ? ""
+            : "read after waiting " + options.drainTimeout().toSeconds() + " s for first pages";
     report.check(PHASE, "incidents in PostgreSQL", ours.size(), count, waited);
-    Map<String, List<FakePagerDuty.Arrival>> triggers = Pages.triggersByKey(context.pagerDuty().arrivals(), prefix);
+    Map<String, List<FakePagerDuty.Arrival>> triggers =
+        Pages.triggersByKey(context.pagerDuty().arrivals(), prefix);
     long firstPages = triggers.keySet().stream().filter(Pages::isFirstPage).count();
     long duplicates = triggers.values().stream().mapToLong(arrivals -> arrivals.size() - 1).sum();
-    report.check(PHASE, "first pages at PagerDuty (distinct -step-0 keys)", firstPages, count, waited);
+    report.check(
+        PHASE, "first pages at PagerDuty (distinct -step-0 keys)", firstPages, count, waited);
     report.check(PHASE, "duplicate pages (any step, same dedup key)", duplicates, 0, "");
 
     Lateness timeline = timelineLateness(ours, policy, opened, windowEnd, lookedAt);
@@ -81,30 +104,53 @@ final class OpenIncidents {
     Latencies allLateness = Latencies.ofNanos(all);
     Latencies steady = Latencies.ofNanos(timeline.afterOpening());
     Latencies opening = Latencies.ofNanos(timeline.duringOpening());
-    report.target(PHASE, "timer lateness, all timers due in the window", allLateness.summary(), "p99 < 2 s",
+    report.target(
+        PHASE,
+        "timer lateness, all timers due in the window",
+        allLateness.summary(),
+        "p99 < 2 s",
         !allLateness.isEmpty() && allLateness.p99Millis() < LATENESS_P99_TARGET_MILLIS);
     report.figure(PHASE, "  of which due after all were open", steady.summary());
     report.figure(PHASE, "  of which due while opening", opening.summary());
-    report.figure(PHASE, "  timers due but not fired when read back", Integer.toString(timeline.missing()));
-    Latencies pageLateness = Latencies.ofNanos(pageLateness(ours, policy, triggers, windowEnd, lookedAt));
+    report.figure(
+        PHASE, "  timers due but not fired when read back", Integer.toString(timeline.missing()));
+    Latencies pageLateness =
+        Latencies.ofNanos(pageLateness(ours, policy, triggers, windowEnd, lookedAt));
     report.figure(PHASE, "escalation page arrival at PagerDuty vs plan", pageLateness.summary());
 
     if (context.target().sameJvm()) {
       long maxHeap = Runtime.getRuntime().maxMemory();
-      report.target(PHASE, "heap used after GC (API, worker and Temporal test server)",
-          MachineState.mebibytes(heapWith) + " with " + count + " open (" + MachineState.mebibytes(heapBefore)
-              + " before: " + String.format(Locale.ROOT, "%.1f KiB", (heapWith - heapBefore) / 1024.0 / Math.max(1, count))
-              + " per incident); max heap " + MachineState.mebibytes(maxHeap),
-          "runs in a 1 GiB heap", maxHeap <= ONE_GIB);
-      report.figure(PHASE, "JVM threads", liveThreads + " live at the end of the window, " + peakThreads + " peak");
+      report.target(
+          PHASE,
+          "heap used after GC (API, worker and Temporal test server)",
+          MachineState.mebibytes(heapWith)
+              + " with "
+              + count
+              + " open ("
+              + MachineState.mebibytes(heapBefore)
+              + " before: "
+              + String.format(
+                  Locale.ROOT, "%.1f KiB", (heapWith - heapBefore) / 1024.0 / Math.max(1, count))
+              + " per incident); max heap "
+              + MachineState.mebibytes(maxHeap),
+          "runs in a 1 GiB heap",
+          maxHeap <= ONE_GIB);
+      report.figure(
+          PHASE,
+          "JVM threads",
+          liveThreads + " live at the end of the window, " + peakThreads + " peak");
     } else {
       report.figure(PHASE, "heap", "not measured: the deployment runs in another JVM");
     }
     report.figure(PHASE, "worker settings", workerSettings(context.target()));
   }
 
-  private static Lateness timelineLateness(List<JsonNode> incidents, BenchPolicy policy, Instant opened,
-      Instant windowEnd, Instant lookedAt) {
+  private static Lateness timelineLateness(
+      List<JsonNode> incidents,
+      BenchPolicy policy,
+      Instant opened,
+      Instant windowEnd,
+      Instant lookedAt) {
     List<Long> during = new ArrayList<>();
     List<Long> after = new ArrayList<>();
     int missing = 0;
@@ -114,10 +160,12 @@ final class OpenIncidents {
       for (JsonNode event : incident.path("timeline")) {
         String type = event.path("type").asText();
         if ("escalated".equals(type)) {
-          fired.putIfAbsent(BenchPolicy.stepName(event.path("data").path("level").asInt()),
+          fired.putIfAbsent(
+              BenchPolicy.stepName(event.path("data").path("level").asInt()),
               Instant.parse(event.path("at").asText()));
         } else if ("update_overdue".equals(type)) {
-          fired.putIfAbsent(BenchPolicy.noticeName(event.path("data").path("notice").asInt()),
+          fired.putIfAbsent(
+              BenchPolicy.noticeName(event.path("data").path("notice").asInt()),
               Instant.parse(event.path("at").asText()));
         }
       }
@@ -134,8 +182,12 @@ final class OpenIncidents {
     return new Lateness(during, after, missing);
   }
 
-  private static List<Long> pageLateness(List<JsonNode> incidents, BenchPolicy policy,
-      Map<String, List<FakePagerDuty.Arrival>> triggers, Instant windowEnd, Instant lookedAt) {
+  private static List<Long> pageLateness(
+      List<JsonNode> incidents,
+      BenchPolicy policy,
+      Map<String, List<FakePagerDuty.Arrival>> triggers,
+      Instant windowEnd,
+      Instant lookedAt) {
     List<Long> late = new ArrayList<>();
     for (JsonNode incident : incidents) {
       Instant start = Instant.parse(incident.path("triggeredAt").asText());
@@ -145,7 +197,8 @@ final class OpenIncidents {
         if (due.isAfter(windowEnd)) {
           break;
         }
-        List<FakePagerDuty.Arrival> arrivals = triggers.getOrDefault(Pages.dedupKey(number, level), List.of());
+        List<FakePagerDuty.Arrival> arrivals =
+            triggers.getOrDefault(Pages.dedupKey(number, level), List.of());
         Instant arrived = arrivals.isEmpty() ? lookedAt : arrivals.get(0).at();
         late.add(Duration.between(due, arrived).toNanos());
       }
@@ -159,11 +212,19 @@ final class OpenIncidents {
     }
     WorkerSettings settings = target.worker().get();
     WorkerOptions workerDefaults = WorkerOptions.newBuilder().validateAndBuildWithDefaults();
-    return "workflow cache " + settings.maxCachedWorkflows() + ", workflow threads " + settings.workflowThreads()
-        + ", workflow task slots " + settings.maxConcurrentWorkflowTasks() + ", activity slots "
-        + settings.maxConcurrentActivities() + "; SDK defaults: local activity slots "
+    return "workflow cache "
+        + settings.maxCachedWorkflows()
+        + ", workflow threads "
+        + settings.workflowThreads()
+        + ", workflow task slots "
+        + settings.maxConcurrentWorkflowTasks()
+        + ", activity slots "
+        + settings.maxConcurrentActivities()
+        + "; SDK defaults: local activity slots "
         + workerDefaults.getMaxConcurrentLocalActivityExecutionSize()
-        + ", workflow task pollers " + workerDefaults.getMaxConcurrentWorkflowTaskPollers()
-        + ", activity pollers " + workerDefaults.getMaxConcurrentActivityTaskPollers();
+        + ", workflow task pollers "
+        + workerDefaults.getMaxConcurrentWorkflowTaskPollers()
+        + ", activity pollers "
+        + workerDefaults.getMaxConcurrentActivityTaskPollers();
   }
 }

@@ -23,9 +23,11 @@ final class Pages {
     return dedupKey.endsWith("-step-0");
   }
 
-  /** Trigger events whose summary carries a marker starting with {@code markerPrefix}, by dedup key. */
-  static Map<String, List<FakePagerDuty.Arrival>> triggersByKey(List<FakePagerDuty.Arrival> arrivals,
-      String markerPrefix) {
+  /**
+   * Trigger events whose summary carries a marker starting with {@code markerPrefix}, by dedup key.
+   */
+  static Map<String, List<FakePagerDuty.Arrival>> triggersByKey(
+      List<FakePagerDuty.Arrival> arrivals, String markerPrefix) {
     Map<String, List<FakePagerDuty.Arrival>> byKey = new LinkedHashMap<>();
     for (FakePagerDuty.Arrival arrival : arrivals) {
       if (arrival.isTrigger() && arrival.summary().contains(markerPrefix)) {
@@ -37,10 +39,15 @@ final class Pages {
 
   /** Distinct first-page keys among the triggers of {@code markerPrefix}. */
   static long firstPages(FakePagerDuty pagerDuty, String markerPrefix) {
-    return triggersByKey(pagerDuty.arrivals(), markerPrefix).keySet().stream().filter(Pages::isFirstPage).count();
+    return triggersByKey(pagerDuty.arrivals(), markerPrefix).keySet().stream()
+        .filter(Pages::isFirstPage)
+        .count();
   }
 
-  /** Polls {@code condition} every 100 ms until it holds or {@code timeout} passes; returns whether it held. */
+  /**
+   * Polls {@code condition} every 100 ms until it holds or {@code timeout} passes; returns whether
+   * it held.
+   */
   static boolean await(BooleanSupplier condition, Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (!condition.getAsBoolean()) {

@@ -42,33 +42,35 @@ final class WebhookBurst {
     try {
       List<Future<?>> running = new ArrayList<>();
       for (int s = 0; s < senders; s++) {
-        running.add(pool.submit(() -> {
-          for (int i = next.getAndIncrement(); i < deliveries; i = next.getAndIncrement()) {
-            String body = bodies.apply(i);
-            long sent = System.nanoTime();
-            String error = null;
-            try {
-              int status = api.postAlertmanager(body);
-              if (status != 202) {
-                error = "HTTP " + status;
-              }
-            } catch (IOException e) {
-              error = e.toString();
-            } catch (InterruptedException e) {
-              Thread.currentThread().interrupt();
-              return;
-            }
-            latency[i] = System.nanoTime() - sent;
-            if (error != null) {
-              errors.incrementAndGet();
-              synchronized (samples) {
-                if (samples.size() < ERROR_SAMPLES) {
-                  samples.add("delivery " + i + ": " + error);
-                }
-              }
-            }
-          }
-        }));
+        running.add(
+            pool.submit(
+                () -> {
+                  for (int i = next.getAndIncrement(); i < deliveries; i = next.getAndIncrement()) {
+                    String body = bodies.apply(i);
+                    long sent = System.nanoTime();
+                    String error = null;
+                    try {
+                      int status = api.postAlertmanager(body);
+                      if (status != 202) {
+                        error = "HTTP " + status;
+                      }
+                    } catch (IOException e) {
+                      error = e.toString();
+                    } catch (InterruptedException e) {
+                      Thread.currentThread().interrupt();
+                      return;
+                    }
+                    latency[i] = System.nanoTime() - sent;
+                    if (error != null) {
+                      errors.incrementAndGet();
+                      synchronized (samples) {
+                        if (samples.size() < ERROR_SAMPLES) {
+                          samples.add("delivery " + i + ": " + error);
+                        }
+                      }
+                    }
+                  }
+                }));
       }
       for (Future<?> sender : running) {
         sender.get();

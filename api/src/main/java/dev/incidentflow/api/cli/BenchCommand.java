@@ -64,50 +64,115 @@ public final class BenchCommand extends ServerCommand<IncidentFlowConfiguration>
     this(application, report -> System.out.print(report.table()));
   }
 
-  /** @param reports receives the report of each run (the command prints it) */
-  public BenchCommand(Application<IncidentFlowConfiguration> application, Consumer<BenchReport> reports) {
-    super(application, "bench", "Measures alert storms, alert-to-page latency and many open incidents");
+  /**
+   * @param reports receives the report of each run (the command prints it)
+   */
+  public BenchCommand(
+      Application<IncidentFlowConfiguration> application, Consumer<BenchReport> reports) {
+    super(
+        application,
+        "bench",
+        "Measures alert storms, alert-to-page latency and many open incidents");
     this.reports = requireNonNull(reports, "reports is null");
   }
 
   @Override
   public void configure(Subparser subparser) {
     super.configure(subparser);
-    subparser.addArgument("--alerts").dest("alerts").type(Integer.class).setDefault(10_000)
+    subparser
+        .addArgument("--alerts")
+        .dest("alerts")
+        .type(Integer.class)
+        .setDefault(10_000)
         .help("storm: alert deliveries (default 10000)");
-    subparser.addArgument("--groups").dest("groups").type(Integer.class).setDefault(50)
+    subparser
+        .addArgument("--groups")
+        .dest("groups")
+        .type(Integer.class)
+        .setDefault(50)
         .help("storm: alert groups, one incident each (default 50)");
-    subparser.addArgument("--senders").dest("senders").type(Integer.class).setDefault(32)
+    subparser
+        .addArgument("--senders")
+        .dest("senders")
+        .type(Integer.class)
+        .setDefault(32)
         .help("concurrent webhook senders (default 32)");
-    subparser.addArgument("--page-samples").dest("pageSamples").type(Integer.class).setDefault(100)
+    subparser
+        .addArgument("--page-samples")
+        .dest("pageSamples")
+        .type(Integer.class)
+        .setDefault(100)
         .help("alert-to-page samples, each next to a floor sample; 0 skips (default 100)");
-    subparser.addArgument("--open-incidents").dest("openIncidents").type(Integer.class).setDefault(2_000)
+    subparser
+        .addArgument("--open-incidents")
+        .dest("openIncidents")
+        .type(Integer.class)
+        .setDefault(2_000)
         .help("incidents open at once with live timers; 0 skips (default 2000)");
-    subparser.addArgument("--hold").dest("hold").setDefault("60s")
+    subparser
+        .addArgument("--hold")
+        .dest("hold")
+        .setDefault("60s")
         .help("how long the open incidents are watched after the last one paged (default 60s)");
-    subparser.addArgument("--update-every").dest("updateEvery").setDefault("20s")
+    subparser
+        .addArgument("--update-every")
+        .dest("updateEvery")
+        .setDefault("20s")
         .help("bench policy: SEV1 status update cadence (default 20s)");
-    subparser.addArgument("--escalate-at").dest("escalateAt").setDefault("10s,20s")
+    subparser
+        .addArgument("--escalate-at")
+        .dest("escalateAt")
+        .setDefault("10s,20s")
         .help("bench policy: SEV1 escalation steps after the first page (default 10s,20s)");
-    subparser.addArgument("--drain-timeout").dest("drainTimeout").setDefault("300s")
+    subparser
+        .addArgument("--drain-timeout")
+        .dest("drainTimeout")
+        .setDefault("300s")
         .help("longest wait for pages to arrive and work to drain (default 300s)");
-    subparser.addArgument("--url").dest("url")
-        .help("drive a running deployment at this URL instead of embedding one (see --print-policy)");
-    subparser.addArgument("--token").dest("token")
+    subparser
+        .addArgument("--url")
+        .dest("url")
+        .help(
+            "drive a running deployment at this URL instead of embedding one (see --print-policy)");
+    subparser
+        .addArgument("--token")
+        .dest("token")
         .help("with --url: the API token (default: $INCIDENTFLOW_API_TOKEN, else dev-token)");
-    subparser.addArgument("--temporal").dest("temporal")
+    subparser
+        .addArgument("--temporal")
+        .dest("temporal")
         .help("with --url: the deployment's Temporal address, to measure the floor there");
-    subparser.addArgument("--namespace").dest("namespace").setDefault("default")
+    subparser
+        .addArgument("--namespace")
+        .dest("namespace")
+        .setDefault("default")
         .help("with --temporal: the Temporal namespace (default default)");
-    subparser.addArgument("--fakes-host").dest("fakesHost").setDefault(LOCALHOST)
+    subparser
+        .addArgument("--fakes-host")
+        .dest("fakesHost")
+        .setDefault(LOCALHOST)
         .help("with --url: where the fake Slack and PagerDuty listen (default 127.0.0.1)");
-    subparser.addArgument("--slack-port").dest("slackPort").type(Integer.class).setDefault(0)
+    subparser
+        .addArgument("--slack-port")
+        .dest("slackPort")
+        .type(Integer.class)
+        .setDefault(0)
         .help("with --url: the fake Slack's port");
-    subparser.addArgument("--pagerduty-port").dest("pagerDutyPort").type(Integer.class).setDefault(0)
+    subparser
+        .addArgument("--pagerduty-port")
+        .dest("pagerDutyPort")
+        .type(Integer.class)
+        .setDefault(0)
         .help("with --url: the fake PagerDuty's port");
-    subparser.addArgument("--print-policy").dest("printPolicy").action(Arguments.storeTrue())
+    subparser
+        .addArgument("--print-policy")
+        .dest("printPolicy")
+        .action(Arguments.storeTrue())
         .help("print the bench policy (for a deployment driven with --url) and exit");
-    subparser.addArgument("--log-level").dest("logLevel").setDefault("WARN")
+    subparser
+        .addArgument("--log-level")
+        .dest("logLevel")
+        .setDefault("WARN")
         .help("the application's log level during the run (default WARN)");
   }
 
@@ -131,8 +196,11 @@ public final class BenchCommand extends ServerCommand<IncidentFlowConfiguration>
   }
 
   @Override
-  protected void run(Bootstrap<IncidentFlowConfiguration> bootstrap, Namespace namespace,
-      IncidentFlowConfiguration config) throws Exception {
+  protected void run(
+      Bootstrap<IncidentFlowConfiguration> bootstrap,
+      Namespace namespace,
+      IncidentFlowConfiguration config)
+      throws Exception {
     BenchOptions options = options(namespace);
     quietLogs(namespace.getString("logLevel"));
     ActivityClock activity = new ActivityClock();
@@ -153,10 +221,15 @@ public final class BenchCommand extends ServerCommand<IncidentFlowConfiguration>
       try {
         floorStubs = config.getTemporal().buildStubs();
         WorkflowClient floorClient = config.getTemporal().buildClient(floorStubs);
-        BenchTarget target = new BenchTarget(URI.create("http://" + LOCALHOST + ":" + port), config.getApiToken(),
-            Optional.of(floorClient), "IncidentFlow API and worker in this JVM (as `dev` runs them); "
-                + backends.description(),
-            Optional.of(config.getWorker().settings()), true);
+        BenchTarget target =
+            new BenchTarget(
+                URI.create("http://" + LOCALHOST + ":" + port),
+                config.getApiToken(),
+                Optional.of(floorClient),
+                "IncidentFlow API and worker in this JVM (as `dev` runs them); "
+                    + backends.description(),
+                Optional.of(config.getWorker().settings()),
+                true);
         BenchReport report = new BenchRun(options, target, slack, pagerDuty, activity).run();
         Progress.say("done; stopping the application");
         finish(report);
@@ -174,13 +247,16 @@ public final class BenchCommand extends ServerCommand<IncidentFlowConfiguration>
   @Override
   protected void run(Environment environment, Namespace namespace, IncidentFlowConfiguration config)
       throws Exception {
-    environment.lifecycle().addServerLifecycleListener(new ServerLifecycleListener() {
-      @Override
-      public void serverStarted(Server started) {
-        server = started;
-        port = getLocalPort(started);
-      }
-    });
+    environment
+        .lifecycle()
+        .addServerLifecycleListener(
+            new ServerLifecycleListener() {
+              @Override
+              public void serverStarted(Server started) {
+                server = started;
+                port = getLocalPort(started);
+              }
+            });
     super.run(environment, namespace, config);
   }
 
@@ -190,24 +266,44 @@ public final class BenchCommand extends ServerCommand<IncidentFlowConfiguration>
     ActivityClock activity = new ActivityClock();
     WorkflowServiceStubs stubs = null;
     try (FakeSlack slack = FakeSlack.start(host, namespace.getInt("slackPort"), activity);
-        FakePagerDuty pagerDuty = FakePagerDuty.start(host, namespace.getInt("pagerDutyPort"), activity)) {
-      Progress.say("fake Slack at " + slack.apiUrl(host) + ", fake PagerDuty at " + pagerDuty.eventsUrl(host)
-          + "; the deployment must use them (SLACK_API_URL, PAGERDUTY_EVENTS_URL, any SLACK_BOT_TOKEN and"
-          + " PAGERDUTY_ROUTING_KEY) and the policy of `bench --print-policy` (INCIDENTFLOW_POLICY)");
+        FakePagerDuty pagerDuty =
+            FakePagerDuty.start(host, namespace.getInt("pagerDutyPort"), activity)) {
+      Progress.say(
+          "fake Slack at "
+              + slack.apiUrl(host)
+              + ", fake PagerDuty at "
+              + pagerDuty.eventsUrl(host)
+              + "; the deployment must use them (SLACK_API_URL, PAGERDUTY_EVENTS_URL, any SLACK_BOT_TOKEN and"
+              + " PAGERDUTY_ROUTING_KEY) and the policy of `bench --print-policy` (INCIDENTFLOW_POLICY)");
       Optional<WorkflowClient> temporal = Optional.empty();
       String temporalText = "no floor (no --temporal)";
       if (namespace.getString("temporal") != null) {
-        stubs = WorkflowServiceStubs.newServiceStubs(
-            WorkflowServiceStubsOptions.newBuilder().setTarget(namespace.getString("temporal")).build());
-        temporal = Optional.of(WorkflowClient.newInstance(stubs,
-            WorkflowClientOptions.newBuilder().setNamespace(namespace.getString("namespace")).build()));
+        stubs =
+            WorkflowServiceStubs.newServiceStubs(
+                WorkflowServiceStubsOptions.newBuilder()
+                    .setTarget(namespace.getString("temporal"))
+                    .build());
+        temporal =
+            Optional.of(
+                WorkflowClient.newInstance(
+                    stubs,
+                    WorkflowClientOptions.newBuilder()
+                        .setNamespace(namespace.getString("namespace"))
+                        .build()));
         temporalText = "floor on Temporal at " + namespace.getString("temporal");
       }
-      String token = Optional.ofNullable(namespace.getString("token"))
-          .or(() -> Optional.ofNullable(System.getenv("INCIDENTFLOW_API_TOKEN")))
-          .orElse("dev-token");
-      BenchTarget target = new BenchTarget(URI.create(namespace.getString("url")), token, temporal,
-          "deployment at " + namespace.getString("url") + "; " + temporalText, Optional.empty(), false);
+      String token =
+          Optional.ofNullable(namespace.getString("token"))
+              .or(() -> Optional.ofNullable(System.getenv("INCIDENTFLOW_API_TOKEN")))
+              .orElse("dev-token");
+      BenchTarget target =
+          new BenchTarget(
+              URI.create(namespace.getString("url")),
+              token,
+              temporal,
+              "deployment at " + namespace.getString("url") + "; " + temporalText,
+              Optional.empty(),
+              false);
       finish(new BenchRun(options, target, slack, pagerDuty, activity).run());
     } finally {
       if (stubs != null) {
@@ -220,18 +316,40 @@ public final class BenchCommand extends ServerCommand<IncidentFlowConfiguration>
     reports.accept(report);
     List<BenchReport.Row> failed = report.failedChecks();
     if (!failed.isEmpty()) {
-      throw new BenchFailedException(failed.size() + " correctness check(s) failed: "
-          + String.join("; ", failed.stream().map(row -> row.phase() + ": " + row.figure() + " = " + row.value()
-              + ", expected " + row.target()).toList()));
+      throw new BenchFailedException(
+          failed.size()
+              + " correctness check(s) failed: "
+              + String.join(
+                  "; ",
+                  failed.stream()
+                      .map(
+                          row ->
+                              row.phase()
+                                  + ": "
+                                  + row.figure()
+                                  + " = "
+                                  + row.value()
+                                  + ", expected "
+                                  + row.target())
+                      .toList()));
     }
   }
 
   static BenchOptions options(Namespace namespace) {
-    List<Duration> escalateAt = Arrays.stream(namespace.getString("escalateAt").split(","))
-        .map(String::trim).filter(text -> !text.isEmpty()).map(Durations::parse).toList();
-    return new BenchOptions(namespace.getInt("alerts"), namespace.getInt("groups"), namespace.getInt("senders"),
-        namespace.getInt("pageSamples"), namespace.getInt("openIncidents"),
-        Durations.parse(namespace.getString("hold")), Durations.parse(namespace.getString("drainTimeout")),
+    List<Duration> escalateAt =
+        Arrays.stream(namespace.getString("escalateAt").split(","))
+            .map(String::trim)
+            .filter(text -> !text.isEmpty())
+            .map(Durations::parse)
+            .toList();
+    return new BenchOptions(
+        namespace.getInt("alerts"),
+        namespace.getInt("groups"),
+        namespace.getInt("senders"),
+        namespace.getInt("pageSamples"),
+        namespace.getInt("openIncidents"),
+        Durations.parse(namespace.getString("hold")),
+        Durations.parse(namespace.getString("drainTimeout")),
         new BenchPolicy(Durations.parse(namespace.getString("updateEvery")), escalateAt));
   }
 

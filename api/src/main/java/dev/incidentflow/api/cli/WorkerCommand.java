@@ -18,8 +18,11 @@ public final class WorkerCommand extends ServerCommand<IncidentFlowConfiguration
   }
 
   @Override
-  protected void run(Bootstrap<IncidentFlowConfiguration> bootstrap, Namespace namespace,
-      IncidentFlowConfiguration config) throws Exception {
+  protected void run(
+      Bootstrap<IncidentFlowConfiguration> bootstrap,
+      Namespace namespace,
+      IncidentFlowConfiguration config)
+      throws Exception {
     config.setComponents(IncidentFlowConfiguration.Components.WORKER);
     super.run(bootstrap, namespace, config);
   }

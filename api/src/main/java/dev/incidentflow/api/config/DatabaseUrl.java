@@ -20,7 +20,8 @@ public final class DatabaseUrl {
     }
     URI uri = URI.create(url);
     if (uri.getHost() == null) {
-      throw new IllegalArgumentException("database.url '" + url.replaceAll(":[^:@/]*@", ":***@") + "' names no host");
+      throw new IllegalArgumentException(
+          "database.url '" + url.replaceAll(":[^:@/]*@", ":***@") + "' names no host");
     }
     String userInfo = uri.getRawUserInfo();
     if (userInfo != null) {

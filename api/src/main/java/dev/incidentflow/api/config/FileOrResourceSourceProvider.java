@@ -22,7 +22,8 @@ public final class FileOrResourceSourceProvider implements ConfigurationSourcePr
     String resource = "incidentflow/" + file.getFileName();
     InputStream packaged = getClass().getClassLoader().getResourceAsStream(resource);
     if (packaged == null) {
-      throw new FileNotFoundException(path + " does not exist (and the jar has no " + resource + ")");
+      throw new FileNotFoundException(
+          path + " does not exist (and the jar has no " + resource + ")");
     }
     return packaged;
   }

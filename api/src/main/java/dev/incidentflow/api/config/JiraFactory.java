@@ -8,8 +8,8 @@ import dev.incidentflow.activities.tracker.LoggingTrackerActivities;
 import dev.incidentflow.workflows.activities.TrackerActivities;
 
 /**
- * Jira (Cloud with email + API token, or Data Center with a personal access token). Read now so
- * the config format is settled; postmortems and action items use it.
+ * Jira (Cloud with email + API token, or Data Center with a personal access token). Read now so the
+ * config format is settled; postmortems and action items use it.
  */
 public class JiraFactory {
   private String url;
@@ -52,8 +52,10 @@ public class JiraFactory {
   }
 
   public boolean isConfigured() {
-    return url != null && !url.isBlank()
-        && (pat != null && !pat.isBlank() || email != null && !email.isBlank() && apiToken != null && !apiToken.isBlank());
+    return url != null
+        && !url.isBlank()
+        && (pat != null && !pat.isBlank()
+            || email != null && !email.isBlank() && apiToken != null && !apiToken.isBlank());
   }
 
   public String getWebhookSecret() {
@@ -80,11 +82,14 @@ public class JiraFactory {
 
   /** The settings of a configured Jira: Data Center when a PAT is set, else Cloud. */
   public JiraSettings settings() {
-    return new JiraSettings(url, email, apiToken, pat, postmortemIssueType, actionItemIssueType, linkType);
+    return new JiraSettings(
+        url, email, apiToken, pat, postmortemIssueType, actionItemIssueType, linkType);
   }
 
   /** Jira when configured, else a stand-in that logs and records the issues it would create. */
   public TrackerActivities build() {
-    return isConfigured() ? new JiraTrackerActivities(new JiraClient(settings())) : new LoggingTrackerActivities();
+    return isConfigured()
+        ? new JiraTrackerActivities(new JiraClient(settings()))
+        : new LoggingTrackerActivities();
   }
 }

@@ -47,6 +47,8 @@ public class SlackFactory {
 
   public SlackChatActivities build() {
     SlackSettings settings = settings();
-    return settings.hasBotToken() ? new SlackChatActivitiesImpl(settings) : new LoggingSlackChatActivities();
+    return settings.hasBotToken()
+        ? new SlackChatActivitiesImpl(settings)
+        : new LoggingSlackChatActivities();
   }
 }

@@ -61,9 +61,11 @@ public class TemporalFactory {
 
   public WorkflowServiceStubs buildStubs() {
     if (isEmbedded()) {
-      throw new IllegalStateException("temporal.address is 'embedded', which only the dev command provides");
+      throw new IllegalStateException(
+          "temporal.address is 'embedded', which only the dev command provides");
     }
-    WorkflowServiceStubsOptions.Builder options = WorkflowServiceStubsOptions.newBuilder().setTarget(address);
+    WorkflowServiceStubsOptions.Builder options =
+        WorkflowServiceStubsOptions.newBuilder().setTarget(address);
     if (apiKey != null && !apiKey.isBlank()) {
       options.addApiKey(() -> apiKey).setEnableHttps(true);
     } else if (tls) {
@@ -73,6 +75,7 @@ public class TemporalFactory {
   }
 
   public WorkflowClient buildClient(WorkflowServiceStubs stubs) {
-    return WorkflowClient.newInstance(stubs, WorkflowClientOptions.newBuilder().setNamespace(namespace).build());
+    return WorkflowClient.newInstance(
+        stubs, WorkflowClientOptions.newBuilder().setNamespace(namespace).build());
   }
 }

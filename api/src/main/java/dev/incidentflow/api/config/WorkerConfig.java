@@ -7,10 +7,17 @@ import jakarta.validation.constraints.Min;
 
 /** Worker sizing; see {@link WorkerSettings} for what each number means. */
 public class WorkerConfig {
-  @Min(1) private int maxCachedWorkflows = 2_000;
-  @Min(1) private int maxConcurrentActivities = 100;
-  @Min(2) private int maxConcurrentWorkflowTasks = 16;
-  @Min(100) private int continueAsNewAfterEvents = 10_000;
+  @Min(1)
+  private int maxCachedWorkflows = 2_000;
+
+  @Min(1)
+  private int maxConcurrentActivities = 100;
+
+  @Min(2)
+  private int maxConcurrentWorkflowTasks = 16;
+
+  @Min(100)
+  private int continueAsNewAfterEvents = 10_000;
 
   @JsonProperty
   public void setMaxCachedWorkflows(int maxCachedWorkflows) {
@@ -33,7 +40,10 @@ public class WorkerConfig {
   }
 
   public WorkerSettings settings() {
-    return new WorkerSettings(maxCachedWorkflows, maxConcurrentActivities, maxConcurrentWorkflowTasks,
+    return new WorkerSettings(
+        maxCachedWorkflows,
+        maxConcurrentActivities,
+        maxConcurrentWorkflowTasks,
         new IncidentWorkflowSettings(continueAsNewAfterEvents));
   }
 }

@@ -5,8 +5,8 @@ import static java.util.Objects.requireNonNull;
 import dev.incidentflow.api.json.AcceptedAlert;
 
 /**
- * Hands mapped alert deliveries to Temporal. A webhook waits on nothing but this one call:
- * Slack, PagerDuty and the database are the workflow's business.
+ * Hands mapped alert deliveries to Temporal. A webhook waits on nothing but this one call: Slack,
+ * PagerDuty and the database are the workflow's business.
  */
 public final class AlertIntake {
   private final IncidentGateway gateway;

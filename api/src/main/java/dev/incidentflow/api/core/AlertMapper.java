@@ -23,8 +23,8 @@ import java.util.stream.Stream;
 
 /**
  * Turns alert webhooks into what an incident workflow takes: the group's workflow id, the input
- * that starts its incident and the alert signal. The service comes from the {@code service}
- * label, the severity from the {@code severity} label through the policy's aliases.
+ * that starts its incident and the alert signal. The service comes from the {@code service} label,
+ * the severity from the {@code severity} label through the policy's aliases.
  */
 public final class AlertMapper {
   private final Policy policy;
@@ -42,9 +42,12 @@ public final class AlertMapper {
 
   /** Maps an Alertmanager or Grafana delivery; a 422 names whatever is missing or unknown. */
   public MappedAlert fromAlertmanager(String source, AlertmanagerPayload payload) {
-    Problems problems = new Problems()
-        .requireText("groupKey", payload.groupKey())
-        .check(isFiringOrResolved(payload.status()), "status must be firing or resolved, not " + quote(payload.status()));
+    Problems problems =
+        new Problems()
+            .requireText("groupKey", payload.groupKey())
+            .check(
+                isFiringOrResolved(payload.status()),
+                "status must be firing or resolved, not " + quote(payload.status()));
     boolean firing = "firing".equals(payload.status());
     Map<String, String> labels = new HashMap<>();
     payload.alerts().forEach(alert -> labels.putAll(alert.labels()));
@@ -53,38 +56,93 @@ public final class AlertMapper {
     Optional<Severity> severity = severityOf(payload, problems, firing);
     problems.throwIfAny("invalid " + source + " webhook");
 
-    String service = firstText(payload.commonLabels().get("service"), payload.groupLabels().get("service"),
-        payload.alerts().stream().map(a -> a.labels().get("service")).filter(Objects::nonNull).findFirst().orElse(null),
-        defaultService);
-    String title = firstText(payload.commonAnnotations().get("summary"), payload.title(),
-        payload.groupLabels().get("alertname"), labels.get("alertname"), "Alert group " + payload.groupKey());
-    String description = firstText(payload.commonAnnotations().get("description"), payload.message(), "");
+    String service =
+        firstText(
+            payload.commonLabels().get("service"),
+            payload.groupLabels().get("service"),
+            payload.alerts().stream()
+                .map(a -> a.labels().get("service"))
+                .filter(Objects::nonNull)
+                .findFirst()
+                .orElse(null),
+            defaultService);
+    String title =
+        firstText(
+            payload.commonAnnotations().get("summary"),
+            payload.title(),
+            payload.groupLabels().get("alertname"),
+            labels.get("alertname"),
+            "Alert group " + payload.groupKey());
+    String description =
+        firstText(payload.commonAnnotations().get("description"), payload.message(), "");
     Set<String> links = new LinkedHashSet<>();
     for (AlertmanagerAlert alert : payload.alerts()) {
-      Stream.of(alert.annotations().get("runbook_url"), alert.dashboardUrl(), alert.panelUrl(), alert.generatorUrl())
+      Stream.of(
+              alert.annotations().get("runbook_url"),
+              alert.dashboardUrl(),
+              alert.panelUrl(),
+              alert.generatorUrl())
           .filter(link -> !Problems.isBlank(link))
           .forEach(links::add);
     }
     Map<String, String> context = new HashMap<>(labels);
-    putIfText(context, "runbook_url", firstText(payload.commonAnnotations().get("runbook_url"),
-        payload.alerts().stream().map(a -> a.annotations().get("runbook_url")).filter(Objects::nonNull).findFirst().orElse(null), null));
-    putIfText(context, "dashboard_url", payload.alerts().stream().map(AlertmanagerAlert::dashboardUrl)
-        .filter(Objects::nonNull).findFirst().orElse(null));
+    putIfText(
+        context,
+        "runbook_url",
+        firstText(
+            payload.commonAnnotations().get("runbook_url"),
+            payload.alerts().stream()
+                .map(a -> a.annotations().get("runbook_url"))
+                .filter(Objects::nonNull)
+                .findFirst()
+                .orElse(null),
+            null));
+    putIfText(
+        context,
+        "dashboard_url",
+        payload.alerts().stream()
+            .map(AlertmanagerAlert::dashboardUrl)
+            .filter(Objects::nonNull)
+            .findFirst()
+            .orElse(null));
     String workflowId = AlertWorkflowIds.of(source, payload.groupKey());
-    AlertEvent event = new AlertEvent(firing, source, payload.groupKey(), title,
-        labels.get("severity"), clock.instant(), payload.alerts().size(), context, List.copyOf(links));
-    IncidentInput input = firing
-        ? new IncidentInput(source, payload.groupKey(), title, description, severity.orElseThrow(), service,
-            "system", null, context, List.copyOf(links), null)
-        : null;
+    AlertEvent event =
+        new AlertEvent(
+            firing,
+            source,
+            payload.groupKey(),
+            title,
+            labels.get("severity"),
+            clock.instant(),
+            payload.alerts().size(),
+            context,
+            List.copyOf(links));
+    IncidentInput input =
+        firing
+            ? new IncidentInput(
+                source,
+                payload.groupKey(),
+                title,
+                description,
+                severity.orElseThrow(),
+                service,
+                "system",
+                null,
+                context,
+                List.copyOf(links),
+                null)
+            : null;
     return new MappedAlert(workflowId, input, event);
   }
 
   /** Maps a generic alert. */
   public MappedAlert fromGeneric(GenericAlert alert) {
-    Problems problems = new Problems()
-        .requireText("dedupKey", alert.dedupKey())
-        .check(isFiringOrResolved(alert.status()), "status must be firing or resolved, not " + quote(alert.status()));
+    Problems problems =
+        new Problems()
+            .requireText("dedupKey", alert.dedupKey())
+            .check(
+                isFiringOrResolved(alert.status()),
+                "status must be firing or resolved, not " + quote(alert.status()));
     boolean firing = "firing".equals(alert.status());
     Optional<Severity> severity = Optional.empty();
     if (firing) {
@@ -98,12 +156,32 @@ public final class AlertMapper {
     String service = firstText(alert.service(), alert.labels().get("service"), defaultService);
     String title = firstText(alert.title(), alert.dedupKey());
     String workflowId = AlertWorkflowIds.of("generic", alert.dedupKey());
-    AlertEvent event = new AlertEvent(firing, "generic", alert.dedupKey(), title, alert.severity(),
-        clock.instant(), 1, alert.labels(), alert.links());
-    IncidentInput input = firing
-        ? new IncidentInput("generic", alert.dedupKey(), title, alert.description(), severity.orElseThrow(),
-            service, "system", null, alert.labels(), alert.links(), null)
-        : null;
+    AlertEvent event =
+        new AlertEvent(
+            firing,
+            "generic",
+            alert.dedupKey(),
+            title,
+            alert.severity(),
+            clock.instant(),
+            1,
+            alert.labels(),
+            alert.links());
+    IncidentInput input =
+        firing
+            ? new IncidentInput(
+                "generic",
+                alert.dedupKey(),
+                title,
+                alert.description(),
+                severity.orElseThrow(),
+                service,
+                "system",
+                null,
+                alert.labels(),
+                alert.links(),
+                null)
+            : null;
     return new MappedAlert(workflowId, input, event);
   }
 
@@ -118,7 +196,8 @@ public final class AlertMapper {
     return severity.orElse(null);
   }
 
-  private Optional<Severity> severityOf(AlertmanagerPayload payload, Problems problems, boolean firing) {
+  private Optional<Severity> severityOf(
+      AlertmanagerPayload payload, Problems problems, boolean firing) {
     String common = payload.commonLabels().get("severity");
     if (!Problems.isBlank(common)) {
       Optional<Severity> mapped = policy.severityFor(common);
@@ -128,24 +207,39 @@ public final class AlertMapper {
       return mapped;
     }
     // Alerts of one group may disagree: the group is as severe as its worst alert.
-    List<String> labels = payload.alerts().stream().map(a -> a.labels().get("severity")).filter(Objects::nonNull).toList();
+    List<String> labels =
+        payload.alerts().stream()
+            .map(a -> a.labels().get("severity"))
+            .filter(Objects::nonNull)
+            .toList();
     for (String label : labels) {
       if (policy.severityFor(label).isEmpty() && firing) {
         problems.add(unknownSeverity("alerts[].labels.severity", label));
       }
     }
-    Optional<Severity> worst = labels.stream().map(policy::severityFor).flatMap(Optional::stream)
-        .min(Comparator.naturalOrder());
+    Optional<Severity> worst =
+        labels.stream()
+            .map(policy::severityFor)
+            .flatMap(Optional::stream)
+            .min(Comparator.naturalOrder());
     if (worst.isEmpty() && labels.isEmpty() && firing) {
-      problems.add("a severity label is required (commonLabels.severity or each alert's labels.severity)");
+      problems.add(
+          "a severity label is required (commonLabels.severity or each alert's labels.severity)");
     }
     return worst;
   }
 
   private String unknownSeverity(String field, String text) {
-    List<String> known = Stream.of(Severity.values())
-        .flatMap(s -> Stream.concat(Stream.of(s.name()), policy.row(s).aliases().stream())).toList();
-    return field + " " + quote(text) + " is not a known severity or alias (" + String.join(", ", known) + ")";
+    List<String> known =
+        Stream.of(Severity.values())
+            .flatMap(s -> Stream.concat(Stream.of(s.name()), policy.row(s).aliases().stream()))
+            .toList();
+    return field
+        + " "
+        + quote(text)
+        + " is not a known severity or alias ("
+        + String.join(", ", known)
+        + ")";
   }
 
   private static boolean isFiringOrResolved(String status) {

@@ -15,8 +15,9 @@ public final class AlertWorkflowIds {
 
   public static String of(String source, String dedupKey) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256")
-          .digest((source + "\n" + dedupKey).getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256")
+              .digest((source + "\n" + dedupKey).getBytes(StandardCharsets.UTF_8));
       return "alert-" + source + "-" + HexFormat.of().formatHex(digest, 0, 12);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JVM has SHA-256", e);

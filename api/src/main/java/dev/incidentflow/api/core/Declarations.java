@@ -9,7 +9,9 @@ import dev.incidentflow.workflows.model.Severity;
 import java.util.List;
 import java.util.Map;
 
-/** Turns a person's declaration, from HTTP or from Slack, into the input that starts its incident. */
+/**
+ * Turns a person's declaration, from HTTP or from Slack, into the input that starts its incident.
+ */
 public final class Declarations {
   private final AlertMapper mapper;
   private final String defaultService;
@@ -27,14 +29,27 @@ public final class Declarations {
    */
   public IncidentInput input(Declaration declaration) {
     requireNonNull(declaration, "declaration is null");
-    Problems problems = new Problems()
-        .requireText("title", declaration.title())
-        .requireText("declaredBy", declaration.declaredBy());
+    Problems problems =
+        new Problems()
+            .requireText("title", declaration.title())
+            .requireText("declaredBy", declaration.declaredBy());
     Severity severity = mapper.severity("severity", declaration.severity(), problems);
     problems.throwIfAny("invalid declaration");
-    String service = Problems.isBlank(declaration.service()) ? defaultService : declaration.service().trim();
-    String commander = Problems.isBlank(declaration.commander()) ? null : declaration.commander().trim();
-    return new IncidentInput("declared", null, declaration.title().trim(), declaration.description(), severity,
-        service, declaration.declaredBy().trim(), commander, Map.of(), List.of(), null);
+    String service =
+        Problems.isBlank(declaration.service()) ? defaultService : declaration.service().trim();
+    String commander =
+        Problems.isBlank(declaration.commander()) ? null : declaration.commander().trim();
+    return new IncidentInput(
+        "declared",
+        null,
+        declaration.title().trim(),
+        declaration.description(),
+        severity,
+        service,
+        declaration.declaredBy().trim(),
+        commander,
+        Map.of(),
+        List.of(),
+        null);
   }
 }

@@ -37,7 +37,9 @@ public final class FollowUpGateway {
   private final WorkflowClient client;
   private final Duration wait;
 
-  /** @param wait how long adding an action item waits for it to be recorded before answering 202 */
+  /**
+   * @param wait how long adding an action item waits for it to be recorded before answering 202
+   */
   public FollowUpGateway(WorkflowClient client, Duration wait) {
     this.client = requireNonNull(client, "client is null");
     this.wait = requireNonNull(wait, "wait is null");
@@ -65,10 +67,13 @@ public final class FollowUpGateway {
    */
   public Added add(ActionItemInput input) {
     String workflowId = "action-item-" + input.incidentId() + "-" + UUID.randomUUID();
-    ActionItemWorkflow item = client.newWorkflowStub(ActionItemWorkflow.class, WorkflowOptions.newBuilder()
-        .setWorkflowId(workflowId)
-        .setTaskQueue(IncidentWorkflow.TASK_QUEUE)
-        .build());
+    ActionItemWorkflow item =
+        client.newWorkflowStub(
+            ActionItemWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(workflowId)
+                .setTaskQueue(IncidentWorkflow.TASK_QUEUE)
+                .build());
     WorkflowClient.start(item::run, input);
     return new Added(workflowId, registered(WorkflowStub.fromTyped(item)));
   }
@@ -76,7 +81,9 @@ public final class FollowUpGateway {
   /** An added action item's workflow and, when it was recorded in time, its view. */
   public record Added(String workflowId, Optional<ActionItemView> view) {}
 
-  /** Tells a running postmortem or action item that its issue's status changed; false if none runs. */
+  /**
+   * Tells a running postmortem or action item that its issue's status changed; false if none runs.
+   */
   public boolean trackerStatusChanged(String workflowId, TrackerStatus status) {
     try {
       client.newUntypedWorkflowStub(workflowId).signal("trackerStatusChanged", status);
@@ -91,11 +98,15 @@ public final class FollowUpGateway {
    * workflow id, which finds the item's number and issue again. A run already going is kept.
    */
   public void reopen(String workflowId, ActionItemInput reopened) {
-    ActionItemWorkflow item = client.newWorkflowStub(ActionItemWorkflow.class, WorkflowOptions.newBuilder()
-        .setWorkflowId(workflowId)
-        .setTaskQueue(IncidentWorkflow.TASK_QUEUE)
-        .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE)
-        .build());
+    ActionItemWorkflow item =
+        client.newWorkflowStub(
+            ActionItemWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(workflowId)
+                .setTaskQueue(IncidentWorkflow.TASK_QUEUE)
+                .setWorkflowIdReusePolicy(
+                    WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE)
+                .build());
     try {
       WorkflowClient.start(item::run, reopened);
     } catch (WorkflowExecutionAlreadyStarted running) {
@@ -109,7 +120,11 @@ public final class FollowUpGateway {
           stub.startUpdate("registered", WorkflowUpdateStage.ACCEPTED, ActionItemView.class);
       return Optional.of(handle.getResultAsync().get(wait.toMillis(), TimeUnit.MILLISECONDS));
     } catch (TimeoutException | ExecutionException e) {
-      log.warn("added {} but it was not recorded within {}: {}", stub.getExecution(), wait, e.toString());
+      log.warn(
+          "added {} but it was not recorded within {}: {}",
+          stub.getExecution(),
+          wait,
+          e.toString());
       return Optional.empty();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -32,7 +32,10 @@ public final class FollowUpRequests {
   private final Catalog catalog;
   private final ActionItemPolicy policy;
 
-  public FollowUpRequests(FollowUpGateway gateway, FollowUpRepository followUps, Catalog catalog,
+  public FollowUpRequests(
+      FollowUpGateway gateway,
+      FollowUpRepository followUps,
+      Catalog catalog,
       ActionItemPolicy policy) {
     this.gateway = requireNonNull(gateway, "gateway is null");
     this.followUps = requireNonNull(followUps, "followUps is null");
@@ -41,7 +44,8 @@ public final class FollowUpRequests {
   }
 
   /** A checked action item, not yet tied to an incident. */
-  public record ActionItem(String title, String owner, LocalDate due, ActionItemKind kind, String by) {
+  public record ActionItem(
+      String title, String owner, LocalDate due, ActionItemKind kind, String by) {
     public ActionItem {
       requireNonNull(title, "title is null");
       requireNonNull(owner, "owner is null");
@@ -56,10 +60,15 @@ public final class FollowUpRequests {
    * @throws ApiException 422 naming every missing or bad field
    */
   public ActionItem actionItem(String title, String owner, String due, String kind, String by) {
-    Problems problems = new Problems().requireText("title", title).requireText("owner", owner)
-        .requireText("due", due).requireText("kind", kind);
+    Problems problems =
+        new Problems()
+            .requireText("title", title)
+            .requireText("owner", owner)
+            .requireText("due", due)
+            .requireText("kind", kind);
     if (!Problems.isBlank(owner)) {
-      problems.check(catalog.person(owner.trim()).isPresent(),
+      problems.check(
+          catalog.person(owner.trim()).isPresent(),
           "owner '" + owner.trim() + "' is not a person in the catalog");
     }
     LocalDate dueDate = null;
@@ -72,7 +81,8 @@ public final class FollowUpRequests {
     }
     Optional<ActionItemKind> parsedKind = ActionItemKind.parse(kind);
     if (!Problems.isBlank(kind)) {
-      problems.check(parsedKind.isPresent(), "kind '" + kind + "' must be root_cause or improvement");
+      problems.check(
+          parsedKind.isPresent(), "kind '" + kind + "' must be root_cause or improvement");
     }
     problems.throwIfAny("invalid action item");
     return new ActionItem(title.trim(), owner.trim(), dueDate, parsedKind.get(), by);
@@ -82,29 +92,43 @@ public final class FollowUpRequests {
    * Refuses an action item on an incident whose postmortem is over, before anything starts; {@link
    * #add} checks again, but checking first lets a caller answer at once.
    *
-   * @throws ApiException 409 when the incident was canceled, or is closed without an open postmortem
+   * @throws ApiException 409 when the incident was canceled, or is closed without an open
+   *     postmortem
    */
   public void refuseWhenOver(IncidentRecord incident) {
     if (incident.status() == IncidentStatus.CANCELED) {
-      throw new ApiException(409, incident.id() + " was canceled as a false alarm; it has no action items", List.of());
+      throw new ApiException(
+          409, incident.id() + " was canceled as a false alarm; it has no action items", List.of());
     }
     if (incident.status() != IncidentStatus.CLOSED) {
       return;
     }
     Optional<PostmortemRecord> postmortem = followUps.postmortem(incident.number());
     if (postmortem.isEmpty()) {
-      throw new ApiException(409, incident.id() + " is closed and has no open postmortem", List.of());
+      throw new ApiException(
+          409, incident.id() + " is closed and has no open postmortem", List.of());
     }
     if (postmortem.get().status() == PostmortemStatus.PUBLISHED) {
-      throw new ApiException(409, incident.id() + " is closed and its postmortem is published", List.of());
+      throw new ApiException(
+          409, incident.id() + " is closed and its postmortem is published", List.of());
     }
   }
 
   /** Starts the item's workflow; see {@link FollowUpGateway#add}. */
   public FollowUpGateway.Added add(IncidentRecord incident, ActionItem item) {
     refuseWhenOver(incident);
-    return gateway.add(new ActionItemInput(incident.number(), incident.service(), item.title(), item.owner(),
-        item.due(), item.kind(), item.by(), policy, 0, null));
+    return gateway.add(
+        new ActionItemInput(
+            incident.number(),
+            incident.service(),
+            item.title(),
+            item.owner(),
+            item.due(),
+            item.kind(),
+            item.by(),
+            policy,
+            0,
+            null));
   }
 
   /**
@@ -134,9 +158,19 @@ public final class FollowUpRequests {
       throw new ApiException(refusal.isConflict() ? 409 : 422, refusal.getMessage(), List.of());
     } catch (WorkflowNotFoundException ended) {
       Optional<PostmortemRecord> stored = followUps.postmortem(incident.number());
-      throw new ApiException(409, stored.filter(pm -> pm.status() == PostmortemStatus.PUBLISHED)
-          .map(pm -> "the postmortem of " + incident.id() + " is already published at " + pm.publishedUrl())
-          .orElse(incident.id() + " has no postmortem to publish (its severity needs none, or it is not closed yet)"),
+      throw new ApiException(
+          409,
+          stored
+              .filter(pm -> pm.status() == PostmortemStatus.PUBLISHED)
+              .map(
+                  pm ->
+                      "the postmortem of "
+                          + incident.id()
+                          + " is already published at "
+                          + pm.publishedUrl())
+              .orElse(
+                  incident.id()
+                      + " has no postmortem to publish (its severity needs none, or it is not closed yet)"),
           List.of());
     }
   }
@@ -144,7 +178,8 @@ public final class FollowUpRequests {
   private static boolean isWebUrl(String text) {
     try {
       URI uri = URI.create(text);
-      return ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null;
+      return ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))
+          && uri.getHost() != null;
     } catch (IllegalArgumentException e) {
       return false;
     }

@@ -6,16 +6,16 @@ import dev.incidentflow.workflows.incident.AlertEvent;
 import dev.incidentflow.workflows.incident.IncidentInput;
 import dev.incidentflow.workflows.incident.IncidentView;
 import dev.incidentflow.workflows.incident.IncidentWorkflow;
+import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.BatchRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.client.WorkflowUpdateHandle;
 import io.temporal.client.WorkflowUpdateStage;
-import io.temporal.client.WorkflowStub;
-import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
 import java.util.Optional;
@@ -52,11 +52,15 @@ public final class IncidentGateway {
   public String fire(String workflowId, IncidentInput input, AlertEvent alert) {
     WorkflowExecutionAlreadyStarted last = null;
     for (int attempt = 1; attempt <= SIGNAL_WITH_START_ATTEMPTS; attempt++) {
-      IncidentWorkflow incident = client.newWorkflowStub(IncidentWorkflow.class, WorkflowOptions.newBuilder()
-          .setWorkflowId(workflowId)
-          .setTaskQueue(IncidentWorkflow.TASK_QUEUE)
-          .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE)
-          .build());
+      IncidentWorkflow incident =
+          client.newWorkflowStub(
+              IncidentWorkflow.class,
+              WorkflowOptions.newBuilder()
+                  .setWorkflowId(workflowId)
+                  .setTaskQueue(IncidentWorkflow.TASK_QUEUE)
+                  .setWorkflowIdReusePolicy(
+                      WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE)
+                  .build());
       BatchRequest request = client.newSignalWithStartRequest();
       request.add(incident::run, input);
       request.add(incident::alert, alert);
@@ -86,19 +90,24 @@ public final class IncidentGateway {
    */
   public Declared declare(IncidentInput input) {
     String workflowId = "declared-" + UUID.randomUUID();
-    IncidentWorkflow incident = client.newWorkflowStub(IncidentWorkflow.class, WorkflowOptions.newBuilder()
-        .setWorkflowId(workflowId)
-        .setTaskQueue(IncidentWorkflow.TASK_QUEUE)
-        .build());
+    IncidentWorkflow incident =
+        client.newWorkflowStub(
+            IncidentWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(workflowId)
+                .setTaskQueue(IncidentWorkflow.TASK_QUEUE)
+                .build());
     WorkflowClient.start(incident::run, input);
     WorkflowStub stub = WorkflowStub.fromTyped(incident);
     try {
       WorkflowUpdateHandle<IncidentView> handle =
           stub.startUpdate("registered", WorkflowUpdateStage.ACCEPTED, IncidentView.class);
-      return new Declared(workflowId,
+      return new Declared(
+          workflowId,
           Optional.of(handle.getResultAsync().get(declareWait.toMillis(), TimeUnit.MILLISECONDS)));
     } catch (TimeoutException | ExecutionException e) {
-      log.warn("declared {} but it did not open within {}: {}", workflowId, declareWait, e.toString());
+      log.warn(
+          "declared {} but it did not open within {}: {}", workflowId, declareWait, e.toString());
       return new Declared(workflowId, Optional.empty());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -117,7 +126,8 @@ public final class IncidentGateway {
    *
    * @throws Refusal when the workflow refuses it, or the incident has ended
    */
-  public IncidentView update(String workflowId, String incidentId, Function<IncidentWorkflow, IncidentView> call) {
+  public IncidentView update(
+      String workflowId, String incidentId, Function<IncidentWorkflow, IncidentView> call) {
     try {
       return call.apply(client.newWorkflowStub(IncidentWorkflow.class, workflowId));
     } catch (WorkflowUpdateException refused) {

@@ -23,9 +23,14 @@ public final class IncidentLookup {
    * @throws ApiException 404 when {@code id} is not an incident id or no such incident exists
    */
   public IncidentRecord record(String id) {
-    IncidentNumber number = IncidentNumber.parse(id)
-        .orElseThrow(() -> new ApiException(404, "'" + id + "' is not an incident id (INC-<number>)", List.of()));
-    return repository.find(number.number())
+    IncidentNumber number =
+        IncidentNumber.parse(id)
+            .orElseThrow(
+                () ->
+                    new ApiException(
+                        404, "'" + id + "' is not an incident id (INC-<number>)", List.of()));
+    return repository
+        .find(number.number())
         .orElseThrow(() -> ApiException.notFound(number.id() + " does not exist"));
   }
 

@@ -16,8 +16,14 @@ import java.util.List;
 public final class MetricsCsv {
   private static final List<String> DURATIONS =
       List.of("mtta", "mttr", "detection", "triage", "remediation", "verification");
-  private static final List<String> RATES = List.of("false_alarm", "reopen", "escalation", "repeat",
-      "postmortems_on_time", "action_items_closed_on_time");
+  private static final List<String> RATES =
+      List.of(
+          "false_alarm",
+          "reopen",
+          "escalation",
+          "repeat",
+          "postmortems_on_time",
+          "action_items_closed_on_time");
 
   private MetricsCsv() {}
 
@@ -25,8 +31,12 @@ public final class MetricsCsv {
     StringBuilder csv = new StringBuilder();
     List<String> header = new ArrayList<>(List.of(metrics.groupBy().wireName(), "count"));
     for (String duration : DURATIONS) {
-      header.addAll(List.of(duration + "_n", duration + "_mean_seconds", duration + "_median_seconds",
-          duration + "_p95_seconds"));
+      header.addAll(
+          List.of(
+              duration + "_n",
+              duration + "_mean_seconds",
+              duration + "_median_seconds",
+              duration + "_p95_seconds"));
     }
     for (String rate : RATES) {
       header.addAll(List.of(rate + "_n", rate + "_count", rate + "_rate"));
@@ -41,14 +51,31 @@ public final class MetricsCsv {
 
   private static List<String> row(String key, MetricsGroup group) {
     List<String> cells = new ArrayList<>(List.of(text(key), Long.toString(group.incidents())));
-    for (DurationFigure figure : List.of(group.mtta(), group.mttr(), group.detection(), group.triage(),
-        group.remediation(), group.verification())) {
-      cells.addAll(List.of(Long.toString(figure.n()), number(figure.meanSeconds()),
-          number(figure.medianSeconds()), number(figure.p95Seconds())));
+    for (DurationFigure figure :
+        List.of(
+            group.mtta(),
+            group.mttr(),
+            group.detection(),
+            group.triage(),
+            group.remediation(),
+            group.verification())) {
+      cells.addAll(
+          List.of(
+              Long.toString(figure.n()),
+              number(figure.meanSeconds()),
+              number(figure.medianSeconds()),
+              number(figure.p95Seconds())));
     }
-    for (RateFigure figure : List.of(group.falseAlarms(), group.reopens(), group.escalations(), group.repeats(),
-        group.postmortemsOnTime(), group.actionItemsClosedOnTime())) {
-      cells.addAll(List.of(Long.toString(figure.n()), Long.toString(figure.count()), number(figure.rate())));
+    for (RateFigure figure :
+        List.of(
+            group.falseAlarms(),
+            group.reopens(),
+            group.escalations(),
+            group.repeats(),
+            group.postmortemsOnTime(),
+            group.actionItemsClosedOnTime())) {
+      cells.addAll(
+          List.of(Long.toString(figure.n()), Long.toString(figure.count()), number(figure.rate())));
     }
     return cells;
   }
@@ -79,7 +106,10 @@ public final class MetricsCsv {
   }
 
   private static String quoted(String cell) {
-    if (cell.indexOf(',') < 0 && cell.indexOf('"') < 0 && cell.indexOf('\n') < 0 && cell.indexOf('\r') < 0) {
+    if (cell.indexOf(',') < 0
+        && cell.indexOf('"') < 0
+        && cell.indexOf('\n') < 0
+        && cell.indexOf('\r') < 0) {
       return cell;
     }
     return '"' + cell.replace("\"", "\"\"") + '"';

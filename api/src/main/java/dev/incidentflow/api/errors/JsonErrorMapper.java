@@ -18,17 +18,32 @@ public final class JsonErrorMapper implements ExceptionMapper<JsonProcessingExce
   public Response toResponse(JsonProcessingException exception) {
     String detail;
     if (exception instanceof JsonParseException parse) {
-      detail = "malformed JSON at line " + parse.getLocation().getLineNr() + ", column "
-          + parse.getLocation().getColumnNr() + ": " + parse.getOriginalMessage();
+      detail =
+          "malformed JSON at line "
+              + parse.getLocation().getLineNr()
+              + ", column "
+              + parse.getLocation().getColumnNr()
+              + ": "
+              + parse.getOriginalMessage();
     } else if (exception instanceof JsonMappingException mapping) {
-      String field = mapping.getPath().stream()
-          .map(reference -> reference.getFieldName() != null ? reference.getFieldName() : "[" + reference.getIndex() + "]")
-          .collect(Collectors.joining("."));
-      String problem = exception instanceof InvalidFormatException invalid
-          ? "'" + invalid.getValue() + "' is not a valid " + invalid.getTargetType().getSimpleName()
-          : exception instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null
-              ? "expected " + mismatched.getTargetType().getSimpleName()
-              : mapping.getOriginalMessage();
+      String field =
+          mapping.getPath().stream()
+              .map(
+                  reference ->
+                      reference.getFieldName() != null
+                          ? reference.getFieldName()
+                          : "[" + reference.getIndex() + "]")
+              .collect(Collectors.joining("."));
+      String problem =
+          exception instanceof InvalidFormatException invalid
+              ? "'"
+                  + invalid.getValue()
+                  + "' is not a valid "
+                  + invalid.getTargetType().getSimpleName()
+              : exception instanceof MismatchedInputException mismatched
+                      && mismatched.getTargetType() != null
+                  ? "expected " + mismatched.getTargetType().getSimpleName()
+                  : mapping.getOriginalMessage();
       detail = field.isEmpty() ? problem : field.replace(".[", "[") + ": " + problem;
     } else {
       detail = exception.getOriginalMessage();

@@ -41,8 +41,9 @@ public final class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
   }
 
   private static Response json(int status, String message) {
-    return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
-        .entity(new ErrorJson(message, List.of())).build();
+    return Response.status(status)
+        .type(MediaType.APPLICATION_JSON_TYPE)
+        .entity(new ErrorJson(message, List.of()))
+        .build();
   }
-
 }

@@ -12,15 +12,22 @@ public final class WebApplicationErrorMapper implements ExceptionMapper<WebAppli
   @Override
   public Response toResponse(WebApplicationException exception) {
     Response original = exception.getResponse();
-    String message = exception.getMessage() == null ? original.getStatusInfo().getReasonPhrase() : exception.getMessage();
-    Response.ResponseBuilder answer = Response.status(original.getStatus())
-        .type(MediaType.APPLICATION_JSON_TYPE)
-        .entity(new ErrorJson(message, List.of()));
-    original.getHeaders().forEach((name, values) -> {
-      if (!name.equalsIgnoreCase("Content-Type")) {
-        values.forEach(value -> answer.header(name, value));
-      }
-    });
+    String message =
+        exception.getMessage() == null
+            ? original.getStatusInfo().getReasonPhrase()
+            : exception.getMessage();
+    Response.ResponseBuilder answer =
+        Response.status(original.getStatus())
+            .type(MediaType.APPLICATION_JSON_TYPE)
+            .entity(new ErrorJson(message, List.of()));
+    original
+        .getHeaders()
+        .forEach(
+            (name, values) -> {
+              if (!name.equalsIgnoreCase("Content-Type")) {
+                values.forEach(value -> answer.header(name, value));
+              }
+            });
     return answer.build();
   }
 }

@@ -17,7 +17,10 @@ public final class TemporalHealthCheck extends HealthCheck {
 
   @Override
   protected Result check() {
-    service.blockingStub().withDeadlineAfter(2, TimeUnit.SECONDS).getSystemInfo(GetSystemInfoRequest.getDefaultInstance());
+    service
+        .blockingStub()
+        .withDeadlineAfter(2, TimeUnit.SECONDS)
+        .getSystemInfo(GetSystemInfoRequest.getDefaultInstance());
     return Result.healthy();
   }
 }

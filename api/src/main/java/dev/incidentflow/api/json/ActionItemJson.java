@@ -19,12 +19,28 @@ public record ActionItemJson(
     String jiraUrl) {
 
   public static ActionItemJson of(ActionItemRow row) {
-    return new ActionItemJson(row.id(), row.incidentId(), row.title(), row.owner(), row.due(), row.kind(),
-        row.status(), row.jiraKey(), row.jiraUrl());
+    return new ActionItemJson(
+        row.id(),
+        row.incidentId(),
+        row.title(),
+        row.owner(),
+        row.due(),
+        row.kind(),
+        row.status(),
+        row.jiraKey(),
+        row.jiraUrl());
   }
 
   public static ActionItemJson of(ActionItemView view) {
-    return new ActionItemJson(view.id(), view.incidentId(), view.title(), view.owner(), view.due(), view.kind(),
-        view.status(), view.jiraKey(), view.jiraUrl());
+    return new ActionItemJson(
+        view.id(),
+        view.incidentId(),
+        view.title(),
+        view.owner(),
+        view.due(),
+        view.kind(),
+        view.status(),
+        view.jiraKey(),
+        view.jiraUrl());
   }
 }

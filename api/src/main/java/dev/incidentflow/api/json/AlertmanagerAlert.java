@@ -5,8 +5,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Map;
 
 /**
- * One alert of an Alertmanager (version 4) or Grafana webhook. Grafana adds the dashboard and
- * panel links and the query values.
+ * One alert of an Alertmanager (version 4) or Grafana webhook. Grafana adds the dashboard and panel
+ * links and the query values.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record AlertmanagerAlert(

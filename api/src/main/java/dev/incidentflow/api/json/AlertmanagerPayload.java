@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The Alertmanager webhook body (version 4), which Grafana's unified alerting also sends with a
- * few fields of its own ({@code title}, {@code state}, {@code message}, {@code orgId}). Unknown
- * fields are ignored so that newer senders keep working.
+ * The Alertmanager webhook body (version 4), which Grafana's unified alerting also sends with a few
+ * fields of its own ({@code title}, {@code state}, {@code message}, {@code orgId}). Unknown fields
+ * are ignored so that newer senders keep working.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record AlertmanagerPayload(

@@ -19,7 +19,10 @@ import java.util.List;
  *     this one repeats, by alert dedup key or by service and title; null when it is no repeat
  */
 public record IncidentDetailJson(
-    @JsonUnwrapped IncidentJson incident, List<Deploy> deploys, List<SimilarIncident> similar, String repeatOf) {
+    @JsonUnwrapped IncidentJson incident,
+    List<Deploy> deploys,
+    List<SimilarIncident> similar,
+    String repeatOf) {
 
   public IncidentDetailJson {
     requireNonNull(incident, "incident is null");
@@ -28,6 +31,7 @@ public record IncidentDetailJson(
   }
 
   public static IncidentDetailJson of(IncidentJson incident, IncidentContext context) {
-    return new IncidentDetailJson(incident, context.deploys(), context.similar(), context.repeatOf());
+    return new IncidentDetailJson(
+        incident, context.deploys(), context.similar(), context.repeatOf());
   }
 }

@@ -39,11 +39,30 @@ public record IncidentJson(
   public record Channel(String id, String name) {}
 
   public static IncidentJson of(IncidentRecord record, List<TimelineEvent> timeline) {
-    Channel channel = record.channelId() == null ? null : new Channel(record.channelId(), record.channelName());
-    return new IncidentJson(record.id(), record.title(), record.description(), record.severity(),
-        record.service(), record.status(), record.source(), record.declaredBy(), record.commander(),
-        record.roles(), channel, record.escalationLevel(), record.nextUpdateDue(), record.triggeredAt(),
-        record.acknowledgedAt(), record.identifiedAt(), record.mitigatedAt(), record.resolvedAt(),
-        record.closedAt(), record.canceledAt(), record.workflowId(), timeline);
+    Channel channel =
+        record.channelId() == null ? null : new Channel(record.channelId(), record.channelName());
+    return new IncidentJson(
+        record.id(),
+        record.title(),
+        record.description(),
+        record.severity(),
+        record.service(),
+        record.status(),
+        record.source(),
+        record.declaredBy(),
+        record.commander(),
+        record.roles(),
+        channel,
+        record.escalationLevel(),
+        record.nextUpdateDue(),
+        record.triggeredAt(),
+        record.acknowledgedAt(),
+        record.identifiedAt(),
+        record.mitigatedAt(),
+        record.resolvedAt(),
+        record.closedAt(),
+        record.canceledAt(),
+        record.workflowId(),
+        timeline);
   }
 }

@@ -6,9 +6,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * {@code GET /v1/metrics/incidents}: incidents triggered in {@code [from, to)}, per group and overall,
- * and {@code pagerLoad}, one entry per person paged or primary on call in the range (by handle; not
- * grouped; JSON only, the CSV is one row per group).
+ * {@code GET /v1/metrics/incidents}: incidents triggered in {@code [from, to)}, per group and
+ * overall, and {@code pagerLoad}, one entry per person paged or primary on call in the range (by
+ * handle; not grouped; JSON only, the CSV is one row per group).
  */
 public record IncidentMetricsJson(
     Instant from,
@@ -24,8 +24,12 @@ public record IncidentMetricsJson(
   }
 
   public static IncidentMetricsJson of(IncidentMetrics metrics) {
-    return new IncidentMetricsJson(metrics.from(), metrics.to(), metrics.groupBy().wireName(),
-        metrics.groups().stream().map(MetricsGroupJson::of).toList(), MetricsGroupJson.of(metrics.overall()),
+    return new IncidentMetricsJson(
+        metrics.from(),
+        metrics.to(),
+        metrics.groupBy().wireName(),
+        metrics.groups().stream().map(MetricsGroupJson::of).toList(),
+        MetricsGroupJson.of(metrics.overall()),
         metrics.pagerLoad());
   }
 }

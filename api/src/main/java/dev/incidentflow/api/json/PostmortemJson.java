@@ -17,7 +17,15 @@ public record PostmortemJson(
     Instant publishedAt) {
 
   public static PostmortemJson of(PostmortemRecord record) {
-    return new PostmortemJson("INC-" + record.incidentNumber(), record.status(), record.dueAt(), record.jiraKey(),
-        record.jiraUrl(), record.publishedUrl(), record.summary(), record.publishedBy(), record.publishedAt());
+    return new PostmortemJson(
+        "INC-" + record.incidentNumber(),
+        record.status(),
+        record.dueAt(),
+        record.jiraKey(),
+        record.jiraUrl(),
+        record.publishedUrl(),
+        record.summary(),
+        record.publishedBy(),
+        record.publishedAt());
   }
 }

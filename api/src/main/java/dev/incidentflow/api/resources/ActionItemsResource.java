@@ -26,12 +26,20 @@ public class ActionItemsResource {
   }
 
   @GET
-  public List<ActionItemJson> list(@QueryParam("status") String status, @QueryParam("owner") String owner) {
+  public List<ActionItemJson> list(
+      @QueryParam("status") String status, @QueryParam("owner") String owner) {
     ActionItemStatus wanted = null;
     if (!Problems.isBlank(status)) {
-      wanted = ActionItemStatus.parse(status).orElseThrow(() -> ApiException.invalid("invalid filter",
-          List.of("status '" + status + "' must be open, overdue or done")));
+      wanted =
+          ActionItemStatus.parse(status)
+              .orElseThrow(
+                  () ->
+                      ApiException.invalid(
+                          "invalid filter",
+                          List.of("status '" + status + "' must be open, overdue or done")));
     }
-    return followUps.actionItems(new ActionItemFilter(wanted, owner)).stream().map(ActionItemJson::of).toList();
+    return followUps.actionItems(new ActionItemFilter(wanted, owner)).stream()
+        .map(ActionItemJson::of)
+        .toList();
   }
 }

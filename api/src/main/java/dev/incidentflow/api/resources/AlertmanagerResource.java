@@ -4,8 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import dev.incidentflow.api.core.AlertIntake;
 import dev.incidentflow.api.core.AlertMapper;
-import dev.incidentflow.api.json.AlertmanagerPayload;
 import dev.incidentflow.api.errors.ApiException;
+import dev.incidentflow.api.json.AlertmanagerPayload;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -30,13 +30,16 @@ public class AlertmanagerResource {
   @POST
   @Path("/alertmanager")
   public Response alertmanager(AlertmanagerPayload payload) {
-    return Response.accepted(intake.accept(mapper.fromAlertmanager("alertmanager", required(payload)))).build();
+    return Response.accepted(
+            intake.accept(mapper.fromAlertmanager("alertmanager", required(payload))))
+        .build();
   }
 
   @POST
   @Path("/grafana")
   public Response grafana(AlertmanagerPayload payload) {
-    return Response.accepted(intake.accept(mapper.fromAlertmanager("grafana", required(payload)))).build();
+    return Response.accepted(intake.accept(mapper.fromAlertmanager("grafana", required(payload))))
+        .build();
   }
 
   static <T> T required(T body) {

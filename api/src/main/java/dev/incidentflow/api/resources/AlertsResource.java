@@ -27,6 +27,8 @@ public class AlertsResource {
 
   @POST
   public Response alert(GenericAlert alert) {
-    return Response.accepted(intake.accept(mapper.fromGeneric(AlertmanagerResource.required(alert)))).build();
+    return Response.accepted(
+            intake.accept(mapper.fromGeneric(AlertmanagerResource.required(alert))))
+        .build();
   }
 }

@@ -30,6 +30,7 @@ import java.time.format.DateTimeParseException;
 public class DeploysResource {
   static final int MAX_NAME = 200;
   static final int MAX_URL = 2000;
+
   /** Clocks of CI runners and of this server disagree a little; more than this is a mistake. */
   static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
@@ -51,7 +52,9 @@ public class DeploysResource {
     text(problems, "commit", body.commit(), false, MAX_NAME);
     text(problems, "author", body.author(), false, MAX_NAME);
     if (text(problems, "url", body.url(), false, MAX_URL) && !Problems.isBlank(body.url())) {
-      problems.check(isWebAddress(body.url().trim()), "url '" + body.url() + "' is not an absolute http(s) URL");
+      problems.check(
+          isWebAddress(body.url().trim()),
+          "url '" + body.url() + "' is not an absolute http(s) URL");
     }
     Instant deployedAt = null;
     if (Problems.isBlank(body.deployedAt())) {
@@ -59,24 +62,36 @@ public class DeploysResource {
     } else {
       try {
         deployedAt = OffsetDateTime.parse(body.deployedAt().trim()).toInstant();
-        problems.check(!deployedAt.isAfter(clock.instant().plus(CLOCK_SKEW)),
+        problems.check(
+            !deployedAt.isAfter(clock.instant().plus(CLOCK_SKEW)),
             "deployedAt " + deployedAt + " is in the future");
       } catch (DateTimeParseException e) {
-        problems.add("deployedAt '" + body.deployedAt() + "' is not an ISO-8601 instant with an offset "
-            + "(2025-05-01T10:00:00Z)");
+        problems.add(
+            "deployedAt '"
+                + body.deployedAt()
+                + "' is not an ISO-8601 instant with an offset "
+                + "(2025-05-01T10:00:00Z)");
       }
     }
     problems.throwIfAny("invalid deploy");
 
-    RecordedDeploy recorded = deploys.record(new NewDeploy(body.service(), body.version(), body.commit(), body.url(),
-        deployedAt, body.author()));
+    RecordedDeploy recorded =
+        deploys.record(
+            new NewDeploy(
+                body.service(),
+                body.version(),
+                body.commit(),
+                body.url(),
+                deployedAt,
+                body.author()));
     return Response.status(recorded.created() ? Response.Status.CREATED : Response.Status.OK)
         .entity(recorded.deploy())
         .build();
   }
 
   /** Checks one text field; true when it is acceptable so far. */
-  private static boolean text(Problems problems, String field, String value, boolean required, int maxLength) {
+  private static boolean text(
+      Problems problems, String field, String value, boolean required, int maxLength) {
     if (Problems.isBlank(value)) {
       problems.check(!required, field + " is required");
       return !required;
@@ -89,8 +104,10 @@ public class DeploysResource {
   private static boolean isWebAddress(String url) {
     try {
       URI uri = new URI(url);
-      return uri.isAbsolute() && uri.getHost() != null
-          && ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()));
+      return uri.isAbsolute()
+          && uri.getHost() != null
+          && ("http".equalsIgnoreCase(uri.getScheme())
+              || "https".equalsIgnoreCase(uri.getScheme()));
     } catch (URISyntaxException e) {
       return false;
     }

@@ -22,7 +22,10 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
-/** The action items of one incident: add one while the incident or its postmortem is open; list them. */
+/**
+ * The action items of one incident: add one while the incident or its postmortem is open; list
+ * them.
+ */
 @Path("/v1/incidents/{id}/action-items")
 @Produces(MediaType.APPLICATION_JSON)
 public class IncidentActionItemsResource {
@@ -30,8 +33,8 @@ public class IncidentActionItemsResource {
   private final IncidentRepository incidents;
   private final FollowUpRepository followUps;
 
-  public IncidentActionItemsResource(FollowUpRequests requests, IncidentRepository incidents,
-      FollowUpRepository followUps) {
+  public IncidentActionItemsResource(
+      FollowUpRequests requests, IncidentRepository incidents, FollowUpRepository followUps) {
     this.requests = requireNonNull(requests, "requests is null");
     this.incidents = requireNonNull(incidents, "incidents is null");
     this.followUps = requireNonNull(followUps, "followUps is null");
@@ -40,8 +43,12 @@ public class IncidentActionItemsResource {
   @GET
   public List<ActionItemJson> list(@PathParam("id") String id) {
     IncidentRecord incident = IncidentResource.record(incidents, id);
-    return followUps.actionItems(new ActionItemFilter(null, null, incident.number(), ActionItemFilter.MAX_LIMIT))
-        .stream().map(ActionItemJson::of).toList();
+    return followUps
+        .actionItems(
+            new ActionItemFilter(null, null, incident.number(), ActionItemFilter.MAX_LIMIT))
+        .stream()
+        .map(ActionItemJson::of)
+        .toList();
   }
 
   /**
@@ -54,12 +61,16 @@ public class IncidentActionItemsResource {
   public Response add(@PathParam("id") String id, ActionItemRequest body) {
     ActionItemRequest request = AlertmanagerResource.required(body);
     FollowUpRequests.ActionItem item =
-        requests.actionItem(request.title(), request.owner(), request.due(), request.kind(), request.by());
+        requests.actionItem(
+            request.title(), request.owner(), request.due(), request.kind(), request.by());
     FollowUpGateway.Added added = requests.add(IncidentResource.record(incidents, id), item);
     if (added.view().isEmpty()) {
-      return Response.accepted(Map.of("workflowId", added.workflowId(), "status", "starting")).build();
+      return Response.accepted(Map.of("workflowId", added.workflowId(), "status", "starting"))
+          .build();
     }
     ActionItemJson json = ActionItemJson.of(added.view().get());
-    return Response.created(URI.create("/v1/action-items?owner=" + json.owner())).entity(json).build();
+    return Response.created(URI.create("/v1/action-items?owner=" + json.owner()))
+        .entity(json)
+        .build();
   }
 }

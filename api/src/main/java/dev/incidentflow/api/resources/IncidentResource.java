@@ -49,7 +49,10 @@ public class IncidentResource {
   private final AlertMapper mapper;
   private final IncidentContextLookup context;
 
-  public IncidentResource(IncidentGateway gateway, IncidentRepository repository, AlertMapper mapper,
+  public IncidentResource(
+      IncidentGateway gateway,
+      IncidentRepository repository,
+      AlertMapper mapper,
       IncidentContextLookup context) {
     this.gateway = requireNonNull(gateway, "gateway is null");
     this.repository = requireNonNull(repository, "repository is null");
@@ -57,12 +60,15 @@ public class IncidentResource {
     this.context = requireNonNull(context, "context is null");
   }
 
-  /** The incident with its timeline, the deploys just before it, similar incidents and what it repeats. */
+  /**
+   * The incident with its timeline, the deploys just before it, similar incidents and what it
+   * repeats.
+   */
   @GET
   public IncidentDetailJson get(@PathParam("id") String id) {
     IncidentRecord incident = record(repository, id);
-    return IncidentDetailJson.of(IncidentJson.of(incident, repository.timeline(incident.number())),
-        context.of(incident));
+    return IncidentDetailJson.of(
+        IncidentJson.of(incident, repository.timeline(incident.number())), context.of(incident));
   }
 
   /** The workflow's event history as Temporal exports it (latest run). */
@@ -131,7 +137,10 @@ public class IncidentResource {
     Problems problems = new Problems().requireText("by", request.by());
     Severity severity = mapper.severity("severity", request.severity(), problems);
     problems.throwIfAny("invalid severity change");
-    return change(id, workflow -> workflow.changeSeverity(new SeverityChange(severity, request.by(), request.note())));
+    return change(
+        id,
+        workflow ->
+            workflow.changeSeverity(new SeverityChange(severity, request.by(), request.note())));
   }
 
   @POST
@@ -139,10 +148,16 @@ public class IncidentResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public IncidentJson roles(@PathParam("id") String id, RoleRequest body) {
     RoleRequest request = AlertmanagerResource.required(body);
-    new Problems().requireText("role", request.role()).requireText("person", request.person())
-        .requireText("by", request.by()).throwIfAny("invalid role assignment");
-    return change(id, workflow -> workflow.assignRole(
-        new RoleAssignment(request.role().trim(), request.person().trim(), request.by())));
+    new Problems()
+        .requireText("role", request.role())
+        .requireText("person", request.person())
+        .requireText("by", request.by())
+        .throwIfAny("invalid role assignment");
+    return change(
+        id,
+        workflow ->
+            workflow.assignRole(
+                new RoleAssignment(request.role().trim(), request.person().trim(), request.by())));
   }
 
   @POST
@@ -159,18 +174,27 @@ public class IncidentResource {
     return note(id, body, "invalid decision", IncidentWorkflow::logDecision);
   }
 
-  private IncidentJson note(String id, NoteRequest body, String what,
+  private IncidentJson note(
+      String id,
+      NoteRequest body,
+      String what,
       BiFunction<IncidentWorkflow, Note, IncidentView> call) {
     NoteRequest request = AlertmanagerResource.required(body);
-    new Problems().requireText("text", request.text()).requireText("by", request.by()).throwIfAny(what);
+    new Problems()
+        .requireText("text", request.text())
+        .requireText("by", request.by())
+        .throwIfAny(what);
     return change(id, workflow -> call.apply(workflow, new Note(request.text(), request.by())));
   }
 
-  private IncidentJson transition(String id, TransitionRequest body,
+  private IncidentJson transition(
+      String id,
+      TransitionRequest body,
       BiFunction<IncidentWorkflow, Transition, IncidentView> call) {
     TransitionRequest request = AlertmanagerResource.required(body);
     new Problems().requireText("by", request.by()).throwIfAny("invalid request");
-    return change(id, workflow -> call.apply(workflow, new Transition(request.by(), request.note())));
+    return change(
+        id, workflow -> call.apply(workflow, new Transition(request.by(), request.note())));
   }
 
   private IncidentJson change(String id, Function<IncidentWorkflow, IncidentView> call) {

@@ -36,7 +36,10 @@ public class IncidentsResource {
   private final AlertMapper mapper;
   private final Declarations declarations;
 
-  public IncidentsResource(IncidentGateway gateway, IncidentRepository repository, AlertMapper mapper,
+  public IncidentsResource(
+      IncidentGateway gateway,
+      IncidentRepository repository,
+      AlertMapper mapper,
       String defaultService) {
     this.gateway = requireNonNull(gateway, "gateway is null");
     this.repository = requireNonNull(repository, "repository is null");
@@ -54,10 +57,13 @@ public class IncidentsResource {
     IncidentInput input = declarations.input(AlertmanagerResource.required(declaration));
     IncidentGateway.Declared declared = gateway.declare(input);
     if (declared.view().isEmpty()) {
-      return Response.accepted(Map.of("workflowId", declared.workflowId(), "status", "starting")).build();
+      return Response.accepted(Map.of("workflowId", declared.workflowId(), "status", "starting"))
+          .build();
     }
     String id = declared.view().get().incidentId();
-    return Response.created(URI.create("/v1/incidents/" + id)).entity(IncidentResource.load(repository, id)).build();
+    return Response.created(URI.create("/v1/incidents/" + id))
+        .entity(IncidentResource.load(repository, id))
+        .build();
   }
 
   @GET
@@ -71,10 +77,15 @@ public class IncidentsResource {
     IncidentStatus wantedStatus = null;
     if (!Problems.isBlank(status)) {
       wantedStatus = IncidentStatus.parse(status).orElse(null);
-      problems.check(wantedStatus != null, "status '" + status + "' is not one of triggered, acknowledged, "
-          + "identified, mitigated, resolved, closed, canceled");
+      problems.check(
+          wantedStatus != null,
+          "status '"
+              + status
+              + "' is not one of triggered, acknowledged, "
+              + "identified, mitigated, resolved, closed, canceled");
     }
-    Severity wantedSeverity = Problems.isBlank(severity) ? null : mapper.severity("severity", severity, problems);
+    Severity wantedSeverity =
+        Problems.isBlank(severity) ? null : mapper.severity("severity", severity, problems);
     int max = 100;
     try {
       max = Integer.parseInt(limit.trim());
@@ -84,7 +95,9 @@ public class IncidentsResource {
     }
     problems.throwIfAny("invalid filter");
     try {
-      return repository.list(new IncidentFilter(wantedStatus, wantedSeverity, service, query, max)).stream()
+      return repository
+          .list(new IncidentFilter(wantedStatus, wantedSeverity, service, query, max))
+          .stream()
           .map(record -> IncidentJson.of(record, null))
           .toList();
     } catch (IllegalArgumentException e) {

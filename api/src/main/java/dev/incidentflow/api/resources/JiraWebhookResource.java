@@ -48,8 +48,13 @@ public class JiraWebhookResource {
   private final ActionItemPolicy policy;
   private final ObjectMapper json;
 
-  public JiraWebhookResource(JiraWebhookVerifier verifier, FollowUpGateway gateway, IncidentRepository incidents,
-      FollowUpRepository followUps, ActionItemPolicy policy, ObjectMapper json) {
+  public JiraWebhookResource(
+      JiraWebhookVerifier verifier,
+      FollowUpGateway gateway,
+      IncidentRepository incidents,
+      FollowUpRepository followUps,
+      ActionItemPolicy policy,
+      ObjectMapper json) {
     this.verifier = requireNonNull(verifier, "verifier is null");
     this.gateway = requireNonNull(gateway, "gateway is null");
     this.incidents = requireNonNull(incidents, "incidents is null");
@@ -60,23 +65,34 @@ public class JiraWebhookResource {
 
   @POST
   @Consumes(MediaType.WILDCARD)
-  public JiraWebhookAnswer receive(@QueryParam("secret") String secret,
-      @HeaderParam("X-Hub-Signature") String signature, byte[] body) {
+  public JiraWebhookAnswer receive(
+      @QueryParam("secret") String secret,
+      @HeaderParam("X-Hub-Signature") String signature,
+      byte[] body) {
     byte[] raw = body == null ? new byte[0] : body;
     if (!verifier.verifies(secret, signature, raw)) {
-      throw new ApiException(401, "not a verified Jira webhook", List.of(verifier.isConfigured()
-          ? "send ?secret=<JIRA_WEBHOOK_SECRET> or X-Hub-Signature: sha256=<HMAC of the body>"
-          : "JIRA_WEBHOOK_SECRET is not set, so no webhook is accepted"));
+      throw new ApiException(
+          401,
+          "not a verified Jira webhook",
+          List.of(
+              verifier.isConfigured()
+                  ? "send ?secret=<JIRA_WEBHOOK_SECRET> or X-Hub-Signature: sha256=<HMAC of the body>"
+                  : "JIRA_WEBHOOK_SECRET is not set, so no webhook is accepted"));
     }
     JsonNode event = parse(raw);
     JsonNode issue = event.path("issue");
     String key = issue.path("key").asText("");
     JsonNode status = issue.path("fields").path("status");
-    if (!"jira:issue_updated".equals(event.path("webhookEvent").asText()) || key.isEmpty() || status.isMissingNode()) {
+    if (!"jira:issue_updated".equals(event.path("webhookEvent").asText())
+        || key.isEmpty()
+        || status.isMissingNode()) {
       return new JiraWebhookAnswer(key.isEmpty() ? null : key, null, "ignored");
     }
-    TrackerStatus changed = new TrackerStatus(key, status.path("name").asText(""),
-        "done".equals(status.path("statusCategory").path("key").asText()));
+    TrackerStatus changed =
+        new TrackerStatus(
+            key,
+            status.path("name").asText(""),
+            "done".equals(status.path("statusCategory").path("key").asText()));
     Optional<ActionItemRow> item = followUps.actionItemByJiraKey(key);
     if (item.isPresent()) {
       return actionItem(item.get(), changed);
@@ -84,7 +100,8 @@ public class JiraWebhookResource {
     Optional<PostmortemRecord> postmortem = followUps.postmortemByJiraKey(key);
     if (postmortem.isPresent()) {
       boolean delivered = gateway.trackerStatusChanged(postmortem.get().workflowId(), changed);
-      return new JiraWebhookAnswer(key, "INC-" + postmortem.get().incidentNumber(), delivered ? "signaled" : "ignored");
+      return new JiraWebhookAnswer(
+          key, "INC-" + postmortem.get().incidentNumber(), delivered ? "signaled" : "ignored");
     }
     return new JiraWebhookAnswer(key, null, "ignored");
   }
@@ -93,8 +110,10 @@ public class JiraWebhookResource {
     if (gateway.trackerStatusChanged(item.workflowId(), changed)) {
       return new JiraWebhookAnswer(changed.issueKey(), item.id(), "signaled");
     }
-    // No run took the signal, so the item's last run has ended, and a run saves its item done before
-    // it ends. The row read above may predate that save (the run was still finishing when this event
+    // No run took the signal, so the item's last run has ended, and a run saves its item done
+    // before
+    // it ends. The row read above may predate that save (the run was still finishing when this
+    // event
     // came in), so the row as it is now decides; judged by the stale one, a reopening landing the
     // instant the run ended would be ignored and the item stay done for good.
     ActionItemRow current = followUps.actionItem(item.number()).orElse(item);
@@ -106,18 +125,37 @@ public class JiraWebhookResource {
   }
 
   private void reopen(ActionItemRow item, TrackerStatus changed) {
-    IncidentRecord incident = incidents.find(item.incidentNumber())
-        .orElseThrow(() -> new IllegalStateException(item.id() + " belongs to a missing incident"));
-    gateway.reopen(item.workflowId(), new ActionItemInput(item.incidentNumber(), incident.service(), item.title(),
-        item.owner(), item.due(), item.kind(), item.createdBy(), policy, item.round() + 1, null));
-    log.info("{} ({}) was reopened in Jira ({}); chasing it again", item.id(), changed.issueKey(), changed.name());
+    IncidentRecord incident =
+        incidents
+            .find(item.incidentNumber())
+            .orElseThrow(
+                () -> new IllegalStateException(item.id() + " belongs to a missing incident"));
+    gateway.reopen(
+        item.workflowId(),
+        new ActionItemInput(
+            item.incidentNumber(),
+            incident.service(),
+            item.title(),
+            item.owner(),
+            item.due(),
+            item.kind(),
+            item.createdBy(),
+            policy,
+            item.round() + 1,
+            null));
+    log.info(
+        "{} ({}) was reopened in Jira ({}); chasing it again",
+        item.id(),
+        changed.issueKey(),
+        changed.name());
   }
 
   private JsonNode parse(byte[] body) {
     try {
       JsonNode event = json.readTree(body);
       if (event == null || !event.isObject()) {
-        throw new ApiException(400, "invalid JSON body", List.of("expected a Jira webhook event object"));
+        throw new ApiException(
+            400, "invalid JSON body", List.of("expected a Jira webhook event object"));
       }
       return event;
     } catch (IOException e) {

@@ -31,11 +31,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * MTTA, MTTR, their phases and the incident rates over the incidents triggered in {@code [from, to)},
- * and the pager load of the pages sent in it against the catalog's rotations. {@code from} and
- * {@code to} are ISO dates (UTC days; {@code to} counts its whole day) or instants with an offset;
- * {@code to} defaults to now and {@code from} to 30 days before {@code to}. Postmortems and action
- * items are judged past due as of now.
+ * MTTA, MTTR, their phases and the incident rates over the incidents triggered in {@code [from,
+ * to)}, and the pager load of the pages sent in it against the catalog's rotations. {@code from}
+ * and {@code to} are ISO dates (UTC days; {@code to} counts its whole day) or instants with an
+ * offset; {@code to} defaults to now and {@code from} to 30 days before {@code to}. Postmortems and
+ * action items are judged past due as of now.
  */
 @Path("/v1/metrics/incidents")
 public class MetricsResource {
@@ -77,15 +77,18 @@ public class MetricsResource {
     MetricsGroupBy grouping = MetricsGroupBy.SEVERITY;
     if (!Problems.isBlank(groupBy)) {
       grouping = MetricsGroupBy.parse(groupBy).orElse(null);
-      problems.check(grouping != null,
-          "groupBy '" + groupBy + "' is not one of " + MetricsGroupBy.choices());
+      problems.check(
+          grouping != null, "groupBy '" + groupBy + "' is not one of " + MetricsGroupBy.choices());
     }
     boolean csv = false;
     if (!Problems.isBlank(format)) {
       csv = format.trim().equalsIgnoreCase("csv");
-      problems.check(csv || format.trim().equalsIgnoreCase("json"), "format '" + format + "' is not json or csv");
+      problems.check(
+          csv || format.trim().equalsIgnoreCase("json"),
+          "format '" + format + "' is not json or csv");
     }
-    boolean rangeParsed = (start != null || Problems.isBlank(from)) && (end != null || Problems.isBlank(to));
+    boolean rangeParsed =
+        (start != null || Problems.isBlank(from)) && (end != null || Problems.isBlank(to));
     if (rangeParsed) {
       end = end == null ? clock.instant() : end;
       start = start == null ? end.minus(DEFAULT_RANGE) : start;
@@ -93,8 +96,16 @@ public class MetricsResource {
     }
     problems.throwIfAny("invalid metrics query");
 
-    IncidentMetrics metrics = repository.metrics(new MetricsQuery(start, end, grouping, teamsByService,
-        unknownServiceTeam, clock.instant(), OnCallWeeks.between(schedules, start, end)));
+    IncidentMetrics metrics =
+        repository.metrics(
+            new MetricsQuery(
+                start,
+                end,
+                grouping,
+                teamsByService,
+                unknownServiceTeam,
+                clock.instant(),
+                OnCallWeeks.between(schedules, start, end)));
     if (csv) {
       return Response.ok(MetricsCsv.of(metrics), TEXT_CSV + "; charset=utf-8")
           .header("Content-Disposition", "attachment; filename=\"incident-metrics.csv\"")
@@ -103,7 +114,9 @@ public class MetricsResource {
     return Response.ok(IncidentMetricsJson.of(metrics), MediaType.APPLICATION_JSON_TYPE).build();
   }
 
-  /** An ISO date (the start of that UTC day, or for {@code to} the start of the next) or instant. */
+  /**
+   * An ISO date (the start of that UTC day, or for {@code to} the start of the next) or instant.
+   */
   private static Instant instant(String name, String text, boolean endOfDay, Problems problems) {
     String value = text.trim();
     try {
@@ -114,14 +127,19 @@ public class MetricsResource {
       } else {
         instant = OffsetDateTime.parse(value).toInstant();
       }
-      // PostgreSQL's timestamps and the rotations' calendar arithmetic end long before Java's instants.
+      // PostgreSQL's timestamps and the rotations' calendar arithmetic end long before Java's
+      // instants.
       if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
         problems.add(name + " '" + text + "' is outside the years 0001 to 9999");
         return null;
       }
       return instant;
     } catch (DateTimeParseException e) {
-      problems.add(name + " '" + text + "' is not an ISO date (2025-05-01) or instant (2025-05-01T10:00:00Z)");
+      problems.add(
+          name
+              + " '"
+              + text
+              + "' is not an ISO date (2025-05-01) or instant (2025-05-01T10:00:00Z)");
       return null;
     }
   }

@@ -26,7 +26,8 @@ public class PostmortemResource {
   private final IncidentRepository incidents;
   private final FollowUpRepository followUps;
 
-  public PostmortemResource(FollowUpRequests requests, IncidentRepository incidents, FollowUpRepository followUps) {
+  public PostmortemResource(
+      FollowUpRequests requests, IncidentRepository incidents, FollowUpRepository followUps) {
     this.requests = requireNonNull(requests, "requests is null");
     this.incidents = requireNonNull(incidents, "incidents is null");
     this.followUps = requireNonNull(followUps, "followUps is null");
@@ -35,7 +36,9 @@ public class PostmortemResource {
   @GET
   public PostmortemJson get(@PathParam("id") String id) {
     IncidentRecord incident = IncidentResource.record(incidents, id);
-    return followUps.postmortem(incident.number()).map(PostmortemJson::of)
+    return followUps
+        .postmortem(incident.number())
+        .map(PostmortemJson::of)
         .orElseThrow(() -> ApiException.notFound(incident.id() + " has no postmortem"));
   }
 
@@ -47,7 +50,8 @@ public class PostmortemResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public PostmortemJson publish(@PathParam("id") String id, PublishRequest body) {
     PublishRequest request = AlertmanagerResource.required(body);
-    Publication publication = FollowUpRequests.publication(request.url(), request.summary(), request.by());
+    Publication publication =
+        FollowUpRequests.publication(request.url(), request.summary(), request.by());
     IncidentRecord incident = IncidentResource.record(incidents, id);
     requests.publish(incident, publication);
     return get(incident.id());

@@ -47,9 +47,9 @@ import org.slf4j.LoggerFactory;
  * Runs incidents from Slack: slash commands and briefing buttons become the same workflow Updates
  * the HTTP API uses, done by the catalog person who typed or clicked.
  *
- * <p>Slack wants an answer within three seconds, and an Update can take longer (a declaration
- * waits for the channel). So only what is quick is answered at once: help, usage, bad arguments,
- * an incident that does not exist, the status. Everything else is acknowledged at once and done on
+ * <p>Slack wants an answer within three seconds, and an Update can take longer (a declaration waits
+ * for the channel). So only what is quick is answered at once: help, usage, bad arguments, an
+ * incident that does not exist, the status. Everything else is acknowledged at once and done on
  * {@code executor}; its outcome, or the workflow's reason for refusing it, goes to the request's
  * {@code response_url}, seen only by the actor. The incident channel hears of the change from the
  * workflow itself, like every change.
@@ -58,8 +58,10 @@ public final class SlackCockpit {
   private static final Logger log = LoggerFactory.getLogger(SlackCockpit.class);
   static final SlackReply WORKING = SlackReply.ephemeral("Working on it\u2026");
   private static final SlackReply RESTARTING =
-      SlackReply.ephemeral("IncidentFlow is restarting and did not take that; try again in a minute.");
-  private static final Pattern RELATIVE_DUE = Pattern.compile("([0-9]{1,3})([dw])", Pattern.CASE_INSENSITIVE);
+      SlackReply.ephemeral(
+          "IncidentFlow is restarting and did not take that; try again in a minute.");
+  private static final Pattern RELATIVE_DUE =
+      Pattern.compile("([0-9]{1,3})([dw])", Pattern.CASE_INSENSITIVE);
   private static final DateTimeFormatter UTC_TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
@@ -74,9 +76,17 @@ public final class SlackCockpit {
   private final Executor executor;
   private final Clock clock;
 
-  public SlackCockpit(IncidentGateway gateway, IncidentLookup lookup, IncidentChannelRepository channels,
-      Declarations declarations, AlertMapper mapper, FollowUpRequests followUps, SlackUsers users,
-      SlackResponder responder, Executor executor, Clock clock) {
+  public SlackCockpit(
+      IncidentGateway gateway,
+      IncidentLookup lookup,
+      IncidentChannelRepository channels,
+      Declarations declarations,
+      AlertMapper mapper,
+      FollowUpRequests followUps,
+      SlackUsers users,
+      SlackResponder responder,
+      Executor executor,
+      Clock clock) {
     this.gateway = requireNonNull(gateway, "gateway is null");
     this.lookup = requireNonNull(lookup, "lookup is null");
     this.channels = requireNonNull(channels, "channels is null");
@@ -103,16 +113,20 @@ public final class SlackCockpit {
       return declare(declare, actor, request.responseUrl());
     }
     if (!(command instanceof SlashCommand.OnIncident onIncident)) {
-      throw new IllegalStateException("a command is help, invalid, a declaration or about an incident: " + command);
+      throw new IllegalStateException(
+          "a command is help, invalid, a declaration or about an incident: " + command);
     }
     try {
       IncidentRecord incident = incidentOf(onIncident, request.channelId());
       if (onIncident instanceof SlashCommand.Status) {
         return SlackReply.ephemeral(status(incident));
       }
-      return later(request.responseUrl(), change(incident, onIncident, actor)) ? WORKING : RESTARTING;
+      return later(request.responseUrl(), change(incident, onIncident, actor))
+          ? WORKING
+          : RESTARTING;
     } catch (ApiException problem) {
-      return SlackReply.ephemeral(describe(problem) + (problem.status() == 422 ? usage(onIncident) : ""));
+      return SlackReply.ephemeral(
+          describe(problem) + (problem.status() == 422 ? usage(onIncident) : ""));
     }
   }
 
@@ -126,9 +140,11 @@ public final class SlackCockpit {
       return;
     }
     BlockActionsPayload.User user = payload.user();
-    SlackActor actor = user == null
-        ? users.actor(null, null)
-        : users.actor(user.id(), Problems.isBlank(user.username()) ? user.name() : user.username());
+    SlackActor actor =
+        user == null
+            ? users.actor(null, null)
+            : users.actor(
+                user.id(), Problems.isBlank(user.username()) ? user.name() : user.username());
     for (BlockActionsPayload.Action action : payload.actions()) {
       Optional<BriefingAction> button = BriefingAction.ofActionId(action.actionId());
       if (button.isEmpty()) {
@@ -136,7 +152,11 @@ public final class SlackCockpit {
         continue;
       }
       if (!later(payload.responseUrl(), clicked(button.get(), action.value(), actor))) {
-        log.warn("shutting down: dropped a click on {} for {} by {}", action.actionId(), action.value(), actor.by());
+        log.warn(
+            "shutting down: dropped a click on {} for {} by {}",
+            action.actionId(),
+            action.value(),
+            actor.by());
       }
     }
   }
@@ -144,13 +164,22 @@ public final class SlackCockpit {
   private Supplier<String> clicked(BriefingAction button, String incidentId, SlackActor actor) {
     return () -> {
       IncidentRecord incident = lookup.record(incidentId);
-      Supplier<String> work = switch (button) {
-        case ACKNOWLEDGE -> lifecycle(incident, LifecycleStep.ACKNOWLEDGE, new Transition(actor.by(), ""));
-        case ESCALATE -> lifecycle(incident, LifecycleStep.ESCALATE, new Transition(actor.by(), ""));
-        case RESOLVE -> lifecycle(incident, LifecycleStep.RESOLVE, new Transition(actor.by(), ""));
-        case UPDATE -> () -> "To post a status update on " + incident.id() + ", type `/incident update "
-            + incident.id() + " &lt;what changed&gt;` (in its channel `/incident update &lt;what changed&gt;` will do).";
-      };
+      Supplier<String> work =
+          switch (button) {
+            case ACKNOWLEDGE ->
+                lifecycle(incident, LifecycleStep.ACKNOWLEDGE, new Transition(actor.by(), ""));
+            case ESCALATE ->
+                lifecycle(incident, LifecycleStep.ESCALATE, new Transition(actor.by(), ""));
+            case RESOLVE ->
+                lifecycle(incident, LifecycleStep.RESOLVE, new Transition(actor.by(), ""));
+            case UPDATE ->
+                () ->
+                    "To post a status update on "
+                        + incident.id()
+                        + ", type `/incident update "
+                        + incident.id()
+                        + " &lt;what changed&gt;` (in its channel `/incident update &lt;what changed&gt;` will do).";
+          };
       return work.get();
     };
   }
@@ -158,24 +187,38 @@ public final class SlackCockpit {
   private SlackReply declare(SlashCommand.Declare declare, SlackActor actor, String responseUrl) {
     IncidentInput input;
     try {
-      input = declarations.input(
-          new Declaration(declare.title(), declare.severity(), declare.service(), actor.by(), null, null));
+      input =
+          declarations.input(
+              new Declaration(
+                  declare.title(), declare.severity(), declare.service(), actor.by(), null, null));
     } catch (ApiException invalid) {
-      return SlackReply.ephemeral(describe(invalid) + "\nUsage: `/incident declare &lt;severity&gt; &lt;service&gt; &lt;title&gt;`");
+      return SlackReply.ephemeral(
+          describe(invalid)
+              + "\nUsage: `/incident declare &lt;severity&gt; &lt;service&gt; &lt;title&gt;`");
     }
     return later(responseUrl, () -> declared(gateway.declare(input))) ? WORKING : RESTARTING;
   }
 
   private String declared(IncidentGateway.Declared declared) {
     if (declared.view().isEmpty()) {
-      return "Declared. The incident is still starting (workflow " + declared.workflowId()
+      return "Declared. The incident is still starting (workflow "
+          + declared.workflowId()
           + "); it will announce itself in the stakeholder channel.";
     }
     IncidentRecord incident = lookup.record(declared.view().get().incidentId());
-    String channel = incident.channelId() == null ? "" : " Its channel: <#" + incident.channelId() + ">.";
-    return incident.id() + " declared (" + incident.severity() + ", " + SlackReply.escape(incident.service()) + "): "
-        + SlackReply.escape(incident.title()) + ". Commander: "
-        + SlackReply.escape(Optional.ofNullable(incident.commander()).orElse("unassigned")) + "." + channel;
+    String channel =
+        incident.channelId() == null ? "" : " Its channel: <#" + incident.channelId() + ">.";
+    return incident.id()
+        + " declared ("
+        + incident.severity()
+        + ", "
+        + SlackReply.escape(incident.service())
+        + "): "
+        + SlackReply.escape(incident.title())
+        + ". Commander: "
+        + SlackReply.escape(Optional.ofNullable(incident.commander()).orElse("unassigned"))
+        + "."
+        + channel;
   }
 
   /** The incident the command names, else the one whose channel it was typed in. */
@@ -183,13 +226,20 @@ public final class SlackCockpit {
     if (command.incidentId().isPresent()) {
       return lookup.record(command.incidentId().get());
     }
-    return channels.findByChannel(channelId).orElseThrow(() -> new ApiException(404,
-        "This channel belongs to no incident. Type the command in an incident's channel or name the incident, "
-            + "e.g. `/incident status INC-42`.", List.of()));
+    return channels
+        .findByChannel(channelId)
+        .orElseThrow(
+            () ->
+                new ApiException(
+                    404,
+                    "This channel belongs to no incident. Type the command in an incident's channel or name the incident, "
+                        + "e.g. `/incident status INC-42`.",
+                    List.of()));
   }
 
   /** The Update a command asks for; a severity or person the command names is checked first. */
-  private Supplier<String> change(IncidentRecord incident, SlashCommand.OnIncident command, SlackActor actor) {
+  private Supplier<String> change(
+      IncidentRecord incident, SlashCommand.OnIncident command, SlackActor actor) {
     String id = incident.id();
     if (command instanceof SlashCommand.Lifecycle lifecycle) {
       return lifecycle(incident, lifecycle.step(), new Transition(actor.by(), lifecycle.note()));
@@ -198,24 +248,36 @@ public final class SlackCockpit {
       Problems problems = new Problems();
       Severity severity = mapper.severity("severity", change.severity(), problems);
       problems.throwIfAny("That is not a severity.");
-      return update(incident, workflow -> workflow.changeSeverity(new SeverityChange(severity, actor.by(), change.note())),
+      return update(
+          incident,
+          workflow ->
+              workflow.changeSeverity(new SeverityChange(severity, actor.by(), change.note())),
           view -> id + " is now " + view.severity() + ".");
     }
     if (command instanceof SlashCommand.AssignRole role) {
-      String person = handleOf(role.person(), "Write it instead: `/incident " + role.role() + " &lt;handle&gt;`.");
-      return update(incident, workflow -> workflow.assignRole(new RoleAssignment(role.role(), person, actor.by())),
+      String person =
+          handleOf(
+              role.person(), "Write it instead: `/incident " + role.role() + " &lt;handle&gt;`.");
+      return update(
+          incident,
+          workflow -> workflow.assignRole(new RoleAssignment(role.role(), person, actor.by())),
           view -> SlackReply.escape(person) + " is now " + role.role() + " of " + id + ".");
     }
     if (command instanceof SlashCommand.PostUpdate update) {
-      return update(incident, workflow -> workflow.postStatusUpdate(new Note(update.text(), actor.by())),
+      return update(
+          incident,
+          workflow -> workflow.postStatusUpdate(new Note(update.text(), actor.by())),
           view -> "Status update posted to " + id + nextUpdate(view.nextUpdateDue()) + ".");
     }
     if (command instanceof SlashCommand.LogDecision decision) {
-      return update(incident, workflow -> workflow.logDecision(new Note(decision.text(), actor.by())),
+      return update(
+          incident,
+          workflow -> workflow.logDecision(new Note(decision.text(), actor.by())),
           view -> "Decision logged on " + id + ".");
     }
     if (command instanceof SlashCommand.PublishPostmortem postmortem) {
-      Publication publication = FollowUpRequests.publication(postmortem.url(), postmortem.summary(), actor.by());
+      Publication publication =
+          FollowUpRequests.publication(postmortem.url(), postmortem.summary(), actor.by());
       return () -> {
         followUps.publish(incident, publication);
         return "Postmortem of " + id + " published: " + SlackReply.escape(publication.url());
@@ -223,8 +285,9 @@ public final class SlackCockpit {
     }
     if (command instanceof SlashCommand.AddActionItem action) {
       String owner = handleOf(action.owner(), "Write the owner's handle instead.");
-      FollowUpRequests.ActionItem item = followUps.actionItem(action.title(), owner, dueDate(action.due()),
-          action.kind().wireName(), actor.by());
+      FollowUpRequests.ActionItem item =
+          followUps.actionItem(
+              action.title(), owner, dueDate(action.due()), action.kind().wireName(), actor.by());
       followUps.refuseWhenOver(incident);
       return () -> added(id, followUps.add(incident, item));
     }
@@ -242,13 +305,28 @@ public final class SlackCockpit {
     return "";
   }
 
-  /** The catalog handle a mention names; a bare mention of a Slack id the catalog does not know is refused. */
+  /**
+   * The catalog handle a mention names; a bare mention of a Slack id the catalog does not know is
+   * refused.
+   */
   private String handleOf(SlackMention person, String instead) {
-    return users.handleOf(person).orElseThrow(() -> new ApiException(422, "<@" + person.userId()
-        + "> has no Slack id in the catalog, so I do not know their handle. " + instead, List.of()));
+    return users
+        .handleOf(person)
+        .orElseThrow(
+            () ->
+                new ApiException(
+                    422,
+                    "<@"
+                        + person.userId()
+                        + "> has no Slack id in the catalog, so I do not know their handle. "
+                        + instead,
+                    List.of()));
   }
 
-  /** A due date as {@link FollowUpRequests#actionItem} takes it: {@code 3d} and {@code 2w} count from today in UTC. */
+  /**
+   * A due date as {@link FollowUpRequests#actionItem} takes it: {@code 3d} and {@code 2w} count
+   * from today in UTC.
+   */
   private String dueDate(String due) {
     Matcher relative = RELATIVE_DUE.matcher(due);
     if (!relative.matches()) {
@@ -261,32 +339,53 @@ public final class SlackCockpit {
 
   private static String added(String incidentId, FollowUpGateway.Added added) {
     if (added.view().isEmpty()) {
-      return "The action item for " + incidentId + " is being added; it was not recorded in time to say more "
-          + "(workflow " + added.workflowId() + "). `/v1/action-items` will list it.";
+      return "The action item for "
+          + incidentId
+          + " is being added; it was not recorded in time to say more "
+          + "(workflow "
+          + added.workflowId()
+          + "). `/v1/action-items` will list it.";
     }
     ActionItemView item = added.view().get();
-    return "Action item " + item.id() + " added to " + incidentId + ": " + SlackReply.escape(item.title()) + " ("
-        + item.kind().wireName() + ", " + SlackReply.escape(item.owner()) + ", due " + item.due() + ")"
+    return "Action item "
+        + item.id()
+        + " added to "
+        + incidentId
+        + ": "
+        + SlackReply.escape(item.title())
+        + " ("
+        + item.kind().wireName()
+        + ", "
+        + SlackReply.escape(item.owner())
+        + ", due "
+        + item.due()
+        + ")"
         + (item.jiraKey() == null ? "." : ", Jira " + item.jiraKey() + ".");
   }
 
-  private Supplier<String> lifecycle(IncidentRecord incident, LifecycleStep step, Transition transition) {
-    BiFunction<IncidentWorkflow, Transition, IncidentView> call = switch (step) {
-      case ACKNOWLEDGE -> IncidentWorkflow::acknowledge;
-      case IDENTIFY -> IncidentWorkflow::identify;
-      case MITIGATE -> IncidentWorkflow::mitigate;
-      case RESOLVE -> IncidentWorkflow::resolve;
-      case REOPEN -> IncidentWorkflow::reopen;
-      case CANCEL -> IncidentWorkflow::cancel;
-      case ESCALATE -> IncidentWorkflow::escalate;
-    };
-    Function<IncidentView, String> done = step == LifecycleStep.ESCALATE
-        ? view -> incident.id() + " escalated: the next step of its escalation chain is being paged."
-        : view -> incident.id() + " is now " + view.status().wireName() + ".";
+  private Supplier<String> lifecycle(
+      IncidentRecord incident, LifecycleStep step, Transition transition) {
+    BiFunction<IncidentWorkflow, Transition, IncidentView> call =
+        switch (step) {
+          case ACKNOWLEDGE -> IncidentWorkflow::acknowledge;
+          case IDENTIFY -> IncidentWorkflow::identify;
+          case MITIGATE -> IncidentWorkflow::mitigate;
+          case RESOLVE -> IncidentWorkflow::resolve;
+          case REOPEN -> IncidentWorkflow::reopen;
+          case CANCEL -> IncidentWorkflow::cancel;
+          case ESCALATE -> IncidentWorkflow::escalate;
+        };
+    Function<IncidentView, String> done =
+        step == LifecycleStep.ESCALATE
+            ? view ->
+                incident.id() + " escalated: the next step of its escalation chain is being paged."
+            : view -> incident.id() + " is now " + view.status().wireName() + ".";
     return update(incident, workflow -> call.apply(workflow, transition), done);
   }
 
-  private Supplier<String> update(IncidentRecord incident, Function<IncidentWorkflow, IncidentView> call,
+  private Supplier<String> update(
+      IncidentRecord incident,
+      Function<IncidentWorkflow, IncidentView> call,
       Function<IncidentView, String> done) {
     return () -> done.apply(gateway.update(incident.workflowId(), incident.id(), call));
   }
@@ -314,7 +413,9 @@ public final class SlackCockpit {
     } catch (RuntimeException unexpected) {
       String errorId = Long.toHexString(ThreadLocalRandom.current().nextLong());
       log.error("error {}: a Slack request failed", errorId, unexpected);
-      return "Something went wrong (error " + errorId + "); it may not have been done. Check the incident channel.";
+      return "Something went wrong (error "
+          + errorId
+          + "); it may not have been done. Check the incident channel.";
     }
   }
 
@@ -327,17 +428,30 @@ public final class SlackCockpit {
   }
 
   private static String status(IncidentRecord incident) {
-    StringBuilder text = new StringBuilder()
-        .append('*').append(incident.id()).append("* \u00b7 ").append(incident.severity())
-        .append(" \u00b7 ").append(SlackReply.escape(incident.service()))
-        .append(" \u00b7 *").append(incident.status().wireName()).append("*\n")
-        .append(SlackReply.escape(incident.title())).append('\n')
-        .append("Commander: ").append(SlackReply.escape(Optional.ofNullable(incident.commander()).orElse("unassigned")));
-    incident.roles().forEach((role, person) -> {
-      if (!role.equals("commander")) {
-        text.append(" \u00b7 ").append(role).append(": ").append(SlackReply.escape(person));
-      }
-    });
+    StringBuilder text =
+        new StringBuilder()
+            .append('*')
+            .append(incident.id())
+            .append("* \u00b7 ")
+            .append(incident.severity())
+            .append(" \u00b7 ")
+            .append(SlackReply.escape(incident.service()))
+            .append(" \u00b7 *")
+            .append(incident.status().wireName())
+            .append("*\n")
+            .append(SlackReply.escape(incident.title()))
+            .append('\n')
+            .append("Commander: ")
+            .append(
+                SlackReply.escape(Optional.ofNullable(incident.commander()).orElse("unassigned")));
+    incident
+        .roles()
+        .forEach(
+            (role, person) -> {
+              if (!role.equals("commander")) {
+                text.append(" \u00b7 ").append(role).append(": ").append(SlackReply.escape(person));
+              }
+            });
     if (incident.nextUpdateDue() != null && incident.status().isActive()) {
       text.append("\nNext status update due ").append(slackDate(incident.nextUpdateDue()));
     }
@@ -353,6 +467,10 @@ public final class SlackCockpit {
 
   /** A time each reader sees in their own time zone, with UTC for clients that cannot. */
   private static String slackDate(Instant at) {
-    return "<!date^" + at.getEpochSecond() + "^{date_short_pretty} {time}|" + UTC_TIME.format(at) + ">";
+    return "<!date^"
+        + at.getEpochSecond()
+        + "^{date_short_pretty} {time}|"
+        + UTC_TIME.format(at)
+        + ">";
   }
 }

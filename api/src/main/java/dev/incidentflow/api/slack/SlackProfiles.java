@@ -3,11 +3,15 @@ package dev.incidentflow.api.slack;
 import java.io.UncheckedIOException;
 import java.util.Optional;
 
-/** The email addresses of Slack users' profiles, to find people the catalog lists without a Slack id. */
+/**
+ * The email addresses of Slack users' profiles, to find people the catalog lists without a Slack
+ * id.
+ */
 public interface SlackProfiles {
 
   /**
-   * The email of the user's Slack profile; empty when Slack says the user has none or does not exist.
+   * The email of the user's Slack profile; empty when Slack says the user has none or does not
+   * exist.
    *
    * @throws UncheckedIOException when Slack could not be asked or did not answer in time
    */

@@ -14,14 +14,14 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Tells a request Slack sent from one anybody could have sent: Slack signs {@code v0:<timestamp>:<raw
- * body>} with the app's signing secret (HMAC-SHA256, {@code X-Slack-Signature: v0=<hex>}) and
- * stamps {@code X-Slack-Request-Timestamp} in epoch seconds.
+ * Tells a request Slack sent from one anybody could have sent: Slack signs {@code
+ * v0:<timestamp>:<raw body>} with the app's signing secret (HMAC-SHA256, {@code X-Slack-Signature:
+ * v0=<hex>}) and stamps {@code X-Slack-Request-Timestamp} in epoch seconds.
  *
  * <p>Unlike the Slack SDK's verifier this refuses timestamps more than five minutes away on either
  * side, so a captured request cannot be replayed later and a clock-skewed one cannot be stored for
- * the future; and it compares in constant time, so the signature cannot be guessed byte by byte.
- * A replayed body under a fresh timestamp fails because the timestamp is part of what is signed.
+ * the future; and it compares in constant time, so the signature cannot be guessed byte by byte. A
+ * replayed body under a fresh timestamp fails because the timestamp is part of what is signed.
  */
 public final class SlackRequestVerifier {
   /** How far a request's timestamp may be from now, either way. */

@@ -36,11 +36,19 @@ public class SlackResource {
   @POST
   @Path("/commands")
   public SlackReply command(MultivaluedMap<String, String> form) {
-    return cockpit.command(new SlashCommandRequest(form.getFirst("user_id"), form.getFirst("user_name"),
-        form.getFirst("channel_id"), form.getFirst("text"), form.getFirst("response_url")));
+    return cockpit.command(
+        new SlashCommandRequest(
+            form.getFirst("user_id"),
+            form.getFirst("user_name"),
+            form.getFirst("channel_id"),
+            form.getFirst("text"),
+            form.getFirst("response_url")));
   }
 
-  /** A button click ({@code block_actions}): an empty 200 at once; answers go to {@code response_url}. */
+  /**
+   * A button click ({@code block_actions}): an empty 200 at once; answers go to {@code
+   * response_url}.
+   */
   @POST
   @Path("/interactions")
   public Response interaction(@FormParam("payload") String payload) throws JsonProcessingException {

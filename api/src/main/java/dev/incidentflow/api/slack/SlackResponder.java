@@ -39,14 +39,16 @@ public final class SlackResponder {
       return;
     }
     try {
-      HttpRequest request = HttpRequest.newBuilder(target)
-          .timeout(timeout)
-          .header("Content-Type", "application/json; charset=utf-8")
-          .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(reply)))
-          .build();
+      HttpRequest request =
+          HttpRequest.newBuilder(target)
+              .timeout(timeout)
+              .header("Content-Type", "application/json; charset=utf-8")
+              .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(reply)))
+              .build();
       HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
       if (answer.statusCode() / 100 != 2) {
-        log.warn("Slack answered {} to a response_url post: {}", answer.statusCode(), answer.body());
+        log.warn(
+            "Slack answered {} to a response_url post: {}", answer.statusCode(), answer.body());
       }
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a SlackReply always serializes", e);
@@ -58,14 +60,17 @@ public final class SlackResponder {
     }
   }
 
-  /** The URL to post to, when it is an absolute http(s) URL; Slack's are https://hooks.slack.com/... */
+  /**
+   * The URL to post to, when it is an absolute http(s) URL; Slack's are https://hooks.slack.com/...
+   */
   private static URI target(String responseUrl) {
     if (responseUrl == null || responseUrl.isBlank()) {
       return null;
     }
     try {
       URI uri = URI.create(responseUrl.trim());
-      boolean web = "https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme());
+      boolean web =
+          "https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme());
       return web && uri.getHost() != null ? uri : null;
     } catch (IllegalArgumentException e) {
       return null;

@@ -15,9 +15,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Lets through to {@code /v1/slack/} only what Slack signed, checked on the raw body before anything
- * parses it. Forged, stale, future-dated and unsigned requests get 401 and reach no resource. With
- * no signing secret configured every Slack request gets 503: unsigned requests are never accepted.
+ * Lets through to {@code /v1/slack/} only what Slack signed, checked on the raw body before
+ * anything parses it. Forged, stale, future-dated and unsigned requests get 401 and reach no
+ * resource. With no signing secret configured every Slack request gets 503: unsigned requests are
+ * never accepted.
  *
  * <p>Runs after {@code BodySizeLimitFilter}, which has already capped the body; the cap here only
  * keeps this filter safe on its own.
@@ -40,11 +41,15 @@ public final class SlackSignatureFilter implements ContainerRequestFilter {
     this.maxBytes = maxBytes;
   }
 
-  /** Verifies with {@code signingSecret}; a null or blank secret makes the Slack endpoints answer 503. */
+  /**
+   * Verifies with {@code signingSecret}; a null or blank secret makes the Slack endpoints answer
+   * 503.
+   */
   public static SlackSignatureFilter of(String signingSecret, Clock clock, int maxBytes) {
-    Optional<SlackRequestVerifier> verifier = signingSecret == null || signingSecret.isBlank()
-        ? Optional.empty()
-        : Optional.of(new SlackRequestVerifier(signingSecret, clock));
+    Optional<SlackRequestVerifier> verifier =
+        signingSecret == null || signingSecret.isBlank()
+            ? Optional.empty()
+            : Optional.of(new SlackRequestVerifier(signingSecret, clock));
     return new SlackSignatureFilter(verifier, maxBytes);
   }
 
@@ -56,29 +61,47 @@ public final class SlackSignatureFilter implements ContainerRequestFilter {
       return;
     }
     if (verifier.isEmpty()) {
-      abort(request, Response.Status.SERVICE_UNAVAILABLE, "Slack signing secret not configured",
+      abort(
+          request,
+          Response.Status.SERVICE_UNAVAILABLE,
+          "Slack signing secret not configured",
           "set SLACK_SIGNING_SECRET (slack.signingSecret) to the Slack app's signing secret");
       return;
     }
-    byte[] body = request.hasEntity() ? request.getEntityStream().readNBytes(maxBytes + 1) : new byte[0];
+    byte[] body =
+        request.hasEntity() ? request.getEntityStream().readNBytes(maxBytes + 1) : new byte[0];
     if (body.length > maxBytes) {
-      abort(request, Response.Status.REQUEST_ENTITY_TOO_LARGE, "request body too large",
+      abort(
+          request,
+          Response.Status.REQUEST_ENTITY_TOO_LARGE,
+          "request body too large",
           "the limit is " + maxBytes + " bytes");
       return;
     }
-    Optional<String> rejection = verifier.get()
-        .rejection(request.getHeaderString(TIMESTAMP_HEADER), request.getHeaderString(SIGNATURE_HEADER), body);
+    Optional<String> rejection =
+        verifier
+            .get()
+            .rejection(
+                request.getHeaderString(TIMESTAMP_HEADER),
+                request.getHeaderString(SIGNATURE_HEADER),
+                body);
     if (rejection.isPresent()) {
-      abort(request, Response.Status.UNAUTHORIZED, "invalid Slack request signature", rejection.get());
+      abort(
+          request,
+          Response.Status.UNAUTHORIZED,
+          "invalid Slack request signature",
+          rejection.get());
       return;
     }
     request.setEntityStream(new ByteArrayInputStream(body));
   }
 
-  private static void abort(ContainerRequestContext request, Response.Status status, String error, String detail) {
-    request.abortWith(Response.status(status)
-        .type(MediaType.APPLICATION_JSON_TYPE)
-        .entity(new ErrorJson(error, List.of(detail)))
-        .build());
+  private static void abort(
+      ContainerRequestContext request, Response.Status status, String error, String detail) {
+    request.abortWith(
+        Response.status(status)
+            .type(MediaType.APPLICATION_JSON_TYPE)
+            .entity(new ErrorJson(error, List.of(detail)))
+            .build());
   }
 }

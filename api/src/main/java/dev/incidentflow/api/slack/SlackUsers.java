@@ -25,6 +25,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class SlackUsers {
   private static final Logger log = LoggerFactory.getLogger(SlackUsers.class);
+
   /** Enough for every person of a large incident; beyond it the cache starts over. */
   private static final int REMEMBERED_MAX = 10_000;
 
@@ -53,7 +54,9 @@ public final class SlackUsers {
     }
   }
 
-  /** The actor for a Slack user: their catalog handle, else the user name Slack sent, else the id. */
+  /**
+   * The actor for a Slack user: their catalog handle, else the user name Slack sent, else the id.
+   */
   public SlackActor actor(String userId, String userName) {
     String id = userId == null ? "" : userId.trim();
     String by = handleOf(id).orElse(userName == null || userName.isBlank() ? id : userName.trim());
@@ -85,7 +88,10 @@ public final class SlackUsers {
       try {
         handle = profiles.email(userId).map(SlackUsers::email).map(handlesByEmail::get);
       } catch (UncheckedIOException unavailable) {
-        log.warn("cannot match Slack user {} to the catalog by email now: {}", userId, unavailable.getMessage());
+        log.warn(
+            "cannot match Slack user {} to the catalog by email now: {}",
+            userId,
+            unavailable.getMessage());
         return Optional.empty();
       }
       if (bySlackEmail.size() >= REMEMBERED_MAX) {

@@ -31,8 +31,11 @@ public final class SlackWebApiProfiles implements SlackProfiles {
   private final String botToken;
   private final Duration timeout;
 
-  /** @param apiUrl the Web API prefix ending in a slash, e.g. {@code https://slack.com/api/} */
-  public SlackWebApiProfiles(HttpClient http, ObjectMapper json, String apiUrl, String botToken, Duration timeout) {
+  /**
+   * @param apiUrl the Web API prefix ending in a slash, e.g. {@code https://slack.com/api/}
+   */
+  public SlackWebApiProfiles(
+      HttpClient http, ObjectMapper json, String apiUrl, String botToken, Duration timeout) {
     this.http = requireNonNull(http, "http is null");
     this.json = requireNonNull(json, "json is null");
     this.usersInfo = URI.create(requireNonNull(apiUrl, "apiUrl is null") + "users.info");
@@ -42,12 +45,15 @@ public final class SlackWebApiProfiles implements SlackProfiles {
 
   @Override
   public Optional<String> email(String userId) {
-    HttpRequest request = HttpRequest.newBuilder(usersInfo)
-        .timeout(timeout)
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .header("Authorization", "Bearer " + botToken)
-        .POST(HttpRequest.BodyPublishers.ofString("user=" + URLEncoder.encode(userId, StandardCharsets.UTF_8)))
-        .build();
+    HttpRequest request =
+        HttpRequest.newBuilder(usersInfo)
+            .timeout(timeout)
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("Authorization", "Bearer " + botToken)
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    "user=" + URLEncoder.encode(userId, StandardCharsets.UTF_8)))
+            .build();
     HttpResponse<String> answer;
     try {
       answer = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -55,11 +61,12 @@ public final class SlackWebApiProfiles implements SlackProfiles {
       throw new UncheckedIOException("users.info for " + userId + ": " + e, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new UncheckedIOException(new IOException("interrupted asking users.info for " + userId, e));
+      throw new UncheckedIOException(
+          new IOException("interrupted asking users.info for " + userId, e));
     }
     if (answer.statusCode() != 200) {
-      throw new UncheckedIOException(new IOException("users.info for " + userId + " answered HTTP "
-          + answer.statusCode()));
+      throw new UncheckedIOException(
+          new IOException("users.info for " + userId + " answered HTTP " + answer.statusCode()));
     }
     JsonNode body;
     try {
@@ -72,7 +79,8 @@ public final class SlackWebApiProfiles implements SlackProfiles {
       if (NOBODY.contains(error)) {
         return Optional.empty();
       }
-      throw new UncheckedIOException(new IOException("users.info for " + userId + " failed: " + error));
+      throw new UncheckedIOException(
+          new IOException("users.info for " + userId + " failed: " + error));
     }
     String email = body.path("user").path("profile").path("email").asText("");
     return email.isBlank() ? Optional.empty() : Optional.of(email.trim());

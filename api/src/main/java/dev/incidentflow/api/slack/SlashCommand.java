@@ -12,7 +12,10 @@ import java.util.Optional;
  */
 public sealed interface SlashCommand {
 
-  /** Parses the text Slack sends after {@code /incident}. Never throws; bad input is {@link Invalid}. */
+  /**
+   * Parses the text Slack sends after {@code /incident}. Never throws; bad input is {@link
+   * Invalid}.
+   */
   static SlashCommand parse(String text) {
     return SlashCommandParser.parse(text);
   }
@@ -36,8 +39,12 @@ public sealed interface SlashCommand {
     }
   }
 
-  /** {@code ack}, {@code identify}, {@code mitigate}, {@code resolve}, {@code reopen}, {@code cancel}, {@code escalate}. */
-  record Lifecycle(Optional<String> incidentId, LifecycleStep step, String note) implements OnIncident {
+  /**
+   * {@code ack}, {@code identify}, {@code mitigate}, {@code resolve}, {@code reopen}, {@code
+   * cancel}, {@code escalate}.
+   */
+  record Lifecycle(Optional<String> incidentId, LifecycleStep step, String note)
+      implements OnIncident {
     public Lifecycle {
       requireNonNull(incidentId, "incidentId is null");
       requireNonNull(step, "step is null");
@@ -46,7 +53,8 @@ public sealed interface SlashCommand {
   }
 
   /** {@code sev <severity> [note]}. */
-  record ChangeSeverity(Optional<String> incidentId, String severity, String note) implements OnIncident {
+  record ChangeSeverity(Optional<String> incidentId, String severity, String note)
+      implements OnIncident {
     public ChangeSeverity {
       requireNonNull(incidentId, "incidentId is null");
       requireText(severity, "severity");
@@ -54,8 +62,12 @@ public sealed interface SlashCommand {
     }
   }
 
-  /** {@code ic}, {@code comms}, {@code scribe}, {@code lead} with a person; role is the workflow's name for it. */
-  record AssignRole(Optional<String> incidentId, String role, SlackMention person) implements OnIncident {
+  /**
+   * {@code ic}, {@code comms}, {@code scribe}, {@code lead} with a person; role is the workflow's
+   * name for it.
+   */
+  record AssignRole(Optional<String> incidentId, String role, SlackMention person)
+      implements OnIncident {
     public AssignRole {
       requireNonNull(incidentId, "incidentId is null");
       requireText(role, "role");
@@ -84,7 +96,8 @@ public sealed interface SlashCommand {
    *
    * @param url as typed, without the angle brackets and label Slack puts around links
    */
-  record PublishPostmortem(Optional<String> incidentId, String url, String summary) implements OnIncident {
+  record PublishPostmortem(Optional<String> incidentId, String url, String summary)
+      implements OnIncident {
     public PublishPostmortem {
       requireNonNull(incidentId, "incidentId is null");
       requireText(url, "url");
@@ -98,7 +111,12 @@ public sealed interface SlashCommand {
    * @param due as typed: a date ({@code 2026-11-27}) or days or weeks from today ({@code 3d},
    *     {@code 2w}), which only the caller, knowing today, can turn into a date
    */
-  record AddActionItem(Optional<String> incidentId, ActionItemKind kind, SlackMention owner, String due, String title)
+  record AddActionItem(
+      Optional<String> incidentId,
+      ActionItemKind kind,
+      SlackMention owner,
+      String due,
+      String title)
       implements OnIncident {
     public AddActionItem {
       requireNonNull(incidentId, "incidentId is null");

@@ -12,58 +12,69 @@ import java.util.regex.Pattern;
 
 /**
  * The grammar of {@code /incident}: words separated by any amount of white space, an argument in
- * double quotes (straight or curly, as phones type them) kept whole, free text taken as typed.
- * An incident id may come first ({@code /incident INC-42 ack}) or right after the word
- * ({@code /incident ack INC-42}).
+ * double quotes (straight or curly, as phones type them) kept whole, free text taken as typed. An
+ * incident id may come first ({@code /incident INC-42 ack}) or right after the word ({@code
+ * /incident ack INC-42}).
  */
 final class SlashCommandParser {
-  static final String USAGE = String.join("\n",
-      "*/incident* runs an incident from Slack. In its channel the incident is implied; elsewhere name it: "
-          + "`/incident ack INC-42`.",
-      "• `declare &lt;severity&gt; &lt;service&gt; &lt;title&gt;`: open an incident, e.g. "
-          + "`/incident declare SEV2 checkout \"Card payments failing\"`",
-      "• `ack` · `identify [cause]` · `mitigate [note]` · `resolve [note]` · `reopen [why]` · `cancel [why]` · "
-          + "`escalate [reason]`",
-      "• `sev &lt;severity&gt; [why]`: change the severity",
-      "• `ic @person` · `comms @person` · `scribe @person` · `lead @person`: assign a role",
-      "• `update &lt;text&gt;`: post a status update · `decision &lt;text&gt;`: log a decision",
-      "• `postmortem &lt;url&gt; [summary]`: publish the postmortem",
-      "• `action [root_cause|improvement] &lt;owner&gt; &lt;due&gt; &lt;title&gt;`: add an action item, a root cause "
-          + "unless it says improvement; owner a handle or @mention, due a date (2026-11-27) or days or weeks "
-          + "from today (3d, 2w), e.g. `/incident action improvement @bob 2w Alert on queue depth`",
-      "• `status`: where the incident stands · `help`: this message");
+  static final String USAGE =
+      String.join(
+          "\n",
+          "*/incident* runs an incident from Slack. In its channel the incident is implied; elsewhere name it: "
+              + "`/incident ack INC-42`.",
+          "• `declare &lt;severity&gt; &lt;service&gt; &lt;title&gt;`: open an incident, e.g. "
+              + "`/incident declare SEV2 checkout \"Card payments failing\"`",
+          "• `ack` · `identify [cause]` · `mitigate [note]` · `resolve [note]` · `reopen [why]` · `cancel [why]` · "
+              + "`escalate [reason]`",
+          "• `sev &lt;severity&gt; [why]`: change the severity",
+          "• `ic @person` · `comms @person` · `scribe @person` · `lead @person`: assign a role",
+          "• `update &lt;text&gt;`: post a status update · `decision &lt;text&gt;`: log a decision",
+          "• `postmortem &lt;url&gt; [summary]`: publish the postmortem",
+          "• `action [root_cause|improvement] &lt;owner&gt; &lt;due&gt; &lt;title&gt;`: add an action item, a root cause "
+              + "unless it says improvement; owner a handle or @mention, due a date (2026-11-27) or days or weeks "
+              + "from today (3d, 2w), e.g. `/incident action improvement @bob 2w Alert on queue depth`",
+          "• `status`: where the incident stands · `help`: this message");
 
   private static final Pattern INCIDENT_ID = Pattern.compile("(?i)INC-[0-9]{1,18}");
 
-  private static final Map<String, LifecycleStep> STEPS = Map.ofEntries(
-      Map.entry("ack", LifecycleStep.ACKNOWLEDGE),
-      Map.entry("acknowledge", LifecycleStep.ACKNOWLEDGE),
-      Map.entry("identify", LifecycleStep.IDENTIFY),
-      Map.entry("mitigate", LifecycleStep.MITIGATE),
-      Map.entry("resolve", LifecycleStep.RESOLVE),
-      Map.entry("reopen", LifecycleStep.REOPEN),
-      Map.entry("cancel", LifecycleStep.CANCEL),
-      Map.entry("escalate", LifecycleStep.ESCALATE));
+  private static final Map<String, LifecycleStep> STEPS =
+      Map.ofEntries(
+          Map.entry("ack", LifecycleStep.ACKNOWLEDGE),
+          Map.entry("acknowledge", LifecycleStep.ACKNOWLEDGE),
+          Map.entry("identify", LifecycleStep.IDENTIFY),
+          Map.entry("mitigate", LifecycleStep.MITIGATE),
+          Map.entry("resolve", LifecycleStep.RESOLVE),
+          Map.entry("reopen", LifecycleStep.REOPEN),
+          Map.entry("cancel", LifecycleStep.CANCEL),
+          Map.entry("escalate", LifecycleStep.ESCALATE));
 
   /** The words for incident roles, to the role names the workflow uses. */
-  private static final Map<String, String> ROLES = Map.of(
-      "ic", "commander",
-      "commander", "commander",
-      "comms", "communications",
-      "communications", "communications",
-      "scribe", "scribe",
-      "lead", "tech-lead",
-      "tech-lead", "tech-lead");
+  private static final Map<String, String> ROLES =
+      Map.of(
+          "ic", "commander",
+          "commander", "commander",
+          "comms", "communications",
+          "communications", "communications",
+          "scribe", "scribe",
+          "lead", "tech-lead",
+          "tech-lead", "tech-lead");
 
   /** The words about an incident that are neither a lifecycle step nor a role. */
   private static final Set<String> OTHER_WORDS =
       Set.of("sev", "severity", "update", "decision", "status", "postmortem", "action");
 
-  static final String ACTION_USAGE = "`/incident action [root_cause|improvement] &lt;owner&gt; &lt;due&gt; &lt;title&gt;`";
+  static final String ACTION_USAGE =
+      "`/incident action [root_cause|improvement] &lt;owner&gt; &lt;due&gt; &lt;title&gt;`";
   static final String POSTMORTEM_USAGE = "`/incident postmortem &lt;url&gt; [summary]`";
+
   /** A due date as a date, or as days or weeks from today. */
-  private static final Pattern DUE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{1,3}[dw]", Pattern.CASE_INSENSITIVE);
-  /** A link as Slack escapes it in command text: {@code <https://...>} or {@code <https://...|label>}. */
+  private static final Pattern DUE =
+      Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{1,3}[dw]", Pattern.CASE_INSENSITIVE);
+
+  /**
+   * A link as Slack escapes it in command text: {@code <https://...>} or {@code
+   * <https://...|label>}.
+   */
   private static final Pattern SLACK_LINK = Pattern.compile("<([^|>]+)(?:\\|[^>]*)?>");
 
   private SlashCommandParser() {}
@@ -75,7 +86,8 @@ final class SlashCommandParser {
     String input = text == null ? "" : text;
     Optional<List<Token>> tokenized = tokenize(input);
     if (tokenized.isEmpty()) {
-      return new SlashCommand.Invalid("A quote is not closed: `" + SlackReply.escape(input.strip()) + "`");
+      return new SlashCommand.Invalid(
+          "A quote is not closed: `" + SlackReply.escape(input.strip()) + "`");
     }
     List<Token> tokens = tokenized.get();
     if (tokens.isEmpty()) {
@@ -96,11 +108,13 @@ final class SlashCommandParser {
     }
     if (word.equals("declare")) {
       return incidentId.isPresent()
-          ? new SlashCommand.Invalid("`declare` opens a new incident; leave out " + incidentId.get() + ".")
+          ? new SlashCommand.Invalid(
+              "`declare` opens a new incident; leave out " + incidentId.get() + ".")
           : declare(input, tokens, next);
     }
     if (!STEPS.containsKey(word) && !ROLES.containsKey(word) && !OTHER_WORDS.contains(word)) {
-      return new SlashCommand.Invalid("`" + SlackReply.escape(tokens.get(next - 1).value()) + "` is not an /incident command.");
+      return new SlashCommand.Invalid(
+          "`" + SlackReply.escape(tokens.get(next - 1).value()) + "` is not an /incident command.");
     }
     if (incidentId.isEmpty() && next < tokens.size()) {
       incidentId = incidentId(tokens.get(next));
@@ -119,7 +133,8 @@ final class SlashCommandParser {
         if (next >= tokens.size()) {
           return new SlashCommand.Invalid("Name the new severity: `/incident sev SEV2 [why]`.");
         }
-        return new SlashCommand.ChangeSeverity(incidentId, tokens.get(next).value(), rest(input, tokens, next + 1));
+        return new SlashCommand.ChangeSeverity(
+            incidentId, tokens.get(next).value(), rest(input, tokens, next + 1));
       }
       case "update" -> {
         String update = rest(input, tokens, next);
@@ -148,14 +163,17 @@ final class SlashCommandParser {
 
   private static SlashCommand declare(String input, List<Token> tokens, int next) {
     String title = rest(input, tokens, next + 2);
-    if (title.isBlank() || tokens.get(next).value().isBlank() || tokens.get(next + 1).value().isBlank()) {
+    if (title.isBlank()
+        || tokens.get(next).value().isBlank()
+        || tokens.get(next + 1).value().isBlank()) {
       return new SlashCommand.Invalid(
           "Say how bad, where and what: `/incident declare &lt;severity&gt; &lt;service&gt; &lt;title&gt;`.");
     }
     return new SlashCommand.Declare(tokens.get(next).value(), tokens.get(next + 1).value(), title);
   }
 
-  private static SlashCommand assignRole(Optional<String> incidentId, String word, List<Token> tokens, int next) {
+  private static SlashCommand assignRole(
+      Optional<String> incidentId, String word, List<Token> tokens, int next) {
     String usage = "`/incident " + word + " @person`";
     if (next >= tokens.size()) {
       return new SlashCommand.Invalid("Say who: " + usage + ".");
@@ -165,12 +183,16 @@ final class SlashCommandParser {
     }
     String argument = tokens.get(next).value();
     return SlackMention.parse(argument)
-        .<SlashCommand>map(person -> new SlashCommand.AssignRole(incidentId, ROLES.get(word), person))
-        .orElseGet(() -> new SlashCommand.Invalid("`" + SlackReply.escape(argument) + "` is not a person: " + usage + "."));
+        .<SlashCommand>map(
+            person -> new SlashCommand.AssignRole(incidentId, ROLES.get(word), person))
+        .orElseGet(
+            () ->
+                new SlashCommand.Invalid(
+                    "`" + SlackReply.escape(argument) + "` is not a person: " + usage + "."));
   }
 
-  private static SlashCommand publishPostmortem(String input, Optional<String> incidentId, List<Token> tokens,
-      int next) {
+  private static SlashCommand publishPostmortem(
+      String input, Optional<String> incidentId, List<Token> tokens, int next) {
     if (next >= tokens.size() || tokens.get(next).value().isBlank()) {
       return new SlashCommand.Invalid("Say where the postmortem is: " + POSTMORTEM_USAGE + ".");
     }
@@ -179,10 +201,12 @@ final class SlashCommandParser {
     if (link.matches()) {
       url = link.group(1);
     }
-    return new SlashCommand.PublishPostmortem(incidentId, unescape(url), rest(input, tokens, next + 1));
+    return new SlashCommand.PublishPostmortem(
+        incidentId, unescape(url), rest(input, tokens, next + 1));
   }
 
-  private static SlashCommand addActionItem(String input, Optional<String> incidentId, List<Token> tokens, int next) {
+  private static SlashCommand addActionItem(
+      String input, Optional<String> incidentId, List<Token> tokens, int next) {
     int at = next;
     ActionItemKind kind = ActionItemKind.ROOT_CAUSE;
     if (at < tokens.size() && !tokens.get(at).quoted()) {
@@ -198,12 +222,17 @@ final class SlashCommandParser {
     String owner = tokens.get(at).value();
     Optional<SlackMention> person = SlackMention.parse(owner);
     if (person.isEmpty()) {
-      return new SlashCommand.Invalid("`" + SlackReply.escape(owner) + "` is not a person: " + ACTION_USAGE + ".");
+      return new SlashCommand.Invalid(
+          "`" + SlackReply.escape(owner) + "` is not a person: " + ACTION_USAGE + ".");
     }
     String due = tokens.get(at + 1).value();
     if (!DUE.matcher(due).matches()) {
-      return new SlashCommand.Invalid("`" + SlackReply.escape(due) + "` is not a due date: give a date like "
-          + "2026-11-27, or days or weeks from today like 3d or 2w. " + ACTION_USAGE);
+      return new SlashCommand.Invalid(
+          "`"
+              + SlackReply.escape(due)
+              + "` is not a due date: give a date like "
+              + "2026-11-27, or days or weeks from today like 3d or 2w. "
+              + ACTION_USAGE);
     }
     String title = rest(input, tokens, at + 2);
     if (title.isBlank()) {
@@ -226,9 +255,10 @@ final class SlashCommandParser {
     if (from >= tokens.size()) {
       return "";
     }
-    String text = tokens.size() - from == 1 && tokens.get(from).quoted()
-        ? tokens.get(from).value()
-        : input.substring(tokens.get(from).start()).strip();
+    String text =
+        tokens.size() - from == 1 && tokens.get(from).quoted()
+            ? tokens.get(from).value()
+            : input.substring(tokens.get(from).start()).strip();
     return unescape(text);
   }
 

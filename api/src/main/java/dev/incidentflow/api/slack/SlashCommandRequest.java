@@ -7,7 +7,8 @@ package dev.incidentflow.api.slack;
  * @param text what was typed after the command
  * @param responseUrl where to post answers after the first three seconds
  */
-public record SlashCommandRequest(String userId, String userName, String channelId, String text, String responseUrl) {
+public record SlashCommandRequest(
+    String userId, String userName, String channelId, String text, String responseUrl) {
 
   public SlashCommandRequest {
     userId = orEmpty(userId);

@@ -7,7 +7,8 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 class JiraWebhookVerifierTest {
-  private static final byte[] BODY = "{\"webhookEvent\":\"jira:issue_updated\"}".getBytes(StandardCharsets.UTF_8);
+  private static final byte[] BODY =
+      "{\"webhookEvent\":\"jira:issue_updated\"}".getBytes(StandardCharsets.UTF_8);
   private final JiraWebhookVerifier verifier = new JiraWebhookVerifier("s3cret");
 
   @Test
@@ -23,7 +24,9 @@ class JiraWebhookVerifierTest {
     String signature = "sha256=" + verifier.hmac(BODY);
 
     assertThat(verifier.verifies(null, signature, BODY)).isTrue();
-    assertThat(verifier.verifies(null, signature.toUpperCase(Locale.ROOT).replace("SHA256=", "sha256="), BODY))
+    assertThat(
+            verifier.verifies(
+                null, signature.toUpperCase(Locale.ROOT).replace("SHA256=", "sha256="), BODY))
         .isTrue();
     assertThat(verifier.verifies(null, signature, "{}".getBytes(StandardCharsets.UTF_8))).isFalse();
     assertThat(verifier.verifies(null, verifier.hmac(BODY), BODY)).isFalse();
@@ -32,7 +35,8 @@ class JiraWebhookVerifierTest {
   @Test
   void hmacIsTheHexSha256OfTheBodyUnderTheSecret() {
     // echo -n '{"webhookEvent":"jira:issue_updated"}' | openssl dgst -sha256 -hmac s3cret
-    assertThat(verifier.hmac(BODY)).isEqualTo("d526c926197378546ace58856028d2f896fd75d707bf27746fea9cdd5e04802f");
+    assertThat(verifier.hmac(BODY))
+        .isEqualTo("d526c926197378546ace58856028d2f896fd75d707bf27746fea9cdd5e04802f");
   }
 
   @Test

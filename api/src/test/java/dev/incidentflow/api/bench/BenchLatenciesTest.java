@@ -9,7 +9,8 @@ class BenchLatenciesTest {
 
   @Test
   void percentilesAreNearestRankSoEveryFigureIsAnObservedSample() {
-    Latencies latencies = Latencies.ofNanos(LongStream.rangeClosed(1, 1000).map(i -> i * 1_000_000).toArray());
+    Latencies latencies =
+        Latencies.ofNanos(LongStream.rangeClosed(1, 1000).map(i -> i * 1_000_000).toArray());
 
     assertThat(latencies.p50Millis()).isEqualTo(500.0);
     assertThat(latencies.p99Millis()).isEqualTo(990.0);

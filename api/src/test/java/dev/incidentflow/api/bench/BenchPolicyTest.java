@@ -14,16 +14,20 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class BenchPolicyTest {
-  private final BenchPolicy policy = new BenchPolicy(Duration.ofSeconds(20), List.of(Duration.ofSeconds(10),
-      Duration.ofSeconds(20)));
+  private final BenchPolicy policy =
+      new BenchPolicy(
+          Duration.ofSeconds(20), List.of(Duration.ofSeconds(10), Duration.ofSeconds(20)));
 
   @Test
   void writesAPolicyTheApplicationLoadsWithShortSev1TimersAndAQuietSev2() {
-    Policy loaded = PolicyLoader.load(new ByteArrayInputStream(policy.yaml().getBytes(StandardCharsets.UTF_8)),
-        "bench policy");
+    Policy loaded =
+        PolicyLoader.load(
+            new ByteArrayInputStream(policy.yaml().getBytes(StandardCharsets.UTF_8)),
+            "bench policy");
 
     assertThat(loaded.row(Severity.SEV1).statusUpdates().every()).isEqualTo(Duration.ofSeconds(20));
-    assertThat(loaded.row(Severity.SEV1).pagingChain()).extracting(EscalationStep::after)
+    assertThat(loaded.row(Severity.SEV1).pagingChain())
+        .extracting(EscalationStep::after)
         .containsExactly(Duration.ZERO, Duration.ofSeconds(10), Duration.ofSeconds(20));
     assertThat(loaded.row(Severity.SEV2).statusUpdates().every()).isNull();
     assertThat(loaded.row(Severity.SEV2).pagingChain()).hasSize(1);
@@ -35,10 +39,11 @@ class BenchPolicyTest {
   void plansEveryEscalationStepAndOverdueNoticeDueInTheWindow() {
     Instant start = Instant.parse("2026-01-01T00:00:00Z");
 
-    assertThat(policy.timersDue(start, start.plusSeconds(45))).containsExactly(
-        new BenchPolicy.PlannedTimer("escalation step 1", start.plusSeconds(10)),
-        new BenchPolicy.PlannedTimer("escalation step 2", start.plusSeconds(20)),
-        new BenchPolicy.PlannedTimer("update overdue notice 1", start.plusSeconds(20)),
-        new BenchPolicy.PlannedTimer("update overdue notice 2", start.plusSeconds(40)));
+    assertThat(policy.timersDue(start, start.plusSeconds(45)))
+        .containsExactly(
+            new BenchPolicy.PlannedTimer("escalation step 1", start.plusSeconds(10)),
+            new BenchPolicy.PlannedTimer("escalation step 2", start.plusSeconds(20)),
+            new BenchPolicy.PlannedTimer("update overdue notice 1", start.plusSeconds(20)),
+            new BenchPolicy.PlannedTimer("update overdue notice 2", start.plusSeconds(40)));
   }
 }

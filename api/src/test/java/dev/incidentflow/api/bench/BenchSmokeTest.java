@@ -24,7 +24,8 @@ class BenchSmokeTest {
 
   @Test
   @Timeout(120)
-  void stormOfRedeliveriesMakesOneIncidentAndOnePagePerGroupAndRecordsEveryDelivery() throws Exception {
+  void stormOfRedeliveriesMakesOneIncidentAndOnePagePerGroupAndRecordsEveryDelivery()
+      throws Exception {
     List<BenchReport> reports = new ArrayList<>();
     IncidentFlowApplication application = new IncidentFlowApplication();
     Bootstrap<IncidentFlowConfiguration> bootstrap = new Bootstrap<>(application);
@@ -33,10 +34,29 @@ class BenchSmokeTest {
     ArgumentParser parser = ArgumentParsers.newFor("incidentflow").build();
     Subparser bench = parser.addSubparsers().addParser("bench");
     command.configure(bench);
-    Namespace namespace = parser.parseArgs(new String[] {
-        "bench", "--alerts", "200", "--groups", "10", "--senders", "8", "--page-samples", "2",
-        "--open-incidents", "5", "--hold", "1s", "--update-every", "1s", "--escalate-at", "1s",
-        "--drain-timeout", "60s"});
+    Namespace namespace =
+        parser.parseArgs(
+            new String[] {
+              "bench",
+              "--alerts",
+              "200",
+              "--groups",
+              "10",
+              "--senders",
+              "8",
+              "--page-samples",
+              "2",
+              "--open-incidents",
+              "5",
+              "--hold",
+              "1s",
+              "--update-every",
+              "1s",
+              "--escalate-at",
+              "1s",
+              "--drain-timeout",
+              "60s"
+            });
 
     command.run(bootstrap, namespace);
 
@@ -45,18 +65,27 @@ class BenchSmokeTest {
     assertThat(report.failedChecks()).isEmpty();
     assertThat(count(report, AlertStorm.PHASE, "webhook errors")).isZero();
     assertThat(count(report, AlertStorm.PHASE, "incidents in PostgreSQL")).isEqualTo(10);
-    assertThat(count(report, AlertStorm.PHASE, "alert_fired events on their timelines")).isEqualTo(200);
-    assertThat(count(report, AlertStorm.PHASE, "first pages at PagerDuty (distinct -step-0 keys)")).isEqualTo(10);
-    assertThat(count(report, AlertStorm.PHASE, "first-page trigger requests (duplicates fail)")).isEqualTo(10);
-    assertThat(count(report, AlertStorm.PHASE, "first pages and incidents not matching one to one")).isZero();
+    assertThat(count(report, AlertStorm.PHASE, "alert_fired events on their timelines"))
+        .isEqualTo(200);
+    assertThat(count(report, AlertStorm.PHASE, "first pages at PagerDuty (distinct -step-0 keys)"))
+        .isEqualTo(10);
+    assertThat(count(report, AlertStorm.PHASE, "first-page trigger requests (duplicates fail)"))
+        .isEqualTo(10);
+    assertThat(count(report, AlertStorm.PHASE, "first pages and incidents not matching one to one"))
+        .isZero();
     assertThat(count(report, AlertToPage.PHASE, "samples that paged within 30 s")).isEqualTo(2);
     assertThat(count(report, OpenIncidents.PHASE, "incidents in PostgreSQL")).isEqualTo(5);
-    assertThat(count(report, OpenIncidents.PHASE, "first pages at PagerDuty (distinct -step-0 keys)")).isEqualTo(5);
-    assertThat(count(report, OpenIncidents.PHASE, "duplicate pages (any step, same dedup key)")).isZero();
+    assertThat(
+            count(report, OpenIncidents.PHASE, "first pages at PagerDuty (distinct -step-0 keys)"))
+        .isEqualTo(5);
+    assertThat(count(report, OpenIncidents.PHASE, "duplicate pages (any step, same dedup key)"))
+        .isZero();
   }
 
   private static long count(BenchReport report, String phase, String figure) {
-    return report.row(phase, figure).orElseThrow(() -> new AssertionError("no row " + phase + " / " + figure))
+    return report
+        .row(phase, figure)
+        .orElseThrow(() -> new AssertionError("no row " + phase + " / " + figure))
         .actual();
   }
 }

@@ -24,17 +24,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Every {@code /incident} command end to end on the real application: a signed slash command in,
- * an immediate ephemeral answer, the workflow's state changed, the outcome posted to response_url,
- * and the incident channel told through chat.postMessage.
+ * Every {@code /incident} command end to end on the real application: a signed slash command in, an
+ * immediate ephemeral answer, the workflow's state changed, the outcome posted to response_url, and
+ * the incident channel told through chat.postMessage.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class SlackCommandsTest {
   private static final TestStack STACK = TestStack.get();
   static final DropwizardAppExtension<IncidentFlowConfiguration> APP =
-      STACK.app("e2e/policy.yml", ConfigOverride.config("slack.signingSecret", SlackSender.SIGNING_SECRET));
+      STACK.app(
+          "e2e/policy.yml",
+          ConfigOverride.config("slack.signingSecret", SlackSender.SIGNING_SECRET));
   private static final AtomicInteger CHANNELS = new AtomicInteger();
-  // In catalog.yml alice, bob and carol have Slack ids U0ALICE, U0BOB and U0CAROL; zoe is not there.
+  // In catalog.yml alice, bob and carol have Slack ids U0ALICE, U0BOB and U0CAROL; zoe is not
+  // there.
   private static final String ALICE = "U0ALICE";
   private static final String BOB = "U0BOB";
   private static final String ZOE = "U0ZOE";
@@ -50,46 +53,66 @@ class SlackCommandsTest {
 
   @Test
   void declareOpensTheIncidentAsTheCatalogPersonAndRepliesWithItsChannel() {
-    STACK.slack.stubFor(WireMock.post(urlEqualTo("/api/conversations.create")).willReturn(okJson(
-        "{\"ok\":true,\"channel\":{\"id\":\"C0DECLARED\",\"name\":\"inc-sev2-card-payments\",\"is_channel\":true}}")));
+    STACK.slack.stubFor(
+        WireMock.post(urlEqualTo("/api/conversations.create"))
+            .willReturn(
+                okJson(
+                    "{\"ok\":true,\"channel\":{\"id\":\"C0DECLARED\",\"name\":\"inc-sev2-card-payments\",\"is_channel\":true}}")));
     String responseUrl = slack.responseUrl("commands");
 
-    SlackSender.Answer answer = slack.command("C0GENERAL", "U0CAROL", "carol.silva",
-        "declare  SEV2  payments-api  \u201CKartenzahlungen schlagen fehl \u2014 \u6C7A\u6E08\u201D", responseUrl);
+    SlackSender.Answer answer =
+        slack.command(
+            "C0GENERAL",
+            "U0CAROL",
+            "carol.silva",
+            "declare  SEV2  payments-api  \u201CKartenzahlungen schlagen fehl \u2014 \u6C7A\u6E08\u201D",
+            responseUrl);
 
     assertWorking(answer);
     String reply = slack.awaitReply(responseUrl).path("text").asText();
-    Matcher id = Pattern.compile("^(INC-\\d+) declared \\(SEV2, payments-api\\): "
-        + "Kartenzahlungen schlagen fehl \u2014 \u6C7A\u6E08\\. Commander: \\w+\\. Its channel: <#C0DECLARED>\\.$")
-        .matcher(reply);
+    Matcher id =
+        Pattern.compile(
+                "^(INC-\\d+) declared \\(SEV2, payments-api\\): "
+                    + "Kartenzahlungen schlagen fehl \u2014 \u6C7A\u6E08\\. Commander: \\w+\\. Its channel: <#C0DECLARED>\\.$")
+            .matcher(reply);
     assertThat(id.matches()).as(reply).isTrue();
     JsonNode incident = api.get("/v1/incidents/" + id.group(1)).body();
-    assertThat(incident.path("title").asText()).isEqualTo("Kartenzahlungen schlagen fehl \u2014 \u6C7A\u6E08");
+    assertThat(incident.path("title").asText())
+        .isEqualTo("Kartenzahlungen schlagen fehl \u2014 \u6C7A\u6E08");
     assertThat(incident.path("declaredBy").asText()).isEqualTo("carol");
     assertThat(incident.path("severity").asText()).isEqualTo("SEV2");
     assertThat(incident.path("channel").path("id").asText()).isEqualTo("C0DECLARED");
-    STACK.slack.verify(postRequestedFor(urlEqualTo("/api/conversations.create"))
-        .withFormParam("name", containing("-sev2-kartenzahlungen-schlagen-fehl")));
+    STACK.slack.verify(
+        postRequestedFor(urlEqualTo("/api/conversations.create"))
+            .withFormParam("name", containing("-sev2-kartenzahlungen-schlagen-fehl")));
     slack.awaitChannelPost("C0DECLARED", id.group(1) + " [SEV2] payments-api");
-    slack.awaitApiCall("chat.postMessage", "C0DECLARED", "blocks", "\"action_id\":\"incident_acknowledge\"");
+    slack.awaitApiCall(
+        "chat.postMessage", "C0DECLARED", "blocks", "\"action_id\":\"incident_acknowledge\"");
   }
 
   @Test
   void answersWithinSlacksThreeSecondsThoughOpeningTheChannelTakesLonger() {
-    STACK.slack.stubFor(WireMock.post(urlEqualTo("/api/conversations.create")).willReturn(okJson(
-        "{\"ok\":true,\"channel\":{\"id\":\"C0SLOW\",\"name\":\"inc-sev3-slow\",\"is_channel\":true}}")
-        .withFixedDelay(4_000)));
+    STACK.slack.stubFor(
+        WireMock.post(urlEqualTo("/api/conversations.create"))
+            .willReturn(
+                okJson(
+                        "{\"ok\":true,\"channel\":{\"id\":\"C0SLOW\",\"name\":\"inc-sev3-slow\",\"is_channel\":true}}")
+                    .withFixedDelay(4_000)));
     String responseUrl = slack.responseUrl("commands");
 
     long started = System.nanoTime();
-    SlackSender.Answer answer = slack.command("C0GENERAL", ALICE, "alice", "declare SEV3 search Slow search", responseUrl);
+    SlackSender.Answer answer =
+        slack.command("C0GENERAL", ALICE, "alice", "declare SEV3 search Slow search", responseUrl);
     long answeredMillis = (System.nanoTime() - started) / 1_000_000;
 
     assertWorking(answer);
     assertThat(answeredMillis).as("milliseconds to answer").isLessThan(3_000);
     assertThat(slack.repliesTo(responseUrl)).isZero();
-    assertThat(slack.awaitReply(responseUrl).path("text").asText()).contains("declared (SEV3, search): Slow search");
-    assertThat((System.nanoTime() - started) / 1_000_000).as("milliseconds to the result").isGreaterThanOrEqualTo(4_000);
+    assertThat(slack.awaitReply(responseUrl).path("text").asText())
+        .contains("declared (SEV3, search): Slow search");
+    assertThat((System.nanoTime() - started) / 1_000_000)
+        .as("milliseconds to the result")
+        .isGreaterThanOrEqualTo(4_000);
   }
 
   @Test
@@ -97,27 +120,34 @@ class SlackCommandsTest {
     String channel = channel();
     String incident = slack.declareIn(api, channel, "SEV2", "Checkout errors");
 
-    assertThat(run(channel, ALICE, "alice.ng", "ack")).isEqualTo(incident + " is now acknowledged.");
+    assertThat(run(channel, ALICE, "alice.ng", "ack"))
+        .isEqualTo(incident + " is now acknowledged.");
     assertThat(status(incident)).isEqualTo("acknowledged");
     slack.awaitChannelPost(channel, incident + " Acknowledged by alice");
 
-    assertThat(run(channel, ALICE, "alice.ng", "identify bad deploy v1.4.2")).isEqualTo(incident + " is now identified.");
+    assertThat(run(channel, ALICE, "alice.ng", "identify bad deploy v1.4.2"))
+        .isEqualTo(incident + " is now identified.");
     slack.awaitChannelPost(channel, incident + " Identified by alice: bad deploy v1.4.2");
 
-    assertThat(run(channel, ALICE, "alice.ng", "mitigate   \"rolled back to v1.4.1\"")).isEqualTo(incident + " is now mitigated.");
+    assertThat(run(channel, ALICE, "alice.ng", "mitigate   \"rolled back to v1.4.1\""))
+        .isEqualTo(incident + " is now mitigated.");
     slack.awaitChannelPost(channel, incident + " Mitigated by alice: rolled back to v1.4.1");
 
-    assertThat(run(channel, BOB, "bob", "resolve error rate back to normal")).isEqualTo(incident + " is now resolved.");
+    assertThat(run(channel, BOB, "bob", "resolve error rate back to normal"))
+        .isEqualTo(incident + " is now resolved.");
     slack.awaitChannelPost(channel, incident + " Resolved by bob: error rate back to normal");
     slack.awaitChannelPost("incidents", incident + " (SEV2, payments-api) resolved by bob");
 
-    assertThat(run(channel, BOB, "bob", "reopen errors are back")).isEqualTo(incident + " is now acknowledged.");
+    assertThat(run(channel, BOB, "bob", "reopen errors are back"))
+        .isEqualTo(incident + " is now acknowledged.");
     slack.awaitChannelPost(channel, incident + " reopened: errors are back");
 
     JsonNode timeline = api.get("/v1/incidents/" + incident).body().path("timeline");
     assertThat(events(timeline, "acknowledged")).containsExactly("alice: Acknowledged by alice");
-    assertThat(events(timeline, "identified")).containsExactly("alice: Identified by alice: bad deploy v1.4.2");
-    assertThat(events(timeline, "resolved")).containsExactly("bob: Resolved by bob: error rate back to normal");
+    assertThat(events(timeline, "identified"))
+        .containsExactly("alice: Identified by alice: bad deploy v1.4.2");
+    assertThat(events(timeline, "resolved"))
+        .containsExactly("bob: Resolved by bob: error rate back to normal");
     assertThat(events(timeline, "reopened")).containsExactly("bob: Reopened: errors are back");
   }
 
@@ -126,10 +156,12 @@ class SlackCommandsTest {
     String channel = channel();
     String incident = slack.declareIn(api, channel, "SEV2", "Flapping probe");
 
-    assertThat(run(channel, ALICE, "alice", "cancel probe misconfigured")).isEqualTo(incident + " is now canceled.");
+    assertThat(run(channel, ALICE, "alice", "cancel probe misconfigured"))
+        .isEqualTo(incident + " is now canceled.");
 
     assertThat(status(incident)).isEqualTo("canceled");
-    slack.awaitChannelPost(channel, incident + " Canceled as a false alarm by alice: probe misconfigured");
+    slack.awaitChannelPost(
+        channel, incident + " Canceled as a false alarm by alice: probe misconfigured");
   }
 
   @Test
@@ -140,9 +172,14 @@ class SlackCommandsTest {
     assertThat(run(channel, ALICE, "alice", "escalate primary is not answering"))
         .isEqualTo(incident + " escalated: the next step of its escalation chain is being paged.");
 
-    JsonNode escalated = api.await("/v1/incidents/" + incident, answer -> answer.body().path("escalationLevel").asInt() == 1)
-        .body();
-    assertThat(events(escalated.path("timeline"), "escalated")).singleElement().asString()
+    JsonNode escalated =
+        api.await(
+                "/v1/incidents/" + incident,
+                answer -> answer.body().path("escalationLevel").asInt() == 1)
+            .body();
+    assertThat(events(escalated.path("timeline"), "escalated"))
+        .singleElement()
+        .asString()
         .contains("escalated by alice: primary is not answering");
   }
 
@@ -151,15 +188,21 @@ class SlackCommandsTest {
     String channel = channel();
     String incident = slack.declareIn(api, channel, "SEV2", "Payments slow");
 
-    assertThat(run(channel, ALICE, "alice", "sev SEV1 all EU customers affected")).isEqualTo(incident + " is now SEV1.");
+    assertThat(run(channel, ALICE, "alice", "sev SEV1 all EU customers affected"))
+        .isEqualTo(incident + " is now SEV1.");
     // erin is in no rotation, so she is not already commander whoever is on call this week.
-    assertThat(run(channel, ALICE, "alice", "ic <@U0ERIN|erin>")).isEqualTo("erin is now commander of " + incident + ".");
-    assertThat(run(channel, BOB, "bob", "comms <@U0CAROL>")).isEqualTo("carol is now communications of " + incident + ".");
-    assertThat(run(channel, BOB, "bob", "scribe @zoe")).isEqualTo("zoe is now scribe of " + incident + ".");
-    assertThat(run(channel, BOB, "bob", "lead dana")).isEqualTo("dana is now tech-lead of " + incident + ".");
+    assertThat(run(channel, ALICE, "alice", "ic <@U0ERIN|erin>"))
+        .isEqualTo("erin is now commander of " + incident + ".");
+    assertThat(run(channel, BOB, "bob", "comms <@U0CAROL>"))
+        .isEqualTo("carol is now communications of " + incident + ".");
+    assertThat(run(channel, BOB, "bob", "scribe @zoe"))
+        .isEqualTo("zoe is now scribe of " + incident + ".");
+    assertThat(run(channel, BOB, "bob", "lead dana"))
+        .isEqualTo("dana is now tech-lead of " + incident + ".");
     assertThat(run(channel, ZOE, "zoe", "update Rolled back &lt;v1.4.2&gt;; error rate falling"))
         .startsWith("Status update posted to " + incident + "; the next is due <!date^");
-    assertThat(run(channel, BOB, "bob", "decision Fail over to eu-west-1")).isEqualTo("Decision logged on " + incident + ".");
+    assertThat(run(channel, BOB, "bob", "decision Fail over to eu-west-1"))
+        .isEqualTo("Decision logged on " + incident + ".");
 
     JsonNode state = api.get("/v1/incidents/" + incident).body();
     assertThat(state.path("severity").asText()).isEqualTo("SEV1");
@@ -169,8 +212,10 @@ class SlackCommandsTest {
     assertThat(state.path("roles").path("tech-lead").asText()).isEqualTo("dana");
     assertThat(events(state.path("timeline"), "severity_changed"))
         .containsExactly("alice: Severity SEV2 -> SEV1 by alice: all EU customers affected");
-    assertThat(events(state.path("timeline"), "status_update")).containsExactly("zoe: Rolled back <v1.4.2>; error rate falling");
-    assertThat(events(state.path("timeline"), "decision")).containsExactly("bob: Fail over to eu-west-1");
+    assertThat(events(state.path("timeline"), "status_update"))
+        .containsExactly("zoe: Rolled back <v1.4.2>; error rate falling");
+    assertThat(events(state.path("timeline"), "decision"))
+        .containsExactly("bob: Fail over to eu-west-1");
     slack.awaitChannelPost(channel, incident + " Severity SEV2 -&gt; SEV1 by alice");
     slack.awaitChannelPost(channel, incident + ": erin is now commander (assigned by alice)");
     slack.awaitChannelPost(channel, incident + " update from zoe: Rolled back &lt;v1.4.2&gt;");
@@ -182,28 +227,39 @@ class SlackCommandsTest {
   void aSlackUserWhoseIdTheCatalogLacksIsMatchedByTheirProfileEmail() {
     String channel = channel();
     String incident = slack.declareIn(api, channel, "SEV2", "Second account");
-    STACK.slack.stubFor(WireMock.post(urlEqualTo("/api/users.info")).withFormParam("user", WireMock.equalTo("W0DANA2"))
-        .willReturn(okJson("{\"ok\":true,\"user\":{\"id\":\"W0DANA2\",\"team_id\":\"T0001\",\"name\":\"dana.w\","
-            + "\"deleted\":false,\"is_bot\":false,\"profile\":{\"real_name\":\"Dana Whitfield\","
-            + "\"display_name\":\"dana.w\",\"email\":\"Dana@example.com\",\"team\":\"T0001\"}}}")));
-    STACK.slack.stubFor(WireMock.post(urlEqualTo("/api/users.info")).withFormParam("user", WireMock.equalTo("W0GUEST"))
-        .willReturn(WireMock.aResponse().withStatus(503)));
+    STACK.slack.stubFor(
+        WireMock.post(urlEqualTo("/api/users.info"))
+            .withFormParam("user", WireMock.equalTo("W0DANA2"))
+            .willReturn(
+                okJson(
+                    "{\"ok\":true,\"user\":{\"id\":\"W0DANA2\",\"team_id\":\"T0001\",\"name\":\"dana.w\","
+                        + "\"deleted\":false,\"is_bot\":false,\"profile\":{\"real_name\":\"Dana Whitfield\","
+                        + "\"display_name\":\"dana.w\",\"email\":\"Dana@example.com\",\"team\":\"T0001\"}}}")));
+    STACK.slack.stubFor(
+        WireMock.post(urlEqualTo("/api/users.info"))
+            .withFormParam("user", WireMock.equalTo("W0GUEST"))
+            .willReturn(WireMock.aResponse().withStatus(503)));
 
-    assertThat(run(channel, "W0DANA2", "dana.w", "ack")).isEqualTo(incident + " is now acknowledged.");
-    assertThat(run(channel, "W0GUEST", "guest.user", "decision page the database team")).isEqualTo("Decision logged on " + incident + ".");
+    assertThat(run(channel, "W0DANA2", "dana.w", "ack"))
+        .isEqualTo(incident + " is now acknowledged.");
+    assertThat(run(channel, "W0GUEST", "guest.user", "decision page the database team"))
+        .isEqualTo("Decision logged on " + incident + ".");
 
     JsonNode timeline = api.get("/v1/incidents/" + incident).body().path("timeline");
     assertThat(events(timeline, "acknowledged")).containsExactly("dana: Acknowledged by dana");
     assertThat(events(timeline, "decision")).containsExactly("guest.user: page the database team");
-    STACK.slack.verify(postRequestedFor(urlEqualTo("/api/users.info")).withFormParam("user", WireMock.equalTo("W0DANA2"))
-        .withHeader("Authorization", WireMock.equalTo("Bearer xoxb-test")));
+    STACK.slack.verify(
+        postRequestedFor(urlEqualTo("/api/users.info"))
+            .withFormParam("user", WireMock.equalTo("W0DANA2"))
+            .withHeader("Authorization", WireMock.equalTo("Bearer xoxb-test")));
   }
 
   @Test
   void anIncidentNamedByIdCanBeRunFromAnyChannel() {
     String incident = slack.declareIn(api, channel(), "SEV2", "Named by id");
 
-    assertThat(run("C0GENERAL", ALICE, "alice", "ack " + incident.toLowerCase(java.util.Locale.ROOT)))
+    assertThat(
+            run("C0GENERAL", ALICE, "alice", "ack " + incident.toLowerCase(java.util.Locale.ROOT)))
         .isEqualTo(incident + " is now acknowledged.");
     assertThat(run("C0GENERAL", ALICE, "alice", incident + " decision keep the feature flag off"))
         .isEqualTo("Decision logged on " + incident + ".");
@@ -217,12 +273,15 @@ class SlackCommandsTest {
     String incident = slack.declareIn(api, channel, "SEV2", "Acknowledged twice");
     run(channel, BOB, "bob", "ack");
 
-    assertThat(run(channel, ALICE, "alice", "ack")).isEqualTo(incident + " is already acknowledged by bob");
-    assertThat(run(channel, ALICE, "alice", "reopen")).isEqualTo(incident + " is acknowledged, not resolved");
+    assertThat(run(channel, ALICE, "alice", "ack"))
+        .isEqualTo(incident + " is already acknowledged by bob");
+    assertThat(run(channel, ALICE, "alice", "reopen"))
+        .isEqualTo(incident + " is acknowledged, not resolved");
 
     JsonNode state = api.get("/v1/incidents/" + incident).body();
     assertThat(state.path("status").asText()).isEqualTo("acknowledged");
-    assertThat(events(state.path("timeline"), "acknowledged")).containsExactly("bob: Acknowledged by bob");
+    assertThat(events(state.path("timeline"), "acknowledged"))
+        .containsExactly("bob: Acknowledged by bob");
   }
 
   @Test
@@ -236,7 +295,10 @@ class SlackCommandsTest {
     assertThat(answer.status()).isEqualTo(200);
     assertThat(answer.json().path("response_type").asText()).isEqualTo("ephemeral");
     assertThat(answer.text())
-        .startsWith("*" + incident + "* \u00b7 SEV2 \u00b7 payments-api \u00b7 *triggered*\nWhere are we\nCommander: ")
+        .startsWith(
+            "*"
+                + incident
+                + "* \u00b7 SEV2 \u00b7 payments-api \u00b7 *triggered*\nWhere are we\nCommander: ")
         .contains("Next status update due <!date^")
         .endsWith("Channel: <#" + channel + ">");
     ApiClient.sleep(200);
@@ -250,17 +312,23 @@ class SlackCommandsTest {
     String responseUrl = slack.responseUrl("commands");
 
     assertThat(immediately(channel, "frobnicate", responseUrl))
-        .startsWith("`frobnicate` is not an /incident command.").contains("*/incident* runs an incident from Slack");
+        .startsWith("`frobnicate` is not an /incident command.")
+        .contains("*/incident* runs an incident from Slack");
     assertThat(immediately(channel, "sev SEV9", responseUrl))
-        .startsWith("That is not a severity.").contains("severity 'SEV9' is not a known severity or alias");
+        .startsWith("That is not a severity.")
+        .contains("severity 'SEV9' is not a known severity or alias");
     assertThat(immediately(channel, "ic <@U0NOBODY>", responseUrl))
         .startsWith("<@U0NOBODY> has no Slack id in the catalog");
     assertThat(immediately(channel, "update", responseUrl)).startsWith("Say what the update is");
     assertThat(immediately(channel, "declare SEV9 checkout Down", responseUrl))
-        .startsWith("invalid declaration").contains("severity 'SEV9' is not a known severity or alias");
-    assertThat(immediately("C0GENERAL", "ack", responseUrl)).startsWith("This channel belongs to no incident.");
-    assertThat(immediately("C0GENERAL", "ack INC-999999", responseUrl)).isEqualTo("INC-999999 does not exist");
-    assertThat(immediately(channel, "help", responseUrl)).startsWith("*/incident* runs an incident from Slack");
+        .startsWith("invalid declaration")
+        .contains("severity 'SEV9' is not a known severity or alias");
+    assertThat(immediately("C0GENERAL", "ack", responseUrl))
+        .startsWith("This channel belongs to no incident.");
+    assertThat(immediately("C0GENERAL", "ack INC-999999", responseUrl))
+        .isEqualTo("INC-999999 does not exist");
+    assertThat(immediately(channel, "help", responseUrl))
+        .startsWith("*/incident* runs an incident from Slack");
 
     ApiClient.sleep(300);
     assertThat(slack.repliesTo(responseUrl)).isZero();
@@ -296,5 +364,4 @@ class SlackCommandsTest {
         .map(event -> event.path("by").asText() + ": " + event.path("text").asText())
         .toList();
   }
-
 }

@@ -18,17 +18,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * {@code /incident action} and {@code /incident postmortem} end to end on the real application:
- * the same action items and publications as {@code POST /v1/incidents/{id}/action-items} and
- * {@code /postmortem}, done by the catalog person who typed them.
+ * {@code /incident action} and {@code /incident postmortem} end to end on the real application: the
+ * same action items and publications as {@code POST /v1/incidents/{id}/action-items} and {@code
+ * /postmortem}, done by the catalog person who typed them.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class SlackFollowUpCommandsTest {
   private static final TestStack STACK = TestStack.get();
   // The shared build machine can be slow: give a new action item a minute to be recorded.
-  static final DropwizardAppExtension<IncidentFlowConfiguration> APP = STACK.app("e2e/policy.yml",
-      ConfigOverride.config("slack.signingSecret", SlackSender.SIGNING_SECRET),
-      ConfigOverride.config("declareWait", "60s"));
+  static final DropwizardAppExtension<IncidentFlowConfiguration> APP =
+      STACK.app(
+          "e2e/policy.yml",
+          ConfigOverride.config("slack.signingSecret", SlackSender.SIGNING_SECRET),
+          ConfigOverride.config("declareWait", "60s"));
   private static final AtomicInteger CHANNELS = new AtomicInteger();
   private static final String ALICE = "U0ALICE";
 
@@ -47,19 +49,41 @@ class SlackFollowUpCommandsTest {
     String incident = slack.declareIn(api, channel, "SEV2", "Checkout latency");
     LocalDate inThreeDays = LocalDate.now(ZoneOffset.UTC).plusDays(3);
 
-    String reply = slack.run(channel, ALICE, "alice.ng", "action <@U0BOB|bob> 3d Add a canary for checkout &amp; cart");
-    String improvement = slack.run("C0GENERAL", ALICE, "alice.ng",
-        "action " + incident + " improvement carol 2030-01-31 \u201CAlert on queue depth\u201D");
+    String reply =
+        slack.run(
+            channel,
+            ALICE,
+            "alice.ng",
+            "action <@U0BOB|bob> 3d Add a canary for checkout &amp; cart");
+    String improvement =
+        slack.run(
+            "C0GENERAL",
+            ALICE,
+            "alice.ng",
+            "action "
+                + incident
+                + " improvement carol 2030-01-31 \u201CAlert on queue depth\u201D");
 
-    assertThat(reply).matches("Action item \\S+ added to " + incident + ": Add a canary for checkout &amp; cart "
-        + "\\(root_cause, bob, due " + inThreeDays + "\\), Jira \\S+\\.");
-    assertThat(improvement).matches("Action item \\S+ added to " + incident + ": Alert on queue depth "
-        + "\\(improvement, carol, due 2030-01-31\\), Jira \\S+\\.");
+    assertThat(reply)
+        .matches(
+            "Action item \\S+ added to "
+                + incident
+                + ": Add a canary for checkout &amp; cart "
+                + "\\(root_cause, bob, due "
+                + inThreeDays
+                + "\\), Jira \\S+\\.");
+    assertThat(improvement)
+        .matches(
+            "Action item \\S+ added to "
+                + incident
+                + ": Alert on queue depth "
+                + "\\(improvement, carol, due 2030-01-31\\), Jira \\S+\\.");
     JsonNode items = api.get("/v1/incidents/" + incident + "/action-items").body();
     assertThat(items).hasSize(2);
     assertThat(items.findValuesAsText("title"))
         .containsExactlyInAnyOrder("Add a canary for checkout & cart", "Alert on queue depth");
-    JsonNode canary = items.get(0).path("owner").asText().equals("bob") ? items.get(0) : items.get(1);
+    JsonNode canary =
+        items.get(0).path("owner").asText().equals("bob") ? items.get(0) : items.get(1);
     assertThat(canary.path("due").asText()).isEqualTo(inThreeDays.toString());
     assertThat(canary.path("kind").asText()).isEqualTo("root_cause");
     assertThat(canary.path("status").asText()).isEqualTo("open");
@@ -68,22 +92,44 @@ class SlackFollowUpCommandsTest {
   @Test
   void postmortemPublishesTheClosedIncidentsPostmortemOnce() {
     String incident = slack.declareIn(api, channel(), "SEV1", "Checkout down");
-    assertThat(api.post("/v1/incidents/" + incident + "/resolve", "{\"by\":\"alice\",\"note\":\"rolled back\"}").status())
+    assertThat(
+            api.post(
+                    "/v1/incidents/" + incident + "/resolve",
+                    "{\"by\":\"alice\",\"note\":\"rolled back\"}")
+                .status())
         .isEqualTo(200);
     // SEV1's monitoring window in e2e/policy.yml is 3s; the closed incident starts its postmortem.
-    api.await("/v1/incidents/" + incident + "/postmortem", answer -> answer.status() == 200, Duration.ofSeconds(120));
+    api.await(
+        "/v1/incidents/" + incident + "/postmortem",
+        answer -> answer.status() == 200,
+        Duration.ofSeconds(120));
     String url = "https://wiki.example.com/postmortems/" + incident;
 
-    String published = slack.run("C0GENERAL", ALICE, "alice.ng",
-        "postmortem " + incident + " <" + url + "?v=1&amp;lang=en> A bad release; canaries from now on");
-    String again = slack.run("C0GENERAL", "U0BOB", "bob", "postmortem " + incident + " https://wiki.example.com/other");
+    String published =
+        slack.run(
+            "C0GENERAL",
+            ALICE,
+            "alice.ng",
+            "postmortem "
+                + incident
+                + " <"
+                + url
+                + "?v=1&amp;lang=en> A bad release; canaries from now on");
+    String again =
+        slack.run(
+            "C0GENERAL",
+            "U0BOB",
+            "bob",
+            "postmortem " + incident + " https://wiki.example.com/other");
 
-    assertThat(published).isEqualTo("Postmortem of " + incident + " published: " + url + "?v=1&amp;lang=en");
+    assertThat(published)
+        .isEqualTo("Postmortem of " + incident + " published: " + url + "?v=1&amp;lang=en");
     assertThat(again).startsWith("the postmortem of " + incident + " is already published");
     JsonNode postmortem = api.get("/v1/incidents/" + incident + "/postmortem").body();
     assertThat(postmortem.path("status").asText()).isEqualTo("published");
     assertThat(postmortem.path("publishedUrl").asText()).isEqualTo(url + "?v=1&lang=en");
-    assertThat(postmortem.path("summary").asText()).isEqualTo("A bad release; canaries from now on");
+    assertThat(postmortem.path("summary").asText())
+        .isEqualTo("A bad release; canaries from now on");
     assertThat(postmortem.path("publishedBy").asText()).isEqualTo("alice");
   }
 
@@ -94,20 +140,25 @@ class SlackFollowUpCommandsTest {
     String responseUrl = slack.responseUrl("commands");
 
     assertThat(immediately(channel, "action <@U0ZOE|zoe> 3d Fix it", responseUrl))
-        .isEqualTo("invalid action item\n\u2022 owner 'zoe' is not a person in the catalog\nUsage: "
-            + SlashCommandParser.ACTION_USAGE);
+        .isEqualTo(
+            "invalid action item\n\u2022 owner 'zoe' is not a person in the catalog\nUsage: "
+                + SlashCommandParser.ACTION_USAGE);
     assertThat(immediately(channel, "action <@U0NOBODY> 3d Fix it", responseUrl))
         .startsWith("<@U0NOBODY> has no Slack id in the catalog, so I do not know their handle.");
     assertThat(immediately(channel, "action bob 2026-02-30 Fix it", responseUrl))
         .contains("due '2026-02-30' is not a date");
     assertThat(immediately(channel, "action bob soon Fix it", responseUrl))
-        .startsWith("`soon` is not a due date").contains("*/incident* runs an incident from Slack");
+        .startsWith("`soon` is not a due date")
+        .contains("*/incident* runs an incident from Slack");
     assertThat(immediately(channel, "postmortem ftp://files.example.com/pm", responseUrl))
-        .isEqualTo("invalid publication\n\u2022 url must be an http(s) URL\nUsage: `/incident postmortem &lt;url&gt; [summary]`");
-    assertThat(immediately(channel, "postmortem", responseUrl)).startsWith("Say where the postmortem is");
+        .isEqualTo(
+            "invalid publication\n\u2022 url must be an http(s) URL\nUsage: `/incident postmortem &lt;url&gt; [summary]`");
+    assertThat(immediately(channel, "postmortem", responseUrl))
+        .startsWith("Say where the postmortem is");
     assertThat(immediately("C0GENERAL", "action bob 3d Fix it", responseUrl))
         .startsWith("This channel belongs to no incident.");
-    assertThat(slack.run(channel, ALICE, "alice", "cancel false alarm")).isEqualTo(incident + " is now canceled.");
+    assertThat(slack.run(channel, ALICE, "alice", "cancel false alarm"))
+        .isEqualTo(incident + " is now canceled.");
     assertThat(immediately(channel, "action bob 3d Fix it", responseUrl))
         .isEqualTo(incident + " was canceled as a false alarm; it has no action items");
 

@@ -62,7 +62,8 @@ final class SlackSender {
     }
   }
 
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final SlackSigner signer = new SlackSigner(SIGNING_SECRET);
   private final String base;
   private final WireMockServer slack;
@@ -76,11 +77,18 @@ final class SlackSender {
 
   /** A fresh response_url on the WireMock Slack, so each reply can be told apart. */
   String responseUrl(String kind) {
-    return slack.baseUrl() + "/" + kind + "/T0001/" + REQUESTS.incrementAndGet() + "/" + UUID.randomUUID();
+    return slack.baseUrl()
+        + "/"
+        + kind
+        + "/T0001/"
+        + REQUESTS.incrementAndGet()
+        + "/"
+        + UUID.randomUUID();
   }
 
   /** fixtures/slack-slash-command.form with these values. */
-  static String commandForm(String channelId, String userId, String userName, String text, String responseUrl) {
+  static String commandForm(
+      String channelId, String userId, String userName, String text, String responseUrl) {
     Map<String, String> form = decode(TestStack.fixture("slack-slash-command.form").strip());
     form.put("channel_id", channelId);
     form.put("channel_name", channelId.toLowerCase(Locale.ROOT));
@@ -91,8 +99,16 @@ final class SlackSender {
     return encode(form);
   }
 
-  /** fixtures/slack-block-actions.form: a click on {@code actionId} whose value is {@code incidentId}. */
-  static String clickForm(String actionId, String incidentId, String channelId, String userId, String userName,
+  /**
+   * fixtures/slack-block-actions.form: a click on {@code actionId} whose value is {@code
+   * incidentId}.
+   */
+  static String clickForm(
+      String actionId,
+      String incidentId,
+      String channelId,
+      String userId,
+      String userName,
       String responseUrl) {
     Map<String, String> form = decode(TestStack.fixture("slack-block-actions.form").strip());
     try {
@@ -113,20 +129,30 @@ final class SlackSender {
   /** Posts {@code form} signed with the app's secret, timestamped now. */
   Answer signed(String path, String form) {
     String timestamp = Long.toString(Instant.now().getEpochSecond());
-    return post(path, form, Map.of("X-Slack-Request-Timestamp", timestamp,
-        "X-Slack-Signature", signer.sign(timestamp, form)));
+    return post(
+        path,
+        form,
+        Map.of(
+            "X-Slack-Request-Timestamp",
+            timestamp,
+            "X-Slack-Signature",
+            signer.sign(timestamp, form)));
   }
 
   /** Posts {@code form} with exactly these extra headers. */
   Answer post(String path, String form, Map<String, String> headers) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-        .timeout(Duration.ofSeconds(30))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(form));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(base + path))
+            .timeout(Duration.ofSeconds(30))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(form));
     headers.forEach(request::header);
     try {
-      HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-      return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+      HttpResponse<String> response =
+          http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      return new Answer(
+          response.statusCode(),
+          response.headers().firstValue("Content-Type").orElse(""),
           response.body());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -137,14 +163,23 @@ final class SlackSender {
   }
 
   /** Types {@code /incident <text>} in {@code channelId}, signed; returns the immediate answer. */
-  Answer command(String channelId, String userId, String userName, String text, String responseUrl) {
-    return signed("/v1/slack/commands", commandForm(channelId, userId, userName, text, responseUrl));
+  Answer command(
+      String channelId, String userId, String userName, String text, String responseUrl) {
+    return signed(
+        "/v1/slack/commands", commandForm(channelId, userId, userName, text, responseUrl));
   }
 
   /** Clicks a briefing button, signed; returns the immediate answer. */
-  Answer click(String actionId, String incidentId, String channelId, String userId, String userName,
+  Answer click(
+      String actionId,
+      String incidentId,
+      String channelId,
+      String userId,
+      String userName,
       String responseUrl) {
-    return signed("/v1/slack/interactions", clickForm(actionId, incidentId, channelId, userId, userName, responseUrl));
+    return signed(
+        "/v1/slack/interactions",
+        clickForm(actionId, incidentId, channelId, userId, userName, responseUrl));
   }
 
   /** Types a command that is carried out later; returns what response_url got. */
@@ -158,7 +193,8 @@ final class SlackSender {
   }
 
   /** Types a command answered in the HTTP response; returns its text. */
-  String immediately(String channel, String userId, String userName, String text, String responseUrl) {
+  String immediately(
+      String channel, String userId, String userName, String text, String responseUrl) {
     Answer answer = command(channel, userId, userName, text, responseUrl);
     assertThat(answer.status()).isEqualTo(200);
     assertThat(answer.json().path("response_type").asText()).isEqualTo("ephemeral");
@@ -176,13 +212,17 @@ final class SlackSender {
   /** The JSON the app posted to {@code responseUrl}, once it has. */
   JsonNode awaitReply(String responseUrl) {
     String path = URI.create(responseUrl).getPath();
-    LoggedRequest reply = await("a POST to response_url " + path, () -> {
-      List<LoggedRequest> found = slack.findAll(postRequestedFor(urlEqualTo(path)));
-      return found.isEmpty() ? null : found.get(0);
-    });
+    LoggedRequest reply =
+        await(
+            "a POST to response_url " + path,
+            () -> {
+              List<LoggedRequest> found = slack.findAll(postRequestedFor(urlEqualTo(path)));
+              return found.isEmpty() ? null : found.get(0);
+            });
     try {
       if (!reply.getHeader("Content-Type").startsWith("application/json")) {
-        throw new AssertionError("response_url got Content-Type " + reply.getHeader("Content-Type"));
+        throw new AssertionError(
+            "response_url got Content-Type " + reply.getHeader("Content-Type"));
       }
       return JSON.readTree(reply.getBodyAsString());
     } catch (IOException e) {
@@ -195,7 +235,9 @@ final class SlackSender {
     return slack.findAll(postRequestedFor(urlEqualTo(URI.create(responseUrl).getPath()))).size();
   }
 
-  /** The chat.postMessage to {@code channel} whose text contains {@code text}, once the app made it. */
+  /**
+   * The chat.postMessage to {@code channel} whose text contains {@code text}, once the app made it.
+   */
   LoggedRequest awaitChannelPost(String channel, String text) {
     return awaitApiCall("chat.postMessage", channel, "text", text);
   }
@@ -205,14 +247,18 @@ final class SlackSender {
    * {@code fragment}, made as Slack wants it: form-encoded with the bot token.
    */
   LoggedRequest awaitApiCall(String method, String channel, String field, String fragment) {
-    return await(method + " to " + channel + " with " + field + " containing '" + fragment + "'", () -> {
-      List<LoggedRequest> found = slack.findAll(postRequestedFor(urlEqualTo("/api/" + method))
-          .withHeader("Content-Type", containing("application/x-www-form-urlencoded"))
-          .withHeader("Authorization", equalTo("Bearer xoxb-test"))
-          .withFormParam("channel", equalTo(channel))
-          .withFormParam(field, containing(fragment)));
-      return found.isEmpty() ? null : found.get(0);
-    });
+    return await(
+        method + " to " + channel + " with " + field + " containing '" + fragment + "'",
+        () -> {
+          List<LoggedRequest> found =
+              slack.findAll(
+                  postRequestedFor(urlEqualTo("/api/" + method))
+                      .withHeader("Content-Type", containing("application/x-www-form-urlencoded"))
+                      .withHeader("Authorization", equalTo("Bearer xoxb-test"))
+                      .withFormParam("channel", equalTo(channel))
+                      .withFormParam(field, containing(fragment)));
+          return found.isEmpty() ? null : found.get(0);
+        });
   }
 
   /**
@@ -220,12 +266,25 @@ final class SlackSender {
    * returns its id.
    */
   String declareIn(ApiClient api, String channelId, String severity, String title) {
-    slack.stubFor(WireMock.post(urlEqualTo("/api/conversations.create")).willReturn(okJson(
-        "{\"ok\":true,\"channel\":{\"id\":\"" + channelId + "\",\"name\":\"" + channelId.toLowerCase(Locale.ROOT)
-            + "\",\"is_channel\":true}}")));
-    ApiClient.Answer declared = api.post("/v1/incidents", "{\"title\":\"" + title + "\",\"severity\":\"" + severity
-        + "\",\"service\":\"payments-api\",\"declaredBy\":\"carol\"}");
-    if (declared.status() != 201 || !channelId.equals(declared.body().path("channel").path("id").asText())) {
+    slack.stubFor(
+        WireMock.post(urlEqualTo("/api/conversations.create"))
+            .willReturn(
+                okJson(
+                    "{\"ok\":true,\"channel\":{\"id\":\""
+                        + channelId
+                        + "\",\"name\":\""
+                        + channelId.toLowerCase(Locale.ROOT)
+                        + "\",\"is_channel\":true}}")));
+    ApiClient.Answer declared =
+        api.post(
+            "/v1/incidents",
+            "{\"title\":\""
+                + title
+                + "\",\"severity\":\""
+                + severity
+                + "\",\"service\":\"payments-api\",\"declaredBy\":\"carol\"}");
+    if (declared.status() != 201
+        || !channelId.equals(declared.body().path("channel").path("id").asText())) {
       throw new AssertionError("declaring gave " + declared);
     }
     return declared.body().path("id").asText();
@@ -248,7 +307,8 @@ final class SlackSender {
     Map<String, String> fields = new LinkedHashMap<>();
     for (String pair : form.split("&")) {
       int equals = pair.indexOf('=');
-      fields.put(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
+      fields.put(
+          URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
           URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
     }
     return fields;

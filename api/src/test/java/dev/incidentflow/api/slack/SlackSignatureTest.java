@@ -17,14 +17,17 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Only requests Slack signed just now get through, on the real application. Every refused request
- * is an {@code /incident ack} typed in a triggered incident's channel (or a click on its Acknowledge
- * button); afterwards the incident is still triggered and nothing was posted to response_url.
+ * is an {@code /incident ack} typed in a triggered incident's channel (or a click on its
+ * Acknowledge button); afterwards the incident is still triggered and nothing was posted to
+ * response_url.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class SlackSignatureTest {
   private static final TestStack STACK = TestStack.get();
   static final DropwizardAppExtension<IncidentFlowConfiguration> APP =
-      STACK.app("e2e/policy.yml", ConfigOverride.config("slack.signingSecret", SlackSender.SIGNING_SECRET));
+      STACK.app(
+          "e2e/policy.yml",
+          ConfigOverride.config("slack.signingSecret", SlackSender.SIGNING_SECRET));
   private static final AtomicInteger CHANNELS = new AtomicInteger();
   private static final String ALICE = "U0ALICE";
 
@@ -49,7 +52,8 @@ class SlackSignatureTest {
 
     assertThat(answer.status()).isEqualTo(200);
     assertThat(answer.json().path("response_type").asText()).isEqualTo("ephemeral");
-    assertThat(slack.awaitReply(responseUrl).path("text").asText()).isEqualTo(incident + " is now acknowledged.");
+    assertThat(slack.awaitReply(responseUrl).path("text").asText())
+        .isEqualTo(incident + " is now acknowledged.");
     assertThat(status()).isEqualTo("acknowledged");
   }
 
@@ -58,9 +62,15 @@ class SlackSignatureTest {
     String form = ack();
     String timestamp = now(0);
 
-    SlackSender.Answer answer = slack.post("/v1/slack/commands", form, Map.of(
-        "X-Slack-Request-Timestamp", timestamp,
-        "X-Slack-Signature", new SlackSigner("not-the-signing-secret").sign(timestamp, form)));
+    SlackSender.Answer answer =
+        slack.post(
+            "/v1/slack/commands",
+            form,
+            Map.of(
+                "X-Slack-Request-Timestamp",
+                timestamp,
+                "X-Slack-Signature",
+                new SlackSigner("not-the-signing-secret").sign(timestamp, form)));
 
     assertUnauthorized(answer, "the signature does not match the body and timestamp");
   }
@@ -70,8 +80,11 @@ class SlackSignatureTest {
     String timestamp = now(0);
     String signature = new SlackSigner(SlackSender.SIGNING_SECRET).sign(timestamp, ack());
 
-    SlackSender.Answer answer = slack.post("/v1/slack/commands", ack().replace("text=ack", "text=cancel"),
-        Map.of("X-Slack-Request-Timestamp", timestamp, "X-Slack-Signature", signature));
+    SlackSender.Answer answer =
+        slack.post(
+            "/v1/slack/commands",
+            ack().replace("text=ack", "text=cancel"),
+            Map.of("X-Slack-Request-Timestamp", timestamp, "X-Slack-Signature", signature));
 
     assertUnauthorized(answer, "the signature does not match the body and timestamp");
   }
@@ -83,7 +96,8 @@ class SlackSignatureTest {
 
   @Test
   void requestSixMinutesAheadIsUnauthorizedThoughCorrectlySigned() {
-    assertUnauthorized(signedAt(now(360)), "the request is timestamped more than 5 minutes in the future");
+    assertUnauthorized(
+        signedAt(now(360)), "the request is timestamped more than 5 minutes in the future");
   }
 
   @Test
@@ -92,8 +106,11 @@ class SlackSignatureTest {
     String capturedAt = now(-400);
     String capturedSignature = new SlackSigner(SlackSender.SIGNING_SECRET).sign(capturedAt, form);
 
-    SlackSender.Answer answer = slack.post("/v1/slack/commands", form, Map.of(
-        "X-Slack-Request-Timestamp", now(0), "X-Slack-Signature", capturedSignature));
+    SlackSender.Answer answer =
+        slack.post(
+            "/v1/slack/commands",
+            form,
+            Map.of("X-Slack-Request-Timestamp", now(0), "X-Slack-Signature", capturedSignature));
 
     assertUnauthorized(answer, "the signature does not match the body and timestamp");
   }
@@ -103,30 +120,42 @@ class SlackSignatureTest {
     String timestamp = now(0);
     String signature = new SlackSigner(SlackSender.SIGNING_SECRET).sign(timestamp, ack());
 
-    assertUnauthorized(slack.post("/v1/slack/commands", ack(), Map.of()),
+    assertUnauthorized(
+        slack.post("/v1/slack/commands", ack(), Map.of()),
         "the X-Slack-Request-Timestamp header is missing");
-    assertUnauthorized(slack.post("/v1/slack/commands", ack(), Map.of("X-Slack-Request-Timestamp", timestamp)),
+    assertUnauthorized(
+        slack.post("/v1/slack/commands", ack(), Map.of("X-Slack-Request-Timestamp", timestamp)),
         "the X-Slack-Signature header is missing");
-    assertUnauthorized(slack.post("/v1/slack/commands", ack(), Map.of("X-Slack-Signature", signature)),
+    assertUnauthorized(
+        slack.post("/v1/slack/commands", ack(), Map.of("X-Slack-Signature", signature)),
         "the X-Slack-Request-Timestamp header is missing");
   }
 
   @Test
   void forgedButtonClickIsUnauthorizedToo() {
-    String form = SlackSender.clickForm("incident_acknowledge", incident, channel, ALICE, "alice", responseUrl);
+    String form =
+        SlackSender.clickForm(
+            "incident_acknowledge", incident, channel, ALICE, "alice", responseUrl);
     String timestamp = now(0);
 
-    SlackSender.Answer answer = slack.post("/v1/slack/interactions", form, Map.of(
-        "X-Slack-Request-Timestamp", timestamp,
-        "X-Slack-Signature", new SlackSigner("not-the-signing-secret").sign(timestamp, form)));
+    SlackSender.Answer answer =
+        slack.post(
+            "/v1/slack/interactions",
+            form,
+            Map.of(
+                "X-Slack-Request-Timestamp",
+                timestamp,
+                "X-Slack-Signature",
+                new SlackSigner("not-the-signing-secret").sign(timestamp, form)));
 
     assertUnauthorized(answer, "the signature does not match the body and timestamp");
   }
 
   @Test
   void theBearerTokenIsNoSubstituteForASlackSignature() {
-    SlackSender.Answer answer = slack.post("/v1/slack/commands", ack(),
-        Map.of("Authorization", "Bearer " + TestStack.TOKEN));
+    SlackSender.Answer answer =
+        slack.post(
+            "/v1/slack/commands", ack(), Map.of("Authorization", "Bearer " + TestStack.TOKEN));
 
     assertUnauthorized(answer, "the X-Slack-Request-Timestamp header is missing");
   }
@@ -137,9 +166,14 @@ class SlackSignatureTest {
 
   private SlackSender.Answer signedAt(String timestamp) {
     String form = ack();
-    return slack.post("/v1/slack/commands", form, Map.of(
-        "X-Slack-Request-Timestamp", timestamp,
-        "X-Slack-Signature", new SlackSigner(SlackSender.SIGNING_SECRET).sign(timestamp, form)));
+    return slack.post(
+        "/v1/slack/commands",
+        form,
+        Map.of(
+            "X-Slack-Request-Timestamp",
+            timestamp,
+            "X-Slack-Signature",
+            new SlackSigner(SlackSender.SIGNING_SECRET).sign(timestamp, form)));
   }
 
   private void assertUnauthorized(SlackSender.Answer answer, String why) {

@@ -10,7 +10,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** {@code /incident} as people type it: spacing, quotes, unicode, mentions, ids before or after the word. */
+/**
+ * {@code /incident} as people type it: spacing, quotes, unicode, mentions, ids before or after the
+ * word.
+ */
 class SlackSlashCommandTest {
   private static final Optional<String> HERE = Optional.empty();
 
@@ -22,68 +25,141 @@ class SlackSlashCommandTest {
         arguments("HELP me", new SlashCommand.Help()),
         arguments("ack", new SlashCommand.Lifecycle(HERE, LifecycleStep.ACKNOWLEDGE, "")),
         arguments("Ack", new SlashCommand.Lifecycle(HERE, LifecycleStep.ACKNOWLEDGE, "")),
-        arguments("  ack    INC-42  ", new SlashCommand.Lifecycle(id("INC-42"), LifecycleStep.ACKNOWLEDGE, "")),
-        arguments("inc-42 ack", new SlashCommand.Lifecycle(id("INC-42"), LifecycleStep.ACKNOWLEDGE, "")),
-        arguments("acknowledge on it", new SlashCommand.Lifecycle(HERE, LifecycleStep.ACKNOWLEDGE, "on it")),
-        arguments("identify bad deploy v1.4.2", new SlashCommand.Lifecycle(HERE, LifecycleStep.IDENTIFY, "bad deploy v1.4.2")),
-        arguments("mitigate INC-7 rolled back", new SlashCommand.Lifecycle(id("INC-7"), LifecycleStep.MITIGATE, "rolled back")),
-        arguments("resolve rolled back   v1.2  and watching ",
-            new SlashCommand.Lifecycle(HERE, LifecycleStep.RESOLVE, "rolled back   v1.2  and watching")),
-        arguments("resolve \"error rate back to normal\"",
+        arguments(
+            "  ack    INC-42  ",
+            new SlashCommand.Lifecycle(id("INC-42"), LifecycleStep.ACKNOWLEDGE, "")),
+        arguments(
+            "inc-42 ack", new SlashCommand.Lifecycle(id("INC-42"), LifecycleStep.ACKNOWLEDGE, "")),
+        arguments(
+            "acknowledge on it",
+            new SlashCommand.Lifecycle(HERE, LifecycleStep.ACKNOWLEDGE, "on it")),
+        arguments(
+            "identify bad deploy v1.4.2",
+            new SlashCommand.Lifecycle(HERE, LifecycleStep.IDENTIFY, "bad deploy v1.4.2")),
+        arguments(
+            "mitigate INC-7 rolled back",
+            new SlashCommand.Lifecycle(id("INC-7"), LifecycleStep.MITIGATE, "rolled back")),
+        arguments(
+            "resolve rolled back   v1.2  and watching ",
+            new SlashCommand.Lifecycle(
+                HERE, LifecycleStep.RESOLVE, "rolled back   v1.2  and watching")),
+        arguments(
+            "resolve \"error rate back to normal\"",
             new SlashCommand.Lifecycle(HERE, LifecycleStep.RESOLVE, "error rate back to normal")),
-        arguments("resolve INC-7 \u201Cerror rate normal\u201D",
+        arguments(
+            "resolve INC-7 \u201Cerror rate normal\u201D",
             new SlashCommand.Lifecycle(id("INC-7"), LifecycleStep.RESOLVE, "error rate normal")),
-        arguments("resolve customers saw \"payment failed\" for 5m",
-            new SlashCommand.Lifecycle(HERE, LifecycleStep.RESOLVE, "customers saw \"payment failed\" for 5m")),
-        arguments("reopen errors are back", new SlashCommand.Lifecycle(HERE, LifecycleStep.REOPEN, "errors are back")),
-        arguments("cancel false alarm", new SlashCommand.Lifecycle(HERE, LifecycleStep.CANCEL, "false alarm")),
-        arguments("escalate nobody from payments answers",
-            new SlashCommand.Lifecycle(HERE, LifecycleStep.ESCALATE, "nobody from payments answers")),
-        arguments("declare SEV1 checkout Checkout is down",
+        arguments(
+            "resolve customers saw \"payment failed\" for 5m",
+            new SlashCommand.Lifecycle(
+                HERE, LifecycleStep.RESOLVE, "customers saw \"payment failed\" for 5m")),
+        arguments(
+            "reopen errors are back",
+            new SlashCommand.Lifecycle(HERE, LifecycleStep.REOPEN, "errors are back")),
+        arguments(
+            "cancel false alarm",
+            new SlashCommand.Lifecycle(HERE, LifecycleStep.CANCEL, "false alarm")),
+        arguments(
+            "escalate nobody from payments answers",
+            new SlashCommand.Lifecycle(
+                HERE, LifecycleStep.ESCALATE, "nobody from payments answers")),
+        arguments(
+            "declare SEV1 checkout Checkout is down",
             new SlashCommand.Declare("SEV1", "checkout", "Checkout is down")),
-        arguments("declare  sev2   \"payments api\"   \"Card payments failing\"",
+        arguments(
+            "declare  sev2   \"payments api\"   \"Card payments failing\"",
             new SlashCommand.Declare("sev2", "payments api", "Card payments failing")),
-        arguments("declare P1 checkout Zahlungen schlagen fehl \u2014 \u6C7A\u6E08\u30A8\u30E9\u30FC \uD83D\uDCA5",
-            new SlashCommand.Declare("P1", "checkout", "Zahlungen schlagen fehl \u2014 \u6C7A\u6E08\u30A8\u30E9\u30FC \uD83D\uDCA5")),
-        arguments("declare SEV3 search p99 &gt; 800ms &amp; rising",
+        arguments(
+            "declare P1 checkout Zahlungen schlagen fehl \u2014 \u6C7A\u6E08\u30A8\u30E9\u30FC \uD83D\uDCA5",
+            new SlashCommand.Declare(
+                "P1",
+                "checkout",
+                "Zahlungen schlagen fehl \u2014 \u6C7A\u6E08\u30A8\u30E9\u30FC \uD83D\uDCA5")),
+        arguments(
+            "declare SEV3 search p99 &gt; 800ms &amp; rising",
             new SlashCommand.Declare("SEV3", "search", "p99 > 800ms & rising")),
         arguments("sev SEV2", new SlashCommand.ChangeSeverity(HERE, "SEV2", "")),
-        arguments("sev INC-3 SEV1 all EU customers affected",
+        arguments(
+            "sev INC-3 SEV1 all EU customers affected",
             new SlashCommand.ChangeSeverity(id("INC-3"), "SEV1", "all EU customers affected")),
         arguments("severity p2", new SlashCommand.ChangeSeverity(HERE, "p2", "")),
-        arguments("ic <@U0BOB|bob>", new SlashCommand.AssignRole(HERE, "commander", new SlackMention("U0BOB", "bob"))),
-        arguments("ic    <@U0BOB>", new SlashCommand.AssignRole(HERE, "commander", new SlackMention("U0BOB", null))),
-        arguments("comms <@W0CAROL|carol.s>",
-            new SlashCommand.AssignRole(HERE, "communications", new SlackMention("W0CAROL", "carol.s"))),
-        arguments("scribe INC-9 erin", new SlashCommand.AssignRole(id("INC-9"), "scribe", new SlackMention(null, "erin"))),
-        arguments("lead @dana", new SlashCommand.AssignRole(HERE, "tech-lead", new SlackMention(null, "dana"))),
-        arguments("lead @zo\u00EB", new SlashCommand.AssignRole(HERE, "tech-lead", new SlackMention(null, "zo\u00EB"))),
-        arguments("INC-5 ic <@U0BOB|bob>",
-            new SlashCommand.AssignRole(id("INC-5"), "commander", new SlackMention("U0BOB", "bob"))),
-        arguments("update Rolled back &lt;v1.2&gt; &amp; watching",
+        arguments(
+            "ic <@U0BOB|bob>",
+            new SlashCommand.AssignRole(HERE, "commander", new SlackMention("U0BOB", "bob"))),
+        arguments(
+            "ic    <@U0BOB>",
+            new SlashCommand.AssignRole(HERE, "commander", new SlackMention("U0BOB", null))),
+        arguments(
+            "comms <@W0CAROL|carol.s>",
+            new SlashCommand.AssignRole(
+                HERE, "communications", new SlackMention("W0CAROL", "carol.s"))),
+        arguments(
+            "scribe INC-9 erin",
+            new SlashCommand.AssignRole(id("INC-9"), "scribe", new SlackMention(null, "erin"))),
+        arguments(
+            "lead @dana",
+            new SlashCommand.AssignRole(HERE, "tech-lead", new SlackMention(null, "dana"))),
+        arguments(
+            "lead @zo\u00EB",
+            new SlashCommand.AssignRole(HERE, "tech-lead", new SlackMention(null, "zo\u00EB"))),
+        arguments(
+            "INC-5 ic <@U0BOB|bob>",
+            new SlashCommand.AssignRole(
+                id("INC-5"), "commander", new SlackMention("U0BOB", "bob"))),
+        arguments(
+            "update Rolled back &lt;v1.2&gt; &amp; watching",
             new SlashCommand.PostUpdate(HERE, "Rolled back <v1.2> & watching")),
-        arguments("update INC-42 handing over to <@U0BOB|bob>",
+        arguments(
+            "update INC-42 handing over to <@U0BOB|bob>",
             new SlashCommand.PostUpdate(id("INC-42"), "handing over to <@U0BOB|bob>")),
-        arguments("update \u00DCberlastung behoben \u2705", new SlashCommand.PostUpdate(HERE, "\u00DCberlastung behoben \u2705")),
-        arguments("decision fail over to eu-west-1", new SlashCommand.LogDecision(HERE, "fail over to eu-west-1")),
-        arguments("postmortem https://wiki.example.com/pm/42",
+        arguments(
+            "update \u00DCberlastung behoben \u2705",
+            new SlashCommand.PostUpdate(HERE, "\u00DCberlastung behoben \u2705")),
+        arguments(
+            "decision fail over to eu-west-1",
+            new SlashCommand.LogDecision(HERE, "fail over to eu-west-1")),
+        arguments(
+            "postmortem https://wiki.example.com/pm/42",
             new SlashCommand.PublishPostmortem(HERE, "https://wiki.example.com/pm/42", "")),
-        arguments("postmortem INC-42 <https://wiki.example.com/pm?id=42&amp;v=2> Bad release &amp; no canary",
-            new SlashCommand.PublishPostmortem(id("INC-42"), "https://wiki.example.com/pm?id=42&v=2",
-                "Bad release & no canary")),
-        arguments("INC-42 postmortem  <https://wiki.example.com/pm/42|wiki.example.com/pm/42>   \"Ausfall \u2014 \u6C7A\u6E08\"",
-            new SlashCommand.PublishPostmortem(id("INC-42"), "https://wiki.example.com/pm/42", "Ausfall \u2014 \u6C7A\u6E08")),
-        arguments("action bob 2026-11-27 Add a canary for checkout releases",
-            new SlashCommand.AddActionItem(HERE, ActionItemKind.ROOT_CAUSE, new SlackMention(null, "bob"), "2026-11-27",
+        arguments(
+            "postmortem INC-42 <https://wiki.example.com/pm?id=42&amp;v=2> Bad release &amp; no canary",
+            new SlashCommand.PublishPostmortem(
+                id("INC-42"), "https://wiki.example.com/pm?id=42&v=2", "Bad release & no canary")),
+        arguments(
+            "INC-42 postmortem  <https://wiki.example.com/pm/42|wiki.example.com/pm/42>   \"Ausfall \u2014 \u6C7A\u6E08\"",
+            new SlashCommand.PublishPostmortem(
+                id("INC-42"), "https://wiki.example.com/pm/42", "Ausfall \u2014 \u6C7A\u6E08")),
+        arguments(
+            "action bob 2026-11-27 Add a canary for checkout releases",
+            new SlashCommand.AddActionItem(
+                HERE,
+                ActionItemKind.ROOT_CAUSE,
+                new SlackMention(null, "bob"),
+                "2026-11-27",
                 "Add a canary for checkout releases")),
-        arguments("action   improvement   <@U0BOB|bob>  2w  \u201CAlert on queue depth\u201D",
-            new SlashCommand.AddActionItem(HERE, ActionItemKind.IMPROVEMENT, new SlackMention("U0BOB", "bob"), "2w",
+        arguments(
+            "action   improvement   <@U0BOB|bob>  2w  \u201CAlert on queue depth\u201D",
+            new SlashCommand.AddActionItem(
+                HERE,
+                ActionItemKind.IMPROVEMENT,
+                new SlackMention("U0BOB", "bob"),
+                "2w",
                 "Alert on queue depth")),
-        arguments("action INC-7 root-cause @zo\u00EB 3d Pin the TLS library &lt;1.4&gt;",
-            new SlashCommand.AddActionItem(id("INC-7"), ActionItemKind.ROOT_CAUSE, new SlackMention(null, "zo\u00EB"), "3d",
+        arguments(
+            "action INC-7 root-cause @zo\u00EB 3d Pin the TLS library &lt;1.4&gt;",
+            new SlashCommand.AddActionItem(
+                id("INC-7"),
+                ActionItemKind.ROOT_CAUSE,
+                new SlackMention(null, "zo\u00EB"),
+                "3d",
                 "Pin the TLS library <1.4>")),
-        arguments("action Improvement <@U0CAROL> 10D Runbook for failover",
-            new SlashCommand.AddActionItem(HERE, ActionItemKind.IMPROVEMENT, new SlackMention("U0CAROL", null), "10D",
+        arguments(
+            "action Improvement <@U0CAROL> 10D Runbook for failover",
+            new SlashCommand.AddActionItem(
+                HERE,
+                ActionItemKind.IMPROVEMENT,
+                new SlackMention("U0CAROL", null),
+                "10D",
                 "Runbook for failover")),
         arguments("status", new SlashCommand.Status(HERE)),
         arguments("status INC-12", new SlashCommand.Status(id("INC-12"))),
@@ -101,7 +177,9 @@ class SlackSlashCommandTest {
         arguments("frobnicate", "`frobnicate` is not an /incident command"),
         arguments("INC-4 frobnicate", "`frobnicate` is not an /incident command"),
         arguments("declare", "/incident declare &lt;severity&gt; &lt;service&gt; &lt;title&gt;"),
-        arguments("declare SEV1 checkout", "/incident declare &lt;severity&gt; &lt;service&gt; &lt;title&gt;"),
+        arguments(
+            "declare SEV1 checkout",
+            "/incident declare &lt;severity&gt; &lt;service&gt; &lt;title&gt;"),
         arguments("declare SEV1 checkout \"Checkout down", "A quote is not closed"),
         arguments("INC-4 declare SEV1 checkout Down", "leave out INC-4"),
         arguments("sev", "Name the new severity"),
@@ -112,14 +190,20 @@ class SlackSlashCommandTest {
         arguments("update", "Say what the update is"),
         arguments("update INC-42", "Say what the update is"),
         arguments("decision   ", "Say what was decided"),
-        arguments("postmortem", "Say where the postmortem is: `/incident postmortem &lt;url&gt; [summary]`"),
+        arguments(
+            "postmortem",
+            "Say where the postmortem is: `/incident postmortem &lt;url&gt; [summary]`"),
         arguments("postmortem INC-3 \"\"", "Say where the postmortem is"),
-        arguments("action", "Say who, by when and what: `/incident action [root_cause|improvement] &lt;owner&gt;"),
+        arguments(
+            "action",
+            "Say who, by when and what: `/incident action [root_cause|improvement] &lt;owner&gt;"),
         arguments("action bob 3d", "Say who, by when and what"),
         arguments("action improvement bob 3d", "Say who, by when and what"),
         arguments("action bob 3d \"\"", "Say what is to be done"),
         arguments("action <!here> 3d Fix it", "`&lt;!here&gt;` is not a person"),
-        arguments("action bob tomorrow Fix it", "`tomorrow` is not a due date: give a date like 2026-11-27"),
+        arguments(
+            "action bob tomorrow Fix it",
+            "`tomorrow` is not a due date: give a date like 2026-11-27"),
         arguments("action bob 27.11.2026 Fix it", "`27.11.2026` is not a due date"),
         arguments("action someday bob 3d Fix it", "`bob` is not a due date"));
   }
@@ -128,7 +212,8 @@ class SlackSlashCommandTest {
   @MethodSource("mistakes")
   void explainsWhatIsWrongInsteadOfGuessing(String text, String problem) {
     assertThat(SlashCommand.parse(text))
-        .isInstanceOfSatisfying(SlashCommand.Invalid.class, invalid -> assertThat(invalid.problem()).contains(problem));
+        .isInstanceOfSatisfying(
+            SlashCommand.Invalid.class, invalid -> assertThat(invalid.problem()).contains(problem));
   }
 
   private static Optional<String> id(String incidentId) {

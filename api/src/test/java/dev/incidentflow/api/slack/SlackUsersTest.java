@@ -19,13 +19,23 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** Slack users become catalog people by Slack id, else by their profile's email; Slack trouble never fails a command. */
+/**
+ * Slack users become catalog people by Slack id, else by their profile's email; Slack trouble never
+ * fails a command.
+ */
 class SlackUsersTest {
   private static final Duration REMEMBER = Duration.ofMinutes(5);
-  private static final Catalog CATALOG = new Catalog(Map.of(
-      "alice", new Person("alice", "Alice Ng", "alice@example.com", "U0ALICE", null, null, null),
-      "dana", new Person("dana", "Dana Whitfield", "Dana@Example.com", null, null, null, null)),
-      Map.of(), Map.of(), Map.of(), new CatalogDefaults("unknown", "incidents", "OPS"));
+  private static final Catalog CATALOG =
+      new Catalog(
+          Map.of(
+              "alice",
+                  new Person("alice", "Alice Ng", "alice@example.com", "U0ALICE", null, null, null),
+              "dana",
+                  new Person("dana", "Dana Whitfield", "Dana@Example.com", null, null, null, null)),
+          Map.of(),
+          Map.of(),
+          Map.of(),
+          new CatalogDefaults("unknown", "incidents", "OPS"));
 
   private final FakeProfiles slack = new FakeProfiles();
   private final MovableClock clock = new MovableClock();

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 
 /** {@code users.info} against a WireMock Slack answering in Slack's own JSON. */
 class SlackWebApiProfilesTest {
-  private static final String USER = """
+  private static final String USER =
+      """
       {"ok": true, "user": {"id": "W012A3CDE", "team_id": "T012AB3C4", "name": "spengler", "deleted": false,
        "real_name": "Egon Spengler", "tz": "America/Los_Angeles", "tz_offset": -25200,
        "profile": {"avatar_hash": "ge3b51ca72de", "status_text": "Print is dead", "real_name": "Egon Spengler",
@@ -34,8 +35,13 @@ class SlackWebApiProfilesTest {
   @BeforeEach
   void start() {
     slack.start();
-    profiles = new SlackWebApiProfiles(HttpClient.newHttpClient(), new ObjectMapper(), slack.baseUrl() + "/api/",
-        "xoxb-test", Duration.ofSeconds(3));
+    profiles =
+        new SlackWebApiProfiles(
+            HttpClient.newHttpClient(),
+            new ObjectMapper(),
+            slack.baseUrl() + "/api/",
+            "xoxb-test",
+            Duration.ofSeconds(3));
   }
 
   @AfterEach
@@ -48,35 +54,48 @@ class SlackWebApiProfilesTest {
     slack.stubFor(post(urlEqualTo("/api/users.info")).willReturn(okJson(USER)));
 
     assertThat(profiles.email("W012A3CDE")).contains("spengler@ghostbusters.example.com");
-    slack.verify(postRequestedFor(urlEqualTo("/api/users.info"))
-        .withHeader("Content-Type", equalTo("application/x-www-form-urlencoded"))
-        .withHeader("Authorization", equalTo("Bearer xoxb-test"))
-        .withFormParam("user", equalTo("W012A3CDE")));
+    slack.verify(
+        postRequestedFor(urlEqualTo("/api/users.info"))
+            .withHeader("Content-Type", equalTo("application/x-www-form-urlencoded"))
+            .withHeader("Authorization", equalTo("Bearer xoxb-test"))
+            .withFormParam("user", equalTo("W012A3CDE")));
   }
 
   @Test
   void aUserWithoutAVisibleEmailOrNoUserAtAllHasNone() {
-    slack.stubFor(post(urlEqualTo("/api/users.info")).willReturn(okJson(USER.replace(
-        "\"email\": \"spengler@ghostbusters.example.com\", ", ""))));
+    slack.stubFor(
+        post(urlEqualTo("/api/users.info"))
+            .willReturn(
+                okJson(USER.replace("\"email\": \"spengler@ghostbusters.example.com\", ", ""))));
     assertThat(profiles.email("W012A3CDE")).isEmpty();
 
-    slack.stubFor(post(urlEqualTo("/api/users.info")).willReturn(okJson("{\"ok\": false, \"error\": \"user_not_found\"}")));
+    slack.stubFor(
+        post(urlEqualTo("/api/users.info"))
+            .willReturn(okJson("{\"ok\": false, \"error\": \"user_not_found\"}")));
     assertThat(profiles.email("W0GONE")).isEmpty();
   }
 
   @Test
   void slackTroubleIsAnErrorForTheCallerToFallBackOn() {
-    slack.stubFor(post(urlEqualTo("/api/users.info")).willReturn(okJson("{\"ok\": false, \"error\": \"missing_scope\","
-        + " \"needed\": \"users:read.email\", \"provided\": \"chat:write\"}")));
-    assertThatThrownBy(() -> profiles.email("W012A3CDE")).isInstanceOf(UncheckedIOException.class)
+    slack.stubFor(
+        post(urlEqualTo("/api/users.info"))
+            .willReturn(
+                okJson(
+                    "{\"ok\": false, \"error\": \"missing_scope\","
+                        + " \"needed\": \"users:read.email\", \"provided\": \"chat:write\"}")));
+    assertThatThrownBy(() -> profiles.email("W012A3CDE"))
+        .isInstanceOf(UncheckedIOException.class)
         .hasMessageContaining("missing_scope");
 
-    slack.stubFor(post(urlEqualTo("/api/users.info")).willReturn(aResponse().withStatus(429)
-        .withHeader("Retry-After", "30").withBody("")));
-    assertThatThrownBy(() -> profiles.email("W012A3CDE")).isInstanceOf(UncheckedIOException.class)
+    slack.stubFor(
+        post(urlEqualTo("/api/users.info"))
+            .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "30").withBody("")));
+    assertThatThrownBy(() -> profiles.email("W012A3CDE"))
+        .isInstanceOf(UncheckedIOException.class)
         .hasMessageContaining("HTTP 429");
 
-    slack.stubFor(post(urlEqualTo("/api/users.info")).willReturn(okJson(USER).withFixedDelay(6_000)));
+    slack.stubFor(
+        post(urlEqualTo("/api/users.info")).willReturn(okJson(USER).withFixedDelay(6_000)));
     assertThatThrownBy(() -> profiles.email("W012A3CDE")).isInstanceOf(UncheckedIOException.class);
   }
 }

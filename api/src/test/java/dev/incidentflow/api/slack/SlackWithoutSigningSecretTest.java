@@ -22,12 +22,15 @@ class SlackWithoutSigningSecretTest {
     SlackSender slack = new SlackSender(APP.getLocalPort(), STACK.slack);
     String responseUrl = slack.responseUrl("commands");
 
-    SlackSender.Answer command = slack.command("C0ANY", "U0ALICE", "alice", "declare SEV1 checkout Down", responseUrl);
-    SlackSender.Answer click = slack.click("incident_acknowledge", "INC-1", "C0ANY", "U0ALICE", "alice", responseUrl);
+    SlackSender.Answer command =
+        slack.command("C0ANY", "U0ALICE", "alice", "declare SEV1 checkout Down", responseUrl);
+    SlackSender.Answer click =
+        slack.click("incident_acknowledge", "INC-1", "C0ANY", "U0ALICE", "alice", responseUrl);
 
     for (SlackSender.Answer answer : new SlackSender.Answer[] {command, click}) {
       assertThat(answer.status()).isEqualTo(503);
-      assertThat(answer.json().path("error").asText()).isEqualTo("Slack signing secret not configured");
+      assertThat(answer.json().path("error").asText())
+          .isEqualTo("Slack signing secret not configured");
     }
     assertThat(slack.repliesTo(responseUrl)).isZero();
   }

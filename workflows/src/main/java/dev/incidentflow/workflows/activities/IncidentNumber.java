@@ -23,6 +23,8 @@ public record IncidentNumber(long number) {
       return java.util.Optional.empty();
     }
     long number = Long.parseLong(digits);
-    return number < 1 ? java.util.Optional.empty() : java.util.Optional.of(new IncidentNumber(number));
+    return number < 1
+        ? java.util.Optional.empty()
+        : java.util.Optional.of(new IncidentNumber(number));
   }
 }

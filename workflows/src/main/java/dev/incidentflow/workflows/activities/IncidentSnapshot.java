@@ -48,17 +48,56 @@ public record IncidentSnapshot(
   }
 
   /** A snapshot of unknown revision, which the store always writes. */
-  public IncidentSnapshot(long number, String workflowId, String title, Severity severity, String service,
-      IncidentStatus status, String commander, Map<String, String> roles, String channelId, String channelName,
-      int escalationLevel, Instant nextUpdateDue, Map<IncidentStatus, Instant> statusTimes,
+  public IncidentSnapshot(
+      long number,
+      String workflowId,
+      String title,
+      Severity severity,
+      String service,
+      IncidentStatus status,
+      String commander,
+      Map<String, String> roles,
+      String channelId,
+      String channelName,
+      int escalationLevel,
+      Instant nextUpdateDue,
+      Map<IncidentStatus, Instant> statusTimes,
       List<TimelineEvent> newEvents) {
-    this(number, workflowId, title, severity, service, status, commander, roles, channelId, channelName,
-        escalationLevel, nextUpdateDue, statusTimes, newEvents, 0);
+    this(
+        number,
+        workflowId,
+        title,
+        severity,
+        service,
+        status,
+        commander,
+        roles,
+        channelId,
+        channelName,
+        escalationLevel,
+        nextUpdateDue,
+        statusTimes,
+        newEvents,
+        0);
   }
 
   /** The same state with no events, to tell whether anything but the timeline changed. */
   public IncidentSnapshot withoutEvents() {
-    return new IncidentSnapshot(number, workflowId, title, severity, service, status, commander,
-        roles, channelId, channelName, escalationLevel, nextUpdateDue, statusTimes, List.of(), revision);
+    return new IncidentSnapshot(
+        number,
+        workflowId,
+        title,
+        severity,
+        service,
+        status,
+        commander,
+        roles,
+        channelId,
+        channelName,
+        escalationLevel,
+        nextUpdateDue,
+        statusTimes,
+        List.of(),
+        revision);
   }
 }

@@ -11,7 +11,8 @@ import java.util.List;
  *     before it started, newest first (the briefing's list); empty in results recorded before
  *     deploys were read here
  */
-public record IncidentTimeline(long incidentNumber, List<TimelineEvent> events, List<Deploy> deploys) {
+public record IncidentTimeline(
+    long incidentNumber, List<TimelineEvent> events, List<Deploy> deploys) {
 
   public IncidentTimeline {
     events = events == null ? List.of() : List.copyOf(events);

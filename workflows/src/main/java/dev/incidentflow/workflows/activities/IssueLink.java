@@ -3,8 +3,8 @@ package dev.incidentflow.workflows.activities;
 import static java.util.Objects.requireNonNull;
 
 /**
- * Link {@code issueKey} to {@code linkedKey} with the tracker's configured link type (Jira's
- * {@code Relates} by default): an action item to its postmortem.
+ * Link {@code issueKey} to {@code linkedKey} with the tracker's configured link type (Jira's {@code
+ * Relates} by default): an action item to its postmortem.
  */
 public record IssueLink(String issueKey, String linkedKey) {
 

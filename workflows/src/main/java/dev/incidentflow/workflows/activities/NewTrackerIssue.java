@@ -42,7 +42,8 @@ public record NewTrackerIssue(
     if (project.isBlank()) {
       throw new IllegalArgumentException("project is blank");
     }
-    summary = summary.length() > MAX_SUMMARY ? summary.substring(0, MAX_SUMMARY - 1) + "\u2026" : summary;
+    summary =
+        summary.length() > MAX_SUMMARY ? summary.substring(0, MAX_SUMMARY - 1) + "\u2026" : summary;
     description = description == null ? "" : description;
     List<String> all = new ArrayList<>(labels == null ? List.of() : labels);
     if (!all.contains(idempotencyLabel)) {
@@ -50,7 +51,8 @@ public record NewTrackerIssue(
     }
     for (String label : all) {
       if (label == null || !LABEL.matcher(label).matches()) {
-        throw new IllegalArgumentException("not a Jira label (no spaces, 1-255 characters): '" + label + "'");
+        throw new IllegalArgumentException(
+            "not a Jira label (no spaces, 1-255 characters): '" + label + "'");
       }
     }
     labels = List.copyOf(all);

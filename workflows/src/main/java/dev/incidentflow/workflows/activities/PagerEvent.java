@@ -8,8 +8,8 @@ import java.util.Map;
  * A PagerDuty Events API v2 event.
  *
  * @param routingKey the integration's routing key, or null for the configured default
- * @param dedupKey deterministic per incident and escalation step, so a retry, a second
- *     Alertmanager replica or a restarted worker never makes a second page
+ * @param dedupKey deterministic per incident and escalation step, so a retry, a second Alertmanager
+ *     replica or a restarted worker never makes a second page
  * @param severity PagerDuty's: {@code critical}, {@code error}, {@code warning} or {@code info}
  */
 public record PagerEvent(

@@ -16,7 +16,11 @@ import java.util.List;
  *     named no severity, and in answers recorded before the field existed.
  */
 public record Responders(
-    ServiceInfo service, Person primary, Person secondary, Person commander, List<Person> stakeholders) {
+    ServiceInfo service,
+    Person primary,
+    Person secondary,
+    Person commander,
+    List<Person> stakeholders) {
 
   public Responders {
     requireNonNull(service, "service is null");

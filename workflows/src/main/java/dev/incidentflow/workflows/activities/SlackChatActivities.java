@@ -3,9 +3,9 @@ package dev.incidentflow.workflows.activities;
 import io.temporal.activity.ActivityInterface;
 
 /**
- * Slack. Rate limits (HTTP 429, {@code ratelimited}) and 5xx are retried after Slack's
- * {@code Retry-After}; errors that will not heal ({@code channel_not_found}, {@code invalid_auth})
- * fail with {@link FailureType#SLACK_REJECTED} and are not retried.
+ * Slack. Rate limits (HTTP 429, {@code ratelimited}) and 5xx are retried after Slack's {@code
+ * Retry-After}; errors that will not heal ({@code channel_not_found}, {@code invalid_auth}) fail
+ * with {@link FailureType#SLACK_REJECTED} and are not retried.
  */
 @ActivityInterface
 public interface SlackChatActivities {
@@ -22,8 +22,8 @@ public interface SlackChatActivities {
 
   /**
    * Posts a plain message. Its text is shown as written: {@code & < >} are escaped, except in user
-   * and channel mentions ({@code <@U123>}, {@code <#C123|general>}), which stay mentions. A retry may
-   * post it twice; Slack offers no idempotency key.
+   * and channel mentions ({@code <@U123>}, {@code <#C123|general>}), which stay mentions. A retry
+   * may post it twice; Slack offers no idempotency key.
    */
   void postMessage(ChannelMessage message);
 

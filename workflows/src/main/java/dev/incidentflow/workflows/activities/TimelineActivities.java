@@ -12,8 +12,8 @@ public interface TimelineActivities {
 
   /**
    * Appends the entries to the incident's timeline. Idempotent per (incident, entry key): an entry
-   * whose key is already stored is skipped, so a retry or a replayed workflow step never records
-   * an event twice.
+   * whose key is already stored is skipped, so a retry or a replayed workflow step never records an
+   * event twice.
    */
   void appendTimelineEvents(TimelineAppend append);
 

@@ -10,11 +10,16 @@ import java.util.Map;
 /**
  * A timeline event before the database numbers it.
  *
- * @param key unique within the incident and the same on every retry and replay: the workflow id
- *     and the step, e.g. {@code postmortem-INC-7/overdue}
+ * @param key unique within the incident and the same on every retry and replay: the workflow id and
+ *     the step, e.g. {@code postmortem-INC-7/overdue}
  */
 public record TimelineEntry(
-    String key, Instant at, TimelineEventType type, String by, String text, Map<String, String> data) {
+    String key,
+    Instant at,
+    TimelineEventType type,
+    String by,
+    String text,
+    Map<String, String> data) {
 
   public TimelineEntry {
     requireNonNull(key, "key is null");

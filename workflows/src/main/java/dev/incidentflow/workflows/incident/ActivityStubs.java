@@ -29,18 +29,19 @@ public final class ActivityStubs {
   private static final ActivityOptions OPTIONAL =
       ActivityOptions.newBuilder()
           .setStartToCloseTimeout(Duration.ofSeconds(10))
-          .setRetryOptions(RetryOptions.newBuilder()
-              .setInitialInterval(Duration.ofSeconds(1))
-              .setMaximumAttempts(3)
-              .setDoNotRetry(FailureType.names())
-              .build())
+          .setRetryOptions(
+              RetryOptions.newBuilder()
+                  .setInitialInterval(Duration.ofSeconds(1))
+                  .setMaximumAttempts(3)
+                  .setDoNotRetry(FailureType.names())
+                  .build())
           .build();
 
   /**
    * For bookkeeping that is quick and local to the worker (catalog lookups, database writes): run
-   * inside the workflow task instead of as a round trip through the server, with the same
-   * unlimited retry. Saves the server three events and a task dispatch per call, which is most of
-   * an incident's history while it opens.
+   * inside the workflow task instead of as a round trip through the server, with the same unlimited
+   * retry. Saves the server three events and a task dispatch per call, which is most of an
+   * incident's history while it opens.
    */
   private static final LocalActivityOptions LOCAL =
       LocalActivityOptions.newBuilder()

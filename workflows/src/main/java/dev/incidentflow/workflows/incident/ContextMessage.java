@@ -22,23 +22,34 @@ final class ContextMessage {
   static Optional<String> of(IncidentContext context) {
     StringBuilder text = new StringBuilder();
     if (context.repeatOf() != null) {
-      text.append("Repeat: this looks like ").append(context.repeatOf())
+      text.append("Repeat: this looks like ")
+          .append(context.repeatOf())
           .append(", closed in the last 30 days.\n");
     }
     if (!context.deploys().isEmpty()) {
       text.append("Recent deploys:\n");
       for (Deploy deploy : context.deploys()) {
-        text.append("• ").append(deploy.service()).append(' ').append(deploy.version())
-            .append(" at ").append(CLOCK.format(deploy.deployedAt()))
+        text.append("• ")
+            .append(deploy.service())
+            .append(' ')
+            .append(deploy.version())
+            .append(" at ")
+            .append(CLOCK.format(deploy.deployedAt()))
             .append(deploy.author() == null ? "" : " by " + deploy.author())
-            .append(deploy.url() == null ? "" : " " + deploy.url()).append('\n');
+            .append(deploy.url() == null ? "" : " " + deploy.url())
+            .append('\n');
       }
     }
     if (!context.similar().isEmpty()) {
       text.append("Similar past incidents:\n");
       for (SimilarIncident similar : context.similar()) {
-        text.append("• ").append(similar.id()).append(' ').append(similar.title())
-            .append(" (").append(similar.status().wireName()).append(")\n");
+        text.append("• ")
+            .append(similar.id())
+            .append(' ')
+            .append(similar.title())
+            .append(" (")
+            .append(similar.status().wireName())
+            .append(")\n");
       }
     }
     return text.length() == 0 ? Optional.empty() : Optional.of(text.toString().strip());

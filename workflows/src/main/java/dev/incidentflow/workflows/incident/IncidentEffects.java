@@ -42,9 +42,12 @@ final class IncidentEffects {
    * channel posts held back until it exists.
    */
   private String openingChannel;
+
   private final List<String> held = new ArrayList<>();
 
-  /** @param directory how targets are resolved: an activity stub, local or not */
+  /**
+   * @param directory how targets are resolved: an activity stub, local or not
+   */
   IncidentEffects(DirectoryActivities directory) {
     this.directory = directory;
   }
@@ -73,7 +76,11 @@ final class IncidentEffects {
         throw new IllegalStateException("unhandled effect " + effect);
       }
     } catch (ActivityFailure failure) {
-      log.warn("{}: {} failed for good and was skipped: {}", state.incidentId(), effect, failure.getMessage());
+      log.warn(
+          "{}: {} failed for good and was skipped: {}",
+          state.incidentId(),
+          effect,
+          failure.getMessage());
     }
   }
 
@@ -102,7 +109,11 @@ final class IncidentEffects {
       try {
         postInChannel(state, text);
       } catch (ActivityFailure failure) {
-        log.warn("{}: could not post in #{}: {}", state.incidentId(), state.channelName(), failure.getMessage());
+        log.warn(
+            "{}: could not post in #{}: {}",
+            state.incidentId(),
+            state.channelName(),
+            failure.getMessage());
       }
     }
   }
@@ -122,11 +133,16 @@ final class IncidentEffects {
     }
     List<String> mentions = new ArrayList<>();
     if (!mention.targets().isEmpty()) {
-      ResolvedTargets resolved = resolve(state, mention.targets(), Instant.ofEpochMilli(Workflow.currentTimeMillis()));
+      ResolvedTargets resolved =
+          resolve(state, mention.targets(), Instant.ofEpochMilli(Workflow.currentTimeMillis()));
       resolved.people().forEach(person -> mentions.add(mention(person)));
-      resolved.unresolved().forEach(target -> mentions.add("@" + target.substring(target.indexOf(':') + 1)));
+      resolved
+          .unresolved()
+          .forEach(target -> mentions.add("@" + target.substring(target.indexOf(':') + 1)));
     }
-    postInChannel(state, mentions.isEmpty() ? mention.text() : String.join(" ", mentions) + " " + mention.text());
+    postInChannel(
+        state,
+        mentions.isEmpty() ? mention.text() : String.join(" ", mentions) + " " + mention.text());
   }
 
   void announce(IncidentState state, String text) {
@@ -137,9 +153,13 @@ final class IncidentEffects {
 
   /** The channel topic: severity, status, commander and when the next update is due. */
   static String topic(IncidentState state) {
-    StringBuilder topic = new StringBuilder()
-        .append(state.severity()).append(" | ").append(state.status().wireName())
-        .append(" | IC: ").append(state.commander() == null ? "unassigned" : state.commander());
+    StringBuilder topic =
+        new StringBuilder()
+            .append(state.severity())
+            .append(" | ")
+            .append(state.status().wireName())
+            .append(" | IC: ")
+            .append(state.commander() == null ? "unassigned" : state.commander());
     if (state.nextUpdateDue() != null) {
       topic.append(" | next update ").append(CLOCK.format(state.nextUpdateDue()));
     }
@@ -172,18 +192,58 @@ final class IncidentEffects {
         keys.add(new IncidentState.PageKey(person.pagerdutyRoutingKey(), dedupKey));
       }
     }
-    String summary = "[" + state.severity() + "] " + state.incidentId() + " " + state.service() + ": " + state.title();
+    String summary =
+        "["
+            + state.severity()
+            + "] "
+            + state.incidentId()
+            + " "
+            + state.service()
+            + ": "
+            + state.title();
     for (IncidentState.PageKey key : keys) {
-      paging.send(new PagerEvent(PagerEvent.Action.TRIGGER, key.routingKey(), key.dedupKey(), summary,
-          "incidentflow", pagerSeverity(state.severity()), state.service(),
-          Map.of("incident", state.incidentId(), "level", Integer.toString(step.step()),
-              "channel", Objects.toString(channelName(state), ""))));
+      paging.send(
+          new PagerEvent(
+              PagerEvent.Action.TRIGGER,
+              key.routingKey(),
+              key.dedupKey(),
+              summary,
+              "incidentflow",
+              pagerSeverity(state.severity()),
+              state.service(),
+              Map.of(
+                  "incident",
+                  state.incidentId(),
+                  "level",
+                  Integer.toString(step.step()),
+                  "channel",
+                  Objects.toString(channelName(state), ""))));
     }
     List<String> handles = resolved.people().stream().map(Person::handle).toList();
-    String who = resolved.people().stream().map(IncidentEffects::mention).reduce((a, b) -> a + ", " + b).orElse("nobody");
-    String text = step.step() == 0
-        ? "Paging " + who + " for " + state.incidentId() + " (" + state.severity() + "): " + state.title()
-        : "Escalation level " + step.step() + " for " + state.incidentId() + ": paging " + who + " (" + step.reason() + ")";
+    String who =
+        resolved.people().stream()
+            .map(IncidentEffects::mention)
+            .reduce((a, b) -> a + ", " + b)
+            .orElse("nobody");
+    String text =
+        step.step() == 0
+            ? "Paging "
+                + who
+                + " for "
+                + state.incidentId()
+                + " ("
+                + state.severity()
+                + "): "
+                + state.title()
+            : "Escalation level "
+                + step.step()
+                + " for "
+                + state.incidentId()
+                + ": paging "
+                + who
+                + " ("
+                + step.reason()
+                + ")";
     if (!resolved.unresolved().isEmpty()) {
       text += ". Resolved to nobody: " + String.join(", ", resolved.unresolved());
     }
@@ -193,7 +253,8 @@ final class IncidentEffects {
   }
 
   private void notifyTargets(IncidentState state, List<String> targets, String text) {
-    ResolvedTargets resolved = resolve(state, targets, Instant.ofEpochMilli(Workflow.currentTimeMillis()));
+    ResolvedTargets resolved =
+        resolve(state, targets, Instant.ofEpochMilli(Workflow.currentTimeMillis()));
     notifyResolved(state, resolved, text);
   }
 
@@ -204,7 +265,11 @@ final class IncidentEffects {
       try {
         slack.directMessage(new DirectMessage(person, withChannel));
       } catch (ActivityFailure failure) {
-        log.warn("{}: could not message {}: {}", state.incidentId(), person.handle(), failure.getMessage());
+        log.warn(
+            "{}: could not message {}: {}",
+            state.incidentId(),
+            person.handle(),
+            failure.getMessage());
       }
     }
     for (String channel : resolved.channels()) {
@@ -218,8 +283,16 @@ final class IncidentEffects {
 
   private void sendToPages(IncidentState state, PagerEvent.Action action) {
     for (IncidentState.PageKey key : state.pages()) {
-      paging.send(new PagerEvent(action, key.routingKey(), key.dedupKey(), state.title(), "incidentflow",
-          pagerSeverity(state.severity()), state.service(), Map.of("incident", state.incidentId())));
+      paging.send(
+          new PagerEvent(
+              action,
+              key.routingKey(),
+              key.dedupKey(),
+              state.title(),
+              "incidentflow",
+              pagerSeverity(state.severity()),
+              state.service(),
+              Map.of("incident", state.incidentId())));
     }
   }
 

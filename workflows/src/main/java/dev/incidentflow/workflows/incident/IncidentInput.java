@@ -41,7 +41,16 @@ public record IncidentInput(
 
   public IncidentInput continuing(IncidentState state) {
     return new IncidentInput(
-        source, dedupKey, title, description, severity, service, declaredBy, commander, labels,
-        links, state);
+        source,
+        dedupKey,
+        title,
+        description,
+        severity,
+        service,
+        declaredBy,
+        commander,
+        labels,
+        links,
+        state);
   }
 }

@@ -4,11 +4,12 @@ import io.temporal.common.SearchAttributeKey;
 import java.util.Map;
 
 /**
- * The search attributes that make incidents findable in Temporal UI. The application registers
- * them at start when the server lacks them; upserting an unregistered one fails the workflow task.
+ * The search attributes that make incidents findable in Temporal UI. The application registers them
+ * at start when the server lacks them; upserting an unregistered one fails the workflow task.
  */
 public final class IncidentSearchAttributes {
-  public static final SearchAttributeKey<Long> NUMBER = SearchAttributeKey.forLong("IncidentNumber");
+  public static final SearchAttributeKey<Long> NUMBER =
+      SearchAttributeKey.forLong("IncidentNumber");
   public static final SearchAttributeKey<String> SEVERITY =
       SearchAttributeKey.forKeyword("IncidentSeverity");
   public static final SearchAttributeKey<String> SERVICE =

@@ -62,8 +62,10 @@ public final class IncidentState {
   private String channelId;
   private String channelName;
   private EscalationPlan escalation;
+
   /** The highest step that has run, -1 before the first page: also counts the steps run. */
   private int escalationLevel;
+
   private StatusCadence cadence;
   private int alertsFired;
   private int lastSequence;
@@ -101,9 +103,22 @@ public final class IncidentState {
     state.cadence = new StatusCadence(state.row().statusUpdates().every(), now, 0);
     state.unsaved = new ArrayList<>();
     state.pages = new ArrayList<>();
-    String what = "declared".equals(input.source()) ? "Declared by " + input.declaredBy() : "Declared from " + input.source() + " alert";
-    state.record(now, TimelineEventType.DECLARED, input.declaredBy(), what + ": " + input.title(),
-        Map.of("severity", input.severity().name(), "service", input.service(), "source", input.source()));
+    String what =
+        "declared".equals(input.source())
+            ? "Declared by " + input.declaredBy()
+            : "Declared from " + input.source() + " alert";
+    state.record(
+        now,
+        TimelineEventType.DECLARED,
+        input.declaredBy(),
+        what + ": " + input.title(),
+        Map.of(
+            "severity",
+            input.severity().name(),
+            "service",
+            input.service(),
+            "source",
+            input.source()));
     return state;
   }
 
@@ -252,8 +267,21 @@ public final class IncidentState {
     Map<IncidentStatus, Instant> times = new EnumMap<>(IncidentStatus.class);
     times.putAll(statusTimes);
     return new IncidentSnapshot(
-        number, workflowId, title, severity, service, status, commander, roles, channelId,
-        channelName, escalationLevel(), nextUpdateDue(), times, unsaved, lastSequence);
+        number,
+        workflowId,
+        title,
+        severity,
+        service,
+        status,
+        commander,
+        roles,
+        channelId,
+        channelName,
+        escalationLevel(),
+        nextUpdateDue(),
+        times,
+        unsaved,
+        lastSequence);
   }
 
   public boolean hasUnsavedEvents() {
@@ -294,14 +322,22 @@ public final class IncidentState {
   public void channelOpened(String id, String name, Instant now) {
     this.channelId = id;
     this.channelName = name;
-    record(now, TimelineEventType.CHANNEL_CREATED, TimelineEvent.SYSTEM, "Opened #" + name,
+    record(
+        now,
+        TimelineEventType.CHANNEL_CREATED,
+        TimelineEvent.SYSTEM,
+        "Opened #" + name,
         Map.of("channelId", id, "channelName", name));
   }
 
   /** Marks this incident as a repeat of {@code earlier}, a closed incident. */
   public void repeats(String earlier, Instant now) {
-    record(now, TimelineEventType.REPEAT_DETECTED, TimelineEvent.SYSTEM,
-        "Repeat of " + earlier + ", closed in the 30 days before this one started", Map.of("repeatOf", earlier));
+    record(
+        now,
+        TimelineEventType.REPEAT_DETECTED,
+        TimelineEvent.SYSTEM,
+        "Repeat of " + earlier + ", closed in the 30 days before this one started",
+        Map.of("repeatOf", earlier));
   }
 
   /** Adds alert links (runbook, dashboard, generator) not already known. */
@@ -314,29 +350,46 @@ public final class IncidentState {
   // ---- alerts -----------------------------------------------------------------------------
 
   /**
-   * An alert delivery. Firing attaches to the incident; during the monitoring window it reopens
-   * the incident. Resolved is noted and changes nothing else: people decide when it is over.
+   * An alert delivery. Firing attaches to the incident; during the monitoring window it reopens the
+   * incident. Resolved is noted and changes nothing else: people decide when it is over.
    */
   public void alert(AlertEvent event, Instant now) {
     Map<String, String> data =
         Map.of("source", event.source(), "alerts", Integer.toString(event.alertCount()));
     if (!event.firing()) {
-      record(now, TimelineEventType.ALERT_RESOLVED, TimelineEvent.SYSTEM,
-          "Alert resolved: " + event.title(), data);
-      effects.add(new Effect.PostInChannel("Alert resolved: " + event.title()
-          + ". The incident stays " + status.wireName() + " until someone resolves it."));
+      record(
+          now,
+          TimelineEventType.ALERT_RESOLVED,
+          TimelineEvent.SYSTEM,
+          "Alert resolved: " + event.title(),
+          data);
+      effects.add(
+          new Effect.PostInChannel(
+              "Alert resolved: "
+                  + event.title()
+                  + ". The incident stays "
+                  + status.wireName()
+                  + " until someone resolves it."));
       return;
     }
     alertsFired++;
     addLinks(event.links());
-    record(now, TimelineEventType.ALERT_FIRED, TimelineEvent.SYSTEM, "Alert firing: " + event.title(), data);
+    record(
+        now,
+        TimelineEventType.ALERT_FIRED,
+        TimelineEvent.SYSTEM,
+        "Alert firing: " + event.title(),
+        data);
     if (status == IncidentStatus.RESOLVED) {
       reopenTo(now, TimelineEvent.SYSTEM, "the alert fired again during the monitoring window");
     } else if (alertsFired == 2 && status.isActive()) {
       // Once, not per delivery: Alertmanager replicas and repeat intervals redeliver a firing
       // group many times, and the timeline already counts every delivery.
-      effects.add(new Effect.PostInChannel("Alert still firing: " + event.title()
-          + " (further deliveries are on the timeline)"));
+      effects.add(
+          new Effect.PostInChannel(
+              "Alert still firing: "
+                  + event.title()
+                  + " (further deliveries are on the timeline)"));
     }
   }
 
@@ -345,23 +398,35 @@ public final class IncidentState {
   /** Why the transition to {@code target} is refused, or empty when it is allowed. */
   public Optional<String> refusalOf(IncidentStatus target) {
     if (status.isTerminal()) {
-      return Optional.of(incidentId() + " is " + status.wireName()
-          + (status == IncidentStatus.CLOSED ? "; declare a new incident" : " as a false alarm"));
+      return Optional.of(
+          incidentId()
+              + " is "
+              + status.wireName()
+              + (status == IncidentStatus.CLOSED
+                  ? "; declare a new incident"
+                  : " as a false alarm"));
     }
     return switch (target) {
-      case ACKNOWLEDGED -> status == IncidentStatus.TRIGGERED
-          ? Optional.empty()
-          : Optional.of(status == IncidentStatus.RESOLVED
-              ? incidentId() + " is already resolved"
-              : incidentId() + " is already acknowledged" + (acknowledgedBy == null ? "" : " by " + acknowledgedBy));
-      case IDENTIFIED, MITIGATED, RESOLVED -> status.hasReached(target)
-          ? Optional.of(incidentId() + " is already " + status.wireName())
-          : Optional.empty();
+      case ACKNOWLEDGED ->
+          status == IncidentStatus.TRIGGERED
+              ? Optional.empty()
+              : Optional.of(
+                  status == IncidentStatus.RESOLVED
+                      ? incidentId() + " is already resolved"
+                      : incidentId()
+                          + " is already acknowledged"
+                          + (acknowledgedBy == null ? "" : " by " + acknowledgedBy));
+      case IDENTIFIED, MITIGATED, RESOLVED ->
+          status.hasReached(target)
+              ? Optional.of(incidentId() + " is already " + status.wireName())
+              : Optional.empty();
       case TRIGGERED -> Optional.of("an incident cannot go back to triggered");
       case CLOSED -> Optional.of("incidents close by themselves when the monitoring window ends");
-      case CANCELED -> status == IncidentStatus.RESOLVED
-          ? Optional.of(incidentId() + " is already resolved; a false alarm is canceled before resolving")
-          : Optional.empty();
+      case CANCELED ->
+          status == IncidentStatus.RESOLVED
+              ? Optional.of(
+                  incidentId() + " is already resolved; a false alarm is canceled before resolving")
+              : Optional.empty();
     };
   }
 
@@ -381,28 +446,35 @@ public final class IncidentState {
     require(refusalOf(target));
     IncidentStatus previous = status;
     status = target;
-    for (IncidentStatus passed : List.of(IncidentStatus.ACKNOWLEDGED, IncidentStatus.IDENTIFIED,
-        IncidentStatus.MITIGATED, IncidentStatus.RESOLVED)) {
+    for (IncidentStatus passed :
+        List.of(
+            IncidentStatus.ACKNOWLEDGED,
+            IncidentStatus.IDENTIFIED,
+            IncidentStatus.MITIGATED,
+            IncidentStatus.RESOLVED)) {
       if (target.hasReached(passed) && target != IncidentStatus.CANCELED) {
         statusTimes.putIfAbsent(passed, now);
       }
     }
     statusTimes.put(target, now);
-    if (target == IncidentStatus.ACKNOWLEDGED || !previous.hasReached(IncidentStatus.ACKNOWLEDGED)) {
+    if (target == IncidentStatus.ACKNOWLEDGED
+        || !previous.hasReached(IncidentStatus.ACKNOWLEDGED)) {
       acknowledgedBy = transition.by();
     }
-    TimelineEventType type = switch (target) {
-      case ACKNOWLEDGED -> TimelineEventType.ACKNOWLEDGED;
-      case IDENTIFIED -> TimelineEventType.IDENTIFIED;
-      case MITIGATED -> TimelineEventType.MITIGATED;
-      case RESOLVED -> TimelineEventType.RESOLVED;
-      case CANCELED -> TimelineEventType.CANCELED;
-      case TRIGGERED, CLOSED -> throw new IllegalStateException("not a transition: " + target);
-    };
-    String said = switch (target) {
-      case CANCELED -> "Canceled as a false alarm by " + transition.by();
-      default -> capitalize(target.wireName()) + " by " + transition.by();
-    };
+    TimelineEventType type =
+        switch (target) {
+          case ACKNOWLEDGED -> TimelineEventType.ACKNOWLEDGED;
+          case IDENTIFIED -> TimelineEventType.IDENTIFIED;
+          case MITIGATED -> TimelineEventType.MITIGATED;
+          case RESOLVED -> TimelineEventType.RESOLVED;
+          case CANCELED -> TimelineEventType.CANCELED;
+          case TRIGGERED, CLOSED -> throw new IllegalStateException("not a transition: " + target);
+        };
+    String said =
+        switch (target) {
+          case CANCELED -> "Canceled as a false alarm by " + transition.by();
+          default -> capitalize(target.wireName()) + " by " + transition.by();
+        };
     String text = transition.note().isBlank() ? said : said + ": " + transition.note();
     record(now, type, transition.by(), text, Map.of("from", previous.wireName()));
     effects.add(new Effect.PostInChannel(incidentId() + " " + text));
@@ -412,16 +484,29 @@ public final class IncidentState {
     }
     if (target == IncidentStatus.RESOLVED || target == IncidentStatus.CANCELED) {
       effects.add(new Effect.ResolvePages());
-      effects.add(new Effect.Announce(incidentId() + " (" + severity + ", " + service + ") "
-          + (target == IncidentStatus.RESOLVED ? "resolved" : "canceled as a false alarm")
-          + " by " + transition.by() + ": " + title
-          + (transition.note().isBlank() ? "" : ". " + transition.note())));
+      effects.add(
+          new Effect.Announce(
+              incidentId()
+                  + " ("
+                  + severity
+                  + ", "
+                  + service
+                  + ") "
+                  + (target == IncidentStatus.RESOLVED ? "resolved" : "canceled as a false alarm")
+                  + " by "
+                  + transition.by()
+                  + ": "
+                  + title
+                  + (transition.note().isBlank() ? "" : ". " + transition.note())));
     }
   }
 
   public void reopen(Transition transition, Instant now) {
     require(refusalOfReopen());
-    reopenTo(now, transition.by(), transition.note().isBlank() ? "reopened by " + transition.by() : transition.note());
+    reopenTo(
+        now,
+        transition.by(),
+        transition.note().isBlank() ? "reopened by " + transition.by() : transition.note());
   }
 
   private void reopenTo(Instant now, String by, String why) {
@@ -431,7 +516,9 @@ public final class IncidentState {
     escalation = escalation.skippingDueBy(now);
     record(now, TimelineEventType.REOPENED, by, "Reopened: " + why, Map.of());
     effects.add(new Effect.PostInChannel(incidentId() + " reopened: " + why));
-    effects.add(new Effect.Announce(incidentId() + " (" + severity + ", " + service + ") reopened: " + why));
+    effects.add(
+        new Effect.Announce(
+            incidentId() + " (" + severity + ", " + service + ") reopened: " + why));
     effects.add(new Effect.RefreshTopic());
   }
 
@@ -442,16 +529,22 @@ public final class IncidentState {
     }
     status = IncidentStatus.CLOSED;
     statusTimes.put(IncidentStatus.CLOSED, now);
-    record(now, TimelineEventType.CLOSED, TimelineEvent.SYSTEM,
-        "Closed after the " + Durations.format(row().monitoringWindow()) + " monitoring window", Map.of());
-    effects.add(new Effect.PostInChannel(incidentId() + " closed: the monitoring window ended quietly."));
+    record(
+        now,
+        TimelineEventType.CLOSED,
+        TimelineEvent.SYSTEM,
+        "Closed after the " + Durations.format(row().monitoringWindow()) + " monitoring window",
+        Map.of());
+    effects.add(
+        new Effect.PostInChannel(incidentId() + " closed: the monitoring window ended quietly."));
   }
 
   // ---- escalation -------------------------------------------------------------------------
 
   public Optional<String> refusalOfEscalate() {
     if (!status.isActive()) {
-      return Optional.of(incidentId() + " is " + status.wireName() + "; only an open incident escalates");
+      return Optional.of(
+          incidentId() + " is " + status.wireName() + "; only an open incident escalates");
     }
     if (!row().page()) {
       return Optional.of(severity + " does not page; raise the severity to escalate");
@@ -465,9 +558,12 @@ public final class IncidentState {
   /** A person asks for the next step now. */
   public void escalateNow(Transition transition) {
     require(refusalOfEscalate());
-    String reason = "escalated by " + transition.by()
-        + (transition.note().isBlank() ? "" : ": " + transition.note());
-    effects.add(new Effect.RunEscalationStep(escalation.nextStep(), escalation.next().targets(), reason));
+    String reason =
+        "escalated by "
+            + transition.by()
+            + (transition.note().isBlank() ? "" : ": " + transition.note());
+    effects.add(
+        new Effect.RunEscalationStep(escalation.nextStep(), escalation.next().targets(), reason));
     escalation = escalation.advance();
   }
 
@@ -475,8 +571,13 @@ public final class IncidentState {
    * Records that step {@code step} paged {@code who} (handles, or an empty list when the targets
    * resolved to nobody) with the given PagerDuty keys.
    */
-  public void escalationRan(int step, List<String> who, List<String> unresolved, List<PageKey> keys,
-      String reason, Instant now) {
+  public void escalationRan(
+      int step,
+      List<String> who,
+      List<String> unresolved,
+      List<PageKey> keys,
+      String reason,
+      Instant now) {
     escalationLevel = Math.max(escalationLevel, step);
     for (PageKey key : keys) {
       if (!pages.contains(key)) {
@@ -484,13 +585,19 @@ public final class IncidentState {
       }
     }
     String names = who.isEmpty() ? "nobody" : String.join(", ", who);
-    String missing = unresolved.isEmpty() ? "" : " (" + String.join(", ", unresolved) + " resolved to nobody)";
-    Map<String, String> data = Map.of("level", Integer.toString(step), "notified", String.join(",", who));
+    String missing =
+        unresolved.isEmpty() ? "" : " (" + String.join(", ", unresolved) + " resolved to nobody)";
+    Map<String, String> data =
+        Map.of("level", Integer.toString(step), "notified", String.join(",", who));
     if (step == 0) {
       record(now, TimelineEventType.PAGED, TimelineEvent.SYSTEM, "Paged " + names + missing, data);
     } else {
-      record(now, TimelineEventType.ESCALATED, TimelineEvent.SYSTEM,
-          "Escalated to level " + step + ": paged " + names + missing + " (" + reason + ")", data);
+      record(
+          now,
+          TimelineEventType.ESCALATED,
+          TimelineEvent.SYSTEM,
+          "Escalated to level " + step + ": paged " + names + missing + " (" + reason + ")",
+          data);
     }
   }
 
@@ -513,9 +620,19 @@ public final class IncidentState {
     severity = change.severity();
     escalation = escalation.replan(row().pagingChain(), escalationLevel + 1);
     cadence = cadence.withEvery(row().statusUpdates().every());
-    String text = "Severity " + previous + " -> " + severity + " by " + change.by()
-        + (change.note().isBlank() ? "" : ": " + change.note());
-    record(now, TimelineEventType.SEVERITY_CHANGED, change.by(), text,
+    String text =
+        "Severity "
+            + previous
+            + " -> "
+            + severity
+            + " by "
+            + change.by()
+            + (change.note().isBlank() ? "" : ": " + change.note());
+    record(
+        now,
+        TimelineEventType.SEVERITY_CHANGED,
+        change.by(),
+        text,
         Map.of("from", previous.name(), "to", severity.name()));
     effects.add(new Effect.PostInChannel(incidentId() + " " + text));
     effects.add(new Effect.Announce(incidentId() + " (" + service + ") " + text + ": " + title));
@@ -524,8 +641,11 @@ public final class IncidentState {
 
   public Optional<String> refusalOfRole(RoleAssignment assignment) {
     if (!RoleAssignment.ROLES.contains(assignment.role())) {
-      return Optional.of("unknown role '" + assignment.role() + "'; roles are "
-          + String.join(", ", RoleAssignment.ROLES.stream().sorted().toList()));
+      return Optional.of(
+          "unknown role '"
+              + assignment.role()
+              + "'; roles are "
+              + String.join(", ", RoleAssignment.ROLES.stream().sorted().toList()));
     }
     if (assignment.person().isBlank()) {
       return Optional.of("person is required");
@@ -534,7 +654,8 @@ public final class IncidentState {
       return refusalOf(IncidentStatus.ACKNOWLEDGED);
     }
     if (assignment.person().equals(roles.get(assignment.role()))) {
-      return Optional.of(assignment.person() + " is already " + assignment.role() + " of " + incidentId());
+      return Optional.of(
+          assignment.person() + " is already " + assignment.role() + " of " + incidentId());
     }
     return Optional.empty();
   }
@@ -545,8 +666,18 @@ public final class IncidentState {
     if (assignment.role().equals("commander")) {
       commander = assignment.person();
     }
-    String text = assignment.person() + " is now " + assignment.role() + " (assigned by " + assignment.by() + ")";
-    record(now, TimelineEventType.ROLE_ASSIGNED, assignment.by(), text,
+    String text =
+        assignment.person()
+            + " is now "
+            + assignment.role()
+            + " (assigned by "
+            + assignment.by()
+            + ")";
+    record(
+        now,
+        TimelineEventType.ROLE_ASSIGNED,
+        assignment.by(),
+        text,
         Map.of("role", assignment.role(), "person", assignment.person()));
     effects.add(new Effect.PostInChannel(incidentId() + ": " + text));
     effects.add(new Effect.RefreshTopic());
@@ -578,7 +709,9 @@ public final class IncidentState {
   public void decision(Note decision, Instant now) {
     require(refusalOfNote(decision));
     record(now, TimelineEventType.DECISION, decision.by(), decision.text(), Map.of());
-    effects.add(new Effect.PostInChannel(incidentId() + " decision by " + decision.by() + ": " + decision.text()));
+    effects.add(
+        new Effect.PostInChannel(
+            incidentId() + " decision by " + decision.by() + ": " + decision.text()));
   }
 
   // ---- timers -----------------------------------------------------------------------------
@@ -597,8 +730,8 @@ public final class IncidentState {
   }
 
   /**
-   * Acts on every timer due at {@code now}: runs or skips escalation steps, posts overdue
-   * notices, closes after the monitoring window. Returns whether anything was due.
+   * Acts on every timer due at {@code now}: runs or skips escalation steps, posts overdue notices,
+   * closes after the monitoring window. Returns whether anything was due.
    */
   public boolean fireDueTimers(Instant now) {
     boolean fired = false;
@@ -623,18 +756,39 @@ public final class IncidentState {
       fired = true;
       cadence = cadence.noticed();
       int notice = cadence.overdueNotices();
-      record(now, TimelineEventType.UPDATE_OVERDUE, TimelineEvent.SYSTEM,
+      record(
+          now,
+          TimelineEventType.UPDATE_OVERDUE,
+          TimelineEvent.SYSTEM,
           "No status update for " + Durations.format(cadence.every().multipliedBy(notice)),
           Map.of("notice", Integer.toString(notice)));
-      effects.add(new Effect.MentionInChannel(
-          commander == null ? List.of() : List.of("person:" + commander),
-          "A status update for " + incidentId() + " is overdue (every " + Durations.format(cadence.every())
-              + " for " + severity + ")." + (commander == null ? " Nobody is commander yet." : "")));
+      effects.add(
+          new Effect.MentionInChannel(
+              commander == null ? List.of() : List.of("person:" + commander),
+              "A status update for "
+                  + incidentId()
+                  + " is overdue (every "
+                  + Durations.format(cadence.every())
+                  + " for "
+                  + severity
+                  + ")."
+                  + (commander == null ? " Nobody is commander yet." : "")));
       if (notice == StatusCadence.ESCALATING_NOTICE) {
-        String target = roles.containsKey("communications") ? "role:communications" : "role:engineering-manager";
-        effects.add(new Effect.NotifyTargets(List.of(target), incidentId() + " (" + severity + ", "
-            + service + ") has had no status update for "
-            + Durations.format(cadence.every().multipliedBy(notice)) + "."));
+        String target =
+            roles.containsKey("communications")
+                ? "role:communications"
+                : "role:engineering-manager";
+        effects.add(
+            new Effect.NotifyTargets(
+                List.of(target),
+                incidentId()
+                    + " ("
+                    + severity
+                    + ", "
+                    + service
+                    + ") has had no status update for "
+                    + Durations.format(cadence.every().multipliedBy(notice))
+                    + "."));
       }
     }
     if (monitoringEndsAt().map(end -> !end.isAfter(now)).orElse(false)) {
@@ -646,15 +800,17 @@ public final class IncidentState {
 
   // ---- internals --------------------------------------------------------------------------
 
-  private void record(Instant at, TimelineEventType type, String by, String text, Map<String, String> data) {
+  private void record(
+      Instant at, TimelineEventType type, String by, String text, Map<String, String> data) {
     lastSequence++;
     unsaved.add(new TimelineEvent(lastSequence, at, type, by, text, data));
   }
 
   private static void require(Optional<String> refusal) {
-    refusal.ifPresent(reason -> {
-      throw new IllegalStateException(reason);
-    });
+    refusal.ifPresent(
+        reason -> {
+          throw new IllegalStateException(reason);
+        });
   }
 
   private static String capitalize(String word) {

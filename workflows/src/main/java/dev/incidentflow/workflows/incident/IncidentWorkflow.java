@@ -20,7 +20,9 @@ public interface IncidentWorkflow {
   @WorkflowMethod
   IncidentOutcome run(IncidentInput input);
 
-  /** An alert group delivery: firing attaches to the incident (or reopens it), resolved notes it. */
+  /**
+   * An alert group delivery: firing attaches to the incident (or reopens it), resolved notes it.
+   */
   @SignalMethod
   void alert(AlertEvent event);
 

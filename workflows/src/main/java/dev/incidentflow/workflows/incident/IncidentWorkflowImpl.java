@@ -2,16 +2,16 @@ package dev.incidentflow.workflows.incident;
 
 import dev.incidentflow.workflows.activities.Briefing;
 import dev.incidentflow.workflows.activities.ContextQuery;
+import dev.incidentflow.workflows.activities.DirectoryActivities;
 import dev.incidentflow.workflows.activities.IncidentContext;
 import dev.incidentflow.workflows.activities.IncidentContextActivities;
-import dev.incidentflow.workflows.activities.DirectoryActivities;
 import dev.incidentflow.workflows.activities.IncidentNumber;
 import dev.incidentflow.workflows.activities.IncidentSnapshot;
 import dev.incidentflow.workflows.activities.IncidentStoreActivities;
 import dev.incidentflow.workflows.activities.NewIncident;
 import dev.incidentflow.workflows.activities.OpenChannel;
-import dev.incidentflow.workflows.activities.Responders;
 import dev.incidentflow.workflows.activities.ResponderQuery;
+import dev.incidentflow.workflows.activities.Responders;
 import dev.incidentflow.workflows.activities.SlackChannel;
 import dev.incidentflow.workflows.activities.SlackChatActivities;
 import dev.incidentflow.workflows.model.IncidentStatus;
@@ -80,12 +80,20 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
 
   @Override
   public IncidentOutcome run(IncidentInput input) {
-    boolean pageWhileOpening = Workflow.getVersion(PAGE_WHILE_OPENING, Workflow.DEFAULT_VERSION, 1) == 1;
-    directory = pageWhileOpening ? ActivityStubs.local(DirectoryActivities.class) : ActivityStubs.of(DirectoryActivities.class);
-    store = pageWhileOpening ? ActivityStubs.local(IncidentStoreActivities.class) : ActivityStubs.of(IncidentStoreActivities.class);
-    context = pageWhileOpening
-        ? ActivityStubs.localOptional(IncidentContextActivities.class)
-        : ActivityStubs.optional(IncidentContextActivities.class);
+    boolean pageWhileOpening =
+        Workflow.getVersion(PAGE_WHILE_OPENING, Workflow.DEFAULT_VERSION, 1) == 1;
+    directory =
+        pageWhileOpening
+            ? ActivityStubs.local(DirectoryActivities.class)
+            : ActivityStubs.of(DirectoryActivities.class);
+    store =
+        pageWhileOpening
+            ? ActivityStubs.local(IncidentStoreActivities.class)
+            : ActivityStubs.of(IncidentStoreActivities.class);
+    context =
+        pageWhileOpening
+            ? ActivityStubs.localOptional(IncidentContextActivities.class)
+            : ActivityStubs.optional(IncidentContextActivities.class);
     effects = new IncidentEffects(directory);
     if (input.carried() != null) {
       state = input.carried();
@@ -127,14 +135,19 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
       try {
         slack.archiveChannel(new SlackChannel(state.channelId(), state.channelName()));
       } catch (ActivityFailure failure) {
-        log.warn("{}: could not archive #{}: {}", state.incidentId(), state.channelName(), failure.getMessage());
+        log.warn(
+            "{}: could not archive #{}: {}",
+            state.incidentId(),
+            state.channelName(),
+            failure.getMessage());
       }
     }
     Workflow.await(() -> Workflow.isEveryHandlerFinished());
     if (!lateAlerts.isEmpty() && state.status() == IncidentStatus.CLOSED) {
       // The group fired again while this incident was closing: that is a new incident, under the
       // same workflow id so further deliveries of the group find it.
-      log.info("{} closed as its alert group fired again; opening a new incident", state.incidentId());
+      log.info(
+          "{} closed as its alert group fired again; opening a new incident", state.incidentId());
       Workflow.continueAsNew(input.continuing(null));
     }
     return new IncidentOutcome(state.incidentId(), state.status());
@@ -147,7 +160,8 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
   private void openPagingFirst(IncidentInput input) {
     Responders responders = declare(input);
     String name = ChannelName.of(state.number(), state.severity(), state.title());
-    Promise<SlackChannel> channel = Async.function(slack::openChannel, channelRequest(name, responders));
+    Promise<SlackChannel> channel =
+        Async.function(slack::openChannel, channelRequest(name, responders));
     effects.channelOpening(name);
     state.fireDueTimers(now());
     settle();
@@ -164,7 +178,9 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
     settle();
   }
 
-  /** Opens a new incident as version 0 did: the channel, briefing and announcement before the page. */
+  /**
+   * Opens a new incident as version 0 did: the channel, briefing and announcement before the page.
+   */
   private void openChannelFirst(IncidentInput input) {
     Responders responders = declare(input);
     String name = ChannelName.of(state.number(), state.severity(), state.title());
@@ -173,7 +189,8 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
       state.channelOpened(channel.id(), channel.name(), now());
     }
     brief(input, responders);
-    if (state.hasChannel() && Workflow.getVersion("incident-context", Workflow.DEFAULT_VERSION, 1) == 1) {
+    if (state.hasChannel()
+        && Workflow.getVersion("incident-context", Workflow.DEFAULT_VERSION, 1) == 1) {
       tellContext(responders, false);
     }
     announce();
@@ -184,16 +201,31 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
   /** Declares, numbers and staffs the incident from the policy and the catalog, and saves it. */
   private Responders declare(IncidentInput input) {
     WorkflowInfo info = Workflow.getInfo();
-    state = IncidentState.declare(input, info.getWorkflowId(), info.getRunId(), directory.currentPolicy(), now());
+    state =
+        IncidentState.declare(
+            input, info.getWorkflowId(), info.getRunId(), directory.currentPolicy(), now());
     earlyAlerts.forEach(alert -> state.alert(alert, now()));
     earlyAlerts.clear();
-    IncidentNumber number = store.recordIncident(new NewIncident(info.getWorkflowId(), info.getRunId(),
-        input.title(), input.description(), input.severity(), input.service(), input.source(),
-        input.dedupKey(), input.declaredBy(), state.startedAt()));
+    IncidentNumber number =
+        store.recordIncident(
+            new NewIncident(
+                info.getWorkflowId(),
+                info.getRunId(),
+                input.title(),
+                input.description(),
+                input.severity(),
+                input.service(),
+                input.source(),
+                input.dedupKey(),
+                input.declaredBy(),
+                state.startedAt()));
     state.numbered(number.number());
-    Responders responders = directory.responders(
-        new ResponderQuery(input.service(), state.startedAt(), input.commander(), input.severity()));
-    state.staffed(responders.commander() == null ? null : responders.commander().handle(),
+    Responders responders =
+        directory.responders(
+            new ResponderQuery(
+                input.service(), state.startedAt(), input.commander(), input.severity()));
+    state.staffed(
+        responders.commander() == null ? null : responders.commander().handle(),
         responders.service().stakeholderChannel());
     save();
     state.addLinks(nonNull(runbook(input, responders), dashboard(input, responders)));
@@ -202,24 +234,36 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
 
   private OpenChannel channelRequest(String name, Responders responders) {
     Map<String, Person> members = new LinkedHashMap<>();
-    for (Person person : nonNull(responders.commander(), responders.primary(), responders.secondary())) {
+    for (Person person :
+        nonNull(responders.commander(), responders.primary(), responders.secondary())) {
       members.putIfAbsent(person.handle(), person);
     }
     for (Person person : responders.stakeholders()) {
       members.putIfAbsent(person.handle(), person);
     }
-    return new OpenChannel(name, false, IncidentEffects.topic(state), List.copyOf(members.values()));
+    return new OpenChannel(
+        name, false, IncidentEffects.topic(state), List.copyOf(members.values()));
   }
 
   /** Posts the Block Kit briefing with the buttons in the channel, if there is one. */
   private void brief(IncidentInput input, Responders responders) {
     if (state.hasChannel()) {
-      perform(() -> {
-        slack.postBriefing(new Briefing(state.channelId(), state.incidentId(), state.title(), state.description(),
-            state.severity(), state.service(), state.commander(), runbook(input, responders),
-            dashboard(input, responders), state.links()));
-        return null;
-      });
+      perform(
+          () -> {
+            slack.postBriefing(
+                new Briefing(
+                    state.channelId(),
+                    state.incidentId(),
+                    state.title(),
+                    state.description(),
+                    state.severity(),
+                    state.service(),
+                    state.commander(),
+                    runbook(input, responders),
+                    dashboard(input, responders),
+                    state.links()));
+            return null;
+          });
     }
   }
 
@@ -228,27 +272,47 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
    * repeats; with {@code markRepeat} the repeat also goes on the timeline.
    */
   private void tellContext(Responders responders, boolean markRepeat) {
-    IncidentContext known = perform(() -> context.context(
-        new ContextQuery(state.number(), responders.service().dependsOn())));
+    IncidentContext known =
+        perform(
+            () ->
+                context.context(
+                    new ContextQuery(state.number(), responders.service().dependsOn())));
     if (known == null) {
       return;
     }
     if (markRepeat && known.repeatOf() != null) {
       state.repeats(known.repeatOf(), now());
     }
-    ContextMessage.of(known).ifPresent(text -> perform(() -> {
-      effects.postInChannel(state, text);
-      return null;
-    }));
+    ContextMessage.of(known)
+        .ifPresent(
+            text ->
+                perform(
+                    () -> {
+                      effects.postInChannel(state, text);
+                      return null;
+                    }));
   }
 
   private void announce() {
-    perform(() -> {
-      effects.announce(state, state.incidentId() + " declared (" + state.severity() + ", " + state.service() + "): "
-          + state.title() + (state.hasChannel() ? " in #" + state.channelName() : "") + ". IC: "
-          + Objects.toString(state.commander(), "unassigned") + "; " + IncidentEffects.describeCadence(state) + ".");
-      return null;
-    });
+    perform(
+        () -> {
+          effects.announce(
+              state,
+              state.incidentId()
+                  + " declared ("
+                  + state.severity()
+                  + ", "
+                  + state.service()
+                  + "): "
+                  + state.title()
+                  + (state.hasChannel() ? " in #" + state.channelName() : "")
+                  + ". IC: "
+                  + Objects.toString(state.commander(), "unassigned")
+                  + "; "
+                  + IncidentEffects.describeCadence(state)
+                  + ".");
+          return null;
+        });
   }
 
   private static String runbook(IncidentInput input, Responders responders) {
@@ -276,7 +340,8 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
     }
     store.saveIncident(snapshot);
     lastSaved = snapshot.withoutEvents();
-    int through = snapshot.newEvents().stream().mapToInt(TimelineEvent::sequence).max().orElse(savedThrough);
+    int through =
+        snapshot.newEvents().stream().mapToInt(TimelineEvent::sequence).max().orElse(savedThrough);
     state.saved(through);
     savedThrough = Math.max(savedThrough, through);
     upsertSearchAttributes();
@@ -305,14 +370,18 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
 
   private boolean historyIsLong() {
     WorkflowInfo info = Workflow.getInfo();
-    return info.getHistoryLength() > settings.continueAsNewAfterEvents() || info.isContinueAsNewSuggested();
+    return info.getHistoryLength() > settings.continueAsNewAfterEvents()
+        || info.isContinueAsNewSuggested();
   }
 
   private <T> T perform(Supplier<T> call) {
     try {
       return call.get();
     } catch (ActivityFailure failure) {
-      log.warn("{}: a step failed for good and was skipped: {}", state.incidentId(), failure.getMessage());
+      log.warn(
+          "{}: a step failed for good and was skipped: {}",
+          state.incidentId(),
+          failure.getMessage());
       return null;
     }
   }
@@ -397,8 +466,8 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
   }
 
   /**
-   * Answers once the step has run and is recorded, unlike the other changes: the step is an
-   * effect, so on persistence alone the answer (and the stored incident) would still show the old
+   * Answers once the step has run and is recorded, unlike the other changes: the step is an effect,
+   * so on persistence alone the answer (and the stored incident) would still show the old
    * escalation level.
    */
   @Override
@@ -432,7 +501,10 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
   public void validateAssignRole(RoleAssignment assignment) {
     if (!RoleAssignment.ROLES.contains(assignment.role())) {
       throw new IllegalArgumentException(
-          "unknown role '" + assignment.role() + "'; roles are " + String.join(", ", RoleAssignment.ROLES.stream().sorted().toList()));
+          "unknown role '"
+              + assignment.role()
+              + "'; roles are "
+              + String.join(", ", RoleAssignment.ROLES.stream().sorted().toList()));
     }
     refuse(() -> state.refusalOfRole(assignment));
   }
@@ -472,10 +544,12 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
       apply.run();
     } catch (IllegalStateException refused) {
       // The state moved on between validation and handling (another update got there first).
-      throw ApplicationFailure.newNonRetryableFailure(refused.getMessage(), IllegalStateException.class.getName());
+      throw ApplicationFailure.newNonRetryableFailure(
+          refused.getMessage(), IllegalStateException.class.getName());
     }
     int sequence = state.lastSequence();
-    Workflow.await(() -> savedThrough >= sequence || state.isTerminal() && !state.hasUnsavedEvents());
+    Workflow.await(
+        () -> savedThrough >= sequence || state.isTerminal() && !state.hasUnsavedEvents());
     return state.view();
   }
 

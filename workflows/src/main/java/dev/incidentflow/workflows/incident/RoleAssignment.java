@@ -7,7 +7,8 @@ import java.util.Set;
 /** Give an incident role (commander, communications, scribe, tech-lead) to a person. */
 public record RoleAssignment(String role, String person, String by) {
 
-  public static final Set<String> ROLES = Set.of("commander", "communications", "scribe", "tech-lead");
+  public static final Set<String> ROLES =
+      Set.of("commander", "communications", "scribe", "tech-lead");
 
   public RoleAssignment {
     requireNonNull(role, "role is null");

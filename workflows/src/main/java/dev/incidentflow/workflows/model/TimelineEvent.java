@@ -10,7 +10,12 @@ import java.util.Map;
  * so that persisting the same event twice (an activity retry) is a no-op.
  */
 public record TimelineEvent(
-    int sequence, Instant at, TimelineEventType type, String by, String text, Map<String, String> data) {
+    int sequence,
+    Instant at,
+    TimelineEventType type,
+    String by,
+    String text,
+    Map<String, String> data) {
 
   public static final String SYSTEM = "system";
 

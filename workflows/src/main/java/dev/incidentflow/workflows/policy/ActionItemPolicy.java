@@ -5,7 +5,8 @@ import static java.util.Objects.requireNonNull;
 import java.time.Duration;
 
 /** How action items are chased after the incident. */
-public record ActionItemPolicy(Duration remindBefore, Duration escalateAfterOverdue, Duration pollEvery) {
+public record ActionItemPolicy(
+    Duration remindBefore, Duration escalateAfterOverdue, Duration pollEvery) {
 
   public ActionItemPolicy {
     requireNonNull(remindBefore, "remindBefore is null");

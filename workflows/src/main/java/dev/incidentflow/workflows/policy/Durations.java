@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 /** Parses the policy's duration forms ({@code 30s}, {@code 5m}, {@code 24h}, {@code 2d}). */
 public final class Durations {
   private static final Pattern FORM =
-      Pattern.compile("\\s*(\\d+)\\s*(ms|s|m|h|d|milliseconds?|seconds?|minutes?|hours?|days?)\\s*");
+      Pattern.compile(
+          "\\s*(\\d+)\\s*(ms|s|m|h|d|milliseconds?|seconds?|minutes?|hours?|days?)\\s*");
 
   private Durations() {}
 

@@ -50,7 +50,9 @@ public record EscalationPlan(List<EscalationStep> chain, Instant startedAt, int 
   /** Whether the next step fires or is skipped because the incident reached its {@code unless}. */
   public Decision decide(IncidentStatus status) {
     EscalationStep step = chain.get(nextStep);
-    return step.unless() != null && status.hasReached(step.unless()) ? Decision.SKIP : Decision.FIRE;
+    return step.unless() != null && status.hasReached(step.unless())
+        ? Decision.SKIP
+        : Decision.FIRE;
   }
 
   public EscalationStep next() {
@@ -59,9 +61,9 @@ public record EscalationPlan(List<EscalationStep> chain, Instant startedAt, int 
 
   /**
    * The plan with every step due by {@code now} counted as skipped. A reopened incident goes on
-   * with the steps still ahead of it: the ones that came due while it was resolved had their
-   * {@code unless} met then, and paging them all at once on reopen would wake executives for an
-   * incident that was handled in minutes.
+   * with the steps still ahead of it: the ones that came due while it was resolved had their {@code
+   * unless} met then, and paging them all at once on reopen would wake executives for an incident
+   * that was handled in minutes.
    */
   public EscalationPlan skippingDueBy(Instant now) {
     int next = nextStep;
@@ -76,9 +78,9 @@ public record EscalationPlan(List<EscalationStep> chain, Instant startedAt, int 
   }
 
   /**
-   * The plan after a severity change: the new chain, with as many leading steps counted as done
-   * as had already run (or been skipped) under the old one, so a change never re-pages people
-   * who were already paged at that level.
+   * The plan after a severity change: the new chain, with as many leading steps counted as done as
+   * had already run (or been skipped) under the old one, so a change never re-pages people who were
+   * already paged at that level.
    *
    * @param stepsRun how many leading steps the incident has run under any earlier chain; a chain
    *     that does not page has no steps, so without it a change through a severity that does not

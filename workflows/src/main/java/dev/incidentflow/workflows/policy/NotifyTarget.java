@@ -5,8 +5,8 @@ import static java.util.Objects.requireNonNull;
 import java.util.Locale;
 
 /**
- * Whom an escalation step notifies: {@code oncall:primary}, {@code oncall:secondary},
- * {@code role:<name>}, {@code person:<handle>} or {@code channel:<slack channel>}.
+ * Whom an escalation step notifies: {@code oncall:primary}, {@code oncall:secondary}, {@code
+ * role:<name>}, {@code person:<handle>} or {@code channel:<slack channel>}.
  */
 public record NotifyTarget(Kind kind, String name) {
 
@@ -37,7 +37,9 @@ public record NotifyTarget(Kind kind, String name) {
     int colon = text.indexOf(':');
     if (colon < 0) {
       throw new IllegalArgumentException(
-          "notify target '" + text + "' must be oncall:, role:, person: or channel: followed by a name");
+          "notify target '"
+              + text
+              + "' must be oncall:, role:, person: or channel: followed by a name");
     }
     String prefix = text.substring(0, colon).trim().toLowerCase(Locale.ROOT);
     String name = text.substring(colon + 1).trim();
@@ -47,9 +49,13 @@ public record NotifyTarget(Kind kind, String name) {
           case "role" -> Kind.ROLE;
           case "person" -> Kind.PERSON;
           case "channel" -> Kind.CHANNEL;
-          default -> throw new IllegalArgumentException(
-              "notify target '" + text + "' has unknown kind '" + prefix
-                  + "' (use oncall, role, person or channel)");
+          default ->
+              throw new IllegalArgumentException(
+                  "notify target '"
+                      + text
+                      + "' has unknown kind '"
+                      + prefix
+                      + "' (use oncall, role, person or channel)");
         };
     return new NotifyTarget(kind, name);
   }

@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The whole severity policy. An incident keeps the snapshot it started with, so editing
- * policy.yml changes new incidents and never running ones.
+ * The whole severity policy. An incident keeps the snapshot it started with, so editing policy.yml
+ * changes new incidents and never running ones.
  */
 public record Policy(Map<Severity, SeverityPolicy> severities, ActionItemPolicy actionItems) {
 
@@ -30,7 +30,11 @@ public record Policy(Map<Severity, SeverityPolicy> severities, ActionItemPolicy 
         Severity previous = seen.put(alias.toLowerCase(Locale.ROOT), severity);
         if (previous != null && previous != severity) {
           throw new IllegalArgumentException(
-              "severities." + severity + ".aliases: '" + alias + "' is already an alias of "
+              "severities."
+                  + severity
+                  + ".aliases: '"
+                  + alias
+                  + "' is already an alias of "
                   + previous);
         }
         if (Severity.parse(alias).filter(named -> named != severity).isPresent()) {

@@ -22,7 +22,8 @@ public record PostmortemPolicy(boolean required, Duration due, Duration remindBe
     }
     remindBefore = remindBefore == null ? DEFAULT_REMIND_BEFORE : remindBefore;
     if (remindBefore.isNegative()) {
-      throw new IllegalArgumentException("postmortem.remindBefore must not be negative: " + remindBefore);
+      throw new IllegalArgumentException(
+          "postmortem.remindBefore must not be negative: " + remindBefore);
     }
   }
 

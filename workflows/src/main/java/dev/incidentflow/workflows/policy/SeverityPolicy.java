@@ -9,8 +9,8 @@ import java.util.List;
  * One severity's row of the policy.
  *
  * @param invite stakeholders invited to the incident channel when it opens, as notify targets
- *     ({@code role:engineering-manager}, {@code person:dana}); empty when the row names none, and in
- *     policy snapshots recorded before the key existed
+ *     ({@code role:engineering-manager}, {@code person:dana}); empty when the row names none, and
+ *     in policy snapshots recorded before the key existed
  */
 public record SeverityPolicy(
     String description,
@@ -34,8 +34,11 @@ public record SeverityPolicy(
     for (int i = 1; i < escalation.size(); i++) {
       if (escalation.get(i).after().compareTo(escalation.get(i - 1).after()) < 0) {
         throw new IllegalArgumentException(
-            "escalation steps must be in order of 'after' (step " + i + " is earlier than step "
-                + (i - 1) + ")");
+            "escalation steps must be in order of 'after' (step "
+                + i
+                + " is earlier than step "
+                + (i - 1)
+                + ")");
       }
     }
     postmortem = postmortem == null ? PostmortemPolicy.none() : postmortem;
@@ -43,8 +46,14 @@ public record SeverityPolicy(
   }
 
   /** A row that invites no stakeholders. */
-  public SeverityPolicy(String description, List<String> aliases, boolean page, StatusUpdatePolicy statusUpdates,
-      Duration monitoringWindow, List<EscalationStep> escalation, PostmortemPolicy postmortem) {
+  public SeverityPolicy(
+      String description,
+      List<String> aliases,
+      boolean page,
+      StatusUpdatePolicy statusUpdates,
+      Duration monitoringWindow,
+      List<EscalationStep> escalation,
+      PostmortemPolicy postmortem) {
     this(description, aliases, page, statusUpdates, monitoringWindow, escalation, postmortem, null);
   }
 

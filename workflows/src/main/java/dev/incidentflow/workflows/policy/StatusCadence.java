@@ -8,8 +8,8 @@ import java.util.Optional;
 
 /**
  * The status-update cadence of an active incident: an update is due {@code every} after the last
- * one (or the start). Each period that passes without one is an overdue notice; the second one
- * also notifies the communications lead or the engineering manager.
+ * one (or the start). Each period that passes without one is an overdue notice; the second one also
+ * notifies the communications lead or the engineering manager.
  *
  * @param every the cadence, or null when the severity wants updates at open and resolve only
  * @param lastUpdateAt the last status update, or the incident's start, or its reopening

@@ -61,16 +61,22 @@ public record ActionItemInput(
 
   /** Reminder, overdue, the manager after {@code escalateAfterOverdue}, weekly after that. */
   public FollowUpPlan plan() {
-    return new FollowUpPlan(dueAt(), policy.remindBefore(), policy.escalateAfterOverdue(), FollowUpPlan.WEEKLY,
+    return new FollowUpPlan(
+        dueAt(),
+        policy.remindBefore(),
+        policy.escalateAfterOverdue(),
+        FollowUpPlan.WEEKLY,
         policy.pollEvery());
   }
 
   public ActionItemInput continuing(ActionItemProgress progress) {
-    return new ActionItemInput(incidentNumber, service, title, owner, due, kind, createdBy, policy, round, progress);
+    return new ActionItemInput(
+        incidentNumber, service, title, owner, due, kind, createdBy, policy, round, progress);
   }
 
   /** The input of the run that chases the item again after Jira reopened it. */
   public ActionItemInput reopened() {
-    return new ActionItemInput(incidentNumber, service, title, owner, due, kind, createdBy, policy, round + 1, null);
+    return new ActionItemInput(
+        incidentNumber, service, title, owner, due, kind, createdBy, policy, round + 1, null);
   }
 }

@@ -9,40 +9,89 @@ final class ActionItemMessages {
   private ActionItemMessages() {}
 
   static String created(ActionItemInput input, ActionItemProgress progress) {
-    return "Action item " + progress.number().id() + " for " + progress.owner().handle() + ", due " + input.due()
-        + ": " + input.title() + where(progress.issue());
+    return "Action item "
+        + progress.number().id()
+        + " for "
+        + progress.owner().handle()
+        + ", due "
+        + input.due()
+        + ": "
+        + input.title()
+        + where(progress.issue());
   }
 
   static String assigned(ActionItemInput input, ActionItemProgress progress) {
-    return "You own action item " + progress.number().id() + " from " + input.incidentId() + ", due " + input.due()
-        + ": " + input.title() + where(progress.issue()) + ". Move the issue to Done when it is done.";
+    return "You own action item "
+        + progress.number().id()
+        + " from "
+        + input.incidentId()
+        + ", due "
+        + input.due()
+        + ": "
+        + input.title()
+        + where(progress.issue())
+        + ". Move the issue to Done when it is done.";
   }
 
   static String reopened(ActionItemInput input, ActionItemProgress progress) {
-    return "Action item " + progress.number().id() + " (" + input.title() + ") was reopened in Jira; it is yours"
-        + " again, due " + input.due() + where(progress.issue()) + ".";
+    return "Action item "
+        + progress.number().id()
+        + " ("
+        + input.title()
+        + ") was reopened in Jira; it is yours"
+        + " again, due "
+        + input.due()
+        + where(progress.issue())
+        + ".";
   }
 
   static String reminder(ActionItemInput input, ActionItemProgress progress) {
-    return "Reminder: action item " + progress.number().id() + " (" + input.title() + ") is due " + input.due()
-        + where(progress.issue()) + ".";
+    return "Reminder: action item "
+        + progress.number().id()
+        + " ("
+        + input.title()
+        + ") is due "
+        + input.due()
+        + where(progress.issue())
+        + ".";
   }
 
   static String overdue(ActionItemInput input, ActionItemProgress progress) {
-    return "Action item " + progress.number().id() + " (" + input.title() + ") is overdue; it was due "
-        + input.due() + where(progress.issue()) + ".";
+    return "Action item "
+        + progress.number().id()
+        + " ("
+        + input.title()
+        + ") is overdue; it was due "
+        + input.due()
+        + where(progress.issue())
+        + ".";
   }
 
   static String escalatedEvent(ActionItemInput input, ActionItemProgress progress, Person manager) {
-    return "Action item " + progress.number().id() + " overdue for "
-        + TrackerText.duration(input.policy().escalateAfterOverdue()) + "; "
+    return "Action item "
+        + progress.number().id()
+        + " overdue for "
+        + TrackerText.duration(input.policy().escalateAfterOverdue())
+        + "; "
         + (manager == null ? "no manager to escalate to" : "escalated to " + manager.handle());
   }
 
-  static String escalation(ActionItemInput input, ActionItemProgress progress, Duration overdueFor) {
-    return "Action item " + progress.number().id() + " from " + input.incidentId() + " (" + input.title()
-        + "), owned by " + FollowUpNotices.mention(progress.owner()) + ", is overdue by "
-        + TrackerText.duration(overdueFor) + "; it was due " + input.due() + where(progress.issue()) + ".";
+  static String escalation(
+      ActionItemInput input, ActionItemProgress progress, Duration overdueFor) {
+    return "Action item "
+        + progress.number().id()
+        + " from "
+        + input.incidentId()
+        + " ("
+        + input.title()
+        + "), owned by "
+        + FollowUpNotices.mention(progress.owner())
+        + ", is overdue by "
+        + TrackerText.duration(overdueFor)
+        + "; it was due "
+        + input.due()
+        + where(progress.issue())
+        + ".";
   }
 
   static String done(ActionItemInput input, ActionItemProgress progress, String how) {

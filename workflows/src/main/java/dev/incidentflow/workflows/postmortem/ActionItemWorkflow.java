@@ -8,12 +8,12 @@ import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
 
 /**
- * One postmortem action item, chased until Jira says it is done: a Jira issue assigned to the
- * owner with the due date, linked to the postmortem issue; a reminder before the due date; the
- * overdue flag; the owner's manager after {@code escalateAfterOverdue}; weekly after that. Done
- * comes from Jira's webhook ({@link #trackerStatusChanged}) or, when that is lost, from polling
- * every {@code pollEvery}. A done item that Jira reopens is chased again by a new run of the same
- * workflow id, started by the webhook with {@link ActionItemInput#reopened()}.
+ * One postmortem action item, chased until Jira says it is done: a Jira issue assigned to the owner
+ * with the due date, linked to the postmortem issue; a reminder before the due date; the overdue
+ * flag; the owner's manager after {@code escalateAfterOverdue}; weekly after that. Done comes from
+ * Jira's webhook ({@link #trackerStatusChanged}) or, when that is lost, from polling every {@code
+ * pollEvery}. A done item that Jira reopens is chased again by a new run of the same workflow id,
+ * started by the webhook with {@link ActionItemInput#reopened()}.
  */
 @WorkflowInterface
 public interface ActionItemWorkflow {

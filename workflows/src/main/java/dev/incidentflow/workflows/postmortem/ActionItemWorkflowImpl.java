@@ -29,6 +29,7 @@ import org.slf4j.Logger;
 public class ActionItemWorkflowImpl implements ActionItemWorkflow {
   private static final Logger log = Workflow.getLogger(ActionItemWorkflowImpl.class);
   private static final int CONTINUE_AS_NEW_AFTER_EVENTS = 5_000;
+
   /** How long {@link #registered()} waits for Jira before answering without the issue. */
   private static final Duration REGISTER_WAIT = Duration.ofSeconds(5);
 
@@ -43,6 +44,7 @@ public class ActionItemWorkflowImpl implements ActionItemWorkflow {
   private TrackerStatus doneStatus;
   private boolean opened;
   private Instant doneAt;
+
   /** Jira moved the issue out of done while this run was finishing. */
   private boolean reopenedWhileFinishing;
 
@@ -68,28 +70,48 @@ public class ActionItemWorkflowImpl implements ActionItemWorkflow {
         Workflow.await(Workflow::isEveryHandlerFinished);
         Workflow.continueAsNew(input.continuing(progress));
       }
-      Workflow.await(Duration.between(now, plan.nextDeadline(progress.followUp())), () -> doneStatus != null);
+      Workflow.await(
+          Duration.between(now, plan.nextDeadline(progress.followUp())), () -> doneStatus != null);
     }
     finish();
     Workflow.await(Workflow::isEveryHandlerFinished);
     if (reopenedWhileFinishing) {
       Workflow.continueAsNew(input.reopened());
     }
-    return new ActionItemOutcome(progress.number().id(), doneStatus.issueKey(), doneStatus.name(), doneAt);
+    return new ActionItemOutcome(
+        progress.number().id(), doneStatus.issueKey(), doneStatus.name(), doneAt);
   }
 
   private ActionItemProgress open() {
-    ActionItemNumber number = store.recordActionItem(new NewActionItem(workflowId, input.incidentNumber(),
-        input.title(), input.owner(), input.due(), input.kind(), input.createdBy()));
+    ActionItemNumber number =
+        store.recordActionItem(
+            new NewActionItem(
+                workflowId,
+                input.incidentNumber(),
+                input.title(),
+                input.owner(),
+                input.due(),
+                input.kind(),
+                input.createdBy()));
     Person owner = notices.person(input.service(), input.owner());
-    progress = new ActionItemProgress(number, owner, null, null, ActionItemStatus.OPEN,
-        input.plan().start(FollowUpNotices.now()));
+    progress =
+        new ActionItemProgress(
+            number,
+            owner,
+            null,
+            null,
+            ActionItemStatus.OPEN,
+            input.plan().start(FollowUpNotices.now()));
     progress = progress.with(createIssue());
     save();
     link();
     if (input.round() == 0) {
-      notices.record("created", TimelineEventType.ACTION_ITEM_CREATED, input.createdBy(),
-          ActionItemMessages.created(input, progress), data());
+      notices.record(
+          "created",
+          TimelineEventType.ACTION_ITEM_CREATED,
+          input.createdBy(),
+          ActionItemMessages.created(input, progress),
+          data());
       notices.tell(owner, ActionItemMessages.assigned(input, progress));
     } else {
       notices.tell(owner, ActionItemMessages.reopened(input, progress));
@@ -103,19 +125,31 @@ public class ActionItemWorkflowImpl implements ActionItemWorkflow {
       case OVERDUE -> {
         progress = progress.with(ActionItemStatus.OVERDUE);
         save();
-        notices.record("overdue", TimelineEventType.ACTION_ITEM_OVERDUE, "system",
-            ActionItemMessages.overdue(input, progress), data());
+        notices.record(
+            "overdue",
+            TimelineEventType.ACTION_ITEM_OVERDUE,
+            "system",
+            ActionItemMessages.overdue(input, progress),
+            data());
         notices.tell(progress.owner(), ActionItemMessages.overdue(input, progress));
       }
       case ESCALATE -> {
-        notices.record("escalated", TimelineEventType.ACTION_ITEM_ESCALATED, "system",
-            ActionItemMessages.escalatedEvent(input, progress, manager), data());
-        notices.tell(manager, ActionItemMessages.escalation(input, progress, Duration.between(input.dueAt(), now)));
+        notices.record(
+            "escalated",
+            TimelineEventType.ACTION_ITEM_ESCALATED,
+            "system",
+            ActionItemMessages.escalatedEvent(input, progress, manager),
+            data());
+        notices.tell(
+            manager,
+            ActionItemMessages.escalation(input, progress, Duration.between(input.dueAt(), now)));
         notices.tell(progress.owner(), ActionItemMessages.overdue(input, progress));
       }
       case REPEAT -> {
         notices.tell(progress.owner(), ActionItemMessages.overdue(input, progress));
-        notices.tell(manager, ActionItemMessages.escalation(input, progress, Duration.between(input.dueAt(), now)));
+        notices.tell(
+            manager,
+            ActionItemMessages.escalation(input, progress, Duration.between(input.dueAt(), now)));
       }
       case POLL -> poll();
     }
@@ -135,17 +169,27 @@ public class ActionItemWorkflowImpl implements ActionItemWorkflow {
   }
 
   private TrackerIssue createIssue() {
-    String project = directory.responders(new ResponderQuery(input.service(), FollowUpNotices.now(), null))
-        .service().jiraProject();
+    String project =
+        directory
+            .responders(new ResponderQuery(input.service(), FollowUpNotices.now(), null))
+            .service()
+            .jiraProject();
     if (project == null) {
-      log.warn("{}: no Jira project for {} and no default; the item has no issue", progress.number().id(), input.service());
+      log.warn(
+          "{}: no Jira project for {} and no default; the item has no issue",
+          progress.number().id(),
+          input.service());
       return null;
     }
     try {
-      return tracker.createIssue(ActionItemDocument.issue(input, workflowId, progress.number(), project,
-          progress.owner().jiraAccount()));
+      return tracker.createIssue(
+          ActionItemDocument.issue(
+              input, workflowId, progress.number(), project, progress.owner().jiraAccount()));
     } catch (ActivityFailure failure) {
-      log.warn("{}: Jira refused the issue; retrying at the next poll: {}", progress.number().id(), FollowUpNotices.reason(failure));
+      log.warn(
+          "{}: Jira refused the issue; retrying at the next poll: {}",
+          progress.number().id(),
+          FollowUpNotices.reason(failure));
       return null;
     }
   }
@@ -163,7 +207,11 @@ public class ActionItemWorkflowImpl implements ActionItemWorkflow {
       tracker.linkIssues(new IssueLink(progress.issue().key(), postmortem.key()));
       progress = progress.linked(postmortem.key());
     } catch (ActivityFailure failure) {
-      log.warn("{}: Jira refused the link to {}: {}", progress.number().id(), postmortem.key(), FollowUpNotices.reason(failure));
+      log.warn(
+          "{}: Jira refused the link to {}: {}",
+          progress.number().id(),
+          postmortem.key(),
+          FollowUpNotices.reason(failure));
       progress = progress.linked(postmortem.key());
     }
   }
@@ -173,22 +221,46 @@ public class ActionItemWorkflowImpl implements ActionItemWorkflow {
     progress = progress.with(ActionItemStatus.DONE);
     save();
     String how = doneStatus.issueKey() + " is " + doneStatus.name() + " in Jira";
-    notices.record("done", TimelineEventType.ACTION_ITEM_DONE, "jira", ActionItemMessages.done(input, progress, how),
+    notices.record(
+        "done",
+        TimelineEventType.ACTION_ITEM_DONE,
+        "jira",
+        ActionItemMessages.done(input, progress, how),
         data());
     notices.tell(progress.owner(), ActionItemMessages.done(input, progress, how));
   }
 
   private void save() {
     TrackerIssue issue = progress.issue();
-    store.saveActionItem(new ActionItemRecord(progress.number().number(), workflowId, progress.status(),
-        issue == null ? null : issue.key(), issue == null ? null : issue.url(), input.round(), doneAt));
+    store.saveActionItem(
+        new ActionItemRecord(
+            progress.number().number(),
+            workflowId,
+            progress.status(),
+            issue == null ? null : issue.key(),
+            issue == null ? null : issue.url(),
+            input.round(),
+            doneAt));
   }
 
   private Map<String, String> data() {
     return progress.issue() == null
-        ? Map.of("actionItem", progress.number().id(), "owner", input.owner(), "due", input.due().toString())
-        : Map.of("actionItem", progress.number().id(), "owner", input.owner(), "due", input.due().toString(),
-            "jiraKey", progress.issue().key());
+        ? Map.of(
+            "actionItem",
+            progress.number().id(),
+            "owner",
+            input.owner(),
+            "due",
+            input.due().toString())
+        : Map.of(
+            "actionItem",
+            progress.number().id(),
+            "owner",
+            input.owner(),
+            "due",
+            input.due().toString(),
+            "jiraKey",
+            progress.issue().key());
   }
 
   // ---- update, signal, query ----------------------------------------------------------------
@@ -207,7 +279,9 @@ public class ActionItemWorkflowImpl implements ActionItemWorkflow {
    */
   @Override
   public void trackerStatusChanged(TrackerStatus status) {
-    if (progress == null || progress.issue() == null || !progress.issue().key().equals(status.issueKey())) {
+    if (progress == null
+        || progress.issue() == null
+        || !progress.issue().key().equals(status.issueKey())) {
       return;
     }
     if (status.done()) {
@@ -224,7 +298,15 @@ public class ActionItemWorkflowImpl implements ActionItemWorkflow {
       return null;
     }
     TrackerIssue issue = progress.issue();
-    return new ActionItemView(progress.number().id(), input.incidentId(), input.title(), input.owner(), input.due(),
-        input.kind(), progress.status(), issue == null ? null : issue.key(), issue == null ? null : issue.url());
+    return new ActionItemView(
+        progress.number().id(),
+        input.incidentId(),
+        input.title(),
+        input.owner(),
+        input.due(),
+        input.kind(),
+        progress.status(),
+        issue == null ? null : issue.key(),
+        issue == null ? null : issue.url());
   }
 }

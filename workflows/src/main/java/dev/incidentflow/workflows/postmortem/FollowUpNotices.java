@@ -45,7 +45,8 @@ final class FollowUpNotices {
   /** The catalog's entry for a handle (a handle it does not know still names someone). */
   Person person(String service, String handle) {
     ResolvedTargets resolved =
-        directory.resolveTargets(new TargetQuery(service, List.of("person:" + handle), now(), Map.of()));
+        directory.resolveTargets(
+            new TargetQuery(service, List.of("person:" + handle), now(), Map.of()));
     return resolved.people().isEmpty() ? Person.ofHandle(handle) : resolved.people().get(0);
   }
 
@@ -77,9 +78,12 @@ final class FollowUpNotices {
   }
 
   /** Appends an event to the incident's timeline, once per {@code step} whatever the retries. */
-  void record(String step, TimelineEventType type, String by, String text, Map<String, String> data) {
-    timeline.appendTimelineEvents(TimelineAppend.of(incidentNumber,
-        new TimelineEntry(keyPrefix + "/" + step, now(), type, by, text, data)));
+  void record(
+      String step, TimelineEventType type, String by, String text, Map<String, String> data) {
+    timeline.appendTimelineEvents(
+        TimelineAppend.of(
+            incidentNumber,
+            new TimelineEntry(keyPrefix + "/" + step, now(), type, by, text, data)));
   }
 
   IncidentNumber incident() {
@@ -96,7 +100,9 @@ final class FollowUpNotices {
     while (cause.getCause() != null) {
       cause = cause.getCause();
     }
-    return cause instanceof ApplicationFailure application ? application.getOriginalMessage() : cause.getMessage();
+    return cause instanceof ApplicationFailure application
+        ? application.getOriginalMessage()
+        : cause.getMessage();
   }
 
   static String mention(Person person) {

@@ -32,7 +32,8 @@ public record FollowUpPlan(
     requireNonNull(repeatEvery, "repeatEvery is null");
     requireNonNull(pollEvery, "pollEvery is null");
     if (remindBefore.isNegative() || escalateAfterOverdue.isNegative()) {
-      throw new IllegalArgumentException("remindBefore and escalateAfterOverdue must not be negative");
+      throw new IllegalArgumentException(
+          "remindBefore and escalateAfterOverdue must not be negative");
     }
     if (!isPositive(repeatEvery) || !isPositive(pollEvery)) {
       throw new IllegalArgumentException("repeatEvery and pollEvery must be positive");
@@ -69,10 +70,7 @@ public record FollowUpPlan(
 
   /** When the next step is due; polling makes there always be one. */
   public Instant nextDeadline(FollowUpProgress progress) {
-    return pending(progress).stream()
-        .map(Timed::at)
-        .min(Comparator.naturalOrder())
-        .orElseThrow();
+    return pending(progress).stream().map(Timed::at).min(Comparator.naturalOrder()).orElseThrow();
   }
 
   private List<Timed> pending(FollowUpProgress progress) {
@@ -85,8 +83,10 @@ public record FollowUpPlan(
     } else if (!progress.escalated()) {
       steps.add(new Timed(FollowUpStep.ESCALATE, escalateAt()));
     } else {
-      steps.add(new Timed(FollowUpStep.REPEAT,
-          escalateAt().plus(repeatEvery.multipliedBy(progress.repeats() + 1L))));
+      steps.add(
+          new Timed(
+              FollowUpStep.REPEAT,
+              escalateAt().plus(repeatEvery.multipliedBy(progress.repeats() + 1L))));
     }
     steps.add(new Timed(FollowUpStep.POLL, progress.lastPolledAt().plus(pollEvery)));
     return steps;

@@ -9,8 +9,8 @@ import java.util.List;
 
 /**
  * When an incident reached each status, for the postmortem's impact window and phase durations.
- * Every status but the first and the resolution may be missing (an incident resolved straight
- * from triggered has none in between).
+ * Every status but the first and the resolution may be missing (an incident resolved straight from
+ * triggered has none in between).
  */
 public record IncidentTimes(
     Instant triggeredAt,
@@ -52,7 +52,8 @@ public record IncidentTimes(
         continue;
       }
       Duration took = Duration.between(from, end);
-      phases.add(new Phase(names[i], fromName, statuses[i], took.isNegative() ? Duration.ZERO : took));
+      phases.add(
+          new Phase(names[i], fromName, statuses[i], took.isNegative() ? Duration.ZERO : took));
       from = end;
       fromName = statuses[i];
     }

@@ -13,8 +13,8 @@ import java.util.Objects;
 
 /**
  * The postmortem issue: the incident summary, its impact window, the deploys just before it, the
- * duration of each phase, the whole timeline with decisions marked, and a blameless Five Whys template with empty answers.
- * Pure; Jira REST v2 takes the description as wiki markup.
+ * duration of each phase, the whole timeline with decisions marked, and a blameless Five Whys
+ * template with empty answers. Pure; Jira REST v2 takes the description as wiki markup.
  */
 public final class PostmortemDocument {
   static final int WHYS = 5;
@@ -29,14 +29,31 @@ public final class PostmortemDocument {
   public static NewTrackerIssue issue(
       PostmortemInput input, String project, String assignee, IncidentTimeline timeline) {
     LocalDate due = LocalDate.ofInstant(input.dueAt(), ZoneOffset.UTC);
-    List<String> labels = List.of("incidentflow", "postmortem", TrackerText.label(input.incidentId()),
-        input.severity().slug());
-    return new NewTrackerIssue(IssueKind.POSTMORTEM, project, summary(input), description(input, timeline),
-        labels, idempotencyLabel(input), assignee, due);
+    List<String> labels =
+        List.of(
+            "incidentflow",
+            "postmortem",
+            TrackerText.label(input.incidentId()),
+            input.severity().slug());
+    return new NewTrackerIssue(
+        IssueKind.POSTMORTEM,
+        project,
+        summary(input),
+        description(input, timeline),
+        labels,
+        idempotencyLabel(input),
+        assignee,
+        due);
   }
 
   static String summary(PostmortemInput input) {
-    return "Postmortem " + input.incidentId() + " (" + input.severity() + ", " + input.service() + "): "
+    return "Postmortem "
+        + input.incidentId()
+        + " ("
+        + input.severity()
+        + ", "
+        + input.service()
+        + "): "
         + input.title();
   }
 
@@ -44,40 +61,75 @@ public final class PostmortemDocument {
     IncidentTimes times = input.times();
     StringBuilder text = new StringBuilder();
     text.append("h2. Summary\n")
-        .append(input.incidentId()).append(" (").append(input.severity()).append(") on *")
-        .append(TrackerText.wiki(input.service())).append("*: ").append(TrackerText.wiki(input.title())).append('\n')
-        .append("Incident commander: ").append(TrackerText.wiki(Objects.toString(input.commander(), "unassigned")))
-        .append(input.channelName() == null ? "" : ". Channel: #" + TrackerText.wiki(input.channelName()))
-        .append(".\nPostmortem due ").append(TrackerText.shortTime(input.dueAt())).append(".\n\n");
+        .append(input.incidentId())
+        .append(" (")
+        .append(input.severity())
+        .append(") on *")
+        .append(TrackerText.wiki(input.service()))
+        .append("*: ")
+        .append(TrackerText.wiki(input.title()))
+        .append('\n')
+        .append("Incident commander: ")
+        .append(TrackerText.wiki(Objects.toString(input.commander(), "unassigned")))
+        .append(
+            input.channelName() == null
+                ? ""
+                : ". Channel: #" + TrackerText.wiki(input.channelName()))
+        .append(".\nPostmortem due ")
+        .append(TrackerText.shortTime(input.dueAt()))
+        .append(".\n\n");
     text.append("h2. Impact window\n")
-        .append(TrackerText.time(times.triggeredAt())).append(" to ").append(TrackerText.time(times.resolvedAt()))
-        .append(" (").append(TrackerText.duration(times.impact())).append(")\n\n");
+        .append(TrackerText.time(times.triggeredAt()))
+        .append(" to ")
+        .append(TrackerText.time(times.resolvedAt()))
+        .append(" (")
+        .append(TrackerText.duration(times.impact()))
+        .append(")\n\n");
     deploys(text, timeline.deploys());
     text.append("h2. Durations per phase\n||Phase||From||To||Duration||\n");
     for (IncidentTimes.Phase phase : times.phases()) {
-      text.append('|').append(phase.name()).append('|').append(phase.from()).append('|').append(phase.to())
-          .append('|').append(phase.duration() == null ? "not recorded" : TrackerText.duration(phase.duration()))
+      text.append('|')
+          .append(phase.name())
+          .append('|')
+          .append(phase.from())
+          .append('|')
+          .append(phase.to())
+          .append('|')
+          .append(
+              phase.duration() == null ? "not recorded" : TrackerText.duration(phase.duration()))
           .append("|\n");
     }
-    text.append("\nh2. Timeline\nEvery event as IncidentFlow recorded it; decisions are marked *DECISION*.\n")
+    text.append(
+            "\nh2. Timeline\nEvery event as IncidentFlow recorded it; decisions are marked *DECISION*.\n")
         .append("||Time (UTC)||Actor||Event||What happened||\n");
     for (TimelineEvent event : timeline.events()) {
       boolean decision = event.type() == TimelineEventType.DECISION;
-      text.append('|').append(TrackerText.time(event.at()))
-          .append('|').append(TrackerText.wiki(event.by()))
-          .append('|').append(decision ? "*DECISION*" : event.type().wireName())
-          .append('|').append(decision ? "*" + TrackerText.wiki(event.text()) + "*" : TrackerText.wiki(event.text()))
+      text.append('|')
+          .append(TrackerText.time(event.at()))
+          .append('|')
+          .append(TrackerText.wiki(event.by()))
+          .append('|')
+          .append(decision ? "*DECISION*" : event.type().wireName())
+          .append('|')
+          .append(
+              decision
+                  ? "*" + TrackerText.wiki(event.text()) + "*"
+                  : TrackerText.wiki(event.text()))
           .append("|\n");
     }
     text.append("\nh2. Five Whys\n")
-        .append("_Blameless: ask why the system allowed it, not who did it. Each answer is the next question's")
+        .append(
+            "_Blameless: ask why the system allowed it, not who did it. Each answer is the next question's")
         .append(" subject; stop at a cause the team can change._\n");
     for (int i = 1; i <= WHYS; i++) {
-      text.append("# Why").append(i == 1 ? " did this incident happen?" : " did that happen?").append('\n')
+      text.append("# Why")
+          .append(i == 1 ? " did this incident happen?" : " did that happen?")
+          .append('\n')
           .append("#* Answer: \n");
     }
     text.append("\nh2. Action items\n")
-        .append("Add them with POST /v1/incidents/").append(input.incidentId())
+        .append("Add them with POST /v1/incidents/")
+        .append(input.incidentId())
         .append("/action-items or /incident action; each becomes a linked issue.\n");
     return text.toString();
   }
@@ -92,12 +144,18 @@ public final class PostmortemDocument {
     text.append("To the service and the services it depends on, newest first.\n")
         .append("||Deployed (UTC)||Service||Version||Commit||Author||Link||\n");
     for (Deploy deploy : deploys) {
-      text.append('|').append(TrackerText.time(deploy.deployedAt()))
-          .append('|').append(TrackerText.wiki(deploy.service()))
-          .append('|').append(TrackerText.wiki(deploy.version()))
-          .append('|').append(TrackerText.wiki(deploy.commit()))
-          .append('|').append(TrackerText.wiki(deploy.author()))
-          .append('|').append(TrackerText.wiki(deploy.url()))
+      text.append('|')
+          .append(TrackerText.time(deploy.deployedAt()))
+          .append('|')
+          .append(TrackerText.wiki(deploy.service()))
+          .append('|')
+          .append(TrackerText.wiki(deploy.version()))
+          .append('|')
+          .append(TrackerText.wiki(deploy.commit()))
+          .append('|')
+          .append(TrackerText.wiki(deploy.author()))
+          .append('|')
+          .append(TrackerText.wiki(deploy.url()))
           .append("|\n");
     }
     text.append('\n');

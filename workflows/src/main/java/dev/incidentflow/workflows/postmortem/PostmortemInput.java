@@ -50,7 +50,8 @@ public record PostmortemInput(
     requireNonNull(remindBefore, "remindBefore is null");
     requireNonNull(pollEvery, "pollEvery is null");
     if (due.isNegative() || remindBefore.isNegative() || !FollowUpPlan.isPositive(pollEvery)) {
-      throw new IllegalArgumentException("due and remindBefore must not be negative, pollEvery must be positive");
+      throw new IllegalArgumentException(
+          "due and remindBefore must not be negative, pollEvery must be positive");
     }
   }
 
@@ -68,7 +69,19 @@ public record PostmortemInput(
   }
 
   public PostmortemInput continuing(PostmortemProgress progress) {
-    return new PostmortemInput(incidentNumber, incidentKey, title, severity, service, commander,
-        stakeholderChannel, channelName, times, due, remindBefore, pollEvery, progress);
+    return new PostmortemInput(
+        incidentNumber,
+        incidentKey,
+        title,
+        severity,
+        service,
+        commander,
+        stakeholderChannel,
+        channelName,
+        times,
+        due,
+        remindBefore,
+        pollEvery,
+        progress);
   }
 }

@@ -10,7 +10,8 @@ import dev.incidentflow.workflows.model.PostmortemStatus;
  *
  * @param issue the Jira issue, or null while Jira has not made one (refused, or down)
  */
-public record PostmortemProgress(TrackerIssue issue, PostmortemStatus status, FollowUpProgress followUp) {
+public record PostmortemProgress(
+    TrackerIssue issue, PostmortemStatus status, FollowUpProgress followUp) {
 
   public PostmortemProgress {
     requireNonNull(status, "status is null");

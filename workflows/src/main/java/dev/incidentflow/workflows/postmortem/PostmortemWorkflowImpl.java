@@ -44,7 +44,8 @@ public class PostmortemWorkflowImpl implements PostmortemWorkflow {
   public PostmortemOutcome run(PostmortemInput input) {
     this.input = input;
     notices = new FollowUpNotices(Workflow.getInfo().getWorkflowId(), input.incidentNumber());
-    commander = input.commander() == null ? null : notices.person(input.service(), input.commander());
+    commander =
+        input.commander() == null ? null : notices.person(input.service(), input.commander());
     manager = notices.managerOf(input.service(), commander);
     progress = input.carried() != null ? input.carried() : schedule();
     FollowUpPlan plan = input.plan();
@@ -64,21 +65,33 @@ public class PostmortemWorkflowImpl implements PostmortemWorkflow {
         }
         continue;
       }
-      Workflow.await(Duration.between(now, plan.nextDeadline(progress.followUp())), () -> publication != null);
+      Workflow.await(
+          Duration.between(now, plan.nextDeadline(progress.followUp())), () -> publication != null);
     }
     finish();
     Workflow.await(Workflow::isEveryHandlerFinished);
-    return new PostmortemOutcome(input.incidentId(), progress.issue() == null ? null : progress.issue().key(), publication);
+    return new PostmortemOutcome(
+        input.incidentId(), progress.issue() == null ? null : progress.issue().key(), publication);
   }
 
   private PostmortemProgress schedule() {
-    Responders responders = directory.responders(new ResponderQuery(input.service(), FollowUpNotices.now(), input.commander()));
-    progress = new PostmortemProgress(null, PostmortemStatus.SCHEDULED, input.plan().start(FollowUpNotices.now()));
+    Responders responders =
+        directory.responders(
+            new ResponderQuery(input.service(), FollowUpNotices.now(), input.commander()));
+    progress =
+        new PostmortemProgress(
+            null, PostmortemStatus.SCHEDULED, input.plan().start(FollowUpNotices.now()));
     progress = progress.with(createIssue(responders.service().jiraProject()));
     save();
-    notices.record("scheduled", TimelineEventType.POSTMORTEM_SCHEDULED, "system",
-        PostmortemMessages.scheduled(input, progress.issue()), issueData());
-    notices.post(input.stakeholderChannel(), PostmortemMessages.announced(input, progress.issue(), commander));
+    notices.record(
+        "scheduled",
+        TimelineEventType.POSTMORTEM_SCHEDULED,
+        "system",
+        PostmortemMessages.scheduled(input, progress.issue()),
+        issueData());
+    notices.post(
+        input.stakeholderChannel(),
+        PostmortemMessages.announced(input, progress.issue(), commander));
     notices.tell(commander, PostmortemMessages.assigned(input, progress.issue()));
     return progress;
   }
@@ -89,8 +102,12 @@ public class PostmortemWorkflowImpl implements PostmortemWorkflow {
       case OVERDUE -> {
         progress = progress.with(PostmortemStatus.OVERDUE);
         save();
-        notices.record("overdue", TimelineEventType.POSTMORTEM_OVERDUE, "system",
-            PostmortemMessages.overdueEvent(input, manager), issueData());
+        notices.record(
+            "overdue",
+            TimelineEventType.POSTMORTEM_OVERDUE,
+            "system",
+            PostmortemMessages.overdueEvent(input, manager),
+            issueData());
         notices.tell(commander, PostmortemMessages.overdue(input, progress.issue()));
       }
       case ESCALATE, REPEAT -> {
@@ -99,7 +116,9 @@ public class PostmortemWorkflowImpl implements PostmortemWorkflow {
           notices.tell(commander, PostmortemMessages.overdue(input, progress.issue()));
         }
         if (manager == null) {
-          notices.post(input.stakeholderChannel(), PostmortemMessages.escalation(input, progress.issue(), commander));
+          notices.post(
+              input.stakeholderChannel(),
+              PostmortemMessages.escalation(input, progress.issue(), commander));
         }
       }
       case POLL -> poll();
@@ -108,8 +127,11 @@ public class PostmortemWorkflowImpl implements PostmortemWorkflow {
 
   private void poll() {
     if (progress.issue() == null) {
-      String project = directory.responders(new ResponderQuery(input.service(), FollowUpNotices.now(), null))
-          .service().jiraProject();
+      String project =
+          directory
+              .responders(new ResponderQuery(input.service(), FollowUpNotices.now(), null))
+              .service()
+              .jiraProject();
       progress = progress.with(createIssue(project));
       if (progress.issue() != null) {
         save();
@@ -122,15 +144,25 @@ public class PostmortemWorkflowImpl implements PostmortemWorkflow {
 
   private TrackerIssue createIssue(String project) {
     if (project == null) {
-      log.warn("{}: no Jira project for {} and no default; the postmortem has no issue", input.incidentId(), input.service());
+      log.warn(
+          "{}: no Jira project for {} and no default; the postmortem has no issue",
+          input.incidentId(),
+          input.service());
       return null;
     }
     try {
       Person assignee = commander;
-      return tracker.createIssue(PostmortemDocument.issue(input, project,
-          assignee == null ? null : assignee.jiraAccount(), timeline.readTimeline(notices.incident())));
+      return tracker.createIssue(
+          PostmortemDocument.issue(
+              input,
+              project,
+              assignee == null ? null : assignee.jiraAccount(),
+              timeline.readTimeline(notices.incident())));
     } catch (ActivityFailure failure) {
-      log.warn("{}: Jira refused the postmortem issue; retrying at the next poll: {}", input.incidentId(), FollowUpNotices.reason(failure));
+      log.warn(
+          "{}: Jira refused the postmortem issue; retrying at the next poll: {}",
+          input.incidentId(),
+          FollowUpNotices.reason(failure));
       return null;
     }
   }
@@ -138,24 +170,42 @@ public class PostmortemWorkflowImpl implements PostmortemWorkflow {
   private void finish() {
     progress = progress.with(PostmortemStatus.PUBLISHED);
     save();
-    notices.record("published", TimelineEventType.POSTMORTEM_PUBLISHED, publication.by(),
-        PostmortemMessages.published(input, publication), Map.of("url", publication.url()));
+    notices.record(
+        "published",
+        TimelineEventType.POSTMORTEM_PUBLISHED,
+        publication.by(),
+        PostmortemMessages.published(input, publication),
+        Map.of("url", publication.url()));
     notices.post(input.stakeholderChannel(), PostmortemMessages.published(input, publication));
     recorded = true;
   }
 
   private void save() {
     TrackerIssue issue = progress.issue();
-    store.savePostmortem(new PostmortemRecord(input.incidentNumber(), Workflow.getInfo().getWorkflowId(),
-        progress.status(), input.dueAt(), issue == null ? null : issue.key(), issue == null ? null : issue.url(),
-        publication == null ? null : publication.url(), publication == null ? null : publication.summary(),
-        publication == null ? null : publication.by(), publication == null ? null : FollowUpNotices.now()));
+    store.savePostmortem(
+        new PostmortemRecord(
+            input.incidentNumber(),
+            Workflow.getInfo().getWorkflowId(),
+            progress.status(),
+            input.dueAt(),
+            issue == null ? null : issue.key(),
+            issue == null ? null : issue.url(),
+            publication == null ? null : publication.url(),
+            publication == null ? null : publication.summary(),
+            publication == null ? null : publication.by(),
+            publication == null ? null : FollowUpNotices.now()));
   }
 
   private Map<String, String> issueData() {
     return progress.issue() == null
         ? Map.of("due", input.dueAt().toString())
-        : Map.of("due", input.dueAt().toString(), "jiraKey", progress.issue().key(), "jiraUrl", progress.issue().url());
+        : Map.of(
+            "due",
+            input.dueAt().toString(),
+            "jiraKey",
+            progress.issue().key(),
+            "jiraUrl",
+            progress.issue().url());
   }
 
   // ---- update, signal, query ----------------------------------------------------------------
@@ -178,16 +228,26 @@ public class PostmortemWorkflowImpl implements PostmortemWorkflow {
       return;
     }
     if (publication != null) {
-      throw new IllegalStateException("the postmortem of " + input.incidentId() + " is already published at "
-          + publication.url());
+      throw new IllegalStateException(
+          "the postmortem of "
+              + input.incidentId()
+              + " is already published at "
+              + publication.url());
     }
   }
 
   @Override
   public void trackerStatusChanged(TrackerStatus status) {
-    if (publication == null && status.done() && progress != null && progress.issue() != null
+    if (publication == null
+        && status.done()
+        && progress != null
+        && progress.issue() != null
         && progress.issue().key().equals(status.issueKey())) {
-      publication = new Publication(progress.issue().url(), status.issueKey() + " is " + status.name() + " in Jira", "jira");
+      publication =
+          new Publication(
+              progress.issue().url(),
+              status.issueKey() + " is " + status.name() + " in Jira",
+              "jira");
     }
   }
 
@@ -197,7 +257,12 @@ public class PostmortemWorkflowImpl implements PostmortemWorkflow {
       return null;
     }
     TrackerIssue issue = progress.issue();
-    return new PostmortemView(input.incidentId(), progress.status(), input.dueAt(), issue == null ? null : issue.key(),
-        issue == null ? null : issue.url(), publication == null || !recorded ? null : publication.url());
+    return new PostmortemView(
+        input.incidentId(),
+        progress.status(),
+        input.dueAt(),
+        issue == null ? null : issue.key(),
+        issue == null ? null : issue.url(),
+        publication == null || !recorded ? null : publication.url());
   }
 }

@@ -30,43 +30,65 @@ public final class Postmortems {
   /** Whether a closed incident's severity (in the policy it ran under) requires a postmortem. */
   public static boolean isRequired(IncidentState state) {
     PostmortemPolicy policy = state.row().postmortem();
-    return state.status() == IncidentStatus.CLOSED && state.isNumbered() && policy.required()
+    return state.status() == IncidentStatus.CLOSED
+        && state.isNumbered()
+        && policy.required()
         && state.reachedAt(IncidentStatus.RESOLVED).isPresent();
   }
 
   /** The postmortem's input from a closed incident's state and policy. */
   public static PostmortemInput inputFor(IncidentState state) {
     PostmortemPolicy policy = state.row().postmortem();
-    IncidentTimes times = new IncidentTimes(state.startedAt(), at(state, IncidentStatus.ACKNOWLEDGED),
-        at(state, IncidentStatus.IDENTIFIED), at(state, IncidentStatus.MITIGATED), at(state, IncidentStatus.RESOLVED),
-        at(state, IncidentStatus.CLOSED));
-    return new PostmortemInput(state.number(), state.firstRunId(), state.title(), state.severity(), state.service(),
-        state.commander(), state.stakeholderChannel(), state.channelName(), times, policy.due(),
-        policy.remindBefore(), state.policy().actionItems().pollEvery(), null);
+    IncidentTimes times =
+        new IncidentTimes(
+            state.startedAt(),
+            at(state, IncidentStatus.ACKNOWLEDGED),
+            at(state, IncidentStatus.IDENTIFIED),
+            at(state, IncidentStatus.MITIGATED),
+            at(state, IncidentStatus.RESOLVED),
+            at(state, IncidentStatus.CLOSED));
+    return new PostmortemInput(
+        state.number(),
+        state.firstRunId(),
+        state.title(),
+        state.severity(),
+        state.service(),
+        state.commander(),
+        state.stakeholderChannel(),
+        state.channelName(),
+        times,
+        policy.due(),
+        policy.remindBefore(),
+        state.policy().actionItems().pollEvery(),
+        null);
   }
 
   /**
    * Starts the postmortem as a child the incident abandons when it completes, if the severity
-   * requires one, and waits until the child has started (a child whose start is not confirmed
-   * would be lost with the parent). A postmortem that already runs for the incident is kept.
-   * Call from the incident workflow's thread once the incident is closed and saved.
+   * requires one, and waits until the child has started (a child whose start is not confirmed would
+   * be lost with the parent). A postmortem that already runs for the incident is kept. Call from
+   * the incident workflow's thread once the incident is closed and saved.
    */
   public static void startFor(IncidentState state) {
     if (Workflow.getVersion(VERSION_CHANGE, Workflow.DEFAULT_VERSION, 1) == Workflow.DEFAULT_VERSION
         || !isRequired(state)) {
       return;
     }
-    PostmortemWorkflow postmortem = Workflow.newChildWorkflowStub(PostmortemWorkflow.class,
-        ChildWorkflowOptions.newBuilder()
-            .setWorkflowId(workflowId(state.number()))
-            .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON)
-            .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
-            .build());
+    PostmortemWorkflow postmortem =
+        Workflow.newChildWorkflowStub(
+            PostmortemWorkflow.class,
+            ChildWorkflowOptions.newBuilder()
+                .setWorkflowId(workflowId(state.number()))
+                .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON)
+                .setWorkflowIdReusePolicy(
+                    WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
+                .build());
     Async.function(postmortem::run, inputFor(state));
     try {
       Workflow.getWorkflowExecution(postmortem).get();
     } catch (ChildWorkflowFailure alreadyStarted) {
-      log.info("{}: its postmortem {} runs already", state.incidentId(), workflowId(state.number()));
+      log.info(
+          "{}: its postmortem {} runs already", state.incidentId(), workflowId(state.number()));
     }
   }
 

@@ -18,13 +18,14 @@ import java.util.Map;
  * manager, erin VP, frank executive. {@code role:nobody-home} resolves to nobody.
  */
 final class FakeDirectory implements DirectoryActivities {
-  static final Map<String, Person> PEOPLE = Map.of(
-      "alice", person("alice", "U0ALICE", "dana"),
-      "bob", person("bob", "U0BOB", "dana"),
-      "dana", person("dana", "U0DANA", "erin"),
-      "erin", person("erin", "U0ERIN", "frank"),
-      "frank", person("frank", "U0FRANK", null),
-      "carol", person("carol", "U0CAROL", "dana"));
+  static final Map<String, Person> PEOPLE =
+      Map.of(
+          "alice", person("alice", "U0ALICE", "dana"),
+          "bob", person("bob", "U0BOB", "dana"),
+          "dana", person("dana", "U0DANA", "erin"),
+          "erin", person("erin", "U0ERIN", "frank"),
+          "frank", person("frank", "U0FRANK", null),
+          "carol", person("carol", "U0CAROL", "dana"));
   private static final Map<String, String> ROLES =
       Map.of("engineering-manager", "dana", "vp-engineering", "erin", "executive", "frank");
 
@@ -45,12 +46,15 @@ final class FakeDirectory implements DirectoryActivities {
 
   @Override
   public Responders responders(ResponderQuery query) {
-    Person commander = query.commander() == null
-        ? PEOPLE.get("alice")
-        : PEOPLE.getOrDefault(query.commander(), Person.ofHandle(query.commander()));
+    Person commander =
+        query.commander() == null
+            ? PEOPLE.get("alice")
+            : PEOPLE.getOrDefault(query.commander(), Person.ofHandle(query.commander()));
     // As the shipped policy does, SEV1 invites the engineering manager to the channel.
-    List<Person> stakeholders = query.severity() == Severity.SEV1 ? List.of(PEOPLE.get("dana")) : List.of();
-    return new Responders(service(query.service()), PEOPLE.get("alice"), PEOPLE.get("bob"), commander, stakeholders);
+    List<Person> stakeholders =
+        query.severity() == Severity.SEV1 ? List.of(PEOPLE.get("dana")) : List.of();
+    return new Responders(
+        service(query.service()), PEOPLE.get("alice"), PEOPLE.get("bob"), commander, stakeholders);
   }
 
   @Override
@@ -60,12 +64,13 @@ final class FakeDirectory implements DirectoryActivities {
     List<String> unresolved = new ArrayList<>();
     for (String target : query.targets()) {
       String name = target.substring(target.indexOf(':') + 1);
-      String handle = switch (target.substring(0, target.indexOf(':'))) {
-        case "oncall" -> name.equals("primary") ? "alice" : "bob";
-        case "role" -> query.incidentRoles().getOrDefault(name, ROLES.get(name));
-        case "person" -> name;
-        default -> null;
-      };
+      String handle =
+          switch (target.substring(0, target.indexOf(':'))) {
+            case "oncall" -> name.equals("primary") ? "alice" : "bob";
+            case "role" -> query.incidentRoles().getOrDefault(name, ROLES.get(name));
+            case "person" -> name;
+            default -> null;
+          };
       if (target.startsWith("channel:")) {
         channels.add(name);
       } else if (handle == null || !PEOPLE.containsKey(handle)) {
@@ -78,8 +83,15 @@ final class FakeDirectory implements DirectoryActivities {
   }
 
   static ServiceInfo service(String name) {
-    return new ServiceInfo(name, "payments", "payments-oncall", "https://runbooks.example.com/" + name,
-        "https://grafana.example.com/d/" + name, List.of(), "PAY", "incidents");
+    return new ServiceInfo(
+        name,
+        "payments",
+        "payments-oncall",
+        "https://runbooks.example.com/" + name,
+        "https://grafana.example.com/d/" + name,
+        List.of(),
+        "PAY",
+        "incidents");
   }
 
   private static Person person(String handle, String slackId, String manager) {

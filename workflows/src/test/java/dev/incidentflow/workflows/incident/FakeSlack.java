@@ -23,8 +23,10 @@ final class FakeSlack implements SlackChatActivities {
   final List<SlackChannel> archived = new CopyOnWriteArrayList<>();
   volatile int openCalls;
   final List<OpenChannel> openRequests = new CopyOnWriteArrayList<>();
+
   /** When set, Slack refuses to create channels, as for a workspace that restricts it. */
   volatile boolean rejectChannels;
+
   /** When set, archiving waits for it: a test can act while an incident is closing. */
   volatile java.util.concurrent.CountDownLatch archiveGate;
 
@@ -33,9 +35,11 @@ final class FakeSlack implements SlackChatActivities {
     openCalls++;
     openRequests.add(request);
     if (rejectChannels) {
-      throw ApplicationFailure.newNonRetryableFailure("restricted_action", FailureType.SLACK_REJECTED.name());
+      throw ApplicationFailure.newNonRetryableFailure(
+          "restricted_action", FailureType.SLACK_REJECTED.name());
     }
-    return channels.computeIfAbsent(request.name(), name -> new SlackChannel("C" + (channels.size() + 100), name));
+    return channels.computeIfAbsent(
+        request.name(), name -> new SlackChannel("C" + (channels.size() + 100), name));
   }
 
   @Override
@@ -71,7 +75,10 @@ final class FakeSlack implements SlackChatActivities {
   }
 
   List<String> textsIn(String channel) {
-    return messages.stream().filter(m -> m.channel().equals(channel)).map(ChannelMessage::text).toList();
+    return messages.stream()
+        .filter(m -> m.channel().equals(channel))
+        .map(ChannelMessage::text)
+        .toList();
   }
 
   List<String> dmRecipients() {

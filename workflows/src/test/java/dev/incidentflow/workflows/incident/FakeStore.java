@@ -18,13 +18,15 @@ final class FakeStore implements IncidentStoreActivities {
   private final AtomicLong sequence = new AtomicLong();
   private final Map<String, Long> numbers = new ConcurrentHashMap<>();
   private final Map<Long, IncidentSnapshot> latest = new ConcurrentHashMap<>();
-  private final Map<Long, ConcurrentSkipListMap<Integer, TimelineEvent>> timelines = new ConcurrentHashMap<>();
+  private final Map<Long, ConcurrentSkipListMap<Integer, TimelineEvent>> timelines =
+      new ConcurrentHashMap<>();
   private final List<String> conflicts = new CopyOnWriteArrayList<>();
 
   @Override
   public IncidentNumber recordIncident(NewIncident incident) {
-    long number = numbers.computeIfAbsent(
-        incident.workflowId() + "/" + incident.firstRunId(), key -> sequence.incrementAndGet());
+    long number =
+        numbers.computeIfAbsent(
+            incident.workflowId() + "/" + incident.firstRunId(), key -> sequence.incrementAndGet());
     return new IncidentNumber(number);
   }
 
@@ -41,8 +43,8 @@ final class FakeStore implements IncidentStoreActivities {
   }
 
   /**
-   * Events saved under a sequence number already taken by a different event. The real store
-   * skips them silently, so a workflow that reused numbers would lose events without a trace.
+   * Events saved under a sequence number already taken by a different event. The real store skips
+   * them silently, so a workflow that reused numbers would lose events without a trace.
    */
   List<String> conflicts() {
     return List.copyOf(conflicts);

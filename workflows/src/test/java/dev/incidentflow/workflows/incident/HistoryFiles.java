@@ -7,7 +7,9 @@ final class HistoryFiles {
   /** Set to {@code true} to re-record the histories while the workflow tests run. */
   static final String RECORD_PROPERTY = "incidentflow.recordHistories";
 
-  /** The checked-in copies; surefire runs in the module directory and says so in {@code basedir}. */
+  /**
+   * The checked-in copies; surefire runs in the module directory and says so in {@code basedir}.
+   */
   static final Path SOURCE_DIRECTORY =
       Path.of(System.getProperty("basedir", "."), "src", "test", "resources", "histories");
 

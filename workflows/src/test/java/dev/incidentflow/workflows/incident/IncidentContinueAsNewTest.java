@@ -17,7 +17,9 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** A long incident continues as new, with the threshold lowered so that it does so several times. */
+/**
+ * A long incident continues as new, with the threshold lowered so that it does so several times.
+ */
 class IncidentContinueAsNewTest {
   static final IncidentWorkflowSettings LOW_THRESHOLD = new IncidentWorkflowSettings(100);
 
@@ -32,21 +34,31 @@ class IncidentContinueAsNewTest {
     env.sleepUntil(1, Duration.ofMinutes(50));
 
     assertThat(env.histories("alert-a")).as("runs").hasSizeGreaterThan(2);
-    assertThat(env.paging.triggeredKeys()).containsExactly(
-        "incidentflow-INC-1-step-0", "incidentflow-INC-1-step-1", "incidentflow-INC-1-step-2",
-        "incidentflow-INC-1-step-3");
+    assertThat(env.paging.triggeredKeys())
+        .containsExactly(
+            "incidentflow-INC-1-step-0",
+            "incidentflow-INC-1-step-1",
+            "incidentflow-INC-1-step-2",
+            "incidentflow-INC-1-step-3");
     assertThat(env.slack.openCalls).isEqualTo(1);
     assertThat(env.slack.briefings).hasSize(1);
     assertThat(env.store.incidentCount()).isEqualTo(1);
-    assertThat(env.events(1, ESCALATED)).extracting(event -> event.data().get("level"))
+    assertThat(env.events(1, ESCALATED))
+        .extracting(event -> event.data().get("level"))
         .containsExactly("1", "2", "3");
-    assertThat(env.events(1, UPDATE_OVERDUE)).extracting(TimelineEvent::text)
-        .containsExactly("No status update for 15m", "No status update for 30m", "No status update for 45m");
-    assertThat(env.slack.dmRecipients()).containsExactly("alice", "bob", "dana", "erin", "frank", "dana");
-    assertThat(env.timelineTypes(1)).filteredOn(type -> type == DECLARED || type == CHANNEL_CREATED || type == PAGED)
+    assertThat(env.events(1, UPDATE_OVERDUE))
+        .extracting(TimelineEvent::text)
+        .containsExactly(
+            "No status update for 15m", "No status update for 30m", "No status update for 45m");
+    assertThat(env.slack.dmRecipients())
+        .containsExactly("alice", "bob", "dana", "erin", "frank", "dana");
+    assertThat(env.timelineTypes(1))
+        .filteredOn(type -> type == DECLARED || type == CHANNEL_CREATED || type == PAGED)
         .containsExactly(DECLARED, PAGED, CHANNEL_CREATED);
-    assertThat(env.store.timeline(1)).extracting(TimelineEvent::sequence)
-        .containsExactlyElementsOf(IntStream.rangeClosed(1, env.store.timeline(1).size()).boxed().toList());
+    assertThat(env.store.timeline(1))
+        .extracting(TimelineEvent::sequence)
+        .containsExactlyElementsOf(
+            IntStream.rangeClosed(1, env.store.timeline(1).size()).boxed().toList());
     assertThat(env.store.conflicts()).isEmpty();
 
     IncidentView view = incident.view();
@@ -54,7 +66,8 @@ class IncidentContinueAsNewTest {
     assertThat(view.escalationLevel()).isEqualTo(3);
     assertThatThrownBy(() -> incident.acknowledge(new Transition("alice", "")))
         .isInstanceOf(WorkflowUpdateException.class)
-        .rootCause().hasMessageContaining("INC-1 is already acknowledged by bob");
+        .rootCause()
+        .hasMessageContaining("INC-1 is already acknowledged by bob");
 
     incident.resolve(new Transition("bob", "fixed"));
     env.sleepUntil(1, Duration.ofMinutes(90));

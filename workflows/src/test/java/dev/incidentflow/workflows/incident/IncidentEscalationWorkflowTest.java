@@ -50,11 +50,17 @@ class IncidentEscalationWorkflowTest {
 
     env.sleepUntil(1, minutes(5, 1));
     assertThat(env.paging.triggeredKeys()).containsExactly(key(0), key(1));
-    assertThat(env.events(1, ESCALATED)).singleElement().satisfies(escalated -> {
-      assertThat(escalated.at()).isBetween(env.startedAt(1).plus(minutes(5, 0)), env.startedAt(1).plus(minutes(5, 1)));
-      assertThat(escalated.text()).isEqualTo("Escalated to level 1: paged bob, dana (not acknowledged after 5m)");
-      assertThat(escalated.data()).containsEntry("level", "1");
-    });
+    assertThat(env.events(1, ESCALATED))
+        .singleElement()
+        .satisfies(
+            escalated -> {
+              assertThat(escalated.at())
+                  .isBetween(
+                      env.startedAt(1).plus(minutes(5, 0)), env.startedAt(1).plus(minutes(5, 1)));
+              assertThat(escalated.text())
+                  .isEqualTo("Escalated to level 1: paged bob, dana (not acknowledged after 5m)");
+              assertThat(escalated.data()).containsEntry("level", "1");
+            });
     assertThat(env.slack.dmRecipients()).containsExactly("alice", "bob", "dana");
 
     env.sleepUntil(1, minutes(9, 59));
@@ -68,8 +74,8 @@ class IncidentEscalationWorkflowTest {
     assertThat(env.paging.triggeredKeys()).containsExactly(key(0), key(1), key(2), key(3));
     assertThat(escalatedLevels()).containsExactly("1", "2", "3");
     assertThat(env.slack.dmRecipients()).containsExactly("alice", "bob", "dana", "erin", "frank");
-    assertThat(env.slack.textsIn(CHANNEL)).contains(
-        "Escalation level 3 for INC-1: paging <@U0FRANK> (not resolved after 20m)");
+    assertThat(env.slack.textsIn(CHANNEL))
+        .contains("Escalation level 3 for INC-1: paging <@U0FRANK> (not resolved after 20m)");
     assertThat(env.incident(1).escalationLevel()).isEqualTo(3);
 
     env.sleepUntil(1, Duration.ofHours(2));
@@ -86,7 +92,8 @@ class IncidentEscalationWorkflowTest {
     env.sleepUntil(1, minutes(9, 59));
 
     assertThat(env.paging.triggeredKeys()).containsExactly(key(0));
-    assertThat(env.paging.of(PagerEvent.Action.ACKNOWLEDGE)).extracting(PagerEvent::dedupKey)
+    assertThat(env.paging.of(PagerEvent.Action.ACKNOWLEDGE))
+        .extracting(PagerEvent::dedupKey)
         .containsExactly(key(0));
     assertThat(env.slack.dmRecipients()).containsExactly("alice");
     assertThat(env.events(1, ESCALATED)).isEmpty();
@@ -108,7 +115,9 @@ class IncidentEscalationWorkflowTest {
     env.sleepUntil(1, minutes(15, 1));
     assertThat(env.paging.triggeredKeys()).containsExactly(key(0), key(1));
     assertThat(env.slack.dmRecipients()).containsExactly("alice", "dana");
-    assertThat(env.events(1, ESCALATED)).singleElement().extracting(TimelineEvent::text)
+    assertThat(env.events(1, ESCALATED))
+        .singleElement()
+        .extracting(TimelineEvent::text)
         .isEqualTo("Escalated to level 1: paged dana (not acknowledged after 15m)");
 
     env.sleepUntil(1, Duration.ofHours(2));
@@ -135,19 +144,23 @@ class IncidentEscalationWorkflowTest {
     IncidentWorkflow incident = env.startAlertIncident("alert-a", Severity.SEV2);
     env.sleepUntil(1, minutes(7, 0));
 
-    IncidentView view = incident.changeSeverity(new SeverityChange(Severity.SEV3, "alice", "only EU"));
+    IncidentView view =
+        incident.changeSeverity(new SeverityChange(Severity.SEV3, "alice", "only EU"));
     env.sleepUntil(1, Duration.ofHours(3));
 
     assertThat(view.severity()).isEqualTo(Severity.SEV3);
     assertThat(view.nextUpdateDue()).isNull();
     assertThat(env.paging.triggeredKeys()).containsExactly(key(0));
     assertThat(env.events(1, UPDATE_OVERDUE)).isEmpty();
-    assertThat(env.events(1, SEVERITY_CHANGED)).singleElement().extracting(TimelineEvent::text)
+    assertThat(env.events(1, SEVERITY_CHANGED))
+        .singleElement()
+        .extracting(TimelineEvent::text)
         .isEqualTo("Severity SEV2 -> SEV3 by alice: only EU");
     assertThat(env.incident(1).severity()).isEqualTo(Severity.SEV3);
     assertThatThrownBy(() -> incident.escalate(new Transition("bob", "")))
         .isInstanceOf(WorkflowUpdateException.class)
-        .rootCause().hasMessageContaining("SEV3 does not page; raise the severity to escalate");
+        .rootCause()
+        .hasMessageContaining("SEV3 does not page; raise the severity to escalate");
     env.recordHistory("sev2-downgraded-to-sev3", "alert-a");
   }
 
@@ -171,17 +184,26 @@ class IncidentEscalationWorkflowTest {
     IncidentWorkflow incident = env.startAlertIncident("alert-a", Severity.SEV2);
     env.sleepUntil(1, minutes(7, 0));
 
-    IncidentView view = incident.changeSeverity(new SeverityChange(Severity.SEV1, "erin", "all regions"));
+    IncidentView view =
+        incident.changeSeverity(new SeverityChange(Severity.SEV1, "erin", "all regions"));
     env.sleepUntil(1, minutes(7, 1));
 
     assertThat(view.severity()).isEqualTo(Severity.SEV1);
-    assertThat(env.slack.textsIn(CHANNEL)).contains("INC-1 Severity SEV2 -> SEV1 by erin: all regions");
+    assertThat(env.slack.textsIn(CHANNEL))
+        .contains("INC-1 Severity SEV2 -> SEV1 by erin: all regions");
     assertThat(env.slack.textsIn("incidents"))
-        .contains("INC-1 (checkout) Severity SEV2 -> SEV1 by erin: all regions: Checkout error budget burn");
-    assertThat(env.slack.topics).last().extracting(topic -> topic.text()).asString().startsWith("SEV1 | triggered");
+        .contains(
+            "INC-1 (checkout) Severity SEV2 -> SEV1 by erin: all regions: Checkout error budget burn");
+    assertThat(env.slack.topics)
+        .last()
+        .extracting(topic -> topic.text())
+        .asString()
+        .startsWith("SEV1 | triggered");
     // SEV1's level 1 was due at 5m: the change fires it now, and step 0 is not paged again.
     assertThat(env.paging.triggeredKeys()).containsExactly(key(0), key(1));
-    assertThat(env.paging.of(PagerEvent.Action.TRIGGER)).last().extracting(PagerEvent::severity)
+    assertThat(env.paging.of(PagerEvent.Action.TRIGGER))
+        .last()
+        .extracting(PagerEvent::severity)
         .isEqualTo("critical");
     env.recordHistory("severity-change", "alert-a");
   }
@@ -195,14 +217,19 @@ class IncidentEscalationWorkflowTest {
     env.sleep(Duration.ofSeconds(1)); // announced after the update answers, once it is persisted
 
     assertThat(view.commander()).isEqualTo("carol");
-    assertThat(env.slack.textsIn(CHANNEL)).contains(
-        "INC-1: carol is now commander (assigned by alice)", "INC-1: bob is now communications (assigned by carol)");
+    assertThat(env.slack.textsIn(CHANNEL))
+        .contains(
+            "INC-1: carol is now commander (assigned by alice)",
+            "INC-1: bob is now communications (assigned by carol)");
     assertThat(env.events(1, ROLE_ASSIGNED)).hasSize(2);
-    assertThat(env.incident(1).roles()).containsEntry("commander", "carol").containsEntry("communications", "bob");
+    assertThat(env.incident(1).roles())
+        .containsEntry("commander", "carol")
+        .containsEntry("communications", "bob");
     assertThatThrownBy(() -> incident.assignRole(new RoleAssignment("pilot", "bob", "carol")))
         .isInstanceOf(WorkflowUpdateException.class)
         .rootCause()
-        .hasMessageContaining("unknown role 'pilot'; roles are commander, communications, scribe, tech-lead")
+        .hasMessageContaining(
+            "unknown role 'pilot'; roles are commander, communications, scribe, tech-lead")
         .extracting(failure -> ((ApplicationFailure) failure).getType())
         .isEqualTo(IllegalArgumentException.class.getName());
     assertThat(env.events(1, ROLE_ASSIGNED)).hasSize(2);
@@ -218,8 +245,11 @@ class IncidentEscalationWorkflowTest {
 
     assertThat(view.escalationLevel()).isEqualTo(1);
     assertThat(env.paging.triggeredKeys()).containsExactly(key(0), key(1));
-    assertThat(env.events(1, ESCALATED)).singleElement().extracting(TimelineEvent::text)
-        .isEqualTo("Escalated to level 1: paged bob, dana (escalated by alice: need a second pair of hands)");
+    assertThat(env.events(1, ESCALATED))
+        .singleElement()
+        .extracting(TimelineEvent::text)
+        .isEqualTo(
+            "Escalated to level 1: paged bob, dana (escalated by alice: need a second pair of hands)");
 
     env.sleepUntil(1, minutes(9, 59));
     assertThat(env.paging.triggeredKeys()).containsExactly(key(0), key(1));
@@ -235,27 +265,39 @@ class IncidentEscalationWorkflowTest {
 
     assertThatThrownBy(() -> incident.escalate(new Transition("alice", "")))
         .isInstanceOf(WorkflowUpdateException.class)
-        .rootCause().hasMessageContaining("INC-1 has run every step of its escalation chain");
+        .rootCause()
+        .hasMessageContaining("INC-1 has run every step of its escalation chain");
     assertThat(env.paging.triggeredKeys()).hasSize(4);
   }
 
   @Test
   void stepWhoseTargetsResolveToNobodyIsRecordedAsSuchAndTheChainMovesOn() {
-    env.directory.setPolicy(TestPolicies.withRow(Severity.SEV1, new SeverityPolicy("", List.of("P1"), true,
-        new StatusUpdatePolicy(Duration.ofMinutes(15), List.of("channel")), Duration.ofMinutes(30),
-        List.of(TestPolicies.step(0, null, "oncall:primary"),
-            TestPolicies.step(5, IncidentStatus.ACKNOWLEDGED, "role:nobody-home"),
-            TestPolicies.step(10, IncidentStatus.IDENTIFIED, "role:vp-engineering")),
-        null)));
+    env.directory.setPolicy(
+        TestPolicies.withRow(
+            Severity.SEV1,
+            new SeverityPolicy(
+                "",
+                List.of("P1"),
+                true,
+                new StatusUpdatePolicy(Duration.ofMinutes(15), List.of("channel")),
+                Duration.ofMinutes(30),
+                List.of(
+                    TestPolicies.step(0, null, "oncall:primary"),
+                    TestPolicies.step(5, IncidentStatus.ACKNOWLEDGED, "role:nobody-home"),
+                    TestPolicies.step(10, IncidentStatus.IDENTIFIED, "role:vp-engineering")),
+                null)));
     env.startAlertIncident("alert-a", Severity.SEV1);
 
     env.sleepUntil(1, minutes(10, 1));
 
-    assertThat(env.events(1, ESCALATED)).extracting(TimelineEvent::text).containsExactly(
-        "Escalated to level 1: paged nobody (role:nobody-home resolved to nobody) (not acknowledged after 5m)",
-        "Escalated to level 2: paged erin (not identified after 10m)");
-    assertThat(env.slack.textsIn(CHANNEL)).contains(
-        "Escalation level 1 for INC-1: paging nobody (not acknowledged after 5m). Resolved to nobody: role:nobody-home");
+    assertThat(env.events(1, ESCALATED))
+        .extracting(TimelineEvent::text)
+        .containsExactly(
+            "Escalated to level 1: paged nobody (role:nobody-home resolved to nobody) (not acknowledged after 5m)",
+            "Escalated to level 2: paged erin (not identified after 10m)");
+    assertThat(env.slack.textsIn(CHANNEL))
+        .contains(
+            "Escalation level 1 for INC-1: paging nobody (not acknowledged after 5m). Resolved to nobody: role:nobody-home");
     assertThat(env.paging.triggeredKeys()).containsExactly(key(0), key(2));
     assertThat(env.incident(1).escalationLevel()).isEqualTo(2);
     env.recordHistory("step-resolving-to-nobody", "alert-a");

@@ -20,10 +20,13 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The status-update cadence, the monitoring window, reopening and canceling, with time skipping. */
+/**
+ * The status-update cadence, the monitoring window, reopening and canceling, with time skipping.
+ */
 class IncidentLifecycleWorkflowTest {
   private static final String CHANNEL = "C100";
-  private static final String REMINDER = "<@U0ALICE> A status update for INC-1 is overdue (every 15m for SEV1).";
+  private static final String REMINDER =
+      "<@U0ALICE> A status update for INC-1 is overdue (every 15m for SEV1).";
 
   @RegisterExtension final IncidentTestEnvironment env = new IncidentTestEnvironment();
 
@@ -45,20 +48,28 @@ class IncidentLifecycleWorkflowTest {
     env.sleepUntil(1, minutes(14, 0));
 
     IncidentView view = incident.postStatusUpdate(new Note("Rolled back checkout to v41", "alice"));
-    assertThat(view.nextUpdateDue()).isEqualTo(env.events(1, STATUS_UPDATE).get(0).at().plus(Duration.ofMinutes(15)));
+    assertThat(view.nextUpdateDue())
+        .isEqualTo(env.events(1, STATUS_UPDATE).get(0).at().plus(Duration.ofMinutes(15)));
 
     env.sleepUntil(1, minutes(28, 59));
     assertThat(env.events(1, UPDATE_OVERDUE)).isEmpty();
     assertThat(env.slack.textsIn(CHANNEL)).doesNotContain(REMINDER);
 
     env.sleepUntil(1, minutes(29, 1));
-    assertThat(env.events(1, UPDATE_OVERDUE)).singleElement().satisfies(overdue -> {
-      assertThat(overdue.text()).isEqualTo("No status update for 15m");
-      assertThat(overdue.at()).isBetween(env.startedAt(1).plus(minutes(29, 0)), env.startedAt(1).plus(minutes(29, 1)));
-    });
+    assertThat(env.events(1, UPDATE_OVERDUE))
+        .singleElement()
+        .satisfies(
+            overdue -> {
+              assertThat(overdue.text()).isEqualTo("No status update for 15m");
+              assertThat(overdue.at())
+                  .isBetween(
+                      env.startedAt(1).plus(minutes(29, 0)), env.startedAt(1).plus(minutes(29, 1)));
+            });
     assertThat(env.slack.textsIn(CHANNEL)).containsOnlyOnce(REMINDER);
-    assertThat(env.slack.textsIn(CHANNEL)).contains("INC-1 update from alice: Rolled back checkout to v41");
-    assertThat(env.slack.textsIn("incidents")).contains("INC-1 update from alice: Rolled back checkout to v41");
+    assertThat(env.slack.textsIn(CHANNEL))
+        .contains("INC-1 update from alice: Rolled back checkout to v41");
+    assertThat(env.slack.textsIn("incidents"))
+        .contains("INC-1 update from alice: Rolled back checkout to v41");
     env.recordHistory("status-update-pushes-reminder", "alert-a");
   }
 
@@ -71,11 +82,15 @@ class IncidentLifecycleWorkflowTest {
     assertThat(env.slack.dmRecipients()).containsExactly("alice", "frank"); // frank: level 3 at 20m
 
     env.sleepUntil(1, minutes(30, 1));
-    assertThat(env.events(1, UPDATE_OVERDUE)).extracting(TimelineEvent::text)
+    assertThat(env.events(1, UPDATE_OVERDUE))
+        .extracting(TimelineEvent::text)
         .containsExactly("No status update for 15m", "No status update for 30m");
-    assertThat(env.slack.directMessages).filteredOn(dm -> dm.person().handle().equals("dana"))
-        .singleElement().extracting(DirectMessage::text)
-        .isEqualTo("INC-1 (SEV1, checkout) has had no status update for 30m. Join #inc-1-sev1-checkout-error-budget-burn.");
+    assertThat(env.slack.directMessages)
+        .filteredOn(dm -> dm.person().handle().equals("dana"))
+        .singleElement()
+        .extracting(DirectMessage::text)
+        .isEqualTo(
+            "INC-1 (SEV1, checkout) has had no status update for 30m. Join #inc-1-sev1-checkout-error-budget-burn.");
     assertThat(env.slack.textsIn(CHANNEL)).filteredOn(REMINDER::equals).hasSize(2);
     env.recordHistory("second-overdue-period", "alert-a");
   }
@@ -101,7 +116,8 @@ class IncidentLifecycleWorkflowTest {
     IncidentView reopened = incident.reopen(new Transition("bob", "errors are back"));
     assertThat(reopened.status()).isEqualTo(IncidentStatus.ACKNOWLEDGED);
     env.sleepUntil(1, minutes(34, 59));
-    assertThat(env.slack.textsIn("incidents")).contains("INC-1 (SEV1, checkout) reopened: errors are back");
+    assertThat(env.slack.textsIn("incidents"))
+        .contains("INC-1 (SEV1, checkout) reopened: errors are back");
     assertThat(env.events(1, UPDATE_OVERDUE)).isEmpty();
     env.sleepUntil(1, minutes(35, 1));
     assertThat(env.events(1, UPDATE_OVERDUE)).hasSize(1);
@@ -111,7 +127,10 @@ class IncidentLifecycleWorkflowTest {
     assertThat(incident.view().status()).isEqualTo(IncidentStatus.RESOLVED);
     env.sleepUntil(1, minutes(65, 2));
     assertThat(env.awaitOutcome("alert-a").status()).isEqualTo(IncidentStatus.CLOSED);
-    assertThat(env.events(1, REOPENED)).singleElement().extracting(TimelineEvent::by).isEqualTo("bob");
+    assertThat(env.events(1, REOPENED))
+        .singleElement()
+        .extracting(TimelineEvent::by)
+        .isEqualTo("bob");
     assertThat(env.events(1, CLOSED)).hasSize(1);
     assertThat(env.events(1, UPDATE_OVERDUE)).hasSize(1);
     assertThatThrownBy(() -> incident.reopen(new Transition("bob", "")))
@@ -125,7 +144,8 @@ class IncidentLifecycleWorkflowTest {
 
     assertThatThrownBy(() -> incident.reopen(new Transition("bob", "")))
         .isInstanceOf(WorkflowUpdateException.class)
-        .rootCause().hasMessageContaining("INC-1 is identified, not resolved");
+        .rootCause()
+        .hasMessageContaining("INC-1 is identified, not resolved");
   }
 
   @Test
@@ -142,19 +162,23 @@ class IncidentLifecycleWorkflowTest {
     env.sleep(Duration.ofHours(6));
 
     assertThat(env.paging.triggeredKeys()).containsExactly("incidentflow-INC-1-step-0");
-    assertThat(env.paging.of(PagerEvent.Action.RESOLVE)).extracting(PagerEvent::dedupKey)
+    assertThat(env.paging.of(PagerEvent.Action.RESOLVE))
+        .extracting(PagerEvent::dedupKey)
         .containsExactly("incidentflow-INC-1-step-0");
     assertThat(env.paging.of(PagerEvent.Action.ACKNOWLEDGE)).isEmpty();
     assertThat(env.events(1, ESCALATED)).isEmpty();
     assertThat(env.events(1, UPDATE_OVERDUE)).isEmpty();
-    assertThat(env.events(1, CANCELED)).singleElement().extracting(TimelineEvent::text)
+    assertThat(env.events(1, CANCELED))
+        .singleElement()
+        .extracting(TimelineEvent::text)
         .isEqualTo("Canceled as a false alarm by alice: synthetic check misfired");
     assertThat(env.slack.messages).hasSize(messages);
     assertThat(env.store.timeline(1)).hasSize(timeline);
     assertThat(env.incident(1).status()).isEqualTo(IncidentStatus.CANCELED);
     assertThat(env.slack.archived).hasSize(1);
-    assertThat(env.slack.textsIn("incidents")).contains(
-        "INC-1 (SEV1, checkout) canceled as a false alarm by alice: Checkout error budget burn. synthetic check misfired");
+    assertThat(env.slack.textsIn("incidents"))
+        .contains(
+            "INC-1 (SEV1, checkout) canceled as a false alarm by alice: Checkout error budget burn. synthetic check misfired");
     env.recordHistory("cancel", "alert-a");
   }
 

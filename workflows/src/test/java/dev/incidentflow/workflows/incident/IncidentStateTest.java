@@ -41,8 +41,16 @@ class IncidentStateTest {
   }
 
   private static AlertEvent firingAt(Instant now) {
-    return new AlertEvent(true, "alertmanager", "group-1", "Checkout error budget burn", "critical", now, 1,
-        Map.of(), List.of());
+    return new AlertEvent(
+        true,
+        "alertmanager",
+        "group-1",
+        "Checkout error budget burn",
+        "critical",
+        now,
+        1,
+        Map.of(),
+        List.of());
   }
 
   // ---- escalation over the default policy --------------------------------------------------
@@ -51,7 +59,8 @@ class IncidentStateTest {
   void unacknowledgedSev1RunsEveryStepAtItsAfter() {
     StateDriver driver = StateDriver.declared(Severity.SEV1).advanceTo(60);
 
-    assertThat(driver.stepsRun()).containsExactly("step 0 at 0s", "step 1 at 5m", "step 2 at 10m", "step 3 at 20m");
+    assertThat(driver.stepsRun())
+        .containsExactly("step 0 at 0s", "step 1 at 5m", "step 2 at 10m", "step 3 at 20m");
     assertThat(driver.effects(Effect.RunEscalationStep.class))
         .extracting(Effect.RunEscalationStep::targets)
         .containsExactly(
@@ -66,10 +75,15 @@ class IncidentStateTest {
   void firstPageIsRecordedAsPagedAndLaterStepsAsEscalatedWithTheirLevel() {
     StateDriver driver = StateDriver.declared(Severity.SEV1).advanceTo(25);
 
-    assertThat(driver.events(TimelineEventType.PAGED)).singleElement().satisfies(paged -> {
-      assertThat(paged.text()).isEqualTo("Paged alice");
-      assertThat(paged.data()).containsEntry("level", "0").containsEntry("notified", "alice");
-    });
+    assertThat(driver.events(TimelineEventType.PAGED))
+        .singleElement()
+        .satisfies(
+            paged -> {
+              assertThat(paged.text()).isEqualTo("Paged alice");
+              assertThat(paged.data())
+                  .containsEntry("level", "0")
+                  .containsEntry("notified", "alice");
+            });
     assertThat(driver.events(TimelineEventType.ESCALATED))
         .extracting(TimelineEvent::text)
         .containsExactly(
@@ -83,28 +97,31 @@ class IncidentStateTest {
 
   @Test
   void acknowledgingAtFourMinutesSkipsLevelOneOnly() {
-    StateDriver driver = StateDriver.opened(Severity.SEV1)
-        .at(4, (state, now) -> state.advance(ACKNOWLEDGED, by("bob"), now))
-        .advanceTo(60);
+    StateDriver driver =
+        StateDriver.opened(Severity.SEV1)
+            .at(4, (state, now) -> state.advance(ACKNOWLEDGED, by("bob"), now))
+            .advanceTo(60);
 
     assertThat(driver.stepsRun()).containsExactly("step 0 at 0s", "step 2 at 10m", "step 3 at 20m");
   }
 
   @Test
   void identifyingSkipsLevelTwoAsWell() {
-    StateDriver driver = StateDriver.opened(Severity.SEV1)
-        .at(4, (state, now) -> state.advance(ACKNOWLEDGED, by("bob"), now))
-        .at(9, (state, now) -> state.advance(IDENTIFIED, by("bob"), now))
-        .advanceTo(60);
+    StateDriver driver =
+        StateDriver.opened(Severity.SEV1)
+            .at(4, (state, now) -> state.advance(ACKNOWLEDGED, by("bob"), now))
+            .at(9, (state, now) -> state.advance(IDENTIFIED, by("bob"), now))
+            .advanceTo(60);
 
     assertThat(driver.stepsRun()).containsExactly("step 0 at 0s", "step 3 at 20m");
   }
 
   @Test
   void identifyingWithoutAcknowledgingFirstSkipsLevelsOneAndTwo() {
-    StateDriver driver = StateDriver.opened(Severity.SEV1)
-        .at(3, (state, now) -> state.advance(IDENTIFIED, by("alice"), now))
-        .advanceTo(60);
+    StateDriver driver =
+        StateDriver.opened(Severity.SEV1)
+            .at(3, (state, now) -> state.advance(IDENTIFIED, by("alice"), now))
+            .advanceTo(60);
 
     assertThat(driver.stepsRun()).containsExactly("step 0 at 0s", "step 3 at 20m");
     assertThat(driver.state.reachedAt(ACKNOWLEDGED)).contains(minute(3));
@@ -112,9 +129,10 @@ class IncidentStateTest {
 
   @Test
   void resolvingStopsEveryRemainingStep() {
-    StateDriver driver = StateDriver.opened(Severity.SEV1)
-        .at(4, (state, now) -> state.advance(RESOLVED, by("alice"), now))
-        .advanceTo(33);
+    StateDriver driver =
+        StateDriver.opened(Severity.SEV1)
+            .at(4, (state, now) -> state.advance(RESOLVED, by("alice"), now))
+            .advanceTo(33);
 
     assertThat(driver.stepsRun()).containsExactly("step 0 at 0s");
     assertThat(driver.state.escalation().nextDueAt(driver.state.status())).isEmpty();
@@ -128,21 +146,26 @@ class IncidentStateTest {
     assertThat(driver.stepsRun()).containsExactly("step 0 at 0s", "step 1 at 15m");
     assertThat(driver.effects(Effect.RunEscalationStep.class).get(1).targets())
         .containsExactly("role:engineering-manager");
-    assertThat(driver.events(TimelineEventType.ESCALATED)).singleElement().extracting(TimelineEvent::text)
+    assertThat(driver.events(TimelineEventType.ESCALATED))
+        .singleElement()
+        .extracting(TimelineEvent::text)
         .isEqualTo("Escalated to level 1: paged dana (not acknowledged after 15m)");
   }
 
   @Test
   void acknowledgedSev2NeverReachesTheEngineeringManager() {
-    StateDriver driver = StateDriver.opened(Severity.SEV2)
-        .at(14, (state, now) -> state.advance(ACKNOWLEDGED, by("alice"), now))
-        .advanceTo(120);
+    StateDriver driver =
+        StateDriver.opened(Severity.SEV2)
+            .at(14, (state, now) -> state.advance(ACKNOWLEDGED, by("alice"), now))
+            .advanceTo(120);
 
     assertThat(driver.stepsRun()).containsExactly("step 0 at 0s");
   }
 
   @ParameterizedTest
-  @EnumSource(value = Severity.class, names = {"SEV3", "SEV4"})
+  @EnumSource(
+      value = Severity.class,
+      names = {"SEV3", "SEV4"})
   void severitiesThatDoNotPageNeverPageNorNag(Severity severity) {
     StateDriver driver = StateDriver.declared(severity).advanceTo(600);
 
@@ -155,12 +178,20 @@ class IncidentStateTest {
 
   @Test
   void stepWhoseTargetsResolveToNobodyIsRecordedAsSuchAndTheChainMovesOn() {
-    Policy policy = TestPolicies.withRow(Severity.SEV1, new SeverityPolicy("", List.of("P1"), true,
-        new StatusUpdatePolicy(Duration.ofMinutes(15), List.of("channel")), Duration.ofMinutes(30),
-        List.of(TestPolicies.step(0, null, "oncall:primary"),
-            TestPolicies.step(5, ACKNOWLEDGED, "role:nobody-home"),
-            TestPolicies.step(10, IDENTIFIED, "role:vp-engineering")),
-        null));
+    Policy policy =
+        TestPolicies.withRow(
+            Severity.SEV1,
+            new SeverityPolicy(
+                "",
+                List.of("P1"),
+                true,
+                new StatusUpdatePolicy(Duration.ofMinutes(15), List.of("channel")),
+                Duration.ofMinutes(30),
+                List.of(
+                    TestPolicies.step(0, null, "oncall:primary"),
+                    TestPolicies.step(5, ACKNOWLEDGED, "role:nobody-home"),
+                    TestPolicies.step(10, IDENTIFIED, "role:vp-engineering")),
+                null));
     StateDriver driver = StateDriver.declared(Severity.SEV1, policy).advanceTo(12);
 
     assertThat(driver.stepsRun()).containsExactly("step 0 at 0s", "step 1 at 5m", "step 2 at 10m");
@@ -169,7 +200,8 @@ class IncidentStateTest {
         .containsExactly(
             "Escalated to level 1: paged nobody (role:nobody-home resolved to nobody) (not acknowledged after 5m)",
             "Escalated to level 2: paged erin (not identified after 10m)");
-    assertThat(driver.state.pages()).extracting(IncidentState.PageKey::dedupKey)
+    assertThat(driver.state.pages())
+        .extracting(IncidentState.PageKey::dedupKey)
         .containsExactly("incidentflow-INC-1-step-0", "incidentflow-INC-1-step-2");
   }
 
@@ -177,20 +209,27 @@ class IncidentStateTest {
 
   @Test
   void manualEscalateRunsTheNextStepNowAndItsTimerDoesNotRunItAgain() {
-    StateDriver driver = StateDriver.opened(Severity.SEV1)
-        .at(2, (state, now) -> state.escalateNow(new Transition("alice", "need the database team")))
-        .advanceTo(60);
+    StateDriver driver =
+        StateDriver.opened(Severity.SEV1)
+            .at(
+                2,
+                (state, now) ->
+                    state.escalateNow(new Transition("alice", "need the database team")))
+            .advanceTo(60);
 
-    assertThat(driver.stepsRun()).containsExactly("step 0 at 0s", "step 1 at 2m", "step 2 at 10m", "step 3 at 20m");
+    assertThat(driver.stepsRun())
+        .containsExactly("step 0 at 0s", "step 1 at 2m", "step 2 at 10m", "step 3 at 20m");
     assertThat(driver.events(TimelineEventType.ESCALATED).get(0).text())
-        .isEqualTo("Escalated to level 1: paged bob, dana (escalated by alice: need the database team)");
+        .isEqualTo(
+            "Escalated to level 1: paged bob, dana (escalated by alice: need the database team)");
   }
 
   @Test
   void manualEscalateRunsTheNextStepEvenWhenItsUnlessWasReached() {
-    StateDriver driver = StateDriver.opened(Severity.SEV1)
-        .at(1, (state, now) -> state.advance(ACKNOWLEDGED, by("alice"), now))
-        .at(2, (state, now) -> state.escalateNow(by("alice")));
+    StateDriver driver =
+        StateDriver.opened(Severity.SEV1)
+            .at(1, (state, now) -> state.advance(ACKNOWLEDGED, by("alice"), now))
+            .at(2, (state, now) -> state.escalateNow(by("alice")));
 
     assertThat(driver.stepsRun()).containsExactly("step 0 at 0s", "step 1 at 2m");
   }
@@ -199,86 +238,101 @@ class IncidentStateTest {
   void manualEscalateIsRefusedOnceTheChainIsDone() {
     StateDriver driver = StateDriver.opened(Severity.SEV1).advanceTo(21);
 
-    assertThat(driver.state.refusalOfEscalate()).contains("INC-1 has run every step of its escalation chain");
+    assertThat(driver.state.refusalOfEscalate())
+        .contains("INC-1 has run every step of its escalation chain");
     assertThatThrownBy(() -> driver.state.escalateNow(by("alice")))
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("INC-1 has run every step of its escalation chain");
   }
 
   @ParameterizedTest
-  @EnumSource(value = Severity.class, names = {"SEV3", "SEV4"})
+  @EnumSource(
+      value = Severity.class,
+      names = {"SEV3", "SEV4"})
   void manualEscalateIsRefusedWhenTheSeverityDoesNotPage(Severity severity) {
     StateDriver driver = StateDriver.opened(severity);
 
-    assertThat(driver.state.refusalOfEscalate()).contains(severity + " does not page; raise the severity to escalate");
+    assertThat(driver.state.refusalOfEscalate())
+        .contains(severity + " does not page; raise the severity to escalate");
   }
 
   @Test
   void manualEscalateIsRefusedOnceResolved() {
-    StateDriver driver = StateDriver.opened(Severity.SEV1)
-        .at(1, (state, now) -> state.advance(RESOLVED, by("alice"), now));
+    StateDriver driver =
+        StateDriver.opened(Severity.SEV1)
+            .at(1, (state, now) -> state.advance(RESOLVED, by("alice"), now));
 
-    assertThat(driver.state.refusalOfEscalate()).contains("INC-1 is resolved; only an open incident escalates");
+    assertThat(driver.state.refusalOfEscalate())
+        .contains("INC-1 is resolved; only an open incident escalates");
   }
 
   // ---- severity changes ---------------------------------------------------------------------
 
   @Test
   void raisingSev2ToSev1KeepsStepZeroDoneAndFiresTheStepsAlreadyDue() {
-    StateDriver driver = StateDriver.opened(Severity.SEV2)
-        .at(7, (state, now) -> state.changeSeverity(severity(Severity.SEV1, "erin"), now))
-        .advanceTo(60);
+    StateDriver driver =
+        StateDriver.opened(Severity.SEV2)
+            .at(7, (state, now) -> state.changeSeverity(severity(Severity.SEV1, "erin"), now))
+            .advanceTo(60);
 
-    assertThat(driver.stepsRun()).containsExactly("step 0 at 0s", "step 1 at 7m", "step 2 at 10m", "step 3 at 20m");
+    assertThat(driver.stepsRun())
+        .containsExactly("step 0 at 0s", "step 1 at 7m", "step 2 at 10m", "step 3 at 20m");
     assertThat(driver.effects(Effect.RunEscalationStep.class).get(1).targets())
         .containsExactly("oncall:secondary", "role:engineering-manager");
   }
 
   @Test
   void raisingAnAcknowledgedSev2ToSev1StillSkipsLevelOne() {
-    StateDriver driver = StateDriver.opened(Severity.SEV2)
-        .at(3, (state, now) -> state.advance(ACKNOWLEDGED, by("alice"), now))
-        .at(7, (state, now) -> state.changeSeverity(severity(Severity.SEV1, "erin"), now))
-        .advanceTo(60);
+    StateDriver driver =
+        StateDriver.opened(Severity.SEV2)
+            .at(3, (state, now) -> state.advance(ACKNOWLEDGED, by("alice"), now))
+            .at(7, (state, now) -> state.changeSeverity(severity(Severity.SEV1, "erin"), now))
+            .advanceTo(60);
 
     assertThat(driver.stepsRun()).containsExactly("step 0 at 0s", "step 2 at 10m", "step 3 at 20m");
   }
 
   @Test
   void raisingSev2ToSev1AfterItsSecondStepContinuesFromTheThird() {
-    StateDriver driver = StateDriver.opened(Severity.SEV2)
-        .at(16, (state, now) -> state.changeSeverity(severity(Severity.SEV1, "erin"), now))
-        .advanceTo(60);
+    StateDriver driver =
+        StateDriver.opened(Severity.SEV2)
+            .at(16, (state, now) -> state.changeSeverity(severity(Severity.SEV1, "erin"), now))
+            .advanceTo(60);
 
-    assertThat(driver.stepsRun()).containsExactly("step 0 at 0s", "step 1 at 15m", "step 2 at 16m", "step 3 at 20m");
+    assertThat(driver.stepsRun())
+        .containsExactly("step 0 at 0s", "step 1 at 15m", "step 2 at 16m", "step 3 at 20m");
   }
 
   @Test
   void loweringSev1ToSev2AfterLevelOneDoesNotPageTheEngineeringManagerAgain() {
-    StateDriver driver = StateDriver.opened(Severity.SEV1)
-        .at(6, (state, now) -> state.changeSeverity(severity(Severity.SEV2, "alice"), now))
-        .advanceTo(60);
+    StateDriver driver =
+        StateDriver.opened(Severity.SEV1)
+            .at(6, (state, now) -> state.changeSeverity(severity(Severity.SEV2, "alice"), now))
+            .advanceTo(60);
 
     assertThat(driver.stepsRun()).containsExactly("step 0 at 0s", "step 1 at 5m");
   }
 
   @Test
   void loweringSev2ToSev3StopsPagingAndNagging() {
-    StateDriver driver = StateDriver.opened(Severity.SEV2)
-        .at(7, (state, now) -> state.changeSeverity(severity(Severity.SEV3, "alice"), now))
-        .advanceTo(600);
+    StateDriver driver =
+        StateDriver.opened(Severity.SEV2)
+            .at(7, (state, now) -> state.changeSeverity(severity(Severity.SEV3, "alice"), now))
+            .advanceTo(600);
 
     assertThat(driver.stepsRun()).containsExactly("step 0 at 0s");
     assertThat(driver.events(TimelineEventType.UPDATE_OVERDUE)).isEmpty();
     assertThat(driver.state.nextDeadline()).isEmpty();
-    assertThat(driver.state.refusalOfEscalate()).contains("SEV3 does not page; raise the severity to escalate");
+    assertThat(driver.state.refusalOfEscalate())
+        .contains("SEV3 does not page; raise the severity to escalate");
   }
 
   @Test
   void raisingSev3ToSev1PagesStepZeroNowAndRunsTheChainFromTheStart() {
-    StateDriver driver = StateDriver.opened(Severity.SEV3)
-        .at(2, (state, now) -> state.changeSeverity(severity(Severity.SEV1, "alice"), now))
-        .advanceTo(6);
+    StateDriver driver =
+        StateDriver.opened(Severity.SEV3)
+            .at(2, (state, now) -> state.changeSeverity(severity(Severity.SEV1, "alice"), now))
+            .advanceTo(6);
 
     assertThat(driver.stepsRun()).containsExactly("step 0 at 2m", "step 1 at 5m");
     assertThat(driver.events(TimelineEventType.PAGED)).hasSize(1);
@@ -286,38 +340,52 @@ class IncidentStateTest {
 
   @Test
   void severityRoundTripThroughANonPagingSeverityDoesNotPageAgain() {
-    StateDriver driver = StateDriver.opened(Severity.SEV1)
-        .at(6, (state, now) -> state.changeSeverity(severity(Severity.SEV3, "alice"), now))
-        .at(8, (state, now) -> state.changeSeverity(severity(Severity.SEV1, "alice"), now))
-        .advanceTo(60);
+    StateDriver driver =
+        StateDriver.opened(Severity.SEV1)
+            .at(6, (state, now) -> state.changeSeverity(severity(Severity.SEV3, "alice"), now))
+            .at(8, (state, now) -> state.changeSeverity(severity(Severity.SEV1, "alice"), now))
+            .advanceTo(60);
 
-    assertThat(driver.stepsRun()).containsExactly("step 0 at 0s", "step 1 at 5m", "step 2 at 10m", "step 3 at 20m");
+    assertThat(driver.stepsRun())
+        .containsExactly("step 0 at 0s", "step 1 at 5m", "step 2 at 10m", "step 3 at 20m");
   }
 
   @Test
   void severityChangeIsRecordedAnnouncedAndRefreshesTheTopic() {
-    StateDriver driver = StateDriver.opened(Severity.SEV2)
-        .at(7, (state, now) -> state.changeSeverity(new SeverityChange(Severity.SEV1, "erin", "all regions"), now));
+    StateDriver driver =
+        StateDriver.opened(Severity.SEV2)
+            .at(
+                7,
+                (state, now) ->
+                    state.changeSeverity(
+                        new SeverityChange(Severity.SEV1, "erin", "all regions"), now));
 
-    assertThat(driver.events(TimelineEventType.SEVERITY_CHANGED)).singleElement().satisfies(event -> {
-      assertThat(event.by()).isEqualTo("erin");
-      assertThat(event.text()).isEqualTo("Severity SEV2 -> SEV1 by erin: all regions");
-      assertThat(event.data()).containsEntry("from", "SEV2").containsEntry("to", "SEV1");
-    });
-    assertThat(driver.effects(Effect.PostInChannel.class)).extracting(Effect.PostInChannel::text)
+    assertThat(driver.events(TimelineEventType.SEVERITY_CHANGED))
+        .singleElement()
+        .satisfies(
+            event -> {
+              assertThat(event.by()).isEqualTo("erin");
+              assertThat(event.text()).isEqualTo("Severity SEV2 -> SEV1 by erin: all regions");
+              assertThat(event.data()).containsEntry("from", "SEV2").containsEntry("to", "SEV1");
+            });
+    assertThat(driver.effects(Effect.PostInChannel.class))
+        .extracting(Effect.PostInChannel::text)
         .contains("INC-1 Severity SEV2 -> SEV1 by erin: all regions");
-    assertThat(driver.effects(Effect.Announce.class)).extracting(Effect.Announce::text)
-        .containsExactly("INC-1 (checkout) Severity SEV2 -> SEV1 by erin: all regions: Checkout error budget burn");
+    assertThat(driver.effects(Effect.Announce.class))
+        .extracting(Effect.Announce::text)
+        .containsExactly(
+            "INC-1 (checkout) Severity SEV2 -> SEV1 by erin: all regions: Checkout error budget burn");
     assertThat(driver.effects(Effect.RefreshTopic.class)).isNotEmpty();
     assertThat(driver.state.view().severity()).isEqualTo(Severity.SEV1);
   }
 
   @Test
   void raisingSeverityTightensTheUpdateCadenceFromTheLastUpdate() {
-    StateDriver driver = StateDriver.opened(Severity.SEV2)
-        .at(10, (state, now) -> state.statusUpdate(new Note("rolling back", "alice"), now))
-        .at(12, (state, now) -> state.changeSeverity(severity(Severity.SEV1, "erin"), now))
-        .advanceTo(30);
+    StateDriver driver =
+        StateDriver.opened(Severity.SEV2)
+            .at(10, (state, now) -> state.statusUpdate(new Note("rolling back", "alice"), now))
+            .at(12, (state, now) -> state.changeSeverity(severity(Severity.SEV1, "erin"), now))
+            .advanceTo(30);
 
     assertThat(driver.state.nextUpdateDue()).isEqualTo(minute(25));
     assertThat(driver.timesOf(Effect.MentionInChannel.class)).containsExactly("25m");
@@ -331,38 +399,55 @@ class IncidentStateTest {
 
     assertThat(driver.events(TimelineEventType.UPDATE_OVERDUE))
         .extracting(TimelineEvent::text)
-        .containsExactly("No status update for 15m", "No status update for 30m", "No status update for 45m");
+        .containsExactly(
+            "No status update for 15m", "No status update for 30m", "No status update for 45m");
     assertThat(driver.timesOf(Effect.MentionInChannel.class)).containsExactly("15m", "30m", "45m");
     assertThat(driver.effects(Effect.MentionInChannel.class).get(0))
-        .isEqualTo(new Effect.MentionInChannel(List.of("person:alice"),
-            "A status update for INC-1 is overdue (every 15m for SEV1)."));
+        .isEqualTo(
+            new Effect.MentionInChannel(
+                List.of("person:alice"),
+                "A status update for INC-1 is overdue (every 15m for SEV1)."));
   }
 
   @Test
   void statusUpdateAtFourteenMinutesPushesTheReminderToTwentyNine() {
-    StateDriver driver = StateDriver.opened(Severity.SEV1)
-        .at(14, (state, now) -> state.statusUpdate(new Note("Rolled back checkout", "alice"), now));
+    StateDriver driver =
+        StateDriver.opened(Severity.SEV1)
+            .at(
+                14,
+                (state, now) -> state.statusUpdate(new Note("Rolled back checkout", "alice"), now));
 
     assertThat(driver.state.nextUpdateDue()).isEqualTo(minute(29));
     driver.advanceTo(28.99);
     assertThat(driver.events(TimelineEventType.UPDATE_OVERDUE)).isEmpty();
     driver.advanceTo(29);
-    assertThat(driver.events(TimelineEventType.UPDATE_OVERDUE)).singleElement()
+    assertThat(driver.events(TimelineEventType.UPDATE_OVERDUE))
+        .singleElement()
         .satisfies(event -> assertThat(event.at()).isEqualTo(minute(29)));
   }
 
   @Test
   void statusUpdateIsPostedAnnouncedPerTheAudienceAndRecorded() {
-    StateDriver sev1 = StateDriver.opened(Severity.SEV1)
-        .at(14, (state, now) -> state.statusUpdate(new Note("Rolled back checkout", "alice"), now));
-    StateDriver sev2 = StateDriver.opened(Severity.SEV2)
-        .at(14, (state, now) -> state.statusUpdate(new Note("Rolled back checkout", "alice"), now));
+    StateDriver sev1 =
+        StateDriver.opened(Severity.SEV1)
+            .at(
+                14,
+                (state, now) -> state.statusUpdate(new Note("Rolled back checkout", "alice"), now));
+    StateDriver sev2 =
+        StateDriver.opened(Severity.SEV2)
+            .at(
+                14,
+                (state, now) -> state.statusUpdate(new Note("Rolled back checkout", "alice"), now));
 
-    assertThat(sev1.events(TimelineEventType.STATUS_UPDATE)).singleElement().extracting(TimelineEvent::by)
+    assertThat(sev1.events(TimelineEventType.STATUS_UPDATE))
+        .singleElement()
+        .extracting(TimelineEvent::by)
         .isEqualTo("alice");
-    assertThat(sev1.effects(Effect.PostInChannel.class)).extracting(Effect.PostInChannel::text)
+    assertThat(sev1.effects(Effect.PostInChannel.class))
+        .extracting(Effect.PostInChannel::text)
         .contains("INC-1 update from alice: Rolled back checkout");
-    assertThat(sev1.effects(Effect.Announce.class)).extracting(Effect.Announce::text)
+    assertThat(sev1.effects(Effect.Announce.class))
+        .extracting(Effect.Announce::text)
         .containsExactly("INC-1 update from alice: Rolled back checkout");
     assertThat(sev2.effects(Effect.Announce.class)).isEmpty();
   }
@@ -372,27 +457,38 @@ class IncidentStateTest {
     StateDriver driver = StateDriver.opened(Severity.SEV1).advanceTo(50);
 
     assertThat(driver.timesOf(Effect.NotifyTargets.class)).containsExactly("30m");
-    assertThat(driver.effects(Effect.NotifyTargets.class)).singleElement().satisfies(notify -> {
-      assertThat(notify.targets()).containsExactly("role:engineering-manager");
-      assertThat(notify.text()).isEqualTo("INC-1 (SEV1, checkout) has had no status update for 30m.");
-    });
+    assertThat(driver.effects(Effect.NotifyTargets.class))
+        .singleElement()
+        .satisfies(
+            notify -> {
+              assertThat(notify.targets()).containsExactly("role:engineering-manager");
+              assertThat(notify.text())
+                  .isEqualTo("INC-1 (SEV1, checkout) has had no status update for 30m.");
+            });
   }
 
   @Test
   void secondOverduePeriodNotifiesTheCommunicationsLeadWhenTheIncidentHasOne() {
-    StateDriver driver = StateDriver.opened(Severity.SEV1)
-        .at(3, (state, now) -> state.assignRole(new RoleAssignment("communications", "carol", "alice"), now))
-        .advanceTo(50);
+    StateDriver driver =
+        StateDriver.opened(Severity.SEV1)
+            .at(
+                3,
+                (state, now) ->
+                    state.assignRole(new RoleAssignment("communications", "carol", "alice"), now))
+            .advanceTo(50);
 
-    assertThat(driver.effects(Effect.NotifyTargets.class)).singleElement()
-        .extracting(Effect.NotifyTargets::targets).isEqualTo(List.of("role:communications"));
+    assertThat(driver.effects(Effect.NotifyTargets.class))
+        .singleElement()
+        .extracting(Effect.NotifyTargets::targets)
+        .isEqualTo(List.of("role:communications"));
   }
 
   @Test
   void sev2SecondOverduePeriodComesAfterAnHour() {
-    StateDriver driver = StateDriver.opened(Severity.SEV2)
-        .at(14, (state, now) -> state.advance(ACKNOWLEDGED, by("alice"), now))
-        .advanceTo(61);
+    StateDriver driver =
+        StateDriver.opened(Severity.SEV2)
+            .at(14, (state, now) -> state.advance(ACKNOWLEDGED, by("alice"), now))
+            .advanceTo(61);
 
     assertThat(driver.timesOf(Effect.MentionInChannel.class)).containsExactly("30m", "1h");
     assertThat(driver.timesOf(Effect.NotifyTargets.class)).containsExactly("1h");
@@ -400,10 +496,11 @@ class IncidentStateTest {
 
   @Test
   void cadenceStopsAtResolveAndRestartsOnReopen() {
-    StateDriver driver = StateDriver.opened(Severity.SEV1)
-        .at(1, (state, now) -> state.advance(ACKNOWLEDGED, by("alice"), now))
-        .at(2, (state, now) -> state.advance(IDENTIFIED, by("alice"), now))
-        .at(10, (state, now) -> state.advance(RESOLVED, by("alice"), now));
+    StateDriver driver =
+        StateDriver.opened(Severity.SEV1)
+            .at(1, (state, now) -> state.advance(ACKNOWLEDGED, by("alice"), now))
+            .at(2, (state, now) -> state.advance(IDENTIFIED, by("alice"), now))
+            .at(10, (state, now) -> state.advance(RESOLVED, by("alice"), now));
 
     assertThat(driver.state.nextUpdateDue()).isNull();
     driver.at(25, (state, now) -> state.reopen(new Transition("alice", "errors are back"), now));
@@ -411,7 +508,8 @@ class IncidentStateTest {
     assertThat(driver.state.nextUpdateDue()).isEqualTo(minute(40));
 
     driver.advanceTo(41);
-    assertThat(driver.events(TimelineEventType.UPDATE_OVERDUE)).extracting(TimelineEvent::at)
+    assertThat(driver.events(TimelineEventType.UPDATE_OVERDUE))
+        .extracting(TimelineEvent::at)
         .containsExactly(minute(40));
   }
 
@@ -419,9 +517,10 @@ class IncidentStateTest {
 
   @Test
   void reopeningLateSkipsTheStepsThatCameDueWhileResolvedAndKeepsTheOnesAhead() {
-    StateDriver driver = StateDriver.opened(Severity.SEV1)
-        .at(3, (state, now) -> state.advance(RESOLVED, by("alice"), now))
-        .at(15, (state, now) -> state.reopen(new Transition("alice", "errors are back"), now));
+    StateDriver driver =
+        StateDriver.opened(Severity.SEV1)
+            .at(3, (state, now) -> state.advance(RESOLVED, by("alice"), now))
+            .at(15, (state, now) -> state.reopen(new Transition("alice", "errors are back"), now));
 
     driver.advanceTo(19);
     assertThat(driver.stepsRun()).containsExactly("step 0 at 0s");
@@ -429,28 +528,31 @@ class IncidentStateTest {
     assertThat(driver.stepsRun()).containsExactly("step 0 at 0s", "step 3 at 20m");
   }
 
-
   @Test
   void resolvedSev1ClosesWhenItsThirtyMinuteMonitoringWindowEnds() {
-    StateDriver driver = StateDriver.opened(Severity.SEV1)
-        .at(4, (state, now) -> state.advance(RESOLVED, by("alice"), now))
-        .advanceTo(33.99);
+    StateDriver driver =
+        StateDriver.opened(Severity.SEV1)
+            .at(4, (state, now) -> state.advance(RESOLVED, by("alice"), now))
+            .advanceTo(33.99);
 
     assertThat(driver.state.status()).isEqualTo(RESOLVED);
     assertThat(driver.state.monitoringEndsAt()).contains(minute(34));
     driver.advanceTo(34);
     assertThat(driver.state.status()).isEqualTo(CLOSED);
     assertThat(driver.state.reachedAt(CLOSED)).contains(minute(34));
-    assertThat(driver.events(TimelineEventType.CLOSED)).singleElement().extracting(TimelineEvent::text)
+    assertThat(driver.events(TimelineEventType.CLOSED))
+        .singleElement()
+        .extracting(TimelineEvent::text)
         .isEqualTo("Closed after the 30m monitoring window");
     assertThat(driver.state.nextDeadline()).isEmpty();
   }
 
   @Test
   void resolvedSev3ClosesAfterFifteenMinutes() {
-    StateDriver driver = StateDriver.opened(Severity.SEV3)
-        .at(4, (state, now) -> state.advance(RESOLVED, by("alice"), now))
-        .advanceTo(19);
+    StateDriver driver =
+        StateDriver.opened(Severity.SEV3)
+            .at(4, (state, now) -> state.advance(RESOLVED, by("alice"), now))
+            .advanceTo(19);
 
     assertThat(driver.state.status()).isEqualTo(CLOSED);
     assertThat(driver.state.reachedAt(CLOSED)).contains(minute(19));
@@ -458,17 +560,22 @@ class IncidentStateTest {
 
   @Test
   void firingAlertDuringTheMonitoringWindowReopensAndTheWindowRestartsAtTheNextResolve() {
-    StateDriver driver = StateDriver.opened(Severity.SEV1)
-        .at(1, (state, now) -> state.advance(ACKNOWLEDGED, by("alice"), now))
-        .at(3, (state, now) -> state.advance(RESOLVED, by("alice"), now))
-        .at(20, (state, now) -> state.alert(firingAt(now), now));
+    StateDriver driver =
+        StateDriver.opened(Severity.SEV1)
+            .at(1, (state, now) -> state.advance(ACKNOWLEDGED, by("alice"), now))
+            .at(3, (state, now) -> state.advance(RESOLVED, by("alice"), now))
+            .at(20, (state, now) -> state.alert(firingAt(now), now));
 
     assertThat(driver.state.status()).isEqualTo(ACKNOWLEDGED);
     assertThat(driver.state.reachedAt(RESOLVED)).isEmpty();
-    assertThat(driver.events(TimelineEventType.REOPENED)).singleElement().extracting(TimelineEvent::text)
+    assertThat(driver.events(TimelineEventType.REOPENED))
+        .singleElement()
+        .extracting(TimelineEvent::text)
         .isEqualTo("Reopened: the alert fired again during the monitoring window");
-    assertThat(driver.effects(Effect.Announce.class)).extracting(Effect.Announce::text)
-        .contains("INC-1 (SEV1, checkout) reopened: the alert fired again during the monitoring window");
+    assertThat(driver.effects(Effect.Announce.class))
+        .extracting(Effect.Announce::text)
+        .contains(
+            "INC-1 (SEV1, checkout) reopened: the alert fired again during the monitoring window");
 
     driver.at(40, (state, now) -> state.advance(RESOLVED, by("alice"), now)).advanceTo(69.99);
     assertThat(driver.state.status()).isEqualTo(RESOLVED);
@@ -478,26 +585,49 @@ class IncidentStateTest {
 
   @Test
   void resolvedAlertIsNotedAndChangesNothingElse() {
-    StateDriver driver = StateDriver.opened(Severity.SEV1)
-        .at(3, (state, now) -> state.alert(new AlertEvent(false, "alertmanager", "group-1", "Checkout error budget burn",
-            "critical", now, 1, Map.of(), List.of()), now));
+    StateDriver driver =
+        StateDriver.opened(Severity.SEV1)
+            .at(
+                3,
+                (state, now) ->
+                    state.alert(
+                        new AlertEvent(
+                            false,
+                            "alertmanager",
+                            "group-1",
+                            "Checkout error budget burn",
+                            "critical",
+                            now,
+                            1,
+                            Map.of(),
+                            List.of()),
+                        now));
 
     assertThat(driver.state.status()).isEqualTo(TRIGGERED);
     assertThat(driver.events(TimelineEventType.ALERT_RESOLVED)).hasSize(1);
-    assertThat(driver.effects(Effect.PostInChannel.class)).extracting(Effect.PostInChannel::text)
-        .contains("Alert resolved: Checkout error budget burn. The incident stays triggered until someone resolves it.");
+    assertThat(driver.effects(Effect.PostInChannel.class))
+        .extracting(Effect.PostInChannel::text)
+        .contains(
+            "Alert resolved: Checkout error budget burn. The incident stays triggered until someone resolves it.");
   }
 
   @Test
   void reopeningByHandRecordsWhoAndWhy() {
-    StateDriver driver = StateDriver.opened(Severity.SEV1)
-        .at(3, (state, now) -> state.advance(RESOLVED, by("alice"), now))
-        .at(10, (state, now) -> state.reopen(new Transition("bob", "customers still see errors"), now));
+    StateDriver driver =
+        StateDriver.opened(Severity.SEV1)
+            .at(3, (state, now) -> state.advance(RESOLVED, by("alice"), now))
+            .at(
+                10,
+                (state, now) ->
+                    state.reopen(new Transition("bob", "customers still see errors"), now));
 
-    assertThat(driver.events(TimelineEventType.REOPENED)).singleElement().satisfies(event -> {
-      assertThat(event.by()).isEqualTo("bob");
-      assertThat(event.text()).isEqualTo("Reopened: customers still see errors");
-    });
+    assertThat(driver.events(TimelineEventType.REOPENED))
+        .singleElement()
+        .satisfies(
+            event -> {
+              assertThat(event.by()).isEqualTo("bob");
+              assertThat(event.text()).isEqualTo("Reopened: customers still see errors");
+            });
     assertThat(driver.state.status()).isEqualTo(ACKNOWLEDGED);
   }
 
@@ -505,17 +635,23 @@ class IncidentStateTest {
 
   @Test
   void lifecycleRecordsEachStatusWithItsTimeAndTellsPagerDutyOnce() {
-    StateDriver driver = StateDriver.opened(Severity.SEV1)
-        .at(2, (state, now) -> state.advance(ACKNOWLEDGED, by("alice"), now))
-        .at(6, (state, now) -> state.advance(IDENTIFIED, by("alice"), now))
-        .at(8, (state, now) -> state.advance(MITIGATED, by("alice"), now))
-        .at(9, (state, now) -> state.advance(RESOLVED, new Transition("alice", "rolled back"), now));
+    StateDriver driver =
+        StateDriver.opened(Severity.SEV1)
+            .at(2, (state, now) -> state.advance(ACKNOWLEDGED, by("alice"), now))
+            .at(6, (state, now) -> state.advance(IDENTIFIED, by("alice"), now))
+            .at(8, (state, now) -> state.advance(MITIGATED, by("alice"), now))
+            .at(
+                9,
+                (state, now) ->
+                    state.advance(RESOLVED, new Transition("alice", "rolled back"), now));
 
     assertThat(driver.state.reachedAt(ACKNOWLEDGED)).contains(minute(2));
     assertThat(driver.state.reachedAt(IDENTIFIED)).contains(minute(6));
     assertThat(driver.state.reachedAt(MITIGATED)).contains(minute(8));
     assertThat(driver.state.reachedAt(RESOLVED)).contains(minute(9));
-    assertThat(driver.events(TimelineEventType.RESOLVED)).singleElement().extracting(TimelineEvent::text)
+    assertThat(driver.events(TimelineEventType.RESOLVED))
+        .singleElement()
+        .extracting(TimelineEvent::text)
         .isEqualTo("Resolved by alice: rolled back");
     assertThat(driver.timesOf(Effect.AcknowledgePages.class)).containsExactly("2m");
     assertThat(driver.timesOf(Effect.ResolvePages.class)).containsExactly("9m");
@@ -523,12 +659,18 @@ class IncidentStateTest {
 
   @Test
   void cancelingEndsTheIncidentWithNoTimerLeft() {
-    StateDriver driver = StateDriver.opened(Severity.SEV1)
-        .at(2, (state, now) -> state.advance(CANCELED, new Transition("alice", "test alert"), now));
+    StateDriver driver =
+        StateDriver.opened(Severity.SEV1)
+            .at(
+                2,
+                (state, now) ->
+                    state.advance(CANCELED, new Transition("alice", "test alert"), now));
 
     assertThat(driver.state.isTerminal()).isTrue();
     assertThat(driver.state.nextDeadline()).isEmpty();
-    assertThat(driver.events(TimelineEventType.CANCELED)).singleElement().extracting(TimelineEvent::text)
+    assertThat(driver.events(TimelineEventType.CANCELED))
+        .singleElement()
+        .extracting(TimelineEvent::text)
         .isEqualTo("Canceled as a false alarm by alice: test alert");
     assertThat(driver.effects(Effect.ResolvePages.class)).hasSize(1);
     assertThat(driver.effects(Effect.AcknowledgePages.class)).isEmpty();
@@ -536,41 +678,53 @@ class IncidentStateTest {
 
   @Test
   void acknowledgingTwiceIsRefusedNamingWhoAcknowledged() {
-    StateDriver driver = StateDriver.opened(Severity.SEV1)
-        .at(2, (state, now) -> state.advance(ACKNOWLEDGED, by("bob"), now));
+    StateDriver driver =
+        StateDriver.opened(Severity.SEV1)
+            .at(2, (state, now) -> state.advance(ACKNOWLEDGED, by("bob"), now));
 
-    assertThat(driver.state.refusalOf(ACKNOWLEDGED)).contains("INC-1 is already acknowledged by bob");
+    assertThat(driver.state.refusalOf(ACKNOWLEDGED))
+        .contains("INC-1 is already acknowledged by bob");
   }
 
   @Test
   void acknowledgingAfterIdentifyNamesWhoIdentifiedFirst() {
-    StateDriver driver = StateDriver.opened(Severity.SEV1)
-        .at(2, (state, now) -> state.advance(IDENTIFIED, by("carol"), now));
+    StateDriver driver =
+        StateDriver.opened(Severity.SEV1)
+            .at(2, (state, now) -> state.advance(IDENTIFIED, by("carol"), now));
 
-    assertThat(driver.state.refusalOf(ACKNOWLEDGED)).contains("INC-1 is already acknowledged by carol");
+    assertThat(driver.state.refusalOf(ACKNOWLEDGED))
+        .contains("INC-1 is already acknowledged by carol");
   }
 
   @Test
   void everyTransitionOfACanceledIncidentIsRefusedSayingItWasAFalseAlarm() {
-    StateDriver driver = StateDriver.opened(Severity.SEV1)
-        .at(2, (state, now) -> state.advance(CANCELED, by("alice"), now));
+    StateDriver driver =
+        StateDriver.opened(Severity.SEV1)
+            .at(2, (state, now) -> state.advance(CANCELED, by("alice"), now));
 
     for (IncidentStatus target : List.of(ACKNOWLEDGED, IDENTIFIED, MITIGATED, RESOLVED, CANCELED)) {
-      assertThat(driver.state.refusalOf(target)).as("%s", target).contains("INC-1 is canceled as a false alarm");
+      assertThat(driver.state.refusalOf(target))
+          .as("%s", target)
+          .contains("INC-1 is canceled as a false alarm");
     }
     assertThat(driver.state.refusalOfReopen()).contains("INC-1 is canceled as a false alarm");
-    assertThat(driver.state.refusalOfSeverity(Severity.SEV2)).contains("INC-1 is canceled as a false alarm");
-    assertThat(driver.state.refusalOfNote(new Note("x", "alice"))).contains("INC-1 is canceled as a false alarm");
-    assertThat(driver.state.refusalOfEscalate()).contains("INC-1 is canceled; only an open incident escalates");
+    assertThat(driver.state.refusalOfSeverity(Severity.SEV2))
+        .contains("INC-1 is canceled as a false alarm");
+    assertThat(driver.state.refusalOfNote(new Note("x", "alice")))
+        .contains("INC-1 is canceled as a false alarm");
+    assertThat(driver.state.refusalOfEscalate())
+        .contains("INC-1 is canceled; only an open incident escalates");
   }
 
   @Test
   void closedIncidentRefusesEverythingAndPointsToANewIncident() {
-    StateDriver driver = StateDriver.opened(Severity.SEV3)
-        .at(2, (state, now) -> state.advance(RESOLVED, by("alice"), now))
-        .advanceTo(20);
+    StateDriver driver =
+        StateDriver.opened(Severity.SEV3)
+            .at(2, (state, now) -> state.advance(RESOLVED, by("alice"), now))
+            .advanceTo(20);
 
-    assertThat(driver.state.refusalOf(RESOLVED)).contains("INC-1 is closed; declare a new incident");
+    assertThat(driver.state.refusalOf(RESOLVED))
+        .contains("INC-1 is closed; declare a new incident");
     assertThat(driver.state.refusalOfReopen()).contains("INC-1 is closed; declare a new incident");
     assertThat(driver.state.refusalOfRole(new RoleAssignment("scribe", "bob", "alice")))
         .contains("INC-1 is closed; declare a new incident");
@@ -578,8 +732,9 @@ class IncidentStateTest {
 
   @Test
   void cancelingAResolvedIncidentIsRefused() {
-    StateDriver driver = StateDriver.opened(Severity.SEV1)
-        .at(2, (state, now) -> state.advance(RESOLVED, by("alice"), now));
+    StateDriver driver =
+        StateDriver.opened(Severity.SEV1)
+            .at(2, (state, now) -> state.advance(RESOLVED, by("alice"), now));
 
     assertThat(driver.state.refusalOf(CANCELED))
         .contains("INC-1 is already resolved; a false alarm is canceled before resolving");
@@ -589,13 +744,16 @@ class IncidentStateTest {
 
   @Test
   void movingBackwardsIsRefused() {
-    StateDriver driver = StateDriver.opened(Severity.SEV1)
-        .at(2, (state, now) -> state.advance(MITIGATED, by("alice"), now));
+    StateDriver driver =
+        StateDriver.opened(Severity.SEV1)
+            .at(2, (state, now) -> state.advance(MITIGATED, by("alice"), now));
 
     assertThat(driver.state.refusalOf(IDENTIFIED)).contains("INC-1 is already mitigated");
     assertThat(driver.state.refusalOf(MITIGATED)).contains("INC-1 is already mitigated");
-    assertThat(driver.state.refusalOf(TRIGGERED)).contains("an incident cannot go back to triggered");
-    assertThat(driver.state.refusalOf(CLOSED)).contains("incidents close by themselves when the monitoring window ends");
+    assertThat(driver.state.refusalOf(TRIGGERED))
+        .contains("an incident cannot go back to triggered");
+    assertThat(driver.state.refusalOf(CLOSED))
+        .contains("incidents close by themselves when the monitoring window ends");
     assertThat(driver.state.refusalOf(RESOLVED)).isEmpty();
   }
 
@@ -614,7 +772,8 @@ class IncidentStateTest {
 
     assertThat(driver.state.refusalOfRole(new RoleAssignment("pilot", "bob", "alice")))
         .contains("unknown role 'pilot'; roles are commander, communications, scribe, tech-lead");
-    assertThat(driver.state.refusalOfRole(new RoleAssignment("scribe", " ", "alice"))).contains("person is required");
+    assertThat(driver.state.refusalOfRole(new RoleAssignment("scribe", " ", "alice")))
+        .contains("person is required");
     assertThat(driver.state.refusalOfRole(new RoleAssignment("commander", "alice", "bob")))
         .contains("alice is already commander of INC-1");
   }
@@ -630,20 +789,26 @@ class IncidentStateTest {
 
   @Test
   void refusedChangeThrowsTheReasonAndChangesNothing() {
-    StateDriver driver = StateDriver.opened(Severity.SEV1)
-        .at(2, (state, now) -> state.advance(ACKNOWLEDGED, by("bob"), now));
+    StateDriver driver =
+        StateDriver.opened(Severity.SEV1)
+            .at(2, (state, now) -> state.advance(ACKNOWLEDGED, by("bob"), now));
     IncidentState state = driver.state;
     int sequence = state.lastSequence();
     Optional<Instant> deadline = state.nextDeadline();
 
     assertThatThrownBy(() -> state.advance(ACKNOWLEDGED, by("alice"), driver.now()))
-        .isInstanceOf(IllegalStateException.class).hasMessage("INC-1 is already acknowledged by bob");
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("INC-1 is already acknowledged by bob");
     assertThatThrownBy(() -> state.reopen(by("alice"), driver.now()))
-        .isInstanceOf(IllegalStateException.class).hasMessage("INC-1 is acknowledged, not resolved");
-    assertThatThrownBy(() -> state.assignRole(new RoleAssignment("pilot", "bob", "alice"), driver.now()))
-        .isInstanceOf(IllegalStateException.class).hasMessageStartingWith("unknown role 'pilot'");
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("INC-1 is acknowledged, not resolved");
+    assertThatThrownBy(
+            () -> state.assignRole(new RoleAssignment("pilot", "bob", "alice"), driver.now()))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageStartingWith("unknown role 'pilot'");
     assertThatThrownBy(() -> state.changeSeverity(severity(Severity.SEV1, "alice"), driver.now()))
-        .isInstanceOf(IllegalStateException.class).hasMessage("INC-1 is already SEV1");
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("INC-1 is already SEV1");
     assertThat(state.lastSequence()).isEqualTo(sequence);
     assertThat(state.hasEffects()).isFalse();
     assertThat(state.status()).isEqualTo(ACKNOWLEDGED);
@@ -652,30 +817,46 @@ class IncidentStateTest {
 
   @Test
   void roleAssignmentIsRecordedAndAnnouncedAndCommanderChangesTheCommander() {
-    StateDriver driver = StateDriver.opened(Severity.SEV1)
-        .at(3, (state, now) -> state.assignRole(new RoleAssignment("commander", "carol", "alice"), now));
+    StateDriver driver =
+        StateDriver.opened(Severity.SEV1)
+            .at(
+                3,
+                (state, now) ->
+                    state.assignRole(new RoleAssignment("commander", "carol", "alice"), now));
 
     assertThat(driver.state.commander()).isEqualTo("carol");
     assertThat(driver.state.roles()).containsEntry("commander", "carol");
-    assertThat(driver.events(TimelineEventType.ROLE_ASSIGNED)).singleElement().satisfies(event -> {
-      assertThat(event.text()).isEqualTo("carol is now commander (assigned by alice)");
-      assertThat(event.data()).containsEntry("role", "commander").containsEntry("person", "carol");
-    });
-    assertThat(driver.effects(Effect.PostInChannel.class)).extracting(Effect.PostInChannel::text)
+    assertThat(driver.events(TimelineEventType.ROLE_ASSIGNED))
+        .singleElement()
+        .satisfies(
+            event -> {
+              assertThat(event.text()).isEqualTo("carol is now commander (assigned by alice)");
+              assertThat(event.data())
+                  .containsEntry("role", "commander")
+                  .containsEntry("person", "carol");
+            });
+    assertThat(driver.effects(Effect.PostInChannel.class))
+        .extracting(Effect.PostInChannel::text)
         .contains("INC-1: carol is now commander (assigned by alice)");
     driver.advanceTo(15);
-    assertThat(driver.effects(Effect.MentionInChannel.class)).singleElement()
-        .extracting(Effect.MentionInChannel::targets).isEqualTo(List.of("person:carol"));
+    assertThat(driver.effects(Effect.MentionInChannel.class))
+        .singleElement()
+        .extracting(Effect.MentionInChannel::targets)
+        .isEqualTo(List.of("person:carol"));
   }
 
   @Test
   void decisionIsPostedAndKeptOnTheTimeline() {
-    StateDriver driver = StateDriver.opened(Severity.SEV1)
-        .at(3, (state, now) -> state.decision(new Note("Fail over to eu-west", "alice"), now));
+    StateDriver driver =
+        StateDriver.opened(Severity.SEV1)
+            .at(3, (state, now) -> state.decision(new Note("Fail over to eu-west", "alice"), now));
 
-    assertThat(driver.events(TimelineEventType.DECISION)).singleElement().extracting(TimelineEvent::text)
+    assertThat(driver.events(TimelineEventType.DECISION))
+        .singleElement()
+        .extracting(TimelineEvent::text)
         .isEqualTo("Fail over to eu-west");
-    assertThat(driver.effects(Effect.PostInChannel.class)).extracting(Effect.PostInChannel::text)
+    assertThat(driver.effects(Effect.PostInChannel.class))
+        .extracting(Effect.PostInChannel::text)
         .contains("INC-1 decision by alice: Fail over to eu-west");
     assertThat(driver.state.nextUpdateDue()).isEqualTo(minute(15));
   }
@@ -686,34 +867,44 @@ class IncidentStateTest {
   void timelineSequenceNumbersAreContiguousFromOneAcrossSavesAndAWholeLifecycle() {
     StateDriver driver = StateDriver.declared(Severity.SEV2);
     List<TimelineEvent> persisted = new ArrayList<>();
-    Runnable save = () -> {
-      List<TimelineEvent> unsaved = driver.state.snapshot().newEvents();
-      persisted.addAll(unsaved);
-      unsaved.stream().mapToInt(TimelineEvent::sequence).max().ifPresent(driver.state::saved);
-    };
+    Runnable save =
+        () -> {
+          List<TimelineEvent> unsaved = driver.state.snapshot().newEvents();
+          persisted.addAll(unsaved);
+          unsaved.stream().mapToInt(TimelineEvent::sequence).max().ifPresent(driver.state::saved);
+        };
     driver.advanceTo(0);
     save.run();
-    driver.at(2, (state, now) -> state.alert(firingAt(now), now))
-        .at(4, (state, now) -> state.assignRole(new RoleAssignment("scribe", "carol", "alice"), now))
+    driver
+        .at(2, (state, now) -> state.alert(firingAt(now), now))
+        .at(
+            4,
+            (state, now) -> state.assignRole(new RoleAssignment("scribe", "carol", "alice"), now))
         .at(7, (state, now) -> state.changeSeverity(severity(Severity.SEV1, "alice"), now));
     save.run();
-    driver.at(12, (state, now) -> state.advance(ACKNOWLEDGED, by("bob"), now))
+    driver
+        .at(12, (state, now) -> state.advance(ACKNOWLEDGED, by("bob"), now))
         .at(14, (state, now) -> state.statusUpdate(new Note("looking", "bob"), now))
         .at(16, (state, now) -> state.escalateNow(by("bob")))
         .at(40, (state, now) -> state.decision(new Note("roll back", "bob"), now))
         .at(41, (state, now) -> state.advance(RESOLVED, by("bob"), now));
     save.run();
-    driver.at(50, (state, now) -> state.reopen(by("bob"), now))
+    driver
+        .at(50, (state, now) -> state.reopen(by("bob"), now))
         .at(55, (state, now) -> state.advance(RESOLVED, by("bob"), now))
         .advanceTo(120);
     save.run();
 
     assertThat(driver.state.status()).isEqualTo(CLOSED);
-    assertThat(persisted).extracting(TimelineEvent::sequence)
-        .containsExactlyElementsOf(IntStream.rangeClosed(1, driver.state.lastSequence()).boxed().toList());
+    assertThat(persisted)
+        .extracting(TimelineEvent::sequence)
+        .containsExactlyElementsOf(
+            IntStream.rangeClosed(1, driver.state.lastSequence()).boxed().toList());
     assertThat(persisted).extracting(TimelineEvent::at).isSorted();
-    assertThat(persisted).extracting(TimelineEvent::type).startsWith(
-        TimelineEventType.DECLARED, TimelineEventType.CHANNEL_CREATED, TimelineEventType.PAGED);
+    assertThat(persisted)
+        .extracting(TimelineEvent::type)
+        .startsWith(
+            TimelineEventType.DECLARED, TimelineEventType.CHANNEL_CREATED, TimelineEventType.PAGED);
     assertThat(driver.state.snapshot().newEvents()).isEmpty();
   }
 }

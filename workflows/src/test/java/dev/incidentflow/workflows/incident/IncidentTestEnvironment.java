@@ -1,11 +1,11 @@
 package dev.incidentflow.workflows.incident;
 
 import dev.incidentflow.workflows.activities.IncidentSnapshot;
+import dev.incidentflow.workflows.model.IncidentStatus;
 import dev.incidentflow.workflows.model.Severity;
 import dev.incidentflow.workflows.model.TimelineEvent;
 import dev.incidentflow.workflows.model.TimelineEventType;
 import dev.incidentflow.workflows.policy.TestPolicies;
-import dev.incidentflow.workflows.model.IncidentStatus;
 import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
@@ -33,8 +33,8 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A time-skipping Temporal test server with the incident workflow on its task queue and fake
- * Slack, PagerDuty, catalog and store. Register with {@code @RegisterExtension}.
+ * A time-skipping Temporal test server with the incident workflow on its task queue and fake Slack,
+ * PagerDuty, catalog and store. Register with {@code @RegisterExtension}.
  */
 final class IncidentTestEnvironment implements BeforeEachCallback, AfterEachCallback {
   final FakeStore store = new FakeStore();
@@ -58,22 +58,26 @@ final class IncidentTestEnvironment implements BeforeEachCallback, AfterEachCall
   }
 
   private IncidentTestEnvironment(
-      IncidentWorkflowSettings settings, WorkerOptions workerOptions, Duration workflowTaskTimeout) {
+      IncidentWorkflowSettings settings,
+      WorkerOptions workerOptions,
+      Duration workflowTaskTimeout) {
     this.settings = settings;
     this.workerOptions = workerOptions;
     this.workflowTaskTimeout = workflowTaskTimeout;
   }
 
   /**
-   * An environment whose worker can be stopped and replaced ({@link #stopWorker}, {@link #killWorker}, {@link #startNewWorker}). Its workers
-   * do not use sticky task queues: the test server, unlike a real one, never moves a workflow task
-   * off the sticky queue of a worker that has gone away (a real server does after the sticky
-   * schedule-to-start timeout), so a replaced sticky worker would strand its incidents. Workflow
-   * tasks time out after 2 seconds instead of 10, so that one lost with a killed worker comes back
-   * soon; the clock does not skip while a task is out.
+   * An environment whose worker can be stopped and replaced ({@link #stopWorker}, {@link
+   * #killWorker}, {@link #startNewWorker}). Its workers do not use sticky task queues: the test
+   * server, unlike a real one, never moves a workflow task off the sticky queue of a worker that
+   * has gone away (a real server does after the sticky schedule-to-start timeout), so a replaced
+   * sticky worker would strand its incidents. Workflow tasks time out after 2 seconds instead of
+   * 10, so that one lost with a killed worker comes back soon; the clock does not skip while a task
+   * is out.
    */
   static IncidentTestEnvironment restartable() {
-    return new IncidentTestEnvironment(IncidentWorkflowSettings.defaults(),
+    return new IncidentTestEnvironment(
+        IncidentWorkflowSettings.defaults(),
         WorkerOptions.newBuilder().setStickyQueueScheduleToStartTimeout(Duration.ZERO).build(),
         Duration.ofSeconds(2));
   }
@@ -103,14 +107,15 @@ final class IncidentTestEnvironment implements BeforeEachCallback, AfterEachCall
   }
 
   private void register(Worker worker) {
-    worker.registerWorkflowImplementationFactory(IncidentWorkflow.class, () -> new IncidentWorkflowImpl(settings));
+    worker.registerWorkflowImplementationFactory(
+        IncidentWorkflow.class, () -> new IncidentWorkflowImpl(settings));
     worker.registerWorkflowImplementationTypes(RecordingPostmortemWorkflow.class);
     worker.registerActivitiesImplementations(store, directory, slack, paging, context);
   }
 
   /**
-   * Stops the running worker gracefully, as a deploy does; nothing runs the incidents until
-   * {@link #startNewWorker}.
+   * Stops the running worker gracefully, as a deploy does; nothing runs the incidents until {@link
+   * #startNewWorker}.
    */
   void stopWorker() {
     WorkerFactory running = runningFactory();
@@ -154,8 +159,19 @@ final class IncidentTestEnvironment implements BeforeEachCallback, AfterEachCall
   /** Starts an incident as an alert's first delivery would, and waits until it is recorded. */
   IncidentWorkflow startAlertIncident(String workflowId, Severity severity) {
     IncidentWorkflow incident = stub(workflowId);
-    IncidentInput input = new IncidentInput("alertmanager", "group-" + workflowId, "Checkout error budget burn",
-        "5xx ratio 3.2%", severity, "checkout", "system", null, Map.of(), List.of(), null);
+    IncidentInput input =
+        new IncidentInput(
+            "alertmanager",
+            "group-" + workflowId,
+            "Checkout error budget burn",
+            "5xx ratio 3.2%",
+            severity,
+            "checkout",
+            "system",
+            null,
+            Map.of(),
+            List.of(),
+            null);
     WorkflowClient.start(incident::run, input);
     incident.alert(firing(workflowId));
     incident.registered();
@@ -163,18 +179,36 @@ final class IncidentTestEnvironment implements BeforeEachCallback, AfterEachCall
   }
 
   AlertEvent firing(String workflowId) {
-    return new AlertEvent(true, "alertmanager", "group-" + workflowId, "Checkout error budget burn", "critical",
-        now(), 2, Map.of("service", "checkout"), List.of("http://prometheus.example.com/graph"));
+    return new AlertEvent(
+        true,
+        "alertmanager",
+        "group-" + workflowId,
+        "Checkout error budget burn",
+        "critical",
+        now(),
+        2,
+        Map.of("service", "checkout"),
+        List.of("http://prometheus.example.com/graph"));
   }
 
   AlertEvent resolvedAlert(String workflowId) {
-    return new AlertEvent(false, "alertmanager", "group-" + workflowId, "Checkout error budget burn", "critical",
-        now(), 2, Map.of("service", "checkout"), List.of());
+    return new AlertEvent(
+        false,
+        "alertmanager",
+        "group-" + workflowId,
+        "Checkout error budget burn",
+        "critical",
+        now(),
+        2,
+        Map.of("service", "checkout"),
+        List.of());
   }
 
   IncidentWorkflow stub(String workflowId) {
     WorkflowOptions.Builder options =
-        WorkflowOptions.newBuilder().setWorkflowId(workflowId).setTaskQueue(IncidentWorkflow.TASK_QUEUE);
+        WorkflowOptions.newBuilder()
+            .setWorkflowId(workflowId)
+            .setTaskQueue(IncidentWorkflow.TASK_QUEUE);
     if (workflowTaskTimeout != null) {
       options.setWorkflowTaskTimeout(workflowTaskTimeout);
     }
@@ -231,7 +265,8 @@ final class IncidentTestEnvironment implements BeforeEachCallback, AfterEachCall
     while (true) {
       runs.add(run);
       HistoryEvent started = run.getEvents().get(0);
-      String previous = started.getWorkflowExecutionStartedEventAttributes().getContinuedExecutionRunId();
+      String previous =
+          started.getWorkflowExecutionStartedEventAttributes().getContinuedExecutionRunId();
       if (previous.isEmpty()) {
         break;
       }
@@ -243,9 +278,9 @@ final class IncidentTestEnvironment implements BeforeEachCallback, AfterEachCall
 
   /**
    * With {@code -Dincidentflow.recordHistories=true}, writes the history of every run of {@code
-   * workflowId} to {@code src/test/resources/histories/<name>.json} (runs after the first as
-   * {@code <name>-run<n>.json}) for {@link IncidentWorkflowReplayTest}. Otherwise does nothing, so
-   * the checked-in histories change only when someone means to re-record them.
+   * workflowId} to {@code src/test/resources/histories/<name>.json} (runs after the first as {@code
+   * <name>-run<n>.json}) for {@link IncidentWorkflowReplayTest}. Otherwise does nothing, so the
+   * checked-in histories change only when someone means to re-record them.
    */
   void recordHistory(String name, String workflowId) {
     if (!Boolean.getBoolean(HistoryFiles.RECORD_PROPERTY)) {
@@ -254,7 +289,10 @@ final class IncidentTestEnvironment implements BeforeEachCallback, AfterEachCall
     List<WorkflowExecutionHistory> runs = histories(workflowId);
     try {
       Files.createDirectories(HistoryFiles.SOURCE_DIRECTORY);
-      for (int run = 2; Files.deleteIfExists(HistoryFiles.SOURCE_DIRECTORY.resolve(HistoryFiles.fileName(name, run))); run++) {
+      for (int run = 2;
+          Files.deleteIfExists(
+              HistoryFiles.SOURCE_DIRECTORY.resolve(HistoryFiles.fileName(name, run)));
+          run++) {
         // A run left from an earlier recording with more runs would be replayed as this one's.
       }
       for (int i = 0; i < runs.size(); i++) {

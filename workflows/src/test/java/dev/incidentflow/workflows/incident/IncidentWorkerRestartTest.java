@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The worker process goes away mid-incident and a new one takes over: the incident's timers live
- * on the server, so each fires once, and the new worker rebuilds the incident from its history
- * without opening a second channel or paging anyone twice.
+ * The worker process goes away mid-incident and a new one takes over: the incident's timers live on
+ * the server, so each fires once, and the new worker rebuilds the incident from its history without
+ * opening a second channel or paging anyone twice.
  */
 class IncidentWorkerRestartTest {
   @RegisterExtension final IncidentTestEnvironment env = IncidentTestEnvironment.restartable();
@@ -36,8 +36,9 @@ class IncidentWorkerRestartTest {
     assertThat(env.events(1, ESCALATED)).isEmpty();
     env.startNewWorker();
     sleepUntil(Duration.ofMinutes(12));
-    assertThat(env.paging.triggeredKeys()).containsExactly(
-        "incidentflow-INC-1-step-0", "incidentflow-INC-1-step-1", "incidentflow-INC-1-step-2");
+    assertThat(env.paging.triggeredKeys())
+        .containsExactly(
+            "incidentflow-INC-1-step-0", "incidentflow-INC-1-step-1", "incidentflow-INC-1-step-2");
 
     env.stopWorker();
     env.startNewWorker();
@@ -77,21 +78,30 @@ class IncidentWorkerRestartTest {
 
   private void assertEverySideEffectHappenedOnce() {
     assertThat(env.awaitOutcome("alert-a").status()).isEqualTo(IncidentStatus.CLOSED);
-    assertThat(env.paging.triggeredKeys()).containsExactly(
-        "incidentflow-INC-1-step-0", "incidentflow-INC-1-step-1", "incidentflow-INC-1-step-2",
-        "incidentflow-INC-1-step-3");
-    assertThat(env.events(1, ESCALATED)).extracting(event -> event.data().get("level"))
+    assertThat(env.paging.triggeredKeys())
+        .containsExactly(
+            "incidentflow-INC-1-step-0",
+            "incidentflow-INC-1-step-1",
+            "incidentflow-INC-1-step-2",
+            "incidentflow-INC-1-step-3");
+    assertThat(env.events(1, ESCALATED))
+        .extracting(event -> event.data().get("level"))
         .containsExactly("1", "2", "3");
     assertThat(env.events(1, UPDATE_OVERDUE)).hasSize(2);
     assertThat(env.slack.openCalls).isEqualTo(1);
     assertThat(env.slack.channels).hasSize(1);
     assertThat(env.slack.briefings).hasSize(1);
     assertThat(env.slack.archived).hasSize(1);
-    assertThat(env.slack.dmRecipients()).containsExactly("alice", "bob", "dana", "erin", "frank", "dana");
-    assertThat(env.slack.textsIn("incidents")).filteredOn(text -> text.startsWith("INC-1 declared")).hasSize(1);
+    assertThat(env.slack.dmRecipients())
+        .containsExactly("alice", "bob", "dana", "erin", "frank", "dana");
+    assertThat(env.slack.textsIn("incidents"))
+        .filteredOn(text -> text.startsWith("INC-1 declared"))
+        .hasSize(1);
     assertThat(env.store.incidentCount()).isEqualTo(1);
-    assertThat(env.store.timeline(1)).extracting(TimelineEvent::sequence)
-        .containsExactlyElementsOf(IntStream.rangeClosed(1, env.store.timeline(1).size()).boxed().toList());
+    assertThat(env.store.timeline(1))
+        .extracting(TimelineEvent::sequence)
+        .containsExactlyElementsOf(
+            IntStream.rangeClosed(1, env.store.timeline(1).size()).boxed().toList());
     assertThat(env.store.conflicts()).isEmpty();
   }
 }

@@ -27,9 +27,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Replays the checked-in histories of every path the workflow tests take (recorded with {@code
- * -Dincidentflow.recordHistories=true}) against today's {@link IncidentWorkflowImpl}. A change
- * that would make running incidents fail on replay fails here: guard it with {@code
- * Workflow.getVersion} and record the histories again alongside the old ones.
+ * -Dincidentflow.recordHistories=true}) against today's {@link IncidentWorkflowImpl}. A change that
+ * would make running incidents fail on replay fails here: guard it with {@code Workflow.getVersion}
+ * and record the histories again alongside the old ones.
  */
 class IncidentWorkflowReplayTest {
 
@@ -68,10 +68,11 @@ class IncidentWorkflowReplayTest {
 
     /** The histories of every run, first run first; a missing first run fails the test. */
     List<WorkflowExecutionHistory> runs(Recording recording) {
-      List<WorkflowExecutionHistory> runs = Stream.iterate(1, run -> run + 1)
-          .map(run -> read(recording.folder + HistoryFiles.fileName(name, run)))
-          .takeWhile(history -> history != null)
-          .toList();
+      List<WorkflowExecutionHistory> runs =
+          Stream.iterate(1, run -> run + 1)
+              .map(run -> read(recording.folder + HistoryFiles.fileName(name, run)))
+              .takeWhile(history -> history != null)
+              .toList();
       assertThat(runs).as("runs recorded for %s", name).hasSizeGreaterThanOrEqualTo(minimumRuns);
       return runs;
     }
@@ -82,7 +83,9 @@ class IncidentWorkflowReplayTest {
    * replaying their old branch for as long as any may be open, so their recordings stay.
    */
   enum Recording {
-    /** Before {@link IncidentWorkflowImpl#PAGE_WHILE_OPENING}: the channel opened before the page. */
+    /**
+     * Before {@link IncidentWorkflowImpl#PAGE_WHILE_OPENING}: the channel opened before the page.
+     */
     V0("v0/"),
     CURRENT("");
 
@@ -95,7 +98,9 @@ class IncidentWorkflowReplayTest {
 
   static Stream<Arguments> recordings() {
     return Stream.of(Recording.values())
-        .flatMap(recording -> Stream.of(RecordedPath.values()).map(path -> Arguments.of(recording, path)));
+        .flatMap(
+            recording ->
+                Stream.of(RecordedPath.values()).map(path -> Arguments.of(recording, path)));
   }
 
   /** The workflow with a change that is not replay-safe: a timer before its first activity. */
@@ -127,9 +132,14 @@ class IncidentWorkflowReplayTest {
   }
 
   private static WorkflowExecutionHistory read(String file) {
-    try (InputStream json = IncidentWorkflowReplayTest.class.getClassLoader()
-        .getResourceAsStream(HistoryFiles.RESOURCE_FOLDER + file)) {
-      return json == null ? null : WorkflowExecutionHistory.fromJson(new String(json.readAllBytes(), StandardCharsets.UTF_8));
+    try (InputStream json =
+        IncidentWorkflowReplayTest.class
+            .getClassLoader()
+            .getResourceAsStream(HistoryFiles.RESOURCE_FOLDER + file)) {
+      return json == null
+          ? null
+          : WorkflowExecutionHistory.fromJson(
+              new String(json.readAllBytes(), StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -137,7 +147,8 @@ class IncidentWorkflowReplayTest {
 
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("recordings")
-  void recordedHistoryReplaysWithTodaysWorkflow(Recording recording, RecordedPath path) throws Exception {
+  void recordedHistoryReplaysWithTodaysWorkflow(Recording recording, RecordedPath path)
+      throws Exception {
     Worker worker = worker(() -> new IncidentWorkflowImpl(path.settings));
 
     for (WorkflowExecutionHistory run : path.runs(recording)) {
@@ -162,13 +173,16 @@ class IncidentWorkflowReplayTest {
   @Test
   void replayFailsWhenTheWorkflowChangesNonDeterministically() {
     Worker changed = worker(SleepFirstIncidentWorkflow::new);
-    WorkflowExecutionHistory before = RecordedPath.SEV1_UNACKNOWLEDGED_ESCALATION.runs(Recording.V0).get(0);
-    WorkflowExecutionHistory now = RecordedPath.SEV1_UNACKNOWLEDGED_ESCALATION.runs(Recording.CURRENT).get(0);
+    WorkflowExecutionHistory before =
+        RecordedPath.SEV1_UNACKNOWLEDGED_ESCALATION.runs(Recording.V0).get(0);
+    WorkflowExecutionHistory now =
+        RecordedPath.SEV1_UNACKNOWLEDGED_ESCALATION.runs(Recording.CURRENT).get(0);
 
     // The replayer reports the failure in a message, not as a cause.
     assertThatThrownBy(() -> changed.replayWorkflowExecution(before))
         .hasMessageContaining(NonDeterministicException.class.getName())
-        .hasMessageContaining("EVENT_TYPE_ACTIVITY_TASK_SCHEDULED does not match command type COMMAND_TYPE_START_TIMER");
+        .hasMessageContaining(
+            "EVENT_TYPE_ACTIVITY_TASK_SCHEDULED does not match command type COMMAND_TYPE_START_TIMER");
     assertThatThrownBy(() -> changed.replayWorkflowExecution(now))
         .hasMessageContaining(NonDeterministicException.class.getName())
         .hasMessageContaining("Local activity of type CurrentPolicy is recorded in the history");

@@ -1,6 +1,5 @@
 package dev.incidentflow.workflows.incident;
 
-import static dev.incidentflow.workflows.model.TimelineEventType.ACKNOWLEDGED;
 import static dev.incidentflow.workflows.model.TimelineEventType.ALERT_FIRED;
 import static dev.incidentflow.workflows.model.TimelineEventType.ALERT_RESOLVED;
 import static dev.incidentflow.workflows.model.TimelineEventType.CHANNEL_CREATED;
@@ -37,21 +36,36 @@ class IncidentWorkflowTest {
     assertThat(env.incident(1).commander()).isEqualTo("alice");
     // On-call is paged while the channel opens; the page and the DM already name the channel.
     assertThat(env.timelineTypes(1)).containsExactly(DECLARED, ALERT_FIRED, PAGED, CHANNEL_CREATED);
-    assertThat(env.slack.briefings).singleElement().satisfies(briefing -> {
-      assertThat(briefing.incidentId()).isEqualTo("INC-1");
-      assertThat(briefing.runbookUrl()).isEqualTo("https://runbooks.example.com/checkout");
-    });
+    assertThat(env.slack.briefings)
+        .singleElement()
+        .satisfies(
+            briefing -> {
+              assertThat(briefing.incidentId()).isEqualTo("INC-1");
+              assertThat(briefing.runbookUrl()).isEqualTo("https://runbooks.example.com/checkout");
+            });
     assertThat(env.paging.triggeredKeys()).containsExactly("incidentflow-INC-1-step-0");
-    assertThat(env.paging.events.get(0).customDetails()).containsEntry("channel", "inc-1-sev1-checkout-error-budget-burn");
+    assertThat(env.paging.events.get(0).customDetails())
+        .containsEntry("channel", "inc-1-sev1-checkout-error-budget-burn");
     assertThat(env.slack.dmRecipients()).containsExactly("alice");
     // The commander and on-call are invited, and the stakeholders the SEV1 row invites (dana).
-    assertThat(env.slack.openRequests).singleElement().satisfies(request -> assertThat(request.members())
-        .extracting(Person::handle).containsExactly("alice", "bob", "dana"));
-    assertThat(env.slack.directMessages.get(0).text()).endsWith("Join #inc-1-sev1-checkout-error-budget-burn.");
+    assertThat(env.slack.openRequests)
+        .singleElement()
+        .satisfies(
+            request ->
+                assertThat(request.members())
+                    .extracting(Person::handle)
+                    .containsExactly("alice", "bob", "dana"));
+    assertThat(env.slack.directMessages.get(0).text())
+        .endsWith("Join #inc-1-sev1-checkout-error-budget-burn.");
     // The channel's first message after the briefing says who was paged, held until it existed.
-    assertThat(env.slack.textsIn(env.incident(1).channelId())).first().asString()
+    assertThat(env.slack.textsIn(env.incident(1).channelId()))
+        .first()
+        .asString()
         .startsWith("Paging <@U0ALICE> for INC-1 (SEV1)");
-    assertThat(env.slack.textsIn("incidents")).singleElement().asString().contains("INC-1 declared (SEV1, checkout)");
+    assertThat(env.slack.textsIn("incidents"))
+        .singleElement()
+        .asString()
+        .contains("INC-1 declared (SEV1, checkout)");
   }
 
   @Test
@@ -78,11 +92,16 @@ class IncidentWorkflowTest {
 
     assertThat(acknowledged.status()).isEqualTo(IncidentStatus.ACKNOWLEDGED);
     assertThat(resolved.status()).isEqualTo(IncidentStatus.RESOLVED);
-    assertThat(env.paging.of(PagerEvent.Action.ACKNOWLEDGE)).singleElement()
-        .extracting(PagerEvent::dedupKey).isEqualTo("incidentflow-INC-1-step-0");
-    assertThat(env.paging.of(PagerEvent.Action.RESOLVE)).singleElement()
-        .extracting(PagerEvent::dedupKey).isEqualTo("incidentflow-INC-1-step-0");
-    assertThat(env.incident(1).statusTimes()).containsKeys(IncidentStatus.ACKNOWLEDGED, IncidentStatus.RESOLVED);
+    assertThat(env.paging.of(PagerEvent.Action.ACKNOWLEDGE))
+        .singleElement()
+        .extracting(PagerEvent::dedupKey)
+        .isEqualTo("incidentflow-INC-1-step-0");
+    assertThat(env.paging.of(PagerEvent.Action.RESOLVE))
+        .singleElement()
+        .extracting(PagerEvent::dedupKey)
+        .isEqualTo("incidentflow-INC-1-step-0");
+    assertThat(env.incident(1).statusTimes())
+        .containsKeys(IncidentStatus.ACKNOWLEDGED, IncidentStatus.RESOLVED);
   }
 
   @Test
@@ -123,17 +142,26 @@ class IncidentWorkflowTest {
     // Waiting on the result skips time to the window's end. (Sleeping past it instead took a
     // minute of real time: with nothing left running, the test server skips no time.)
     assertThat(env.awaitOutcome("alert-a").status()).isEqualTo(IncidentStatus.CLOSED);
-    java.time.Instant windowEnds = env.store.incident(1).statusTimes().get(IncidentStatus.RESOLVED).plus(Duration.ofMinutes(30));
+    java.time.Instant windowEnds =
+        env.store
+            .incident(1)
+            .statusTimes()
+            .get(IncidentStatus.RESOLVED)
+            .plus(Duration.ofMinutes(30));
     assertThat(env.store.incident(1).statusTimes().get(IncidentStatus.CLOSED))
         .isBetween(windowEnds, windowEnds.plusSeconds(1));
     assertThat(env.incident(1).status()).isEqualTo(IncidentStatus.CLOSED);
     assertThat(env.timelineTypes(1)).endsWith(RESOLVED, CLOSED);
-    assertThat(env.slack.archived).singleElement().extracting(c -> c.name())
+    assertThat(env.slack.archived)
+        .singleElement()
+        .extracting(c -> c.name())
         .isEqualTo("inc-1-sev1-checkout-error-budget-burn");
-    assertThat(RecordingPostmortemWorkflow.STARTED).anySatisfy(postmortem -> {
-      assertThat(postmortem.incidentNumber()).isEqualTo(1);
-      assertThat(postmortem.due()).isEqualTo(Duration.ofHours(24));
-    });
+    assertThat(RecordingPostmortemWorkflow.STARTED)
+        .anySatisfy(
+            postmortem -> {
+              assertThat(postmortem.incidentNumber()).isEqualTo(1);
+              assertThat(postmortem.due()).isEqualTo(Duration.ofHours(24));
+            });
     env.recordHistory("monitoring-window-closes", "alert-a");
   }
 
@@ -160,8 +188,20 @@ class IncidentWorkflowTest {
   @Test
   void declaredIncidentNamesItsCommander() {
     IncidentWorkflow incident = env.stub("declared-1");
-    io.temporal.client.WorkflowClient.start(incident::run, new IncidentInput("declared", null, "Search is slow",
-        "", Severity.SEV2, "search", "carol", "carol", java.util.Map.of(), java.util.List.of(), null));
+    io.temporal.client.WorkflowClient.start(
+        incident::run,
+        new IncidentInput(
+            "declared",
+            null,
+            "Search is slow",
+            "",
+            Severity.SEV2,
+            "search",
+            "carol",
+            "carol",
+            java.util.Map.of(),
+            java.util.List.of(),
+            null));
 
     IncidentView view = incident.registered();
 
@@ -173,24 +213,42 @@ class IncidentWorkflowTest {
 
   @Test
   void briefingIsFollowedByRecentDeploysSimilarIncidentsAndTheRepeatItLooksLike() {
-    env.context.answer = new dev.incidentflow.workflows.activities.IncidentContext(
-        java.util.List.of(new dev.incidentflow.workflows.activities.Deploy(7, "checkout", "v2.31.0", "abc123",
-            "https://deploys.example.com/7", java.time.Instant.parse("2026-11-20T01:40:00Z"), "bob")),
-        java.util.List.of(new dev.incidentflow.workflows.activities.SimilarIncident("INC-3", "Checkout 5xx after deploy",
-            IncidentStatus.CLOSED, java.time.Instant.parse("2026-11-01T10:00:00Z"))),
-        "INC-3");
+    env.context.answer =
+        new dev.incidentflow.workflows.activities.IncidentContext(
+            java.util.List.of(
+                new dev.incidentflow.workflows.activities.Deploy(
+                    7,
+                    "checkout",
+                    "v2.31.0",
+                    "abc123",
+                    "https://deploys.example.com/7",
+                    java.time.Instant.parse("2026-11-20T01:40:00Z"),
+                    "bob")),
+            java.util.List.of(
+                new dev.incidentflow.workflows.activities.SimilarIncident(
+                    "INC-3",
+                    "Checkout 5xx after deploy",
+                    IncidentStatus.CLOSED,
+                    java.time.Instant.parse("2026-11-01T10:00:00Z"))),
+            "INC-3");
 
     env.startAlertIncident("alert-a", Severity.SEV1);
     env.sleep(Duration.ofSeconds(5));
 
-    assertThat(env.slack.textsIn(env.incident(1).channelId())).anySatisfy(text -> assertThat(text)
-        .contains("Repeat: this looks like INC-3")
-        .contains("checkout v2.31.0 at Nov 20 01:40 UTC by bob")
-        .contains("INC-3 Checkout 5xx after deploy (closed)"));
-    assertThat(env.events(1, REPEAT_DETECTED)).singleElement().satisfies(event -> {
-      assertThat(event.data()).containsEntry("repeatOf", "INC-3");
-      assertThat(event.text()).startsWith("Repeat of INC-3");
-    });
+    assertThat(env.slack.textsIn(env.incident(1).channelId()))
+        .anySatisfy(
+            text ->
+                assertThat(text)
+                    .contains("Repeat: this looks like INC-3")
+                    .contains("checkout v2.31.0 at Nov 20 01:40 UTC by bob")
+                    .contains("INC-3 Checkout 5xx after deploy (closed)"));
+    assertThat(env.events(1, REPEAT_DETECTED))
+        .singleElement()
+        .satisfies(
+            event -> {
+              assertThat(event.data()).containsEntry("repeatOf", "INC-3");
+              assertThat(event.text()).startsWith("Repeat of INC-3");
+            });
   }
 
   @Test
@@ -205,10 +263,15 @@ class IncidentWorkflowTest {
     assertThat(env.incident(1).channelName()).isNull();
     assertThat(env.slack.briefings).isEmpty();
     // Only the stakeholder announcement: the held "Paging ..." post had no channel to go to.
-    assertThat(env.slack.messages).singleElement().satisfies(message -> {
-      assertThat(message.channel()).isEqualTo("incidents");
-      assertThat(message.text()).contains("INC-1 declared (SEV1, checkout)").doesNotContain(" in #");
-    });
+    assertThat(env.slack.messages)
+        .singleElement()
+        .satisfies(
+            message -> {
+              assertThat(message.channel()).isEqualTo("incidents");
+              assertThat(message.text())
+                  .contains("INC-1 declared (SEV1, checkout)")
+                  .doesNotContain(" in #");
+            });
   }
 
   @Test

@@ -16,28 +16,43 @@ class LateAlertTest {
   @RegisterExtension final IncidentTestEnvironment env = new IncidentTestEnvironment();
 
   @Test
-  void alertFiringWhileTheIncidentClosesOpensANewIncidentInsteadOfBeingLost() throws InterruptedException {
+  void alertFiringWhileTheIncidentClosesOpensANewIncidentInsteadOfBeingLost()
+      throws InterruptedException {
     IncidentWorkflow incident = env.stub("alert-late");
-    IncidentInput input = new IncidentInput("alertmanager", "group-late", "Checkout error budget burn", "",
-        Severity.SEV2, "checkout", "system", null, Map.of(), List.of(), null);
+    IncidentInput input =
+        new IncidentInput(
+            "alertmanager",
+            "group-late",
+            "Checkout error budget burn",
+            "",
+            Severity.SEV2,
+            "checkout",
+            "system",
+            null,
+            Map.of(),
+            List.of(),
+            null);
     WorkflowClient.start(incident::run, input);
     incident.registered();
     incident.resolve(new Transition("alice", ""));
     CountDownLatch closing = new CountDownLatch(1);
     env.slack.archiveGate = closing;
     // While the closed run is still archiving its channel, the group fires again.
-    Thread alertmanager = new Thread(() -> {
-      while (env.incident(1).status() != IncidentStatus.CLOSED) {
-        Thread.onSpinWait();
-      }
-      incident.alert(env.firing("alert-late"));
-      closing.countDown();
-    });
+    Thread alertmanager =
+        new Thread(
+            () -> {
+              while (env.incident(1).status() != IncidentStatus.CLOSED) {
+                Thread.onSpinWait();
+              }
+              incident.alert(env.firing("alert-late"));
+              closing.countDown();
+            });
     alertmanager.start();
     env.sleep(Duration.ofMinutes(31));
     alertmanager.join(10_000);
     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while ((env.store.incidentCount() < 2 || env.incident(2) == null) && System.nanoTime() < deadline) {
+    while ((env.store.incidentCount() < 2 || env.incident(2) == null)
+        && System.nanoTime() < deadline) {
       Thread.sleep(50);
     }
 

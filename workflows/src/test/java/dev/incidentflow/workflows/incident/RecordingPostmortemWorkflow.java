@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Stands in for the postmortem workflow in incident workflow tests: records that it was started
- * and ends. The postmortem itself has its own tests in the postmortem package. Public, as Temporal
+ * Stands in for the postmortem workflow in incident workflow tests: records that it was started and
+ * ends. The postmortem itself has its own tests in the postmortem package. Public, as Temporal
  * requires of workflow implementations.
  */
 public final class RecordingPostmortemWorkflow implements PostmortemWorkflow {

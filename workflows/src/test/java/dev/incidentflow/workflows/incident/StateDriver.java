@@ -42,8 +42,19 @@ final class StateDriver {
   }
 
   static StateDriver declared(Severity severity, Policy policy) {
-    IncidentInput input = new IncidentInput("alertmanager", "group-1", "Checkout error budget burn",
-        "5xx ratio 3.2%", severity, "checkout", "system", null, Map.of(), List.of(), null);
+    IncidentInput input =
+        new IncidentInput(
+            "alertmanager",
+            "group-1",
+            "Checkout error budget burn",
+            "5xx ratio 3.2%",
+            severity,
+            "checkout",
+            "system",
+            null,
+            Map.of(),
+            List.of(),
+            null);
     IncidentState state = IncidentState.declare(input, "alert-1", "run-1", policy, START);
     state.numbered(1);
     state.staffed("alice", "incidents");
@@ -104,15 +115,20 @@ final class StateDriver {
         List<String> who = new ArrayList<>();
         List<String> nobody = new ArrayList<>();
         for (String target : step.targets()) {
-          resolve(target).ifPresentOrElse(handle -> {
-            if (!who.contains(handle)) {
-              who.add(handle);
-            }
-          }, () -> nobody.add(target));
+          resolve(target)
+              .ifPresentOrElse(
+                  handle -> {
+                    if (!who.contains(handle)) {
+                      who.add(handle);
+                    }
+                  },
+                  () -> nobody.add(target));
         }
-        List<IncidentState.PageKey> keys = who.isEmpty()
-            ? List.of()
-            : List.of(new IncidentState.PageKey(null, IncidentEffects.dedupKey(state, step.step())));
+        List<IncidentState.PageKey> keys =
+            who.isEmpty()
+                ? List.of()
+                : List.of(
+                    new IncidentState.PageKey(null, IncidentEffects.dedupKey(state, step.step())));
         state.escalationRan(step.step(), who, nobody, keys, step.reason(), now);
       }
     }
@@ -137,18 +153,30 @@ final class StateDriver {
   List<String> stepsRun() {
     return performed.stream()
         .filter(p -> p.effect() instanceof Effect.RunEscalationStep)
-        .map(p -> "step " + ((Effect.RunEscalationStep) p.effect()).step() + " at " + Durations.format(p.at()))
+        .map(
+            p ->
+                "step "
+                    + ((Effect.RunEscalationStep) p.effect()).step()
+                    + " at "
+                    + Durations.format(p.at()))
         .toList();
   }
 
   /** The effects of one kind, in order. */
   <T extends Effect> List<T> effects(Class<T> kind) {
-    return performed.stream().map(Performed::effect).filter(kind::isInstance).map(kind::cast).toList();
+    return performed.stream()
+        .map(Performed::effect)
+        .filter(kind::isInstance)
+        .map(kind::cast)
+        .toList();
   }
 
   /** When each effect of one kind was carried out, as {@code "15m"}. */
   List<String> timesOf(Class<? extends Effect> kind) {
-    return performed.stream().filter(p -> kind.isInstance(p.effect())).map(p -> Durations.format(p.at())).toList();
+    return performed.stream()
+        .filter(p -> kind.isInstance(p.effect()))
+        .map(p -> Durations.format(p.at()))
+        .toList();
   }
 
   List<TimelineEvent> timeline() {

@@ -21,22 +21,46 @@ class UnconditionalEscalationStepTest {
   void laterStepWithoutUnlessRunsOnScheduleInsteadOfFailing() {
     Map<Severity, SeverityPolicy> rows = new EnumMap<>(TestPolicies.defaults().severities());
     SeverityPolicy sev1 = rows.get(Severity.SEV1);
-    rows.put(Severity.SEV1, new SeverityPolicy(sev1.description(), sev1.aliases(), true, sev1.statusUpdates(),
-        sev1.monitoringWindow(),
-        List.of(new EscalationStep(Duration.ZERO, null, List.of("oncall:primary")),
-            new EscalationStep(Duration.ofMinutes(5), null, List.of("role:engineering-manager"))),
-        sev1.postmortem()));
-    IncidentState state = IncidentState.declare(
-        new IncidentInput("declared", null, "Checkout down", "", Severity.SEV1, "checkout", "carol", null,
-            Map.of(), List.of(), null),
-        "declared-1", "run-1", new Policy(rows, null), START);
+    rows.put(
+        Severity.SEV1,
+        new SeverityPolicy(
+            sev1.description(),
+            sev1.aliases(),
+            true,
+            sev1.statusUpdates(),
+            sev1.monitoringWindow(),
+            List.of(
+                new EscalationStep(Duration.ZERO, null, List.of("oncall:primary")),
+                new EscalationStep(
+                    Duration.ofMinutes(5), null, List.of("role:engineering-manager"))),
+            sev1.postmortem()));
+    IncidentState state =
+        IncidentState.declare(
+            new IncidentInput(
+                "declared",
+                null,
+                "Checkout down",
+                "",
+                Severity.SEV1,
+                "checkout",
+                "carol",
+                null,
+                Map.of(),
+                List.of(),
+                null),
+            "declared-1",
+            "run-1",
+            new Policy(rows, null),
+            START);
     state.numbered(1);
 
     state.fireDueTimers(START);
     state.takeEffects();
     state.fireDueTimers(START.plus(Duration.ofMinutes(5)));
 
-    assertThat(state.takeEffects()).contains(
-        new Effect.RunEscalationStep(1, List.of("role:engineering-manager"), "scheduled at 5m"));
+    assertThat(state.takeEffects())
+        .contains(
+            new Effect.RunEscalationStep(
+                1, List.of("role:engineering-manager"), "scheduled at 5m"));
   }
 }

@@ -59,7 +59,9 @@ class EscalationPlanTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = Severity.class, names = {"SEV3", "SEV4"})
+  @EnumSource(
+      value = Severity.class,
+      names = {"SEV3", "SEV4"})
   void severitiesThatDoNotPageHaveNoSteps(Severity severity) {
     EscalationPlan plan = plan(severity);
 
@@ -99,9 +101,12 @@ class EscalationPlanTest {
   @Test
   void acknowledgedSkipsLevelOneAndOnlyLevelOne() {
     assertThat(planAt(Severity.SEV1, 1).decide(TRIGGERED)).isEqualTo(EscalationPlan.Decision.FIRE);
-    assertThat(planAt(Severity.SEV1, 1).decide(ACKNOWLEDGED)).isEqualTo(EscalationPlan.Decision.SKIP);
-    assertThat(planAt(Severity.SEV1, 2).decide(ACKNOWLEDGED)).isEqualTo(EscalationPlan.Decision.FIRE);
-    assertThat(planAt(Severity.SEV1, 3).decide(ACKNOWLEDGED)).isEqualTo(EscalationPlan.Decision.FIRE);
+    assertThat(planAt(Severity.SEV1, 1).decide(ACKNOWLEDGED))
+        .isEqualTo(EscalationPlan.Decision.SKIP);
+    assertThat(planAt(Severity.SEV1, 2).decide(ACKNOWLEDGED))
+        .isEqualTo(EscalationPlan.Decision.FIRE);
+    assertThat(planAt(Severity.SEV1, 3).decide(ACKNOWLEDGED))
+        .isEqualTo(EscalationPlan.Decision.FIRE);
   }
 
   @Test
@@ -124,7 +129,9 @@ class EscalationPlanTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = IncidentStatus.class, names = {"RESOLVED", "CLOSED", "CANCELED"})
+  @EnumSource(
+      value = IncidentStatus.class,
+      names = {"RESOLVED", "CLOSED", "CANCELED"})
   void resolvedClosedOrCanceledIncidentHasNoStepDue(IncidentStatus status) {
     for (int step = 0; step < 4; step++) {
       EscalationPlan plan = planAt(Severity.SEV1, step);
@@ -151,7 +158,8 @@ class EscalationPlanTest {
 
   @Test
   void replanningFromSev2ToSev1KeepsTheStepsAlreadyRunDone() {
-    EscalationPlan sev1 = planAt(Severity.SEV2, 1).replan(POLICY.row(Severity.SEV1).pagingChain(), 1);
+    EscalationPlan sev1 =
+        planAt(Severity.SEV2, 1).replan(POLICY.row(Severity.SEV1).pagingChain(), 1);
 
     assertThat(sev1.nextStep()).isEqualTo(1);
     assertThat(sev1.nextDueAt(TRIGGERED)).contains(at(5));
@@ -160,7 +168,8 @@ class EscalationPlanTest {
 
   @Test
   void replanningOntoAShorterChainEndsIt() {
-    EscalationPlan sev2 = planAt(Severity.SEV1, 3).replan(POLICY.row(Severity.SEV2).pagingChain(), 3);
+    EscalationPlan sev2 =
+        planAt(Severity.SEV1, 3).replan(POLICY.row(Severity.SEV2).pagingChain(), 3);
 
     assertThat(sev2.nextStep()).isEqualTo(2);
     assertThat(sev2.hasNextStep()).isFalse();
@@ -168,7 +177,8 @@ class EscalationPlanTest {
 
   @Test
   void replanningOntoASeverityThatDoesNotPageLeavesNothingDue() {
-    EscalationPlan sev3 = planAt(Severity.SEV2, 1).replan(POLICY.row(Severity.SEV3).pagingChain(), 1);
+    EscalationPlan sev3 =
+        planAt(Severity.SEV2, 1).replan(POLICY.row(Severity.SEV3).pagingChain(), 1);
 
     assertThat(sev3.hasNextStep()).isFalse();
     assertThat(sev3.nextDueAt(TRIGGERED)).isEmpty();
@@ -176,7 +186,8 @@ class EscalationPlanTest {
 
   @Test
   void replanningAfterASeverityThatDoesNotPageCountsTheStepsRunBeforeIt() {
-    EscalationPlan sev3 = planAt(Severity.SEV1, 2).replan(POLICY.row(Severity.SEV3).pagingChain(), 2);
+    EscalationPlan sev3 =
+        planAt(Severity.SEV1, 2).replan(POLICY.row(Severity.SEV3).pagingChain(), 2);
 
     EscalationPlan sev1Again = sev3.replan(POLICY.row(Severity.SEV1).pagingChain(), 2);
 
@@ -206,9 +217,12 @@ class EscalationPlanTest {
   @Test
   void stepsOutOfOrderAreRejectedByTheSeverityRow() {
     List<EscalationStep> backwards =
-        List.of(TestPolicies.step(5, null, "oncall:primary"), TestPolicies.step(0, null, "oncall:secondary"));
+        List.of(
+            TestPolicies.step(5, null, "oncall:primary"),
+            TestPolicies.step(0, null, "oncall:secondary"));
 
-    assertThatThrownBy(() -> new SeverityPolicy("", List.of(), true, null, Duration.ZERO, backwards, null))
+    assertThatThrownBy(
+            () -> new SeverityPolicy("", List.of(), true, null, Duration.ZERO, backwards, null))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("step 1 is earlier than step 0");
   }

@@ -38,7 +38,9 @@ class StatusCadenceTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = Severity.class, names = {"SEV3", "SEV4"})
+  @EnumSource(
+      value = Severity.class,
+      names = {"SEV3", "SEV4"})
   void severitiesWithUpdatesAtOpenAndResolveOnlyNeverNag(Severity severity) {
     StatusCadence none = cadence(severity);
 
@@ -80,8 +82,11 @@ class StatusCadenceTest {
 
   @Test
   void newSeverityKeepsTheLastUpdateAndCountsItsOwnPeriodFromThere() {
-    StatusCadence sev1 = cadence(Severity.SEV2).restartedAt(at(10)).noticed()
-        .withEvery(POLICY.row(Severity.SEV1).statusUpdates().every());
+    StatusCadence sev1 =
+        cadence(Severity.SEV2)
+            .restartedAt(at(10))
+            .noticed()
+            .withEvery(POLICY.row(Severity.SEV1).statusUpdates().every());
 
     assertThat(sev1.lastUpdateAt()).isEqualTo(at(10));
     assertThat(sev1.overdueNotices()).isZero();
@@ -90,7 +95,8 @@ class StatusCadenceTest {
 
   @Test
   void newSeverityWithoutCadenceStopsTheReminders() {
-    StatusCadence sev3 = cadence(Severity.SEV1).withEvery(POLICY.row(Severity.SEV3).statusUpdates().every());
+    StatusCadence sev3 =
+        cadence(Severity.SEV1).withEvery(POLICY.row(Severity.SEV3).statusUpdates().every());
 
     assertThat(sev3.nextNoticeAt()).isEmpty();
   }

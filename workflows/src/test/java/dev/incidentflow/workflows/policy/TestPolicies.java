@@ -42,7 +42,9 @@ public final class TestPolicies {
                 true,
                 new StatusUpdatePolicy(Duration.ofMinutes(30), List.of("channel")),
                 Duration.ofMinutes(30),
-                List.of(step(0, null, "oncall:primary"), step(15, ACKNOWLEDGED, "role:engineering-manager")),
+                List.of(
+                    step(0, null, "oncall:primary"),
+                    step(15, ACKNOWLEDGED, "role:engineering-manager")),
                 new PostmortemPolicy(true, Duration.ofHours(48), Duration.ofHours(8))),
             Severity.SEV3,
             new SeverityPolicy(

@@ -11,11 +11,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ActionItemWorkflowReplayTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "action-item-escalated-then-done.json",
-      "action-item-done-by-polling.json",
-      "action-item-reopened-while-finishing.json"})
+  @ValueSource(
+      strings = {
+        "action-item-escalated-then-done.json",
+        "action-item-done-by-polling.json",
+        "action-item-reopened-while-finishing.json"
+      })
   void recordedActionItemReplaysWithoutNondeterminism(String history) throws Exception {
-    WorkflowReplayer.replayWorkflowExecutionFromResource("histories/" + history, ActionItemWorkflowImpl.class);
+    WorkflowReplayer.replayWorkflowExecutionFromResource(
+        "histories/" + history, ActionItemWorkflowImpl.class);
   }
 }

@@ -29,13 +29,22 @@ class ActionItemWorkflowTest {
     assertThat(issue.summary()).isEqualTo("[INC-7] Add a burn-rate alert for the checkout canary");
     assertThat(issue.assignee()).isEqualTo("acc-bob");
     assertThat(issue.dueDate()).isEqualTo(input.due());
-    assertThat(issue.labels()).contains("incidentflow", "action-item", "inc-7", "improvement",
-        "incidentflow-action-item-inc-7-0001");
+    assertThat(issue.labels())
+        .contains(
+            "incidentflow",
+            "action-item",
+            "inc-7",
+            "improvement",
+            "incidentflow-action-item-inc-7-0001");
     assertThat(env.tracker.links).containsExactly(new IssueLink("PAY-1", "PAY-100"));
     assertThat(env.store.actionItems.get(1L).jiraKey()).isEqualTo("PAY-1");
-    assertThat(env.store.events(7, TimelineEventType.ACTION_ITEM_CREATED)).singleElement()
+    assertThat(env.store.events(7, TimelineEventType.ACTION_ITEM_CREATED))
+        .singleElement()
         .satisfies(event -> assertThat(event.by()).isEqualTo("alice"));
-    assertThat(env.people.textsTo("bob")).singleElement().asString().startsWith("You own action item AI-1 from INC-7");
+    assertThat(env.people.textsTo("bob"))
+        .singleElement()
+        .asString()
+        .startsWith("You own action item AI-1 from INC-7");
   }
 
   @Test
@@ -47,7 +56,10 @@ class ActionItemWorkflowTest {
     env.sleepUntil(input.dueAt().minus(Duration.ofDays(2)).minus(Duration.ofMinutes(1)));
     assertThat(env.people.textsTo("bob")).hasSize(1);
     env.sleep(Duration.ofMinutes(2));
-    assertThat(env.people.textsTo("bob")).last().asString().startsWith("Reminder: action item AI-1");
+    assertThat(env.people.textsTo("bob"))
+        .last()
+        .asString()
+        .startsWith("Reminder: action item AI-1");
     assertThat(item.view().status()).isEqualTo(ActionItemStatus.OPEN);
 
     env.sleepUntil(input.dueAt().plus(Duration.ofMinutes(1)));
@@ -59,9 +71,12 @@ class ActionItemWorkflowTest {
     env.sleepUntil(input.dueAt().plus(Duration.ofDays(3)).minus(Duration.ofMinutes(1)));
     assertThat(env.people.textsTo("dana")).isEmpty();
     env.sleep(Duration.ofMinutes(2));
-    assertThat(env.store.events(7, TimelineEventType.ACTION_ITEM_ESCALATED)).singleElement()
+    assertThat(env.store.events(7, TimelineEventType.ACTION_ITEM_ESCALATED))
+        .singleElement()
         .satisfies(event -> assertThat(event.text()).contains("escalated to dana"));
-    assertThat(env.people.textsTo("dana")).singleElement().asString()
+    assertThat(env.people.textsTo("dana"))
+        .singleElement()
+        .asString()
         .contains("AI-1", "owned by <@U0BOB>", "overdue by 3d");
 
     item.trackerStatusChanged(new TrackerStatus("PAY-1", "Done", true));
@@ -139,7 +154,9 @@ class ActionItemWorkflowTest {
     assertThat(item.view().status()).isEqualTo(ActionItemStatus.OPEN);
     assertThat(env.store.actionItems.get(1L).round()).isEqualTo(1);
     assertThat(env.tracker.issues).hasSize(1);
-    env.recordHistory(ID, WorkflowStub.fromTyped(item).getExecution().getRunId(),
+    env.recordHistory(
+        ID,
+        WorkflowStub.fromTyped(item).getExecution().getRunId(),
         "action-item-reopened-while-finishing.json");
   }
 

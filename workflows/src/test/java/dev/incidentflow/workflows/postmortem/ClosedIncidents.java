@@ -32,22 +32,47 @@ final class ClosedIncidents {
     return new Policy(rows, ActionItemPolicy.defaults());
   }
 
-  /** Declared at {@code at}, acknowledged 5 minutes later, resolved after an hour, closed 30 minutes later. */
+  /**
+   * Declared at {@code at}, acknowledged 5 minutes later, resolved after an hour, closed 30 minutes
+   * later.
+   */
   static IncidentState closed(Severity severity, Instant at) {
-    IncidentInput input = new IncidentInput("alertmanager", "group-1", "Checkout error budget burn", "", severity,
-        "checkout", "system", null, Map.of(), List.of(), null);
-    IncidentState state = IncidentState.declare(input, "alertmanager-group-1", "first-run-7", policy(), at);
+    IncidentInput input =
+        new IncidentInput(
+            "alertmanager",
+            "group-1",
+            "Checkout error budget burn",
+            "",
+            severity,
+            "checkout",
+            "system",
+            null,
+            Map.of(),
+            List.of(),
+            null);
+    IncidentState state =
+        IncidentState.declare(input, "alertmanager-group-1", "first-run-7", policy(), at);
     state.numbered(7);
     state.staffed("alice", "incidents");
-    state.advance(IncidentStatus.ACKNOWLEDGED, new Transition("alice", ""), at.plus(Duration.ofMinutes(5)));
-    state.advance(IncidentStatus.RESOLVED, new Transition("alice", "rolled back"), at.plus(Duration.ofHours(1)));
+    state.advance(
+        IncidentStatus.ACKNOWLEDGED, new Transition("alice", ""), at.plus(Duration.ofMinutes(5)));
+    state.advance(
+        IncidentStatus.RESOLVED,
+        new Transition("alice", "rolled back"),
+        at.plus(Duration.ofHours(1)));
     state.close(at.plus(Duration.ofMinutes(90)));
     state.takeEffects();
     return state;
   }
 
   private static SeverityPolicy row(boolean postmortem, Duration due) {
-    return new SeverityPolicy("", List.of(), false, new StatusUpdatePolicy(null, null), Duration.ofMinutes(30),
-        List.of(), new PostmortemPolicy(postmortem, due));
+    return new SeverityPolicy(
+        "",
+        List.of(),
+        false,
+        new StatusUpdatePolicy(null, null),
+        Duration.ofMinutes(30),
+        List.of(),
+        new PostmortemPolicy(postmortem, due));
   }
 }

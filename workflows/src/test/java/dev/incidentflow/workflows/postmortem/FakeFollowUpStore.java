@@ -22,8 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Postmortems, action items and timelines in memory, with the real store's idempotency: one
- * action item per workflow id, one timeline event per entry key.
+ * Postmortems, action items and timelines in memory, with the real store's idempotency: one action
+ * item per workflow id, one timeline event per entry key.
  */
 final class FakeFollowUpStore implements PostmortemStoreActivities, TimelineActivities {
   final Map<Long, PostmortemRecord> postmortems = new ConcurrentHashMap<>();
@@ -47,7 +47,9 @@ final class FakeFollowUpStore implements PostmortemStoreActivities, TimelineActi
 
   @Override
   public ActionItemNumber recordActionItem(NewActionItem item) {
-    long number = actionItemNumbers.computeIfAbsent(item.workflowId(), id -> nextActionItem.getAndIncrement());
+    long number =
+        actionItemNumbers.computeIfAbsent(
+            item.workflowId(), id -> nextActionItem.getAndIncrement());
     newActionItems.putIfAbsent(number, item);
     return new ActionItemNumber(number);
   }
@@ -59,20 +61,29 @@ final class FakeFollowUpStore implements PostmortemStoreActivities, TimelineActi
 
   @Override
   public synchronized void appendTimelineEvents(TimelineAppend append) {
-    List<TimelineEvent> timeline = timelines.computeIfAbsent(append.incidentNumber(), n -> new ArrayList<>());
+    List<TimelineEvent> timeline =
+        timelines.computeIfAbsent(append.incidentNumber(), n -> new ArrayList<>());
     List<String> stored = keys.computeIfAbsent(append.incidentNumber(), n -> new ArrayList<>());
     for (TimelineEntry entry : append.entries()) {
       if (!stored.contains(entry.key())) {
         stored.add(entry.key());
-        timeline.add(new TimelineEvent(1_000_000_000 + timeline.size(), entry.at(), entry.type(), entry.by(),
-            entry.text(), entry.data()));
+        timeline.add(
+            new TimelineEvent(
+                1_000_000_000 + timeline.size(),
+                entry.at(),
+                entry.type(),
+                entry.by(),
+                entry.text(),
+                entry.data()));
       }
     }
   }
 
   @Override
   public synchronized IncidentTimeline readTimeline(IncidentNumber incident) {
-    return new IncidentTimeline(incident.number(), List.copyOf(timelines.getOrDefault(incident.number(), List.of())),
+    return new IncidentTimeline(
+        incident.number(),
+        List.copyOf(timelines.getOrDefault(incident.number(), List.of())),
         List.of());
   }
 
@@ -82,12 +93,24 @@ final class FakeFollowUpStore implements PostmortemStoreActivities, TimelineActi
   }
 
   synchronized List<TimelineEvent> events(long incidentNumber, TimelineEventType type) {
-    return timelines.getOrDefault(incidentNumber, List.of()).stream().filter(event -> event.type() == type).toList();
+    return timelines.getOrDefault(incidentNumber, List.of()).stream()
+        .filter(event -> event.type() == type)
+        .toList();
   }
 
   void postmortemIssue(long incidentNumber, String key) {
-    postmortems.put(incidentNumber, new PostmortemRecord(incidentNumber, Postmortems.workflowId(incidentNumber),
-        PostmortemStatus.SCHEDULED, Instant.EPOCH, key,
-        FakeTracker.issue(key).url(), null, null, null, null));
+    postmortems.put(
+        incidentNumber,
+        new PostmortemRecord(
+            incidentNumber,
+            Postmortems.workflowId(incidentNumber),
+            PostmortemStatus.SCHEDULED,
+            Instant.EPOCH,
+            key,
+            FakeTracker.issue(key).url(),
+            null,
+            null,
+            null,
+            null));
   }
 }

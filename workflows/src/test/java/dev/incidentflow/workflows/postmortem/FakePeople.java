@@ -1,7 +1,7 @@
 package dev.incidentflow.workflows.postmortem;
 
-import dev.incidentflow.workflows.activities.ChannelMessage;
 import dev.incidentflow.workflows.activities.Briefing;
+import dev.incidentflow.workflows.activities.ChannelMessage;
 import dev.incidentflow.workflows.activities.DirectMessage;
 import dev.incidentflow.workflows.activities.DirectoryActivities;
 import dev.incidentflow.workflows.activities.OpenChannel;
@@ -20,15 +20,22 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A fixed catalog and a Slack that records what it is told: alice (commander, manager dana) and
- * bob (owner, manager dana) with Jira accounts; every service files into PAY.
+ * A fixed catalog and a Slack that records what it is told: alice (commander, manager dana) and bob
+ * (owner, manager dana) with Jira accounts; every service files into PAY.
  */
 final class FakePeople implements DirectoryActivities, SlackChatActivities {
-  static final Map<String, Person> PEOPLE = Map.of(
-      "alice", new Person("alice", "Alice Ng", "alice@example.com", "U0ALICE", "acc-alice", null, "dana"),
-      "bob", new Person("bob", "Bob Stone", "bob@example.com", "U0BOB", "acc-bob", null, "dana"),
-      "dana", new Person("dana", "Dana Ortiz", "dana@example.com", "U0DANA", "acc-dana", null, "erin"),
-      "carol", new Person("carol", "Carol Wu", "carol@example.com", "U0CAROL", null, null, null));
+  static final Map<String, Person> PEOPLE =
+      Map.of(
+          "alice",
+              new Person(
+                  "alice", "Alice Ng", "alice@example.com", "U0ALICE", "acc-alice", null, "dana"),
+          "bob",
+              new Person("bob", "Bob Stone", "bob@example.com", "U0BOB", "acc-bob", null, "dana"),
+          "dana",
+              new Person(
+                  "dana", "Dana Ortiz", "dana@example.com", "U0DANA", "acc-dana", null, "erin"),
+          "carol",
+              new Person("carol", "Carol Wu", "carol@example.com", "U0CAROL", null, null, null));
   final List<DirectMessage> directMessages = new CopyOnWriteArrayList<>();
   final List<ChannelMessage> messages = new CopyOnWriteArrayList<>();
 
@@ -40,8 +47,19 @@ final class FakePeople implements DirectoryActivities, SlackChatActivities {
   @Override
   public Responders responders(ResponderQuery query) {
     Person commander = query.commander() == null ? null : PEOPLE.get(query.commander());
-    return new Responders(new ServiceInfo(query.service(), "payments", "payments-oncall", null, null, List.of(),
-        "PAY", "incidents"), PEOPLE.get("alice"), PEOPLE.get("bob"), commander);
+    return new Responders(
+        new ServiceInfo(
+            query.service(),
+            "payments",
+            "payments-oncall",
+            null,
+            null,
+            List.of(),
+            "PAY",
+            "incidents"),
+        PEOPLE.get("alice"),
+        PEOPLE.get("bob"),
+        commander);
   }
 
   @Override
@@ -90,10 +108,16 @@ final class FakePeople implements DirectoryActivities, SlackChatActivities {
   }
 
   List<String> textsTo(String handle) {
-    return directMessages.stream().filter(m -> m.person().handle().equals(handle)).map(DirectMessage::text).toList();
+    return directMessages.stream()
+        .filter(m -> m.person().handle().equals(handle))
+        .map(DirectMessage::text)
+        .toList();
   }
 
   List<String> textsIn(String channel) {
-    return messages.stream().filter(m -> m.channel().equals(channel)).map(ChannelMessage::text).toList();
+    return messages.stream()
+        .filter(m -> m.channel().equals(channel))
+        .map(ChannelMessage::text)
+        .toList();
   }
 }

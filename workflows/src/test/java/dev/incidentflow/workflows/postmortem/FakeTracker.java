@@ -26,7 +26,8 @@ final class FakeTracker implements TrackerActivities {
   public TrackerIssue createIssue(NewTrackerIssue issue) {
     if (rejectCreates) {
       throw ApplicationFailure.newNonRetryableFailure(
-          "Jira rejected the issue (HTTP 400): project: project is required", FailureType.JIRA_REJECTED.name());
+          "Jira rejected the issue (HTTP 400): project: project is required",
+          FailureType.JIRA_REJECTED.name());
     }
     for (Map.Entry<String, NewTrackerIssue> existing : issues.entrySet()) {
       if (existing.getValue().labels().contains(issue.idempotencyLabel())) {

@@ -11,7 +11,8 @@ class FollowUpPlanTest {
   private static final Instant START = Instant.parse("2026-03-02T10:00:00Z");
   private static final Instant DUE = Instant.parse("2026-03-06T00:00:00Z");
   private final FollowUpPlan plan =
-      new FollowUpPlan(DUE, Duration.ofDays(2), Duration.ofDays(3), FollowUpPlan.WEEKLY, Duration.ofHours(6));
+      new FollowUpPlan(
+          DUE, Duration.ofDays(2), Duration.ofDays(3), FollowUpPlan.WEEKLY, Duration.ofHours(6));
 
   @Test
   void nothingIsDueRightAfterTheStartAndTheFirstPollComesFirst() {
@@ -23,10 +24,12 @@ class FollowUpPlanTest {
 
   @Test
   void remindsBeforeTheDueTimeThenFlagsOverdueThenEscalatesThenRepeatsWeekly() {
-    FollowUpProgress progress = new FollowUpProgress(false, false, false, 0, DUE.plus(Duration.ofDays(365)));
+    FollowUpProgress progress =
+        new FollowUpProgress(false, false, false, 0, DUE.plus(Duration.ofDays(365)));
 
     assertThat(plan.nextDeadline(progress)).isEqualTo(Instant.parse("2026-03-04T00:00:00Z"));
-    assertThat(plan.dueStep(progress, Instant.parse("2026-03-04T00:00:00Z"))).contains(FollowUpStep.REMIND);
+    assertThat(plan.dueStep(progress, Instant.parse("2026-03-04T00:00:00Z")))
+        .contains(FollowUpStep.REMIND);
     progress = progress.after(FollowUpStep.REMIND, Instant.parse("2026-03-04T00:00:00Z"));
 
     assertThat(plan.nextDeadline(progress)).isEqualTo(DUE);
@@ -54,11 +57,13 @@ class FollowUpPlanTest {
 
   @Test
   void reminderThatComesDueOnlyAfterTheDueTimeIsSkippedForTheOverdueNotice() {
-    FollowUpProgress progress = new FollowUpProgress(false, false, false, 0, DUE.plus(Duration.ofDays(30)));
+    FollowUpProgress progress =
+        new FollowUpProgress(false, false, false, 0, DUE.plus(Duration.ofDays(30)));
 
     assertThat(plan.dueStep(progress, DUE.plus(Duration.ofDays(4)))).contains(FollowUpStep.OVERDUE);
     progress = progress.after(FollowUpStep.OVERDUE, DUE.plus(Duration.ofDays(4)));
-    assertThat(plan.dueStep(progress, DUE.plus(Duration.ofDays(4)))).contains(FollowUpStep.ESCALATE);
+    assertThat(plan.dueStep(progress, DUE.plus(Duration.ofDays(4))))
+        .contains(FollowUpStep.ESCALATE);
   }
 
   @Test
@@ -73,8 +78,9 @@ class FollowUpPlanTest {
 
   @Test
   void zeroEscalationDelayEscalatesTogetherWithTheOverdueNotice() {
-    FollowUpPlan postmortem = new FollowUpPlan(DUE, Duration.ofHours(4), Duration.ZERO, FollowUpPlan.WEEKLY,
-        Duration.ofHours(6));
+    FollowUpPlan postmortem =
+        new FollowUpPlan(
+            DUE, Duration.ofHours(4), Duration.ZERO, FollowUpPlan.WEEKLY, Duration.ofHours(6));
     FollowUpProgress progress = new FollowUpProgress(true, false, false, 0, DUE);
 
     progress = progress.after(postmortem.dueStep(progress, DUE).orElseThrow(), DUE);
@@ -83,7 +89,10 @@ class FollowUpPlanTest {
 
   @Test
   void pollingPeriodMustBePositive() {
-    assertThatThrownBy(() -> new FollowUpPlan(DUE, Duration.ZERO, Duration.ZERO, FollowUpPlan.WEEKLY, Duration.ZERO))
+    assertThatThrownBy(
+            () ->
+                new FollowUpPlan(
+                    DUE, Duration.ZERO, Duration.ZERO, FollowUpPlan.WEEKLY, Duration.ZERO))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("pollEvery");
   }

@@ -24,12 +24,16 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A time-skipping Temporal test server with the postmortem and action item workflows on the
- * incidents task queue, fake Jira, store, catalog and Slack. Register with {@code
- * @RegisterExtension}.
+ * incidents task queue, fake Jira, store, catalog and Slack. Register with
+ * {@code @RegisterExtension}.
  */
 final class FollowUpTestEnvironment implements BeforeEachCallback, AfterEachCallback {
-  /** Set to {@code true} to write the histories the replay tests read ({@code -Dincidentflow.recordHistories=true}). */
+  /**
+   * Set to {@code true} to write the histories the replay tests read ({@code
+   * -Dincidentflow.recordHistories=true}).
+   */
   static final String RECORD_PROPERTY = "incidentflow.recordHistories";
+
   static final long INCIDENT = 7;
 
   final FakeTracker tracker = new FakeTracker();
@@ -42,7 +46,9 @@ final class FollowUpTestEnvironment implements BeforeEachCallback, AfterEachCall
     env = TestWorkflowEnvironment.newInstance();
     Worker worker = env.newWorker(IncidentWorkflow.TASK_QUEUE);
     worker.registerWorkflowImplementationTypes(
-        PostmortemWorkflowImpl.class, ActionItemWorkflowImpl.class, ClosingIncidentWorkflowImpl.class);
+        PostmortemWorkflowImpl.class,
+        ActionItemWorkflowImpl.class,
+        ClosingIncidentWorkflowImpl.class);
     worker.registerActivitiesImplementations(tracker, store, people);
     env.start();
   }
@@ -76,44 +82,79 @@ final class FollowUpTestEnvironment implements BeforeEachCallback, AfterEachCall
     }
   }
 
-  /** A SEV1 that triggered two hours ago, went through every phase and was resolved 30 minutes ago. */
+  /**
+   * A SEV1 that triggered two hours ago, went through every phase and was resolved 30 minutes ago.
+   */
   PostmortemInput closedSev1() {
     Instant closed = now();
-    IncidentTimes times = new IncidentTimes(closed.minus(Duration.ofMinutes(120)),
-        closed.minus(Duration.ofMinutes(115)), closed.minus(Duration.ofMinutes(95)),
-        closed.minus(Duration.ofMinutes(60)), closed.minus(Duration.ofMinutes(30)), closed);
-    return new PostmortemInput(INCIDENT, "3f1c9a52-run", "Checkout error budget burn", Severity.SEV1, "checkout",
-        "alice", "incidents", "inc-7-sev1-checkout", times, Duration.ofHours(24), Duration.ofHours(4),
-        Duration.ofHours(6), null);
+    IncidentTimes times =
+        new IncidentTimes(
+            closed.minus(Duration.ofMinutes(120)),
+            closed.minus(Duration.ofMinutes(115)),
+            closed.minus(Duration.ofMinutes(95)),
+            closed.minus(Duration.ofMinutes(60)),
+            closed.minus(Duration.ofMinutes(30)),
+            closed);
+    return new PostmortemInput(
+        INCIDENT,
+        "3f1c9a52-run",
+        "Checkout error budget burn",
+        Severity.SEV1,
+        "checkout",
+        "alice",
+        "incidents",
+        "inc-7-sev1-checkout",
+        times,
+        Duration.ofHours(24),
+        Duration.ofHours(4),
+        Duration.ofHours(6),
+        null);
   }
 
   PostmortemWorkflow startPostmortem(PostmortemInput input) {
-    PostmortemWorkflow postmortem = client().newWorkflowStub(PostmortemWorkflow.class, WorkflowOptions.newBuilder()
-        .setWorkflowId(Postmortems.workflowId(input.incidentNumber()))
-        .setTaskQueue(IncidentWorkflow.TASK_QUEUE)
-        .build());
+    PostmortemWorkflow postmortem =
+        client()
+            .newWorkflowStub(
+                PostmortemWorkflow.class,
+                WorkflowOptions.newBuilder()
+                    .setWorkflowId(Postmortems.workflowId(input.incidentNumber()))
+                    .setTaskQueue(IncidentWorkflow.TASK_QUEUE)
+                    .build());
     WorkflowClient.start(postmortem::run, input);
     return postmortem;
   }
 
   /** An action item for bob due three days from today (UTC), under the shipped policy. */
   ActionItemInput dueInThreeDays() {
-    return new ActionItemInput(INCIDENT, "checkout", "Add a burn-rate alert for the checkout canary", "bob",
-        LocalDate.ofInstant(now(), ZoneOffset.UTC).plusDays(3), ActionItemKind.IMPROVEMENT, "alice",
-        ActionItemPolicy.defaults(), 0, null);
+    return new ActionItemInput(
+        INCIDENT,
+        "checkout",
+        "Add a burn-rate alert for the checkout canary",
+        "bob",
+        LocalDate.ofInstant(now(), ZoneOffset.UTC).plusDays(3),
+        ActionItemKind.IMPROVEMENT,
+        "alice",
+        ActionItemPolicy.defaults(),
+        0,
+        null);
   }
 
   ActionItemWorkflow startActionItem(String workflowId, ActionItemInput input) {
-    ActionItemWorkflow item = client().newWorkflowStub(ActionItemWorkflow.class, WorkflowOptions.newBuilder()
-        .setWorkflowId(workflowId)
-        .setTaskQueue(IncidentWorkflow.TASK_QUEUE)
-        .build());
+    ActionItemWorkflow item =
+        client()
+            .newWorkflowStub(
+                ActionItemWorkflow.class,
+                WorkflowOptions.newBuilder()
+                    .setWorkflowId(workflowId)
+                    .setTaskQueue(IncidentWorkflow.TASK_QUEUE)
+                    .build());
     WorkflowClient.start(item::run, input);
     return item;
   }
 
   <T> T result(String workflowId, Class<T> type) {
-    return WorkflowStub.fromTyped(client().newWorkflowStub(PostmortemWorkflow.class, workflowId)).getResult(type);
+    return WorkflowStub.fromTyped(client().newWorkflowStub(PostmortemWorkflow.class, workflowId))
+        .getResult(type);
   }
 
   boolean isCompleted(String workflowId) {

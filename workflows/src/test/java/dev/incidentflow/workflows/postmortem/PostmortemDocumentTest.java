@@ -18,59 +18,94 @@ class PostmortemDocumentTest {
 
   @Test
   void phaseMissingFromTheIncidentIsShownAsNotRecordedAndTheNextCountsFromTheLastKnownTime() {
-    IncidentTimes times = new IncidentTimes(T, T.plus(Duration.ofMinutes(3)), null, null,
-        T.plus(Duration.ofMinutes(50)), T.plus(Duration.ofMinutes(80)));
+    IncidentTimes times =
+        new IncidentTimes(
+            T,
+            T.plus(Duration.ofMinutes(3)),
+            null,
+            null,
+            T.plus(Duration.ofMinutes(50)),
+            T.plus(Duration.ofMinutes(80)));
 
-    String description = PostmortemDocument.description(input(times), timeline(List.of(), List.of()));
+    String description =
+        PostmortemDocument.description(input(times), timeline(List.of(), List.of()));
 
-    assertThat(description).contains("|Detection|triggered|acknowledged|3m|", "|Triage|acknowledged|identified|not recorded|",
-        "|Remediation|acknowledged|mitigated|not recorded|", "|Verification|acknowledged|resolved|47m|");
+    assertThat(description)
+        .contains(
+            "|Detection|triggered|acknowledged|3m|",
+            "|Triage|acknowledged|identified|not recorded|",
+            "|Remediation|acknowledged|mitigated|not recorded|",
+            "|Verification|acknowledged|resolved|47m|");
     assertThat(description).contains("2026-03-02 10:00:00 UTC to 2026-03-02 10:50:00 UTC (50m)");
   }
 
   @Test
   void timelineTextCannotBreakTheTableOrOpenMarkup() {
     IncidentTimes times = new IncidentTimes(T, null, null, null, T.plusSeconds(60), null);
-    TimelineEvent event = new TimelineEvent(1, T, TimelineEventType.STATUS_UPDATE, "bob",
-        "rolled back {code} [link] *now* |x|\nsecond line", Map.of());
+    TimelineEvent event =
+        new TimelineEvent(
+            1,
+            T,
+            TimelineEventType.STATUS_UPDATE,
+            "bob",
+            "rolled back {code} [link] *now* |x|\nsecond line",
+            Map.of());
 
-    String description = PostmortemDocument.description(input(times), timeline(List.of(event), List.of()));
+    String description =
+        PostmortemDocument.description(input(times), timeline(List.of(event), List.of()));
 
-    assertThat(description).contains(
-        "|2026-03-02 10:00:00 UTC|bob|status_update|rolled back \\{code\\} \\[link\\] \\*now\\* \\|x\\| second line|");
+    assertThat(description)
+        .contains(
+            "|2026-03-02 10:00:00 UTC|bob|status_update|rolled back \\{code\\} \\[link\\] \\*now\\* \\|x\\| second line|");
   }
 
   @Test
   void deploysBeforeTheIncidentAreListedNewestFirstWithBlankCellsForWhatIsUnknown() {
     IncidentTimes times = new IncidentTimes(T, null, null, null, T.plusSeconds(60), null);
-    Deploy checkout = new Deploy(2, "checkout", "1.4.2", "9f2c1e7", "https://ci.example.com/runs/812",
-        T.minus(Duration.ofMinutes(30)), "alice");
-    Deploy payments = new Deploy(1, "payments-api", "7.0.0", null, null, T.minus(Duration.ofMinutes(110)), null);
+    Deploy checkout =
+        new Deploy(
+            2,
+            "checkout",
+            "1.4.2",
+            "9f2c1e7",
+            "https://ci.example.com/runs/812",
+            T.minus(Duration.ofMinutes(30)),
+            "alice");
+    Deploy payments =
+        new Deploy(1, "payments-api", "7.0.0", null, null, T.minus(Duration.ofMinutes(110)), null);
 
-    String description = PostmortemDocument.description(input(times), timeline(List.of(), List.of(checkout, payments)));
+    String description =
+        PostmortemDocument.description(
+            input(times), timeline(List.of(), List.of(checkout, payments)));
 
-    assertThat(description).contains("h2. Deploys before the incident\n"
-        + "To the service and the services it depends on, newest first.\n"
-        + "||Deployed (UTC)||Service||Version||Commit||Author||Link||\n"
-        + "|2026-03-02 09:30:00 UTC|checkout|1.4.2|9f2c1e7|alice|https://ci.example.com/runs/812|\n"
-        + "|2026-03-02 08:10:00 UTC|payments-api|7.0.0| | | |\n");
+    assertThat(description)
+        .contains(
+            "h2. Deploys before the incident\n"
+                + "To the service and the services it depends on, newest first.\n"
+                + "||Deployed (UTC)||Service||Version||Commit||Author||Link||\n"
+                + "|2026-03-02 09:30:00 UTC|checkout|1.4.2|9f2c1e7|alice|https://ci.example.com/runs/812|\n"
+                + "|2026-03-02 08:10:00 UTC|payments-api|7.0.0| | | |\n");
   }
 
   @Test
   void withoutDeploysThePostmortemSaysNoneWereRecorded() {
     IncidentTimes times = new IncidentTimes(T, null, null, null, T.plusSeconds(60), null);
 
-    String description = PostmortemDocument.description(input(times), timeline(List.of(), List.of()));
+    String description =
+        PostmortemDocument.description(input(times), timeline(List.of(), List.of()));
 
-    assertThat(description).contains("h2. Deploys before the incident\n"
-        + "None recorded to the service or the services it depends on.\n");
+    assertThat(description)
+        .contains(
+            "h2. Deploys before the incident\n"
+                + "None recorded to the service or the services it depends on.\n");
   }
 
   @Test
   void fiveWhysTemplateHasFiveEmptyAnswersAndSaysItIsBlameless() {
     IncidentTimes times = new IncidentTimes(T, null, null, null, T.plusSeconds(60), null);
 
-    String description = PostmortemDocument.description(input(times), timeline(List.of(), List.of()));
+    String description =
+        PostmortemDocument.description(input(times), timeline(List.of(), List.of()));
 
     assertThat(description).contains("Blameless");
     assertThat(description.split("#\\* Answer: \n", -1)).hasSize(6);
@@ -80,7 +115,8 @@ class PostmortemDocumentTest {
   void idempotencyLabelIsMadeFromTheIncidentsFirstRun() {
     IncidentTimes times = new IncidentTimes(T, null, null, null, T.plusSeconds(60), null);
 
-    assertThat(PostmortemDocument.idempotencyLabel(input(times))).isEqualTo("incidentflow-postmortem-3f1c9a52-run");
+    assertThat(PostmortemDocument.idempotencyLabel(input(times)))
+        .isEqualTo("incidentflow-postmortem-3f1c9a52-run");
   }
 
   private static IncidentTimeline timeline(List<TimelineEvent> events, List<Deploy> deploys) {
@@ -88,7 +124,19 @@ class PostmortemDocumentTest {
   }
 
   private static PostmortemInput input(IncidentTimes times) {
-    return new PostmortemInput(7, "3F1C9A52-run", "Checkout down", Severity.SEV2, "checkout", null, null, null,
-        times, Duration.ofHours(48), Duration.ofHours(4), Duration.ofHours(6), null);
+    return new PostmortemInput(
+        7,
+        "3F1C9A52-run",
+        "Checkout down",
+        Severity.SEV2,
+        "checkout",
+        null,
+        null,
+        null,
+        times,
+        Duration.ofHours(48),
+        Duration.ofHours(4),
+        Duration.ofHours(6),
+        null);
   }
 }

@@ -25,15 +25,37 @@ class PostmortemWorkflowTest {
   @BeforeEach
   void incidentTimeline() {
     PostmortemInput input = env.closedSev1();
-    env.store.seed(FollowUpTestEnvironment.INCIDENT, List.of(
-        new TimelineEvent(1, input.times().triggeredAt(), TimelineEventType.DECLARED, "system",
-            "Declared from alertmanager alert: Checkout error budget burn", Map.of()),
-        new TimelineEvent(2, input.times().acknowledgedAt(), TimelineEventType.ACKNOWLEDGED, "alice",
-            "Acknowledged by alice", Map.of()),
-        new TimelineEvent(3, input.times().identifiedAt(), TimelineEventType.DECISION, "alice",
-            "Roll back release 2024.11.3 | keep the feature flag off", Map.of()),
-        new TimelineEvent(4, input.times().resolvedAt(), TimelineEventType.RESOLVED, "alice",
-            "Resolved by alice", Map.of())));
+    env.store.seed(
+        FollowUpTestEnvironment.INCIDENT,
+        List.of(
+            new TimelineEvent(
+                1,
+                input.times().triggeredAt(),
+                TimelineEventType.DECLARED,
+                "system",
+                "Declared from alertmanager alert: Checkout error budget burn",
+                Map.of()),
+            new TimelineEvent(
+                2,
+                input.times().acknowledgedAt(),
+                TimelineEventType.ACKNOWLEDGED,
+                "alice",
+                "Acknowledged by alice",
+                Map.of()),
+            new TimelineEvent(
+                3,
+                input.times().identifiedAt(),
+                TimelineEventType.DECISION,
+                "alice",
+                "Roll back release 2024.11.3 | keep the feature flag off",
+                Map.of()),
+            new TimelineEvent(
+                4,
+                input.times().resolvedAt(),
+                TimelineEventType.RESOLVED,
+                "alice",
+                "Resolved by alice",
+                Map.of())));
   }
 
   @Test
@@ -43,27 +65,39 @@ class PostmortemWorkflowTest {
     env.sleep(Duration.ofMinutes(1));
 
     assertThat(postmortem.view().status()).isEqualTo(PostmortemStatus.SCHEDULED);
-    assertThat(postmortem.view().dueAt()).isEqualTo(input.times().resolvedAt().plus(Duration.ofHours(24)));
+    assertThat(postmortem.view().dueAt())
+        .isEqualTo(input.times().resolvedAt().plus(Duration.ofHours(24)));
     assertThat(env.tracker.issues).containsOnlyKeys("PAY-1");
     NewTrackerIssue issue = env.tracker.issues.get("PAY-1");
-    assertThat(issue.summary()).isEqualTo("Postmortem INC-7 (SEV1, checkout): Checkout error budget burn");
+    assertThat(issue.summary())
+        .isEqualTo("Postmortem INC-7 (SEV1, checkout): Checkout error budget burn");
     assertThat(issue.assignee()).isEqualTo("acc-alice");
     assertThat(issue.dueDate()).isEqualTo(LocalDate.ofInstant(input.dueAt(), ZoneOffset.UTC));
-    assertThat(issue.labels()).contains("incidentflow", "postmortem", "inc-7", "sev1",
-        "incidentflow-postmortem-3f1c9a52-run");
+    assertThat(issue.labels())
+        .contains(
+            "incidentflow", "postmortem", "inc-7", "sev1", "incidentflow-postmortem-3f1c9a52-run");
     assertThat(issue.description())
         .contains("h2. Impact window", "(1h 30m)")
-        .contains("|Detection|triggered|acknowledged|5m|", "|Triage|acknowledged|identified|20m|",
-            "|Remediation|identified|mitigated|35m|", "|Verification|mitigated|resolved|30m|")
+        .contains(
+            "|Detection|triggered|acknowledged|5m|",
+            "|Triage|acknowledged|identified|20m|",
+            "|Remediation|identified|mitigated|35m|",
+            "|Verification|mitigated|resolved|30m|")
         .contains("|alice|acknowledged|Acknowledged by alice|")
         .contains("|alice|*DECISION*|*Roll back release 2024.11.3 \\| keep the feature flag off*|")
         .contains("h2. Five Whys", "# Why did this incident happen?", "#* Answer: ");
     assertThat(env.store.postmortems.get(7L).jiraKey()).isEqualTo("PAY-1");
-    assertThat(env.store.events(7, TimelineEventType.POSTMORTEM_SCHEDULED)).singleElement()
+    assertThat(env.store.events(7, TimelineEventType.POSTMORTEM_SCHEDULED))
+        .singleElement()
         .satisfies(event -> assertThat(event.data()).containsEntry("jiraKey", "PAY-1"));
-    assertThat(env.people.textsIn("incidents")).singleElement().asString()
+    assertThat(env.people.textsIn("incidents"))
+        .singleElement()
+        .asString()
         .contains("INC-7", "<@U0ALICE>", "https://jira.example.com/browse/PAY-1");
-    assertThat(env.people.textsTo("alice")).singleElement().asString().contains("You own the postmortem of INC-7");
+    assertThat(env.people.textsTo("alice"))
+        .singleElement()
+        .asString()
+        .contains("You own the postmortem of INC-7");
   }
 
   @Test
@@ -74,14 +108,21 @@ class PostmortemWorkflowTest {
     env.sleepUntil(input.dueAt().minus(Duration.ofHours(4)).minus(Duration.ofMinutes(1)));
     assertThat(env.people.textsTo("alice")).hasSize(1);
     env.sleep(Duration.ofMinutes(2));
-    assertThat(env.people.textsTo("alice")).hasSize(2).last().asString().startsWith("Reminder: the postmortem of INC-7");
+    assertThat(env.people.textsTo("alice"))
+        .hasSize(2)
+        .last()
+        .asString()
+        .startsWith("Reminder: the postmortem of INC-7");
     assertThat(env.people.textsTo("dana")).isEmpty();
 
     env.sleepUntil(input.dueAt().plus(Duration.ofMinutes(1)));
-    assertThat(env.store.events(7, TimelineEventType.POSTMORTEM_OVERDUE)).singleElement()
+    assertThat(env.store.events(7, TimelineEventType.POSTMORTEM_OVERDUE))
+        .singleElement()
         .satisfies(event -> assertThat(event.text()).contains("escalated to dana"));
     assertThat(env.store.postmortems.get(7L).status()).isEqualTo(PostmortemStatus.OVERDUE);
-    assertThat(env.people.textsTo("dana")).singleElement().asString()
+    assertThat(env.people.textsTo("dana"))
+        .singleElement()
+        .asString()
         .contains("postmortem of INC-7", "owned by <@U0ALICE> is overdue");
     assertThat(env.people.textsTo("alice")).last().asString().contains("is overdue");
     env.recordHistory(ID, "postmortem-overdue.json");
@@ -93,19 +134,25 @@ class PostmortemWorkflowTest {
     PostmortemWorkflow postmortem = env.startPostmortem(input);
     env.sleep(Duration.ofHours(1));
 
-    PostmortemView published = postmortem.publish(
-        new Publication("https://wiki.example.com/pm/inc-7", "Bad config push", "alice"));
+    PostmortemView published =
+        postmortem.publish(
+            new Publication("https://wiki.example.com/pm/inc-7", "Bad config push", "alice"));
 
     assertThat(published.status()).isEqualTo(PostmortemStatus.PUBLISHED);
     assertThat(published.publishedUrl()).isEqualTo("https://wiki.example.com/pm/inc-7");
     PostmortemOutcome outcome = env.result(ID, PostmortemOutcome.class);
     assertThat(outcome.publication().by()).isEqualTo("alice");
-    assertThat(env.store.events(7, TimelineEventType.POSTMORTEM_PUBLISHED)).singleElement()
+    assertThat(env.store.events(7, TimelineEventType.POSTMORTEM_PUBLISHED))
+        .singleElement()
         .satisfies(event -> assertThat(event.by()).isEqualTo("alice"));
     assertThat(env.store.postmortems.get(7L).status()).isEqualTo(PostmortemStatus.PUBLISHED);
-    assertThat(env.store.postmortems.get(7L).publishedUrl()).isEqualTo("https://wiki.example.com/pm/inc-7");
-    assertThat(env.people.textsIn("incidents")).last().asString()
-        .isEqualTo("Postmortem of INC-7 published by alice: https://wiki.example.com/pm/inc-7 - Bad config push");
+    assertThat(env.store.postmortems.get(7L).publishedUrl())
+        .isEqualTo("https://wiki.example.com/pm/inc-7");
+    assertThat(env.people.textsIn("incidents"))
+        .last()
+        .asString()
+        .isEqualTo(
+            "Postmortem of INC-7 published by alice: https://wiki.example.com/pm/inc-7 - Bad config push");
 
     env.sleepUntil(input.dueAt().plus(Duration.ofDays(8)));
     assertThat(env.people.textsTo("alice")).hasSize(1);
@@ -121,7 +168,8 @@ class PostmortemWorkflowTest {
 
     assertThatThrownBy(() -> postmortem.publish(new Publication(" ", "", "alice")))
         .isInstanceOf(WorkflowUpdateException.class)
-        .rootCause().hasMessageContaining("url is required");
+        .rootCause()
+        .hasMessageContaining("url is required");
     assertThat(postmortem.view().status()).isEqualTo(PostmortemStatus.SCHEDULED);
   }
 

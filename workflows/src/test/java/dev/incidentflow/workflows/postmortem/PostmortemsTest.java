@@ -42,14 +42,20 @@ class PostmortemsTest {
 
   @Test
   void closingIncidentStartsItsPostmortemWhichOutlivesIt() {
-    ClosingIncidentWorkflow incident = env.client().newWorkflowStub(ClosingIncidentWorkflow.class,
-        WorkflowOptions.newBuilder().setWorkflowId("alertmanager-group-1").setTaskQueue(IncidentWorkflow.TASK_QUEUE)
-            .build());
+    ClosingIncidentWorkflow incident =
+        env.client()
+            .newWorkflowStub(
+                ClosingIncidentWorkflow.class,
+                WorkflowOptions.newBuilder()
+                    .setWorkflowId("alertmanager-group-1")
+                    .setTaskQueue(IncidentWorkflow.TASK_QUEUE)
+                    .build());
 
     assertThat(incident.close(Severity.SEV1)).isEqualTo("INC-7");
     env.sleep(Duration.ofMinutes(1));
 
-    PostmortemWorkflow postmortem = env.client().newWorkflowStub(PostmortemWorkflow.class, Postmortems.workflowId(7));
+    PostmortemWorkflow postmortem =
+        env.client().newWorkflowStub(PostmortemWorkflow.class, Postmortems.workflowId(7));
     assertThat(postmortem.view().status()).isEqualTo(PostmortemStatus.SCHEDULED);
     assertThat(env.isCompleted(Postmortems.workflowId(7))).isFalse();
     assertThat(env.tracker.issues).hasSize(1);
@@ -57,9 +63,14 @@ class PostmortemsTest {
 
   @Test
   void closingIncidentOfASeverityWithoutPostmortemStartsNone() {
-    ClosingIncidentWorkflow incident = env.client().newWorkflowStub(ClosingIncidentWorkflow.class,
-        WorkflowOptions.newBuilder().setWorkflowId("alertmanager-group-3").setTaskQueue(IncidentWorkflow.TASK_QUEUE)
-            .build());
+    ClosingIncidentWorkflow incident =
+        env.client()
+            .newWorkflowStub(
+                ClosingIncidentWorkflow.class,
+                WorkflowOptions.newBuilder()
+                    .setWorkflowId("alertmanager-group-3")
+                    .setTaskQueue(IncidentWorkflow.TASK_QUEUE)
+                    .build());
 
     incident.close(Severity.SEV3);
 
