@@ -125,8 +125,9 @@ class IncidentLifecycleWorkflowTest {
     incident.resolve(new Transition("bob", "really fixed"));
     env.sleepUntil(1, minutes(65, 0));
     assertThat(incident.view().status()).isEqualTo(IncidentStatus.RESOLVED);
-    env.sleepUntil(1, minutes(65, 2));
     assertThat(env.awaitOutcome("alert-a").status()).isEqualTo(IncidentStatus.CLOSED);
+    assertThat(env.events(1, CLOSED).get(0).at())
+        .isBetween(env.startedAt(1).plus(minutes(65, 0)), env.startedAt(1).plus(minutes(65, 2)));
     assertThat(env.events(1, REOPENED))
         .singleElement()
         .extracting(TimelineEvent::by)
