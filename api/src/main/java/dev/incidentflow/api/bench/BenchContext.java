@@ -8,5 +8,4 @@ record BenchContext(
     AlertPayloads payloads,
     FakePagerDuty pagerDuty,
     FakeSlack slack,
-    ActivityClock activity,
     BenchReport report) {}

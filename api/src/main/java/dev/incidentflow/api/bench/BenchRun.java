@@ -18,19 +18,13 @@ public final class BenchRun {
   private final BenchTarget target;
   private final FakeSlack slack;
   private final FakePagerDuty pagerDuty;
-  private final ActivityClock activity;
 
   public BenchRun(
-      BenchOptions options,
-      BenchTarget target,
-      FakeSlack slack,
-      FakePagerDuty pagerDuty,
-      ActivityClock activity) {
+      BenchOptions options, BenchTarget target, FakeSlack slack, FakePagerDuty pagerDuty) {
     this.options = requireNonNull(options, "options is null");
     this.target = requireNonNull(target, "target is null");
     this.slack = requireNonNull(slack, "slack is null");
     this.pagerDuty = requireNonNull(pagerDuty, "pagerDuty is null");
-    this.activity = requireNonNull(activity, "activity is null");
   }
 
   public BenchReport run() throws Exception {
@@ -44,7 +38,6 @@ public final class BenchRun {
             new AlertPayloads(run),
             pagerDuty,
             slack,
-            activity,
             report);
     report.header(
         "IncidentFlow benchmark, run "

@@ -43,23 +43,20 @@ public final class FakePagerDuty implements AutoCloseable {
 
   private final HttpServer server;
   private final ExecutorService handlers;
-  private final ActivityClock activity;
   private final Object lock = new Object();
   private final List<Arrival> arrivals = new ArrayList<>();
   private final List<Waiter> waiters = new ArrayList<>();
 
-  private FakePagerDuty(HttpServer server, ExecutorService handlers, ActivityClock activity) {
+  private FakePagerDuty(HttpServer server, ExecutorService handlers) {
     this.server = server;
     this.handlers = handlers;
-    this.activity = activity;
   }
 
   /** Starts listening on {@code host:port} (port 0 picks a free one). */
-  public static FakePagerDuty start(String host, int port, ActivityClock activity)
-      throws IOException {
+  public static FakePagerDuty start(String host, int port) throws IOException {
     HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 256);
     ExecutorService handlers = Executors.newFixedThreadPool(4, Daemons.named("fake-pagerduty"));
-    FakePagerDuty fake = new FakePagerDuty(server, handlers, activity);
+    FakePagerDuty fake = new FakePagerDuty(server, handlers);
     server.createContext("/v2/enqueue", fake::handle);
     server.setExecutor(handlers);
     server.start();
@@ -102,7 +99,6 @@ public final class FakePagerDuty implements AutoCloseable {
   private void handle(HttpExchange exchange) throws IOException {
     long nanos = System.nanoTime();
     Instant at = Instant.now();
-    activity.touch(nanos);
     try (exchange) {
       if (!"POST".equals(exchange.getRequestMethod())) {
         respond(exchange, 405, "{\"status\":\"invalid method\"}");

@@ -28,21 +28,19 @@ public final class FakeSlack implements AutoCloseable {
 
   private final HttpServer server;
   private final ExecutorService handlers;
-  private final ActivityClock activity;
   private final AtomicLong channels = new AtomicLong();
   private final Map<String, LongAdder> calls = new ConcurrentHashMap<>();
 
-  private FakeSlack(HttpServer server, ExecutorService handlers, ActivityClock activity) {
+  private FakeSlack(HttpServer server, ExecutorService handlers) {
     this.server = server;
     this.handlers = handlers;
-    this.activity = activity;
   }
 
   /** Starts listening on {@code host:port} (port 0 picks a free one). */
-  public static FakeSlack start(String host, int port, ActivityClock activity) throws IOException {
+  public static FakeSlack start(String host, int port) throws IOException {
     HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 256);
     ExecutorService handlers = Executors.newFixedThreadPool(4, Daemons.named("fake-slack"));
-    FakeSlack fake = new FakeSlack(server, handlers, activity);
+    FakeSlack fake = new FakeSlack(server, handlers);
     server.createContext("/api/", fake::handle);
     server.setExecutor(handlers);
     server.start();
@@ -65,7 +63,6 @@ public final class FakeSlack implements AutoCloseable {
   }
 
   private void handle(HttpExchange exchange) throws IOException {
-    activity.touch(System.nanoTime());
     try (exchange) {
       String method = exchange.getRequestURI().getPath().substring("/api/".length());
       calls.computeIfAbsent(method, ignored -> new LongAdder()).increment();

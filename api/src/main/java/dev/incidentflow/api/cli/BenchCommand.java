@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import dev.incidentflow.api.IncidentFlowConfiguration;
-import dev.incidentflow.api.bench.ActivityClock;
 import dev.incidentflow.api.bench.BenchOptions;
 import dev.incidentflow.api.bench.BenchPolicy;
 import dev.incidentflow.api.bench.BenchReport;
@@ -203,11 +202,10 @@ public final class BenchCommand extends ServerCommand<IncidentFlowConfiguration>
       throws Exception {
     BenchOptions options = options(namespace);
     quietLogs(namespace.getString("logLevel"));
-    ActivityClock activity = new ActivityClock();
     Path policyFile = options.policy().writeTemporaryFile();
     WorkflowServiceStubs floorStubs = null;
-    try (FakeSlack slack = FakeSlack.start(LOCALHOST, 0, activity);
-        FakePagerDuty pagerDuty = FakePagerDuty.start(LOCALHOST, 0, activity);
+    try (FakeSlack slack = FakeSlack.start(LOCALHOST, 0);
+        FakePagerDuty pagerDuty = FakePagerDuty.start(LOCALHOST, 0);
         EmbeddedBackends backends = EmbeddedBackends.start(config)) {
       config.setComponents(IncidentFlowConfiguration.Components.ALL);
       config.getSlack().setBotToken("xoxb-incidentflow-bench");
@@ -230,7 +228,7 @@ public final class BenchCommand extends ServerCommand<IncidentFlowConfiguration>
                     + backends.description(),
                 Optional.of(config.getWorker().settings()),
                 true);
-        BenchReport report = new BenchRun(options, target, slack, pagerDuty, activity).run();
+        BenchReport report = new BenchRun(options, target, slack, pagerDuty).run();
         Progress.say("done; stopping the application");
         finish(report);
       } finally {
@@ -263,11 +261,9 @@ public final class BenchCommand extends ServerCommand<IncidentFlowConfiguration>
   private void runRemote(Namespace namespace) throws Exception {
     BenchOptions options = options(namespace);
     String host = namespace.getString("fakesHost");
-    ActivityClock activity = new ActivityClock();
     WorkflowServiceStubs stubs = null;
-    try (FakeSlack slack = FakeSlack.start(host, namespace.getInt("slackPort"), activity);
-        FakePagerDuty pagerDuty =
-            FakePagerDuty.start(host, namespace.getInt("pagerDutyPort"), activity)) {
+    try (FakeSlack slack = FakeSlack.start(host, namespace.getInt("slackPort"));
+        FakePagerDuty pagerDuty = FakePagerDuty.start(host, namespace.getInt("pagerDutyPort"))) {
       Progress.say(
           "fake Slack at "
               + slack.apiUrl(host)
@@ -304,7 +300,7 @@ public final class BenchCommand extends ServerCommand<IncidentFlowConfiguration>
               "deployment at " + namespace.getString("url") + "; " + temporalText,
               Optional.empty(),
               false);
-      finish(new BenchRun(options, target, slack, pagerDuty, activity).run());
+      finish(new BenchRun(options, target, slack, pagerDuty).run());
     } finally {
       if (stubs != null) {
         stubs.shutdown();
