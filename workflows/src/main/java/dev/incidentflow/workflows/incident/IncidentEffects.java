@@ -45,6 +45,9 @@ final class IncidentEffects {
 
   private final List<String> held = new ArrayList<>();
 
+  /** Who was told to join the channel while it was being opened, to hear if it never opens. */
+  private final List<Person> toldToJoin = new ArrayList<>();
+
   /**
    * @param directory how targets are resolved: an activity stub, local or not
    */
@@ -99,10 +102,37 @@ final class IncidentEffects {
 
   /**
    * The channel is open, or could not be opened: posts the held messages in order, or drops them
-   * when there is no channel. One that fails for good is logged and skipped.
+   * when there is no channel and tells whoever was asked to join it where to follow the incident
+   * instead. One that fails for good is logged and skipped.
    */
   void channelSettled(IncidentState state) {
+    String promised = openingChannel;
     openingChannel = null;
+    List<Person> told = List.copyOf(toldToJoin);
+    toldToJoin.clear();
+    if (!state.hasChannel() && promised != null) {
+      String where =
+          state.stakeholderChannel() == null ? "" : "; follow it in #" + state.stakeholderChannel();
+      for (Person person : told) {
+        try {
+          slack.directMessage(
+              new DirectMessage(
+                  person,
+                  "Slack could not open #"
+                      + promised
+                      + " for "
+                      + state.incidentId()
+                      + where
+                      + "."));
+        } catch (ActivityFailure failure) {
+          log.warn(
+              "{}: could not message {}: {}",
+              state.incidentId(),
+              person.handle(),
+              failure.getMessage());
+        }
+      }
+    }
     List<String> posts = List.copyOf(held);
     held.clear();
     for (String text : posts) {
@@ -260,10 +290,14 @@ final class IncidentEffects {
 
   private void notifyResolved(IncidentState state, ResolvedTargets resolved, String text) {
     String join = channelName(state);
-    String withChannel = join == null ? text : text + " Join #" + join + ".";
+    String withChannel =
+        join == null ? text : text + (text.endsWith(".") ? " " : ". ") + "Join #" + join + ".";
     for (Person person : resolved.people()) {
       try {
         slack.directMessage(new DirectMessage(person, withChannel));
+        if (join != null && !state.hasChannel()) {
+          toldToJoin.add(person);
+        }
       } catch (ActivityFailure failure) {
         log.warn(
             "{}: could not message {}: {}",

@@ -261,6 +261,15 @@ class IncidentWorkflowTest {
     assertThat(env.timelineTypes(1)).containsExactly(DECLARED, ALERT_FIRED, PAGED);
     assertThat(env.incident(1).channelName()).isNull();
     assertThat(env.slack.briefings).isEmpty();
+    // alice was paged and told to join the channel while it was being opened; then she hears it
+    // never opened and where to follow the incident instead.
+    assertThat(env.slack.directMessages)
+        .extracting(message -> message.person().handle() + ": " + message.text())
+        .containsExactly(
+            "alice: Paging <@U0ALICE> for INC-1 (SEV1): Checkout error budget burn."
+                + " Join #inc-1-sev1-checkout-error-budget-burn.",
+            "alice: Slack could not open #inc-1-sev1-checkout-error-budget-burn for INC-1;"
+                + " follow it in #incidents.");
     // Only the stakeholder announcement: the held "Paging ..." post had no channel to go to.
     assertThat(env.slack.messages)
         .singleElement()
