@@ -34,8 +34,9 @@ interface IncidentDao {
   Optional<Long> insertIfAbsent(@BindMethods NewIncident incident);
 
   /**
-   * Overwrites the incident's state unless it holds a newer revision; 0 when no incident has that
-   * number and workflow id, or when the stored state is newer.
+   * Overwrites the incident's state unless it holds a newer revision (a snapshot of revision 0,
+   * from a worker older than revisions, always writes); 0 when no incident has that number and
+   * workflow id, or when the stored state is newer.
    */
   @SqlUpdate(
       """
@@ -57,9 +58,10 @@ interface IncidentDao {
           resolved_at = :resolvedAt,
           closed_at = :closedAt,
           canceled_at = :canceledAt,
-          revision = :revision,
+          revision = GREATEST(revision, :revision),
           updated_at = now()
-      WHERE number = :number AND workflow_id = :workflowId AND revision <= :revision
+      WHERE number = :number AND workflow_id = :workflowId
+        AND (:revision = 0 OR revision <= :revision)
       """)
   int updateState(@BindMethods IncidentStateRow row);
 

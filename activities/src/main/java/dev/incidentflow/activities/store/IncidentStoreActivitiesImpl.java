@@ -8,11 +8,14 @@ import dev.incidentflow.workflows.activities.IncidentStoreActivities;
 import dev.incidentflow.workflows.activities.NewIncident;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The incident record in PostgreSQL. Database faults surface as exceptions that Temporal retries.
  */
 public final class IncidentStoreActivitiesImpl implements IncidentStoreActivities {
+  private static final Logger log = LoggerFactory.getLogger(IncidentStoreActivitiesImpl.class);
 
   private final Jdbi jdbi;
   private final IncidentDao dao;
@@ -59,17 +62,24 @@ public final class IncidentStoreActivitiesImpl implements IncidentStoreActivitie
     jdbi.useTransaction(
         handle -> {
           IncidentDao transactional = handle.attach(IncidentDao.class);
-          if (transactional.updateState(state) == 0
-              && !transactional.exists(snapshot.number(), snapshot.workflowId())) {
-            // Retried, not failed for good: the row can only be missing if the database lost it,
-            // and an operator restoring it lets the workflow carry on. (A row that exists holds a
-            // newer revision: this save landed late, its state is out of date, its events are not.)
-            throw new IllegalStateException(
-                "no incident "
-                    + IncidentRecord.idOf(snapshot.number())
-                    + " of workflow "
-                    + snapshot.workflowId()
-                    + " to save");
+          if (transactional.updateState(state) == 0) {
+            if (transactional.exists(snapshot.number(), snapshot.workflowId())) {
+              // The row holds a newer revision: this save landed late (or the workflow was reset
+              // to an earlier point), its state is out of date; its events are still appended.
+              log.info(
+                  "Not saving the state of {} at revision {}: the stored one is newer",
+                  IncidentRecord.idOf(snapshot.number()),
+                  snapshot.revision());
+            } else {
+              // Retried, not failed for good: the row can only be missing if the database lost
+              // it, and an operator restoring it lets the workflow carry on.
+              throw new IllegalStateException(
+                  "no incident "
+                      + IncidentRecord.idOf(snapshot.number())
+                      + " of workflow "
+                      + snapshot.workflowId()
+                      + " to save");
+            }
           }
           if (!events.isEmpty()) {
             transactional.insertEvents(snapshot.number(), events);

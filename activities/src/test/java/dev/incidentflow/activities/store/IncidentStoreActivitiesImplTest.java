@@ -197,6 +197,12 @@ class IncidentStoreActivitiesImplTest {
 
     store.saveIncident(revision(number, incident, "C0456", List.of(), 3));
     assertThat(repository.find(number).orElseThrow().channelId()).isEqualTo("C0456");
+
+    // A worker from before revisions sends none (0): it writes, and the revision stays.
+    store.saveIncident(revision(number, incident, "C0789", List.of(), 0));
+    assertThat(repository.find(number).orElseThrow().channelId()).isEqualTo("C0789");
+    store.saveIncident(revision(number, incident, null, List.of(), 2));
+    assertThat(repository.find(number).orElseThrow().channelId()).isEqualTo("C0789");
   }
 
   private static IncidentSnapshot revision(
