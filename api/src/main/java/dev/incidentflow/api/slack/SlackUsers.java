@@ -29,12 +29,20 @@ public final class SlackUsers {
   /** Enough for every person of a large incident; beyond it the cache starts over. */
   private static final int REMEMBERED_MAX = 10_000;
 
+  /**
+   * After Slack fails to answer, how long nobody is looked up: a token without the scope fails
+   * every lookup, and each failed one costs a command up to the lookup's time budget of its three
+   * seconds.
+   */
+  static final Duration PAUSE_AFTER_FAILURE = Duration.ofMinutes(1);
+
   private final Map<String, String> handlesBySlackId = new HashMap<>();
   private final Map<String, String> handlesByEmail = new HashMap<>();
   private final SlackProfiles profiles;
   private final Clock clock;
   private final Duration remember;
   private final Map<String, Remembered> bySlackEmail = new ConcurrentHashMap<>();
+  private volatile Instant pausedUntil = Instant.MIN;
 
   /** Slack's answer for one user id: the catalog handle their email names, or null for nobody. */
   private record Remembered(String handle, Instant until) {}
@@ -84,14 +92,19 @@ public final class SlackUsers {
     Instant now = clock.instant();
     Remembered remembered = bySlackEmail.get(userId);
     if (remembered == null || !now.isBefore(remembered.until())) {
+      if (now.isBefore(pausedUntil)) {
+        return Optional.empty();
+      }
       Optional<String> handle;
       try {
         handle = profiles.email(userId).map(SlackUsers::email).map(handlesByEmail::get);
       } catch (UncheckedIOException unavailable) {
+        pausedUntil = now.plus(PAUSE_AFTER_FAILURE);
         log.warn(
-            "cannot match Slack user {} to the catalog by email now: {}",
+            "cannot match Slack user {} to the catalog by email now: {}; not asking Slack for {}",
             userId,
-            unavailable.getMessage());
+            unavailable.getMessage(),
+            PAUSE_AFTER_FAILURE);
         return Optional.empty();
       }
       if (bySlackEmail.size() >= REMEMBERED_MAX) {

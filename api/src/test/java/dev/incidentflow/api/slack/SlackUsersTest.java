@@ -83,12 +83,17 @@ class SlackUsersTest {
   }
 
   @Test
-  void whenSlackCannotBeAskedTheSlackNameIsRecordedAndSlackIsAskedAgainNextTime() {
+  void whenSlackCannotBeAskedTheSlackNameIsRecordedAndNobodyIsLookedUpForAMinute() {
     slack.down = true;
     assertThat(users.actor("W0DANA", "dana.w")).isEqualTo(new SlackActor("W0DANA", "dana.w"));
-
     slack.down = false;
     slack.emails.put("W0DANA", "dana@example.com");
+    clock.advance(SlackUsers.PAUSE_AFTER_FAILURE.minusSeconds(1));
+    assertThat(users.actor("W0DANA", "dana.w")).isEqualTo(new SlackActor("W0DANA", "dana.w"));
+    assertThat(users.actor("W0OTHER", "other")).isEqualTo(new SlackActor("W0OTHER", "other"));
+    assertThat(slack.asked).containsExactly("W0DANA");
+
+    clock.advance(Duration.ofSeconds(1));
     assertThat(users.actor("W0DANA", "dana.w")).isEqualTo(new SlackActor("W0DANA", "dana"));
     assertThat(slack.asked).containsExactly("W0DANA", "W0DANA");
   }
