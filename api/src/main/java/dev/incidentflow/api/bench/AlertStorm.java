@@ -27,6 +27,9 @@ final class AlertStorm {
 
   static final double WEBHOOK_P99_TARGET_MILLIS = 50;
 
+  static final String FLOOR =
+      "floor: the same signal-with-starts to bare workflows (no HTTP, no work), send to return";
+
   private AlertStorm() {}
 
   static void run(BenchContext context) throws Exception {
@@ -48,9 +51,8 @@ final class AlertStorm {
             + " groups from "
             + options.senders()
             + " senders");
-    WebhookBurst.Result burst =
-        WebhookBurst.send(
-            context.api(), options.alerts(), options.senders(), i -> bodies[i % groups]);
+    Burst.Result burst =
+        Burst.webhooks(context.api(), options.alerts(), options.senders(), i -> bodies[i % groups]);
     Latencies webhook = Latencies.ofNanos(burst.latencyNanos());
     report.figure(
         PHASE,
@@ -153,6 +155,47 @@ final class AlertStorm {
     report.check(
         PHASE, "first pages and incidents not matching one to one", mismatched.size(), 0, "");
     report.check(PHASE, "first-page trigger requests (duplicates fail)", requests, groups, "");
+
+    if (context.floor().isEmpty()) {
+      report.figure(PHASE, FLOOR, "not measured: no Temporal address (--temporal)");
+      return;
+    }
+    Progress.say("storm: the floor, the same signal-with-start calls straight to bare workflows");
+    FloorProbe.StormFloor floor =
+        context
+            .floor()
+            .get()
+            .storm(
+                context.run(),
+                options.alerts(),
+                groups,
+                options.senders(),
+                i -> bodies[i % groups],
+                options.drainTimeout());
+    Latencies floorLatency = Latencies.ofNanos(floor.burst().latencyNanos());
+    report.figure(
+        PHASE,
+        FLOOR,
+        floorLatency.summary()
+            + "; "
+            + String.format(Locale.ROOT, "%.0f", floor.burst().perSecond())
+            + "/s");
+    report.check(
+        PHASE,
+        "floor errors",
+        floor.burst().errors(),
+        0,
+        String.join("; ", floor.burst().errorSamples()));
+    report.check(
+        PHASE, "floor workflows that took every signal", floor.completed(), floor.workflows(), "");
+    report.figure(
+        PHASE,
+        "webhook latency / floor",
+        String.format(
+            Locale.ROOT,
+            "p50 %.1fx, p99 %.1fx",
+            webhook.p50Millis() / floorLatency.p50Millis(),
+            webhook.p99Millis() / floorLatency.p99Millis()));
   }
 
   private static List<JsonNode> ourIncidents(BenchContext context, long before, String prefix)

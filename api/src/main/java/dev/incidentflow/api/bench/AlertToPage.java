@@ -33,71 +33,67 @@ final class AlertToPage {
   static void run(BenchContext context) throws Exception {
     int samples = context.options().pageSamples();
     BenchReport report = context.report();
-    Optional<FloorProbe> floor = context.target().temporal().map(FloorProbe::new);
-    try {
-      Progress.say(
-          "alert to page: "
-              + Math.min(WARM_UP, samples)
-              + " warm-up rounds, then "
-              + samples
-              + " samples of each");
-      for (int i = 0; i < Math.min(WARM_UP, samples); i++) {
-        pageSample(context, "warmup", i);
-        if (floor.isPresent()) {
-          floor.get().sampleNanos();
-        }
+    Optional<FloorProbe> floor = context.floor();
+    Progress.say(
+        "alert to page: "
+            + Math.min(WARM_UP, samples)
+            + " warm-up rounds, then "
+            + samples
+            + " samples of each");
+    for (int i = 0; i < Math.min(WARM_UP, samples); i++) {
+      pageSample(context, "warmup", i);
+      if (floor.isPresent()) {
+        floor.get().sampleNanos();
       }
-      List<Long> pages = new ArrayList<>();
-      List<Long> floors = new ArrayList<>();
-      FakePagerDuty.Arrival lastPage = null;
-      int missing = 0;
-      for (int i = 0; i < samples; i++) {
-        Optional<Sample> sample = pageSample(context, MARKER, i);
-        if (sample.isPresent()) {
-          pages.add(sample.get().nanos());
-          lastPage = sample.get().page();
-        } else {
-          missing++;
-        }
-        if (floor.isPresent()) {
-          floors.add(floor.get().sampleNanos());
-        }
+    }
+    List<Long> pages = new ArrayList<>();
+    List<Long> floors = new ArrayList<>();
+    FakePagerDuty.Arrival lastPage = null;
+    int missing = 0;
+    for (int i = 0; i < samples; i++) {
+      Optional<Sample> sample = pageSample(context, MARKER, i);
+      if (sample.isPresent()) {
+        pages.add(sample.get().nanos());
+        lastPage = sample.get().page();
+      } else {
+        missing++;
       }
-      Latencies page = Latencies.ofNanos(pages);
-      report.figure(PHASE, "alert to page (202 to PagerDuty arrival)", page.summary());
-      if (lastPage != null) {
-        report.figure(
-            PHASE,
-            "last sample's path to its page (history)",
-            CriticalPath.describe(context.api().history(incidentNumber(lastPage))));
+      if (floor.isPresent()) {
+        floors.add(floor.get().sampleNanos());
       }
-      report.check(
+    }
+    Latencies page = Latencies.ofNanos(pages);
+    report.figure(PHASE, "alert to page (202 to PagerDuty arrival)", page.summary());
+    if (lastPage != null) {
+      report.figure(
           PHASE,
-          "samples that paged within " + PAGE_TIMEOUT.toSeconds() + " s",
-          samples - missing,
-          samples,
-          "");
-      if (floor.isEmpty()) {
-        report.figure(
-            PHASE,
-            "floor (start to no-op activity)",
-            "not measured: no Temporal address (--temporal)");
-        return;
-      }
-      Latencies floorLatency = Latencies.ofNanos(floors);
-      report.figure(PHASE, "floor (start to no-op activity)", floorLatency.summary());
-      if (!page.isEmpty() && !floorLatency.isEmpty()) {
-        double p50Ratio = page.p50Millis() / floorLatency.p50Millis();
-        double p99Ratio = page.p99Millis() / floorLatency.p99Millis();
-        report.target(
-            PHASE,
-            "ratio to floor",
-            String.format(Locale.ROOT, "p50 %.1fx, p99 %.1fx", p50Ratio, p99Ratio),
-            "p50 within 5x",
-            p50Ratio <= RATIO_TARGET);
-      }
-    } finally {
-      floor.ifPresent(FloorProbe::close);
+          "last sample's path to its page (history)",
+          CriticalPath.describe(context.api().history(incidentNumber(lastPage))));
+    }
+    report.check(
+        PHASE,
+        "samples that paged within " + PAGE_TIMEOUT.toSeconds() + " s",
+        samples - missing,
+        samples,
+        "");
+    if (floor.isEmpty()) {
+      report.figure(
+          PHASE,
+          "floor (start to no-op activity)",
+          "not measured: no Temporal address (--temporal)");
+      return;
+    }
+    Latencies floorLatency = Latencies.ofNanos(floors);
+    report.figure(PHASE, "floor (start to no-op activity)", floorLatency.summary());
+    if (!page.isEmpty() && !floorLatency.isEmpty()) {
+      double p50Ratio = page.p50Millis() / floorLatency.p50Millis();
+      double p99Ratio = page.p99Millis() / floorLatency.p99Millis();
+      report.target(
+          PHASE,
+          "ratio to floor",
+          String.format(Locale.ROOT, "p50 %.1fx, p99 %.1fx", p50Ratio, p99Ratio),
+          "p50 within 5x",
+          p50Ratio <= RATIO_TARGET);
     }
   }
 

@@ -6,6 +6,7 @@ import dev.incidentflow.workflows.policy.Durations;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -30,15 +31,27 @@ public final class BenchRun {
   public BenchReport run() throws Exception {
     String run = UUID.randomUUID().toString().substring(0, 8);
     BenchReport report = new BenchReport();
+    Optional<FloorProbe> floor = target.temporal().map(FloorProbe::new);
+    try {
+      run(run, report, floor);
+    } finally {
+      floor.ifPresent(FloorProbe::close);
+    }
+    return report;
+  }
+
+  private void run(String run, BenchReport report, Optional<FloorProbe> floor) throws Exception {
     BenchContext context =
         new BenchContext(
+            run,
             options,
             target,
             new BenchApi(target.api(), target.token()),
             new AlertPayloads(run),
             pagerDuty,
             slack,
-            report);
+            report,
+            floor);
     report.header(
         "IncidentFlow benchmark, run "
             + run
@@ -80,6 +93,5 @@ public final class BenchRun {
             + actions.entrySet().stream()
                 .map(entry -> entry.getKey() + " " + entry.getValue())
                 .collect(Collectors.joining(", ")));
-    return report;
   }
 }

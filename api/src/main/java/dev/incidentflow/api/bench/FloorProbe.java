@@ -2,21 +2,29 @@ package dev.incidentflow.api.bench;
 
 import static java.util.Objects.requireNonNull;
 
+import io.temporal.client.BatchRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.IntFunction;
 
 /**
- * Measures the floor on the server the application uses: a worker of its own serves {@link
- * FloorWorkflow} on {@value FloorWorkflow#TASK_QUEUE}, and each sample is the time from the return
- * of the start call to the execution of the workflow's activity.
+ * Measures floors on the server the application uses, with a worker of its own on {@value
+ * FloorWorkflow#TASK_QUEUE}: what the same load costs workflows that do nothing but take it. The
+ * alert-to-page floor is the time from the return of a {@link FloorWorkflow}'s start call to the
+ * execution of its activity; the storm's is the same signal-with-start calls made straight to
+ * {@link StormFloorWorkflow}s; the open incidents' is the lateness of the same timers in {@link
+ * TimerFloorWorkflow}s.
  */
 final class FloorProbe implements AutoCloseable {
   private static final Duration SAMPLE_TIMEOUT = Duration.ofSeconds(30);
@@ -29,7 +37,8 @@ final class FloorProbe implements AutoCloseable {
     this.client = requireNonNull(client, "client is null");
     factory = WorkerFactory.newInstance(client);
     Worker worker = factory.newWorker(FloorWorkflow.TASK_QUEUE);
-    worker.registerWorkflowImplementationTypes(FloorWorkflowImpl.class);
+    worker.registerWorkflowImplementationTypes(
+        FloorWorkflowImpl.class, StormFloorWorkflowImpl.class, TimerFloorWorkflowImpl.class);
     worker.registerActivitiesImplementations(activities);
     factory.start();
   }
@@ -52,6 +61,123 @@ final class FloorProbe implements AutoCloseable {
         .getResult(SAMPLE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS, Void.class);
     activities.forget(probeId);
     return executed - started;
+  }
+
+  /** What the storm's floor measured. */
+  record StormFloor(Burst.Result burst, int workflows, int completed) {}
+
+  /**
+   * The storm without the application: {@code deliveries} signal-with-start calls spread
+   * round-robin over {@code groups} workflows from {@code senders} threads, each call timed from
+   * send to return as the webhook is. Then waits up to {@code timeout} for every workflow to have
+   * taken all its signals.
+   */
+  StormFloor storm(
+      String run,
+      int deliveries,
+      int groups,
+      int senders,
+      IntFunction<String> bodies,
+      Duration timeout)
+      throws InterruptedException {
+    Burst.Result burst =
+        Burst.run(
+            deliveries,
+            senders,
+            i -> {
+              int group = i % groups;
+              StormFloorWorkflow workflow =
+                  client.newWorkflowStub(
+                      StormFloorWorkflow.class,
+                      WorkflowOptions.newBuilder()
+                          .setWorkflowId(stormWorkflowId(run, group))
+                          .setTaskQueue(FloorWorkflow.TASK_QUEUE)
+                          .build());
+              BatchRequest request = client.newSignalWithStartRequest();
+              request.add(workflow::run, deliveriesTo(group, deliveries, groups));
+              request.add(workflow::alert, bodies.apply(i));
+              client.signalWithStart(request);
+              return null;
+            });
+    long deadline = System.nanoTime() + timeout.toNanos();
+    int completed = 0;
+    for (int group = 0; group < groups; group++) {
+      long left = Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
+      try {
+        client
+            .newUntypedWorkflowStub(stormWorkflowId(run, group))
+            .getResult(left, TimeUnit.MILLISECONDS, Void.class);
+        completed++;
+      } catch (TimeoutException e) {
+        // counted as not completed
+      }
+    }
+    return new StormFloor(burst, groups, completed);
+  }
+
+  /** How many of {@code deliveries} dealt round-robin over {@code groups} go to {@code group}. */
+  static int deliveriesTo(int group, int deliveries, int groups) {
+    return deliveries / groups + (group < deliveries % groups ? 1 : 0);
+  }
+
+  private static String stormWorkflowId(String run, int group) {
+    return "bench-storm-floor-" + run + "-" + group;
+  }
+
+  /** What the timers' floor measured. */
+  record TimerFloor(Burst.Result burst, List<Long> latenessNanos, int workflows, int completed) {}
+
+  /**
+   * Open incidents without the application: starts {@code count} timer workflows from {@code
+   * senders} threads, each with the timers {@code policy} plans for an incident in its first {@code
+   * window}, and collects their lateness, waiting up to {@code window} plus {@code timeout}.
+   */
+  TimerFloor timers(
+      String run, int count, int senders, BenchPolicy policy, Duration window, Duration timeout)
+      throws InterruptedException {
+    Instant epoch = Instant.EPOCH;
+    long[] dueAfter =
+        policy.timersDue(epoch, epoch.plus(window)).stream()
+            .mapToLong(timer -> timer.due().toEpochMilli())
+            .toArray();
+    Burst.Result burst =
+        Burst.run(
+            count,
+            senders,
+            i -> {
+              TimerFloorWorkflow workflow =
+                  client.newWorkflowStub(
+                      TimerFloorWorkflow.class,
+                      WorkflowOptions.newBuilder()
+                          .setWorkflowId(timerWorkflowId(run, i))
+                          .setTaskQueue(FloorWorkflow.TASK_QUEUE)
+                          .build());
+              WorkflowClient.start(workflow::run, System.currentTimeMillis(), dueAfter);
+              return null;
+            });
+    long deadline = System.nanoTime() + window.plus(timeout).toNanos();
+    List<Long> lateness = new ArrayList<>();
+    int completed = 0;
+    for (int i = 0; i < count; i++) {
+      long left = Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
+      try {
+        long[] late =
+            client
+                .newUntypedWorkflowStub(timerWorkflowId(run, i))
+                .getResult(left, TimeUnit.MILLISECONDS, long[].class);
+        for (long millis : late) {
+          lateness.add(TimeUnit.MILLISECONDS.toNanos(millis));
+        }
+        completed++;
+      } catch (TimeoutException e) {
+        // counted as not completed
+      }
+    }
+    return new TimerFloor(burst, lateness, count, completed);
+  }
+
+  private static String timerWorkflowId(String run, int i) {
+    return "bench-timer-floor-" + run + "-" + i;
   }
 
   @Override

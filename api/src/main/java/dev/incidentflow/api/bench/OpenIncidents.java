@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Phase c: K incidents open at once on one worker, each with live escalation and status-update
@@ -39,6 +40,28 @@ final class OpenIncidents {
     int count = options.openIncidents();
     String prefix = payloads.phasePrefix(MARKER);
     long before = context.api().highestIncidentNumber();
+    Optional<FloorProbe.TimerFloor> floor = Optional.empty();
+    if (context.floor().isPresent()) {
+      Progress.say(
+          "open incidents: the floor first, "
+              + count
+              + " bare workflows with the same timers for "
+              + options.hold().toSeconds()
+              + " s");
+      floor =
+          Optional.of(
+              context
+                  .floor()
+                  .get()
+                  .timers(
+                      context.run(),
+                      count,
+                      options.senders(),
+                      policy,
+                      options.hold(),
+                      options.drainTimeout()));
+    }
+    // After the floor, whose finished workflows stay in the test server's memory.
     long heapBefore = context.target().sameJvm() ? MachineState.heapUsedAfterGc() : -1;
 
     Progress.say(
@@ -48,8 +71,8 @@ final class OpenIncidents {
             + options.senders()
             + " senders");
     long started = System.nanoTime();
-    WebhookBurst.Result burst =
-        WebhookBurst.send(
+    Burst.Result burst =
+        Burst.webhooks(
             context.api(), count, options.senders(), i -> payloads.firing(MARKER, i, "critical"));
     boolean allPaged =
         Pages.await(
@@ -117,6 +140,28 @@ final class OpenIncidents {
     Latencies pageLateness =
         Latencies.ofNanos(pageLateness(ours, policy, triggers, windowEnd, lookedAt));
     report.figure(PHASE, "escalation page arrival at PagerDuty vs plan", pageLateness.summary());
+    if (floor.isPresent()) {
+      FloorProbe.TimerFloor timers = floor.get();
+      Latencies floorLateness = Latencies.ofNanos(timers.latenessNanos());
+      report.figure(
+          PHASE,
+          "floor: the same timers in "
+              + timers.workflows()
+              + " bare workflows (first "
+              + options.hold().toSeconds()
+              + " s of each)",
+          floorLateness.summary()
+              + "; started in "
+              + AlertStorm.seconds(timers.burst().elapsedNanos()));
+      report.check(
+          PHASE,
+          "floor workflows whose timers all fired",
+          timers.completed(),
+          timers.workflows(),
+          String.join("; ", timers.burst().errorSamples()));
+    } else {
+      report.figure(PHASE, "floor", "not measured: no Temporal address (--temporal)");
+    }
 
     if (context.target().sameJvm()) {
       long maxHeap = Runtime.getRuntime().maxMemory();

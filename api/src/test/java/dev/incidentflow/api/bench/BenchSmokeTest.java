@@ -73,6 +73,9 @@ class BenchSmokeTest {
         .isEqualTo(10);
     assertThat(count(report, AlertStorm.PHASE, "first pages and incidents not matching one to one"))
         .isZero();
+    assertThat(count(report, AlertStorm.PHASE, "floor errors")).isZero();
+    assertThat(count(report, AlertStorm.PHASE, "floor workflows that took every signal"))
+        .isEqualTo(10);
     assertThat(count(report, AlertToPage.PHASE, "samples that paged within 30 s")).isEqualTo(2);
     assertThat(count(report, OpenIncidents.PHASE, "incidents in PostgreSQL")).isEqualTo(5);
     assertThat(
@@ -80,6 +83,8 @@ class BenchSmokeTest {
         .isEqualTo(5);
     assertThat(count(report, OpenIncidents.PHASE, "duplicate pages (any step, same dedup key)"))
         .isZero();
+    assertThat(count(report, OpenIncidents.PHASE, "floor workflows whose timers all fired"))
+        .isEqualTo(5);
   }
 
   private static long count(BenchReport report, String phase, String figure) {

@@ -1,6 +1,5 @@
 package dev.incidentflow.api.bench;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -12,10 +11,12 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
 
 /**
- * Delivers a fixed number of webhooks from a fixed number of senders, each a bounded loop taking
- * the next delivery number until none is left, and times every delivery from send to answer.
+ * Makes a fixed number of deliveries from a fixed number of senders, each a bounded loop taking the
+ * next delivery number until none is left, and times every delivery from send to answer. A delivery
+ * is a webhook (the storm, opening the incidents) or a call of the floor's (the same load without
+ * the application).
  */
-final class WebhookBurst {
+final class Burst {
   private static final int ERROR_SAMPLES = 5;
 
   /**
@@ -28,11 +29,33 @@ final class WebhookBurst {
     }
   }
 
-  private WebhookBurst() {}
+  /** One delivery. */
+  @FunctionalInterface
+  interface Delivery {
+    /**
+     * Makes delivery {@code i} (0-based).
+     *
+     * @return null when it was accepted, else what went wrong
+     * @throws Exception when it could not be made; counted as an error
+     */
+    String deliver(int i) throws Exception;
+  }
 
-  /** Sends delivery {@code i} (0-based) with the body {@code bodies.apply(i)}. */
-  static Result send(BenchApi api, int deliveries, int senders, IntFunction<String> bodies)
+  private Burst() {}
+
+  /** Posts delivery {@code i} (0-based) to the Alertmanager webhook with body {@code bodies(i)}. */
+  static Result webhooks(BenchApi api, int deliveries, int senders, IntFunction<String> bodies)
       throws InterruptedException {
+    return run(
+        deliveries,
+        senders,
+        i -> {
+          int status = api.postAlertmanager(bodies.apply(i));
+          return status == 202 ? null : "HTTP " + status;
+        });
+  }
+
+  static Result run(int deliveries, int senders, Delivery delivery) throws InterruptedException {
     long[] latency = new long[deliveries];
     AtomicInteger next = new AtomicInteger();
     AtomicLong errors = new AtomicLong();
@@ -46,19 +69,15 @@ final class WebhookBurst {
             pool.submit(
                 () -> {
                   for (int i = next.getAndIncrement(); i < deliveries; i = next.getAndIncrement()) {
-                    String body = bodies.apply(i);
                     long sent = System.nanoTime();
-                    String error = null;
+                    String error;
                     try {
-                      int status = api.postAlertmanager(body);
-                      if (status != 202) {
-                        error = "HTTP " + status;
-                      }
-                    } catch (IOException e) {
-                      error = e.toString();
+                      error = delivery.deliver(i);
                     } catch (InterruptedException e) {
                       Thread.currentThread().interrupt();
                       return;
+                    } catch (Exception e) {
+                      error = e.toString();
                     }
                     latency[i] = System.nanoTime() - sent;
                     if (error != null) {

@@ -1,0 +1,18 @@
+package dev.incidentflow.api.bench;
+
+import io.temporal.workflow.Workflow;
+
+/** Counts signals until the expected number came. */
+public class StormFloorWorkflowImpl implements StormFloorWorkflow {
+  private int received;
+
+  @Override
+  public void run(int deliveries) {
+    Workflow.await(() -> received >= deliveries);
+  }
+
+  @Override
+  public void alert(String body) {
+    received++;
+  }
+}
