@@ -2,7 +2,6 @@ package dev.incidentflow.activities.slack;
 
 import static java.util.Objects.requireNonNull;
 
-import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
@@ -88,7 +87,8 @@ public final class SlackChatActivitiesImpl implements SlackChatActivities {
     config.setMethodsEndpointUrlPrefix(settings.apiUrl());
     // Stats make the SDK call auth.test before the first real call and run a background job.
     config.setStatsEnabled(false);
-    this.methods = Slack.getInstance(config).methods(settings.botToken());
+    // SlackMethods rather than Slack.methods: it parses every answer with one Gson.
+    this.methods = SlackMethods.client(config, settings.botToken());
   }
 
   @Override
