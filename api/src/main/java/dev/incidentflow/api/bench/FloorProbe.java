@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -87,12 +88,7 @@ final class FloorProbe implements AutoCloseable {
             i -> {
               int group = i % groups;
               StormFloorWorkflow workflow =
-                  client.newWorkflowStub(
-                      StormFloorWorkflow.class,
-                      WorkflowOptions.newBuilder()
-                          .setWorkflowId(stormWorkflowId(run, group))
-                          .setTaskQueue(FloorWorkflow.TASK_QUEUE)
-                          .build());
+                  stub(StormFloorWorkflow.class, stormWorkflowId(run, group));
               BatchRequest request = client.newSignalWithStartRequest();
               request.add(workflow::run, deliveriesTo(group, deliveries, groups));
               request.add(workflow::alert, bodies.apply(i));
@@ -102,14 +98,9 @@ final class FloorProbe implements AutoCloseable {
     long deadline = System.nanoTime() + timeout.toNanos();
     int completed = 0;
     for (int group = 0; group < groups; group++) {
-      long left = Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
-      try {
-        client
-            .newUntypedWorkflowStub(stormWorkflowId(run, group))
-            .getResult(left, TimeUnit.MILLISECONDS, Void.class);
+      Optional<Integer> took = result(stormWorkflowId(run, group), deadline, Integer.class);
+      if (took.isPresent() && took.get() == deliveriesTo(group, deliveries, groups)) {
         completed++;
-      } catch (TimeoutException e) {
-        // counted as not completed
       }
     }
     return new StormFloor(burst, groups, completed);
@@ -145,13 +136,7 @@ final class FloorProbe implements AutoCloseable {
             count,
             senders,
             i -> {
-              TimerFloorWorkflow workflow =
-                  client.newWorkflowStub(
-                      TimerFloorWorkflow.class,
-                      WorkflowOptions.newBuilder()
-                          .setWorkflowId(timerWorkflowId(run, i))
-                          .setTaskQueue(FloorWorkflow.TASK_QUEUE)
-                          .build());
+              TimerFloorWorkflow workflow = stub(TimerFloorWorkflow.class, timerWorkflowId(run, i));
               WorkflowClient.start(workflow::run, System.currentTimeMillis(), dueAfter);
               return null;
             });
@@ -159,18 +144,12 @@ final class FloorProbe implements AutoCloseable {
     List<Long> lateness = new ArrayList<>();
     int completed = 0;
     for (int i = 0; i < count; i++) {
-      long left = Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
-      try {
-        long[] late =
-            client
-                .newUntypedWorkflowStub(timerWorkflowId(run, i))
-                .getResult(left, TimeUnit.MILLISECONDS, long[].class);
-        for (long millis : late) {
+      Optional<long[]> late = result(timerWorkflowId(run, i), deadline, long[].class);
+      if (late.isPresent()) {
+        for (long millis : late.get()) {
           lateness.add(TimeUnit.MILLISECONDS.toNanos(millis));
         }
         completed++;
-      } catch (TimeoutException e) {
-        // counted as not completed
       }
     }
     return new TimerFloor(burst, lateness, count, completed);
@@ -178,6 +157,29 @@ final class FloorProbe implements AutoCloseable {
 
   private static String timerWorkflowId(String run, int i) {
     return "bench-timer-floor-" + run + "-" + i;
+  }
+
+  private <T> T stub(Class<T> workflowInterface, String workflowId) {
+    return client.newWorkflowStub(
+        workflowInterface,
+        WorkflowOptions.newBuilder()
+            .setWorkflowId(workflowId)
+            .setTaskQueue(FloorWorkflow.TASK_QUEUE)
+            .build());
+  }
+
+  /**
+   * A floor workflow's result, waiting until {@code deadlineNanos} at most; empty when it had not
+   * completed by then.
+   */
+  private <R> Optional<R> result(String workflowId, long deadlineNanos, Class<R> type) {
+    long left = Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime()));
+    try {
+      return Optional.ofNullable(
+          client.newUntypedWorkflowStub(workflowId).getResult(left, TimeUnit.MILLISECONDS, type));
+    } catch (TimeoutException e) {
+      return Optional.empty();
+    }
   }
 
   @Override

@@ -12,9 +12,13 @@ import io.temporal.workflow.WorkflowMethod;
 @WorkflowInterface
 public interface StormFloorWorkflow {
 
-  /** Waits for {@code deliveries} signals, then completes. */
+  /**
+   * Waits for {@code deliveries} signals, then completes.
+   *
+   * @return the signals it took
+   */
   @WorkflowMethod
-  void run(int deliveries);
+  int run(int deliveries);
 
   /** One delivery, carrying the webhook's body so the signal is the size of a real one. */
   @SignalMethod

@@ -7,8 +7,9 @@ public class StormFloorWorkflowImpl implements StormFloorWorkflow {
   private int received;
 
   @Override
-  public void run(int deliveries) {
+  public int run(int deliveries) {
     Workflow.await(() -> received >= deliveries);
+    return received;
   }
 
   @Override
