@@ -216,13 +216,7 @@ class SlackChatActivitiesImplTest {
   @Test
   void rateLimitIsRetryableWithSlacksRetryAfterAsTheNextRetryDelay() {
     slack.stubFor(
-        post(urlPathEqualTo("/api/chat.postMessage"))
-            .willReturn(
-                aResponse()
-                    .withStatus(429)
-                    .withHeader("Retry-After", "7")
-                    .withHeader("Content-Type", "application/json")
-                    .withBody("{\"ok\":false,\"error\":\"ratelimited\"}")));
+        post(urlPathEqualTo("/api/chat.postMessage")).willReturn(SlackWire.rateLimited(7)));
 
     assertThatThrownBy(() -> activities().postMessage(new ChannelMessage("C0NEW", "hello")))
         .isInstanceOfSatisfying(

@@ -1,6 +1,5 @@
 package dev.incidentflow.activities.slack;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -98,15 +97,9 @@ class SlackMethodsTest {
 
   @Test
   void aRateLimitThrowsWithTheResponseCarryingRetryAfterAndRunsNoListener() {
-    String body = "{\"ok\":false,\"error\":\"ratelimited\"}";
+    String body = SlackWire.RATE_LIMITED_BODY;
     slack.stubFor(
-        post(urlPathEqualTo("/api/chat.postMessage"))
-            .willReturn(
-                aResponse()
-                    .withStatus(429)
-                    .withHeader("Retry-After", "7")
-                    .withHeader("Content-Type", "application/json")
-                    .withBody(body)));
+        post(urlPathEqualTo("/api/chat.postMessage")).willReturn(SlackWire.rateLimited(7)));
 
     assertThatThrownBy(() -> methods().chatPostMessage(r -> r.channel("C1").text("hi")))
         .isInstanceOfSatisfying(

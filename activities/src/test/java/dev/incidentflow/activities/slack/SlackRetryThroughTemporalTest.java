@@ -1,6 +1,5 @@
 package dev.incidentflow.activities.slack;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -75,12 +74,7 @@ class SlackRetryThroughTemporalTest {
         post(urlPathEqualTo("/api/chat.postMessage"))
             .inScenario("rate limit")
             .whenScenarioStateIs(STARTED)
-            .willReturn(
-                aResponse()
-                    .withStatus(429)
-                    .withHeader("Retry-After", "1")
-                    .withHeader("Content-Type", "application/json")
-                    .withBody("{\"ok\":false,\"error\":\"ratelimited\"}"))
+            .willReturn(SlackWire.rateLimited(1))
             .willSetStateTo("limit lifted"));
     slack.stubFor(
         post(urlPathEqualTo("/api/chat.postMessage"))

@@ -31,8 +31,8 @@ public final class SlackUsers {
 
   /**
    * After Slack fails to answer, how long nobody is looked up: a token without the scope fails
-   * every lookup, and each failed one costs a command up to the lookup's time budget of its three
-   * seconds.
+   * every lookup, and each failed one costs a command up to the lookup's time budget (1.5 s of the
+   * 3 s Slack gives a slash command to answer).
    */
   static final Duration PAUSE_AFTER_FAILURE = Duration.ofMinutes(1);
 
