@@ -21,7 +21,8 @@ final class Burst {
 
   /**
    * @param latencyNanos per delivery, failed ones included
-   * @param errors deliveries answered with anything but 202, or not answered
+   * @param errors deliveries not accepted (a webhook answered with anything but 202, a call that
+   *     failed) or not answered
    */
   record Result(long[] latencyNanos, long errors, List<String> errorSamples, long elapsedNanos) {
     double perSecond() {
