@@ -1,6 +1,7 @@
 package dev.incidentflow.api.bench;
 
 import dev.incidentflow.api.IncidentFlowConfiguration;
+import dev.incidentflow.api.config.EmbeddedTemporalServer;
 import dev.incidentflow.api.config.TemporalFactory;
 import io.temporal.testserver.TestServer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -30,7 +31,7 @@ public final class EmbeddedBackends implements AutoCloseable {
     String temporalText;
     if (config.getTemporal().isEmbedded()) {
       int port = freePort();
-      temporal = TestServer.createPortBoundServer(port);
+      temporal = EmbeddedTemporalServer.start(port);
       config.getTemporal().setAddress("127.0.0.1:" + port);
       temporalText = "Temporal Java test server (real time, in this JVM) on 127.0.0.1:" + port;
     } else {

@@ -1,6 +1,7 @@
 package dev.incidentflow.api.cli;
 
 import dev.incidentflow.api.IncidentFlowConfiguration;
+import dev.incidentflow.api.config.EmbeddedTemporalServer;
 import dev.incidentflow.api.config.TemporalFactory;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.cli.Cli;
@@ -50,7 +51,7 @@ public final class DevCommand extends ServerCommand<IncidentFlowConfiguration> {
     boolean inMemory = false;
     if (config.getTemporal().isEmbedded()) {
       int port = Integer.parseInt(System.getenv().getOrDefault("TEMPORAL_DEV_PORT", "7233"));
-      TestServer.PortBoundTestServer temporal = TestServer.createPortBoundServer(port);
+      TestServer.PortBoundTestServer temporal = EmbeddedTemporalServer.start(port);
       Runtime.getRuntime().addShutdownHook(new Thread(temporal::close, "embedded-temporal-stop"));
       config.getTemporal().setAddress("127.0.0.1:" + port);
       summary
