@@ -26,6 +26,7 @@ final class OpenIncidents {
   static final String MARKER = "open";
   static final double LATENESS_P99_TARGET_MILLIS = 2_000;
   static final long ONE_GIB = 1L << 30;
+  private static final int HISTORY_SAMPLE = 200;
 
   private OpenIncidents() {}
 
@@ -140,6 +141,19 @@ final class OpenIncidents {
     Latencies pageLateness =
         Latencies.ofNanos(pageLateness(ours, policy, triggers, windowEnd, lookedAt));
     report.figure(PHASE, "escalation page arrival at PagerDuty vs plan", pageLateness.summary());
+    // A sample of histories: reading all 2,000 through the API takes minutes, and the run's
+    // workers keep running meanwhile.
+    int step = Math.max(1, ours.size() / HISTORY_SAMPLE);
+    List<Long> taskWaits = new ArrayList<>();
+    int sampled = 0;
+    for (int i = 0; i < ours.size(); i += step) {
+      taskWaits.addAll(TaskWaits.of(context.api().history(BenchApi.number(ours.get(i)))));
+      sampled++;
+    }
+    report.figure(
+        PHASE,
+        "workflow task wait to be picked up (scheduled to started), " + sampled + " incidents",
+        Latencies.ofNanos(taskWaits).summary());
     if (floor.isPresent()) {
       FloorProbe.TimerFloor timers = floor.get();
       Latencies floorLateness = Latencies.ofNanos(timers.latenessNanos());
