@@ -3,7 +3,6 @@ package dev.incidentflow.api.bench;
 import dev.incidentflow.api.IncidentFlowConfiguration;
 import dev.incidentflow.api.config.EmbeddedTemporalServer;
 import dev.incidentflow.api.config.TemporalFactory;
-import io.temporal.testserver.TestServer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -14,12 +13,12 @@ import java.net.ServerSocket;
  * one. Unlike {@code dev} it binds free ports, so a benchmark can run next to a dev stack.
  */
 public final class EmbeddedBackends implements AutoCloseable {
-  private final TestServer.PortBoundTestServer temporal;
+  private final EmbeddedTemporalServer temporal;
   private final EmbeddedPostgres postgres;
   private final String description;
 
   private EmbeddedBackends(
-      TestServer.PortBoundTestServer temporal, EmbeddedPostgres postgres, String description) {
+      EmbeddedTemporalServer temporal, EmbeddedPostgres postgres, String description) {
     this.temporal = temporal;
     this.postgres = postgres;
     this.description = description;
@@ -27,13 +26,17 @@ public final class EmbeddedBackends implements AutoCloseable {
 
   /** Starts what {@code config} leaves embedded and points {@code config} at it. */
   public static EmbeddedBackends start(IncidentFlowConfiguration config) throws IOException {
-    TestServer.PortBoundTestServer temporal = null;
+    EmbeddedTemporalServer temporal = null;
     String temporalText;
     if (config.getTemporal().isEmbedded()) {
       int port = freePort();
       temporal = EmbeddedTemporalServer.start(port);
       config.getTemporal().setAddress("127.0.0.1:" + port);
-      temporalText = "Temporal Java test server (real time, in this JVM) on 127.0.0.1:" + port;
+      config.getTemporal().useInProcessChannel(temporal.channel());
+      temporalText =
+          "Temporal Java test server (real time, in this JVM, reached in-process; also on 127.0.0.1:"
+              + port
+              + ")";
     } else {
       temporalText = "Temporal at " + config.getTemporal().getAddress();
     }

@@ -7,7 +7,6 @@ import io.dropwizard.core.Application;
 import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.cli.ServerCommand;
 import io.dropwizard.core.setup.Bootstrap;
-import io.temporal.testserver.TestServer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.util.HashMap;
 import java.util.Map;
@@ -51,9 +50,10 @@ public final class DevCommand extends ServerCommand<IncidentFlowConfiguration> {
     boolean inMemory = false;
     if (config.getTemporal().isEmbedded()) {
       int port = Integer.parseInt(System.getenv().getOrDefault("TEMPORAL_DEV_PORT", "7233"));
-      TestServer.PortBoundTestServer temporal = EmbeddedTemporalServer.start(port);
+      EmbeddedTemporalServer temporal = EmbeddedTemporalServer.start(port);
       Runtime.getRuntime().addShutdownHook(new Thread(temporal::close, "embedded-temporal-stop"));
       config.getTemporal().setAddress("127.0.0.1:" + port);
+      config.getTemporal().useInProcessChannel(temporal.channel());
       summary
           .append("\n  Temporal   embedded Java test server (real time) on 127.0.0.1:")
           .append(port)

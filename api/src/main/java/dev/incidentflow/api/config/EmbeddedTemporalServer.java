@@ -1,56 +1,116 @@
 package dev.incidentflow.api.config;
 
-import io.temporal.testserver.TestServer;
+import io.grpc.Grpc;
+import io.grpc.InsecureServerCredentials;
+import io.grpc.ManagedChannel;
+import io.grpc.Server;
+import io.grpc.ServerBuilder;
+import io.temporal.internal.testservice.GRPCServerHelper;
+import io.temporal.internal.testservice.InProcessGRPCServer;
+import io.temporal.internal.testservice.TestServicesStarter;
+import java.io.Closeable;
+import java.io.IOException;
 import java.lang.reflect.Field;
 import java.util.LinkedList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Lock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Temporal's Java test server as {@code dev} and {@code bench} embed it: port-bound, in real time,
- * with its lock log switched off.
+ * Temporal's Java test server as {@code dev} and {@code bench} embed it: in real time (time
+ * skipping locked), serving one set of workflow state two ways, on a TCP port for other processes
+ * and in-process for the clients in this JVM, with its lock log switched off.
  *
- * <p>Why the lock log: the test server's clock ({@code SelfAdvancingTimerImpl},
- * temporal-test-server 1.38.0) appends an entry to a {@code LinkedList} for every time lock it
- * takes and releases, which is every workflow task, activity task and timer, and never drops the
- * entries of locks released through a state change. The list is for debugging only (it feeds a
- * diagnostic dump). It grows for the life of the server, and every timer that fires searches it
- * from the head, under the one lock every other request of the server waits for. So the longer a
- * dev server runs, the slower each timer gets and the longer everything else waits behind it: in
- * {@code bench} that search was the top frame of 22 % of all CPU samples while 300 incidents
- * opened. The list is replaced by one that keeps nothing. Time locking itself (the counter that
- * decides whether time may skip) is untouched, and {@code dev} does not skip time anyway.
+ * <p>In-process: the application's worker and client are in the server's JVM, and gRPC's in-process
+ * transport hands them the server's protobuf messages as they are, where the TCP port costs both
+ * sides HTTP/2 framing and a serialization each way for every call. {@code
+ * TestServer.createServer()} does the same for Temporal's own test environment. Anything outside
+ * the JVM (a second worker, a CLI, {@code bench --temporal}) uses the port and sees the same
+ * workflows.
  *
- * <p>The fields are private to the test server, so this reaches them by reflection. If a later
- * version renames them, the server starts as it is and the log says the log was left on.
+ * <p>The lock log: the test server's clock ({@code SelfAdvancingTimerImpl}, temporal-test-server
+ * 1.38.0) appends an entry to a {@code LinkedList} for every time lock it takes and releases, which
+ * is every workflow task, activity task and timer, and never drops the entries of locks released
+ * through a state change. The list is for debugging only (it feeds a diagnostic dump). It grows for
+ * the life of the server, and every timer that fires searches it from the head, under the one lock
+ * every other request of the server waits for. So the longer a dev server runs, the slower each
+ * timer gets and the longer everything else waits behind it: in {@code bench} that search was the
+ * top frame of 22 % of all CPU samples while 300 incidents opened. The list is replaced by one that
+ * keeps nothing. Time locking itself (the counter that decides whether time may skip) is untouched,
+ * and {@code dev} does not skip time anyway. The list is private to the test server, so this
+ * reaches it by reflection; if a later version renames it, the server starts as it is and the log
+ * says the lock log was left on.
  */
-public final class EmbeddedTemporalServer {
+public final class EmbeddedTemporalServer implements Closeable {
   private static final Logger log = LoggerFactory.getLogger(EmbeddedTemporalServer.class);
 
-  private EmbeddedTemporalServer() {}
+  private final TestServicesStarter services;
+  private final Server tcp;
+  private final InProcessGRPCServer inProcess;
 
-  /** Starts the test server on {@code port} in real time (time skipping locked, as `dev` needs). */
-  public static TestServer.PortBoundTestServer start(int port) {
-    TestServer.PortBoundTestServer server = TestServer.createPortBoundServer(port);
+  private EmbeddedTemporalServer(
+      TestServicesStarter services, Server tcp, InProcessGRPCServer inProcess) {
+    this.services = services;
+    this.tcp = tcp;
+    this.inProcess = inProcess;
+  }
+
+  /** Starts the server on {@code port} and in-process. */
+  public static EmbeddedTemporalServer start(int port) throws IOException {
+    TestServicesStarter services = new TestServicesStarter(true, 0);
     try {
-      discardLockLog(server);
+      discardLockLog(services);
     } catch (ReflectiveOperationException | RuntimeException e) {
       log.warn(
           "Temporal test server: could not switch off its lock log ({}); timers get slower the"
               + " longer it runs",
           e.toString());
     }
-    return server;
+    ServerBuilder<?> tcp = Grpc.newServerBuilderForPort(port, InsecureServerCredentials.create());
+    GRPCServerHelper.registerServicesAndHealthChecks(services.getServices(), tcp);
+    Server started;
+    try {
+      started = tcp.build().start();
+    } catch (IOException | RuntimeException e) {
+      services.close();
+      throw e;
+    }
+    return new EmbeddedTemporalServer(
+        services, started, new InProcessGRPCServer(services.getServices()));
+  }
+
+  /** A channel to the server inside this JVM; the server owns it and closes it. */
+  public ManagedChannel channel() {
+    return inProcess.getChannel();
+  }
+
+  public int port() {
+    return tcp.getPort();
+  }
+
+  @Override
+  public void close() {
+    inProcess.shutdown();
+    tcp.shutdown();
+    try {
+      inProcess.awaitTermination(5, TimeUnit.SECONDS);
+      if (!tcp.awaitTermination(5, TimeUnit.SECONDS)) {
+        log.warn("Temporal test server: the port did not close within 5 s");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    services.close();
+    tcp.shutdownNow();
   }
 
   /**
    * Replaces the clock's lock log with {@link DiscardedLockLog}, holding the clock's own lock so
    * that every later holder sees the new list.
    */
-  static void discardLockLog(TestServer.PortBoundTestServer server)
+  private static void discardLockLog(TestServicesStarter services)
       throws ReflectiveOperationException {
-    Object services = read(server, "testServicesStarter");
     Object clock = read(services, "selfAdvancingTimer");
     Lock lock = (Lock) read(clock, "lock");
     Field events = clock.getClass().getDeclaredField("lockEvents");
@@ -67,10 +127,12 @@ public final class EmbeddedTemporalServer {
   }
 
   /** The clock's lock log as it is now: the test server's own list, or {@link DiscardedLockLog}. */
-  static LinkedList<?> lockLog(TestServer.PortBoundTestServer server)
-      throws ReflectiveOperationException {
-    Object clock = read(read(server, "testServicesStarter"), "selfAdvancingTimer");
-    return (LinkedList<?>) read(clock, "lockEvents");
+  static LinkedList<?> lockLog(TestServicesStarter services) throws ReflectiveOperationException {
+    return (LinkedList<?>) read(read(services, "selfAdvancingTimer"), "lockEvents");
+  }
+
+  LinkedList<?> lockLog() throws ReflectiveOperationException {
+    return lockLog(services);
   }
 
   private static Object read(Object owner, String name) throws ReflectiveOperationException {

@@ -1,6 +1,7 @@
 package dev.incidentflow.api.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.grpc.ManagedChannel;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
@@ -19,6 +20,7 @@ public class TemporalFactory {
   @NotBlank private String namespace = "default";
   private String apiKey;
   private boolean tls;
+  private ManagedChannel inProcessChannel;
 
   @JsonProperty
   public String getAddress() {
@@ -59,10 +61,22 @@ public class TemporalFactory {
     return EMBEDDED.equals(address);
   }
 
+  /**
+   * Has this JVM's clients reach an embedded server through {@code channel} (gRPC in-process)
+   * rather than through {@code address}, which stays what other processes use.
+   */
+  public void useInProcessChannel(ManagedChannel channel) {
+    this.inProcessChannel = channel;
+  }
+
   public WorkflowServiceStubs buildStubs() {
     if (isEmbedded()) {
       throw new IllegalStateException(
           "temporal.address is 'embedded', which only the dev command provides");
+    }
+    if (inProcessChannel != null) {
+      return WorkflowServiceStubs.newServiceStubs(
+          WorkflowServiceStubsOptions.newBuilder().setChannel(inProcessChannel).build());
     }
     WorkflowServiceStubsOptions.Builder options =
         WorkflowServiceStubsOptions.newBuilder().setTarget(address);

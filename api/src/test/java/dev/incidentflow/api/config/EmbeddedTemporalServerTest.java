@@ -6,11 +6,13 @@ import dev.incidentflow.api.bench.TimerFloorWorkflow;
 import dev.incidentflow.api.bench.TimerFloorWorkflowImpl;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.internal.testservice.TestServicesStarter;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.testserver.TestServer;
 import io.temporal.worker.WorkerFactory;
 import java.io.IOException;
+import java.lang.reflect.Field;
 import java.net.ServerSocket;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -25,11 +27,14 @@ class EmbeddedTemporalServerTest {
     int port = freePort();
     TestServer.PortBoundTestServer server = TestServer.createPortBoundServer(port);
     try {
-      int before = EmbeddedTemporalServer.lockLog(server).size();
-      runTimerWorkflow(port, "first");
-      int afterOne = EmbeddedTemporalServer.lockLog(server).size();
-      runTimerWorkflow(port, "second");
-      int afterTwo = EmbeddedTemporalServer.lockLog(server).size();
+      TestServicesStarter services = servicesOf(server);
+      WorkflowServiceStubsOptions target =
+          WorkflowServiceStubsOptions.newBuilder().setTarget("127.0.0.1:" + port).build();
+      int before = EmbeddedTemporalServer.lockLog(services).size();
+      runTimerWorkflow(target, "first");
+      int afterOne = EmbeddedTemporalServer.lockLog(services).size();
+      runTimerWorkflow(target, "second");
+      int afterTwo = EmbeddedTemporalServer.lockLog(services).size();
 
       // The premise of EmbeddedTemporalServer: every finished workflow leaves entries behind. If a
       // new test server version stops growing this list, the workaround can go.
@@ -42,18 +47,40 @@ class EmbeddedTemporalServerTest {
 
   @Test
   void embeddedServerKeepsNoLockLogAndStillFiresEveryTimer() throws Exception {
-    int port = freePort();
-    TestServer.PortBoundTestServer server = EmbeddedTemporalServer.start(port);
-    try {
-      assertThat(EmbeddedTemporalServer.lockLog(server))
-          .isInstanceOf(EmbeddedTemporalServer.DiscardedLockLog.class);
+    try (EmbeddedTemporalServer server = EmbeddedTemporalServer.start(freePort())) {
+      assertThat(server.lockLog()).isInstanceOf(EmbeddedTemporalServer.DiscardedLockLog.class);
 
-      long[] lateness = runTimerWorkflow(port, "only");
+      long[] lateness =
+          runTimerWorkflow(
+              WorkflowServiceStubsOptions.newBuilder().setChannel(server.channel()).build(),
+              "in-process");
 
       assertThat(lateness).hasSize(TIMERS_MILLIS.length);
-      assertThat(EmbeddedTemporalServer.lockLog(server)).isEmpty();
-    } finally {
-      server.close();
+      assertThat(server.lockLog()).isEmpty();
+    }
+  }
+
+  @Test
+  void clientsOnThePortAndInProcessSeeTheSameWorkflows() throws Exception {
+    try (EmbeddedTemporalServer server = EmbeddedTemporalServer.start(freePort())) {
+      runTimerWorkflow(
+          WorkflowServiceStubsOptions.newBuilder().setChannel(server.channel()).build(), "shared");
+
+      WorkflowServiceStubs overTcp =
+          WorkflowServiceStubs.newServiceStubs(
+              WorkflowServiceStubsOptions.newBuilder()
+                  .setTarget("127.0.0.1:" + server.port())
+                  .build());
+      try {
+        long[] lateness =
+            WorkflowClient.newInstance(overTcp)
+                .newUntypedWorkflowStub("timers-shared")
+                .getResult(10, TimeUnit.SECONDS, long[].class);
+        assertThat(lateness).hasSize(TIMERS_MILLIS.length);
+      } finally {
+        overTcp.shutdown();
+        overTcp.awaitTermination(10, TimeUnit.SECONDS);
+      }
     }
   }
 
@@ -68,11 +95,10 @@ class EmbeddedTemporalServerTest {
     assertThat(log.remove(entry)).isTrue();
   }
 
-  /** Runs a workflow with three short timers on the server at {@code port}; its lateness. */
-  private static long[] runTimerWorkflow(int port, String name) throws Exception {
-    WorkflowServiceStubs service =
-        WorkflowServiceStubs.newServiceStubs(
-            WorkflowServiceStubsOptions.newBuilder().setTarget("127.0.0.1:" + port).build());
+  /** Runs a workflow with three short timers on the server {@code target} names; its lateness. */
+  private static long[] runTimerWorkflow(WorkflowServiceStubsOptions target, String name)
+      throws Exception {
+    WorkflowServiceStubs service = WorkflowServiceStubs.newServiceStubs(target);
     WorkerFactory factory = WorkerFactory.newInstance(WorkflowClient.newInstance(service));
     try {
       factory
@@ -97,6 +123,14 @@ class EmbeddedTemporalServerTest {
       service.shutdown();
       service.awaitTermination(10, TimeUnit.SECONDS);
     }
+  }
+
+  /** The services behind a stock port-bound test server, to read its lock log. */
+  private static TestServicesStarter servicesOf(TestServer.PortBoundTestServer server)
+      throws ReflectiveOperationException {
+    Field field = server.getClass().getDeclaredField("testServicesStarter");
+    field.setAccessible(true);
+    return (TestServicesStarter) field.get(server);
   }
 
   private static int freePort() throws IOException {
