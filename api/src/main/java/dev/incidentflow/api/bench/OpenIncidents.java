@@ -42,6 +42,7 @@ final class OpenIncidents {
     String prefix = payloads.phasePrefix(MARKER);
     long before = context.api().highestIncidentNumber();
     Optional<FloorProbe.TimerFloor> floor = Optional.empty();
+    String floorCpu = "";
     if (context.floor().isPresent()) {
       Progress.say(
           "open incidents: the floor first, "
@@ -49,18 +50,21 @@ final class OpenIncidents {
               + " bare workflows with the same timers for "
               + options.hold().toSeconds()
               + " s");
-      floor =
-          Optional.of(
-              context
-                  .floor()
-                  .get()
-                  .timers(
-                      context.run(),
-                      count,
-                      options.senders(),
-                      policy,
-                      options.hold(),
-                      options.drainTimeout()));
+      try (CpuBusy cpu = CpuBusy.start()) {
+        floor =
+            Optional.of(
+                context
+                    .floor()
+                    .get()
+                    .timers(
+                        context.run(),
+                        count,
+                        options.senders(),
+                        policy,
+                        options.hold(),
+                        options.drainTimeout()));
+        floorCpu = cpu.lap();
+      }
     }
     // After the floor, whose finished workflows stay in the test server's memory.
     long heapBefore = context.target().sameJvm() ? MachineState.heapUsedAfterGc() : -1;
@@ -71,6 +75,7 @@ final class OpenIncidents {
             + " SEV1 incidents from "
             + options.senders()
             + " senders");
+    CpuBusy cpu = CpuBusy.start();
     long started = System.nanoTime();
     Burst.Result burst =
         Burst.webhooks(
@@ -79,6 +84,7 @@ final class OpenIncidents {
         Pages.await(
             () -> Pages.firstPages(context.pagerDuty(), prefix) >= count, options.drainTimeout());
     long openedNanos = System.nanoTime() - started;
+    String cpuOpening = cpu.lap();
     Instant opened = Instant.now();
     report.figure(
         PHASE,
@@ -93,11 +99,14 @@ final class OpenIncidents {
             + AlertStorm.seconds(openedNanos));
     report.check(
         PHASE, "webhook errors", burst.errors(), 0, String.join("; ", burst.errorSamples()));
+    report.figure(PHASE, "machine CPU busy (1 s samples), until all first pages", cpuOpening);
 
     Progress.say(
         "open incidents: all open; watching the timers for " + options.hold().toSeconds() + " s");
     Thread.sleep(options.hold().toMillis());
     Instant windowEnd = Instant.now();
+    String cpuHold = cpu.lap();
+    cpu.close();
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     int liveThreads = threads.getThreadCount();
     int peakThreads = threads.getPeakThreadCount();
@@ -141,6 +150,7 @@ final class OpenIncidents {
     Latencies pageLateness =
         Latencies.ofNanos(pageLateness(ours, policy, triggers, windowEnd, lookedAt));
     report.figure(PHASE, "escalation page arrival at PagerDuty vs plan", pageLateness.summary());
+    report.figure(PHASE, "machine CPU busy (1 s samples), during the hold", cpuHold);
     // A sample of histories: reading all 2,000 through the API takes minutes, and the run's
     // workers keep running meanwhile.
     int step = Math.max(1, ours.size() / HISTORY_SAMPLE);
@@ -167,6 +177,7 @@ final class OpenIncidents {
           floorLateness.summary()
               + "; started in "
               + AlertStorm.seconds(timers.burst().elapsedNanos()));
+      report.figure(PHASE, "floor: machine CPU busy (1 s samples)", floorCpu);
       report.check(
           PHASE,
           "floor workflows whose timers all fired",
