@@ -18,7 +18,7 @@ public final class IncidentStoreActivitiesImpl implements IncidentStoreActivitie
   private static final Logger log = LoggerFactory.getLogger(IncidentStoreActivitiesImpl.class);
 
   private final Jdbi jdbi;
-  private final IncidentDao dao;
+  private final IncidentStateDao dao;
 
   /**
    * @param jdbi over a migrated database (see {@link Migrations}), with {@code SqlObjectPlugin}
@@ -26,7 +26,7 @@ public final class IncidentStoreActivitiesImpl implements IncidentStoreActivitie
    */
   public IncidentStoreActivitiesImpl(Jdbi jdbi) {
     this.jdbi = requireNonNull(jdbi, "jdbi is null");
-    this.dao = jdbi.onDemand(IncidentDao.class);
+    this.dao = jdbi.onDemand(IncidentStateDao.class);
   }
 
   /**
@@ -61,7 +61,7 @@ public final class IncidentStoreActivitiesImpl implements IncidentStoreActivitie
         snapshot.newEvents().stream().map(TimelineEventRow::of).toList();
     jdbi.useTransaction(
         handle -> {
-          IncidentDao transactional = handle.attach(IncidentDao.class);
+          IncidentStateDao transactional = handle.attach(IncidentStateDao.class);
           if (transactional.updateState(state) == 0) {
             if (transactional.exists(snapshot.number(), snapshot.workflowId())) {
               // The row holds a newer revision: this save landed late (or the workflow was reset
