@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.incidentflow.activities.directory.Directory;
 import dev.incidentflow.activities.directory.DirectoryActivitiesImpl;
 import dev.incidentflow.activities.slack.SlackSettings;
+import dev.incidentflow.activities.store.CommentingTemplateEngine;
 import dev.incidentflow.activities.store.DeployRepository;
 import dev.incidentflow.activities.store.FollowUpRepository;
 import dev.incidentflow.activities.store.IncidentChannelRepository;
@@ -136,6 +137,10 @@ public class IncidentFlowApplication extends Application<IncidentFlowConfigurati
     log.info("database schema up to date ({} migrations applied now)", applied);
     Jdbi jdbi =
         new JdbiFactory().build(environment, config.getDatabase(), dataSource, "postgresql");
+    if (config.getDatabase().isAutoCommentsEnabled()) {
+      // The same comments as Dropwizard's, from templates parsed once (see the class).
+      jdbi.setTemplateEngine(new CommentingTemplateEngine());
+    }
 
     WorkflowServiceStubs service = config.getTemporal().buildStubs();
     environment

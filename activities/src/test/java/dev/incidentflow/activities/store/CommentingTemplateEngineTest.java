@@ -1,0 +1,50 @@
+package dev.incidentflow.activities.store;
+
+import static dev.incidentflow.activities.store.SampleIncidents.alert;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.SqlLogger;
+import org.jdbi.v3.core.statement.SqlStatements;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class CommentingTemplateEngineTest {
+
+  @RegisterExtension
+  static final EmbeddedPostgresExtension POSTGRES = new EmbeddedPostgresExtension();
+
+  @Test
+  void statementsOfSqlObjectsNameTheirMethodAndPlainStatementsStayAsWritten() {
+    List<String> sent = new ArrayList<>();
+    Jdbi jdbi = IncidentJdbi.create(POSTGRES.dataSource());
+    SqlStatements statements = jdbi.getConfig(SqlStatements.class);
+    statements.setTemplateEngine(new CommentingTemplateEngine());
+    statements.setSqlLogger(
+        new SqlLogger() {
+          @Override
+          public void logBeforeExecution(StatementContext context) {
+            sent.add(context.getRenderedSql());
+          }
+        });
+
+    new IncidentStoreActivitiesImpl(jdbi).recordIncident(alert("wf-1", "run-1"));
+    jdbi.useHandle(handle -> handle.createQuery("SELECT 1").mapTo(Integer.class).one());
+
+    assertThat(sent).hasSize(3);
+    assertThat(sent.get(0)).startsWith("/* IncidentStateDao.findNumber */ SELECT number");
+    assertThat(sent.get(1)).startsWith("/* IncidentStateDao.insertIfAbsent */ INSERT INTO");
+    assertThat(sent.get(2)).isEqualTo("SELECT 1");
+  }
+
+  @Test
+  void parsesOnceSoJdbiCanCacheTheTemplate() {
+    CommentingTemplateEngine engine = new CommentingTemplateEngine();
+
+    assertThat(engine.parse("SELECT <columns> FROM incidents", POSTGRES.jdbi().getConfig()))
+        .isPresent();
+  }
+}
