@@ -85,6 +85,21 @@ class IncidentLibraryTest {
   }
 
   @Test
+  void aRetitledIncidentIsFoundByItsNewTitleAndNoLongerByItsOld() {
+    long number = triggered("wf-1", "Checkout slow", "checkout", SEV2, NOW).store(store);
+    triggered("wf-1", "Checkout slow", "checkout", SEV2, NOW)
+        .event(TimelineEventType.STATUS_UPDATE, 600, "alice", "Looking at the database")
+        .store(store);
+    assertThat(search("slow")).as("a save with the same title keeps it").containsExactly(number);
+
+    triggered("wf-1", "Payment gateway timeouts", "checkout", SEV2, NOW).store(store);
+
+    assertThat(search("gateway")).containsExactly(number);
+    assertThat(search("slow")).isEmpty();
+    assertThat(search("database")).as("status updates still count").containsExactly(number);
+  }
+
+  @Test
   void similarIncidentsAreOfTheSameServiceFirstThenByTextSimilarity() {
     Instant now = NOW;
     long sameServiceUnrelated =
