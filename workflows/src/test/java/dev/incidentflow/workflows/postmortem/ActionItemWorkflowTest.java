@@ -138,7 +138,8 @@ class ActionItemWorkflowTest {
     env.store.postmortemIssue(7, "PAY-100");
     env.sleep(input.policy().pollEvery());
 
-    assertThat(env.tracker.links).containsExactly(new IssueLink("PAY-1", "PAY-100"));
+    FollowUpTestEnvironment.eventually(
+        () -> assertThat(env.tracker.links).containsExactly(new IssueLink("PAY-1", "PAY-100")));
   }
 
   @Test

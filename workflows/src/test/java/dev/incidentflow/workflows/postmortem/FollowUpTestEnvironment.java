@@ -75,6 +75,31 @@ final class FollowUpTestEnvironment implements BeforeEachCallback, AfterEachCall
     env.sleep(duration);
   }
 
+  /**
+   * Retries {@code assertion} for up to ten seconds of real time. {@link #sleep} returns when the
+   * test server's clock has passed a timer, not when the activities the timer started are done, so
+   * what those activities do can land a moment later on a busy machine.
+   */
+  static void eventually(Runnable assertion) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (true) {
+      try {
+        assertion.run();
+        return;
+      } catch (AssertionError notYet) {
+        if (System.nanoTime() > deadline) {
+          throw notYet;
+        }
+      }
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while waiting", e);
+      }
+    }
+  }
+
   void sleepUntil(Instant at) {
     Duration wait = Duration.between(now(), at);
     if (!wait.isNegative() && !wait.isZero()) {
