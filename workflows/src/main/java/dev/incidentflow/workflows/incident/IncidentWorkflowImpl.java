@@ -17,6 +17,7 @@ import dev.incidentflow.workflows.activities.SlackChatActivities;
 import dev.incidentflow.workflows.model.IncidentStatus;
 import dev.incidentflow.workflows.model.Person;
 import dev.incidentflow.workflows.model.TimelineEvent;
+import dev.incidentflow.workflows.policy.Policy;
 import dev.incidentflow.workflows.postmortem.Postmortems;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
@@ -50,6 +51,14 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
    * briefs and announces first, with every step an activity.
    */
   static final String PAGE_WHILE_OPENING = "page-while-opening";
+
+  /**
+   * Version 1 of this change shortens the first workflow task, which holds the page back until it
+   * ends: the policy, the incident's number and its responders are looked up at once rather than
+   * one after another, and the incident's first save comes after step 0 is paged instead of before.
+   * Version 0 (runs started before it) does the three lookups in turn and saves first.
+   */
+  static final String PAGE_BEFORE_SAVE = "page-before-save";
 
   private final IncidentWorkflowSettings settings;
   private final SlackChatActivities slack = ActivityStubs.of(SlackChatActivities.class);
@@ -158,13 +167,19 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
    * the channel and announces it to stakeholders.
    */
   private void openPagingFirst(IncidentInput input) {
-    Responders responders = declare(input);
+    boolean pageBeforeSave =
+        Workflow.getVersion(PAGE_BEFORE_SAVE, Workflow.DEFAULT_VERSION, 1) == 1;
+    Responders responders = pageBeforeSave ? declareAtOnce(input) : declare(input);
     String name = ChannelName.of(state.number(), state.severity(), state.title());
     Promise<SlackChannel> channel =
         Async.function(slack::openChannel, channelRequest(name, responders));
     effects.channelOpening(name);
     state.fireDueTimers(now());
-    settle();
+    if (pageBeforeSave) {
+      settleEffectsFirst();
+    } else {
+      settle();
+    }
     SlackChannel opened = perform(channel::get);
     if (opened != null) {
       state.channelOpened(opened.id(), opened.name(), now());
@@ -198,38 +213,75 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
     settle();
   }
 
-  /** Declares, numbers and staffs the incident from the policy and the catalog, and saves it. */
+  /**
+   * Declares, numbers and staffs the incident from the policy and the catalog, one lookup after
+   * another, and saves it (version 0 of {@link #PAGE_BEFORE_SAVE}).
+   */
   private Responders declare(IncidentInput input) {
     WorkflowInfo info = Workflow.getInfo();
     state =
         IncidentState.declare(
             input, info.getWorkflowId(), info.getRunId(), directory.currentPolicy(), now());
-    earlyAlerts.forEach(alert -> state.alert(alert, now()));
-    earlyAlerts.clear();
-    IncidentNumber number =
-        store.recordIncident(
-            new NewIncident(
-                info.getWorkflowId(),
-                info.getRunId(),
-                input.title(),
-                input.description(),
-                input.severity(),
-                input.service(),
-                input.source(),
-                input.dedupKey(),
-                input.declaredBy(),
-                state.startedAt()));
+    takeEarlyAlerts();
+    IncidentNumber number = store.recordIncident(newIncident(input, info, state.startedAt()));
     state.numbered(number.number());
-    Responders responders =
-        directory.responders(
-            new ResponderQuery(
-                input.service(), state.startedAt(), input.commander(), input.severity()));
-    state.staffed(
-        responders.commander() == null ? null : responders.commander().handle(),
-        responders.service().stakeholderChannel());
+    Responders responders = directory.responders(responderQuery(input, state.startedAt()));
+    staff(responders);
     save();
     state.addLinks(nonNull(runbook(input, responders), dashboard(input, responders)));
     return responders;
+  }
+
+  /**
+   * Declares, numbers and staffs the incident with the three lookups running at once; the first
+   * save is left to the caller's settle, after the page (version 1 of {@link #PAGE_BEFORE_SAVE}).
+   */
+  private Responders declareAtOnce(IncidentInput input) {
+    WorkflowInfo info = Workflow.getInfo();
+    Instant startedAt = now();
+    Promise<Policy> policy = Async.function(directory::currentPolicy);
+    Promise<IncidentNumber> number =
+        Async.function(store::recordIncident, newIncident(input, info, startedAt));
+    Promise<Responders> staffing =
+        Async.function(directory::responders, responderQuery(input, startedAt));
+    state =
+        IncidentState.declare(
+            input, info.getWorkflowId(), info.getRunId(), policy.get(), startedAt);
+    takeEarlyAlerts();
+    state.numbered(number.get().number());
+    Responders responders = staffing.get();
+    staff(responders);
+    state.addLinks(nonNull(runbook(input, responders), dashboard(input, responders)));
+    return responders;
+  }
+
+  private void takeEarlyAlerts() {
+    earlyAlerts.forEach(alert -> state.alert(alert, now()));
+    earlyAlerts.clear();
+  }
+
+  private static NewIncident newIncident(IncidentInput input, WorkflowInfo info, Instant at) {
+    return new NewIncident(
+        info.getWorkflowId(),
+        info.getRunId(),
+        input.title(),
+        input.description(),
+        input.severity(),
+        input.service(),
+        input.source(),
+        input.dedupKey(),
+        input.declaredBy(),
+        at);
+  }
+
+  private static ResponderQuery responderQuery(IncidentInput input, Instant at) {
+    return new ResponderQuery(input.service(), at, input.commander(), input.severity());
+  }
+
+  private void staff(Responders responders) {
+    state.staffed(
+        responders.commander() == null ? null : responders.commander().handle(),
+        responders.service().stakeholderChannel());
   }
 
   private OpenChannel channelRequest(String name, Responders responders) {
@@ -331,6 +383,17 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
       state.takeEffects().forEach(effect -> effects.perform(state, effect));
     } while (state.hasEffects() || state.hasUnsavedEvents());
     settling = false;
+  }
+
+  /**
+   * Like {@link #settle}, but carries out what the state asked for before the first save: the page
+   * of a new incident goes out in the workflow task that declares it.
+   */
+  private void settleEffectsFirst() {
+    settling = true;
+    state.takeEffects().forEach(effect -> effects.perform(state, effect));
+    settling = false;
+    settle();
   }
 
   private void save() {

@@ -87,6 +87,11 @@ class IncidentWorkflowReplayTest {
      * Before {@link IncidentWorkflowImpl#PAGE_WHILE_OPENING}: the channel opened before the page.
      */
     V0("v0/"),
+    /**
+     * Before {@link IncidentWorkflowImpl#PAGE_BEFORE_SAVE}: the three lookups in turn, the first
+     * save before the page.
+     */
+    V1("v1/"),
     CURRENT("");
 
     final String folder;
