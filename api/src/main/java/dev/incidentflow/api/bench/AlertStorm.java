@@ -51,14 +51,12 @@ final class AlertStorm {
             + " groups from "
             + options.senders()
             + " senders");
-    Burst.Result burst;
-    String cpuBusy;
-    try (CpuBusy cpu = CpuBusy.start()) {
-      burst =
-          Burst.webhooks(
-              context.api(), options.alerts(), options.senders(), i -> bodies[i % groups]);
-      cpuBusy = cpu.lap();
-    }
+    CpuBusy.During<Burst.Result> sending =
+        CpuBusy.during(
+            () ->
+                Burst.webhooks(
+                    context.api(), options.alerts(), options.senders(), i -> bodies[i % groups]));
+    Burst.Result burst = sending.value();
     Latencies webhook = Latencies.ofNanos(burst.latencyNanos());
     report.figure(
         PHASE,
@@ -81,7 +79,7 @@ final class AlertStorm {
         webhook.p99Millis() < WEBHOOK_P99_TARGET_MILLIS);
     report.check(
         PHASE, "webhook errors", burst.errors(), 0, String.join("; ", burst.errorSamples()));
-    report.figure(PHASE, "machine CPU busy (1 s samples), while sending", cpuBusy);
+    report.figure(PHASE, "machine CPU busy (1 s samples), while sending", sending.cpuBusy());
 
     String prefix = payloads.phasePrefix(MARKER);
     Progress.say("storm: waiting for first pages and for every delivery to reach a timeline");
@@ -168,22 +166,18 @@ final class AlertStorm {
       return;
     }
     Progress.say("storm: the floor, the same signal-with-start calls straight to bare workflows");
-    FloorProbe.StormFloor floor;
-    String floorCpuBusy;
-    try (CpuBusy cpu = CpuBusy.start()) {
-      floor =
-          context
-              .floor()
-              .get()
-              .storm(
-                  context.run(),
-                  options.alerts(),
-                  groups,
-                  options.senders(),
-                  i -> bodies[i % groups],
-                  options.drainTimeout());
-      floorCpuBusy = cpu.lap();
-    }
+    FloorProbe probe = context.floor().get();
+    CpuBusy.During<FloorProbe.StormFloor> floorRun =
+        CpuBusy.during(
+            () ->
+                probe.storm(
+                    context.run(),
+                    options.alerts(),
+                    groups,
+                    options.senders(),
+                    i -> bodies[i % groups],
+                    options.drainTimeout()));
+    FloorProbe.StormFloor floor = floorRun.value();
     Latencies floorLatency = Latencies.ofNanos(floor.burst().latencyNanos());
     report.figure(
         PHASE,
@@ -200,7 +194,7 @@ final class AlertStorm {
         String.join("; ", floor.burst().errorSamples()));
     report.check(
         PHASE, "floor workflows that took every signal", floor.completed(), floor.workflows(), "");
-    report.figure(PHASE, "floor: machine CPU busy (1 s samples)", floorCpuBusy);
+    report.figure(PHASE, "floor: machine CPU busy (1 s samples)", floorRun.cpuBusy());
     report.figure(
         PHASE,
         "webhook latency / floor",

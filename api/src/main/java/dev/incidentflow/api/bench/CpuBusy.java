@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -22,25 +23,37 @@ final class CpuBusy implements AutoCloseable {
   private final List<Double> samples = new ArrayList<>();
   private final com.sun.management.OperatingSystemMXBean os;
 
+  /** What {@code work} returned, and how busy the CPU was while it ran. */
+  record During<T>(T value, String cpuBusy) {}
+
   private CpuBusy(com.sun.management.OperatingSystemMXBean os) {
     this.os = os;
-    os.getCpuLoad(); // the first reading has nothing to compare with
-    sampler.scheduleAtFixedRate(this::sample, 1, 1, TimeUnit.SECONDS);
+    if (os != null) {
+      os.getCpuLoad(); // the first reading has nothing to compare with
+      sampler.scheduleAtFixedRate(this::sample, 1, 1, TimeUnit.SECONDS);
+    }
   }
 
-  /** Starts sampling; empty readings where the JVM cannot tell the machine's CPU load. */
+  /**
+   * Starts sampling; where the JVM cannot tell the machine's CPU load, every lap is "not measured".
+   */
   static CpuBusy start() {
-    if (ManagementFactory.getOperatingSystemMXBean()
-        instanceof com.sun.management.OperatingSystemMXBean os) {
-      return new CpuBusy(os);
+    return new CpuBusy(
+        ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os
+            ? os
+            : null);
+  }
+
+  /** Runs {@code work}, sampling the CPU meanwhile. */
+  static <T> During<T> during(Callable<T> work) throws Exception {
+    try (CpuBusy cpu = start()) {
+      T value = work.call();
+      return new During<>(value, cpu.lap());
     }
-    return new CpuBusy(null);
   }
 
   private synchronized void sample() {
-    if (os == null) {
-      return;
-    }
     double load = os.getCpuLoad();
     if (load >= 0) {
       samples.add(load);

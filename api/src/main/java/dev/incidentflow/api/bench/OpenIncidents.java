@@ -50,21 +50,19 @@ final class OpenIncidents {
               + " bare workflows with the same timers for "
               + options.hold().toSeconds()
               + " s");
-      try (CpuBusy cpu = CpuBusy.start()) {
-        floor =
-            Optional.of(
-                context
-                    .floor()
-                    .get()
-                    .timers(
-                        context.run(),
-                        count,
-                        options.senders(),
-                        policy,
-                        options.hold(),
-                        options.drainTimeout()));
-        floorCpu = cpu.lap();
-      }
+      FloorProbe probe = context.floor().get();
+      CpuBusy.During<FloorProbe.TimerFloor> floorRun =
+          CpuBusy.during(
+              () ->
+                  probe.timers(
+                      context.run(),
+                      count,
+                      options.senders(),
+                      policy,
+                      options.hold(),
+                      options.drainTimeout()));
+      floor = Optional.of(floorRun.value());
+      floorCpu = floorRun.cpuBusy();
     }
     // After the floor, whose finished workflows stay in the test server's memory.
     long heapBefore = context.target().sameJvm() ? MachineState.heapUsedAfterGc() : -1;
