@@ -55,10 +55,14 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
   /**
    * Version 1 of this change shortens the first workflow task, which holds the page back until it
    * ends: the policy, the incident's number and its responders are looked up at once rather than
-   * one after another, and the incident's first save comes after step 0 is paged instead of before.
-   * Version 0 (runs started before it) does the three lookups in turn and saves first.
+   * one after another, and the incident's first save comes after step 0 is paged, or after {@link
+   * #FIRST_SAVE_WAIT} if the page takes longer. Version 0 (runs started before it) does the lookups
+   * in turn and saves first.
    */
-  static final String PAGE_BEFORE_SAVE = "page-before-save";
+  static final String OPEN_AT_ONCE = "open-at-once";
+
+  /** How long a new incident's first save waits for its first page (see {@link #OPEN_AT_ONCE}). */
+  static final Duration FIRST_SAVE_WAIT = Duration.ofSeconds(5);
 
   private final IncidentWorkflowSettings settings;
   private final SlackChatActivities slack = ActivityStubs.of(SlackChatActivities.class);
@@ -167,16 +171,15 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
    * the channel and announces it to stakeholders.
    */
   private void openPagingFirst(IncidentInput input) {
-    boolean pageBeforeSave =
-        Workflow.getVersion(PAGE_BEFORE_SAVE, Workflow.DEFAULT_VERSION, 1) == 1;
-    Responders responders = pageBeforeSave ? declareAtOnce(input) : declare(input);
+    boolean atOnce = Workflow.getVersion(OPEN_AT_ONCE, Workflow.DEFAULT_VERSION, 1) == 1;
+    Responders responders = atOnce ? declareAtOnce(input) : declare(input);
     String name = ChannelName.of(state.number(), state.severity(), state.title());
     Promise<SlackChannel> channel =
         Async.function(slack::openChannel, channelRequest(name, responders));
     effects.channelOpening(name);
     state.fireDueTimers(now());
-    if (pageBeforeSave) {
-      settleEffectsFirst();
+    if (atOnce) {
+      settlePagingFirst();
     } else {
       settle();
     }
@@ -215,7 +218,7 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
 
   /**
    * Declares, numbers and staffs the incident from the policy and the catalog, one lookup after
-   * another, and saves it (version 0 of {@link #PAGE_BEFORE_SAVE}).
+   * another, and saves it (version 0 of {@link #OPEN_AT_ONCE}).
    */
   private Responders declare(IncidentInput input) {
     WorkflowInfo info = Workflow.getInfo();
@@ -234,7 +237,7 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
 
   /**
    * Declares, numbers and staffs the incident with the three lookups running at once; the first
-   * save is left to the caller's settle, after the page (version 1 of {@link #PAGE_BEFORE_SAVE}).
+   * save is left to the caller (version 1 of {@link #OPEN_AT_ONCE}).
    */
   private Responders declareAtOnce(IncidentInput input) {
     WorkflowInfo info = Workflow.getInfo();
@@ -386,12 +389,20 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
   }
 
   /**
-   * Like {@link #settle}, but carries out what the state asked for before the first save: the page
-   * of a new incident goes out in the workflow task that declares it.
+   * Like {@link #settle}, but the first save waits for what the state asked for (the page of a new
+   * incident), so that the workflow task that declares the incident schedules the page without
+   * waiting for the database, for {@link #FIRST_SAVE_WAIT} at most: an outage of PagerDuty, whose
+   * page is retried, does not hold the record back for longer.
    */
-  private void settleEffectsFirst() {
+  private void settlePagingFirst() {
     settling = true;
-    state.takeEffects().forEach(effect -> effects.perform(state, effect));
+    List<Effect> first = state.takeEffects();
+    Promise<Void> carriedOut =
+        Async.procedure(() -> first.forEach(effect -> effects.perform(state, effect)));
+    if (!Workflow.await(FIRST_SAVE_WAIT, carriedOut::isCompleted)) {
+      save();
+    }
+    carriedOut.get();
     settling = false;
     settle();
   }

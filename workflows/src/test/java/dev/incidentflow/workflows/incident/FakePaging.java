@@ -9,8 +9,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class FakePaging implements PagingActivities {
   final List<PagerEvent> events = new CopyOnWriteArrayList<>();
 
+  /** While true, PagerDuty is down: every send fails and Temporal retries it. */
+  volatile boolean down;
+
   @Override
   public void send(PagerEvent event) {
+    if (down) {
+      throw new IllegalStateException("PagerDuty answered 503");
+    }
     events.add(event);
   }
 

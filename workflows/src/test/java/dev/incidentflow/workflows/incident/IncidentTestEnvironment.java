@@ -158,6 +158,13 @@ final class IncidentTestEnvironment implements BeforeEachCallback, AfterEachCall
 
   /** Starts an incident as an alert's first delivery would, and waits until it is recorded. */
   IncidentWorkflow startAlertIncident(String workflowId, Severity severity) {
+    IncidentWorkflow incident = beginAlertIncident(workflowId, severity);
+    incident.registered();
+    return incident;
+  }
+
+  /** Starts an incident as an alert's first delivery would, without waiting for it to open. */
+  IncidentWorkflow beginAlertIncident(String workflowId, Severity severity) {
     IncidentWorkflow incident = stub(workflowId);
     IncidentInput input =
         new IncidentInput(
@@ -174,7 +181,6 @@ final class IncidentTestEnvironment implements BeforeEachCallback, AfterEachCall
             null);
     WorkflowClient.start(incident::run, input);
     incident.alert(firing(workflowId));
-    incident.registered();
     return incident;
   }
 

@@ -69,6 +69,24 @@ class IncidentWorkflowTest {
   }
 
   @Test
+  void whilePagerDutyIsDownTheIncidentIsRecordedAndTheFirstPageGoesOutWhenItIsBack() {
+    env.paging.down = true;
+    env.beginAlertIncident("alert-a", Severity.SEV1);
+    env.sleep(Duration.ofSeconds(30));
+
+    // The record is written while the page retries; what happens after it waits for the page.
+    assertThat(env.paging.events).isEmpty();
+    assertThat(env.incident(1).commander()).isEqualTo("alice");
+    assertThat(env.timelineTypes(1)).first().isEqualTo(DECLARED);
+
+    env.paging.down = false;
+    env.sleep(Duration.ofMinutes(2));
+
+    assertThat(env.paging.triggeredKeys()).containsExactly("incidentflow-INC-1-step-0");
+    assertThat(env.timelineTypes(1)).contains(DECLARED, ALERT_FIRED, PAGED, CHANNEL_CREATED);
+  }
+
+  @Test
   void sameAlertGroupDeliveredAgainAttachesToTheRunningIncident() {
     IncidentWorkflow incident = env.startAlertIncident("alert-a", Severity.SEV1);
     incident.alert(env.firing("alert-a"));
