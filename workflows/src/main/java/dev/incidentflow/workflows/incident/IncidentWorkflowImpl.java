@@ -53,15 +53,18 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
   static final String PAGE_WHILE_OPENING = "page-while-opening";
 
   /**
-   * Version 1 of this change shortens the first workflow task, which holds the page back until it
-   * ends: the policy, the incident's number and its responders are looked up at once rather than
-   * one after another, and the incident's first save comes after step 0 is paged, or after {@link
-   * #FIRST_SAVE_WAIT} if the page takes longer. Version 0 (runs started before it) does the lookups
-   * in turn and saves first.
+   * Shortens the first workflow task, which holds the page back until it ends. Version 1 looks up
+   * the policy, the incident's number and its responders at once rather than one after another, and
+   * saves the incident after step 0 is paged instead of before. Version 2 saves it after the page
+   * or after {@link #FIRST_SAVE_WAIT}, whichever comes first: under version 1 an outage of
+   * PagerDuty, whose page is retried without limit, held the record back. Version 0 (runs started
+   * before the change) does the lookups in turn and saves first.
    */
-  static final String OPEN_AT_ONCE = "open-at-once";
+  static final String PAGE_BEFORE_SAVE = "page-before-save";
 
-  /** How long a new incident's first save waits for its first page (see {@link #OPEN_AT_ONCE}). */
+  /**
+   * How long a new incident's first save waits for its first page (see {@link #PAGE_BEFORE_SAVE}).
+   */
   static final Duration FIRST_SAVE_WAIT = Duration.ofSeconds(5);
 
   private final IncidentWorkflowSettings settings;
@@ -171,17 +174,18 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
    * the channel and announces it to stakeholders.
    */
   private void openPagingFirst(IncidentInput input) {
-    boolean atOnce = Workflow.getVersion(OPEN_AT_ONCE, Workflow.DEFAULT_VERSION, 1) == 1;
-    Responders responders = atOnce ? declareAtOnce(input) : declare(input);
+    int pageBeforeSave = Workflow.getVersion(PAGE_BEFORE_SAVE, Workflow.DEFAULT_VERSION, 2);
+    Responders responders =
+        pageBeforeSave == Workflow.DEFAULT_VERSION ? declare(input) : declareAtOnce(input);
     String name = ChannelName.of(state.number(), state.severity(), state.title());
     Promise<SlackChannel> channel =
         Async.function(slack::openChannel, channelRequest(name, responders));
     effects.channelOpening(name);
     state.fireDueTimers(now());
-    if (atOnce) {
-      settlePagingFirst();
-    } else {
-      settle();
+    switch (pageBeforeSave) {
+      case 1 -> settleEffectsFirst();
+      case 2 -> settlePagingFirst();
+      default -> settle();
     }
     SlackChannel opened = perform(channel::get);
     if (opened != null) {
@@ -218,7 +222,7 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
 
   /**
    * Declares, numbers and staffs the incident from the policy and the catalog, one lookup after
-   * another, and saves it (version 0 of {@link #OPEN_AT_ONCE}).
+   * another, and saves it (version 0 of {@link #PAGE_BEFORE_SAVE}).
    */
   private Responders declare(IncidentInput input) {
     WorkflowInfo info = Workflow.getInfo();
@@ -237,7 +241,7 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
 
   /**
    * Declares, numbers and staffs the incident with the three lookups running at once; the first
-   * save is left to the caller (version 1 of {@link #OPEN_AT_ONCE}).
+   * save is left to the caller (versions 1 and 2 of {@link #PAGE_BEFORE_SAVE}).
    */
   private Responders declareAtOnce(IncidentInput input) {
     WorkflowInfo info = Workflow.getInfo();
@@ -386,6 +390,17 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
       state.takeEffects().forEach(effect -> effects.perform(state, effect));
     } while (state.hasEffects() || state.hasUnsavedEvents());
     settling = false;
+  }
+
+  /**
+   * Like {@link #settle}, but carries out what the state asked for before the first save (version 1
+   * of {@link #PAGE_BEFORE_SAVE}).
+   */
+  private void settleEffectsFirst() {
+    settling = true;
+    state.takeEffects().forEach(effect -> effects.perform(state, effect));
+    settling = false;
+    settle();
   }
 
   /**

@@ -88,10 +88,14 @@ class IncidentWorkflowReplayTest {
      */
     V0("v0/"),
     /**
-     * Before {@link IncidentWorkflowImpl#OPEN_AT_ONCE}: the three lookups in turn, the first save
-     * before the page.
+     * Before {@link IncidentWorkflowImpl#PAGE_BEFORE_SAVE}: the three lookups in turn, the first
+     * save before the page.
      */
     V1("v1/"),
+    /**
+     * Version 1 of {@link IncidentWorkflowImpl#PAGE_BEFORE_SAVE}: the first save after the page.
+     */
+    V2("v2/"),
     CURRENT("");
 
     final String folder;
