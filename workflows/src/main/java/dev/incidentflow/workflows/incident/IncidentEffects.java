@@ -49,10 +49,40 @@ final class IncidentEffects {
   private final List<Person> toldToJoin = new ArrayList<>();
 
   /**
+   * Where Slack calls wait their turn when they are made in the background; null makes them inline.
+   */
+  private SlackOutbox outbox;
+
+  /**
    * @param directory how targets are resolved: an activity stub, local or not
    */
   IncidentEffects(DirectoryActivities directory) {
     this.directory = directory;
+  }
+
+  /**
+   * From now on, Slack calls are queued and made in the background, in order, and the incident goes
+   * on meanwhile (version 1 of {@link IncidentWorkflowImpl#SLACK_IN_BACKGROUND}).
+   */
+  void sendSlackInBackground() {
+    outbox = new SlackOutbox();
+  }
+
+  /** Every Slack call asked for so far has been made. */
+  boolean slackSent() {
+    return outbox == null || outbox.isEmpty();
+  }
+
+  /**
+   * Makes a Slack call: inline, where a failure reaches the caller, or queued behind the earlier
+   * ones. {@code call} must carry everything it sends, built before it is queued.
+   */
+  void toSlack(IncidentState state, String what, Runnable call) {
+    if (outbox == null) {
+      call.run();
+    } else {
+      outbox.add(state.incidentId(), what, call);
+    }
   }
 
   void perform(IncidentState state, Effect effect) {
@@ -65,7 +95,8 @@ final class IncidentEffects {
         announce(state, announce.text());
       } else if (effect instanceof Effect.RefreshTopic) {
         if (state.hasChannel()) {
-          slack.setTopic(new ChannelMessage(state.channelId(), topic(state)));
+          ChannelMessage topic = new ChannelMessage(state.channelId(), topic(state));
+          toSlack(state, "set the topic", () -> slack.setTopic(topic));
         }
       } else if (effect instanceof Effect.RunEscalationStep step) {
         runEscalationStep(state, step);
@@ -89,7 +120,8 @@ final class IncidentEffects {
 
   void postInChannel(IncidentState state, String text) {
     if (state.hasChannel()) {
-      slack.postMessage(new ChannelMessage(state.channelId(), text));
+      ChannelMessage post = new ChannelMessage(state.channelId(), text);
+      toSlack(state, "post in #" + state.channelName(), () -> slack.postMessage(post));
     } else if (openingChannel != null) {
       held.add(text);
     }
@@ -108,30 +140,24 @@ final class IncidentEffects {
   void channelSettled(IncidentState state) {
     String promised = openingChannel;
     openingChannel = null;
-    List<Person> told = List.copyOf(toldToJoin);
-    toldToJoin.clear();
-    if (!state.hasChannel() && promised != null) {
+    if (promised != null) {
+      // Queued behind the DMs that asked people to join, which fill toldToJoin as they go out.
+      boolean opened = state.hasChannel();
+      String incidentId = state.incidentId();
       String where =
           state.stakeholderChannel() == null ? "" : "; follow it in #" + state.stakeholderChannel();
-      for (Person person : told) {
-        try {
-          slack.directMessage(
-              new DirectMessage(
-                  person,
-                  "Slack could not open #"
-                      + promised
-                      + " for "
-                      + state.incidentId()
-                      + where
-                      + "."));
-        } catch (ActivityFailure failure) {
-          log.warn(
-              "{}: could not message {}: {}",
-              state.incidentId(),
-              person.handle(),
-              failure.getMessage());
-        }
-      }
+      toSlack(
+          state,
+          "tell who was asked to join #" + promised,
+          () -> {
+            List<Person> told = List.copyOf(toldToJoin);
+            toldToJoin.clear();
+            if (!opened) {
+              String text =
+                  "Slack could not open #" + promised + " for " + incidentId + where + ".";
+              told.forEach(person -> channelNeverOpened(incidentId, person, text));
+            }
+          });
     }
     List<String> posts = List.copyOf(held);
     held.clear();
@@ -145,6 +171,14 @@ final class IncidentEffects {
             state.channelName(),
             failure.getMessage());
       }
+    }
+  }
+
+  private void channelNeverOpened(String incidentId, Person person, String text) {
+    try {
+      slack.directMessage(new DirectMessage(person, text));
+    } catch (ActivityFailure failure) {
+      log.warn("{}: could not message {}: {}", incidentId, person.handle(), failure.getMessage());
     }
   }
 
@@ -177,7 +211,8 @@ final class IncidentEffects {
 
   void announce(IncidentState state, String text) {
     if (state.stakeholderChannel() != null) {
-      slack.postMessage(new ChannelMessage(state.stakeholderChannel(), text));
+      ChannelMessage post = new ChannelMessage(state.stakeholderChannel(), text);
+      toSlack(state, "announce in #" + post.channel(), () -> slack.postMessage(post));
     }
   }
 
@@ -292,12 +327,19 @@ final class IncidentEffects {
     String join = channelName(state);
     String withChannel =
         join == null ? text : text + (text.endsWith(".") ? " " : ". ") + "Join #" + join + ".";
+    boolean promised = join != null && !state.hasChannel();
     for (Person person : resolved.people()) {
+      DirectMessage message = new DirectMessage(person, withChannel);
       try {
-        slack.directMessage(new DirectMessage(person, withChannel));
-        if (join != null && !state.hasChannel()) {
-          toldToJoin.add(person);
-        }
+        toSlack(
+            state,
+            "message " + person.handle(),
+            () -> {
+              slack.directMessage(message);
+              if (promised) {
+                toldToJoin.add(person);
+              }
+            });
       } catch (ActivityFailure failure) {
         log.warn(
             "{}: could not message {}: {}",
@@ -307,7 +349,8 @@ final class IncidentEffects {
       }
     }
     for (String channel : resolved.channels()) {
-      slack.postMessage(new ChannelMessage(channel, withChannel));
+      ChannelMessage post = new ChannelMessage(channel, withChannel);
+      toSlack(state, "post in #" + channel, () -> slack.postMessage(post));
     }
   }
 

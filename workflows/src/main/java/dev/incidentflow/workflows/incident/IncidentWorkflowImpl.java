@@ -63,6 +63,15 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
   static final String PAGE_BEFORE_SAVE = "page-before-save";
 
   /**
+   * Version 1 of this change makes the incident's Slack calls in the background, in order (see
+   * {@link SlackOutbox}), and runs the incident while its channel is being opened: while Slack is
+   * down, escalation steps still page on time and acknowledgements and other changes are taken and
+   * saved; the channel posts wait for the channel. In version 0 every Slack call held the incident
+   * up until Slack answered.
+   */
+  static final String SLACK_IN_BACKGROUND = "slack-in-background";
+
+  /**
    * How long a new incident's first save waits for its first page (see {@link #PAGE_BEFORE_SAVE}).
    */
   static final Duration FIRST_SAVE_WAIT = Duration.ofSeconds(5);
@@ -83,8 +92,16 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
   /** Set once the incident is recorded, staffed, has its channel and has paged step 0. */
   private boolean opened;
 
+  /**
+   * Set once the incident is recorded and changes to it can be taken: with {@link #opened}, or
+   * before its channel is open when Slack is called in the background.
+   */
+  private boolean recorded;
+
   /** True while {@link #settle} carries out effects, which may record more events. */
   private boolean settling;
+
+  private boolean slackInBackground;
 
   public IncidentWorkflowImpl() {
     this(IncidentWorkflowSettings.defaults());
@@ -111,6 +128,10 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
             ? ActivityStubs.localOptional(IncidentContextActivities.class)
             : ActivityStubs.optional(IncidentContextActivities.class);
     effects = new IncidentEffects(directory);
+    slackInBackground = Workflow.getVersion(SLACK_IN_BACKGROUND, Workflow.DEFAULT_VERSION, 1) == 1;
+    if (slackInBackground) {
+      effects.sendSlackInBackground();
+    }
     if (input.carried() != null) {
       state = input.carried();
       savedThrough = state.lastSequence();
@@ -120,6 +141,7 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
       openChannelFirst(input);
     }
     opened = true;
+    recorded = true;
     while (true) {
       settle();
       if (state.isTerminal()) {
@@ -129,24 +151,18 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
         continue;
       }
       if (historyIsLong()) {
-        Workflow.await(() -> Workflow.isEveryHandlerFinished());
+        Workflow.await(() -> Workflow.isEveryHandlerFinished() && effects.slackSent());
         settle();
-        if (!state.isTerminal() && !state.hasEffects()) {
+        // The settle may have queued Slack calls; the next run would not make them.
+        if (!state.isTerminal() && !state.hasEffects() && effects.slackSent()) {
           Workflow.continueAsNew(input.continuing(state));
         }
         continue;
       }
-      Optional<Instant> deadline = state.nextDeadline();
-      if (deadline.isEmpty()) {
-        Workflow.await(this::hasWork);
-      } else {
-        Duration wait = Duration.between(now(), deadline.get());
-        if (!wait.isNegative() && !wait.isZero()) {
-          Workflow.await(wait, this::hasWork);
-        }
-      }
+      awaitWork(state.nextDeadline(), this::hasWork);
     }
     Postmortems.startFor(state);
+    Workflow.await(effects::slackSent);
     if (state.hasChannel()) {
       try {
         slack.archiveChannel(new SlackChannel(state.channelId(), state.channelName()));
@@ -178,8 +194,8 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
     Responders responders =
         pageBeforeSave == Workflow.DEFAULT_VERSION ? declare(input) : declareAtOnce(input);
     String name = ChannelName.of(state.number(), state.severity(), state.title());
-    Promise<SlackChannel> channel =
-        Async.function(slack::openChannel, channelRequest(name, responders));
+    OpenChannel request = channelRequest(name, responders);
+    Promise<SlackChannel> channel = Async.function(slack::openChannel, request);
     effects.channelOpening(name);
     state.fireDueTimers(now());
     switch (pageBeforeSave) {
@@ -187,9 +203,20 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
       case 2 -> settlePagingFirst();
       default -> settle();
     }
-    SlackChannel opened = perform(channel::get);
-    if (opened != null) {
-      state.channelOpened(opened.id(), opened.name(), now());
+    SlackChannel created;
+    if (slackInBackground) {
+      // Changes are taken from here on, also while Slack is down; registered() waits for the
+      // channel.
+      recorded = true;
+      created = awaitChannel(channel);
+    } else {
+      created = perform(channel::get);
+    }
+    if (created != null) {
+      state.channelOpened(created.id(), created.name(), now());
+      if (slackInBackground && !request.topic().equals(IncidentEffects.topic(state))) {
+        effects.perform(state, new Effect.RefreshTopic());
+      }
     }
     brief(input, responders);
     if (state.hasChannel()) {
@@ -307,20 +334,21 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
   /** Posts the Block Kit briefing with the buttons in the channel, if there is one. */
   private void brief(IncidentInput input, Responders responders) {
     if (state.hasChannel()) {
+      Briefing briefing =
+          new Briefing(
+              state.channelId(),
+              state.incidentId(),
+              state.title(),
+              state.description(),
+              state.severity(),
+              state.service(),
+              state.commander(),
+              runbook(input, responders),
+              dashboard(input, responders),
+              state.links());
       perform(
           () -> {
-            slack.postBriefing(
-                new Briefing(
-                    state.channelId(),
-                    state.incidentId(),
-                    state.title(),
-                    state.description(),
-                    state.severity(),
-                    state.service(),
-                    state.commander(),
-                    runbook(input, responders),
-                    dashboard(input, responders),
-                    state.links()));
+            effects.toSlack(state, "post the briefing", () -> slack.postBriefing(briefing));
             return null;
           });
     }
@@ -420,6 +448,35 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
     carriedOut.get();
     settling = false;
     settle();
+  }
+
+  /**
+   * Runs the incident as the main loop does until its channel is open or Slack refused it: timers
+   * fire, escalation steps page, changes are saved; channel posts are held for the channel.
+   */
+  private SlackChannel awaitChannel(Promise<SlackChannel> channel) {
+    while (!channel.isCompleted()) {
+      settle();
+      if (!state.isTerminal() && state.fireDueTimers(now())) {
+        continue;
+      }
+      awaitWork(
+          state.isTerminal() ? Optional.empty() : state.nextDeadline(),
+          () -> channel.isCompleted() || hasWork());
+    }
+    return perform(channel::get);
+  }
+
+  /** Waits until {@code wake} holds or the deadline, if any, has come. */
+  private void awaitWork(Optional<Instant> deadline, Supplier<Boolean> wake) {
+    if (deadline.isEmpty()) {
+      Workflow.await(wake);
+    } else {
+      Duration wait = Duration.between(now(), deadline.get());
+      if (!wait.isNegative() && !wait.isZero()) {
+        Workflow.await(wait, wake);
+      }
+    }
   }
 
   private void save() {
@@ -628,7 +685,7 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
    * caller who reads the incident after the update sees it.
    */
   private IncidentView change(Runnable apply) {
-    Workflow.await(() -> opened);
+    Workflow.await(() -> recorded);
     try {
       apply.run();
     } catch (IllegalStateException refused) {

@@ -27,12 +27,22 @@ final class FakeSlack implements SlackChatActivities {
   /** When set, Slack refuses to create channels, as for a workspace that restricts it. */
   volatile boolean rejectChannels;
 
+  /** While true, Slack is down: every call fails and Temporal retries it. */
+  volatile boolean down;
+
+  private void answer() {
+    if (down) {
+      throw new IllegalStateException("Slack answered 503");
+    }
+  }
+
   /** When set, archiving waits for it: a test can act while an incident is closing. */
   volatile java.util.concurrent.CountDownLatch archiveGate;
 
   @Override
   public SlackChannel openChannel(OpenChannel request) {
     openCalls++;
+    answer();
     openRequests.add(request);
     if (rejectChannels) {
       throw ApplicationFailure.newNonRetryableFailure(
@@ -44,16 +54,19 @@ final class FakeSlack implements SlackChatActivities {
 
   @Override
   public void postBriefing(Briefing briefing) {
+    answer();
     briefings.add(briefing);
   }
 
   @Override
   public void postMessage(ChannelMessage message) {
+    answer();
     messages.add(message);
   }
 
   @Override
   public void setTopic(ChannelMessage topic) {
+    answer();
     topics.add(topic);
   }
 
@@ -66,11 +79,13 @@ final class FakeSlack implements SlackChatActivities {
         Thread.currentThread().interrupt();
       }
     }
+    answer();
     archived.add(channel);
   }
 
   @Override
   public void directMessage(DirectMessage message) {
+    answer();
     directMessages.add(message);
   }
 

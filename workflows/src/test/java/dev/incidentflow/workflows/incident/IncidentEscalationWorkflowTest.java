@@ -8,6 +8,7 @@ import static dev.incidentflow.workflows.model.TimelineEventType.UPDATE_OVERDUE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.incidentflow.workflows.activities.ChannelMessage;
 import dev.incidentflow.workflows.activities.PagerEvent;
 import dev.incidentflow.workflows.model.IncidentStatus;
 import dev.incidentflow.workflows.model.Severity;
@@ -20,6 +21,7 @@ import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Every escalation row of the default policy, on Temporal's time-skipping test server. */
@@ -38,6 +40,49 @@ class IncidentEscalationWorkflowTest {
 
   private List<String> escalatedLevels() {
     return env.events(1, ESCALATED).stream().map(event -> event.data().get("level")).toList();
+  }
+
+  @Test
+  @Timeout(60) // before the change, acknowledging waited for Slack
+  void whileSlackIsDownTheIncidentStillEscalatesAndTakesAcknowledgementsThenSlackCatchesUp() {
+    env.slack.down = true;
+    IncidentWorkflow incident = env.beginAlertIncident("alert-a", Severity.SEV1);
+    env.sleep(Duration.ofSeconds(10));
+
+    env.sleepUntil(1, minutes(5, 1));
+    assertThat(env.paging.triggeredKeys()).containsExactly(key(0), key(1));
+    assertThat(escalatedLevels()).containsExactly("1");
+    IncidentView acknowledged = incident.acknowledge(new Transition("bob", "on it"));
+    assertThat(acknowledged.status()).isEqualTo(IncidentStatus.ACKNOWLEDGED);
+    assertThat(env.incident(1).status()).isEqualTo(IncidentStatus.ACKNOWLEDGED);
+    env.sleep(Duration.ofSeconds(30));
+    assertThat(env.paging.of(PagerEvent.Action.ACKNOWLEDGE)).isNotEmpty();
+    assertThat(env.slack.channels).isEmpty();
+    assertThat(env.slack.messages).isEmpty();
+    assertThat(env.slack.directMessages).isEmpty();
+
+    env.slack.down = false;
+    env.sleep(Duration.ofMinutes(2));
+
+    // Everything that waited for Slack goes out once, in order, in the channel opened late.
+    assertThat(env.slack.channels).hasSize(1);
+    assertThat(env.slack.dmRecipients()).containsExactly("alice", "bob", "dana");
+    assertThat(env.slack.briefings).hasSize(1);
+    List<String> posts = env.slack.textsIn(CHANNEL);
+    assertThat(posts).filteredOn(text -> text.startsWith("Paging ")).hasSize(1);
+    assertThat(posts)
+        .filteredOn(text -> text.startsWith("Escalation level 1 for INC-1"))
+        .hasSize(1);
+    assertThat(posts.indexOf(posts.stream().filter(t -> t.startsWith("Paging ")).findFirst().get()))
+        .isLessThan(
+            posts.indexOf(
+                posts.stream().filter(t -> t.startsWith("Escalation level 1")).findFirst().get()));
+    assertThat(env.slack.topics)
+        .last()
+        .extracting(ChannelMessage::text)
+        .asString()
+        .contains("acknowledged");
+    assertThat(env.slack.textsIn("incidents")).anyMatch(text -> text.startsWith("INC-1 declared"));
   }
 
   @Test

@@ -205,8 +205,9 @@ class IncidentWorkflowReplayTest {
     Worker defaults = worker(IncidentWorkflowImpl::new);
     WorkflowExecutionHistory firstRun = RecordedPath.CONTINUE_AS_NEW.runs(Recording.CURRENT).get(0);
 
+    // Where it shows depends on what the run did between deciding to continue and continuing (it
+    // lets its Slack calls finish first), so only the kind of failure is asserted.
     assertThatThrownBy(() -> defaults.replayWorkflowExecution(firstRun))
-        .hasMessageContaining(NonDeterministicException.class.getName())
-        .hasMessageContaining("EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW does not match");
+        .hasMessageContaining(NonDeterministicException.class.getName());
   }
 }
