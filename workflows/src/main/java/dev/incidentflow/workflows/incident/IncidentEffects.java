@@ -45,6 +45,13 @@ final class IncidentEffects {
 
   private final List<String> held = new ArrayList<>();
 
+  /**
+   * Stakeholder announcements made before the incident's own "declared" one: while Slack is called
+   * in the background, changes can come before the channel opens, and stakeholders should hear of
+   * the incident first. Null when announcements are not held.
+   */
+  private List<String> heldAnnouncements;
+
   /** Who was told to join the channel while it was being opened, to hear if it never opens. */
   private final List<Person> toldToJoin = new ArrayList<>();
 
@@ -130,6 +137,9 @@ final class IncidentEffects {
   /** The channel {@code name} is being opened: posts wait for it, pages and DMs name it. */
   void channelOpening(String name) {
     openingChannel = name;
+    if (outbox != null) {
+      heldAnnouncements = new ArrayList<>();
+    }
   }
 
   /**
@@ -210,10 +220,20 @@ final class IncidentEffects {
   }
 
   void announce(IncidentState state, String text) {
-    if (state.stakeholderChannel() != null) {
+    if (heldAnnouncements != null) {
+      heldAnnouncements.add(text);
+    } else if (state.stakeholderChannel() != null) {
       ChannelMessage post = new ChannelMessage(state.stakeholderChannel(), text);
       toSlack(state, "announce in #" + post.channel(), () -> slack.postMessage(post));
     }
+  }
+
+  /** Announces the incident to stakeholders, then what was held back for it. */
+  void announceDeclared(IncidentState state, String text) {
+    List<String> later = heldAnnouncements == null ? List.of() : heldAnnouncements;
+    heldAnnouncements = null;
+    announce(state, text);
+    later.forEach(held -> announce(state, held));
   }
 
   /** The channel topic: severity, status, commander and when the next update is due. */

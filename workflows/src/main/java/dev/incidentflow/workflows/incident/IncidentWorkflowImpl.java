@@ -151,11 +151,14 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
         continue;
       }
       if (historyIsLong()) {
-        Workflow.await(() -> Workflow.isEveryHandlerFinished() && effects.slackSent());
-        settle();
-        // The settle may have queued Slack calls; the next run would not make them.
-        if (!state.isTerminal() && !state.hasEffects() && effects.slackSent()) {
-          Workflow.continueAsNew(input.continuing(state));
+        if (slackInBackground) {
+          continueAsNewWhenIdle(input);
+        } else {
+          Workflow.await(() -> Workflow.isEveryHandlerFinished());
+          settle();
+          if (!state.isTerminal() && !state.hasEffects()) {
+            Workflow.continueAsNew(input.continuing(state));
+          }
         }
         continue;
       }
@@ -383,7 +386,7 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
   private void announce() {
     perform(
         () -> {
-          effects.announce(
+          effects.announceDeclared(
               state,
               state.incidentId()
                   + " declared ("
@@ -448,6 +451,20 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
     carriedOut.get();
     settling = false;
     settle();
+  }
+
+  /**
+   * Continues as new once no handler is running and every queued Slack call is made (the next run
+   * would not make them); until then the incident goes on as in the main loop: a running change
+   * waits for its save, and a Slack outage must not stop timers.
+   */
+  private void continueAsNewWhenIdle(IncidentInput input) {
+    if (Workflow.isEveryHandlerFinished() && effects.slackSent()) {
+      Workflow.continueAsNew(input.continuing(state));
+    }
+    awaitWork(
+        state.nextDeadline(),
+        () -> hasWork() || Workflow.isEveryHandlerFinished() && effects.slackSent());
   }
 
   /**

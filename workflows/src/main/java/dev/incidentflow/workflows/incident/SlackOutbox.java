@@ -48,6 +48,14 @@ final class SlackOutbox {
             call.incidentId(),
             call.what(),
             failure.getMessage());
+      } catch (RuntimeException unexpected) {
+        // A cancelled workflow's calls, or a bug: skip the call rather than stop the outbox, which
+        // the incident waits on before it continues as new or closes.
+        log.error(
+            "{}: Slack call ({}) failed and was skipped",
+            call.incidentId(),
+            call.what(),
+            unexpected);
       }
     }
     sending = false;

@@ -11,10 +11,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.incidentflow.workflows.model.IncidentStatus;
 import dev.incidentflow.workflows.model.Severity;
 import dev.incidentflow.workflows.model.TimelineEvent;
+import io.temporal.client.UpdateOptions;
+import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
+import io.temporal.client.WorkflowUpdateHandle;
+import io.temporal.client.WorkflowUpdateStage;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -24,6 +30,38 @@ class IncidentContinueAsNewTest {
   static final IncidentWorkflowSettings LOW_THRESHOLD = new IncidentWorkflowSettings(100);
 
   @RegisterExtension final IncidentTestEnvironment env = new IncidentTestEnvironment(LOW_THRESHOLD);
+
+  @Test
+  @Timeout(120) // before the fix, the acknowledgement never answered
+  void aLongSlackOutageNeitherStopsTheIncidentNorLosesItsPostsAcrossRuns() throws Exception {
+    env.startAlertIncident("alert-a", Severity.SEV1);
+    env.slack.down = true;
+    env.sleepUntil(1, Duration.ofMinutes(121));
+
+    // The history grew long while the notices' posts waited for Slack: timers still fired, and a
+    // change is still taken and saved.
+    assertThat(env.events(1, UPDATE_OVERDUE)).hasSize(8);
+    WorkflowUpdateHandle<IncidentView> acknowledging =
+        WorkflowStub.fromTyped(env.existing("alert-a"))
+            .startUpdate(
+                UpdateOptions.newBuilder(IncidentView.class)
+                    .setUpdateName("acknowledge")
+                    .setWaitForStage(WorkflowUpdateStage.ACCEPTED)
+                    .build(),
+                new Transition("bob", "on it"));
+    assertThat(acknowledging.getResultAsync().get(30, TimeUnit.SECONDS).status())
+        .isEqualTo(IncidentStatus.ACKNOWLEDGED);
+    int runsDuringOutage = env.histories("alert-a").size();
+
+    env.slack.down = false;
+    env.sleep(Duration.ofMinutes(5));
+
+    assertThat(env.histories("alert-a").size()).as("runs").isGreaterThan(runsDuringOutage);
+    assertThat(env.incident(1).status()).isEqualTo(IncidentStatus.ACKNOWLEDGED);
+    assertThat(env.slack.messages)
+        .filteredOn(message -> message.text().contains("A status update for INC-1 is overdue"))
+        .hasSize(8);
+  }
 
   @Test
   void incidentCarriesItsStateAcrossRunsAndEveryTimerFiresOnce() {

@@ -86,6 +86,24 @@ class IncidentEscalationWorkflowTest {
   }
 
   @Test
+  void changesMadeWhileSlackIsDownAreAnnouncedAfterTheIncidentItself() {
+    env.slack.down = true;
+    IncidentWorkflow incident = env.beginAlertIncident("alert-a", Severity.SEV1);
+    env.sleep(Duration.ofSeconds(30));
+    incident.changeSeverity(new SeverityChange(Severity.SEV2, "bob", "smaller than it looked"));
+    incident.cancel(new Transition("bob", "false alarm"));
+    env.sleep(Duration.ofSeconds(30));
+    env.slack.down = false;
+
+    assertThat(env.awaitOutcome("alert-a").status()).isEqualTo(IncidentStatus.CANCELED);
+    List<String> announced = env.slack.textsIn("incidents");
+    assertThat(announced).hasSize(3);
+    assertThat(announced.get(0)).startsWith("INC-1 declared (");
+    assertThat(announced.get(1)).contains("SEV2");
+    assertThat(announced.get(2)).contains("false alarm");
+  }
+
+  @Test
   void unacknowledgedSev1ReachesLevelOneAtFiveMinutesAndLevelThreeAtTwentyAndNotEarlier() {
     env.startAlertIncident("alert-a", Severity.SEV1);
 
