@@ -7,9 +7,7 @@ import dev.incidentflow.workflows.incident.IncidentInput;
 import dev.incidentflow.workflows.incident.IncidentView;
 import dev.incidentflow.workflows.incident.IncidentWorkflow;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
-import io.temporal.client.BatchRequest;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
@@ -30,7 +28,6 @@ import org.slf4j.LoggerFactory;
 /** Everything the API asks of Temporal: start, signal and update incident workflows. */
 public final class IncidentGateway {
   private static final Logger log = LoggerFactory.getLogger(IncidentGateway.class);
-  private static final int SIGNAL_WITH_START_ATTEMPTS = 5;
 
   private final WorkflowClient client;
   private final Duration declareWait;
@@ -46,31 +43,32 @@ public final class IncidentGateway {
 
   /**
    * Delivers a firing alert: starts the group's incident if none runs, else signals the running
-   * one. Atomic on a real Temporal server; the Java test server can answer "already started" to
-   * concurrent callers, so that answer is retried with a fresh request (see NOTES.md).
+   * one.
    */
   public String fire(String workflowId, IncidentInput input, AlertEvent alert) {
-    WorkflowExecutionAlreadyStarted last = null;
-    for (int attempt = 1; attempt <= SIGNAL_WITH_START_ATTEMPTS; attempt++) {
-      IncidentWorkflow incident =
-          client.newWorkflowStub(
-              IncidentWorkflow.class,
-              WorkflowOptions.newBuilder()
-                  .setWorkflowId(workflowId)
-                  .setTaskQueue(IncidentWorkflow.TASK_QUEUE)
-                  .setWorkflowIdReusePolicy(
-                      WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE)
-                  .build());
-      BatchRequest request = client.newSignalWithStartRequest();
-      request.add(incident::run, input);
-      request.add(incident::alert, alert);
-      try {
-        return client.signalWithStart(request).getRunId();
-      } catch (WorkflowExecutionAlreadyStarted raced) {
-        last = raced;
-      }
-    }
-    throw last;
+    return SignalWithStart.send(
+            client,
+            request -> {
+              IncidentWorkflow incident = newIncident(workflowId);
+              request.add(incident::run, input);
+              request.add(incident::alert, alert);
+            })
+        .getRunId();
+  }
+
+  /**
+   * A stub that starts incident {@code workflowId}, also after an earlier run of it closed (an
+   * alert group that fires again).
+   */
+  private IncidentWorkflow newIncident(String workflowId) {
+    return client.newWorkflowStub(
+        IncidentWorkflow.class,
+        WorkflowOptions.newBuilder()
+            .setWorkflowId(workflowId)
+            .setTaskQueue(IncidentWorkflow.TASK_QUEUE)
+            .setWorkflowIdReusePolicy(
+                WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE)
+            .build());
   }
 
   /** Delivers a resolved alert to the group's running incident; false when none runs. */
@@ -90,13 +88,7 @@ public final class IncidentGateway {
    */
   public Declared declare(IncidentInput input) {
     String workflowId = "declared-" + UUID.randomUUID();
-    IncidentWorkflow incident =
-        client.newWorkflowStub(
-            IncidentWorkflow.class,
-            WorkflowOptions.newBuilder()
-                .setWorkflowId(workflowId)
-                .setTaskQueue(IncidentWorkflow.TASK_QUEUE)
-                .build());
+    IncidentWorkflow incident = newIncident(workflowId);
     WorkflowClient.start(incident::run, input);
     WorkflowStub stub = WorkflowStub.fromTyped(incident);
     try {
