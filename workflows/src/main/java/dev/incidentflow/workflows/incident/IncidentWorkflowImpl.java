@@ -222,10 +222,16 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
       }
     }
     brief(input, responders);
+    if (slackInBackground) {
+      // The held "Paging ..." post right after the briefing, before the context.
+      effects.channelSettled(state);
+    }
     if (state.hasChannel()) {
       tellContext(responders, true);
     }
-    effects.channelSettled(state);
+    if (!slackInBackground) {
+      effects.channelSettled(state);
+    }
     announce();
     settle();
   }

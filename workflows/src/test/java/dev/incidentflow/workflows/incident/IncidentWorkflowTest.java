@@ -20,6 +20,7 @@ import dev.incidentflow.workflows.model.Severity;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -229,7 +230,7 @@ class IncidentWorkflowTest {
   }
 
   @Test
-  void briefingIsFollowedByRecentDeploysSimilarIncidentsAndTheRepeatItLooksLike() {
+  void briefingIsFollowedByWhoIsPagedThenRecentDeploysSimilarIncidentsAndTheRepeat() {
     env.context.answer =
         new dev.incidentflow.workflows.activities.IncidentContext(
             java.util.List.of(
@@ -252,7 +253,10 @@ class IncidentWorkflowTest {
     env.startAlertIncident("alert-a", Severity.SEV1);
     env.sleep(Duration.ofSeconds(5));
 
-    assertThat(env.slack.textsIn(env.incident(1).channelId()))
+    List<String> posts = env.slack.textsIn(env.incident(1).channelId());
+    // The briefing, then who is paged, then what is known.
+    assertThat(posts).first().asString().startsWith("Paging ");
+    assertThat(posts)
         .anySatisfy(
             text ->
                 assertThat(text)
