@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import java.io.UncheckedIOException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -89,7 +90,19 @@ class ApiRefusalsTest {
   void bodyOverOneMebibyteIsRefusedBeforeParsing() {
     String huge = "{\"title\":\"" + "a".repeat((1 << 20) + 10) + "\"}";
 
-    ApiClient.Answer answer = api.post("/v1/incidents", huge);
+    // The server answers 413 without reading the body and closes the connection; now and then the
+    // client, still writing, sees the connection reset before it reads that answer (TCP, not the
+    // filter; failed once in a full run). Such a reset is asked again, twice at most.
+    ApiClient.Answer answer = null;
+    for (int attempt = 1; answer == null; attempt++) {
+      try {
+        answer = api.post("/v1/incidents", huge);
+      } catch (UncheckedIOException reset) {
+        if (attempt == 3) {
+          throw reset;
+        }
+      }
+    }
 
     assertThat(answer.status()).isEqualTo(413);
     assertThat(answer.error()).isEqualTo("request body too large");
