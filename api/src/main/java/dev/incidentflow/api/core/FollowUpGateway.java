@@ -3,7 +3,6 @@ package dev.incidentflow.api.core;
 import static java.util.Objects.requireNonNull;
 
 import dev.incidentflow.workflows.activities.TrackerStatus;
-import dev.incidentflow.workflows.incident.IncidentWorkflow;
 import dev.incidentflow.workflows.postmortem.ActionItemInput;
 import dev.incidentflow.workflows.postmortem.ActionItemView;
 import dev.incidentflow.workflows.postmortem.ActionItemWorkflow;
@@ -11,11 +10,9 @@ import dev.incidentflow.workflows.postmortem.PostmortemView;
 import dev.incidentflow.workflows.postmortem.PostmortemWorkflow;
 import dev.incidentflow.workflows.postmortem.Postmortems;
 import dev.incidentflow.workflows.postmortem.Publication;
-import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowNotFoundException;
-import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.client.WorkflowUpdateHandle;
@@ -68,12 +65,7 @@ public final class FollowUpGateway {
   public Added add(ActionItemInput input) {
     String workflowId = "action-item-" + input.incidentId() + "-" + UUID.randomUUID();
     ActionItemWorkflow item =
-        client.newWorkflowStub(
-            ActionItemWorkflow.class,
-            WorkflowOptions.newBuilder()
-                .setWorkflowId(workflowId)
-                .setTaskQueue(IncidentWorkflow.TASK_QUEUE)
-                .build());
+        client.newWorkflowStub(ActionItemWorkflow.class, IncidentGateway.startOptions(workflowId));
     WorkflowClient.start(item::run, input);
     return new Added(workflowId, registered(WorkflowStub.fromTyped(item)));
   }
@@ -99,14 +91,7 @@ public final class FollowUpGateway {
    */
   public void reopen(String workflowId, ActionItemInput reopened) {
     ActionItemWorkflow item =
-        client.newWorkflowStub(
-            ActionItemWorkflow.class,
-            WorkflowOptions.newBuilder()
-                .setWorkflowId(workflowId)
-                .setTaskQueue(IncidentWorkflow.TASK_QUEUE)
-                .setWorkflowIdReusePolicy(
-                    WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE)
-                .build());
+        client.newWorkflowStub(ActionItemWorkflow.class, IncidentGateway.startOptions(workflowId));
     try {
       WorkflowClient.start(item::run, reopened);
     } catch (WorkflowExecutionAlreadyStarted running) {

@@ -56,19 +56,21 @@ public final class IncidentGateway {
         .getRunId();
   }
 
-  /**
-   * A stub that starts incident {@code workflowId}, also after an earlier run of it closed (an
-   * alert group that fires again).
-   */
+  /** A stub that starts incident {@code workflowId} (see {@link #startOptions}). */
   private IncidentWorkflow newIncident(String workflowId) {
-    return client.newWorkflowStub(
-        IncidentWorkflow.class,
-        WorkflowOptions.newBuilder()
-            .setWorkflowId(workflowId)
-            .setTaskQueue(IncidentWorkflow.TASK_QUEUE)
-            .setWorkflowIdReusePolicy(
-                WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE)
-            .build());
+    return client.newWorkflowStub(IncidentWorkflow.class, startOptions(workflowId));
+  }
+
+  /**
+   * Options that start workflow {@code workflowId} on the worker's task queue, also after an
+   * earlier run of it closed (an alert group that fires again, an action item Jira reopened).
+   */
+  static WorkflowOptions startOptions(String workflowId) {
+    return WorkflowOptions.newBuilder()
+        .setWorkflowId(workflowId)
+        .setTaskQueue(IncidentWorkflow.TASK_QUEUE)
+        .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE)
+        .build();
   }
 
   /** Delivers a resolved alert to the group's running incident; false when none runs. */
