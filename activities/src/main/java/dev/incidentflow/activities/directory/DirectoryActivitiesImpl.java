@@ -7,6 +7,7 @@ import dev.incidentflow.workflows.activities.ResolvedTargets;
 import dev.incidentflow.workflows.activities.ResponderQuery;
 import dev.incidentflow.workflows.activities.Responders;
 import dev.incidentflow.workflows.activities.ServiceInfo;
+import dev.incidentflow.workflows.activities.Staffing;
 import dev.incidentflow.workflows.activities.TargetQuery;
 import dev.incidentflow.workflows.model.Person;
 import dev.incidentflow.workflows.policy.NotifyTarget;
@@ -60,6 +61,11 @@ public final class DirectoryActivitiesImpl implements DirectoryActivities {
                         Map.of()))
                 .people();
     return new Responders(service, primary, secondary, commander, stakeholders);
+  }
+
+  @Override
+  public Staffing staffing(ResponderQuery query) {
+    return Staffing.lookUp(this, policy, query);
   }
 
   @Override

@@ -7,6 +7,7 @@ import dev.incidentflow.workflows.activities.ResolvedTargets;
 import dev.incidentflow.workflows.activities.ResponderQuery;
 import dev.incidentflow.workflows.activities.Responders;
 import dev.incidentflow.workflows.activities.ServiceInfo;
+import dev.incidentflow.workflows.activities.Staffing;
 import dev.incidentflow.workflows.activities.TargetQuery;
 import dev.incidentflow.workflows.model.Person;
 import dev.incidentflow.workflows.model.Severity;
@@ -271,6 +272,46 @@ class DirectoryActivitiesImplTest {
                 "search", List.of("oncall:primary", "channel:search-eng"), BOBS_WEEK, Map.of()));
 
     assertThat(roundTrip(resolved, ResolvedTargets.class)).isEqualTo(resolved);
+  }
+
+  @Test
+  void staffingResolvesTheFirstPageAsTheNewIncidentWouldWithTheCommanderAsItsRole() {
+    DirectoryActivitiesImpl commanderFirst =
+        new DirectoryActivitiesImpl(
+            ShippedConfig.policyWith(
+                "- {after: 0m, notify: [\"oncall:primary\"]}\n      - {after: 5m, unless: acknowledged,"
+                    + " notify: [\"oncall:secondary\"",
+                "- {after: 0m, notify: [\"role:commander\", \"oncall:primary\"]}\n"
+                    + "      - {after: 5m, unless: acknowledged, notify: [\"oncall:secondary\""),
+            catalog);
+    ResponderQuery query = new ResponderQuery("checkout", BOBS_WEEK, "dana", Severity.SEV1);
+
+    Staffing staffing = commanderFirst.staffing(query);
+
+    TargetQuery firstPage =
+        new TargetQuery(
+            "checkout",
+            List.of("role:commander", "oncall:primary"),
+            BOBS_WEEK,
+            Map.of("commander", "dana"));
+    assertThat(staffing.responders()).isEqualTo(commanderFirst.responders(query));
+    assertThat(staffing.firstPage()).isEqualTo(firstPage);
+    assertThat(staffing.firstPageTargets()).isEqualTo(commanderFirst.resolveTargets(firstPage));
+    assertThat(staffing.firstPageTargets().people()).containsExactly(person("dana"), person("bob"));
+    assertThat(roundTrip(staffing, Staffing.class)).isEqualTo(staffing);
+  }
+
+  @Test
+  void staffingOfASeverityThatDoesNotPageResolvesNoFirstPage() {
+    Staffing sev3 =
+        directory.staffing(new ResponderQuery("checkout", BOBS_WEEK, null, Severity.SEV3));
+    Staffing unknown = directory.staffing(new ResponderQuery("checkout", BOBS_WEEK, null));
+
+    assertThat(sev3.responders().commander()).isEqualTo(person("bob"));
+    assertThat(sev3.firstPage()).isNull();
+    assertThat(sev3.firstPageTargets()).isNull();
+    assertThat(unknown.firstPage()).isNull();
+    assertThat(roundTrip(sev3, Staffing.class)).isEqualTo(sev3);
   }
 
   private static <T> T roundTrip(T value, Class<T> type) {

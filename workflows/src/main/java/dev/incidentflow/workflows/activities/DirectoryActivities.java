@@ -13,6 +13,12 @@ public interface DirectoryActivities {
   /** The service's catalog entry and its on-call people at the given time. Read-only. */
   Responders responders(ResponderQuery query);
 
+  /**
+   * The responders, and the first escalation step's targets resolved as a new incident resolves
+   * them (see {@link Staffing#lookUp}). Read-only.
+   */
+  Staffing staffing(ResponderQuery query);
+
   /** Resolves notify targets to people and channels at the given time. Read-only. */
   ResolvedTargets resolveTargets(TargetQuery query);
 }

@@ -52,6 +52,15 @@ final class IncidentEffects {
    */
   private List<String> heldAnnouncements;
 
+  /**
+   * Targets already resolved (a new incident's first page, looked up with its responders) and the
+   * query they answer; a {@link #resolve} of the same targets for the same service and roles takes
+   * them instead of asking the directory again. Null when there are none.
+   */
+  private TargetQuery resolvedQuery;
+
+  private ResolvedTargets resolvedAnswer;
+
   /** Who was told to join the channel while it was being opened, to hear if it never opens. */
   private final List<Person> toldToJoin = new ArrayList<>();
 
@@ -374,8 +383,34 @@ final class IncidentEffects {
     }
   }
 
+  /**
+   * {@code answer} is what {@code query} resolved to: until {@link #forgetResolved}, {@link
+   * #resolve} answers the same targets for the same service and roles with it, once, as of the
+   * query's time (the lookups of a new incident take a few milliseconds of workflow time, and the
+   * first page goes to whoever was on call when the incident began). An answer to other targets, or
+   * with other roles, is never used.
+   */
+  void alreadyResolved(TargetQuery query, ResolvedTargets answer) {
+    resolvedQuery = query;
+    resolvedAnswer = answer;
+  }
+
+  /** Drops an answer {@link #alreadyResolved} left unused: later steps resolve when they run. */
+  void forgetResolved() {
+    alreadyResolved(null, null);
+  }
+
   private ResolvedTargets resolve(IncidentState state, List<String> targets, Instant now) {
-    return directory.resolveTargets(new TargetQuery(state.service(), targets, now, state.roles()));
+    TargetQuery query = new TargetQuery(state.service(), targets, now, state.roles());
+    if (resolvedQuery != null
+        && resolvedQuery.service().equals(query.service())
+        && resolvedQuery.targets().equals(query.targets())
+        && resolvedQuery.incidentRoles().equals(query.incidentRoles())) {
+      ResolvedTargets answer = resolvedAnswer;
+      forgetResolved();
+      return answer;
+    }
+    return directory.resolveTargets(query);
   }
 
   private void sendToPages(IncidentState state, PagerEvent.Action action) {

@@ -14,6 +14,7 @@ import dev.incidentflow.workflows.activities.ResponderQuery;
 import dev.incidentflow.workflows.activities.Responders;
 import dev.incidentflow.workflows.activities.SlackChannel;
 import dev.incidentflow.workflows.activities.SlackChatActivities;
+import dev.incidentflow.workflows.activities.Staffing;
 import dev.incidentflow.workflows.model.IncidentStatus;
 import dev.incidentflow.workflows.model.Person;
 import dev.incidentflow.workflows.model.TimelineEvent;
@@ -57,8 +58,10 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
    * the policy, the incident's number and its responders at once rather than one after another, and
    * saves the incident after step 0 is paged instead of before. Version 2 saves it after the page
    * or after {@link #FIRST_SAVE_WAIT}, whichever comes first: under version 1 an outage of
-   * PagerDuty, whose page is retried without limit, held the record back. Version 0 (runs started
-   * before the change) does the lookups in turn and saves first.
+   * PagerDuty, whose page is retried without limit, held the record back. Version 3 also resolves
+   * the first page's targets in the responders' lookup ({@link DirectoryActivities#staffing}), so
+   * that the page waits for one round of lookups instead of two. Version 0 (runs started before the
+   * change) does the lookups in turn and saves first.
    */
   static final String PAGE_BEFORE_SAVE = "page-before-save";
 
@@ -70,6 +73,14 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
    * up until Slack answered.
    */
   static final String SLACK_IN_BACKGROUND = "slack-in-background";
+
+  /**
+   * Version 1 of this change wakes the waiting incident to continue as new once its history has
+   * grown long and it is idle. With {@link #SLACK_IN_BACKGROUND} the queued Slack calls add to the
+   * history after the main loop has looked at its length, so in version 0 an incident went on past
+   * the threshold until its next timer or change woke it.
+   */
+  static final String WAKE_TO_CONTINUE = "wake-to-continue-as-new";
 
   /**
    * How long a new incident's first save waits for its first page (see {@link #PAGE_BEFORE_SAVE}).
@@ -103,6 +114,9 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
 
   private boolean slackInBackground;
 
+  /** See {@link #WAKE_TO_CONTINUE}. */
+  private boolean wakeToContinue;
+
   public IncidentWorkflowImpl() {
     this(IncidentWorkflowSettings.defaults());
   }
@@ -131,6 +145,7 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
     slackInBackground = Workflow.getVersion(SLACK_IN_BACKGROUND, Workflow.DEFAULT_VERSION, 1) == 1;
     if (slackInBackground) {
       effects.sendSlackInBackground();
+      wakeToContinue = Workflow.getVersion(WAKE_TO_CONTINUE, Workflow.DEFAULT_VERSION, 1) == 1;
     }
     if (input.carried() != null) {
       state = input.carried();
@@ -162,7 +177,9 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
         }
         continue;
       }
-      awaitWork(state.nextDeadline(), this::hasWork);
+      awaitWork(
+          state.nextDeadline(),
+          wakeToContinue ? () -> hasWork() || historyIsLong() && isIdle() : this::hasWork);
     }
     Postmortems.startFor(state);
     Workflow.await(effects::slackSent);
@@ -193,9 +210,11 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
    * the channel and announces it to stakeholders.
    */
   private void openPagingFirst(IncidentInput input) {
-    int pageBeforeSave = Workflow.getVersion(PAGE_BEFORE_SAVE, Workflow.DEFAULT_VERSION, 2);
+    int pageBeforeSave = Workflow.getVersion(PAGE_BEFORE_SAVE, Workflow.DEFAULT_VERSION, 3);
     Responders responders =
-        pageBeforeSave == Workflow.DEFAULT_VERSION ? declare(input) : declareAtOnce(input);
+        pageBeforeSave == Workflow.DEFAULT_VERSION
+            ? declare(input)
+            : declareAtOnce(input, pageBeforeSave >= 3);
     String name = ChannelName.of(state.number(), state.severity(), state.title());
     OpenChannel request = channelRequest(name, responders);
     Promise<SlackChannel> channel = Async.function(slack::openChannel, request);
@@ -203,9 +222,10 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
     state.fireDueTimers(now());
     switch (pageBeforeSave) {
       case 1 -> settleEffectsFirst();
-      case 2 -> settlePagingFirst();
+      case 2, 3 -> settlePagingFirst();
       default -> settle();
     }
+    effects.forgetResolved();
     SlackChannel created;
     if (slackInBackground) {
       // Changes are taken from here on, also while Slack is down; registered() waits for the
@@ -277,22 +297,30 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
 
   /**
    * Declares, numbers and staffs the incident with the three lookups running at once; the first
-   * save is left to the caller (versions 1 and 2 of {@link #PAGE_BEFORE_SAVE}).
+   * save is left to the caller (versions 1 to 3 of {@link #PAGE_BEFORE_SAVE}). With {@code
+   * firstPageToo} the staffing lookup also resolves whom the first page goes to.
    */
-  private Responders declareAtOnce(IncidentInput input) {
+  private Responders declareAtOnce(IncidentInput input, boolean firstPageToo) {
     WorkflowInfo info = Workflow.getInfo();
     Instant startedAt = now();
+    ResponderQuery query = responderQuery(input, startedAt);
     Promise<Policy> policy = Async.function(directory::currentPolicy);
     Promise<IncidentNumber> number =
         Async.function(store::recordIncident, newIncident(input, info, startedAt));
-    Promise<Responders> staffing =
-        Async.function(directory::responders, responderQuery(input, startedAt));
+    Promise<Staffing> staffing =
+        firstPageToo
+            ? Async.function(directory::staffing, query)
+            : Async.function(directory::responders, query)
+                .thenApply(responders -> new Staffing(responders, null, null));
     state =
         IncidentState.declare(
             input, info.getWorkflowId(), info.getRunId(), policy.get(), startedAt);
     takeEarlyAlerts();
     state.numbered(number.get().number());
-    Responders responders = staffing.get();
+    Responders responders = staffing.get().responders();
+    if (staffing.get().firstPage() != null) {
+      effects.alreadyResolved(staffing.get().firstPage(), staffing.get().firstPageTargets());
+    }
     staff(responders);
     state.addLinks(nonNull(runbook(input, responders), dashboard(input, responders)));
     return responders;
@@ -465,12 +493,15 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
    * waits for its save, and a Slack outage must not stop timers.
    */
   private void continueAsNewWhenIdle(IncidentInput input) {
-    if (Workflow.isEveryHandlerFinished() && effects.slackSent()) {
+    if (isIdle()) {
       Workflow.continueAsNew(input.continuing(state));
     }
-    awaitWork(
-        state.nextDeadline(),
-        () -> hasWork() || Workflow.isEveryHandlerFinished() && effects.slackSent());
+    awaitWork(state.nextDeadline(), () -> hasWork() || isIdle());
+  }
+
+  /** No handler is running and every queued Slack call is made. */
+  private boolean isIdle() {
+    return Workflow.isEveryHandlerFinished() && effects.slackSent();
   }
 
   /**

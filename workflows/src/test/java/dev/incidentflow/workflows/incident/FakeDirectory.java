@@ -5,6 +5,7 @@ import dev.incidentflow.workflows.activities.ResolvedTargets;
 import dev.incidentflow.workflows.activities.ResponderQuery;
 import dev.incidentflow.workflows.activities.Responders;
 import dev.incidentflow.workflows.activities.ServiceInfo;
+import dev.incidentflow.workflows.activities.Staffing;
 import dev.incidentflow.workflows.activities.TargetQuery;
 import dev.incidentflow.workflows.model.Person;
 import dev.incidentflow.workflows.model.Severity;
@@ -55,6 +56,11 @@ final class FakeDirectory implements DirectoryActivities {
         query.severity() == Severity.SEV1 ? List.of(PEOPLE.get("dana")) : List.of();
     return new Responders(
         service(query.service()), PEOPLE.get("alice"), PEOPLE.get("bob"), commander, stakeholders);
+  }
+
+  @Override
+  public Staffing staffing(ResponderQuery query) {
+    return Staffing.lookUp(this, policy, query);
   }
 
   @Override

@@ -64,6 +64,29 @@ class IncidentContinueAsNewTest {
   }
 
   @Test
+  void anIncidentWhoseHistoryGrewLongWhileItWaitedContinuesAsNewWithoutWaitingForItsNextTimer() {
+    env.startAlertIncident("alert-a", Severity.SEV1);
+    env.slack.down = true;
+    env.sleepUntil(1, Duration.ofMinutes(11));
+    // Steps 0 to 2 paged while their channel posts and DMs waited for Slack: a short history.
+    assertThat(env.histories("alert-a")).as("runs during the outage").hasSize(1);
+    assertThat(env.histories("alert-a").get(0).getEvents())
+        .as("events during the outage")
+        .hasSizeLessThan(LOW_THRESHOLD.continueAsNewAfterEvents());
+
+    env.slack.down = false;
+    // Slack's answers to the queued calls take the history past the threshold; the next timer is
+    // the overdue notice at 15 minutes.
+    env.sleepUntil(1, Duration.ofMinutes(14));
+
+    assertThat(env.histories("alert-a")).as("runs").hasSizeGreaterThan(1);
+    assertThat(env.slack.briefings).hasSize(1);
+    assertThat(env.paging.triggeredKeys())
+        .containsExactly(
+            "incidentflow-INC-1-step-0", "incidentflow-INC-1-step-1", "incidentflow-INC-1-step-2");
+  }
+
+  @Test
   void incidentCarriesItsStateAcrossRunsAndEveryTimerFiresOnce() {
     IncidentWorkflow incident = env.startAlertIncident("alert-a", Severity.SEV1);
     env.sleepUntil(1, Duration.ofMinutes(12));

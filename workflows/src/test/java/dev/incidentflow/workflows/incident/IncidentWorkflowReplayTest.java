@@ -96,6 +96,12 @@ class IncidentWorkflowReplayTest {
      * Version 1 of {@link IncidentWorkflowImpl#PAGE_BEFORE_SAVE}: the first save after the page.
      */
     V2("v2/"),
+    /**
+     * Version 2 of {@link IncidentWorkflowImpl#PAGE_BEFORE_SAVE} (the first save waits for the page
+     * 5 s at most) with {@link IncidentWorkflowImpl#SLACK_IN_BACKGROUND}: the first page's targets
+     * resolved after the lookups, in a local activity of their own.
+     */
+    V3("v3/"),
     CURRENT("");
 
     final String folder;

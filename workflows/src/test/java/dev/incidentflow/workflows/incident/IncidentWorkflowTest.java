@@ -17,10 +17,16 @@ import dev.incidentflow.workflows.activities.PagerEvent;
 import dev.incidentflow.workflows.model.IncidentStatus;
 import dev.incidentflow.workflows.model.Person;
 import dev.incidentflow.workflows.model.Severity;
+import io.temporal.api.common.v1.Payloads;
+import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowUpdateException;
+import io.temporal.common.WorkflowExecutionHistory;
+import io.temporal.common.converter.DefaultDataConverter;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -85,6 +91,40 @@ class IncidentWorkflowTest {
 
     assertThat(env.paging.triggeredKeys()).containsExactly("incidentflow-INC-1-step-0");
     assertThat(env.timelineTypes(1)).contains(DECLARED, ALERT_FIRED, PAGED, CHANNEL_CREATED);
+  }
+
+  @Test
+  void theFirstPageWaitsForOneRoundOfLookupsWhichAlsoResolvesWhomItPages() {
+    env.startAlertIncident("alert-a", Severity.SEV1);
+    env.sleep(Duration.ofSeconds(5));
+
+    assertThat(activitiesBeforeTheFirstPage(env.histories("alert-a").get(0)))
+        .containsExactlyInAnyOrder("CurrentPolicy", "RecordIncident", "Staffing", "OpenChannel");
+    assertThat(env.paging.triggeredKeys()).containsExactly("incidentflow-INC-1-step-0");
+    assertThat(env.events(1, PAGED))
+        .singleElement()
+        .satisfies(paged -> assertThat(paged.data()).containsEntry("notified", "alice"));
+  }
+
+  /** The activities, local ones by their markers, that a run recorded before its first page. */
+  private static List<String> activitiesBeforeTheFirstPage(WorkflowExecutionHistory history) {
+    List<String> names = new ArrayList<>();
+    for (HistoryEvent event : history.getEvents()) {
+      if (event.hasActivityTaskScheduledEventAttributes()) {
+        String name = event.getActivityTaskScheduledEventAttributes().getActivityType().getName();
+        if (name.equals("Send")) {
+          return names;
+        }
+        names.add(name);
+      } else if (event.hasMarkerRecordedEventAttributes()
+          && event.getMarkerRecordedEventAttributes().getMarkerName().equals("LocalActivity")) {
+        Payloads type = event.getMarkerRecordedEventAttributes().getDetailsOrThrow("type");
+        names.add(
+            DefaultDataConverter.STANDARD_INSTANCE.fromPayloads(
+                0, Optional.of(type), String.class, String.class));
+      }
+    }
+    throw new AssertionError("no page in the history");
   }
 
   @Test

@@ -11,6 +11,7 @@ import dev.incidentflow.workflows.activities.Responders;
 import dev.incidentflow.workflows.activities.ServiceInfo;
 import dev.incidentflow.workflows.activities.SlackChannel;
 import dev.incidentflow.workflows.activities.SlackChatActivities;
+import dev.incidentflow.workflows.activities.Staffing;
 import dev.incidentflow.workflows.activities.TargetQuery;
 import dev.incidentflow.workflows.model.Person;
 import dev.incidentflow.workflows.policy.Policy;
@@ -60,6 +61,11 @@ final class FakePeople implements DirectoryActivities, SlackChatActivities {
         PEOPLE.get("alice"),
         PEOPLE.get("bob"),
         commander);
+  }
+
+  @Override
+  public Staffing staffing(ResponderQuery query) {
+    throw new UnsupportedOperationException("postmortems staff no incident");
   }
 
   @Override
