@@ -14,6 +14,10 @@ import java.util.concurrent.TimeoutException;
  * run. Samples alternate, one alert then one floor workflow, one at a time, so both see the same
  * machine. Each alert is a new group: the time runs from the webhook's 202 to the first page's
  * arrival at the fake PagerDuty; the floor from the start call's return to its activity.
+ *
+ * <p>Every sample starts {@link #QUIET} after the one before: an incident goes on opening (its
+ * channel, briefing, posts and saves) after its page, and a sample taken meanwhile would measure
+ * that work too, whichever side it is on.
  */
 final class AlertToPage {
   static final String PHASE = "b. alert to page";
@@ -21,6 +25,9 @@ final class AlertToPage {
   static final int WARM_UP = 5;
   static final double RATIO_TARGET = 5;
   private static final Duration PAGE_TIMEOUT = Duration.ofSeconds(30);
+
+  /** The pause before each sample, long enough for the last incident's opening to finish. */
+  static final Duration QUIET = Duration.ofMillis(250);
 
   private AlertToPage() {}
 
@@ -39,27 +46,38 @@ final class AlertToPage {
             + Math.min(WARM_UP, samples)
             + " warm-up rounds, then "
             + samples
-            + " samples of each");
+            + " samples of each, "
+            + QUIET.toMillis()
+            + " ms apart");
     for (int i = 0; i < Math.min(WARM_UP, samples); i++) {
+      Thread.sleep(QUIET.toMillis());
       pageSample(context, "warmup", i);
       if (floor.isPresent()) {
-        floor.get().sampleNanos();
+        Thread.sleep(QUIET.toMillis());
+        floor.get().sample();
       }
     }
     List<Long> pages = new ArrayList<>();
     List<Long> floors = new ArrayList<>();
+    List<FakePagerDuty.Arrival> paged = new ArrayList<>();
+    List<String> floorWorkflows = new ArrayList<>();
     FakePagerDuty.Arrival lastPage = null;
     int missing = 0;
     for (int i = 0; i < samples; i++) {
+      Thread.sleep(QUIET.toMillis());
       Optional<Sample> sample = pageSample(context, MARKER, i);
       if (sample.isPresent()) {
         pages.add(sample.get().nanos());
         lastPage = sample.get().page();
+        paged.add(lastPage);
       } else {
         missing++;
       }
       if (floor.isPresent()) {
-        floors.add(floor.get().sampleNanos());
+        Thread.sleep(QUIET.toMillis());
+        FloorProbe.Sample floorSample = floor.get().sample();
+        floors.add(floorSample.nanos());
+        floorWorkflows.add(floorSample.workflowId());
       }
     }
     Latencies page = Latencies.ofNanos(pages);
@@ -70,6 +88,13 @@ final class AlertToPage {
           "last sample's path to its page (history)",
           CriticalPath.describe(context.api().history(incidentNumber(lastPage))));
     }
+    List<CriticalPath.Segments> pagePaths = new ArrayList<>();
+    for (FakePagerDuty.Arrival arrival : paged) {
+      CriticalPath.segments(
+              context.api().history(incidentNumber(arrival)), CriticalPath.PAGE_ACTIVITY)
+          .ifPresent(pagePaths::add);
+    }
+    report.figure(PHASE, "where it went (event times)", CriticalPath.summary(pagePaths));
     report.check(
         PHASE,
         "samples that paged within " + PAGE_TIMEOUT.toSeconds() + " s",
@@ -85,6 +110,12 @@ final class AlertToPage {
     }
     Latencies floorLatency = Latencies.ofNanos(floors);
     report.figure(PHASE, "floor (start to no-op activity)", floorLatency.summary());
+    List<CriticalPath.Segments> floorPaths = new ArrayList<>();
+    for (String workflowId : floorWorkflows) {
+      CriticalPath.segments(floor.get().history(workflowId), FloorActivities.NO_OP)
+          .ifPresent(floorPaths::add);
+    }
+    report.figure(PHASE, "floor: where it went (event times)", CriticalPath.summary(floorPaths));
     if (!page.isEmpty() && !floorLatency.isEmpty()) {
       double p50Ratio = page.p50Millis() / floorLatency.p50Millis();
       double p99Ratio = page.p99Millis() / floorLatency.p99Millis();

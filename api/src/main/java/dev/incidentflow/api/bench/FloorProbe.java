@@ -2,12 +2,15 @@ package dev.incidentflow.api.bench;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.incidentflow.api.core.SignalWithStart;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,6 +33,8 @@ import java.util.function.IntFunction;
 final class FloorProbe implements AutoCloseable {
   private static final Duration SAMPLE_TIMEOUT = Duration.ofSeconds(30);
 
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   private final WorkflowClient client;
   private final WorkerFactory factory;
   private final FloorActivitiesImpl activities = new FloorActivitiesImpl();
@@ -45,7 +50,12 @@ final class FloorProbe implements AutoCloseable {
   }
 
   /** One run of the floor workflow: nanoseconds from the start call's return to the activity. */
-  long sampleNanos() throws InterruptedException, ExecutionException, TimeoutException {
+  /**
+   * One floor sample: its workflow and nanoseconds from the start call's return to the activity.
+   */
+  record Sample(String workflowId, long nanos) {}
+
+  Sample sample() throws InterruptedException, ExecutionException, TimeoutException {
     String probeId = "bench-floor-" + UUID.randomUUID();
     FloorWorkflow workflow =
         client.newWorkflowStub(
@@ -61,7 +71,12 @@ final class FloorProbe implements AutoCloseable {
     WorkflowStub.fromTyped(workflow)
         .getResult(SAMPLE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS, Void.class);
     activities.forget(probeId);
-    return executed - started;
+    return new Sample(probeId, executed - started);
+  }
+
+  /** The event history of floor workflow {@code workflowId}, as proto JSON. */
+  JsonNode history(String workflowId) throws IOException {
+    return JSON.readTree(client.fetchHistory(workflowId).toJson(false));
   }
 
   /** What the storm's floor measured. */
