@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
-import java.io.UncheckedIOException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -87,25 +86,17 @@ class ApiRefusalsTest {
   }
 
   @Test
-  void bodyOverOneMebibyteIsRefusedBeforeParsing() {
+  void bodyOverOneMebibyteIsRefusedBeforeParsingAndItsSenderReadsThe413() {
     String huge = "{\"title\":\"" + "a".repeat((1 << 20) + 10) + "\"}";
 
-    // The server answers 413 without reading the body and closes the connection; now and then the
-    // client, still writing, sees the connection reset before it reads that answer (TCP, not the
-    // filter; failed once in a full run). Such a reset is asked again, twice at most.
-    ApiClient.Answer answer = null;
-    for (int attempt = 1; answer == null; attempt++) {
-      try {
-        answer = api.post("/v1/incidents", huge);
-      } catch (UncheckedIOException reset) {
-        if (attempt == 3) {
-          throw reset;
-        }
-      }
-    }
+    // The server reads what is left of the refused body before it answers: when it closed the
+    // connection with the body unread, 12 of 60 such senders saw a connection reset instead.
+    for (int sender = 1; sender <= 20; sender++) {
+      ApiClient.Answer answer = api.post("/v1/incidents", huge);
 
-    assertThat(answer.status()).isEqualTo(413);
-    assertThat(answer.error()).isEqualTo("request body too large");
+      assertThat(answer.status()).as("sender %d", sender).isEqualTo(413);
+      assertThat(answer.error()).isEqualTo("request body too large");
+    }
   }
 
   @Test
