@@ -55,6 +55,17 @@ class IncidentStoreActivitiesImplTest {
   }
 
   @Test
+  void aRetriedRecordingDrawsNoNumberSoTheNextIncidentGetsTheNextOne() {
+    IncidentNumber first = store.recordIncident(alert("alert-group-1", "run-1"));
+    store.recordIncident(alert("alert-group-1", "run-1"));
+    store.recordIncident(alert("alert-group-1", "run-1"));
+
+    IncidentNumber next = store.recordIncident(alert("alert-group-2", "run-1"));
+
+    assertThat(next.number()).isEqualTo(first.number() + 1);
+  }
+
+  @Test
   void concurrentRecordingsOfTheSameRunGiveOneRowAndOneNumber() throws Exception {
     NewIncident incident = alert("alert-group-1", "run-1");
     int threads = 8;

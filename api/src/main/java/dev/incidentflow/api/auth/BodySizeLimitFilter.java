@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.Response;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -18,15 +19,21 @@ import java.util.List;
  * sender declared a length: the body is read up to one byte past the limit.
  *
  * <p>What is left of a refused body is read and dropped, up to {@link #DRAIN_FACTOR} times the
- * limit, before the answer goes out. A server that answers and closes with the body unread makes
- * the connection reset under a sender still writing it, and the sender may then see the reset
- * instead of the 413. A body larger still is left unread: its sender may see only the reset.
+ * limit and for {@link #DRAIN_TIME} at most, before the answer goes out. A server that answers and
+ * closes with the body unread makes the connection reset under a sender still writing it, and the
+ * sender may then see the reset instead of the 413. Nothing is drained when the body is not on its
+ * way ({@code Expect: 100-continue}: reading would ask for it) or when its declared length is past
+ * what would be drained; a body larger than that is left unread, and its sender may see only the
+ * reset.
  */
 @PreMatching
 @Priority(Priorities.AUTHENTICATION - 100)
 public final class BodySizeLimitFilter implements ContainerRequestFilter {
   /** How much of a refused body is read and dropped, in multiples of the limit. */
   static final int DRAIN_FACTOR = 4;
+
+  /** How long a refused body is read for at most (a slow sender holds a request thread). */
+  static final Duration DRAIN_TIME = Duration.ofSeconds(2);
 
   private final int maxBytes;
 
@@ -40,6 +47,10 @@ public final class BodySizeLimitFilter implements ContainerRequestFilter {
   @Override
   public void filter(ContainerRequestContext request) throws IOException {
     if (request.getLength() > maxBytes) {
+      boolean onItsWay = !"100-continue".equalsIgnoreCase(request.getHeaderString("Expect"));
+      if (onItsWay && request.getLength() <= drainBytes()) {
+        drain(request.getEntityStream());
+      }
       tooLarge(request);
       return;
     }
@@ -49,6 +60,7 @@ public final class BodySizeLimitFilter implements ContainerRequestFilter {
     InputStream body = request.getEntityStream();
     byte[] read = body.readNBytes(maxBytes + 1);
     if (read.length > maxBytes) {
+      drain(body);
       tooLarge(request);
       return;
     }
@@ -56,7 +68,6 @@ public final class BodySizeLimitFilter implements ContainerRequestFilter {
   }
 
   private void tooLarge(ContainerRequestContext request) {
-    drain(request.getEntityStream());
     request.abortWith(
         Response.status(Response.Status.REQUEST_ENTITY_TOO_LARGE)
             .type(MediaType.APPLICATION_JSON_TYPE)
@@ -66,12 +77,23 @@ public final class BodySizeLimitFilter implements ContainerRequestFilter {
             .build());
   }
 
+  private long drainBytes() {
+    return (long) maxBytes * DRAIN_FACTOR;
+  }
+
+  /**
+   * Reads and drops the rest of {@code body}, within {@link #drainBytes} and {@link #DRAIN_TIME}
+   * (checked between reads; one read waits for the connector's idle timeout at most).
+   */
   private void drain(InputStream body) {
     byte[] buffer = new byte[8192];
-    long left = (long) maxBytes * DRAIN_FACTOR;
+    long left = drainBytes();
+    long deadline = System.nanoTime() + DRAIN_TIME.toNanos();
     try {
       int read;
-      while (left > 0 && (read = body.read(buffer, 0, (int) Math.min(buffer.length, left))) >= 0) {
+      while (left > 0
+          && System.nanoTime() - deadline < 0
+          && (read = body.read(buffer, 0, (int) Math.min(buffer.length, left))) >= 0) {
         left -= read;
       }
     } catch (IOException senderGone) {
