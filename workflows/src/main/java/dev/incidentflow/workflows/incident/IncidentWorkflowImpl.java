@@ -83,6 +83,14 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
   static final String WAKE_TO_CONTINUE = "wake-to-continue-as-new";
 
   /**
+   * Version 1 of this change cancels the timer of a wait that ends before it (see {@link
+   * DeadlineTimer}), and keeps the timer of the next deadline while the incident waits for it
+   * again. In version 0 every wait started a timer and none was cancelled, so each one that a
+   * change, an alert or the channel ended early fired later into an empty workflow task.
+   */
+  static final String CANCEL_IDLE_TIMERS = "cancel-idle-timers";
+
+  /**
    * How long a new incident's first save waits for its first page (see {@link #PAGE_BEFORE_SAVE}).
    */
   static final Duration FIRST_SAVE_WAIT = Duration.ofSeconds(5);
@@ -117,6 +125,9 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
   /** See {@link #WAKE_TO_CONTINUE}. */
   private boolean wakeToContinue;
 
+  /** The timer of the next deadline; null in runs before {@link #CANCEL_IDLE_TIMERS}. */
+  private DeadlineTimer deadlineTimer;
+
   public IncidentWorkflowImpl() {
     this(IncidentWorkflowSettings.defaults());
   }
@@ -146,6 +157,9 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
     if (slackInBackground) {
       effects.sendSlackInBackground();
       wakeToContinue = Workflow.getVersion(WAKE_TO_CONTINUE, Workflow.DEFAULT_VERSION, 1) == 1;
+    }
+    if (Workflow.getVersion(CANCEL_IDLE_TIMERS, Workflow.DEFAULT_VERSION, 1) == 1) {
+      deadlineTimer = new DeadlineTimer();
     }
     if (input.carried() != null) {
       state = input.carried();
@@ -479,7 +493,11 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
     List<Effect> first = state.takeEffects();
     Promise<Void> carriedOut =
         Async.procedure(() -> first.forEach(effect -> effects.perform(state, effect)));
-    if (!Workflow.await(FIRST_SAVE_WAIT, carriedOut::isCompleted)) {
+    boolean paged =
+        deadlineTimer == null
+            ? Workflow.await(FIRST_SAVE_WAIT, carriedOut::isCompleted)
+            : DeadlineTimer.awaitAtMost(FIRST_SAVE_WAIT, carriedOut::isCompleted);
+    if (!paged) {
       save();
     }
     carriedOut.get();
@@ -524,11 +542,18 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
   /** Waits until {@code wake} holds or the deadline, if any, has come. */
   private void awaitWork(Optional<Instant> deadline, Supplier<Boolean> wake) {
     if (deadline.isEmpty()) {
+      if (deadlineTimer != null) {
+        deadlineTimer.cancel();
+      }
       Workflow.await(wake);
     } else {
       Duration wait = Duration.between(now(), deadline.get());
       if (!wait.isNegative() && !wait.isZero()) {
-        Workflow.await(wait, wake);
+        if (deadlineTimer == null) {
+          Workflow.await(wait, wake);
+        } else {
+          deadlineTimer.await(deadline.get(), wait, wake);
+        }
       }
     }
   }

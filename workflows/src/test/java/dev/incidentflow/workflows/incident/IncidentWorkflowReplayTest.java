@@ -102,6 +102,11 @@ class IncidentWorkflowReplayTest {
      * resolved after the lookups, in a local activity of their own.
      */
     V3("v3/"),
+    /**
+     * Version 3 of {@link IncidentWorkflowImpl#PAGE_BEFORE_SAVE} with {@link
+     * IncidentWorkflowImpl#WAKE_TO_CONTINUE}: waits that ended early left their timers running.
+     */
+    V4("v4/"),
     CURRENT("");
 
     final String folder;

@@ -18,6 +18,7 @@ import dev.incidentflow.workflows.model.IncidentStatus;
 import dev.incidentflow.workflows.model.Person;
 import dev.incidentflow.workflows.model.Severity;
 import io.temporal.api.common.v1.Payloads;
+import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.common.WorkflowExecutionHistory;
@@ -104,6 +105,37 @@ class IncidentWorkflowTest {
     assertThat(env.events(1, PAGED))
         .singleElement()
         .satisfies(paged -> assertThat(paged.data()).containsEntry("notified", "alice"));
+  }
+
+  @Test
+  void waitsThatEndEarlyLeaveNoTimerBehindAndRepeatedAlertsStartNone() {
+    IncidentWorkflow incident = env.startAlertIncident("alert-a", Severity.SEV1);
+    env.sleep(Duration.ofSeconds(10));
+
+    // The first save's 5 s wait ended when the page went out: its timer is cancelled, not fired.
+    assertThat(eventCount(EventType.EVENT_TYPE_TIMER_CANCELED)).isEqualTo(1);
+    assertThat(eventCount(EventType.EVENT_TYPE_TIMER_FIRED)).isZero();
+    long started = eventCount(EventType.EVENT_TYPE_TIMER_STARTED);
+
+    // Alertmanager repeats the alert; each delivery wakes the incident, whose next deadline (step 1
+    // at 5 minutes) stays: its timer is kept.
+    for (int delivery = 0; delivery < 3; delivery++) {
+      incident.alert(env.firing("alert-a"));
+      env.sleep(Duration.ofSeconds(30));
+    }
+    assertThat(env.events(1, ALERT_FIRED)).hasSize(4);
+    assertThat(eventCount(EventType.EVENT_TYPE_TIMER_STARTED)).isEqualTo(started);
+
+    env.sleepUntil(1, Duration.ofMinutes(5).plusSeconds(5));
+    assertThat(env.paging.triggeredKeys())
+        .containsExactly("incidentflow-INC-1-step-0", "incidentflow-INC-1-step-1");
+    assertThat(eventCount(EventType.EVENT_TYPE_TIMER_FIRED)).isEqualTo(1);
+  }
+
+  private long eventCount(EventType type) {
+    return env.histories("alert-a").get(0).getEvents().stream()
+        .filter(event -> event.getEventType() == type)
+        .count();
   }
 
   /** The activities, local ones by their markers, that a run recorded before its first page. */
