@@ -26,11 +26,11 @@ final class DeadlineTimer {
 
   /**
    * Waits until {@code wake} holds or {@code due}, {@code wait} from now, has come; the timer stays
-   * for the next wait for the same deadline.
+   * for the next wait for the same deadline. True when {@code wake} ended the wait.
    */
-  void await(Instant due, Duration wait, Supplier<Boolean> wake) {
+  boolean await(Instant due, Duration wait, Supplier<Boolean> wake) {
     if (wake.get()) {
-      return;
+      return true;
     }
     if (!due.equals(this.due)) {
       cancel();
@@ -44,13 +44,15 @@ final class DeadlineTimer {
       this.due = null;
       timer = null;
       scope = null;
+      return false;
     }
+    return true;
   }
 
   /** Cancels the timer of the deadline waited for last, if it has not fired. */
   void cancel() {
     if (scope != null && !timer.isCompleted()) {
-      scope.cancel("the incident's next deadline moved");
+      scope.cancel("no longer waited for");
     }
     due = null;
     timer = null;
@@ -62,18 +64,10 @@ final class DeadlineTimer {
    * first; true when it did.
    */
   static boolean awaitAtMost(Duration timeout, Supplier<Boolean> condition) {
-    if (condition.get()) {
-      return true;
-    }
-    Promise<?>[] timer = new Promise<?>[1];
-    CancellationScope scope =
-        Workflow.newCancellationScope(() -> timer[0] = Workflow.newTimer(timeout));
-    scope.run();
-    Workflow.await(() -> timer[0].isCompleted() || condition.get());
-    if (timer[0].isCompleted()) {
-      return false;
-    }
-    scope.cancel("the condition came first");
-    return true;
+    DeadlineTimer once = new DeadlineTimer();
+    Instant due = Instant.ofEpochMilli(Workflow.currentTimeMillis()).plus(timeout);
+    boolean met = once.await(due, timeout, condition);
+    once.cancel();
+    return met;
   }
 }
