@@ -10,6 +10,7 @@ import dev.incidentflow.workflows.activities.PostmortemStoreActivities;
 import dev.incidentflow.workflows.activities.SlackChatActivities;
 import dev.incidentflow.workflows.activities.TimelineActivities;
 import dev.incidentflow.workflows.activities.TrackerActivities;
+import dev.incidentflow.workflows.incident.OpeningActivitiesImpl;
 
 /** The activity implementations a worker serves, chosen by whoever builds it (live or logging). */
 public record IncidentActivities(
@@ -34,6 +35,16 @@ public record IncidentActivities(
   }
 
   Object[] all() {
-    return new Object[] {store, directory, slack, paging, context, tracker, timeline, postmortems};
+    return new Object[] {
+      store,
+      directory,
+      slack,
+      paging,
+      new OpeningActivitiesImpl(directory, store, paging),
+      context,
+      tracker,
+      timeline,
+      postmortems
+    };
   }
 }

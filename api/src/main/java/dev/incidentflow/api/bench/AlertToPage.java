@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -91,7 +92,7 @@ final class AlertToPage {
     List<CriticalPath.Segments> pagePaths = new ArrayList<>();
     for (FakePagerDuty.Arrival arrival : paged) {
       CriticalPath.segments(
-              context.api().history(incidentNumber(arrival)), CriticalPath.PAGE_ACTIVITY)
+              context.api().history(incidentNumber(arrival)), CriticalPath.PAGE_ACTIVITIES)
           .ifPresent(pagePaths::add);
     }
     report.figure(PHASE, "where it went (event times)", CriticalPath.summary(pagePaths));
@@ -112,7 +113,7 @@ final class AlertToPage {
     report.figure(PHASE, "floor (start to no-op activity)", floorLatency.summary());
     List<CriticalPath.Segments> floorPaths = new ArrayList<>();
     for (String workflowId : floorWorkflows) {
-      CriticalPath.segments(floor.get().history(workflowId), FloorActivities.NO_OP)
+      CriticalPath.segments(floor.get().history(workflowId), Set.of(FloorActivities.NO_OP))
           .ifPresent(floorPaths::add);
     }
     report.figure(PHASE, "floor: where it went (event times)", CriticalPath.summary(floorPaths));

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What an incident workflow did between its start and the scheduling of its first page, read from
@@ -21,8 +22,12 @@ import java.util.Optional;
  * single activity.
  */
 final class CriticalPath {
-  /** The activity type of {@code PagingActivities.send}. */
-  static final String PAGE_ACTIVITY = "Send";
+  /**
+   * The activity types that page: {@code OpeningActivities.openIncident}, which sends a new
+   * incident's first page, and {@code PagingActivities.send}, which sends it when that failed (and
+   * sent it in runs before the opening activity).
+   */
+  static final Set<String> PAGE_ACTIVITIES = Set.of("OpenIncident", "Send");
 
   /** The marker a local activity leaves in the history, with its type, times and result. */
   private static final String LOCAL_ACTIVITY_MARKER = "LocalActivity";
@@ -44,16 +49,17 @@ final class CriticalPath {
   /**
    * Where one start-to-activity path spent its time, from the history's event times (milliseconds,
    * as the server records them): the first workflow task's wait to be picked up and its run, then
-   * the wait of {@code activity}'s task. The rest of the measured latency is the start call's
-   * return and the activity's own work until its effect arrives.
+   * the wait of the activity's task. The rest of the measured latency is the start call's return
+   * and the activity's own work until its effect arrives.
    */
   record Segments(long firstTaskWaitMillis, long firstTaskRunMillis, long activityWaitMillis) {}
 
   /**
-   * The {@link Segments} of the path from the workflow's start to {@code activity}'s task being
-   * picked up, when the first workflow task scheduled it; empty otherwise.
+   * The {@link Segments} of the path from the workflow's start to the task of the first activity of
+   * one of the {@code activities} types being picked up, when the first workflow task scheduled it;
+   * empty otherwise.
    */
-  static Optional<Segments> segments(JsonNode history, String activity) {
+  static Optional<Segments> segments(JsonNode history, Set<String> activities) {
     Instant taskScheduled = null;
     Instant taskStarted = null;
     Instant taskCompleted = null;
@@ -75,7 +81,7 @@ final class CriticalPath {
         firstTaskCompletedId = event.path("eventId").asLong();
       } else if (is(type, "ACTIVITY_TASK_SCHEDULED", "ActivityTaskScheduled")
           && activityScheduled == null
-          && activity.equals(
+          && activities.contains(
               event
                   .path("activityTaskScheduledEventAttributes")
                   .path("activityType")
@@ -157,7 +163,7 @@ final class CriticalPath {
                 .path("activityType")
                 .path("name")
                 .asText();
-        if (PAGE_ACTIVITY.equals(name)) {
+        if (PAGE_ACTIVITIES.contains(name)) {
           pageScheduled = at;
           break;
         }

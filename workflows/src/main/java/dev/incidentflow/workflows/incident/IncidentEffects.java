@@ -61,6 +61,9 @@ final class IncidentEffects {
 
   private ResolvedTargets resolvedAnswer;
 
+  /** See {@link #alreadyPaged}. */
+  private final List<PagerEvent> alreadyPaged = new ArrayList<>();
+
   /** Who was told to join the channel while it was being opened, to hear if it never opens. */
   private final List<Person> toldToJoin = new ArrayList<>();
 
@@ -271,47 +274,68 @@ final class IncidentEffects {
   }
 
   /** The PagerDuty dedup key of one escalation step, the same on every retry and replay. */
-  static String dedupKey(IncidentState state, int step) {
-    return "incidentflow-" + state.incidentId() + "-step-" + step;
+  static String dedupKey(String incidentId, int step) {
+    return "incidentflow-" + incidentId + "-step-" + step;
+  }
+
+  /**
+   * The triggers that page {@code people} for escalation step {@code step} of an incident: one per
+   * routing key among them, under the step's dedup key. Pure, so that {@link OpeningActivitiesImpl}
+   * sends the first page exactly as this class would.
+   */
+  static List<PagerEvent> triggers(
+      String incidentId,
+      Severity severity,
+      String service,
+      String title,
+      String channel,
+      int step,
+      List<Person> people) {
+    String dedupKey = dedupKey(incidentId, step);
+    String summary = "[" + severity + "] " + incidentId + " " + service + ": " + title;
+    Set<String> routingKeys = new LinkedHashSet<>();
+    List<PagerEvent> events = new ArrayList<>();
+    for (Person person : people) {
+      if (routingKeys.add(Objects.toString(person.pagerdutyRoutingKey(), ""))) {
+        events.add(
+            new PagerEvent(
+                PagerEvent.Action.TRIGGER,
+                person.pagerdutyRoutingKey(),
+                dedupKey,
+                summary,
+                "incidentflow",
+                pagerSeverity(severity),
+                service,
+                Map.of(
+                    "incident",
+                    incidentId,
+                    "level",
+                    Integer.toString(step),
+                    "channel",
+                    Objects.toString(channel, ""))));
+      }
+    }
+    return events;
   }
 
   private void runEscalationStep(IncidentState state, Effect.RunEscalationStep step) {
     Instant now = Instant.ofEpochMilli(Workflow.currentTimeMillis());
     ResolvedTargets resolved = resolve(state, step.targets(), now);
-    String dedupKey = dedupKey(state, step.step());
-    Set<String> routingKeys = new LinkedHashSet<>();
+    List<PagerEvent> events =
+        triggers(
+            state.incidentId(),
+            state.severity(),
+            state.service(),
+            state.title(),
+            channelName(state),
+            step.step(),
+            resolved.people());
     List<IncidentState.PageKey> keys = new ArrayList<>();
-    for (Person person : resolved.people()) {
-      if (routingKeys.add(Objects.toString(person.pagerdutyRoutingKey(), ""))) {
-        keys.add(new IncidentState.PageKey(person.pagerdutyRoutingKey(), dedupKey));
+    for (PagerEvent event : events) {
+      keys.add(new IncidentState.PageKey(event.routingKey(), event.dedupKey()));
+      if (!alreadyPaged.remove(event)) {
+        paging.send(event);
       }
-    }
-    String summary =
-        "["
-            + state.severity()
-            + "] "
-            + state.incidentId()
-            + " "
-            + state.service()
-            + ": "
-            + state.title();
-    for (IncidentState.PageKey key : keys) {
-      paging.send(
-          new PagerEvent(
-              PagerEvent.Action.TRIGGER,
-              key.routingKey(),
-              key.dedupKey(),
-              summary,
-              "incidentflow",
-              pagerSeverity(state.severity()),
-              state.service(),
-              Map.of(
-                  "incident",
-                  state.incidentId(),
-                  "level",
-                  Integer.toString(step.step()),
-                  "channel",
-                  Objects.toString(channelName(state), ""))));
     }
     List<String> handles = resolved.people().stream().map(Person::handle).toList();
     String who =
@@ -395,9 +419,40 @@ final class IncidentEffects {
     resolvedAnswer = answer;
   }
 
-  /** Drops an answer {@link #alreadyResolved} left unused: later steps resolve when they run. */
-  void forgetResolved() {
+  /**
+   * {@code events} were sent already, by {@link OpeningActivitiesImpl}: until {@link
+   * #forgetResolved}, an escalation step that would send one of them, equal in every field, leaves
+   * it out.
+   */
+  void alreadyPaged(List<PagerEvent> events) {
+    alreadyPaged.clear();
+    alreadyPaged.addAll(events);
+  }
+
+  /**
+   * Drops an answer {@link #alreadyResolved} left unused: later steps resolve when they run. A page
+   * {@link #alreadyPaged} that the incident did not make (an alert that resolved it while it
+   * opened, a catalog that changed in between) is resolved in PagerDuty, unless the incident paged
+   * the same key itself.
+   */
+  void forgetResolved(IncidentState state) {
     alreadyResolved(null, null);
+    for (PagerEvent unmade : List.copyOf(alreadyPaged)) {
+      IncidentState.PageKey key = new IncidentState.PageKey(unmade.routingKey(), unmade.dedupKey());
+      if (!state.pages().contains(key)) {
+        log.info("{}: resolving a first page the incident did not make", state.incidentId());
+        try {
+          paging.send(pageEvent(state, PagerEvent.Action.RESOLVE, key));
+        } catch (ActivityFailure failure) {
+          log.warn(
+              "{}: could not resolve page {}: {}",
+              state.incidentId(),
+              unmade.dedupKey(),
+              failure.getMessage());
+        }
+      }
+    }
+    alreadyPaged.clear();
   }
 
   private ResolvedTargets resolve(IncidentState state, List<String> targets, Instant now) {
@@ -407,7 +462,7 @@ final class IncidentEffects {
         && resolvedQuery.targets().equals(query.targets())
         && resolvedQuery.incidentRoles().equals(query.incidentRoles())) {
       ResolvedTargets answer = resolvedAnswer;
-      forgetResolved();
+      alreadyResolved(null, null);
       return answer;
     }
     return directory.resolveTargets(query);
@@ -415,17 +470,21 @@ final class IncidentEffects {
 
   private void sendToPages(IncidentState state, PagerEvent.Action action) {
     for (IncidentState.PageKey key : state.pages()) {
-      paging.send(
-          new PagerEvent(
-              action,
-              key.routingKey(),
-              key.dedupKey(),
-              state.title(),
-              "incidentflow",
-              pagerSeverity(state.severity()),
-              state.service(),
-              Map.of("incident", state.incidentId())));
+      paging.send(pageEvent(state, action, key));
     }
+  }
+
+  private static PagerEvent pageEvent(
+      IncidentState state, PagerEvent.Action action, IncidentState.PageKey key) {
+    return new PagerEvent(
+        action,
+        key.routingKey(),
+        key.dedupKey(),
+        state.title(),
+        "incidentflow",
+        pagerSeverity(state.severity()),
+        state.service(),
+        Map.of("incident", state.incidentId()));
   }
 
   private static String mention(Person person) {

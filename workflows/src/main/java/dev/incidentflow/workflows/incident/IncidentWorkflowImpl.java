@@ -10,6 +10,8 @@ import dev.incidentflow.workflows.activities.IncidentSnapshot;
 import dev.incidentflow.workflows.activities.IncidentStoreActivities;
 import dev.incidentflow.workflows.activities.NewIncident;
 import dev.incidentflow.workflows.activities.OpenChannel;
+import dev.incidentflow.workflows.activities.Opening;
+import dev.incidentflow.workflows.activities.OpeningActivities;
 import dev.incidentflow.workflows.activities.ResponderQuery;
 import dev.incidentflow.workflows.activities.Responders;
 import dev.incidentflow.workflows.activities.SlackChannel;
@@ -60,8 +62,11 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
    * or after {@link #FIRST_SAVE_WAIT}, whichever comes first: under version 1 an outage of
    * PagerDuty, whose page is retried without limit, held the record back. Version 3 also resolves
    * the first page's targets in the responders' lookup ({@link DirectoryActivities#staffing}), so
-   * that the page waits for one round of lookups instead of two. Version 0 (runs started before the
-   * change) does the lookups in turn and saves first.
+   * that the page waits for one round of lookups instead of two. Version 4 does the lookups and the
+   * record in one regular activity that also tries the first page once ({@link OpeningActivities}):
+   * the page no longer waits for a round of local activities, whose dispatch alone took longer than
+   * the floor's whole path. Version 0 (runs started before the change) does the lookups in turn and
+   * saves first.
    */
   static final String PAGE_BEFORE_SAVE = "page-before-save";
 
@@ -97,6 +102,7 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
 
   private final IncidentWorkflowSettings settings;
   private final SlackChatActivities slack = ActivityStubs.of(SlackChatActivities.class);
+  private final OpeningActivities opener = ActivityStubs.opening(OpeningActivities.class);
   private DirectoryActivities directory;
   private IncidentStoreActivities store;
   private IncidentContextActivities context;
@@ -224,11 +230,13 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
    * the channel and announces it to stakeholders.
    */
   private void openPagingFirst(IncidentInput input) {
-    int pageBeforeSave = Workflow.getVersion(PAGE_BEFORE_SAVE, Workflow.DEFAULT_VERSION, 3);
+    int pageBeforeSave = Workflow.getVersion(PAGE_BEFORE_SAVE, Workflow.DEFAULT_VERSION, 4);
     Responders responders =
-        pageBeforeSave == Workflow.DEFAULT_VERSION
-            ? declare(input)
-            : declareAtOnce(input, pageBeforeSave >= 3);
+        switch (pageBeforeSave) {
+          case Workflow.DEFAULT_VERSION -> declare(input);
+          case 1, 2, 3 -> declareAtOnce(input, pageBeforeSave == 3);
+          default -> declareInOneGo(input);
+        };
     String name = ChannelName.of(state.number(), state.severity(), state.title());
     OpenChannel request = channelRequest(name, responders);
     Promise<SlackChannel> channel = Async.function(slack::openChannel, request);
@@ -236,10 +244,10 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
     state.fireDueTimers(now());
     switch (pageBeforeSave) {
       case 1 -> settleEffectsFirst();
-      case 2, 3 -> settlePagingFirst();
+      case 2, 3, 4 -> settlePagingFirst();
       default -> settle();
     }
-    effects.forgetResolved();
+    effects.forgetResolved(state);
     SlackChannel created;
     if (slackInBackground) {
       // Changes are taken from here on, also while Slack is down; registered() waits for the
@@ -326,14 +334,35 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
             ? Async.function(directory::staffing, query)
             : Async.function(directory::responders, query)
                 .thenApply(responders -> new Staffing(responders, null, null));
-    state =
-        IncidentState.declare(
-            input, info.getWorkflowId(), info.getRunId(), policy.get(), startedAt);
+    return declared(input, info, startedAt, policy.get(), number.get(), staffing.get());
+  }
+
+  /**
+   * Declares, numbers and staffs the incident from one activity, which has also tried to send the
+   * first page (version 4 of {@link #PAGE_BEFORE_SAVE}); the first save is left to the caller.
+   */
+  private Responders declareInOneGo(IncidentInput input) {
+    WorkflowInfo info = Workflow.getInfo();
+    Instant startedAt = now();
+    Opening opening =
+        opener.openIncident(newIncident(input, info, startedAt), responderQuery(input, startedAt));
+    effects.alreadyPaged(opening.paged());
+    return declared(input, info, startedAt, opening.policy(), opening.number(), opening.staffing());
+  }
+
+  private Responders declared(
+      IncidentInput input,
+      WorkflowInfo info,
+      Instant startedAt,
+      Policy policy,
+      IncidentNumber number,
+      Staffing staffing) {
+    state = IncidentState.declare(input, info.getWorkflowId(), info.getRunId(), policy, startedAt);
     takeEarlyAlerts();
-    state.numbered(number.get().number());
-    Responders responders = staffing.get().responders();
-    if (staffing.get().firstPage() != null) {
-      effects.alreadyResolved(staffing.get().firstPage(), staffing.get().firstPageTargets());
+    state.numbered(number.number());
+    Responders responders = staffing.responders();
+    if (staffing.firstPage() != null) {
+      effects.alreadyResolved(staffing.firstPage(), staffing.firstPageTargets());
     }
     staff(responders);
     state.addLinks(nonNull(runbook(input, responders), dashboard(input, responders)));

@@ -13,6 +13,7 @@ import dev.incidentflow.workflows.policy.Policy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * A fixed catalog: alice is primary and bob secondary for every service; dana is engineering
@@ -31,6 +32,9 @@ final class FakeDirectory implements DirectoryActivities {
       Map.of("engineering-manager", "dana", "vp-engineering", "erin", "executive", "frank");
 
   private volatile Policy policy;
+
+  /** Changes what {@link #staffing} answers, to make it disagree with the other lookups. */
+  volatile UnaryOperator<Staffing> staffingTwist = UnaryOperator.identity();
 
   FakeDirectory(Policy policy) {
     this.policy = policy;
@@ -60,7 +64,7 @@ final class FakeDirectory implements DirectoryActivities {
 
   @Override
   public Staffing staffing(ResponderQuery query) {
-    return Staffing.lookUp(this, policy, query);
+    return staffingTwist.apply(Staffing.lookUp(this, policy, query));
   }
 
   @Override

@@ -22,8 +22,14 @@ final class FakeStore implements IncidentStoreActivities {
       new ConcurrentHashMap<>();
   private final List<String> conflicts = new CopyOnWriteArrayList<>();
 
+  /** While true, the database is down for new incidents: recording one fails. */
+  volatile boolean down;
+
   @Override
   public IncidentNumber recordIncident(NewIncident incident) {
+    if (down) {
+      throw new IllegalStateException("connection refused");
+    }
     long number =
         numbers.computeIfAbsent(
             incident.workflowId() + "/" + incident.firstRunId(), key -> sequence.incrementAndGet());

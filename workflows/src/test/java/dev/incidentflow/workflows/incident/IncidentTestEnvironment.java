@@ -110,7 +110,13 @@ final class IncidentTestEnvironment implements BeforeEachCallback, AfterEachCall
     worker.registerWorkflowImplementationFactory(
         IncidentWorkflow.class, () -> new IncidentWorkflowImpl(settings));
     worker.registerWorkflowImplementationTypes(RecordingPostmortemWorkflow.class);
-    worker.registerActivitiesImplementations(store, directory, slack, paging, context);
+    worker.registerActivitiesImplementations(
+        store,
+        directory,
+        slack,
+        paging,
+        context,
+        new OpeningActivitiesImpl(directory, store, paging));
   }
 
   /**

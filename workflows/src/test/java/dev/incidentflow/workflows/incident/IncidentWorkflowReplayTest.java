@@ -107,6 +107,12 @@ class IncidentWorkflowReplayTest {
      * IncidentWorkflowImpl#WAKE_TO_CONTINUE}: waits that ended early left their timers running.
      */
     V4("v4/"),
+    /**
+     * Version 3 of {@link IncidentWorkflowImpl#PAGE_BEFORE_SAVE} with {@link
+     * IncidentWorkflowImpl#CANCEL_IDLE_TIMERS}: the lookups and the record in local activities, the
+     * first page in an activity after them.
+     */
+    V5("v5/"),
     CURRENT("");
 
     final String folder;
@@ -203,12 +209,11 @@ class IncidentWorkflowReplayTest {
         .hasMessageContaining(NonDeterministicException.class.getName())
         .hasMessageContaining(
             "EVENT_TYPE_ACTIVITY_TASK_SCHEDULED does not match command type COMMAND_TYPE_START_TIMER");
+    // Today's first command is the opening activity, where the changed workflow starts a timer.
     assertThatThrownBy(() -> changed.replayWorkflowExecution(now))
         .hasMessageContaining(NonDeterministicException.class.getName())
-        // The three lookups run at once, so the first marker is whichever finished first.
-        .hasMessageMatching(
-            "(?s).*Local activity of type (CurrentPolicy|RecordIncident|Responders) is recorded"
-                + " in the history.*");
+        .hasMessageContaining(
+            "EVENT_TYPE_ACTIVITY_TASK_SCHEDULED does not match command type COMMAND_TYPE_START_TIMER");
   }
 
   @Test

@@ -12,8 +12,12 @@ import static dev.incidentflow.workflows.model.TimelineEventType.REPEAT_DETECTED
 import static dev.incidentflow.workflows.model.TimelineEventType.RESOLVED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.incidentflow.workflows.activities.PagerEvent;
+import dev.incidentflow.workflows.activities.ResolvedTargets;
+import dev.incidentflow.workflows.activities.Staffing;
+import dev.incidentflow.workflows.activities.TargetQuery;
 import dev.incidentflow.workflows.model.IncidentStatus;
 import dev.incidentflow.workflows.model.Person;
 import dev.incidentflow.workflows.model.Severity;
@@ -27,6 +31,7 @@ import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -95,13 +100,61 @@ class IncidentWorkflowTest {
   }
 
   @Test
-  void theFirstPageWaitsForOneRoundOfLookupsWhichAlsoResolvesWhomItPages() {
+  void whileTheDatabaseIsDownANewIncidentWaitsForItsNumberThenPagesOnce() {
+    env.store.down = true;
+    env.beginAlertIncident("alert-a", Severity.SEV1);
+    env.sleep(Duration.ofSeconds(30));
+
+    // The page names the incident, whose number comes from the database.
+    assertThat(env.paging.events).isEmpty();
+
+    env.store.down = false;
+    env.sleep(Duration.ofMinutes(2));
+
+    assertThat(env.paging.triggeredKeys()).containsExactly("incidentflow-INC-1-step-0");
+    assertThat(env.timelineTypes(1)).contains(DECLARED, ALERT_FIRED, PAGED, CHANNEL_CREATED);
+  }
+
+  @Test
+  void theFirstPageLeavesWithTheFirstActivityWhichAlsoRecordsAndStaffsTheIncident() {
     env.startAlertIncident("alert-a", Severity.SEV1);
     env.sleep(Duration.ofSeconds(5));
 
-    assertThat(activitiesBeforeTheFirstPage(env.histories("alert-a").get(0)))
-        .containsExactlyInAnyOrder("CurrentPolicy", "RecordIncident", "Staffing", "OpenChannel");
+    WorkflowExecutionHistory history = env.histories("alert-a").get(0);
+    assertThat(activitiesBefore("OpenIncident", history)).isEmpty();
+    // The opening activity sent the page; the escalation step found it sent and sent nothing.
+    assertThat(activitiesBefore("Send", history)).isNull();
     assertThat(env.paging.triggeredKeys()).containsExactly("incidentflow-INC-1-step-0");
+    assertThat(env.events(1, PAGED))
+        .singleElement()
+        .satisfies(paged -> assertThat(paged.data()).containsEntry("notified", "alice"));
+    assertThat(env.slack.directMessages.get(0).text()).startsWith("Paging <@U0ALICE> for INC-1");
+  }
+
+  @Test
+  void aFirstPageTheIncidentDidNotMakeIsResolvedAtOnce() {
+    // The catalog answers the opening with someone whose page goes to another PagerDuty service,
+    // and the incident, which resolves step 0 itself, pages alice: zoe's page must not stay open.
+    Person zoe = new Person("zoe", "zoe", "zoe@example.com", "U0ZOE", null, "R-ZOE", null);
+    env.directory.staffingTwist =
+        staffing ->
+            new Staffing(
+                staffing.responders(),
+                new TargetQuery(
+                    staffing.firstPage().service(),
+                    staffing.firstPage().targets(),
+                    staffing.firstPage().at(),
+                    Map.of("commander", "zoe")),
+                new ResolvedTargets(List.of(zoe), List.of(), List.of()));
+    env.startAlertIncident("alert-a", Severity.SEV1);
+    env.sleep(Duration.ofSeconds(5));
+
+    assertThat(env.paging.events)
+        .extracting(PagerEvent::action, PagerEvent::routingKey)
+        .containsExactly(
+            tuple(PagerEvent.Action.TRIGGER, "R-ZOE"),
+            tuple(PagerEvent.Action.TRIGGER, null),
+            tuple(PagerEvent.Action.RESOLVE, "R-ZOE"));
     assertThat(env.events(1, PAGED))
         .singleElement()
         .satisfies(paged -> assertThat(paged.data()).containsEntry("notified", "alice"));
@@ -112,10 +165,11 @@ class IncidentWorkflowTest {
     IncidentWorkflow incident = env.startAlertIncident("alert-a", Severity.SEV1);
     env.sleep(Duration.ofSeconds(10));
 
-    // The first save's 5 s wait ended when the page went out: its timer is cancelled, not fired.
-    assertThat(eventCount(EventType.EVENT_TYPE_TIMER_CANCELED)).isEqualTo(1);
+    // The first save waited for the page (sent already by the opening activity): no timer of that
+    // wait is left; the one timer running is step 1's.
     assertThat(eventCount(EventType.EVENT_TYPE_TIMER_FIRED)).isZero();
     long started = eventCount(EventType.EVENT_TYPE_TIMER_STARTED);
+    assertThat(started - eventCount(EventType.EVENT_TYPE_TIMER_CANCELED)).isEqualTo(1);
 
     // Alertmanager repeats the alert; each delivery wakes the incident, whose next deadline (step 1
     // at 5 minutes) stays: its timer is kept.
@@ -138,13 +192,16 @@ class IncidentWorkflowTest {
         .count();
   }
 
-  /** The activities, local ones by their markers, that a run recorded before its first page. */
-  private static List<String> activitiesBeforeTheFirstPage(WorkflowExecutionHistory history) {
+  /**
+   * The activities, local ones by their markers, that a run recorded before it scheduled {@code
+   * activity}; null when it never did.
+   */
+  private static List<String> activitiesBefore(String activity, WorkflowExecutionHistory history) {
     List<String> names = new ArrayList<>();
     for (HistoryEvent event : history.getEvents()) {
       if (event.hasActivityTaskScheduledEventAttributes()) {
         String name = event.getActivityTaskScheduledEventAttributes().getActivityType().getName();
-        if (name.equals("Send")) {
+        if (name.equals(activity)) {
           return names;
         }
         names.add(name);
@@ -156,7 +213,7 @@ class IncidentWorkflowTest {
                 0, Optional.of(type), String.class, String.class));
       }
     }
-    throw new AssertionError("no page in the history");
+    return null;
   }
 
   @Test

@@ -128,7 +128,8 @@ final class StateDriver {
             who.isEmpty()
                 ? List.of()
                 : List.of(
-                    new IncidentState.PageKey(null, IncidentEffects.dedupKey(state, step.step())));
+                    new IncidentState.PageKey(
+                        null, IncidentEffects.dedupKey(state.incidentId(), step.step())));
         state.escalationRan(step.step(), who, nobody, keys, step.reason(), now);
       }
     }
