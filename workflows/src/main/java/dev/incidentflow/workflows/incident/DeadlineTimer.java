@@ -37,6 +37,9 @@ final class DeadlineTimer {
       this.due = due;
       scope = Workflow.newCancellationScope(() -> timer = Workflow.newTimer(wait));
       scope.run();
+      // A cancelled timer fails its promise, which nothing reads: without a handler the SDK logs a
+      // warning with a stack trace for each one whenever the worker lets go of the incident.
+      timer.exceptionally(cancelled -> null);
     }
     Promise<Void> running = timer;
     Workflow.await(() -> running.isCompleted() || wake.get());

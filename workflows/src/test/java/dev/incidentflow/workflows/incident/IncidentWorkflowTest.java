@@ -14,6 +14,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.incidentflow.workflows.activities.PagerEvent;
 import dev.incidentflow.workflows.activities.ResolvedTargets;
 import dev.incidentflow.workflows.activities.Staffing;
@@ -35,6 +38,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.slf4j.LoggerFactory;
 
 class IncidentWorkflowTest {
   @RegisterExtension final IncidentTestEnvironment env = new IncidentTestEnvironment();
@@ -184,6 +188,35 @@ class IncidentWorkflowTest {
     assertThat(env.paging.triggeredKeys())
         .containsExactly("incidentflow-INC-1-step-0", "incidentflow-INC-1-step-1");
     assertThat(eventCount(EventType.EVENT_TYPE_TIMER_FIRED)).isEqualTo(1);
+  }
+
+  @Test
+  void deadlineTimersLeaveNoWarningWhenTheWorkerLetsGoOfTheIncident() throws Exception {
+    // The SDK's workflow runner (package-private) logs the unread failures when it closes.
+    Logger runner =
+        (Logger) LoggerFactory.getLogger("io.temporal.internal.sync.DeterministicRunnerImpl");
+    ListAppender<ILoggingEvent> warnings = new ListAppender<>();
+    warnings.start();
+    runner.addAppender(warnings);
+    try {
+      IncidentWorkflow incident = env.startAlertIncident("alert-a", Severity.SEV1);
+      env.sleep(Duration.ofSeconds(10));
+      // Resolving moves the next deadline from step 1 to the monitoring window's end: step 1's
+      // timer
+      // is cancelled.
+      incident.resolve(new Transition("alice", "rolled back"));
+      env.sleep(Duration.ofSeconds(10));
+      assertThat(eventCount(EventType.EVENT_TYPE_TIMER_CANCELED)).isPositive();
+
+      // The worker closes the incidents it holds after its shutdown returns; the runner logs then.
+      env.stopWorker();
+      Thread.sleep(2000);
+    } finally {
+      runner.detachAppender(warnings);
+    }
+    assertThat(warnings.list)
+        .extracting(ILoggingEvent::getFormattedMessage)
+        .noneMatch(message -> message.contains("never accessed"));
   }
 
   private long eventCount(EventType type) {
