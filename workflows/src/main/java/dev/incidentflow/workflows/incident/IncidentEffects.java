@@ -330,10 +330,13 @@ final class IncidentEffects {
             channelName(state),
             step.step(),
             resolved.people());
-    List<IncidentState.PageKey> keys = new ArrayList<>();
+    List<IncidentState.PageKey> keys = events.stream().map(IncidentEffects::pageKey).toList();
+    List<PagerEvent> sent = events.stream().filter(alreadyPaged::contains).toList();
+    // The step owns every key it builds: what the opening sent under one is not resolved later,
+    // also when a send below fails for good.
+    alreadyPaged.removeIf(opened -> keys.contains(pageKey(opened)));
     for (PagerEvent event : events) {
-      keys.add(new IncidentState.PageKey(event.routingKey(), event.dedupKey()));
-      if (!alreadyPaged.remove(event)) {
+      if (!sent.contains(event)) {
         paging.send(event);
       }
     }
@@ -422,7 +425,7 @@ final class IncidentEffects {
   /**
    * {@code events} were sent already, by {@link OpeningActivitiesImpl}: until {@link
    * #forgetResolved}, an escalation step that would send one of them, equal in every field, leaves
-   * it out.
+   * it out, and one that builds an event under the same routing and dedup key takes it over.
    */
   void alreadyPaged(List<PagerEvent> events) {
     alreadyPaged.clear();
@@ -431,28 +434,28 @@ final class IncidentEffects {
 
   /**
    * Drops an answer {@link #alreadyResolved} left unused: later steps resolve when they run. A page
-   * {@link #alreadyPaged} that the incident did not make (an alert that resolved it while it
-   * opened, a catalog that changed in between) is resolved in PagerDuty, unless the incident paged
-   * the same key itself.
+   * {@link #alreadyPaged} that no escalation step took over (the step resolved to other people,
+   * with other routing keys, than the opening's lookup) is resolved in PagerDuty.
    */
   void forgetResolved(IncidentState state) {
     alreadyResolved(null, null);
-    for (PagerEvent unmade : List.copyOf(alreadyPaged)) {
-      IncidentState.PageKey key = new IncidentState.PageKey(unmade.routingKey(), unmade.dedupKey());
-      if (!state.pages().contains(key)) {
-        log.info("{}: resolving a first page the incident did not make", state.incidentId());
-        try {
-          paging.send(pageEvent(state, PagerEvent.Action.RESOLVE, key));
-        } catch (ActivityFailure failure) {
-          log.warn(
-              "{}: could not resolve page {}: {}",
-              state.incidentId(),
-              unmade.dedupKey(),
-              failure.getMessage());
-        }
+    for (PagerEvent unmade : alreadyPaged) {
+      log.info("{}: resolving a first page the incident did not make", state.incidentId());
+      try {
+        paging.send(pageEvent(state, PagerEvent.Action.RESOLVE, pageKey(unmade)));
+      } catch (ActivityFailure failure) {
+        log.warn(
+            "{}: could not resolve page {}: {}",
+            state.incidentId(),
+            unmade.dedupKey(),
+            failure.getMessage());
       }
     }
     alreadyPaged.clear();
+  }
+
+  private static IncidentState.PageKey pageKey(PagerEvent event) {
+    return new IncidentState.PageKey(event.routingKey(), event.dedupKey());
   }
 
   private ResolvedTargets resolve(IncidentState state, List<String> targets, Instant now) {
