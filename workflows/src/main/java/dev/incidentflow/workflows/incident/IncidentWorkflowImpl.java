@@ -91,7 +91,10 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
    * Version 1 of this change cancels the timer of a wait that ends before it (see {@link
    * DeadlineTimer}), and keeps the timer of the next deadline while the incident waits for it
    * again. In version 0 every wait started a timer and none was cancelled, so each one that a
-   * change, an alert or the channel ended early fired later into an empty workflow task.
+   * change, an alert or the channel ended early fired later into an empty workflow task. Version 2
+   * leaves a timer due within the workflow task timeout to fire rather than cancelling it, which
+   * Temporal's Java test server refuses when the timer fired meanwhile (see {@link
+   * DeadlineTimer#KEEP_TIMERS_DUE_WITHIN}).
    */
   static final String CANCEL_IDLE_TIMERS = "cancel-idle-timers";
 
@@ -164,8 +167,9 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
       effects.sendSlackInBackground();
       wakeToContinue = Workflow.getVersion(WAKE_TO_CONTINUE, Workflow.DEFAULT_VERSION, 1) == 1;
     }
-    if (Workflow.getVersion(CANCEL_IDLE_TIMERS, Workflow.DEFAULT_VERSION, 1) == 1) {
-      deadlineTimer = new DeadlineTimer();
+    int cancelIdleTimers = Workflow.getVersion(CANCEL_IDLE_TIMERS, Workflow.DEFAULT_VERSION, 2);
+    if (cancelIdleTimers >= 1) {
+      deadlineTimer = new DeadlineTimer(cancelIdleTimers >= 2);
     }
     if (input.carried() != null) {
       state = input.carried();

@@ -113,6 +113,12 @@ class IncidentWorkflowReplayTest {
      * first page in an activity after them.
      */
     V5("v5/"),
+    /**
+     * Version 4 of {@link IncidentWorkflowImpl#PAGE_BEFORE_SAVE} (the opening activity pages) with
+     * version 1 of {@link IncidentWorkflowImpl#CANCEL_IDLE_TIMERS}: timers due within the task
+     * timeout were cancelled too.
+     */
+    V6("v6/"),
     CURRENT("");
 
     final String folder;

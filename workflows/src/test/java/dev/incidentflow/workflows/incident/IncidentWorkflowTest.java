@@ -219,6 +219,20 @@ class IncidentWorkflowTest {
         .noneMatch(message -> message.contains("never accessed"));
   }
 
+  @Test
+  void aTimerDueWithinTheTaskTimeoutIsLeftToFireRatherThanCancelled() {
+    IncidentWorkflow incident = env.startAlertIncident("alert-a", Severity.SEV1);
+    // Step 1 is due at 5 minutes: resolving 5 s before it moves the next deadline, and the
+    // server could fire step 1's timer while the task that would cancel it is out.
+    env.sleepUntil(1, Duration.ofMinutes(5).minusSeconds(5));
+    incident.resolve(new Transition("alice", "rolled back"));
+    env.sleep(Duration.ofSeconds(30));
+
+    assertThat(eventCount(EventType.EVENT_TYPE_TIMER_CANCELED)).isZero();
+    assertThat(eventCount(EventType.EVENT_TYPE_TIMER_FIRED)).isEqualTo(1);
+    assertThat(env.paging.triggeredKeys()).containsExactly("incidentflow-INC-1-step-0");
+  }
+
   private long eventCount(EventType type) {
     return env.histories("alert-a").get(0).getEvents().stream()
         .filter(event -> event.getEventType() == type)
