@@ -12,6 +12,7 @@ import dev.incidentflow.workflows.model.Person;
 import dev.incidentflow.workflows.model.Severity;
 import dev.incidentflow.workflows.policy.Durations;
 import io.temporal.failure.ActivityFailure;
+import io.temporal.workflow.Async;
 import io.temporal.workflow.Workflow;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -435,21 +436,24 @@ final class IncidentEffects {
   /**
    * Drops an answer {@link #alreadyResolved} left unused: later steps resolve when they run. A page
    * {@link #alreadyPaged} that no escalation step took over (the step resolved to other people,
-   * with other routing keys, than the opening's lookup) is resolved in PagerDuty.
+   * with other routing keys, than the opening's lookup) is resolved in PagerDuty, in the
+   * background: a PagerDuty outage must not hold the opening up.
    */
   void forgetResolved(IncidentState state) {
     alreadyResolved(null, null);
+    String incidentId = state.incidentId();
     for (PagerEvent unmade : alreadyPaged) {
-      log.info("{}: resolving a first page the incident did not make", state.incidentId());
-      try {
-        paging.send(pageEvent(state, PagerEvent.Action.RESOLVE, pageKey(unmade)));
-      } catch (ActivityFailure failure) {
-        log.warn(
-            "{}: could not resolve page {}: {}",
-            state.incidentId(),
-            unmade.dedupKey(),
-            failure.getMessage());
-      }
+      log.info("{}: resolving a first page the incident did not make", incidentId);
+      Async.procedure(paging::send, pageEvent(state, PagerEvent.Action.RESOLVE, pageKey(unmade)))
+          .exceptionally(
+              failure -> {
+                log.warn(
+                    "{}: could not resolve page {}: {}",
+                    incidentId,
+                    unmade.dedupKey(),
+                    failure.getMessage());
+                return null;
+              });
     }
     alreadyPaged.clear();
   }

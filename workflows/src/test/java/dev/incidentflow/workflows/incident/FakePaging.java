@@ -12,9 +12,12 @@ final class FakePaging implements PagingActivities {
   /** While true, PagerDuty is down: every send fails and Temporal retries it. */
   volatile boolean down;
 
+  /** While true, PagerDuty takes triggers but fails every resolve, which Temporal retries. */
+  volatile boolean resolvesFail;
+
   @Override
   public void send(PagerEvent event) {
-    if (down) {
+    if (down || resolvesFail && event.action() == PagerEvent.Action.RESOLVE) {
       throw new IllegalStateException("PagerDuty answered 503");
     }
     events.add(event);

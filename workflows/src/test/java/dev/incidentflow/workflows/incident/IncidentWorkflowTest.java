@@ -135,10 +135,11 @@ class IncidentWorkflowTest {
     assertThat(env.slack.directMessages.get(0).text()).startsWith("Paging <@U0ALICE> for INC-1");
   }
 
-  @Test
-  void aFirstPageTheIncidentDidNotMakeIsResolvedAtOnce() {
-    // The catalog answers the opening with someone whose page goes to another PagerDuty service,
-    // and the incident, which resolves step 0 itself, pages alice: zoe's page must not stay open.
+  /**
+   * The catalog answers the opening with someone whose page goes to another PagerDuty service, and
+   * the incident, which resolves step 0 itself, pages alice: zoe's page must not stay open.
+   */
+  private void openingPagesZoeTheIncidentAlice() {
     Person zoe = new Person("zoe", "zoe", "zoe@example.com", "U0ZOE", null, "R-ZOE", null);
     env.directory.staffingTwist =
         staffing ->
@@ -150,6 +151,28 @@ class IncidentWorkflowTest {
                     staffing.firstPage().at(),
                     Map.of("commander", "zoe")),
                 new ResolvedTargets(List.of(zoe), List.of(), List.of()));
+  }
+
+  @Test
+  void aFirstPageTheIncidentDidNotMakeIsResolvedWithoutHoldingTheOpeningUp() {
+    openingPagesZoeTheIncidentAlice();
+    env.paging.resolvesFail = true;
+    env.beginAlertIncident("alert-a", Severity.SEV1);
+    env.sleep(Duration.ofSeconds(5));
+
+    assertThat(env.paging.of(PagerEvent.Action.RESOLVE)).isEmpty();
+    assertThat(env.timelineTypes(1)).contains(PAGED, CHANNEL_CREATED);
+
+    env.paging.resolvesFail = false;
+    env.sleep(Duration.ofMinutes(2));
+    assertThat(env.paging.of(PagerEvent.Action.RESOLVE))
+        .extracting(PagerEvent::routingKey)
+        .containsExactly("R-ZOE");
+  }
+
+  @Test
+  void aFirstPageTheIncidentDidNotMakeIsResolvedAtOnce() {
+    openingPagesZoeTheIncidentAlice();
     env.startAlertIncident("alert-a", Severity.SEV1);
     env.sleep(Duration.ofSeconds(5));
 
