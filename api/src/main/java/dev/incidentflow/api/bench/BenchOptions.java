@@ -14,6 +14,8 @@ import java.time.Duration;
  * @param openIncidents incidents opened at once for the timer phase; 0 skips the phase
  * @param hold how long the open incidents are watched after the last one paged
  * @param drainTimeout the longest the run waits for pages to arrive and work to drain
+ * @param timerFloor whether phase c first runs its timer floor (bare workflows with the same
+ *     timers, for as long as {@code hold}); off for a long hold at a production policy's pace
  */
 public record BenchOptions(
     int alerts,
@@ -23,6 +25,7 @@ public record BenchOptions(
     int openIncidents,
     Duration hold,
     Duration drainTimeout,
+    boolean timerFloor,
     BenchPolicy policy) {
 
   public BenchOptions {

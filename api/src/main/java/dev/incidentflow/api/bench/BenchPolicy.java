@@ -26,9 +26,15 @@ import java.util.stream.Collectors;
  *     once)
  */
 public record BenchPolicy(Duration updateEvery, List<Duration> escalateAt) {
+  private static final String STEP = "escalation step ";
 
   /** A timer the policy sets for one incident, and when it is due. */
-  public record PlannedTimer(String name, Instant due) {}
+  public record PlannedTimer(String name, Instant due) {
+    /** An escalation step's timer, rather than an overdue notice's. */
+    public boolean isEscalationStep() {
+      return name.startsWith(STEP);
+    }
+  }
 
   public BenchPolicy {
     requireNonNull(updateEvery, "updateEvery is null");
@@ -71,7 +77,7 @@ public record BenchPolicy(Duration updateEvery, List<Duration> escalateAt) {
   }
 
   static String stepName(int level) {
-    return "escalation step " + level;
+    return STEP + level;
   }
 
   static String noticeName(int notice) {

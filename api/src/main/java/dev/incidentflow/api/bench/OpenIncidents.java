@@ -30,8 +30,16 @@ final class OpenIncidents {
 
   private OpenIncidents() {}
 
-  /** Lateness samples in nanoseconds: timers due before the last incident paged, and after. */
-  private record Lateness(List<Long> duringOpening, List<Long> afterOpening, int missing) {}
+  /**
+   * Lateness samples in nanoseconds: timers due before the last incident paged, and after; and the
+   * same samples split into escalation steps and overdue notices.
+   */
+  private record Lateness(
+      List<Long> duringOpening,
+      List<Long> afterOpening,
+      List<Long> steps,
+      List<Long> notices,
+      int missing) {}
 
   static void run(BenchContext context) throws Exception {
     BenchOptions options = context.options();
@@ -43,7 +51,7 @@ final class OpenIncidents {
     long before = context.api().highestIncidentNumber();
     Optional<FloorProbe.TimerFloor> floor = Optional.empty();
     String floorCpu = "";
-    if (context.floor().isPresent()) {
+    if (context.floor().isPresent() && options.timerFloor()) {
       Progress.say(
           "open incidents: the floor first, "
               + count
@@ -74,6 +82,7 @@ final class OpenIncidents {
             + options.senders()
             + " senders");
     CpuBusy cpu = CpuBusy.start();
+    Instant openingStarted = Instant.now();
     long started = System.nanoTime();
     Burst.Result burst =
         Burst.webhooks(
@@ -141,8 +150,16 @@ final class OpenIncidents {
         allLateness.summary(),
         "p99 < 2 s",
         !allLateness.isEmpty() && allLateness.p99Millis() < LATENESS_P99_TARGET_MILLIS);
+    report.figure(
+        PHASE,
+        "  timer load: timers due in the window, from the first alert to its end",
+        timerLoad(all.size(), Duration.between(openingStarted, windowEnd)));
     report.figure(PHASE, "  of which due after all were open", steady.summary());
     report.figure(PHASE, "  of which due while opening", opening.summary());
+    report.figure(
+        PHASE, "  of which escalation steps", Latencies.ofNanos(timeline.steps()).summary());
+    report.figure(
+        PHASE, "  of which overdue notices", Latencies.ofNanos(timeline.notices()).summary());
     report.figure(
         PHASE, "  timers due but not fired when read back", Integer.toString(timeline.missing()));
     Latencies pageLateness =
@@ -183,7 +200,12 @@ final class OpenIncidents {
           timers.workflows(),
           String.join("; ", timers.burst().errorSamples()));
     } else {
-      report.figure(PHASE, "floor", "not measured: no Temporal address (--temporal)");
+      report.figure(
+          PHASE,
+          "floor",
+          options.timerFloor()
+              ? "not measured: no Temporal address (--temporal)"
+              : "not measured: --no-timer-floor");
     }
 
     if (context.target().sameJvm()) {
@@ -213,6 +235,12 @@ final class OpenIncidents {
     report.figure(PHASE, "worker settings", workerSettings(context.target()));
   }
 
+  static String timerLoad(int timers, Duration window) {
+    double seconds = Math.max(1, window.toMillis()) / 1000.0;
+    return String.format(
+        Locale.ROOT, "%d in %.0f s, %.1f per second", timers, seconds, timers / seconds);
+  }
+
   private static Lateness timelineLateness(
       List<JsonNode> incidents,
       BenchPolicy policy,
@@ -221,6 +249,8 @@ final class OpenIncidents {
       Instant lookedAt) {
     List<Long> during = new ArrayList<>();
     List<Long> after = new ArrayList<>();
+    List<Long> steps = new ArrayList<>();
+    List<Long> notices = new ArrayList<>();
     int missing = 0;
     for (JsonNode incident : incidents) {
       Instant start = Instant.parse(incident.path("triggeredAt").asText());
@@ -245,9 +275,10 @@ final class OpenIncidents {
         }
         long late = Duration.between(timer.due(), firedAt).toNanos();
         (timer.due().isBefore(opened) ? during : after).add(late);
+        (timer.isEscalationStep() ? steps : notices).add(late);
       }
     }
-    return new Lateness(during, after, missing);
+    return new Lateness(during, after, steps, notices, missing);
   }
 
   private static List<Long> pageLateness(

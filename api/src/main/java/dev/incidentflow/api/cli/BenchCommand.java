@@ -124,6 +124,11 @@ public final class BenchCommand extends ServerCommand<IncidentFlowConfiguration>
         .setDefault("10s,20s")
         .help("bench policy: SEV1 escalation steps after the first page (default 10s,20s)");
     subparser
+        .addArgument("--no-timer-floor")
+        .dest("noTimerFloor")
+        .action(Arguments.storeTrue())
+        .help("open incidents: skip the timer floor, which runs as long as --hold");
+    subparser
         .addArgument("--drain-timeout")
         .dest("drainTimeout")
         .setDefault("300s")
@@ -346,6 +351,7 @@ public final class BenchCommand extends ServerCommand<IncidentFlowConfiguration>
         namespace.getInt("openIncidents"),
         Durations.parse(namespace.getString("hold")),
         Durations.parse(namespace.getString("drainTimeout")),
+        !Boolean.TRUE.equals(namespace.getBoolean("noTimerFloor")),
         new BenchPolicy(Durations.parse(namespace.getString("updateEvery")), escalateAt));
   }
 

@@ -46,4 +46,19 @@ class BenchPolicyTest {
             new BenchPolicy.PlannedTimer("update overdue notice 1", start.plusSeconds(20)),
             new BenchPolicy.PlannedTimer("update overdue notice 2", start.plusSeconds(40)));
   }
+
+  @Test
+  void tellsEscalationStepsFromOverdueNotices() {
+    Instant start = Instant.parse("2026-01-01T00:00:00Z");
+
+    assertThat(policy.timersDue(start, start.plusSeconds(45)))
+        .extracting(BenchPolicy.PlannedTimer::isEscalationStep)
+        .containsExactly(true, true, false, false);
+  }
+
+  @Test
+  void statesTheTimerLoadAsARate() {
+    assertThat(OpenIncidents.timerLoad(10_526, Duration.ofMillis(87_400)))
+        .isEqualTo("10526 in 87 s, 120.4 per second");
+  }
 }

@@ -1,0 +1,61 @@
+package dev.incidentflow.api.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.incidentflow.api.IncidentFlowApplication;
+import dev.incidentflow.api.bench.BenchOptions;
+import java.time.Duration;
+import java.util.List;
+import net.sourceforge.argparse4j.ArgumentParsers;
+import net.sourceforge.argparse4j.inf.ArgumentParser;
+import net.sourceforge.argparse4j.inf.ArgumentParserException;
+import net.sourceforge.argparse4j.inf.Subparser;
+import org.junit.jupiter.api.Test;
+
+/** The {@code bench} command's flags, as a user types them, and the run they describe. */
+class BenchCommandOptionsTest {
+
+  @Test
+  void defaultsAreTheDocumentedRun() throws ArgumentParserException {
+    BenchOptions options = parse();
+
+    assertThat(options.alerts()).isEqualTo(10_000);
+    assertThat(options.groups()).isEqualTo(50);
+    assertThat(options.openIncidents()).isEqualTo(2_000);
+    assertThat(options.hold()).isEqualTo(Duration.ofSeconds(60));
+    assertThat(options.timerFloor()).isTrue();
+    assertThat(options.policy().updateEvery()).isEqualTo(Duration.ofSeconds(20));
+    assertThat(options.policy().escalateAt())
+        .containsExactly(Duration.ofSeconds(10), Duration.ofSeconds(20));
+  }
+
+  @Test
+  void aProductionPacedRunSkipsTheTimerFloorAndTakesTheProductionTimers()
+      throws ArgumentParserException {
+    BenchOptions options =
+        parse(
+            "--no-timer-floor",
+            "--update-every",
+            "15m",
+            "--escalate-at",
+            "5m, 10m,20m",
+            "--hold",
+            "1230s");
+
+    assertThat(options.timerFloor()).isFalse();
+    assertThat(options.hold()).isEqualTo(Duration.ofSeconds(1230));
+    assertThat(options.policy().updateEvery()).isEqualTo(Duration.ofMinutes(15));
+    assertThat(options.policy().escalateAt())
+        .isEqualTo(List.of(Duration.ofMinutes(5), Duration.ofMinutes(10), Duration.ofMinutes(20)));
+  }
+
+  private static BenchOptions parse(String... flags) throws ArgumentParserException {
+    ArgumentParser parser = ArgumentParsers.newFor("incidentflow").build();
+    Subparser bench = parser.addSubparsers().addParser("bench");
+    new BenchCommand(new IncidentFlowApplication(), report -> {}).configure(bench);
+    String[] args = new String[flags.length + 1];
+    args[0] = "bench";
+    System.arraycopy(flags, 0, args, 1, flags.length);
+    return BenchCommand.options(parser.parseArgs(args));
+  }
+}
