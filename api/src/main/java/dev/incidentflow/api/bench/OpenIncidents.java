@@ -170,15 +170,22 @@ final class OpenIncidents {
     // workers keep running meanwhile.
     int step = Math.max(1, ours.size() / HISTORY_SAMPLE);
     List<Long> taskWaits = new ArrayList<>();
+    List<Long> taskWaitsOpen = new ArrayList<>();
     int sampled = 0;
     for (int i = 0; i < ours.size(); i += step) {
-      taskWaits.addAll(TaskWaits.of(context.api().history(BenchApi.number(ours.get(i)))));
+      JsonNode history = context.api().history(BenchApi.number(ours.get(i)));
+      taskWaits.addAll(TaskWaits.of(history));
+      taskWaitsOpen.addAll(TaskWaits.scheduledFrom(history, opened));
       sampled++;
     }
     report.figure(
         PHASE,
         "workflow task wait to be picked up (scheduled to started), " + sampled + " incidents",
         Latencies.ofNanos(taskWaits).summary());
+    report.figure(
+        PHASE,
+        "  of which scheduled after all were open",
+        Latencies.ofNanos(taskWaitsOpen).summary());
     if (floor.isPresent()) {
       FloorProbe.TimerFloor timers = floor.get();
       Latencies floorLateness = Latencies.ofNanos(timers.latenessNanos());

@@ -19,6 +19,14 @@ final class TaskWaits {
 
   /** The wait of every workflow task in {@code history}, in nanoseconds, in history order. */
   static List<Long> of(JsonNode history) {
+    return scheduledFrom(history, Instant.MIN);
+  }
+
+  /**
+   * Like {@link #of}, but only the tasks the server scheduled at or after {@code from}: the ones of
+   * a phase rather than the workflow's whole life.
+   */
+  static List<Long> scheduledFrom(JsonNode history, Instant from) {
     List<Long> waits = new ArrayList<>();
     Map<Long, Instant> scheduledAt = new HashMap<>();
     for (JsonNode event : history.path("events")) {
@@ -30,7 +38,7 @@ final class TaskWaits {
         Instant scheduled =
             scheduledAt.get(
                 event.path("workflowTaskStartedEventAttributes").path("scheduledEventId").asLong());
-        if (scheduled != null) {
+        if (scheduled != null && !scheduled.isBefore(from)) {
           waits.add(Duration.between(scheduled, at).toNanos());
         }
       }

@@ -3,6 +3,7 @@ package dev.incidentflow.api.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -47,6 +48,24 @@ class TaskWaitsTest {
 
     assertThat(TaskWaits.of(JSON.readTree(history)))
         .containsExactly(TimeUnit.MILLISECONDS.toNanos(4), TimeUnit.MILLISECONDS.toNanos(18_544));
+  }
+
+  @Test
+  void aPhaseCountsOnlyTheTasksScheduledFromItsStart() throws Exception {
+    String history =
+        "{\"events\":["
+            + event(2, "00.000", "WORKFLOW_TASK_SCHEDULED")
+            + "},"
+            + started(3, "09.000", 2)
+            + ","
+            + event(5, "10.000", "WORKFLOW_TASK_SCHEDULED")
+            + "},"
+            + started(6, "10.003", 5)
+            + "]}";
+
+    assertThat(
+            TaskWaits.scheduledFrom(JSON.readTree(history), Instant.parse("2026-12-03T08:00:10Z")))
+        .containsExactly(TimeUnit.MILLISECONDS.toNanos(3));
   }
 
   @Test
