@@ -36,7 +36,7 @@ final class IncidentEffects {
 
   private final DirectoryActivities directory;
   private final SlackChatActivities slack = ActivityStubs.of(SlackChatActivities.class);
-  private final PagingActivities paging = ActivityStubs.of(PagingActivities.class);
+  private final PagingActivities paging = ActivityStubs.paging(PagingActivities.class);
 
   /**
    * The name of the channel while it is being opened (the first page goes out meanwhile), and the

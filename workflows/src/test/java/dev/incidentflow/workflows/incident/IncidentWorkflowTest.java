@@ -26,6 +26,7 @@ import dev.incidentflow.workflows.model.Person;
 import dev.incidentflow.workflows.model.Severity;
 import io.temporal.api.common.v1.Payloads;
 import io.temporal.api.enums.v1.EventType;
+import io.temporal.api.history.v1.ActivityTaskScheduledEventAttributes;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.common.WorkflowExecutionHistory;
@@ -36,6 +37,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
@@ -260,6 +264,33 @@ class IncidentWorkflowTest {
     return env.histories("alert-a").get(0).getEvents().stream()
         .filter(event -> event.getEventType() == type)
         .count();
+  }
+
+  @Test
+  void pagesGoAheadOfSlackCallsInTheActivityQueue() {
+    env.startAlertIncident("alert-a", Severity.SEV1);
+    // Unacknowledged past step 1: the step pages through the paging activity itself.
+    env.sleep(Duration.ofMinutes(6));
+
+    Map<String, Set<Integer>> priorities = new TreeMap<>();
+    for (HistoryEvent event : env.histories("alert-a").get(0).getEvents()) {
+      if (event.hasActivityTaskScheduledEventAttributes()) {
+        ActivityTaskScheduledEventAttributes scheduled =
+            event.getActivityTaskScheduledEventAttributes();
+        priorities
+            .computeIfAbsent(scheduled.getActivityType().getName(), name -> new TreeSet<>())
+            .add(scheduled.getPriority().getPriorityKey());
+      }
+    }
+
+    // Key 1 goes first; 0 is unset, which the server reads as its default, 3.
+    assertThat(priorities)
+        .containsEntry("OpenIncident", Set.of(1))
+        .containsEntry("Send", Set.of(1));
+    assertThat(priorities).containsKeys("OpenChannel", "DirectMessage", "PostMessage");
+    priorities.remove("OpenIncident");
+    priorities.remove("Send");
+    assertThat(priorities.values()).allSatisfy(keys -> assertThat(keys).containsExactly(0));
   }
 
   /**
