@@ -21,10 +21,16 @@ final class Burst {
 
   /**
    * @param latencyNanos per delivery, failed ones included
+   * @param answeredNanos per delivery, when its answer came ({@link System#nanoTime()})
    * @param errors deliveries not accepted (a webhook answered with anything but 202, a call that
    *     failed) or not answered
    */
-  record Result(long[] latencyNanos, long errors, List<String> errorSamples, long elapsedNanos) {
+  record Result(
+      long[] latencyNanos,
+      long[] answeredNanos,
+      long errors,
+      List<String> errorSamples,
+      long elapsedNanos) {
     double perSecond() {
       return latencyNanos.length / (elapsedNanos / 1e9);
     }
@@ -58,6 +64,7 @@ final class Burst {
 
   static Result run(int deliveries, int senders, Delivery delivery) throws InterruptedException {
     long[] latency = new long[deliveries];
+    long[] answered = new long[deliveries];
     AtomicInteger next = new AtomicInteger();
     AtomicLong errors = new AtomicLong();
     List<String> samples = new ArrayList<>();
@@ -80,7 +87,8 @@ final class Burst {
                     } catch (Exception e) {
                       error = e.toString();
                     }
-                    latency[i] = System.nanoTime() - sent;
+                    answered[i] = System.nanoTime();
+                    latency[i] = answered[i] - sent;
                     if (error != null) {
                       errors.incrementAndGet();
                       synchronized (samples) {
@@ -102,7 +110,7 @@ final class Burst {
     }
     long elapsed = System.nanoTime() - started;
     synchronized (samples) {
-      return new Result(latency, errors.get(), List.copyOf(samples), elapsed);
+      return new Result(latency, answered, errors.get(), List.copyOf(samples), elapsed);
     }
   }
 }

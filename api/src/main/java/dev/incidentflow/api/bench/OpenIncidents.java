@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntFunction;
 
 /**
  * Phase c: K incidents open at once on one worker, each with live escalation and status-update
@@ -137,6 +138,16 @@ final class OpenIncidents {
     report.check(
         PHASE, "first pages at PagerDuty (distinct -step-0 keys)", firstPages, count, waited);
     report.check(PHASE, "duplicate pages (any step, same dedup key)", duplicates, 0, "");
+    report.figure(
+        PHASE,
+        "alert to first page (202 to PagerDuty arrival), each incident",
+        Latencies.ofNanos(
+                alertToFirstPage(
+                    context.pagerDuty().arrivals(),
+                    prefix,
+                    i -> payloads.marker(MARKER, i),
+                    burst.answeredNanos()))
+            .summary());
 
     Lateness timeline = timelineLateness(ours, policy, opened, windowEnd, lookedAt);
     List<Long> all = new ArrayList<>(timeline.duringOpening());
@@ -240,6 +251,36 @@ final class OpenIncidents {
       report.figure(PHASE, "heap", "not measured: the deployment runs in another JVM");
     }
     report.figure(PHASE, "worker settings", workerSettings(context.target()));
+  }
+
+  /**
+   * For each delivery {@code i} whose incident's first page arrived: from the webhook's answer to
+   * that page's arrival, in nanoseconds. A page is tied to its delivery by the alert group's marker
+   * in its summary: {@code marker(i)}, which starts with {@code prefix} and ends with {@code ]}.
+   */
+  static List<Long> alertToFirstPage(
+      List<FakePagerDuty.Arrival> arrivals,
+      String prefix,
+      IntFunction<String> marker,
+      long[] answeredNanos) {
+    Map<String, Long> firstPage = new HashMap<>();
+    for (FakePagerDuty.Arrival arrival : arrivals) {
+      if (arrival.isTrigger() && Pages.isFirstPage(arrival.dedupKey())) {
+        int start = arrival.summary().indexOf(prefix);
+        int end = arrival.summary().indexOf(']', start + 1);
+        if (start >= 0 && end > start) {
+          firstPage.putIfAbsent(arrival.summary().substring(start, end + 1), arrival.nanos());
+        }
+      }
+    }
+    List<Long> latencies = new ArrayList<>();
+    for (int i = 0; i < answeredNanos.length; i++) {
+      Long arrived = firstPage.get(marker.apply(i));
+      if (arrived != null) {
+        latencies.add(arrived - answeredNanos[i]);
+      }
+    }
+    return latencies;
   }
 
   static String timerLoad(int timers, Duration window) {

@@ -1,0 +1,39 @@
+package dev.incidentflow.api.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class OpenIncidentsTest {
+  private static final Instant AT = Instant.parse("2026-12-04T15:00:00Z");
+
+  private static FakePagerDuty.Arrival trigger(String dedupKey, String summary, long nanos) {
+    return new FakePagerDuty.Arrival(dedupKey, "trigger", summary, nanos, AT);
+  }
+
+  @Test
+  void eachDeliveryIsTimedToTheFirstPageOfItsOwnGroup() {
+    List<FakePagerDuty.Arrival> arrivals =
+        List.of(
+            // group 10 pages before group 1; the marker's closing bracket keeps them apart
+            trigger("incidentflow-INC-7-step-0", "INC-7: [bench:r1:open:10] benchmark", 5_000),
+            trigger("incidentflow-INC-6-step-0", "INC-6: [bench:r1:open:1] benchmark", 9_000),
+            // an escalation page and a repeated first page do not count
+            trigger("incidentflow-INC-6-step-1", "INC-6: [bench:r1:open:1] benchmark", 1_000),
+            trigger("incidentflow-INC-6-step-0", "INC-6: [bench:r1:open:1] benchmark", 20_000),
+            // another phase's page with the same group number
+            trigger("incidentflow-INC-2-step-0", "INC-2: [bench:r1:storm:0] benchmark", 3_000));
+    long[] answered = new long[11];
+    answered[1] = 4_000;
+    answered[10] = 1_500;
+
+    List<Long> latencies =
+        OpenIncidents.alertToFirstPage(
+            arrivals, "[bench:r1:open:", i -> "[bench:r1:open:" + i + "]", answered);
+
+    // group 0 never paged: no sample rather than a made-up one
+    assertThat(latencies).containsExactly(5_000L, 3_500L);
+  }
+}
