@@ -2,6 +2,7 @@ package dev.incidentflow.api.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
@@ -10,68 +11,66 @@ import org.junit.jupiter.api.Test;
 class TaskWaitsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** An event of the given type at {@code at} seconds past 08:00:00 on 2026-12-03. */
   private static String event(int id, String at, String type) {
+    return event(id, at, type, "");
+  }
+
+  private static String event(int id, String at, String type, String attributes) {
     return "{\"eventId\":\""
         + id
         + "\",\"eventTime\":\"2026-12-03T08:00:"
         + at
         + "Z\",\"eventType\":\"EVENT_TYPE_"
         + type
-        + "\"";
+        + "\""
+        + attributes
+        + "}";
   }
 
   private static String started(int id, String at, int scheduledId) {
-    return event(id, at, "WORKFLOW_TASK_STARTED")
-        + ",\"workflowTaskStartedEventAttributes\":{\"scheduledEventId\":\""
-        + scheduledId
-        + "\"}}";
+    return event(
+        id,
+        at,
+        "WORKFLOW_TASK_STARTED",
+        ",\"workflowTaskStartedEventAttributes\":{\"scheduledEventId\":\"" + scheduledId + "\"}");
+  }
+
+  private static JsonNode history(String... events) throws Exception {
+    return JSON.readTree("{\"events\":[" + String.join(",", events) + "]}");
   }
 
   @Test
   void eachWorkflowTaskWaitsFromItsSchedulingToItsStartEvenWithEventsBetween() throws Exception {
-    String history =
-        "{\"events\":["
-            + event(1, "00.000", "WORKFLOW_EXECUTION_STARTED")
-            + "},"
-            + event(2, "00.000", "WORKFLOW_TASK_SCHEDULED")
-            + "},"
-            + started(3, "00.004", 2)
-            + ","
-            + event(4, "00.400", "WORKFLOW_TASK_COMPLETED")
-            + "},"
-            + event(5, "00.769", "WORKFLOW_TASK_SCHEDULED")
-            + "},"
-            + event(6, "00.842", "ACTIVITY_TASK_COMPLETED")
-            + "},"
-            + started(7, "19.313", 5)
-            + "]}";
+    JsonNode history =
+        history(
+            event(1, "00.000", "WORKFLOW_EXECUTION_STARTED"),
+            event(2, "00.000", "WORKFLOW_TASK_SCHEDULED"),
+            started(3, "00.004", 2),
+            event(4, "00.400", "WORKFLOW_TASK_COMPLETED"),
+            event(5, "00.769", "WORKFLOW_TASK_SCHEDULED"),
+            event(6, "00.842", "ACTIVITY_TASK_COMPLETED"),
+            started(7, "19.313", 5));
 
-    assertThat(TaskWaits.of(JSON.readTree(history)))
+    assertThat(TaskWaits.of(history))
         .containsExactly(TimeUnit.MILLISECONDS.toNanos(4), TimeUnit.MILLISECONDS.toNanos(18_544));
   }
 
   @Test
   void aPhaseCountsOnlyTheTasksScheduledFromItsStart() throws Exception {
-    String history =
-        "{\"events\":["
-            + event(2, "00.000", "WORKFLOW_TASK_SCHEDULED")
-            + "},"
-            + started(3, "09.000", 2)
-            + ","
-            + event(5, "10.000", "WORKFLOW_TASK_SCHEDULED")
-            + "},"
-            + started(6, "10.003", 5)
-            + "]}";
+    JsonNode history =
+        history(
+            event(2, "00.000", "WORKFLOW_TASK_SCHEDULED"),
+            started(3, "09.000", 2),
+            event(5, "10.000", "WORKFLOW_TASK_SCHEDULED"),
+            started(6, "10.003", 5));
 
-    assertThat(
-            TaskWaits.scheduledFrom(JSON.readTree(history), Instant.parse("2026-12-03T08:00:10Z")))
+    assertThat(TaskWaits.scheduledFrom(history, Instant.parse("2026-12-03T08:00:10Z")))
         .containsExactly(TimeUnit.MILLISECONDS.toNanos(3));
   }
 
   @Test
   void aTaskScheduledButNotStartedHasNoWaitYet() throws Exception {
-    String history = "{\"events\":[" + event(2, "00.000", "WORKFLOW_TASK_SCHEDULED") + "}" + "]}";
-
-    assertThat(TaskWaits.of(JSON.readTree(history))).isEmpty();
+    assertThat(TaskWaits.of(history(event(2, "00.000", "WORKFLOW_TASK_SCHEDULED")))).isEmpty();
   }
 }
