@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.incidentflow.api.core.AlertWorkflowIds;
+import java.util.OptionalInt;
 
 /**
  * Alertmanager webhook bodies (version 4) for the benchmark's alert groups. Each group's title
@@ -33,6 +34,21 @@ final class AlertPayloads {
   /** The prefix every marker of {@code phase} starts with. */
   String phasePrefix(String phase) {
     return "[bench:" + run + ":" + phase + ":";
+  }
+
+  /** The group {@code n} whose marker of {@code phase} {@code text} carries, if any. */
+  OptionalInt groupIn(String text, String phase) {
+    String prefix = phasePrefix(phase);
+    int start = text.indexOf(prefix);
+    int end = start < 0 ? -1 : text.indexOf(']', start);
+    if (end < 0) {
+      return OptionalInt.empty();
+    }
+    try {
+      return OptionalInt.of(Integer.parseInt(text.substring(start + prefix.length(), end)));
+    } catch (NumberFormatException notOurs) {
+      return OptionalInt.empty();
+    }
   }
 
   String groupKey(String phase, int n) {

@@ -8,12 +8,15 @@ import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.function.IntFunction;
+import java.util.OptionalInt;
+import java.util.function.Function;
 
 /**
  * Phase c: K incidents open at once on one worker, each with live escalation and status-update
@@ -143,10 +146,7 @@ final class OpenIncidents {
         "alert to first page (202 to PagerDuty arrival), each incident",
         Latencies.ofNanos(
                 alertToFirstPage(
-                    context.pagerDuty().arrivals(),
-                    prefix,
-                    i -> payloads.marker(MARKER, i),
-                    burst.answeredNanos()))
+                    triggers, summary -> payloads.groupIn(summary, MARKER), burst.answeredNanos()))
             .summary());
 
     Lateness timeline = timelineLateness(ours, policy, opened, windowEnd, lookedAt);
@@ -255,32 +255,25 @@ final class OpenIncidents {
 
   /**
    * For each delivery {@code i} whose incident's first page arrived: from the webhook's answer to
-   * that page's arrival, in nanoseconds. A page is tied to its delivery by the alert group's marker
-   * in its summary: {@code marker(i)}, which starts with {@code prefix} and ends with {@code ]}.
+   * that page's arrival, in nanoseconds. A page is tied to its delivery by the alert group its
+   * summary names ({@code group}); delivery {@code i} is group {@code i}. In delivery order.
+   *
+   * @param triggers the phase's trigger events by dedup key, in order of arrival
    */
   static List<Long> alertToFirstPage(
-      List<FakePagerDuty.Arrival> arrivals,
-      String prefix,
-      IntFunction<String> marker,
+      Map<String, List<FakePagerDuty.Arrival>> triggers,
+      Function<String, OptionalInt> group,
       long[] answeredNanos) {
-    Map<String, Long> firstPage = new HashMap<>();
-    for (FakePagerDuty.Arrival arrival : arrivals) {
-      if (arrival.isTrigger() && Pages.isFirstPage(arrival.dedupKey())) {
-        int start = arrival.summary().indexOf(prefix);
-        int end = arrival.summary().indexOf(']', start + 1);
-        if (start >= 0 && end > start) {
-          firstPage.putIfAbsent(arrival.summary().substring(start, end + 1), arrival.nanos());
-        }
-      }
-    }
-    List<Long> latencies = new ArrayList<>();
-    for (int i = 0; i < answeredNanos.length; i++) {
-      Long arrived = firstPage.get(marker.apply(i));
-      if (arrived != null) {
-        latencies.add(arrived - answeredNanos[i]);
-      }
-    }
-    return latencies;
+    Long[] byDelivery = new Long[answeredNanos.length];
+    triggers.forEach(
+        (dedupKey, arrivals) -> {
+          FakePagerDuty.Arrival first = arrivals.get(0);
+          OptionalInt n = group.apply(first.summary());
+          if (Pages.isFirstPage(dedupKey) && n.isPresent() && n.getAsInt() < byDelivery.length) {
+            byDelivery[n.getAsInt()] = first.nanos() - answeredNanos[n.getAsInt()];
+          }
+        });
+    return Arrays.stream(byDelivery).filter(Objects::nonNull).toList();
   }
 
   static String timerLoad(int timers, Duration window) {

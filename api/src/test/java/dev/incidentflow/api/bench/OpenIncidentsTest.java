@@ -29,11 +29,26 @@ class OpenIncidentsTest {
     answered[1] = 4_000;
     answered[10] = 1_500;
 
+    AlertPayloads payloads = new AlertPayloads("r1");
+
     List<Long> latencies =
         OpenIncidents.alertToFirstPage(
-            arrivals, "[bench:r1:open:", i -> "[bench:r1:open:" + i + "]", answered);
+            Pages.triggersByKey(arrivals, payloads.phasePrefix("open")),
+            summary -> payloads.groupIn(summary, "open"),
+            answered);
 
     // group 0 never paged: no sample rather than a made-up one
     assertThat(latencies).containsExactly(5_000L, 3_500L);
+  }
+
+  @Test
+  void aPageSummaryNamesItsGroupOnlyThroughThisRunsMarkerOfThePhase() {
+    AlertPayloads payloads = new AlertPayloads("r1");
+    String summary = "INC-3: " + payloads.marker("open", 12) + " benchmark open group 12";
+
+    assertThat(payloads.groupIn(summary, "open")).hasValue(12);
+    assertThat(payloads.groupIn(summary, "storm")).isEmpty();
+    assertThat(new AlertPayloads("r2").groupIn(summary, "open")).isEmpty();
+    assertThat(payloads.groupIn("INC-3: [bench:r1:open:x] benchmark", "open")).isEmpty();
   }
 }
