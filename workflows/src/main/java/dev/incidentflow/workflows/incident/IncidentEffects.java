@@ -13,6 +13,7 @@ import dev.incidentflow.workflows.model.Severity;
 import dev.incidentflow.workflows.policy.Durations;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.workflow.Async;
+import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 
 /**
@@ -65,8 +67,11 @@ final class IncidentEffects {
   /** See {@link #alreadyPaged}. */
   private final List<PagerEvent> alreadyPaged = new ArrayList<>();
 
-  /** Who was told to join the channel while it was being opened, to hear if it never opens. */
-  private final List<Person> toldToJoin = new ArrayList<>();
+  /**
+   * Who was told to join the channel while it was being opened, to hear if it never opens; null
+   * once that is settled.
+   */
+  private List<Person> toldToJoin = new ArrayList<>();
 
   /**
    * Where Slack calls wait their turn when they are made in the background; null makes them inline.
@@ -82,10 +87,12 @@ final class IncidentEffects {
 
   /**
    * From now on, Slack calls are queued and made in the background, in order, and the incident goes
-   * on meanwhile (version 1 of {@link IncidentWorkflowImpl#SLACK_IN_BACKGROUND}).
+   * on meanwhile (version 1 of {@link IncidentWorkflowImpl#SLACK_IN_BACKGROUND}); with {@code
+   * lanes}, the calls to different conversations at once (version 1 of {@link
+   * IncidentWorkflowImpl#SLACK_IN_LANES}).
    */
-  void sendSlackInBackground() {
-    outbox = new SlackOutbox();
+  void sendSlackInBackground(boolean lanes) {
+    outbox = new SlackOutbox(lanes);
   }
 
   /** Every Slack call asked for so far has been made. */
@@ -95,14 +102,24 @@ final class IncidentEffects {
 
   /**
    * Makes a Slack call: inline, where a failure reaches the caller, or queued behind the earlier
-   * ones. {@code call} must carry everything it sends, built before it is queued.
+   * ones in its lane (see {@link SlackOutbox}). {@code send} starts the call and must carry
+   * everything it sends, built before it is queued.
    */
-  void toSlack(IncidentState state, String what, Runnable call) {
+  void toSlack(IncidentState state, String what, String lane, Supplier<Promise<Void>> send) {
     if (outbox == null) {
-      call.run();
+      send.get().get();
     } else {
-      outbox.add(state.incidentId(), what, call);
+      outbox.add(state.incidentId(), what, lane, send);
     }
+  }
+
+  /** Posts {@code message} in its channel, through {@link #toSlack}. */
+  private void post(IncidentState state, String what, ChannelMessage message) {
+    toSlack(
+        state,
+        what,
+        SlackOutbox.channelLane(message.channel()),
+        () -> Async.procedure(slack::postMessage, message));
   }
 
   void perform(IncidentState state, Effect effect) {
@@ -116,7 +133,11 @@ final class IncidentEffects {
       } else if (effect instanceof Effect.RefreshTopic) {
         if (state.hasChannel()) {
           ChannelMessage topic = new ChannelMessage(state.channelId(), topic(state));
-          toSlack(state, "set the topic", () -> slack.setTopic(topic));
+          toSlack(
+              state,
+              "set the topic",
+              SlackOutbox.channelLane(topic.channel()),
+              () -> Async.procedure(slack::setTopic, topic));
         }
       } else if (effect instanceof Effect.RunEscalationStep step) {
         runEscalationStep(state, step);
@@ -140,8 +161,7 @@ final class IncidentEffects {
 
   void postInChannel(IncidentState state, String text) {
     if (state.hasChannel()) {
-      ChannelMessage post = new ChannelMessage(state.channelId(), text);
-      toSlack(state, "post in #" + state.channelName(), () -> slack.postMessage(post));
+      post(state, "post in #" + state.channelName(), new ChannelMessage(state.channelId(), text));
     } else if (openingChannel != null) {
       held.add(text);
     }
@@ -163,24 +183,25 @@ final class IncidentEffects {
   void channelSettled(IncidentState state) {
     String promised = openingChannel;
     openingChannel = null;
-    if (promised != null) {
-      // Queued behind the DMs that asked people to join, which fill toldToJoin as they go out.
-      boolean opened = state.hasChannel();
+    if (promised != null && !state.hasChannel()) {
+      // Behind the DMs that asked people to join, which fill toldToJoin as they go out.
       String incidentId = state.incidentId();
       String where =
           state.stakeholderChannel() == null ? "" : "; follow it in #" + state.stakeholderChannel();
-      toSlack(
-          state,
-          "tell who was asked to join #" + promised,
+      String text = "Slack could not open #" + promised + " for " + incidentId + where + ".";
+      Runnable tell =
           () -> {
-            List<Person> told = List.copyOf(toldToJoin);
-            toldToJoin.clear();
-            if (!opened) {
-              String text =
-                  "Slack could not open #" + promised + " for " + incidentId + where + ".";
-              told.forEach(person -> channelNeverOpened(incidentId, person, text));
-            }
-          });
+            List<Person> told = toldToJoin;
+            toldToJoin = null;
+            told.forEach(person -> channelNeverOpened(incidentId, person, text));
+          };
+      if (outbox == null) {
+        tell.run();
+      } else {
+        outbox.addFence(incidentId, "tell who was asked to join #" + promised, tell);
+      }
+    } else {
+      toldToJoin = null;
     }
     List<String> posts = List.copyOf(held);
     held.clear();
@@ -237,7 +258,7 @@ final class IncidentEffects {
       heldAnnouncements.add(text);
     } else if (state.stakeholderChannel() != null) {
       ChannelMessage post = new ChannelMessage(state.stakeholderChannel(), text);
-      toSlack(state, "announce in #" + post.channel(), () -> slack.postMessage(post));
+      post(state, "announce in #" + post.channel(), post);
     }
   }
 
@@ -391,12 +412,16 @@ final class IncidentEffects {
         toSlack(
             state,
             "message " + person.handle(),
-            () -> {
-              slack.directMessage(message);
-              if (promised) {
-                toldToJoin.add(person);
-              }
-            });
+            SlackOutbox.personLane(person.handle()),
+            () ->
+                Async.procedure(slack::directMessage, message)
+                    .thenApply(
+                        sent -> {
+                          if (promised && toldToJoin != null) {
+                            toldToJoin.add(person);
+                          }
+                          return sent;
+                        }));
       } catch (ActivityFailure failure) {
         log.warn(
             "{}: could not message {}: {}",
@@ -406,8 +431,7 @@ final class IncidentEffects {
       }
     }
     for (String channel : resolved.channels()) {
-      ChannelMessage post = new ChannelMessage(channel, withChannel);
-      toSlack(state, "post in #" + channel, () -> slack.postMessage(post));
+      post(state, "post in #" + channel, new ChannelMessage(channel, withChannel));
     }
   }
 
