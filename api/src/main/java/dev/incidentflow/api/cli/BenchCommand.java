@@ -83,46 +83,46 @@ public final class BenchCommand extends ServerCommand<IncidentFlowConfiguration>
         .dest("alerts")
         .type(Integer.class)
         .setDefault(10_000)
-        .help("storm: alert deliveries (default 10000)");
+        .help("storm: alert deliveries");
     subparser
         .addArgument("--groups")
         .dest("groups")
         .type(Integer.class)
         .setDefault(50)
-        .help("storm: alert groups, one incident each (default 50)");
+        .help("storm: alert groups, one incident each");
     subparser
         .addArgument("--senders")
         .dest("senders")
         .type(Integer.class)
         .setDefault(32)
-        .help("concurrent webhook senders (default 32)");
+        .help("concurrent webhook senders");
     subparser
         .addArgument("--page-samples")
         .dest("pageSamples")
         .type(Integer.class)
         .setDefault(100)
-        .help("alert-to-page samples, each next to a floor sample; 0 skips (default 100)");
+        .help("alert-to-page samples, each next to a floor sample; 0 skips");
     subparser
         .addArgument("--open-incidents")
         .dest("openIncidents")
         .type(Integer.class)
         .setDefault(2_000)
-        .help("incidents open at once with live timers; 0 skips (default 2000)");
+        .help("incidents open at once with live timers; 0 skips");
     subparser
         .addArgument("--hold")
         .dest("hold")
         .setDefault("60s")
-        .help("how long the open incidents are watched after the last one paged (default 60s)");
+        .help("how long the open incidents are watched after the last one paged");
     subparser
         .addArgument("--update-every")
         .dest("updateEvery")
         .setDefault("20s")
-        .help("bench policy: SEV1 status update cadence (default 20s)");
+        .help("bench policy: SEV1 status update cadence");
     subparser
         .addArgument("--escalate-at")
         .dest("escalateAt")
         .setDefault("10s,20s")
-        .help("bench policy: SEV1 escalation steps after the first page (default 10s,20s)");
+        .help("bench policy: SEV1 escalation steps after the first page");
     subparser
         .addArgument("--no-timer-floor")
         .dest("noTimerFloor")
@@ -132,7 +132,7 @@ public final class BenchCommand extends ServerCommand<IncidentFlowConfiguration>
         .addArgument("--drain-timeout")
         .dest("drainTimeout")
         .setDefault("300s")
-        .help("longest wait for pages to arrive and work to drain (default 300s)");
+        .help("longest wait for pages to arrive and work to drain");
     subparser
         .addArgument("--url")
         .dest("url")
@@ -150,12 +150,12 @@ public final class BenchCommand extends ServerCommand<IncidentFlowConfiguration>
         .addArgument("--namespace")
         .dest("namespace")
         .setDefault("default")
-        .help("with --temporal: the Temporal namespace (default default)");
+        .help("with --temporal: the Temporal namespace");
     subparser
         .addArgument("--fakes-host")
         .dest("fakesHost")
         .setDefault(LOCALHOST)
-        .help("with --url: where the fake Slack and PagerDuty listen (default 127.0.0.1)");
+        .help("with --url: where the fake Slack and PagerDuty listen");
     subparser
         .addArgument("--slack-port")
         .dest("slackPort")
@@ -177,7 +177,7 @@ public final class BenchCommand extends ServerCommand<IncidentFlowConfiguration>
         .addArgument("--log-level")
         .dest("logLevel")
         .setDefault("WARN")
-        .help("the application's log level during the run (default WARN)");
+        .help("the application's log level during the run");
   }
 
   @Override
