@@ -13,7 +13,6 @@ import dev.incidentflow.workflows.model.Severity;
 import dev.incidentflow.workflows.policy.Durations;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.workflow.Async;
-import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -24,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 
 /**
@@ -67,11 +65,8 @@ final class IncidentEffects {
   /** See {@link #alreadyPaged}. */
   private final List<PagerEvent> alreadyPaged = new ArrayList<>();
 
-  /**
-   * Who was told to join the channel while it was being opened, to hear if it never opens; null
-   * once that is settled.
-   */
-  private List<Person> toldToJoin = new ArrayList<>();
+  /** Who was told to join the channel while it was being opened, to hear if it never opens. */
+  private final List<Person> toldToJoin = new ArrayList<>();
 
   /**
    * Where Slack calls wait their turn when they are made in the background; null makes them inline.
@@ -87,12 +82,10 @@ final class IncidentEffects {
 
   /**
    * From now on, Slack calls are queued and made in the background, in order, and the incident goes
-   * on meanwhile (version 1 of {@link IncidentWorkflowImpl#SLACK_IN_BACKGROUND}); with {@code
-   * lanes}, the calls to different conversations at once (version 1 of {@link
-   * IncidentWorkflowImpl#SLACK_IN_LANES}).
+   * on meanwhile (version 1 of {@link IncidentWorkflowImpl#SLACK_IN_BACKGROUND}).
    */
-  void sendSlackInBackground(boolean lanes) {
-    outbox = new SlackOutbox(lanes);
+  void sendSlackInBackground() {
+    outbox = new SlackOutbox();
   }
 
   /** Every Slack call asked for so far has been made. */
@@ -102,24 +95,14 @@ final class IncidentEffects {
 
   /**
    * Makes a Slack call: inline, where a failure reaches the caller, or queued behind the earlier
-   * ones in its lane (see {@link SlackOutbox}). {@code send} starts the call and must carry
-   * everything it sends, built before it is queued.
+   * ones. {@code call} must carry everything it sends, built before it is queued.
    */
-  void toSlack(IncidentState state, String what, String lane, Supplier<Promise<Void>> send) {
+  void toSlack(IncidentState state, String what, Runnable call) {
     if (outbox == null) {
-      send.get().get();
+      call.run();
     } else {
-      outbox.add(state.incidentId(), what, lane, send);
+      outbox.add(state.incidentId(), what, call);
     }
-  }
-
-  /** Posts {@code message} in its channel, through {@link #toSlack}. */
-  private void post(IncidentState state, String what, ChannelMessage message) {
-    toSlack(
-        state,
-        what,
-        SlackOutbox.channelLane(message.channel()),
-        () -> Async.procedure(slack::postMessage, message));
   }
 
   void perform(IncidentState state, Effect effect) {
@@ -133,11 +116,7 @@ final class IncidentEffects {
       } else if (effect instanceof Effect.RefreshTopic) {
         if (state.hasChannel()) {
           ChannelMessage topic = new ChannelMessage(state.channelId(), topic(state));
-          toSlack(
-              state,
-              "set the topic",
-              SlackOutbox.channelLane(topic.channel()),
-              () -> Async.procedure(slack::setTopic, topic));
+          toSlack(state, "set the topic", () -> slack.setTopic(topic));
         }
       } else if (effect instanceof Effect.RunEscalationStep step) {
         runEscalationStep(state, step);
@@ -161,7 +140,8 @@ final class IncidentEffects {
 
   void postInChannel(IncidentState state, String text) {
     if (state.hasChannel()) {
-      post(state, "post in #" + state.channelName(), new ChannelMessage(state.channelId(), text));
+      ChannelMessage post = new ChannelMessage(state.channelId(), text);
+      toSlack(state, "post in #" + state.channelName(), () -> slack.postMessage(post));
     } else if (openingChannel != null) {
       held.add(text);
     }
@@ -183,25 +163,24 @@ final class IncidentEffects {
   void channelSettled(IncidentState state) {
     String promised = openingChannel;
     openingChannel = null;
-    if (promised != null && !state.hasChannel()) {
-      // Behind the DMs that asked people to join, which fill toldToJoin as they go out.
+    if (promised != null) {
+      // Queued behind the DMs that asked people to join, which fill toldToJoin as they go out.
+      boolean opened = state.hasChannel();
       String incidentId = state.incidentId();
       String where =
           state.stakeholderChannel() == null ? "" : "; follow it in #" + state.stakeholderChannel();
-      String text = "Slack could not open #" + promised + " for " + incidentId + where + ".";
-      Runnable tell =
+      toSlack(
+          state,
+          "tell who was asked to join #" + promised,
           () -> {
-            List<Person> told = toldToJoin;
-            toldToJoin = null;
-            told.forEach(person -> channelNeverOpened(incidentId, person, text));
-          };
-      if (outbox == null) {
-        tell.run();
-      } else {
-        outbox.addFence(incidentId, "tell who was asked to join #" + promised, tell);
-      }
-    } else {
-      toldToJoin = null;
+            List<Person> told = List.copyOf(toldToJoin);
+            toldToJoin.clear();
+            if (!opened) {
+              String text =
+                  "Slack could not open #" + promised + " for " + incidentId + where + ".";
+              told.forEach(person -> channelNeverOpened(incidentId, person, text));
+            }
+          });
     }
     List<String> posts = List.copyOf(held);
     held.clear();
@@ -258,7 +237,7 @@ final class IncidentEffects {
       heldAnnouncements.add(text);
     } else if (state.stakeholderChannel() != null) {
       ChannelMessage post = new ChannelMessage(state.stakeholderChannel(), text);
-      post(state, "announce in #" + post.channel(), post);
+      toSlack(state, "announce in #" + post.channel(), () -> slack.postMessage(post));
     }
   }
 
@@ -412,16 +391,12 @@ final class IncidentEffects {
         toSlack(
             state,
             "message " + person.handle(),
-            SlackOutbox.personLane(person.handle()),
-            () ->
-                Async.procedure(slack::directMessage, message)
-                    .thenApply(
-                        sent -> {
-                          if (promised && toldToJoin != null) {
-                            toldToJoin.add(person);
-                          }
-                          return sent;
-                        }));
+            () -> {
+              slack.directMessage(message);
+              if (promised) {
+                toldToJoin.add(person);
+              }
+            });
       } catch (ActivityFailure failure) {
         log.warn(
             "{}: could not message {}: {}",
@@ -431,7 +406,8 @@ final class IncidentEffects {
       }
     }
     for (String channel : resolved.channels()) {
-      post(state, "post in #" + channel, new ChannelMessage(channel, withChannel));
+      ChannelMessage post = new ChannelMessage(channel, withChannel);
+      toSlack(state, "post in #" + channel, () -> slack.postMessage(post));
     }
   }
 

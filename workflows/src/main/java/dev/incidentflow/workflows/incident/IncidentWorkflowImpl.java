@@ -80,14 +80,6 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
   static final String SLACK_IN_BACKGROUND = "slack-in-background";
 
   /**
-   * Version 1 of this change makes the Slack calls to different conversations at once (see {@link
-   * SlackOutbox}): an escalation step's direct messages and its channel post, the opening's
-   * announcement and its channel posts. Each conversation still gets its calls in order. In version
-   * 0 every call waited for the one before it, each its own round of activity and workflow task.
-   */
-  static final String SLACK_IN_LANES = "slack-in-lanes";
-
-  /**
    * Version 1 of this change wakes the waiting incident to continue as new once its history has
    * grown long and it is idle. With {@link #SLACK_IN_BACKGROUND} the queued Slack calls add to the
    * history after the main loop has looked at its length, so in version 0 an incident went on past
@@ -172,9 +164,8 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
     effects = new IncidentEffects(directory);
     slackInBackground = Workflow.getVersion(SLACK_IN_BACKGROUND, Workflow.DEFAULT_VERSION, 1) == 1;
     if (slackInBackground) {
+      effects.sendSlackInBackground();
       wakeToContinue = Workflow.getVersion(WAKE_TO_CONTINUE, Workflow.DEFAULT_VERSION, 1) == 1;
-      effects.sendSlackInBackground(
-          Workflow.getVersion(SLACK_IN_LANES, Workflow.DEFAULT_VERSION, 1) == 1);
     }
     int cancelIdleTimers = Workflow.getVersion(CANCEL_IDLE_TIMERS, Workflow.DEFAULT_VERSION, 2);
     if (cancelIdleTimers >= 1) {
@@ -441,11 +432,7 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
               state.links());
       perform(
           () -> {
-            effects.toSlack(
-                state,
-                "post the briefing",
-                SlackOutbox.channelLane(briefing.channelId()),
-                () -> Async.procedure(slack::postBriefing, briefing));
+            effects.toSlack(state, "post the briefing", () -> slack.postBriefing(briefing));
             return null;
           });
     }

@@ -8,11 +8,8 @@ import dev.incidentflow.workflows.activities.OpenChannel;
 import dev.incidentflow.workflows.activities.SlackChannel;
 import dev.incidentflow.workflows.activities.SlackChatActivities;
 import io.temporal.failure.ApplicationFailure;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -101,19 +98,5 @@ final class FakeSlack implements SlackChatActivities {
 
   List<String> dmRecipients() {
     return directMessages.stream().map(m -> m.person().handle()).toList();
-  }
-
-  /**
-   * Who got each direct message text, in the order each text first arrived: the people an
-   * escalation step messages at once, in no order of their own, step after step.
-   */
-  List<Set<String>> dmRecipientsByText() {
-    Map<String, Set<String>> byText = new LinkedHashMap<>();
-    for (DirectMessage message : directMessages) {
-      byText
-          .computeIfAbsent(message.text(), text -> new HashSet<>())
-          .add(message.person().handle());
-    }
-    return List.copyOf(byText.values());
   }
 }

@@ -119,11 +119,6 @@ class IncidentWorkflowReplayTest {
      * timeout were cancelled too.
      */
     V6("v6/"),
-    /**
-     * Version 2 of {@link IncidentWorkflowImpl#CANCEL_IDLE_TIMERS}, before {@link
-     * IncidentWorkflowImpl#SLACK_IN_LANES}: every Slack call waited for the one before it.
-     */
-    V7("v7/"),
     CURRENT("");
 
     final String folder;

@@ -293,36 +293,6 @@ class IncidentWorkflowTest {
     assertThat(priorities.values()).allSatisfy(keys -> assertThat(keys).containsExactly(0));
   }
 
-  @Test
-  void anEscalationStepMessagesItsPeopleAndPostsInTheChannelAtOnce() {
-    env.startAlertIncident("alert-a", Severity.SEV1);
-    // Unacknowledged past step 1, which pages bob and dana.
-    env.sleep(Duration.ofMinutes(6));
-
-    Map<String, Long> scheduledBy = new TreeMap<>();
-    for (HistoryEvent event : env.histories("alert-a").get(0).getEvents()) {
-      if (event.hasActivityTaskScheduledEventAttributes()) {
-        ActivityTaskScheduledEventAttributes scheduled =
-            event.getActivityTaskScheduledEventAttributes();
-        String input = scheduled.getInput().getPayloads(0).getData().toStringUtf8();
-        if (input.contains("Escalation level 1 for INC-1")) {
-          String to =
-              input.contains("\"handle\":\"bob\"")
-                  ? "bob"
-                  : input.contains("\"handle\":\"dana\"") ? "dana" : "channel";
-          scheduledBy.put(
-              scheduled.getActivityType().getName() + " " + to,
-              scheduled.getWorkflowTaskCompletedEventId());
-        }
-      }
-    }
-
-    // One workflow task schedules all three, each in its own conversation.
-    assertThat(scheduledBy)
-        .containsOnlyKeys("DirectMessage bob", "DirectMessage dana", "PostMessage channel");
-    assertThat(Set.copyOf(scheduledBy.values())).hasSize(1);
-  }
-
   /**
    * The activities, local ones by their markers, that a run recorded before it scheduled {@code
    * activity}; null when it never did.
