@@ -182,11 +182,13 @@ final class OpenIncidents {
     int step = Math.max(1, ours.size() / HISTORY_SAMPLE);
     List<Long> taskWaits = new ArrayList<>();
     List<Long> taskWaitsOpen = new ArrayList<>();
+    List<Long> timerFiringsOpen = new ArrayList<>();
     int sampled = 0;
     for (int i = 0; i < ours.size(); i += step) {
       JsonNode history = context.api().history(BenchApi.number(ours.get(i)));
       taskWaits.addAll(TaskWaits.of(history));
       taskWaitsOpen.addAll(TaskWaits.scheduledFrom(history, opened));
+      timerFiringsOpen.addAll(TaskWaits.timerFiringsDueFrom(history, opened));
       sampled++;
     }
     report.figure(
@@ -197,6 +199,10 @@ final class OpenIncidents {
         PHASE,
         "  of which scheduled after all were open",
         Latencies.ofNanos(taskWaitsOpen).summary());
+    report.figure(
+        PHASE,
+        "timers fired by the server after their due time, due after all were open",
+        Latencies.ofNanos(timerFiringsOpen).summary());
     if (floor.isPresent()) {
       FloorProbe.TimerFloor timers = floor.get();
       Latencies floorLateness = Latencies.ofNanos(timers.latenessNanos());

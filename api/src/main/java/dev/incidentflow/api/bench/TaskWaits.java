@@ -1,6 +1,7 @@
 package dev.incidentflow.api.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,11 +31,10 @@ final class TaskWaits {
     List<Long> waits = new ArrayList<>();
     Map<Long, Instant> scheduledAt = new HashMap<>();
     for (JsonNode event : history.path("events")) {
-      String type = event.path("eventType").asText();
       Instant at = Instant.parse(event.path("eventTime").asText());
-      if (type.contains("WORKFLOW_TASK_SCHEDULED") || type.equals("WorkflowTaskScheduled")) {
+      if (is(event, "WORKFLOW_TASK_SCHEDULED", "WorkflowTaskScheduled")) {
         scheduledAt.put(event.path("eventId").asLong(), at);
-      } else if (type.contains("WORKFLOW_TASK_STARTED") || type.equals("WorkflowTaskStarted")) {
+      } else if (is(event, "WORKFLOW_TASK_STARTED", "WorkflowTaskStarted")) {
         Instant scheduled =
             scheduledAt.get(
                 event.path("workflowTaskStartedEventAttributes").path("scheduledEventId").asLong());
@@ -44,5 +44,43 @@ final class TaskWaits {
       }
     }
     return waits;
+  }
+
+  /**
+   * How late the server fired each timer in {@code history} that came due at or after {@code from}:
+   * its {@code TIMER_FIRED} against its {@code TIMER_STARTED} plus the timer's duration, in
+   * nanoseconds. The server's share of a timer's lateness; the rest is the workflow task's wait
+   * (above) and the workflow's own (a timer started late, or work done before the timer's task).
+   */
+  static List<Long> timerFiringsDueFrom(JsonNode history, Instant from) {
+    List<Long> delays = new ArrayList<>();
+    Map<Long, Instant> dueAt = new HashMap<>();
+    for (JsonNode event : history.path("events")) {
+      Instant at = Instant.parse(event.path("eventTime").asText());
+      if (is(event, "TIMER_STARTED", "TimerStarted")) {
+        String timeout =
+            event.path("timerStartedEventAttributes").path("startToFireTimeout").asText();
+        dueAt.put(event.path("eventId").asLong(), at.plus(protoDuration(timeout)));
+      } else if (is(event, "TIMER_FIRED", "TimerFired")) {
+        Instant due =
+            dueAt.get(event.path("timerFiredEventAttributes").path("startedEventId").asLong());
+        if (due != null && !due.isBefore(from)) {
+          delays.add(Duration.between(due, at).toNanos());
+        }
+      }
+    }
+    return delays;
+  }
+
+  /** Whether {@code event} is of a type, as protobuf's JSON names it or in its short form. */
+  private static boolean is(JsonNode event, String protoName, String shortName) {
+    String type = event.path("eventType").asText();
+    return type.equals("EVENT_TYPE_" + protoName) || type.equals(shortName);
+  }
+
+  /** A duration as protobuf's JSON writes it: seconds with a fraction, then "s". */
+  private static Duration protoDuration(String text) {
+    return Duration.ofNanos(
+        new BigDecimal(text.substring(0, text.length() - 1)).movePointRight(9).longValueExact());
   }
 }

@@ -69,6 +69,39 @@ class TaskWaitsTest {
         .containsExactly(TimeUnit.MILLISECONDS.toNanos(3));
   }
 
+  private static String timerStarted(int id, String at, String timeout) {
+    return event(
+        id,
+        at,
+        "TIMER_STARTED",
+        ",\"timerStartedEventAttributes\":{\"startToFireTimeout\":\"" + timeout + "\"}");
+  }
+
+  private static String timerFired(int id, String at, int startedId) {
+    return event(
+        id,
+        at,
+        "TIMER_FIRED",
+        ",\"timerFiredEventAttributes\":{\"startedEventId\":\"" + startedId + "\"}");
+  }
+
+  @Test
+  void aTimerFiresLateByWhatItsFiringCameAfterItsStartPlusItsDuration() throws Exception {
+    JsonNode history =
+        history(
+            timerStarted(5, "00.250", "1.250s"),
+            timerStarted(6, "00.500", "10s"),
+            timerFired(9, "01.500", 5),
+            timerFired(12, "12.125", 6),
+            timerStarted(13, "12.200", "30s"));
+
+    // Due at 01.500 (before the phase) and at 10.500; the last has not fired.
+    assertThat(TaskWaits.timerFiringsDueFrom(history, Instant.parse("2026-12-03T08:00:10Z")))
+        .containsExactly(TimeUnit.MILLISECONDS.toNanos(1_625));
+    assertThat(TaskWaits.timerFiringsDueFrom(history, Instant.MIN))
+        .containsExactly(0L, TimeUnit.MILLISECONDS.toNanos(1_625));
+  }
+
   @Test
   void aTaskScheduledButNotStartedHasNoWaitYet() throws Exception {
     assertThat(TaskWaits.of(history(event(2, "00.000", "WORKFLOW_TASK_SCHEDULED")))).isEmpty();
