@@ -183,12 +183,21 @@ final class OpenIncidents {
     List<Long> taskWaits = new ArrayList<>();
     List<Long> taskWaitsOpen = new ArrayList<>();
     List<Long> timerFiringsOpen = new ArrayList<>();
+    List<Long> taskRunsOpen = new ArrayList<>();
+    List<Long> pageWaitsOpen = new ArrayList<>();
+    List<Long> activityWaitsOpen = new ArrayList<>();
     int sampled = 0;
     for (int i = 0; i < ours.size(); i += step) {
       JsonNode history = context.api().history(BenchApi.number(ours.get(i)));
       taskWaits.addAll(TaskWaits.of(history));
       taskWaitsOpen.addAll(TaskWaits.scheduledFrom(history, opened));
       timerFiringsOpen.addAll(TaskWaits.timerFiringsDueFrom(history, opened));
+      taskRunsOpen.addAll(TaskWaits.runsScheduledFrom(history, opened));
+      TaskWaits.activityWaitsScheduledFrom(history, opened)
+          .forEach(
+              (type, waits) ->
+                  (CriticalPath.PAGE_ACTIVITIES.contains(type) ? pageWaitsOpen : activityWaitsOpen)
+                      .addAll(waits));
       sampled++;
     }
     report.figure(
@@ -199,6 +208,16 @@ final class OpenIncidents {
         PHASE,
         "  of which scheduled after all were open",
         Latencies.ofNanos(taskWaitsOpen).summary());
+    report.figure(
+        PHASE,
+        "  workflow task run (started to completed), scheduled after all were open",
+        Latencies.ofNanos(taskRunsOpen).summary());
+    report.figure(
+        PHASE,
+        "activity task wait (scheduled to started), after all were open: pages",
+        Latencies.ofNanos(pageWaitsOpen).summary());
+    report.figure(
+        PHASE, "  the other activities (Slack)", Latencies.ofNanos(activityWaitsOpen).summary());
     report.figure(
         PHASE,
         "timers fired by the server after their due time, due after all were open",

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * How long a workflow's tasks waited to be picked up: from each {@code WORKFLOW_TASK_SCHEDULED} to
@@ -40,6 +41,70 @@ final class TaskWaits {
                 event.path("workflowTaskStartedEventAttributes").path("scheduledEventId").asLong());
         if (scheduled != null && !scheduled.isBefore(from)) {
           waits.add(Duration.between(scheduled, at).toNanos());
+        }
+      }
+    }
+    return waits;
+  }
+
+  /**
+   * How long the workflow tasks that the server scheduled at or after {@code from} ran, from each
+   * {@code WORKFLOW_TASK_STARTED} to its {@code WORKFLOW_TASK_COMPLETED}, in nanoseconds: the
+   * workflow's code and the local activities (the incident's saves and lookups) that ran in them.
+   */
+  static List<Long> runsScheduledFrom(JsonNode history, Instant from) {
+    List<Long> runs = new ArrayList<>();
+    Map<Long, Instant> scheduledAt = new HashMap<>();
+    Map<Long, Instant> startedAt = new HashMap<>();
+    for (JsonNode event : history.path("events")) {
+      Instant at = Instant.parse(event.path("eventTime").asText());
+      if (is(event, "WORKFLOW_TASK_SCHEDULED", "WorkflowTaskScheduled")) {
+        scheduledAt.put(event.path("eventId").asLong(), at);
+      } else if (is(event, "WORKFLOW_TASK_STARTED", "WorkflowTaskStarted")) {
+        Instant scheduled =
+            scheduledAt.get(
+                event.path("workflowTaskStartedEventAttributes").path("scheduledEventId").asLong());
+        if (scheduled != null && !scheduled.isBefore(from)) {
+          startedAt.put(event.path("eventId").asLong(), at);
+        }
+      } else if (is(event, "WORKFLOW_TASK_COMPLETED", "WorkflowTaskCompleted")) {
+        Instant started =
+            startedAt.get(
+                event.path("workflowTaskCompletedEventAttributes").path("startedEventId").asLong());
+        if (started != null) {
+          runs.add(Duration.between(started, at).toNanos());
+        }
+      }
+    }
+    return runs;
+  }
+
+  /**
+   * How long the activity tasks that the server scheduled at or after {@code from} waited to be
+   * picked up, from each {@code ACTIVITY_TASK_SCHEDULED} to its {@code ACTIVITY_TASK_STARTED}, in
+   * nanoseconds, by activity type.
+   */
+  static Map<String, List<Long>> activityWaitsScheduledFrom(JsonNode history, Instant from) {
+    Map<String, List<Long>> waits = new TreeMap<>();
+    Map<Long, JsonNode> scheduled = new HashMap<>();
+    for (JsonNode event : history.path("events")) {
+      Instant at = Instant.parse(event.path("eventTime").asText());
+      if (is(event, "ACTIVITY_TASK_SCHEDULED", "ActivityTaskScheduled") && !at.isBefore(from)) {
+        scheduled.put(event.path("eventId").asLong(), event);
+      } else if (is(event, "ACTIVITY_TASK_STARTED", "ActivityTaskStarted")) {
+        JsonNode task =
+            scheduled.get(
+                event.path("activityTaskStartedEventAttributes").path("scheduledEventId").asLong());
+        if (task != null) {
+          String type =
+              task.path("activityTaskScheduledEventAttributes")
+                  .path("activityType")
+                  .path("name")
+                  .asText();
+          Instant scheduledAt = Instant.parse(task.path("eventTime").asText());
+          waits
+              .computeIfAbsent(type, name -> new ArrayList<>())
+              .add(Duration.between(scheduledAt, at).toNanos());
         }
       }
     }

@@ -1,10 +1,12 @@
 package dev.incidentflow.api.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -100,6 +102,64 @@ class TaskWaitsTest {
         .containsExactly(TimeUnit.MILLISECONDS.toNanos(1_625));
     assertThat(TaskWaits.timerFiringsDueFrom(history, Instant.MIN))
         .containsExactly(0L, TimeUnit.MILLISECONDS.toNanos(1_625));
+  }
+
+  @Test
+  void aWorkflowTaskRunsFromItsStartToItsCompletionAndOnlyThePhasesCount() throws Exception {
+    JsonNode history =
+        history(
+            event(2, "00.000", "WORKFLOW_TASK_SCHEDULED"),
+            started(3, "00.010", 2),
+            completed(4, "00.030", 3),
+            event(5, "10.000", "WORKFLOW_TASK_SCHEDULED"),
+            started(6, "12.000", 5),
+            completed(7, "12.250", 6),
+            event(8, "13.000", "WORKFLOW_TASK_SCHEDULED"),
+            started(9, "13.001", 8));
+
+    assertThat(TaskWaits.runsScheduledFrom(history, Instant.parse("2026-12-03T08:00:10Z")))
+        .containsExactly(TimeUnit.MILLISECONDS.toNanos(250));
+  }
+
+  @Test
+  void activitiesWaitFromTheirSchedulingToTheirStartByType() throws Exception {
+    JsonNode history =
+        history(
+            activityScheduled(5, "00.000", "PostMessage"),
+            activityScheduled(6, "10.000", "Send"),
+            activityScheduled(7, "10.000", "PostMessage"),
+            activityStarted(8, "10.020", 6),
+            activityStarted(9, "14.000", 7),
+            activityStarted(10, "14.000", 5));
+
+    assertThat(TaskWaits.activityWaitsScheduledFrom(history, Instant.parse("2026-12-03T08:00:10Z")))
+        .containsOnly(
+            entry("Send", List.of(TimeUnit.MILLISECONDS.toNanos(20))),
+            entry("PostMessage", List.of(TimeUnit.SECONDS.toNanos(4))));
+  }
+
+  private static String completed(int id, String at, int startedId) {
+    return event(
+        id,
+        at,
+        "WORKFLOW_TASK_COMPLETED",
+        ",\"workflowTaskCompletedEventAttributes\":{\"startedEventId\":\"" + startedId + "\"}");
+  }
+
+  private static String activityScheduled(int id, String at, String type) {
+    return event(
+        id,
+        at,
+        "ACTIVITY_TASK_SCHEDULED",
+        ",\"activityTaskScheduledEventAttributes\":{\"activityType\":{\"name\":\"" + type + "\"}}");
+  }
+
+  private static String activityStarted(int id, String at, int scheduledId) {
+    return event(
+        id,
+        at,
+        "ACTIVITY_TASK_STARTED",
+        ",\"activityTaskStartedEventAttributes\":{\"scheduledEventId\":\"" + scheduledId + "\"}");
   }
 
   @Test
