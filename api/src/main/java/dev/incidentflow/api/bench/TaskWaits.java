@@ -55,22 +55,27 @@ final class TaskWaits {
   static List<Long> runsScheduledFrom(JsonNode history, Instant from) {
     List<Long> runs = new ArrayList<>();
     Map<Long, Instant> scheduledAt = new HashMap<>();
+    // By the scheduled event's id, which the Java test server records on a completion (it leaves
+    // out the started event's id).
     Map<Long, Instant> startedAt = new HashMap<>();
     for (JsonNode event : history.path("events")) {
       Instant at = Instant.parse(event.path("eventTime").asText());
       if (is(event, "WORKFLOW_TASK_SCHEDULED", "WorkflowTaskScheduled")) {
         scheduledAt.put(event.path("eventId").asLong(), at);
       } else if (is(event, "WORKFLOW_TASK_STARTED", "WorkflowTaskStarted")) {
-        Instant scheduled =
-            scheduledAt.get(
-                event.path("workflowTaskStartedEventAttributes").path("scheduledEventId").asLong());
+        long scheduledId =
+            event.path("workflowTaskStartedEventAttributes").path("scheduledEventId").asLong();
+        Instant scheduled = scheduledAt.get(scheduledId);
         if (scheduled != null && !scheduled.isBefore(from)) {
-          startedAt.put(event.path("eventId").asLong(), at);
+          startedAt.put(scheduledId, at);
         }
       } else if (is(event, "WORKFLOW_TASK_COMPLETED", "WorkflowTaskCompleted")) {
         Instant started =
             startedAt.get(
-                event.path("workflowTaskCompletedEventAttributes").path("startedEventId").asLong());
+                event
+                    .path("workflowTaskCompletedEventAttributes")
+                    .path("scheduledEventId")
+                    .asLong());
         if (started != null) {
           runs.add(Duration.between(started, at).toNanos());
         }

@@ -110,10 +110,10 @@ class TaskWaitsTest {
         history(
             event(2, "00.000", "WORKFLOW_TASK_SCHEDULED"),
             started(3, "00.010", 2),
-            completed(4, "00.030", 3),
+            completed(4, "00.030", 2),
             event(5, "10.000", "WORKFLOW_TASK_SCHEDULED"),
             started(6, "12.000", 5),
-            completed(7, "12.250", 6),
+            completed(7, "12.250", 5),
             event(8, "13.000", "WORKFLOW_TASK_SCHEDULED"),
             started(9, "13.001", 8));
 
@@ -138,12 +138,13 @@ class TaskWaitsTest {
             entry("PostMessage", List.of(TimeUnit.SECONDS.toNanos(4))));
   }
 
-  private static String completed(int id, String at, int startedId) {
+  /** A completion as the Java test server records it, naming the scheduled event only. */
+  private static String completed(int id, String at, int scheduledId) {
     return event(
         id,
         at,
         "WORKFLOW_TASK_COMPLETED",
-        ",\"workflowTaskCompletedEventAttributes\":{\"startedEventId\":\"" + startedId + "\"}");
+        ",\"workflowTaskCompletedEventAttributes\":{\"scheduledEventId\":\"" + scheduledId + "\"}");
   }
 
   private static String activityScheduled(int id, String at, String type) {
