@@ -6,18 +6,24 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * How long a workflow's tasks waited to be picked up: from each {@code WORKFLOW_TASK_SCHEDULED} to
- * its {@code WORKFLOW_TASK_STARTED}, read from the workflow's event history. The server records the
- * start when a poller takes the task, so a long wait is a backlog (the worker's slots busy, the
- * machine's CPU taken) or the server's dispatch, not the workflow's own code.
+ * A workflow's tasks and timers, timed from its event history. How long its workflow tasks waited
+ * to be picked up: from each {@code WORKFLOW_TASK_SCHEDULED} to its {@code WORKFLOW_TASK_STARTED}.
+ * The server records the start when a poller takes the task, so a long wait is a backlog (the
+ * worker's slots busy, the machine's CPU taken) or the server's dispatch, not the workflow's own
+ * code. Also how long those tasks ran, how long activity tasks waited, and how late the server
+ * fired timers.
  */
 final class TaskWaits {
   private TaskWaits() {}
+
+  /** A workflow task's events' times; null for those not in the history yet. */
+  private record WorkflowTask(Instant scheduled, Instant started, Instant completed) {}
 
   /** The wait of every workflow task in {@code history}, in nanoseconds, in history order. */
   static List<Long> of(JsonNode history) {
@@ -29,22 +35,10 @@ final class TaskWaits {
    * a phase rather than the workflow's whole life.
    */
   static List<Long> scheduledFrom(JsonNode history, Instant from) {
-    List<Long> waits = new ArrayList<>();
-    Map<Long, Instant> scheduledAt = new HashMap<>();
-    for (JsonNode event : history.path("events")) {
-      Instant at = Instant.parse(event.path("eventTime").asText());
-      if (is(event, "WORKFLOW_TASK_SCHEDULED", "WorkflowTaskScheduled")) {
-        scheduledAt.put(event.path("eventId").asLong(), at);
-      } else if (is(event, "WORKFLOW_TASK_STARTED", "WorkflowTaskStarted")) {
-        Instant scheduled =
-            scheduledAt.get(
-                event.path("workflowTaskStartedEventAttributes").path("scheduledEventId").asLong());
-        if (scheduled != null && !scheduled.isBefore(from)) {
-          waits.add(Duration.between(scheduled, at).toNanos());
-        }
-      }
-    }
-    return waits;
+    return workflowTasks(history, from).stream()
+        .filter(task -> task.started() != null)
+        .map(task -> Duration.between(task.scheduled(), task.started()).toNanos())
+        .toList();
   }
 
   /**
@@ -53,35 +47,36 @@ final class TaskWaits {
    * workflow's code and the local activities (the incident's saves and lookups) that ran in them.
    */
   static List<Long> runsScheduledFrom(JsonNode history, Instant from) {
-    List<Long> runs = new ArrayList<>();
-    Map<Long, Instant> scheduledAt = new HashMap<>();
-    // By the scheduled event's id, which the Java test server records on a completion (it leaves
-    // out the started event's id).
-    Map<Long, Instant> startedAt = new HashMap<>();
+    return workflowTasks(history, from).stream()
+        .filter(task -> task.started() != null && task.completed() != null)
+        .map(task -> Duration.between(task.started(), task.completed()).toNanos())
+        .toList();
+  }
+
+  /**
+   * The workflow tasks scheduled at or after {@code from}, in history order. Each event names its
+   * task by the scheduled event's id (the Java test server leaves the started event's id out of a
+   * completion).
+   */
+  private static List<WorkflowTask> workflowTasks(JsonNode history, Instant from) {
+    Map<Long, WorkflowTask> tasks = new LinkedHashMap<>();
     for (JsonNode event : history.path("events")) {
       Instant at = Instant.parse(event.path("eventTime").asText());
       if (is(event, "WORKFLOW_TASK_SCHEDULED", "WorkflowTaskScheduled")) {
-        scheduledAt.put(event.path("eventId").asLong(), at);
+        if (!at.isBefore(from)) {
+          tasks.put(event.path("eventId").asLong(), new WorkflowTask(at, null, null));
+        }
       } else if (is(event, "WORKFLOW_TASK_STARTED", "WorkflowTaskStarted")) {
-        long scheduledId =
-            event.path("workflowTaskStartedEventAttributes").path("scheduledEventId").asLong();
-        Instant scheduled = scheduledAt.get(scheduledId);
-        if (scheduled != null && !scheduled.isBefore(from)) {
-          startedAt.put(scheduledId, at);
-        }
+        tasks.computeIfPresent(
+            event.path("workflowTaskStartedEventAttributes").path("scheduledEventId").asLong(),
+            (id, task) -> new WorkflowTask(task.scheduled(), at, null));
       } else if (is(event, "WORKFLOW_TASK_COMPLETED", "WorkflowTaskCompleted")) {
-        Instant started =
-            startedAt.get(
-                event
-                    .path("workflowTaskCompletedEventAttributes")
-                    .path("scheduledEventId")
-                    .asLong());
-        if (started != null) {
-          runs.add(Duration.between(started, at).toNanos());
-        }
+        tasks.computeIfPresent(
+            event.path("workflowTaskCompletedEventAttributes").path("scheduledEventId").asLong(),
+            (id, task) -> new WorkflowTask(task.scheduled(), task.started(), at));
       }
     }
-    return runs;
+    return List.copyOf(tasks.values());
   }
 
   /**
