@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -30,12 +31,45 @@ class TaskWaitsTest {
         + "}";
   }
 
-  private static String started(int id, String at, int scheduledId) {
+  /**
+   * An event whose attributes (named after its type, as protobuf's JSON names them) hold one field,
+   * {@code value} being JSON.
+   */
+  private static String event(int id, String at, String type, String field, String value) {
+    StringBuilder attributes = new StringBuilder();
+    for (String word : type.toLowerCase(Locale.ROOT).split("_")) {
+      attributes.append(
+          attributes.length() == 0
+              ? word
+              : Character.toUpperCase(word.charAt(0)) + word.substring(1));
+    }
     return event(
-        id,
-        at,
-        "WORKFLOW_TASK_STARTED",
-        ",\"workflowTaskStartedEventAttributes\":{\"scheduledEventId\":\"" + scheduledId + "\"}");
+        id, at, type, ",\"" + attributes + "EventAttributes\":{\"" + field + "\":" + value + "}");
+  }
+
+  private static String started(int id, String at, int scheduledId) {
+    return event(id, at, "WORKFLOW_TASK_STARTED", "scheduledEventId", "\"" + scheduledId + "\"");
+  }
+
+  /** A completion as the Java test server records it, naming the scheduled event only. */
+  private static String completed(int id, String at, int scheduledId) {
+    return event(id, at, "WORKFLOW_TASK_COMPLETED", "scheduledEventId", "\"" + scheduledId + "\"");
+  }
+
+  private static String activityScheduled(int id, String at, String type) {
+    return event(id, at, "ACTIVITY_TASK_SCHEDULED", "activityType", "{\"name\":\"" + type + "\"}");
+  }
+
+  private static String activityStarted(int id, String at, int scheduledId) {
+    return event(id, at, "ACTIVITY_TASK_STARTED", "scheduledEventId", "\"" + scheduledId + "\"");
+  }
+
+  private static String timerStarted(int id, String at, String timeout) {
+    return event(id, at, "TIMER_STARTED", "startToFireTimeout", "\"" + timeout + "\"");
+  }
+
+  private static String timerFired(int id, String at, int startedId) {
+    return event(id, at, "TIMER_FIRED", "startedEventId", "\"" + startedId + "\"");
   }
 
   private static JsonNode history(String... events) throws Exception {
@@ -69,22 +103,6 @@ class TaskWaitsTest {
 
     assertThat(TaskWaits.scheduledFrom(history, Instant.parse("2026-12-03T08:00:10Z")))
         .containsExactly(TimeUnit.MILLISECONDS.toNanos(3));
-  }
-
-  private static String timerStarted(int id, String at, String timeout) {
-    return event(
-        id,
-        at,
-        "TIMER_STARTED",
-        ",\"timerStartedEventAttributes\":{\"startToFireTimeout\":\"" + timeout + "\"}");
-  }
-
-  private static String timerFired(int id, String at, int startedId) {
-    return event(
-        id,
-        at,
-        "TIMER_FIRED",
-        ",\"timerFiredEventAttributes\":{\"startedEventId\":\"" + startedId + "\"}");
   }
 
   @Test
@@ -136,31 +154,6 @@ class TaskWaitsTest {
         .containsOnly(
             entry("Send", List.of(TimeUnit.MILLISECONDS.toNanos(20))),
             entry("PostMessage", List.of(TimeUnit.SECONDS.toNanos(4))));
-  }
-
-  /** A completion as the Java test server records it, naming the scheduled event only. */
-  private static String completed(int id, String at, int scheduledId) {
-    return event(
-        id,
-        at,
-        "WORKFLOW_TASK_COMPLETED",
-        ",\"workflowTaskCompletedEventAttributes\":{\"scheduledEventId\":\"" + scheduledId + "\"}");
-  }
-
-  private static String activityScheduled(int id, String at, String type) {
-    return event(
-        id,
-        at,
-        "ACTIVITY_TASK_SCHEDULED",
-        ",\"activityTaskScheduledEventAttributes\":{\"activityType\":{\"name\":\"" + type + "\"}}");
-  }
-
-  private static String activityStarted(int id, String at, int scheduledId) {
-    return event(
-        id,
-        at,
-        "ACTIVITY_TASK_STARTED",
-        ",\"activityTaskStartedEventAttributes\":{\"scheduledEventId\":\"" + scheduledId + "\"}");
   }
 
   @Test
