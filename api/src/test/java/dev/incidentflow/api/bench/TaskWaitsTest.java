@@ -14,6 +14,9 @@ import org.junit.jupiter.api.Test;
 class TaskWaitsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** Where the phase in these tests begins: 10 s into the histories' minute. */
+  private static final Instant PHASE_START = Instant.parse("2026-12-03T08:00:10Z");
+
   /** An event of the given type at {@code at} seconds past 08:00:00 on 2026-12-03. */
   private static String event(int id, String at, String type) {
     return event(id, at, type, "");
@@ -72,6 +75,10 @@ class TaskWaitsTest {
     return event(id, at, "TIMER_FIRED", "startedEventId", "\"" + startedId + "\"");
   }
 
+  private static long millis(long millis) {
+    return TimeUnit.MILLISECONDS.toNanos(millis);
+  }
+
   private static JsonNode history(String... events) throws Exception {
     return JSON.readTree("{\"events\":[" + String.join(",", events) + "]}");
   }
@@ -88,8 +95,7 @@ class TaskWaitsTest {
             event(6, "00.842", "ACTIVITY_TASK_COMPLETED"),
             started(7, "19.313", 5));
 
-    assertThat(TaskWaits.of(history))
-        .containsExactly(TimeUnit.MILLISECONDS.toNanos(4), TimeUnit.MILLISECONDS.toNanos(18_544));
+    assertThat(TaskWaits.of(history)).containsExactly(millis(4), millis(18_544));
   }
 
   @Test
@@ -101,8 +107,7 @@ class TaskWaitsTest {
             event(5, "10.000", "WORKFLOW_TASK_SCHEDULED"),
             started(6, "10.003", 5));
 
-    assertThat(TaskWaits.scheduledFrom(history, Instant.parse("2026-12-03T08:00:10Z")))
-        .containsExactly(TimeUnit.MILLISECONDS.toNanos(3));
+    assertThat(TaskWaits.scheduledFrom(history, PHASE_START)).containsExactly(millis(3));
   }
 
   @Test
@@ -116,10 +121,9 @@ class TaskWaitsTest {
             timerStarted(13, "12.200", "30s"));
 
     // Due at 01.500 (before the phase) and at 10.500; the last has not fired.
-    assertThat(TaskWaits.timerFiringsDueFrom(history, Instant.parse("2026-12-03T08:00:10Z")))
-        .containsExactly(TimeUnit.MILLISECONDS.toNanos(1_625));
+    assertThat(TaskWaits.timerFiringsDueFrom(history, PHASE_START)).containsExactly(millis(1_625));
     assertThat(TaskWaits.timerFiringsDueFrom(history, Instant.MIN))
-        .containsExactly(0L, TimeUnit.MILLISECONDS.toNanos(1_625));
+        .containsExactly(0L, millis(1_625));
   }
 
   @Test
@@ -135,8 +139,7 @@ class TaskWaitsTest {
             event(8, "13.000", "WORKFLOW_TASK_SCHEDULED"),
             started(9, "13.001", 8));
 
-    assertThat(TaskWaits.runsScheduledFrom(history, Instant.parse("2026-12-03T08:00:10Z")))
-        .containsExactly(TimeUnit.MILLISECONDS.toNanos(250));
+    assertThat(TaskWaits.runsScheduledFrom(history, PHASE_START)).containsExactly(millis(250));
   }
 
   @Test
@@ -150,9 +153,9 @@ class TaskWaitsTest {
             activityStarted(9, "14.000", 7),
             activityStarted(10, "14.000", 5));
 
-    assertThat(TaskWaits.activityWaitsScheduledFrom(history, Instant.parse("2026-12-03T08:00:10Z")))
+    assertThat(TaskWaits.activityWaitsScheduledFrom(history, PHASE_START))
         .containsOnly(
-            entry("Send", List.of(TimeUnit.MILLISECONDS.toNanos(20))),
+            entry("Send", List.of(millis(20))),
             entry("PostMessage", List.of(TimeUnit.SECONDS.toNanos(4))));
   }
 
