@@ -17,19 +17,23 @@ public class SlackMessageWorkflowImpl implements SlackMessageWorkflow {
 
   static final Duration INITIAL_INTERVAL = Duration.ofMillis(100);
 
-  private final SlackChatActivities slack =
-      Workflow.newActivityStub(
-          SlackChatActivities.class,
-          ActivityOptions.newBuilder()
-              .setStartToCloseTimeout(Duration.ofSeconds(10))
-              .setRetryOptions(
-                  RetryOptions.newBuilder()
-                      .setInitialInterval(INITIAL_INTERVAL)
-                      .setBackoffCoefficient(1.0)
-                      .setMaximumAttempts(3)
-                      .setDoNotRetry(FailureType.names())
-                      .build())
-              .build());
+  private final SlackChatActivities slack = slack();
+
+  /** The real Slack activities, with this class's retry policy; call from workflow code only. */
+  static SlackChatActivities slack() {
+    return Workflow.newActivityStub(
+        SlackChatActivities.class,
+        ActivityOptions.newBuilder()
+            .setStartToCloseTimeout(Duration.ofSeconds(10))
+            .setRetryOptions(
+                RetryOptions.newBuilder()
+                    .setInitialInterval(INITIAL_INTERVAL)
+                    .setBackoffCoefficient(1.0)
+                    .setMaximumAttempts(3)
+                    .setDoNotRetry(FailureType.names())
+                    .build())
+            .build());
+  }
 
   @Override
   public void post(ChannelMessage message) {

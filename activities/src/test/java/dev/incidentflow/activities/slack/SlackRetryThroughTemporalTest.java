@@ -1,5 +1,6 @@
 package dev.incidentflow.activities.slack;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -13,6 +14,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.incidentflow.workflows.activities.ChannelMessage;
 import dev.incidentflow.workflows.activities.FailureType;
+import dev.incidentflow.workflows.activities.SlackMessage;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
@@ -21,6 +23,8 @@ import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
+import io.temporal.workflow.WorkflowInterface;
+import io.temporal.workflow.WorkflowMethod;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,7 +54,8 @@ class SlackRetryThroughTemporalTest {
         TestWorkflowEnvironment.newInstance(
             TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
     Worker worker = temporal.newWorker(QUEUE);
-    worker.registerWorkflowImplementationTypes(SlackMessageWorkflowImpl.class);
+    worker.registerWorkflowImplementationTypes(
+        SlackMessageWorkflowImpl.class, InOrderWorkflowImpl.class);
     worker.registerActivitiesImplementations(
         new SlackChatActivitiesImpl(
             new SlackSettings("xoxb-test-token", slack.baseUrl() + "/api/", false)));
@@ -61,6 +66,21 @@ class SlackRetryThroughTemporalTest {
   @AfterEach
   void stopTemporal() {
     temporal.close();
+  }
+
+  /** Sends channel posts through {@code SendInOrder} and returns its outcomes. */
+  @WorkflowInterface
+  public interface InOrderWorkflow {
+    @WorkflowMethod
+    List<String> send(List<ChannelMessage> posts);
+  }
+
+  public static class InOrderWorkflowImpl implements InOrderWorkflow {
+    @Override
+    public List<String> send(List<ChannelMessage> posts) {
+      return SlackMessageWorkflowImpl.slack()
+          .sendInOrder(posts.stream().map(SlackMessage.Post::new).toArray(SlackMessage[]::new));
+    }
   }
 
   private SlackMessageWorkflow workflow() {
@@ -111,5 +131,49 @@ class SlackRetryThroughTemporalTest {
             ApplicationFailure.class,
             failure -> assertThat(failure.getType()).isEqualTo(FailureType.SLACK_REJECTED.name()));
     assertThat(slack.findAll(postRequestedFor(urlPathEqualTo("/api/chat.postMessage")))).hasSize(1);
+  }
+
+  @Test
+  void messagesSentInOrderSkipARefusedOneAndAfterARateLimitResumeWhereTheyStopped() {
+    String ok = "{\"ok\":true,\"channel\":\"C1\",\"ts\":\"1700000000.000100\"}";
+    slack.stubFor(post(urlPathEqualTo("/api/chat.postMessage")).willReturn(okJson(ok)));
+    slack.stubFor(
+        post(urlPathEqualTo("/api/chat.postMessage"))
+            .withFormParam("channel", equalTo("C0GONE"))
+            .willReturn(okJson("{\"ok\":false,\"error\":\"channel_not_found\"}")));
+    slack.stubFor(
+        post(urlPathEqualTo("/api/chat.postMessage"))
+            .withFormParam("channel", equalTo("C3"))
+            .inScenario("rate limit")
+            .whenScenarioStateIs(STARTED)
+            .willReturn(SlackWire.rateLimited(1))
+            .willSetStateTo("limit lifted"));
+    slack.stubFor(
+        post(urlPathEqualTo("/api/chat.postMessage"))
+            .withFormParam("channel", equalTo("C3"))
+            .inScenario("rate limit")
+            .whenScenarioStateIs("limit lifted")
+            .willReturn(okJson(ok)));
+
+    List<String> outcomes =
+        client
+            .newWorkflowStub(
+                InOrderWorkflow.class, WorkflowOptions.newBuilder().setTaskQueue(QUEUE).build())
+            .send(
+                List.of(
+                    new ChannelMessage("C1", "one"),
+                    new ChannelMessage("C0GONE", "two"),
+                    new ChannelMessage("C3", "three")));
+
+    assertThat(outcomes).hasSize(3);
+    assertThat(outcomes.get(0)).isNull();
+    assertThat(outcomes.get(1)).contains("channel_not_found");
+    assertThat(outcomes.get(2)).isNull();
+    // The retry after the rate limit began with the third message: the first two went out once.
+    List<String> channels =
+        slack.findAll(postRequestedFor(urlPathEqualTo("/api/chat.postMessage"))).stream()
+            .map(request -> request.formParameter("channel").getValues().get(0))
+            .toList();
+    assertThat(channels).containsExactly("C1", "C0GONE", "C3", "C3");
   }
 }

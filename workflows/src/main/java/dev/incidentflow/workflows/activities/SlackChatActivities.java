@@ -1,6 +1,11 @@
 package dev.incidentflow.workflows.activities;
 
+import io.temporal.activity.Activity;
+import io.temporal.activity.ActivityExecutionContext;
 import io.temporal.activity.ActivityInterface;
+import io.temporal.failure.ApplicationFailure;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Slack. Rate limits (HTTP 429, {@code ratelimited}) and 5xx are retried after Slack's {@code
@@ -38,4 +43,43 @@ public interface SlackChatActivities {
    * is logged and skipped.
    */
   void directMessage(DirectMessage message);
+
+  /**
+   * Makes the calls one after another in one activity, so that what an incident queued for Slack at
+   * one moment costs one round trip through Temporal instead of one per call. A call Slack refuses
+   * for good (a non-retryable failure or a {@link FailureType}) is skipped and the rest are made.
+   * Any other failure fails the activity, and its retry resumes after the last call made (the
+   * progress is the activity's heartbeat, which Temporal keeps across attempts), so only the call
+   * that was under way can be made twice, as a retried {@link #postMessage} can.
+   *
+   * @param messages an array rather than a list, so that each element is written with its kind
+   * @return for each message, in order: null when it was made, or why Slack refused it
+   */
+  default List<String> sendInOrder(SlackMessage[] messages) {
+    ActivityExecutionContext activity = Activity.getExecutionContext();
+    List<String> outcomes =
+        new ArrayList<>(
+            activity.getHeartbeatDetails(Progress.class).map(Progress::outcomes).orElse(List.of()));
+    for (int i = outcomes.size(); i < messages.length; i++) {
+      try {
+        messages[i].sendWith(this);
+        outcomes.add(null);
+      } catch (ApplicationFailure failure) {
+        if (!failure.isNonRetryable()
+            && !List.of(FailureType.names()).contains(failure.getType())) {
+          throw failure;
+        }
+        outcomes.add(failure.getOriginalMessage());
+      }
+      activity.heartbeat(new Progress(outcomes));
+    }
+    return outcomes;
+  }
+
+  /**
+   * How far {@link #sendInOrder} got: the outcomes of its first calls.
+   *
+   * @param outcomes as {@link #sendInOrder} returns them
+   */
+  record Progress(List<String> outcomes) {}
 }

@@ -7,6 +7,7 @@ import dev.incidentflow.workflows.activities.PagerEvent;
 import dev.incidentflow.workflows.activities.PagingActivities;
 import dev.incidentflow.workflows.activities.ResolvedTargets;
 import dev.incidentflow.workflows.activities.SlackChatActivities;
+import dev.incidentflow.workflows.activities.SlackMessage;
 import dev.incidentflow.workflows.activities.TargetQuery;
 import dev.incidentflow.workflows.model.Person;
 import dev.incidentflow.workflows.model.Severity;
@@ -83,9 +84,12 @@ final class IncidentEffects {
   /**
    * From now on, Slack calls are queued and made in the background, in order, and the incident goes
    * on meanwhile (version 1 of {@link IncidentWorkflowImpl#SLACK_IN_BACKGROUND}).
+   *
+   * @param together whether the messages waiting in the queue go out in one activity (version 1 of
+   *     {@link IncidentWorkflowImpl#SLACK_TOGETHER})
    */
-  void sendSlackInBackground() {
-    outbox = new SlackOutbox();
+  void sendSlackInBackground(boolean together) {
+    outbox = new SlackOutbox(slack, together);
   }
 
   /** Every Slack call asked for so far has been made. */
@@ -105,6 +109,21 @@ final class IncidentEffects {
     }
   }
 
+  /** Sends {@code message} as {@link #toSlack(IncidentState, String, Runnable)} makes a call. */
+  void toSlack(IncidentState state, String what, SlackMessage message) {
+    toSlack(state, what, message, () -> {});
+  }
+
+  /** Sends {@code message}, then runs {@code sent}; not when it failed for good. */
+  private void toSlack(IncidentState state, String what, SlackMessage message, Runnable sent) {
+    if (outbox == null) {
+      message.sendWith(slack);
+      sent.run();
+    } else {
+      outbox.add(state.incidentId(), what, message, sent);
+    }
+  }
+
   void perform(IncidentState state, Effect effect) {
     try {
       if (effect instanceof Effect.PostInChannel post) {
@@ -116,7 +135,7 @@ final class IncidentEffects {
       } else if (effect instanceof Effect.RefreshTopic) {
         if (state.hasChannel()) {
           ChannelMessage topic = new ChannelMessage(state.channelId(), topic(state));
-          toSlack(state, "set the topic", () -> slack.setTopic(topic));
+          toSlack(state, "set the topic", new SlackMessage.Topic(topic));
         }
       } else if (effect instanceof Effect.RunEscalationStep step) {
         runEscalationStep(state, step);
@@ -141,7 +160,7 @@ final class IncidentEffects {
   void postInChannel(IncidentState state, String text) {
     if (state.hasChannel()) {
       ChannelMessage post = new ChannelMessage(state.channelId(), text);
-      toSlack(state, "post in #" + state.channelName(), () -> slack.postMessage(post));
+      toSlack(state, "post in #" + state.channelName(), new SlackMessage.Post(post));
     } else if (openingChannel != null) {
       held.add(text);
     }
@@ -163,23 +182,21 @@ final class IncidentEffects {
   void channelSettled(IncidentState state) {
     String promised = openingChannel;
     openingChannel = null;
-    if (promised != null) {
+    if (promised != null && !state.hasChannel()) {
       // Queued behind the DMs that asked people to join, which fill toldToJoin as they go out.
-      boolean opened = state.hasChannel();
+      // (When the channel opened there is nothing to tell them, and nothing queued here to keep the
+      // messages behind it from going out together.)
       String incidentId = state.incidentId();
       String where =
           state.stakeholderChannel() == null ? "" : "; follow it in #" + state.stakeholderChannel();
+      String text = "Slack could not open #" + promised + " for " + incidentId + where + ".";
       toSlack(
           state,
           "tell who was asked to join #" + promised,
           () -> {
             List<Person> told = List.copyOf(toldToJoin);
             toldToJoin.clear();
-            if (!opened) {
-              String text =
-                  "Slack could not open #" + promised + " for " + incidentId + where + ".";
-              told.forEach(person -> channelNeverOpened(incidentId, person, text));
-            }
+            told.forEach(person -> channelNeverOpened(incidentId, person, text));
           });
     }
     List<String> posts = List.copyOf(held);
@@ -237,7 +254,7 @@ final class IncidentEffects {
       heldAnnouncements.add(text);
     } else if (state.stakeholderChannel() != null) {
       ChannelMessage post = new ChannelMessage(state.stakeholderChannel(), text);
-      toSlack(state, "announce in #" + post.channel(), () -> slack.postMessage(post));
+      toSlack(state, "announce in #" + post.channel(), new SlackMessage.Post(post));
     }
   }
 
@@ -391,8 +408,8 @@ final class IncidentEffects {
         toSlack(
             state,
             "message " + person.handle(),
+            new SlackMessage.Direct(message),
             () -> {
-              slack.directMessage(message);
               if (promised) {
                 toldToJoin.add(person);
               }
@@ -407,7 +424,7 @@ final class IncidentEffects {
     }
     for (String channel : resolved.channels()) {
       ChannelMessage post = new ChannelMessage(channel, withChannel);
-      toSlack(state, "post in #" + channel, () -> slack.postMessage(post));
+      toSlack(state, "post in #" + channel, new SlackMessage.Post(post));
     }
   }
 

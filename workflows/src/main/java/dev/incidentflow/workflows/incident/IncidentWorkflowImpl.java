@@ -16,6 +16,7 @@ import dev.incidentflow.workflows.activities.ResponderQuery;
 import dev.incidentflow.workflows.activities.Responders;
 import dev.incidentflow.workflows.activities.SlackChannel;
 import dev.incidentflow.workflows.activities.SlackChatActivities;
+import dev.incidentflow.workflows.activities.SlackMessage;
 import dev.incidentflow.workflows.activities.Staffing;
 import dev.incidentflow.workflows.model.IncidentStatus;
 import dev.incidentflow.workflows.model.Person;
@@ -88,6 +89,14 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
   static final String WAKE_TO_CONTINUE = "wake-to-continue-as-new";
 
   /**
+   * Version 1 of this change sends the Slack messages waiting in the incident's queue in one
+   * activity (see {@link SlackOutbox}): an escalation step's direct messages and channel post, or
+   * the briefing and the posts after it, cost one activity and one workflow task instead of one
+   * each. In version 0 each went out in its own activity.
+   */
+  static final String SLACK_TOGETHER = "slack-together";
+
+  /**
    * Version 1 of this change cancels the timer of a wait that ends before it (see {@link
    * DeadlineTimer}), and keeps the timer of the next deadline while the incident waits for it
    * again. In version 0 every wait started a timer and none was cancelled, so each one that a
@@ -131,6 +140,9 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
 
   private boolean slackInBackground;
 
+  /** Version 1 of {@link #SLACK_TOGETHER}. */
+  private boolean slackTogether;
+
   /** See {@link #WAKE_TO_CONTINUE}. */
   private boolean wakeToContinue;
 
@@ -164,12 +176,15 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
     effects = new IncidentEffects(directory);
     slackInBackground = Workflow.getVersion(SLACK_IN_BACKGROUND, Workflow.DEFAULT_VERSION, 1) == 1;
     if (slackInBackground) {
-      effects.sendSlackInBackground();
       wakeToContinue = Workflow.getVersion(WAKE_TO_CONTINUE, Workflow.DEFAULT_VERSION, 1) == 1;
     }
     int cancelIdleTimers = Workflow.getVersion(CANCEL_IDLE_TIMERS, Workflow.DEFAULT_VERSION, 2);
     if (cancelIdleTimers >= 1) {
       deadlineTimer = new DeadlineTimer(cancelIdleTimers >= 2);
+    }
+    if (slackInBackground) {
+      slackTogether = Workflow.getVersion(SLACK_TOGETHER, Workflow.DEFAULT_VERSION, 1) == 1;
+      effects.sendSlackInBackground(slackTogether);
     }
     if (input.carried() != null) {
       state = input.carried();
@@ -263,9 +278,15 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
     }
     if (created != null) {
       state.channelOpened(created.id(), created.name(), now());
-      if (slackInBackground && !request.topic().equals(IncidentEffects.topic(state))) {
-        effects.perform(state, new Effect.RefreshTopic());
-      }
+    }
+    // With Slack messages sent together, the context is looked up before the first is queued: the
+    // outbox would send what it holds while the lookup runs, and the rest after it.
+    IncidentContext known =
+        slackTogether && state.hasChannel() ? lookUpContext(responders, true) : null;
+    if (created != null
+        && slackInBackground
+        && !request.topic().equals(IncidentEffects.topic(state))) {
+      effects.perform(state, new Effect.RefreshTopic());
     }
     brief(input, responders);
     if (slackInBackground) {
@@ -273,7 +294,7 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
       effects.channelSettled(state);
     }
     if (state.hasChannel()) {
-      tellContext(responders, true);
+      tellContext(slackTogether ? known : lookUpContext(responders, true));
     }
     if (!slackInBackground) {
       effects.channelSettled(state);
@@ -295,7 +316,7 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
     brief(input, responders);
     if (state.hasChannel()
         && Workflow.getVersion("incident-context", Workflow.DEFAULT_VERSION, 1) == 1) {
-      tellContext(responders, false);
+      tellContext(lookUpContext(responders, false));
     }
     announce();
     state.fireDueTimers(now());
@@ -432,27 +453,32 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
               state.links());
       perform(
           () -> {
-            effects.toSlack(state, "post the briefing", () -> slack.postBriefing(briefing));
+            effects.toSlack(state, "post the briefing", new SlackMessage.BriefingPost(briefing));
             return null;
           });
     }
   }
 
   /**
-   * Tells the channel about recent deploys, similar past incidents and the closed incident this one
-   * repeats; with {@code markRepeat} the repeat also goes on the timeline.
+   * Looks up recent deploys, similar past incidents and the closed incident this one repeats; with
+   * {@code markRepeat} the repeat goes on the timeline. Null when the lookup failed.
    */
-  private void tellContext(Responders responders, boolean markRepeat) {
+  private IncidentContext lookUpContext(Responders responders, boolean markRepeat) {
     IncidentContext known =
         perform(
             () ->
                 context.context(
                     new ContextQuery(state.number(), responders.service().dependsOn())));
+    if (known != null && markRepeat && known.repeatOf() != null) {
+      state.repeats(known.repeatOf(), now());
+    }
+    return known;
+  }
+
+  /** Posts {@code known} in the channel; nothing when it is null or says nothing. */
+  private void tellContext(IncidentContext known) {
     if (known == null) {
       return;
-    }
-    if (markRepeat && known.repeatOf() != null) {
-      state.repeats(known.repeatOf(), now());
     }
     ContextMessage.of(known)
         .ifPresent(

@@ -30,6 +30,12 @@ final class FakeSlack implements SlackChatActivities {
   /** While true, Slack is down: every call fails and Temporal retries it. */
   volatile boolean down;
 
+  /** A post with this text fails once, as to a Slack that is briefly down, then goes through. */
+  volatile String failOnce;
+
+  /** Posts to this channel are refused for good, as Slack refuses a channel it cannot find. */
+  volatile String goneChannel;
+
   private void answer() {
     if (down) {
       throw new IllegalStateException("Slack answered 503");
@@ -61,6 +67,14 @@ final class FakeSlack implements SlackChatActivities {
   @Override
   public void postMessage(ChannelMessage message) {
     answer();
+    if (message.text().equals(failOnce)) {
+      failOnce = null;
+      throw new IllegalStateException("Slack answered 503");
+    }
+    if (message.channel().equals(goneChannel)) {
+      throw ApplicationFailure.newNonRetryableFailure(
+          "channel_not_found", FailureType.SLACK_REJECTED.name());
+    }
     messages.add(message);
   }
 

@@ -119,6 +119,11 @@ class IncidentWorkflowReplayTest {
      * timeout were cancelled too.
      */
     V6("v6/"),
+    /**
+     * Version 2 of {@link IncidentWorkflowImpl#CANCEL_IDLE_TIMERS}, before {@link
+     * IncidentWorkflowImpl#SLACK_TOGETHER}: each Slack message in an activity of its own.
+     */
+    V7("v7/"),
     CURRENT("");
 
     final String folder;

@@ -287,10 +287,47 @@ class IncidentWorkflowTest {
     assertThat(priorities)
         .containsEntry("OpenIncident", Set.of(1))
         .containsEntry("Send", Set.of(1));
-    assertThat(priorities).containsKeys("OpenChannel", "DirectMessage", "PostMessage");
+    assertThat(priorities).containsKeys("OpenChannel", "DirectMessage", "SendInOrder");
     priorities.remove("OpenIncident");
     priorities.remove("Send");
     assertThat(priorities.values()).allSatisfy(keys -> assertThat(keys).containsExactly(0));
+  }
+
+  @Test
+  void theSlackMessagesQueuedAtOneMomentGoOutInOneActivity() {
+    env.startAlertIncident("alert-a", Severity.SEV1);
+    // Unacknowledged past step 1, which DMs bob and dana and posts in the channel after its page.
+    env.sleep(Duration.ofMinutes(6));
+
+    List<String> slackActivities = new ArrayList<>();
+    for (HistoryEvent event : env.histories("alert-a").get(0).getEvents()) {
+      if (event.hasActivityTaskScheduledEventAttributes()) {
+        slackActivities.add(
+            event.getActivityTaskScheduledEventAttributes().getActivityType().getName());
+      }
+    }
+    env.slack.messages.forEach(m -> System.out.println("DEBUGMSG " + m));
+    for (HistoryEvent event : env.histories("alert-a").get(0).getEvents())
+      System.out.println(
+          "DEBUGEV "
+              + event.getEventId()
+              + " "
+              + event.getEventType()
+              + (event.hasActivityTaskScheduledEventAttributes()
+                  ? event.getActivityTaskScheduledEventAttributes().getActivityType().getName()
+                  : ""));
+    // The opening: its page, then the channel and the first DM at once, then the briefing, the
+    // post that waited for the channel and the announcement together; step 1: its page, then its
+    // DMs and post together.
+    assertThat(slackActivities)
+        .containsExactly(
+            "OpenIncident", "OpenChannel", "DirectMessage", "SendInOrder", "Send", "SendInOrder");
+    assertThat(env.slack.briefings).hasSize(1);
+    assertThat(env.slack.dmRecipients()).containsExactly("alice", "bob", "dana");
+    assertThat(env.slack.textsIn(env.slack.briefings.get(0).channelId()))
+        .last()
+        .asString()
+        .startsWith("Escalation level 1 for INC-1: paging <@U0BOB>");
   }
 
   /**

@@ -2,9 +2,14 @@ package dev.incidentflow.workflows.incident;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.incidentflow.workflows.activities.ChannelMessage;
+import dev.incidentflow.workflows.activities.SlackChatActivities;
+import dev.incidentflow.workflows.activities.SlackMessage;
 import io.temporal.api.enums.v1.RetryState;
+import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -32,7 +37,7 @@ class SlackOutboxTest {
   public static class OutboxWorkflowImpl implements OutboxWorkflow {
     @Override
     public List<String> run() {
-      SlackOutbox outbox = new SlackOutbox();
+      SlackOutbox outbox = new SlackOutbox(ActivityStubs.of(SlackChatActivities.class), true);
       List<String> made = new ArrayList<>();
       outbox.add("INC-1", "post the briefing", () -> made.add("briefing"));
       outbox.add(
@@ -61,6 +66,35 @@ class SlackOutboxTest {
     }
   }
 
+  /**
+   * Queues seven posts with a call of its own after the first two; one post goes to a channel Slack
+   * cannot find. Returns the posts whose sending was confirmed, and the call.
+   */
+  public static class TogetherWorkflowImpl implements OutboxWorkflow {
+    @Override
+    public List<String> run() {
+      SlackOutbox outbox = new SlackOutbox(ActivityStubs.of(SlackChatActivities.class), true);
+      List<String> made = new ArrayList<>();
+      for (String text : List.of("one", "two", "own", "three", "gone", "four", "five", "six")) {
+        if (text.equals("own")) {
+          outbox.add("INC-1", "a call of its own", () -> made.add(text));
+        } else {
+          String channel = text.equals("gone") ? GONE : "C1";
+          outbox.add(
+              "INC-1",
+              "post " + text,
+              new SlackMessage.Post(new ChannelMessage(channel, text)),
+              () -> made.add(text));
+        }
+      }
+      Workflow.await(outbox::isEmpty);
+      return made;
+    }
+  }
+
+  private static final String GONE = "C-GONE";
+
+  private final FakeSlack slack = new FakeSlack();
   private TestWorkflowEnvironment env;
 
   @BeforeEach
@@ -68,6 +102,9 @@ class SlackOutboxTest {
     env = TestWorkflowEnvironment.newInstance();
     Worker worker = env.newWorker(QUEUE);
     worker.registerWorkflowImplementationTypes(OutboxWorkflowImpl.class);
+    Worker together = env.newWorker(QUEUE + "-together");
+    together.registerWorkflowImplementationTypes(TogetherWorkflowImpl.class);
+    together.registerActivitiesImplementations(slack);
     env.start();
   }
 
@@ -87,5 +124,35 @@ class SlackOutboxTest {
     List<String> made = WorkflowClient.execute(workflow::run).get(30, TimeUnit.SECONDS);
 
     assertThat(made).containsExactly("briefing", "topic");
+  }
+
+  @Test
+  void waitingMessagesGoOutTogetherInOrderAndARetryResumesAfterTheLastOneMade() throws Exception {
+    slack.goneChannel = GONE;
+    slack.failOnce = "five";
+    OutboxWorkflow workflow =
+        env.getWorkflowClient()
+            .newWorkflowStub(
+                OutboxWorkflow.class,
+                WorkflowOptions.newBuilder().setTaskQueue(QUEUE + "-together").build());
+
+    List<String> made = WorkflowClient.execute(workflow::run).get(30, TimeUnit.SECONDS);
+
+    // Refused for good, "gone" is skipped; the rest are made once each, in order, although the
+    // activity that made "three" and "four" failed on "five" and was retried.
+    assertThat(made).containsExactly("one", "two", "own", "three", "four", "five", "six");
+    assertThat(slack.textsIn("C1")).containsExactly("one", "two", "three", "four", "five", "six");
+    // All were queued before the outbox began: the call of its own goes apart from the messages
+    // before and after it, and four messages at most go in one activity (a retry is no new one).
+    List<String> activities =
+        env
+            .getWorkflowClient()
+            .fetchHistory(WorkflowStub.fromTyped(workflow).getExecution().getWorkflowId())
+            .getEvents()
+            .stream()
+            .filter(HistoryEvent::hasActivityTaskScheduledEventAttributes)
+            .map(e -> e.getActivityTaskScheduledEventAttributes().getActivityType().getName())
+            .toList();
+    assertThat(activities).containsExactly("SendInOrder", "SendInOrder", "PostMessage");
   }
 }
