@@ -71,7 +71,10 @@ public interface SlackChatActivities {
         }
         outcomes.add(failure.getOriginalMessage());
       }
-      activity.heartbeat(new Progress(outcomes));
+      if (outcomes.size() < messages.length) {
+        // Progress for a retry; none after the last call, which the result carries.
+        activity.heartbeat(new Progress(outcomes));
+      }
     }
     return outcomes;
   }
