@@ -49,8 +49,10 @@ public interface SlackChatActivities {
    * one moment costs one round trip through Temporal instead of one per call. A call Slack refuses
    * for good (a non-retryable failure or a {@link FailureType}) is skipped and the rest are made.
    * Any other failure fails the activity, and its retry resumes after the last call made (the
-   * progress is the activity's heartbeat, which Temporal keeps across attempts), so only the call
-   * that was under way can be made twice, as a retried {@link #postMessage} can.
+   * progress is the activity's heartbeat, which Temporal keeps across attempts and which the SDK
+   * sends with the failure), so only the call that failed is made again, as a retried {@link
+   * #postMessage} is. A worker that dies mid-way sends no failure: the retry resumes after the last
+   * heartbeat Temporal received (the SDK throttles them), and the calls after it are made twice.
    *
    * @param messages an array rather than a list, so that each element is written with its kind
    * @return for each message, in order: null when it was made, or why Slack refused it
