@@ -3,6 +3,7 @@ package dev.incidentflow.workflows.activities;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
 import io.temporal.activity.ActivityInterface;
+import io.temporal.client.ActivityWorkerShutdownException;
 import io.temporal.failure.ApplicationFailure;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,7 +76,12 @@ public interface SlackChatActivities {
       }
       if (outcomes.size() < messages.length) {
         // Progress for a retry; none after the last call, which the result carries.
-        activity.heartbeat(new Progress(outcomes));
+        try {
+          activity.heartbeat(new Progress(outcomes));
+        } catch (ActivityWorkerShutdownException stopping) {
+          // The worker is stopping: make the few calls left rather than leave them to a retry on
+          // another worker, which would start after the last progress the server received.
+        }
       }
     }
     return outcomes;
