@@ -52,8 +52,9 @@ public interface SlackChatActivities {
    * Any other failure fails the activity, and its retry resumes after the last call made (the
    * progress is the activity's heartbeat, which Temporal keeps across attempts and which the SDK
    * sends with the failure), so only the call that failed is made again, as a retried {@link
-   * #postMessage} is. A worker that dies mid-way sends no failure: the retry resumes after the last
-   * heartbeat Temporal received (the SDK throttles them), and the calls after it are made twice.
+   * #postMessage} is. An attempt that times out, or whose worker dies, sends no failure: the retry
+   * resumes after the last heartbeat Temporal received (the SDK throttles them), and the calls
+   * after it are made twice.
    *
    * @param messages an array rather than a list, so that each element is written with its kind
    * @return for each message, in order: null when it was made, or why Slack refused it
