@@ -10,6 +10,7 @@ import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.incidentflow.workflows.activities.ChannelMessage;
@@ -26,6 +27,7 @@ import io.temporal.worker.Worker;
 import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
 import java.util.List;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -83,6 +85,34 @@ class SlackRetryThroughTemporalTest {
     }
   }
 
+  private static final String POSTED =
+      "{\"ok\":true,\"channel\":\"C0NEW\",\"ts\":\"1700000000.000100\"}";
+
+  /**
+   * The first post (to {@code channel}, or to any channel when null) is answered 429 with a
+   * one-second {@code Retry-After}; the ones after it are posted.
+   */
+  private static void rateLimitedOnce(String channel) {
+    Supplier<MappingBuilder> posts =
+        () -> {
+          MappingBuilder post = post(urlPathEqualTo("/api/chat.postMessage"));
+          return channel == null ? post : post.withFormParam("channel", equalTo(channel));
+        };
+    slack.stubFor(
+        posts
+            .get()
+            .inScenario("rate limit")
+            .whenScenarioStateIs(STARTED)
+            .willReturn(SlackWire.rateLimited(1))
+            .willSetStateTo("limit lifted"));
+    slack.stubFor(
+        posts
+            .get()
+            .inScenario("rate limit")
+            .whenScenarioStateIs("limit lifted")
+            .willReturn(okJson(POSTED)));
+  }
+
   private SlackMessageWorkflow workflow() {
     return client.newWorkflowStub(
         SlackMessageWorkflow.class, WorkflowOptions.newBuilder().setTaskQueue(QUEUE).build());
@@ -90,18 +120,7 @@ class SlackRetryThroughTemporalTest {
 
   @Test
   void rateLimitedPostIsRetriedByTemporalAfterSlacksRetryAfterAndSucceeds() {
-    slack.stubFor(
-        post(urlPathEqualTo("/api/chat.postMessage"))
-            .inScenario("rate limit")
-            .whenScenarioStateIs(STARTED)
-            .willReturn(SlackWire.rateLimited(1))
-            .willSetStateTo("limit lifted"));
-    slack.stubFor(
-        post(urlPathEqualTo("/api/chat.postMessage"))
-            .inScenario("rate limit")
-            .whenScenarioStateIs("limit lifted")
-            .willReturn(
-                okJson("{\"ok\":true,\"channel\":\"C0NEW\",\"ts\":\"1700000000.000100\"}")));
+    rateLimitedOnce(null);
 
     workflow().post(new ChannelMessage("C0NEW", "Status: mitigated"));
 
@@ -135,25 +154,12 @@ class SlackRetryThroughTemporalTest {
 
   @Test
   void messagesSentInOrderSkipARefusedOneAndAfterARateLimitResumeWhereTheyStopped() {
-    String ok = "{\"ok\":true,\"channel\":\"C1\",\"ts\":\"1700000000.000100\"}";
-    slack.stubFor(post(urlPathEqualTo("/api/chat.postMessage")).willReturn(okJson(ok)));
+    slack.stubFor(post(urlPathEqualTo("/api/chat.postMessage")).willReturn(okJson(POSTED)));
     slack.stubFor(
         post(urlPathEqualTo("/api/chat.postMessage"))
             .withFormParam("channel", equalTo("C0GONE"))
             .willReturn(okJson("{\"ok\":false,\"error\":\"channel_not_found\"}")));
-    slack.stubFor(
-        post(urlPathEqualTo("/api/chat.postMessage"))
-            .withFormParam("channel", equalTo("C3"))
-            .inScenario("rate limit")
-            .whenScenarioStateIs(STARTED)
-            .willReturn(SlackWire.rateLimited(1))
-            .willSetStateTo("limit lifted"));
-    slack.stubFor(
-        post(urlPathEqualTo("/api/chat.postMessage"))
-            .withFormParam("channel", equalTo("C3"))
-            .inScenario("rate limit")
-            .whenScenarioStateIs("limit lifted")
-            .willReturn(okJson(ok)));
+    rateLimitedOnce("C3");
 
     List<String> outcomes =
         client
