@@ -19,6 +19,8 @@ import java.util.stream.StreamSupport;
 final class AlertStorm {
   static final String PHASE = "a. alert storm";
   static final String MARKER = "storm";
+  static final String WARM_UP_MARKER = "storm-warm-up";
+  static final String WARM_UP = "warm-up (cold start), own groups, not in the target";
 
   /**
    * How long the count of recorded deliveries may stand still below N before the bench reads it.
@@ -37,11 +39,11 @@ final class AlertStorm {
     BenchReport report = context.report();
     AlertPayloads payloads = context.payloads();
     int groups = options.groups();
+    if (options.stormWarmup() > 0) {
+      warmUp(context);
+    }
     long before = context.api().highestIncidentNumber();
-    String[] bodies =
-        IntStream.range(0, groups)
-            .mapToObj(g -> payloads.firing(MARKER, g, "error"))
-            .toArray(String[]::new);
+    String[] bodies = bodies(payloads, MARKER, groups);
 
     Progress.say(
         "storm: "
@@ -83,41 +85,10 @@ final class AlertStorm {
 
     String prefix = payloads.phasePrefix(MARKER);
     Progress.say("storm: waiting for first pages and for every delivery to reach a timeline");
-    long drainStarted = System.nanoTime();
-    Pages.await(
-        () -> Pages.firstPages(context.pagerDuty(), prefix) >= groups, options.drainTimeout());
-    // The backlog has drained when every delivery is on a timeline; a lost one shows as a count
-    // that stops short of N and stays there.
-    long deadline = drainStarted + options.drainTimeout().toNanos();
-    List<JsonNode> ours = ourIncidents(context, before, prefix);
-    long alertsRecorded = alertsFired(ours);
-    long lastProgress = System.nanoTime();
-    while (alertsRecorded < options.alerts()
-        && System.nanoTime() < deadline
-        && System.nanoTime() - lastProgress < STALLED.toNanos()) {
-      Thread.sleep(500);
-      ours = ourIncidents(context, before, prefix);
-      long now = alertsFired(ours);
-      if (now != alertsRecorded) {
-        lastProgress = System.nanoTime();
-        alertsRecorded = now;
-      }
-    }
-    String drain;
-    if (alertsRecorded >= options.alerts()) {
-      drain = seconds(System.nanoTime() - drainStarted) + " after the last 202";
-    } else if (System.nanoTime() >= deadline) {
-      drain = "not drained within " + options.drainTimeout().toSeconds() + " s";
-    } else {
-      drain =
-          "no progress for "
-              + STALLED.toSeconds()
-              + " s at "
-              + alertsRecorded
-              + " of "
-              + options.alerts();
-    }
-    report.figure(PHASE, "drain (until every delivery was on a timeline)", drain);
+    Drained drained = drain(context, before, prefix, options.alerts());
+    List<JsonNode> ours = drained.incidents();
+    long alertsRecorded = drained.alertsRecorded();
+    report.figure(PHASE, "drain (until every delivery was on a timeline)", drained.how());
 
     Set<String> expectedWorkflows =
         IntStream.range(0, groups)
@@ -203,6 +174,95 @@ final class AlertStorm {
             "p50 %.1fx, p99 %.1fx",
             webhook.p50Millis() / floorLatency.p50Millis(),
             webhook.p99Millis() / floorLatency.p99Millis()));
+  }
+
+  /**
+   * The storm's own deliveries to groups of their own, before the measured storm and not held
+   * against its target: the application meets a storm warm, as a deployed one does, and the floor
+   * that follows the storm runs warm too. Their latency is reported as the cold start.
+   */
+  private static void warmUp(BenchContext context) throws Exception {
+    BenchOptions options = context.options();
+    BenchReport report = context.report();
+    int groups = options.groups();
+    int deliveries = options.stormWarmup();
+    long before = context.api().highestIncidentNumber();
+    String[] bodies = bodies(context.payloads(), WARM_UP_MARKER, groups);
+    Progress.say("storm: warming up with " + deliveries + " deliveries to " + groups + " groups");
+    Burst.Result burst =
+        Burst.webhooks(context.api(), deliveries, options.senders(), i -> bodies[i % groups]);
+    report.figure(
+        PHASE,
+        WARM_UP,
+        Latencies.ofNanos(burst.latencyNanos()).summary()
+            + "; "
+            + String.format(Locale.ROOT, "%.0f", burst.perSecond())
+            + "/s");
+    report.check(
+        PHASE,
+        "warm-up webhook errors",
+        burst.errors(),
+        0,
+        String.join("; ", burst.errorSamples()));
+    Drained drained =
+        drain(context, before, context.payloads().phasePrefix(WARM_UP_MARKER), deliveries);
+    report.figure(PHASE, "warm-up drain", drained.how());
+  }
+
+  private static String[] bodies(AlertPayloads payloads, String marker, int groups) {
+    return IntStream.range(0, groups)
+        .mapToObj(g -> payloads.firing(marker, g, "error"))
+        .toArray(String[]::new);
+  }
+
+  /**
+   * The incidents whose titles carry {@code prefix}, read back once their first pages are in and
+   * every one of {@code deliveries} is on a timeline, or the count stood still for {@link
+   * #STALLED}, or the drain timeout passed.
+   *
+   * @param how which of the three, and when
+   */
+  private record Drained(List<JsonNode> incidents, long alertsRecorded, String how) {}
+
+  private static Drained drain(BenchContext context, long before, String prefix, int deliveries)
+      throws InterruptedException {
+    BenchOptions options = context.options();
+    long drainStarted = System.nanoTime();
+    Pages.await(
+        () -> Pages.firstPages(context.pagerDuty(), prefix) >= options.groups(),
+        options.drainTimeout());
+    // The backlog has drained when every delivery is on a timeline; a lost one shows as a count
+    // that stops short of N and stays there.
+    long deadline = drainStarted + options.drainTimeout().toNanos();
+    List<JsonNode> ours = ourIncidents(context, before, prefix);
+    long alertsRecorded = alertsFired(ours);
+    long lastProgress = System.nanoTime();
+    while (alertsRecorded < deliveries
+        && System.nanoTime() < deadline
+        && System.nanoTime() - lastProgress < STALLED.toNanos()) {
+      Thread.sleep(500);
+      ours = ourIncidents(context, before, prefix);
+      long now = alertsFired(ours);
+      if (now != alertsRecorded) {
+        lastProgress = System.nanoTime();
+        alertsRecorded = now;
+      }
+    }
+    String how;
+    if (alertsRecorded >= deliveries) {
+      how = seconds(System.nanoTime() - drainStarted) + " after the last 202";
+    } else if (System.nanoTime() >= deadline) {
+      how = "not drained within " + options.drainTimeout().toSeconds() + " s";
+    } else {
+      how =
+          "no progress for "
+              + STALLED.toSeconds()
+              + " s at "
+              + alertsRecorded
+              + " of "
+              + deliveries;
+    }
+    return new Drained(ours, alertsRecorded, how);
   }
 
   private static List<JsonNode> ourIncidents(BenchContext context, long before, String prefix)

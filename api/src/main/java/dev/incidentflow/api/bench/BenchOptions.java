@@ -8,6 +8,8 @@ import java.time.Duration;
  * What one run does; the {@code bench} command's flags.
  *
  * @param alerts alert deliveries in the storm
+ * @param stormWarmup deliveries to groups of their own before the storm, not measured against its
+ *     target; 0 for none
  * @param groups alert groups the storm's deliveries are spread over (one incident each)
  * @param senders concurrent webhook senders (storm and opening the incidents of phase c)
  * @param pageSamples alert-to-page samples, each next to a floor sample; 0 skips the phase
@@ -19,6 +21,7 @@ import java.time.Duration;
  */
 public record BenchOptions(
     int alerts,
+    int stormWarmup,
     int groups,
     int senders,
     int pageSamples,
@@ -32,6 +35,9 @@ public record BenchOptions(
     if (groups < 1 || alerts < groups) {
       throw new IllegalArgumentException(
           "--groups must be at least 1 and --alerts at least --groups");
+    }
+    if (stormWarmup != 0 && stormWarmup < groups) {
+      throw new IllegalArgumentException("--storm-warmup must be 0 or at least --groups");
     }
     if (senders < 1) {
       throw new IllegalArgumentException("--senders must be at least 1");

@@ -85,6 +85,12 @@ public final class BenchCommand extends ServerCommand<IncidentFlowConfiguration>
         .setDefault(10_000)
         .help("storm: alert deliveries");
     subparser
+        .addArgument("--storm-warmup")
+        .dest("stormWarmup")
+        .type(Integer.class)
+        .setDefault(5_000)
+        .help("storm: deliveries to groups of their own first, not measured; 0 for none");
+    subparser
         .addArgument("--groups")
         .dest("groups")
         .type(Integer.class)
@@ -345,6 +351,7 @@ public final class BenchCommand extends ServerCommand<IncidentFlowConfiguration>
             .toList();
     return new BenchOptions(
         namespace.getInt("alerts"),
+        namespace.getInt("stormWarmup"),
         namespace.getInt("groups"),
         namespace.getInt("senders"),
         namespace.getInt("pageSamples"),

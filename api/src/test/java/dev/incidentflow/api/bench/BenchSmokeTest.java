@@ -40,6 +40,8 @@ class BenchSmokeTest {
               "bench",
               "--alerts",
               "200",
+              "--storm-warmup",
+              "30",
               "--groups",
               "10",
               "--senders",
@@ -63,6 +65,7 @@ class BenchSmokeTest {
     assertThat(reports).hasSize(1);
     BenchReport report = reports.get(0);
     assertThat(report.failedChecks()).isEmpty();
+    assertThat(count(report, AlertStorm.PHASE, "warm-up webhook errors")).isZero();
     assertThat(count(report, AlertStorm.PHASE, "webhook errors")).isZero();
     assertThat(count(report, AlertStorm.PHASE, "incidents in PostgreSQL")).isEqualTo(10);
     assertThat(count(report, AlertStorm.PHASE, "alert_fired events on their timelines"))

@@ -1,6 +1,7 @@
 package dev.incidentflow.api.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.incidentflow.api.IncidentFlowApplication;
 import dev.incidentflow.api.bench.BenchOptions;
@@ -20,6 +21,7 @@ class BenchCommandOptionsTest {
     BenchOptions options = parse();
 
     assertThat(options.alerts()).isEqualTo(10_000);
+    assertThat(options.stormWarmup()).isEqualTo(5_000);
     assertThat(options.groups()).isEqualTo(50);
     assertThat(options.openIncidents()).isEqualTo(2_000);
     assertThat(options.hold()).isEqualTo(Duration.ofSeconds(60));
@@ -47,6 +49,14 @@ class BenchCommandOptionsTest {
     assertThat(options.policy().updateEvery()).isEqualTo(Duration.ofMinutes(15));
     assertThat(options.policy().escalateAt())
         .isEqualTo(List.of(Duration.ofMinutes(5), Duration.ofMinutes(10), Duration.ofMinutes(20)));
+  }
+
+  @Test
+  void aWarmUpTooSmallToReachEveryGroupIsRefused() throws ArgumentParserException {
+    assertThatThrownBy(() -> parse("--groups", "50", "--storm-warmup", "49"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("--storm-warmup must be 0 or at least --groups");
+    assertThat(parse("--groups", "50", "--storm-warmup", "0").stormWarmup()).isZero();
   }
 
   private static BenchOptions parse(String... flags) throws ArgumentParserException {
