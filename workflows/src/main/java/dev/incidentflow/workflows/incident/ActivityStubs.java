@@ -10,8 +10,9 @@ import java.time.Duration;
 
 /**
  * Activity options shared by the workflows. Transient faults are retried without limit (with
- * backoff capped at a minute) so that an outage of Slack, PagerDuty, Jira or the database delays
- * work and never loses it; the permanent {@link FailureType}s are not retried.
+ * backoff capped at a minute; the local activities for a day) so that an outage of Slack,
+ * PagerDuty, Jira or the database delays work and never loses it; the permanent {@link
+ * FailureType}s are not retried.
  */
 public final class ActivityStubs {
   private static final ActivityOptions OPTIONS =
@@ -59,14 +60,27 @@ public final class ActivityStubs {
           .build();
 
   /**
+   * How long a local activity of {@link #LOCAL} is retried. The Java SDK (1.38) does not retry a
+   * local activity at all when it has neither a maximum of attempts nor a schedule-to-close timeout
+   * (its retry state is {@code RETRY_POLICY_NOT_SET}): without this, one failed save failed the
+   * incident's workflow. Past this the call fails, as any activity failed for good does. Each
+   * attempt after the first few costs the workflow six history events (the failed attempt's marker,
+   * a timer, a workflow task), one attempt a minute once the backoff is at its cap: about 8,600
+   * events a day, below the 10,240 at which a Temporal server starts warning about a history's
+   * length.
+   */
+  static final Duration LOCAL_RETRIED_FOR = Duration.ofDays(1);
+
+  /**
    * For bookkeeping that is quick and local to the worker (catalog lookups, database writes): run
-   * inside the workflow task instead of as a round trip through the server, with the same unlimited
-   * retry. Saves the server three events and a task dispatch per call, which is most of an
-   * incident's history while it opens.
+   * inside the workflow task instead of as a round trip through the server, with the same retry,
+   * for at most {@link #LOCAL_RETRIED_FOR}. Saves the server three events and a task dispatch per
+   * call, which is most of an incident's history while it opens.
    */
   private static final LocalActivityOptions LOCAL =
       LocalActivityOptions.newBuilder()
           .setStartToCloseTimeout(Duration.ofSeconds(10))
+          .setScheduleToCloseTimeout(LOCAL_RETRIED_FOR)
           .setRetryOptions(OPTIONS.getRetryOptions())
           .build();
 

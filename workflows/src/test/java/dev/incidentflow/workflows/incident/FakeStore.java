@@ -25,6 +25,12 @@ final class FakeStore implements IncidentStoreActivities {
   /** While true, the database is down for new incidents: recording one fails. */
   volatile boolean down;
 
+  /** While true, the database is down for saves: saving an incident fails. */
+  volatile boolean savesDown;
+
+  /** Saves that failed because {@link #savesDown}. */
+  final AtomicLong failedSaves = new AtomicLong();
+
   @Override
   public IncidentNumber recordIncident(NewIncident incident) {
     if (down) {
@@ -38,6 +44,10 @@ final class FakeStore implements IncidentStoreActivities {
 
   @Override
   public void saveIncident(IncidentSnapshot snapshot) {
+    if (savesDown) {
+      failedSaves.incrementAndGet();
+      throw new IllegalStateException("connection refused");
+    }
     latest.put(snapshot.number(), snapshot.withoutEvents());
     var timeline = timelines.computeIfAbsent(snapshot.number(), n -> new ConcurrentSkipListMap<>());
     for (TimelineEvent event : snapshot.newEvents()) {

@@ -26,6 +26,7 @@ import dev.incidentflow.workflows.model.Person;
 import dev.incidentflow.workflows.model.Severity;
 import io.temporal.api.common.v1.Payloads;
 import io.temporal.api.enums.v1.EventType;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.history.v1.ActivityTaskScheduledEventAttributes;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowUpdateException;
@@ -121,6 +122,28 @@ class IncidentWorkflowTest {
 
     assertThat(env.paging.triggeredKeys()).containsExactly("incidentflow-INC-1-step-0");
     assertThat(env.timelineTypes(1)).contains(DECLARED, ALERT_FIRED, PAGED, CHANNEL_CREATED);
+  }
+
+  @Test
+  void whileTheDatabaseIsDownSavesAreRetriedAndTheIncidentCarriesOn() {
+    env.beginAlertIncident("alert-a", Severity.SEV1);
+    env.sleep(Duration.ofMinutes(1));
+    env.store.savesDown = true;
+
+    env.existing("alert-a").alert(env.firing("alert-a"));
+    env.sleep(Duration.ofMinutes(10));
+
+    // Retried, not failed: the Java SDK does not retry a local activity that has neither a
+    // maximum of attempts nor a schedule-to-close timeout, and the incident's workflow failed.
+    assertThat(env.store.failedSaves.get()).isGreaterThan(1);
+    assertThat(env.client().newUntypedWorkflowStub("alert-a").describe().getStatus())
+        .isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING);
+
+    env.store.savesDown = false;
+    env.sleep(Duration.ofMinutes(2));
+
+    assertThat(env.events(1, ALERT_FIRED)).hasSize(2);
+    assertThat(env.store.conflicts()).isEmpty();
   }
 
   @Test
