@@ -9,6 +9,7 @@ import dev.incidentflow.activities.store.DeployRepository;
 import dev.incidentflow.activities.store.FollowUpRepository;
 import dev.incidentflow.activities.store.IncidentChannelRepository;
 import dev.incidentflow.activities.store.IncidentContextActivitiesImpl;
+import dev.incidentflow.activities.store.IncidentJdbi;
 import dev.incidentflow.activities.store.IncidentLibrary;
 import dev.incidentflow.activities.store.IncidentMetricsRepository;
 import dev.incidentflow.activities.store.IncidentRepository;
@@ -136,7 +137,8 @@ public class IncidentFlowApplication extends Application<IncidentFlowConfigurati
     int applied = Migrations.migrate(dataSource);
     log.info("database schema up to date ({} migrations applied now)", applied);
     Jdbi jdbi =
-        new JdbiFactory().build(environment, config.getDatabase(), dataSource, "postgresql");
+        IncidentJdbi.configure(
+            new JdbiFactory().build(environment, config.getDatabase(), dataSource, "postgresql"));
     if (config.getDatabase().isAutoCommentsEnabled()) {
       // The same comments as Dropwizard's, from templates parsed once (see the class).
       jdbi.setTemplateEngine(new CommentingTemplateEngine());

@@ -16,9 +16,20 @@ public final class IncidentJdbi {
 
   private IncidentJdbi() {}
 
-  /** A {@code Jdbi} over {@code dataSource} with {@link SqlObjectPlugin} installed. */
+  /**
+   * A {@code Jdbi} over {@code dataSource} with {@link SqlObjectPlugin} installed, {@link
+   * #configure}d.
+   */
   public static Jdbi create(DataSource dataSource) {
     requireNonNull(dataSource, "dataSource is null");
-    return Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
+    return configure(Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin()));
+  }
+
+  /**
+   * Sets {@code jdbi} (one Dropwizard built, say) up for the store and returns it: strings are
+   * bound without NUL characters, which PostgreSQL cannot store (see {@link NulFreeText}).
+   */
+  public static Jdbi configure(Jdbi jdbi) {
+    return jdbi.registerArgument(new NulFreeText());
   }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -17,9 +18,14 @@ final class JsonColumns {
 
   private JsonColumns() {}
 
+  /** The map as a JSON object, without NUL characters (see {@link NulFreeText}). */
   static String write(Map<String, String> map) {
+    Map<String, String> text = new LinkedHashMap<>();
+    if (map != null) {
+      map.forEach((key, value) -> text.put(NulFreeText.of(key), NulFreeText.of(value)));
+    }
     try {
-      return MAPPER.writeValueAsString(map == null ? Map.of() : map);
+      return MAPPER.writeValueAsString(text);
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException("cannot write a map as JSON", e);
     }

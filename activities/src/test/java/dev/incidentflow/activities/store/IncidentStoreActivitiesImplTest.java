@@ -141,6 +141,35 @@ class IncidentStoreActivitiesImplTest {
   }
 
   @Test
+  void aNulCharacterIsStoredAsTheReplacementCharacterRatherThanFailingTheSave() {
+    NewIncident incident =
+        SampleIncidents.incident(
+            "declared-1", "Checkout\u0000 down", "p99\u0000", Severity.SEV2, "checkout", START);
+    long number = store.recordIncident(incident).number();
+    TimelineEvent update =
+        new TimelineEvent(
+            1,
+            START,
+            TimelineEventType.STATUS_UPDATE,
+            "alice",
+            "rolled back\u0000 the deploy",
+            Map.of("note\u0000", "by\u0000hand"));
+
+    store.saveIncident(triggered(number, incident, List.of(update)));
+
+    IncidentRecord stored = repository.find(number).orElseThrow();
+    assertThat(stored.title()).isEqualTo("Checkout\ufffd down");
+    assertThat(stored.description()).isEqualTo("p99\ufffd");
+    assertThat(repository.timeline(number))
+        .singleElement()
+        .satisfies(
+            event -> {
+              assertThat(event.text()).isEqualTo("rolled back\ufffd the deploy");
+              assertThat(event.data()).containsExactly(Map.entry("note\ufffd", "by\ufffdhand"));
+            });
+  }
+
+  @Test
   void savingOverwritesTheIncidentState() {
     NewIncident incident = alert("alert-group-1", "run-1");
     long number = store.recordIncident(incident).number();
