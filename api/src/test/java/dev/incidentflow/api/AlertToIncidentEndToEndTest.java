@@ -143,4 +143,25 @@ class AlertToIncidentEndToEndTest {
         .map(event -> event.path("type").asText())
         .toList();
   }
+
+  @Test
+  void nullsAmongTheAlertsAndLabelsAreLeftOutAndTheRestOfTheDeliveryOpensTheIncident() {
+    ApiClient api = new ApiClient(APP.getLocalPort(), TestStack.TOKEN);
+    String alert =
+        TestStack.fixture("alertmanager-firing.json")
+            .replace("CheckoutErrorBudgetBurn\\\"}", "CheckoutNullAlert\\\"}")
+            .replace("\"alerts\": [", "\"alerts\": [null, ")
+            .replace("\"commonLabels\": {", "\"commonLabels\": {\"region\": null, ");
+
+    ApiClient.Answer answer = api.post("/v1/alerts/alertmanager", alert);
+
+    assertThat(answer.status()).isEqualTo(202);
+    String workflowId = answer.body().path("workflowId").asText();
+    assertThat(workflowId).isNotEmpty();
+    api.await(
+        "/v1/incidents",
+        all ->
+            StreamSupport.stream(all.body().spliterator(), false)
+                .anyMatch(incident -> workflowId.equals(incident.path("workflowId").asText())));
+  }
 }

@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import java.util.function.Predicate;
 
 /** The HTTP API as a user's script would call it. */
@@ -35,11 +36,17 @@ public final class ApiClient {
   }
 
   public Answer post(String path, String json) {
-    return send(
+    return post(path, json, Map.of());
+  }
+
+  /** Posts {@code json} with these headers besides the token and the content type. */
+  public Answer post(String path, String json, Map<String, String> headers) {
+    HttpRequest.Builder request =
         request(path)
             .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(json))
-            .build());
+            .POST(HttpRequest.BodyPublishers.ofString(json));
+    headers.forEach(request::header);
+    return send(request.build());
   }
 
   Answer postWithoutToken(String path, String json) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -109,6 +110,20 @@ class ApiRefusalsTest {
     assertThat(answer.body().path("details").toString())
         .contains("title is required")
         .contains("severity 'SEV9' is not a known severity or alias");
+  }
+
+  @Test
+  void aBodyThatIsNotInItsContentEncodingIsABadRequest() {
+    ApiClient.Answer answer =
+        api.post(
+            "/v1/alerts/alertmanager",
+            TestStack.fixture("alertmanager-firing.json"),
+            Map.of("Content-Encoding", "gzip"));
+
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.error()).isEqualTo("request body cannot be decoded");
+    assertThat(answer.body().path("details").get(0).asText())
+        .isEqualTo("the body is not gzip, as its Content-Encoding says");
   }
 
   @Test

@@ -38,7 +38,7 @@ class DeclareIncidentTest {
   }
 
   @Test
-  void grafanaAndGenericAlertsOpenIncidentsMappedThroughTheAliases() {
+  void grafanaAndGenericAlertsOpenIncidentsMappedThroughTheAliasesTheirNullsLeftOut() {
     ApiClient api = new ApiClient(APP.getLocalPort(), TestStack.TOKEN);
 
     ApiClient.Answer grafana =
@@ -47,7 +47,8 @@ class DeclareIncidentTest {
         api.post(
             "/v1/alerts",
             "{\"dedupKey\":\"db-disk-full\",\"status\":\"firing\",\"service\":\"payments-api\",\"severity\":\"critical\","
-                + "\"title\":\"Primary DB disk 95% full\",\"links\":[\"https://grafana.example.com/d/db\"]}");
+                + "\"title\":\"Primary DB disk 95% full\",\"labels\":{\"team\":null},"
+                + "\"links\":[null,\"https://grafana.example.com/d/db\"]}");
 
     assertThat(grafana.status()).isEqualTo(202);
     assertThat(generic.status()).isEqualTo(202);

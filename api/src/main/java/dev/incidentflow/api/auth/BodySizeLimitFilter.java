@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.List;
+import java.util.zip.ZipException;
 
 /**
  * Refuses request bodies over the limit with 413 before anything parses them, whether or not the
@@ -54,11 +55,26 @@ public final class BodySizeLimitFilter implements ContainerRequestFilter {
       tooLarge(request);
       return;
     }
-    if (!request.hasEntity()) {
+    InputStream body;
+    byte[] read;
+    try {
+      // Reads the first bytes already (and fails when they cannot be decoded).
+      if (!request.hasEntity()) {
+        return;
+      }
+      body = request.getEntityStream();
+      read = body.readNBytes(maxBytes + 1);
+    } catch (IOException | RuntimeException unreadable) {
+      if (!isBadCompression(unreadable)) {
+        throw unreadable;
+      }
+      request.abortWith(
+          error(
+              Response.Status.BAD_REQUEST,
+              "request body cannot be decoded",
+              "the body is not gzip, as its Content-Encoding says"));
       return;
     }
-    InputStream body = request.getEntityStream();
-    byte[] read = body.readNBytes(maxBytes + 1);
     if (read.length > maxBytes) {
       drain(body);
       tooLarge(request);
@@ -69,12 +85,31 @@ public final class BodySizeLimitFilter implements ContainerRequestFilter {
 
   private void tooLarge(ContainerRequestContext request) {
     request.abortWith(
-        Response.status(Response.Status.REQUEST_ENTITY_TOO_LARGE)
-            .type(MediaType.APPLICATION_JSON_TYPE)
-            .entity(
-                new ErrorJson(
-                    "request body too large", List.of("the limit is " + maxBytes + " bytes")))
-            .build());
+        error(
+            Response.Status.REQUEST_ENTITY_TOO_LARGE,
+            "request body too large",
+            "the limit is " + maxBytes + " bytes"));
+  }
+
+  private static Response error(Response.Status status, String error, String detail) {
+    return Response.status(status)
+        .type(MediaType.APPLICATION_JSON_TYPE)
+        .entity(new ErrorJson(error, List.of(detail)))
+        .build();
+  }
+
+  /**
+   * Whether reading the body failed on its compression: Jetty inflates a body sent with {@code
+   * Content-Encoding: gzip} as it is read (and takes the header off), and fails the read with a
+   * {@link ZipException} (wrapped) when the body is not gzip.
+   */
+  private static boolean isBadCompression(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof ZipException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private long drainBytes() {
@@ -96,8 +131,9 @@ public final class BodySizeLimitFilter implements ContainerRequestFilter {
           && (read = body.read(buffer, 0, (int) Math.min(buffer.length, left))) >= 0) {
         left -= read;
       }
-    } catch (IOException senderGone) {
-      // Nobody is left to read the answer; Jetty closes the connection.
+    } catch (IOException | RuntimeException senderGoneOrBodyUnreadable) {
+      // Nobody is left to read the answer (Jetty closes the connection), or what is left cannot be
+      // decoded (see isBadCompression): either way the answer goes out as it is.
     }
   }
 }

@@ -23,7 +23,7 @@ public record AlertmanagerAlert(
     Map<String, Object> values) {
 
   public AlertmanagerAlert {
-    labels = labels == null ? Map.of() : labels;
-    annotations = annotations == null ? Map.of() : annotations;
+    labels = JsonNulls.without(labels);
+    annotations = JsonNulls.without(annotations);
   }
 }

@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * The Alertmanager webhook body (version 4), which Grafana's unified alerting also sends with a few
  * fields of its own ({@code title}, {@code state}, {@code message}, {@code orgId}). Unknown fields
- * are ignored so that newer senders keep working.
+ * are ignored so that newer senders keep working, and so are nulls (see {@link JsonNulls}).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record AlertmanagerPayload(
@@ -28,9 +28,9 @@ public record AlertmanagerPayload(
     Long orgId) {
 
   public AlertmanagerPayload {
-    groupLabels = groupLabels == null ? Map.of() : groupLabels;
-    commonLabels = commonLabels == null ? Map.of() : commonLabels;
-    commonAnnotations = commonAnnotations == null ? Map.of() : commonAnnotations;
-    alerts = alerts == null ? List.of() : alerts;
+    groupLabels = JsonNulls.without(groupLabels);
+    commonLabels = JsonNulls.without(commonLabels);
+    commonAnnotations = JsonNulls.without(commonAnnotations);
+    alerts = JsonNulls.without(alerts);
   }
 }

@@ -17,7 +17,7 @@ public record GenericAlert(
     List<String> links) {
 
   public GenericAlert {
-    labels = labels == null ? Map.of() : labels;
-    links = links == null ? List.of() : links;
+    labels = JsonNulls.without(labels);
+    links = JsonNulls.without(links);
   }
 }

@@ -55,7 +55,11 @@ public class SlackResource {
     if (Problems.isBlank(payload)) {
       throw new ApiException(400, "the form field payload is required", List.of());
     }
-    cockpit.click(json.readValue(payload, BlockActionsPayload.class));
+    BlockActionsPayload click = json.readValue(payload, BlockActionsPayload.class);
+    if (click == null) {
+      throw new ApiException(400, "the form field payload must be a JSON object", List.of());
+    }
+    cockpit.click(click);
     return Response.ok().build();
   }
 }

@@ -131,6 +131,14 @@ class SlackInteractionsTest {
         .isEqualTo("triggered");
   }
 
+  @Test
+  void aPayloadThatIsNotAJsonObjectIsABadRequest() {
+    SlackSender.Answer answer = slack.signed("/v1/slack/interactions", "payload=null");
+
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.body()).contains("the form field payload must be a JSON object");
+  }
+
   /** Clicks a button on this test's incident; returns what response_url got. */
   private String click(String actionId, String userId, String userName) {
     String responseUrl = slack.responseUrl("actions");
