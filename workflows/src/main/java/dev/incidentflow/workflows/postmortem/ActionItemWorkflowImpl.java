@@ -62,7 +62,7 @@ public class ActionItemWorkflowImpl implements ActionItemWorkflow {
       FollowUpStep step = plan.dueStep(progress.followUp(), now).orElse(null);
       if (step != null) {
         chase(step, now);
-        progress = progress.with(progress.followUp().after(step, now));
+        progress = progress.with(FollowUpNotices.after(plan, progress.followUp(), step, now));
         continue;
       }
       if (Workflow.getInfo().getHistoryLength() > CONTINUE_AS_NEW_AFTER_EVENTS

@@ -90,6 +90,24 @@ final class FollowUpNotices {
     return new IncidentNumber(incidentNumber);
   }
 
+  /**
+   * The change id under which an escalation or a repeat carried out late counts the repeats it
+   * missed ({@link FollowUpPlan#after}); before it, each went out on its own, all at once.
+   */
+  static final String COUNT_MISSED_REPEATS = "follow-up-count-missed-repeats";
+
+  /**
+   * {@code progress} once {@code step} was carried out at {@code now}, as the run's code had it.
+   */
+  static FollowUpProgress after(
+      FollowUpPlan plan, FollowUpProgress progress, FollowUpStep step, Instant now) {
+    if ((step == FollowUpStep.ESCALATE || step == FollowUpStep.REPEAT)
+        && Workflow.getVersion(COUNT_MISSED_REPEATS, Workflow.DEFAULT_VERSION, 1) == 1) {
+      return plan.after(progress, step, now);
+    }
+    return progress.after(step, now);
+  }
+
   static Instant now() {
     return Instant.ofEpochMilli(Workflow.currentTimeMillis());
   }

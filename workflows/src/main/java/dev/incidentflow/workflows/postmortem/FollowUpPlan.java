@@ -68,6 +68,26 @@ public record FollowUpPlan(
         .findFirst();
   }
 
+  /**
+   * The progress once {@code step} was carried out at {@code now}: as {@link
+   * FollowUpProgress#after}, except that an escalation or a repeat carried out late (something
+   * created long past its due time, a worker down for weeks) counts every repeat whose time has
+   * passed as made. The next repeat then comes {@code repeatEvery} after the last one due, rather
+   * than every missed one at once: an action item created a year overdue sent 52 of each notice in
+   * a burst.
+   */
+  public FollowUpProgress after(FollowUpProgress progress, FollowUpStep step, Instant now) {
+    FollowUpProgress next = progress.after(step, now);
+    if ((step != FollowUpStep.ESCALATE && step != FollowUpStep.REPEAT)
+        || !now.isAfter(escalateAt())) {
+      return next;
+    }
+    long passed = Duration.between(escalateAt(), now).dividedBy(repeatEvery);
+    return passed > next.repeats()
+        ? next.withRepeats((int) Math.min(passed, Integer.MAX_VALUE))
+        : next;
+  }
+
   /** When the next step is due; polling makes there always be one. */
   public Instant nextDeadline(FollowUpProgress progress) {
     return pending(progress).stream().map(Timed::at).min(Comparator.naturalOrder()).orElseThrow();

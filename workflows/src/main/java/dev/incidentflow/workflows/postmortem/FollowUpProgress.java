@@ -20,6 +20,11 @@ public record FollowUpProgress(
     }
   }
 
+  /** This progress with {@code repeats} repeats made. */
+  public FollowUpProgress withRepeats(int repeats) {
+    return new FollowUpProgress(reminded, overdue, escalated, repeats, lastPolledAt);
+  }
+
   /** The progress once {@code step} has been carried out at {@code now}. */
   public FollowUpProgress after(FollowUpStep step, Instant now) {
     return switch (step) {

@@ -103,6 +103,21 @@ class ActionItemWorkflowTest {
   }
 
   @Test
+  void itemCreatedAYearOverdueIsFlaggedAndEscalatedOnceThenRepeatedWeeklyNotInABurst() {
+    env.startActionItem(ID, env.dueInDays(-365)).registered();
+    env.sleep(Duration.ofMinutes(1));
+
+    // Assigned, overdue, and overdue again with the escalation: 52 repeats went out here before.
+    assertThat(env.people.textsTo("bob")).hasSize(3);
+    assertThat(env.people.textsTo("dana")).hasSize(1);
+    assertThat(env.store.events(7, TimelineEventType.ACTION_ITEM_ESCALATED)).hasSize(1);
+
+    env.sleep(Duration.ofDays(7));
+    assertThat(env.people.textsTo("dana")).hasSize(2);
+    assertThat(env.people.textsTo("bob")).hasSize(4);
+  }
+
+  @Test
   void missedDoneWebhookIsCaughtByPolling() {
     ActionItemInput input = env.dueInThreeDays();
     env.startActionItem(ID, input).registered();

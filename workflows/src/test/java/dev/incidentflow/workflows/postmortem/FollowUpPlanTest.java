@@ -46,6 +46,35 @@ class FollowUpPlanTest {
   }
 
   @Test
+  void somethingAYearOverdueIsEscalatedOnceAndRepeatedAWeekLaterNotFiftyTwoTimesAtOnce() {
+    Instant now = DUE.plus(Duration.ofDays(365));
+    FollowUpProgress progress = plan.start(now);
+
+    assertThat(plan.dueStep(progress, now)).contains(FollowUpStep.OVERDUE);
+    progress = plan.after(progress, FollowUpStep.OVERDUE, now);
+    assertThat(plan.dueStep(progress, now)).contains(FollowUpStep.ESCALATE);
+    progress = plan.after(progress, FollowUpStep.ESCALATE, now);
+
+    assertThat(plan.dueStep(progress, now)).isEmpty();
+    // Escalated on 2026-03-09: the repeats are due on the 9th plus whole weeks.
+    Instant nextRepeat = Instant.parse("2027-03-08T00:00:00Z");
+    assertThat(plan.nextDeadline(progress.after(FollowUpStep.POLL, nextRepeat)))
+        .isEqualTo(nextRepeat);
+    assertThat(plan.dueStep(progress, nextRepeat)).contains(FollowUpStep.REPEAT);
+    progress = plan.after(progress, FollowUpStep.REPEAT, nextRepeat);
+    assertThat(plan.dueStep(progress.after(FollowUpStep.POLL, nextRepeat), nextRepeat)).isEmpty();
+  }
+
+  @Test
+  void aRepeatMadeOnTimeCountsOneWhetherOrNotThePlanCountsTheMissed() {
+    FollowUpProgress escalated = new FollowUpProgress(true, true, true, 0, DUE);
+    Instant firstRepeat = Instant.parse("2026-03-16T00:00:00Z");
+
+    assertThat(plan.after(escalated, FollowUpStep.REPEAT, firstRepeat))
+        .isEqualTo(escalated.after(FollowUpStep.REPEAT, firstRepeat));
+  }
+
+  @Test
   void startingInsideTheReminderWindowSendsNoSeparateReminder() {
     Instant start = DUE.minus(Duration.ofHours(5));
     FollowUpProgress progress = plan.start(start);

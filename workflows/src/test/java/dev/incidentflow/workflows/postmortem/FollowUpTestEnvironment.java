@@ -151,12 +151,17 @@ final class FollowUpTestEnvironment implements BeforeEachCallback, AfterEachCall
 
   /** An action item for bob due three days from today (UTC), under the shipped policy. */
   ActionItemInput dueInThreeDays() {
+    return dueInDays(3);
+  }
+
+  /** An action item due {@code days} from today, or overdue for a negative number. */
+  ActionItemInput dueInDays(int days) {
     return new ActionItemInput(
         INCIDENT,
         "checkout",
         "Add a burn-rate alert for the checkout canary",
         "bob",
-        LocalDate.ofInstant(now(), ZoneOffset.UTC).plusDays(3),
+        LocalDate.ofInstant(now(), ZoneOffset.UTC).plusDays(days),
         ActionItemKind.IMPROVEMENT,
         "alice",
         ActionItemPolicy.defaults(),
