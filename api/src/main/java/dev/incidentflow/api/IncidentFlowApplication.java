@@ -37,6 +37,7 @@ import dev.incidentflow.api.core.IncidentGateway;
 import dev.incidentflow.api.core.IncidentLookup;
 import dev.incidentflow.api.errors.ApiExceptionMapper;
 import dev.incidentflow.api.errors.JsonErrorMapper;
+import dev.incidentflow.api.errors.JsonErrorPages;
 import dev.incidentflow.api.errors.UnexpectedErrorMapper;
 import dev.incidentflow.api.errors.WebApplicationErrorMapper;
 import dev.incidentflow.api.health.TemporalHealthCheck;
@@ -77,6 +78,8 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.util.component.LifeCycle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -233,6 +236,18 @@ public class IncidentFlowApplication extends Application<IncidentFlowConfigurati
     AlertIntake intake = new AlertIntake(gateway);
     IncidentRepository repository = new IncidentRepository(jdbi);
 
+    // Errors Jetty answers itself, before or without Jersey, in the same shape.
+    environment
+        .lifecycle()
+        .addEventListener(
+            new LifeCycle.Listener() {
+              @Override
+              public void lifeCycleStarting(LifeCycle server) {
+                if (server instanceof Server jetty) {
+                  jetty.setErrorHandler(new JsonErrorPages());
+                }
+              }
+            });
     environment.jersey().register(new BodySizeLimitFilter(MAX_BODY_BYTES));
     environment.jersey().register(new BearerTokenFilter(config.getApiToken()));
     environment.jersey().register(new ApiExceptionMapper());

@@ -49,6 +49,11 @@ public final class ApiClient {
     return send(request.build());
   }
 
+  /** Sends {@code method} to {@code path} as written (escapes and all), without a body. */
+  public Answer send(String method, String path) {
+    return send(request(path).method(method, HttpRequest.BodyPublishers.noBody()).build());
+  }
+
   Answer postWithoutToken(String path, String json) {
     return send(
         HttpRequest.newBuilder(URI.create(base + path))

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -127,6 +128,20 @@ class ApiRefusalsTest {
   }
 
   @Test
+  void whatJettyRefusesBeforeJerseySeesItIsAnsweredInTheSameJsonShape() {
+    ApiClient.Answer separator = api.send("GET", "/v1/incidents/INC-1%2F");
+    ApiClient.Answer badUtf8 = api.send("GET", "/v1/incidents/%ff");
+    ApiClient.Answer trace = api.send("TRACE", "/v1/incidents");
+
+    assertThat(separator.status()).isEqualTo(400);
+    assertThat(separator.error()).isEqualTo("Ambiguous URI path separator");
+    assertThat(badUtf8.status()).isEqualTo(400);
+    assertThat(badUtf8.error()).isNotBlank();
+    assertThat(trace.status()).isEqualTo(405);
+    assertThat(trace.error()).isNotBlank();
+  }
+
+  @Test
   void wrongJsonTypeNamesTheField() {
     ApiClient.Answer answer =
         api.post(
@@ -157,5 +172,11 @@ class ApiRefusalsTest {
     assertThat(filter.body().path("details").toString())
         .contains("status 'bogus'")
         .contains("severity 'SEV7'");
+    for (String limit : List.of("0", "501", "99999999999", "ten")) {
+      ApiClient.Answer answer = api.get("/v1/incidents?limit=" + limit);
+      assertThat(answer.status()).isEqualTo(422);
+      assertThat(answer.body().path("details").get(0).asText())
+          .isEqualTo("limit must be a whole number from 1 to 500, not '" + limit + "'");
+    }
   }
 }

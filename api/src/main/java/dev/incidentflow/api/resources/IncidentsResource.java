@@ -89,10 +89,11 @@ public class IncidentsResource {
     int max = 100;
     try {
       max = Integer.parseInt(limit.trim());
-      problems.check(max >= 1 && max <= 500, "limit must be between 1 and 500, not " + max);
-    } catch (NumberFormatException e) {
-      problems.add("limit '" + limit + "' is not a number");
+    } catch (NumberFormatException notAnInt) {
+      max = 0;
     }
+    problems.check(
+        max >= 1 && max <= 500, "limit must be a whole number from 1 to 500, not '" + limit + "'");
     problems.throwIfAny("invalid filter");
     try {
       return repository
