@@ -92,6 +92,19 @@ class DeployCorrelationTest {
   }
 
   @Test
+  void aDeployBefore1970IsRefusedRatherThanStoredOnAnotherDay() {
+    ApiClient.Answer answer =
+        api()
+            .post(
+                "/v1/deploys",
+                "{\"service\":\"checkout\",\"version\":\"0.0.1\",\"deployedAt\":\"0001-01-01T00:00:00Z\"}");
+
+    assertThat(answer.status()).isEqualTo(422);
+    assertThat(answer.body().path("details").get(0).asText())
+        .isEqualTo("deployedAt 0001-01-01T00:00:00Z is before 1970-01-01");
+  }
+
+  @Test
   void theIncidentListsDeploysToItsServiceAndDependenciesInTheTwoHoursBeforeItStartedNewestFirst() {
     ApiClient api = api();
     Instant started = Instant.parse("2021-03-01T12:00:00Z");

@@ -288,6 +288,13 @@ class PostmortemEndToEndTest {
             "due 'next week' is not a date",
             "kind 'someday' must be");
     assertThat(api.get("/v1/action-items?status=later").status()).isEqualTo(422);
+    ApiClient.Answer yearZero =
+        api.post(
+            "/v1/incidents/INC-1/action-items",
+            "{\"title\": \"x\", \"owner\": \"bob\", \"due\": \"0000-01-01\", \"kind\": \"improvement\"}");
+    assertThat(yearZero.status()).isEqualTo(422);
+    assertThat(yearZero.body().path("details").toString())
+        .contains("due 0000-01-01 is before 1970-01-01");
   }
 
   /**

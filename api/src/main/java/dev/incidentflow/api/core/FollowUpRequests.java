@@ -75,6 +75,9 @@ public final class FollowUpRequests {
     if (!Problems.isBlank(due)) {
       try {
         dueDate = LocalDate.parse(due.trim());
+        problems.check(
+            !dueDate.isBefore(Problems.EARLIEST_DAY),
+            "due " + dueDate + " is before " + Problems.EARLIEST_DAY);
       } catch (DateTimeParseException e) {
         problems.add("due '" + due + "' is not a date (use 2026-11-27)");
       }

@@ -1,11 +1,18 @@
 package dev.incidentflow.api.errors;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Collects every problem with a request so the answer names all of them at once. */
 public final class Problems {
   private final List<String> found = new ArrayList<>();
+
+  /**
+   * The earliest day a deploy or a due date can be on. Earlier ones are typing errors, and before
+   * 1582 the database's calendar would shift them.
+   */
+  public static final LocalDate EARLIEST_DAY = LocalDate.of(1970, 1, 1);
 
   public static boolean isBlank(String value) {
     return value == null || value.isBlank();

@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
 /**
@@ -65,6 +66,9 @@ public class DeploysResource {
         problems.check(
             !deployedAt.isAfter(clock.instant().plus(CLOCK_SKEW)),
             "deployedAt " + deployedAt + " is in the future");
+        problems.check(
+            !deployedAt.isBefore(Problems.EARLIEST_DAY.atStartOfDay(ZoneOffset.UTC).toInstant()),
+            "deployedAt " + deployedAt + " is before " + Problems.EARLIEST_DAY);
       } catch (DateTimeParseException e) {
         problems.add(
             "deployedAt '"
