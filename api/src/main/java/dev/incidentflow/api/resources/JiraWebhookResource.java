@@ -27,6 +27,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -88,11 +89,7 @@ public class JiraWebhookResource {
         || status.isMissingNode()) {
       return new JiraWebhookAnswer(key.isEmpty() ? null : key, null, "ignored");
     }
-    TrackerStatus changed =
-        new TrackerStatus(
-            key,
-            status.path("name").asText(""),
-            "done".equals(status.path("statusCategory").path("key").asText()));
+    TrackerStatus changed = statusOf(key, status);
     Optional<ActionItemRow> item = followUps.actionItemByJiraKey(key);
     if (item.isPresent()) {
       return actionItem(item.get(), changed);
@@ -161,5 +158,20 @@ public class JiraWebhookResource {
     } catch (IOException e) {
       throw new ApiException(400, "invalid JSON body", List.of(e.getMessage()));
     }
+  }
+
+  /**
+   * The issue's {@code fields.status}: its name as people see it, or, when an event leaves the name
+   * out, its status category's name (then key), so that a timeline never reads "is in Jira".
+   */
+  static TrackerStatus statusOf(String key, JsonNode status) {
+    JsonNode category = status.path("statusCategory");
+    String name =
+        Stream.of(status.path("name"), category.path("name"), category.path("key"))
+            .map(node -> node.asText("").trim())
+            .filter(text -> !text.isEmpty())
+            .findFirst()
+            .orElse("");
+    return new TrackerStatus(key, name, "done".equals(category.path("key").asText()));
   }
 }
