@@ -275,26 +275,28 @@ class PostmortemEndToEndTest {
   void actionItemRequestNamesEveryBadField() {
     ApiClient api = new ApiClient(APP.getLocalPort(), TestStack.TOKEN);
 
-    ApiClient.Answer refused =
-        api.post(
-            "/v1/incidents/INC-1/action-items",
-            "{\"title\": \" \", \"owner\": \"zed\", \"due\": \"next week\", \"kind\": \"someday\"}");
-
-    assertThat(refused.status()).isEqualTo(422);
-    assertThat(refused.body().path("details").toString())
+    assertThat(
+            refusedActionItem(
+                api,
+                "{\"title\": \" \", \"owner\": \"zed\", \"due\": \"next week\", \"kind\": \"someday\"}"))
         .contains(
             "title is required",
             "owner 'zed' is not a person in the catalog",
             "due 'next week' is not a date",
             "kind 'someday' must be");
     assertThat(api.get("/v1/action-items?status=later").status()).isEqualTo(422);
-    ApiClient.Answer yearZero =
-        api.post(
-            "/v1/incidents/INC-1/action-items",
-            "{\"title\": \"x\", \"owner\": \"bob\", \"due\": \"0000-01-01\", \"kind\": \"improvement\"}");
-    assertThat(yearZero.status()).isEqualTo(422);
-    assertThat(yearZero.body().path("details").toString())
+    assertThat(
+            refusedActionItem(
+                api,
+                "{\"title\": \"x\", \"owner\": \"bob\", \"due\": \"0000-01-01\", \"kind\": \"improvement\"}"))
         .contains("due 0000-01-01 is before 1970-01-01");
+  }
+
+  /** Posts an action item for INC-1 that must be refused with 422; returns the details. */
+  private static String refusedActionItem(ApiClient api, String json) {
+    ApiClient.Answer refused = api.post("/v1/incidents/INC-1/action-items", json);
+    assertThat(refused.status()).isEqualTo(422);
+    return refused.body().path("details").toString();
   }
 
   /**
