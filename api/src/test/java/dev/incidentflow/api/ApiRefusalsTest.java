@@ -148,7 +148,20 @@ class ApiRefusalsTest {
             "/v1/incidents", "{\"title\":[\"x\"],\"severity\":\"SEV2\",\"declaredBy\":\"carol\"}");
 
     assertThat(answer.status()).isEqualTo(400);
-    assertThat(answer.body().path("details").get(0).asText()).startsWith("title:");
+    assertThat(answer.body().path("details").get(0).asText()).isEqualTo("title: expected a string");
+    ApiClient.Answer labels =
+        api.post(
+            "/v1/alerts",
+            "{\"dedupKey\":\"k\",\"status\":\"firing\",\"labels\":[\"team\"],\"links\":{}}");
+    assertThat(labels.status()).isEqualTo(400);
+    assertThat(labels.body().path("details").get(0).asText())
+        .isEqualTo("labels: expected an object");
+    ApiClient.Answer count =
+        api.post(
+            "/v1/alerts/alertmanager",
+            "{\"groupKey\":\"k\",\"status\":\"firing\",\"truncatedAlerts\":\"many\"}");
+    assertThat(count.body().path("details").get(0).asText())
+        .isEqualTo("truncatedAlerts: 'many' is not a number");
   }
 
   @Test

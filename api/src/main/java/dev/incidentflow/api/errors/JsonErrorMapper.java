@@ -9,7 +9,9 @@ import dev.incidentflow.api.json.ErrorJson;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /** A body that is not the JSON asked for: 400 naming the field and the problem. */
@@ -36,13 +38,10 @@ public final class JsonErrorMapper implements ExceptionMapper<JsonProcessingExce
               .collect(Collectors.joining("."));
       String problem =
           exception instanceof InvalidFormatException invalid
-              ? "'"
-                  + invalid.getValue()
-                  + "' is not a valid "
-                  + invalid.getTargetType().getSimpleName()
+              ? "'" + invalid.getValue() + "' is not " + inJson(invalid.getTargetType())
               : exception instanceof MismatchedInputException mismatched
                       && mismatched.getTargetType() != null
-                  ? "expected " + mismatched.getTargetType().getSimpleName()
+                  ? "expected " + inJson(mismatched.getTargetType())
                   : mapping.getOriginalMessage();
       detail = field.isEmpty() ? problem : field.replace(".[", "[") + ": " + problem;
     } else {
@@ -52,5 +51,26 @@ public final class JsonErrorMapper implements ExceptionMapper<JsonProcessingExce
         .type(MediaType.APPLICATION_JSON_TYPE)
         .entity(new ErrorJson("invalid JSON body", List.of(detail)))
         .build();
+  }
+
+  /** What a sender must write for a field of {@code type}, in JSON's words, not Java's. */
+  static String inJson(Class<?> type) {
+    if (Map.class.isAssignableFrom(type)) {
+      return "an object";
+    }
+    if (Collection.class.isAssignableFrom(type) || type.isArray()) {
+      return "an array";
+    }
+    if (CharSequence.class.isAssignableFrom(type) || type.isEnum()) {
+      return "a string";
+    }
+    if (Number.class.isAssignableFrom(type)
+        || (type.isPrimitive() && type != boolean.class && type != char.class)) {
+      return "a number";
+    }
+    if (type == Boolean.class || type == boolean.class) {
+      return "true or false";
+    }
+    return "an object";
   }
 }
