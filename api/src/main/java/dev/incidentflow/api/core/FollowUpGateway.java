@@ -17,7 +17,6 @@ import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.client.WorkflowUpdateHandle;
 import io.temporal.client.WorkflowUpdateStage;
-import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
@@ -54,7 +53,8 @@ public final class FollowUpGateway {
     try {
       return postmortem.publish(publication);
     } catch (WorkflowUpdateException refused) {
-      throw refusal(refused);
+      throw Refusal.of(
+          refused, "the postmortem of INC-" + incidentNumber + " has ended; it takes no changes");
     }
   }
 
@@ -115,17 +115,5 @@ public final class FollowUpGateway {
       Thread.currentThread().interrupt();
       return Optional.empty();
     }
-  }
-
-  private static Refusal refusal(WorkflowUpdateException refused) {
-    Throwable cause = refused.getCause();
-    while (cause != null && !(cause instanceof ApplicationFailure)) {
-      cause = cause.getCause();
-    }
-    if (cause instanceof ApplicationFailure failure) {
-      boolean invalid = IllegalArgumentException.class.getName().equals(failure.getType());
-      return new Refusal(failure.getOriginalMessage(), !invalid);
-    }
-    throw refused;
   }
 }

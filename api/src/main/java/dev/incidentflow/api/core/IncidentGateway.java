@@ -14,7 +14,6 @@ import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.client.WorkflowUpdateHandle;
 import io.temporal.client.WorkflowUpdateStage;
-import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
@@ -125,17 +124,13 @@ public final class IncidentGateway {
     try {
       return call.apply(client.newWorkflowStub(IncidentWorkflow.class, workflowId));
     } catch (WorkflowUpdateException refused) {
-      Throwable cause = refused.getCause();
-      while (cause != null && !(cause instanceof ApplicationFailure)) {
-        cause = cause.getCause();
-      }
-      if (cause instanceof ApplicationFailure failure) {
-        boolean invalid = IllegalArgumentException.class.getName().equals(failure.getType());
-        throw new Refusal(failure.getOriginalMessage(), !invalid);
-      }
-      throw refused;
+      throw Refusal.of(refused, ended(incidentId));
     } catch (WorkflowNotFoundException ended) {
-      throw new Refusal(incidentId + " has ended; its workflow no longer takes changes", true);
+      throw new Refusal(ended(incidentId), true);
     }
+  }
+
+  private static String ended(String incidentId) {
+    return incidentId + " has ended; its workflow no longer takes changes";
   }
 }
