@@ -17,17 +17,9 @@ class RefusalTest {
   @Test
   void theWorkflowsReasonIsAConflictUnlessTheRequestWasInvalid() {
     Refusal conflict =
-        Refusal.of(
-            refused(
-                ApplicationFailure.newNonRetryableFailure(
-                    "INC-1 is already resolved", IllegalStateException.class.getName())),
-            ENDED);
+        refusalOf("INC-1 is already resolved", IllegalStateException.class.getName());
     Refusal invalid =
-        Refusal.of(
-            refused(
-                ApplicationFailure.newNonRetryableFailure(
-                    "severity must be SEV1 to SEV4", IllegalArgumentException.class.getName())),
-            ENDED);
+        refusalOf("severity must be SEV1 to SEV4", IllegalArgumentException.class.getName());
 
     assertThat(conflict.getMessage()).isEqualTo("INC-1 is already resolved");
     assertThat(conflict.isConflict()).isTrue();
@@ -38,13 +30,9 @@ class RefusalTest {
   @Test
   void anUpdateTheWorkflowCompletedBeforeSaysTheIncidentEndedNotTemporalsWords() {
     Refusal refusal =
-        Refusal.of(
-            refused(
-                ApplicationFailure.newNonRetryableFailure(
-                    "Workflow Update failed because the Workflow completed before the Update"
-                        + " completed.",
-                    Refusal.WORKFLOW_COMPLETED_FIRST)),
-            ENDED);
+        refusalOf(
+            "Workflow Update failed because the Workflow completed before the Update completed.",
+            Refusal.WORKFLOW_COMPLETED_FIRST);
 
     assertThat(refusal.getMessage()).isEqualTo(ENDED);
     assertThat(refusal.isConflict()).isTrue();
@@ -56,6 +44,11 @@ class RefusalTest {
         refused(new TimeoutFailure("timed out", null, TimeoutType.TIMEOUT_TYPE_START_TO_CLOSE));
 
     assertThatThrownBy(() -> Refusal.of(timedOut, ENDED)).isSameAs(timedOut);
+  }
+
+  /** How an Update the workflow failed with {@code message} of {@code type} reads. */
+  private static Refusal refusalOf(String message, String type) {
+    return Refusal.of(refused(ApplicationFailure.newNonRetryableFailure(message, type)), ENDED);
   }
 
   private static WorkflowUpdateException refused(Throwable cause) {
