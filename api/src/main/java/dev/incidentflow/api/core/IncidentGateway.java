@@ -2,6 +2,7 @@ package dev.incidentflow.api.core;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.incidentflow.activities.store.IncidentRecord;
 import dev.incidentflow.workflows.incident.AlertEvent;
 import dev.incidentflow.workflows.incident.IncidentInput;
 import dev.incidentflow.workflows.incident.IncidentView;
@@ -115,18 +116,30 @@ public final class IncidentGateway {
   public record Declared(String workflowId, Optional<IncidentView> view) {}
 
   /**
-   * Runs an update on a running incident.
+   * Runs an update on a running incident, as just read from the store.
+   *
+   * <p>An alert group's incidents share one workflow id, and an Update without a run id goes to the
+   * newest run: once an incident has ended, a change to it would land on the group's next incident.
+   * So an incident the store shows closed or canceled is refused here, before Temporal. The
+   * workflow saves that status before it ends, so no later run exists while the store still shows
+   * the incident open (but for a change read from the store in the instant before its incident
+   * ended and the group fired again).
    *
    * @throws Refusal when the workflow refuses it, or the incident has ended
    */
   public IncidentView update(
-      String workflowId, String incidentId, Function<IncidentWorkflow, IncidentView> call) {
+      IncidentRecord incident, Function<IncidentWorkflow, IncidentView> call) {
+    if (incident.status().isTerminal()) {
+      throw new Refusal(
+          incident.id() + " is " + incident.status().wireName() + "; it takes no more changes",
+          true);
+    }
     try {
-      return call.apply(client.newWorkflowStub(IncidentWorkflow.class, workflowId));
+      return call.apply(client.newWorkflowStub(IncidentWorkflow.class, incident.workflowId()));
     } catch (WorkflowUpdateException refused) {
-      throw Refusal.of(refused, ended(incidentId));
+      throw Refusal.of(refused, ended(incident.id()));
     } catch (WorkflowNotFoundException ended) {
-      throw new Refusal(ended(incidentId), true);
+      throw new Refusal(ended(incident.id()), true);
     }
   }
 

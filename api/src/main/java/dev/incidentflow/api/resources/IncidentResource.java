@@ -200,7 +200,7 @@ public class IncidentResource {
   private IncidentJson change(String id, Function<IncidentWorkflow, IncidentView> call) {
     IncidentRecord incident = record(repository, id);
     try {
-      gateway.update(incident.workflowId(), incident.id(), call);
+      gateway.update(incident, call);
     } catch (Refusal refusal) {
       throw new ApiException(refusal.isConflict() ? 409 : 422, refusal.getMessage(), List.of());
     }

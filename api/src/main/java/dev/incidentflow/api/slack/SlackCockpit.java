@@ -387,7 +387,7 @@ public final class SlackCockpit {
       IncidentRecord incident,
       Function<IncidentWorkflow, IncidentView> call,
       Function<IncidentView, String> done) {
-    return () -> done.apply(gateway.update(incident.workflowId(), incident.id(), call));
+    return () -> done.apply(gateway.update(incident, call));
   }
 
   /**

@@ -1,0 +1,84 @@
+package dev.incidentflow.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import java.util.List;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * An alert group's incidents share one workflow id: once one has ended, the group's next alert
+ * opens the next incident under that id, and changes sent to the ended one must not reach it.
+ */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class AlertGroupNextIncidentTest {
+  private static final TestStack STACK = TestStack.get();
+
+  /** Its own database, so that the incident numbers other tests expect stay theirs. */
+  static final DropwizardAppExtension<IncidentFlowConfiguration> APP =
+      STACK.app("e2e/policy.yml", "alert_group_next_incident_test");
+
+  @Test
+  void aChangeToAnEndedIncidentIsRefusedAndNeverReachesTheNextIncidentOfItsAlertGroup() {
+    ApiClient api = new ApiClient(APP.getLocalPort(), TestStack.TOKEN);
+    String alert =
+        "{\"dedupKey\":\"queue-backlog\",\"status\":\"firing\",\"service\":\"checkout\","
+            + "\"severity\":\"error\",\"title\":\"Order queue backlog\"}";
+    String workflowId = api.post("/v1/alerts", alert).body().path("workflowId").asText();
+    String first = incidentsOf(api, workflowId, 1).get(0);
+    ApiClient.Answer canceled =
+        api.post("/v1/incidents/" + first + "/cancel", "{\"by\":\"alice\",\"note\":\"noise\"}");
+    assertThat(canceled.status()).isEqualTo(200);
+
+    // The group fires again once the canceled incident's workflow has ended: a new incident under
+    // the same workflow id.
+    api.await(
+        "/v1/incidents",
+        answer -> {
+          api.post("/v1/alerts", alert);
+          return incidentsOf(answer.body(), workflowId).size() == 2;
+        });
+    String second =
+        incidentsOf(api, workflowId, 2).stream()
+            .filter(id -> !id.equals(first))
+            .findFirst()
+            .orElseThrow();
+
+    ApiClient.Answer acknowledged =
+        api.post("/v1/incidents/" + first + "/acknowledge", "{\"by\":\"bob\"}");
+    ApiClient.Answer canceledAgain =
+        api.post("/v1/incidents/" + first + "/cancel", "{\"by\":\"bob\"}");
+
+    assertThat(acknowledged.status()).isEqualTo(409);
+    assertThat(acknowledged.error()).isEqualTo(first + " is canceled; it takes no more changes");
+    assertThat(canceledAgain.status()).isEqualTo(409);
+    assertThat(canceledAgain.error()).isEqualTo(first + " is canceled; it takes no more changes");
+    JsonNode next = api.get("/v1/incidents/" + second).body();
+    assertThat(next.path("status").asText()).isEqualTo("triggered");
+    assertThat(types(next)).doesNotContain("acknowledged", "canceled");
+  }
+
+  private static List<String> incidentsOf(ApiClient api, String workflowId, int count) {
+    return incidentsOf(
+        api.await("/v1/incidents", answer -> incidentsOf(answer.body(), workflowId).size() == count)
+            .body(),
+        workflowId);
+  }
+
+  private static List<String> incidentsOf(JsonNode incidents, String workflowId) {
+    return StreamSupport.stream(incidents.spliterator(), false)
+        .filter(incident -> workflowId.equals(incident.path("workflowId").asText()))
+        .map(incident -> incident.path("id").asText())
+        .toList();
+  }
+
+  private static List<String> types(JsonNode incident) {
+    return StreamSupport.stream(incident.path("timeline").spliterator(), false)
+        .map(event -> event.path("type").asText())
+        .toList();
+  }
+}
