@@ -60,6 +60,14 @@ class AlertGroupNextIncidentTest {
     JsonNode next = api.get("/v1/incidents/" + second).body();
     assertThat(next.path("status").asText()).isEqualTo("triggered");
     assertThat(types(next)).doesNotContain("acknowledged", "canceled");
+    assertThat(lastEventType(api, first)).isEqualTo("EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED");
+    assertThat(lastEventType(api, second)).isNotEqualTo("EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED");
+  }
+
+  /** The type of the last event of the history {@code GET /v1/incidents/{id}/history} returns. */
+  private static String lastEventType(ApiClient api, String incidentId) {
+    JsonNode events = api.get("/v1/incidents/" + incidentId + "/history").body().path("events");
+    return events.get(events.size() - 1).path("eventType").asText();
   }
 
   private static List<String> incidentsOf(ApiClient api, String workflowId, int count) {

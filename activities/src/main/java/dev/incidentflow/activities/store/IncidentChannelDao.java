@@ -14,11 +14,9 @@ interface IncidentChannelDao {
    * ordering only makes the answer deterministic should a reused channel ever carry two.
    */
   @SqlQuery(
-      """
-      SELECT number, workflow_id, title, description, severity, service, status, source, dedup_key,
-             declared_by, commander, roles, channel_id, channel_name, escalation_level,
-             next_update_due, triggered_at, acknowledged_at, identified_at, mitigated_at,
-             resolved_at, closed_at, canceled_at
+      "SELECT "
+          + IncidentRecordMapper.COLUMNS
+          + """
       FROM incidents
       WHERE channel_id = :channelId
       ORDER BY number DESC

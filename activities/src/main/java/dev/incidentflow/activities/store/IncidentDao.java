@@ -16,11 +16,9 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 interface IncidentDao {
 
   @SqlQuery(
-      """
-      SELECT number, workflow_id, title, description, severity, service, status, source, dedup_key,
-             declared_by, commander, roles, channel_id, channel_name, escalation_level,
-             next_update_due, triggered_at, acknowledged_at, identified_at, mitigated_at,
-             resolved_at, closed_at, canceled_at
+      "SELECT "
+          + IncidentRecordMapper.COLUMNS
+          + """
       FROM incidents
       WHERE number = :number
       """)
@@ -31,11 +29,9 @@ interface IncidentDao {
    * otherwise) newest first.
    */
   @SqlQuery(
-      """
-      SELECT number, workflow_id, title, description, severity, service, status, source, dedup_key,
-             declared_by, commander, roles, channel_id, channel_name, escalation_level,
-             next_update_due, triggered_at, acknowledged_at, identified_at, mitigated_at,
-             resolved_at, closed_at, canceled_at
+      "SELECT "
+          + IncidentRecordMapper.COLUMNS
+          + """
       FROM incidents
       WHERE (CAST(:status AS text) IS NULL OR status = :status)
         AND (CAST(:severity AS text) IS NULL OR severity = :severity)
@@ -53,6 +49,11 @@ interface IncidentDao {
       @Bind("service") String service,
       @Bind("q") String q,
       @Bind("limit") int limit);
+
+  @SqlQuery(
+      "SELECT EXISTS (SELECT 1 FROM incidents WHERE workflow_id = :workflowId"
+          + " AND first_run_id = :runId)")
+  boolean beginsAnIncident(@Bind("workflowId") String workflowId, @Bind("runId") String runId);
 
   /**
    * The whole timeline in the order things happened. Events appended by the postmortem and action

@@ -12,6 +12,8 @@ import java.util.Map;
  * fills in later (commander, channel, the time of each status) is null until it does.
  *
  * @param id {@code INC-<number>}
+ * @param firstRunId the workflow run the incident began in: an alert group's incidents share {@code
+ *     workflowId}, and later runs of it may belong to the group's next incident
  * @param dedupKey the alert group key, or null for a declared incident
  * @param roles role name to person handle
  * @param nextUpdateDue when the next status update is due, or null when no cadence runs
@@ -20,6 +22,7 @@ public record IncidentRecord(
     String id,
     long number,
     String workflowId,
+    String firstRunId,
     String title,
     String description,
     Severity severity,

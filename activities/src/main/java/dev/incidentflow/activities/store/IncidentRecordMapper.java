@@ -15,6 +15,15 @@ import org.jdbi.v3.core.statement.StatementContext;
  */
 public final class IncidentRecordMapper implements RowMapper<IncidentRecord> {
 
+  /** The columns this mapper reads, for the select list of every query that uses it. */
+  static final String COLUMNS =
+      """
+      number, workflow_id, first_run_id, title, description, severity, service, status, source,
+      dedup_key, declared_by, commander, roles, channel_id, channel_name, escalation_level,
+      next_update_due, triggered_at, acknowledged_at, identified_at, mitigated_at, resolved_at,
+      closed_at, canceled_at
+      """;
+
   @Override
   public IncidentRecord map(ResultSet rs, StatementContext ctx) throws SQLException {
     long number = rs.getLong("number");
@@ -22,6 +31,7 @@ public final class IncidentRecordMapper implements RowMapper<IncidentRecord> {
         IncidentRecord.idOf(number),
         number,
         rs.getString("workflow_id"),
+        rs.getString("first_run_id"),
         rs.getString("title"),
         rs.getString("description"),
         Severity.valueOf(rs.getString("severity")),

@@ -24,6 +24,9 @@ import dev.incidentflow.workflows.incident.RoleAssignment;
 import dev.incidentflow.workflows.incident.SeverityChange;
 import dev.incidentflow.workflows.incident.Transition;
 import dev.incidentflow.workflows.model.Severity;
+import io.temporal.api.history.v1.HistoryEvent;
+import io.temporal.client.WorkflowClient;
+import io.temporal.common.WorkflowExecutionHistory;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -71,13 +74,38 @@ public class IncidentResource {
         IncidentJson.of(incident, repository.timeline(incident.number())), context.of(incident));
   }
 
-  /** The workflow's event history as Temporal exports it (latest run). */
+  /**
+   * The workflow's event history as Temporal exports it: the incident's latest run. For a running
+   * incident that is the workflow's latest run. An ended one may have been followed by its alert
+   * group's next incident under the same workflow id, so its runs are followed from the one it
+   * began in, through each continue-as-new, up to its last: the run that completed, or whose
+   * successor began another incident.
+   */
   @GET
   @Path("/history")
   public Response history(@PathParam("id") String id) {
     IncidentRecord incident = record(repository, id);
-    String json = gateway.client().fetchHistory(incident.workflowId()).toJson(true);
-    return Response.ok(json, MediaType.APPLICATION_JSON_TYPE).build();
+    WorkflowClient client = gateway.client();
+    WorkflowExecutionHistory history;
+    if (incident.status().isTerminal()) {
+      history = client.fetchHistory(incident.workflowId(), incident.firstRunId());
+      String next;
+      while (!(next = continuedAs(history)).isEmpty()
+          && !repository.beginsAnIncident(incident.workflowId(), next)) {
+        history = client.fetchHistory(incident.workflowId(), next);
+      }
+    } else {
+      history = client.fetchHistory(incident.workflowId());
+    }
+    return Response.ok(history.toJson(true), MediaType.APPLICATION_JSON_TYPE).build();
+  }
+
+  /** The run that {@code history}'s run continued as, or empty when it did not. */
+  private static String continuedAs(WorkflowExecutionHistory history) {
+    HistoryEvent last = history.getLastEvent();
+    return last.hasWorkflowExecutionContinuedAsNewEventAttributes()
+        ? last.getWorkflowExecutionContinuedAsNewEventAttributes().getNewExecutionRunId()
+        : "";
   }
 
   @POST
