@@ -269,7 +269,20 @@ class MetricsApiTest {
 
     assertThat(answer.status()).isEqualTo(422);
     assertThat(answer.body().path("details").get(0).asText())
-        .isEqualTo("from (2020-02-01T00:00:00Z) must be before to (2019-12-31T23:00:00Z)");
+        .isEqualTo(
+            "from '2020-02-01T00:00:00Z' must be before to '2020-01-01T00:00:00+01:00'"
+                + " (2019-12-31T23:00:00Z)");
+  }
+
+  @Test
+  void aRangeOfDatesQuotesTheDatesAndTheInstantsTheyStandFor() {
+    ApiClient.Answer answer = api().get("/v1/metrics/incidents?from=2020-02-01&to=2020-01-31");
+
+    assertThat(answer.status()).isEqualTo(422);
+    assertThat(answer.body().path("details").get(0).asText())
+        .isEqualTo(
+            "from '2020-02-01' (2020-02-01T00:00:00Z) must be before to '2020-01-31'"
+                + " (2020-02-01T00:00:00Z)");
   }
 
   @Test

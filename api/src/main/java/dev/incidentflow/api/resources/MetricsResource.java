@@ -92,7 +92,9 @@ public class MetricsResource {
     if (rangeParsed) {
       end = end == null ? clock.instant() : end;
       start = start == null ? end.minus(DEFAULT_RANGE) : start;
-      problems.check(start.isBefore(end), "from (" + start + ") must be before to (" + end + ")");
+      problems.check(
+          start.isBefore(end),
+          "from " + asSent(from, start) + " must be before to " + asSent(to, end));
     }
     problems.throwIfAny("invalid metrics query");
 
@@ -112,6 +114,18 @@ public class MetricsResource {
           .build();
     }
     return Response.ok(IncidentMetricsJson.of(metrics), MediaType.APPLICATION_JSON_TYPE).build();
+  }
+
+  /**
+   * {@code text} as sent, quoted, with the instant {@code value} it stands for when that reads
+   * differently (a date, an offset); only the instant when {@code text} was left out.
+   */
+  private static String asSent(String text, Instant value) {
+    if (Problems.isBlank(text)) {
+      return "(" + value + ")";
+    }
+    String sent = "'" + text.trim() + "'";
+    return text.trim().equals(value.toString()) ? sent : sent + " (" + value + ")";
   }
 
   /**
