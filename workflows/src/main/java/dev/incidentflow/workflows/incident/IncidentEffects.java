@@ -74,6 +74,9 @@ final class IncidentEffects {
    */
   private SlackOutbox outbox;
 
+  /** See {@link #skipStepsOnceOver()}. */
+  private boolean skipStepsOnceOver;
+
   /**
    * @param directory how targets are resolved: an activity stub, local or not
    */
@@ -90,6 +93,15 @@ final class IncidentEffects {
    */
   void sendSlackInBackground(boolean together) {
     outbox = new SlackOutbox(slack, together);
+  }
+
+  /**
+   * From here on an escalation step asked for while the incident was open, but not yet run when it
+   * was resolved or canceled, pages nobody (version 1 of {@link
+   * IncidentWorkflowImpl#NO_STEPS_ONCE_OVER}).
+   */
+  void skipStepsOnceOver() {
+    skipStepsOnceOver = true;
   }
 
   /** Every Slack call asked for so far has been made. */
@@ -138,7 +150,15 @@ final class IncidentEffects {
           toSlack(state, "set the topic", new SlackMessage.Topic(topic));
         }
       } else if (effect instanceof Effect.RunEscalationStep step) {
-        runEscalationStep(state, step);
+        if (skipStepsOnceOver && !state.status().isActive()) {
+          log.info(
+              "{}: escalation step {} not run: the incident is {}",
+              state.incidentId(),
+              step.step(),
+              state.status().wireName());
+        } else {
+          runEscalationStep(state, step);
+        }
       } else if (effect instanceof Effect.NotifyTargets notify) {
         notifyTargets(state, notify.targets(), notify.text());
       } else if (effect instanceof Effect.AcknowledgePages) {

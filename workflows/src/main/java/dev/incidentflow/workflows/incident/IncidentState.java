@@ -555,16 +555,17 @@ public final class IncidentState {
     return Optional.empty();
   }
 
-  /** A person asks for the next step now. */
-  public void escalateNow(Transition transition) {
+  /** A person asks for the next step of the escalation chain now; returns that step's number. */
+  public int escalateNow(Transition transition) {
     require(refusalOfEscalate());
+    int step = escalation.nextStep();
     String reason =
         "escalated by "
             + transition.by()
             + (transition.note().isBlank() ? "" : ": " + transition.note());
-    effects.add(
-        new Effect.RunEscalationStep(escalation.nextStep(), escalation.next().targets(), reason));
+    effects.add(new Effect.RunEscalationStep(step, escalation.next().targets(), reason));
     escalation = escalation.advance();
+    return step;
   }
 
   /**

@@ -108,6 +108,15 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
   static final String CANCEL_IDLE_TIMERS = "cancel-idle-timers";
 
   /**
+   * Version 1 of this change runs no escalation step once the incident is resolved or canceled,
+   * though the step was asked for before: an escalation asked for by hand, or come due, is run
+   * after the save that follows it, and a resolve or cancel taken meanwhile used to be followed by
+   * the step's pages and direct messages. An escalation by hand that is overtaken this way is
+   * refused. In version 0 the step ran.
+   */
+  static final String NO_STEPS_ONCE_OVER = "no-escalation-steps-once-over";
+
+  /**
    * How long a new incident's first save waits for its first page (see {@link #PAGE_BEFORE_SAVE}).
    */
   static final Duration FIRST_SAVE_WAIT = Duration.ofSeconds(5);
@@ -185,6 +194,9 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
     if (slackInBackground) {
       slackTogether = Workflow.getVersion(SLACK_TOGETHER, Workflow.DEFAULT_VERSION, 1) == 1;
       effects.sendSlackInBackground(slackTogether);
+    }
+    if (Workflow.getVersion(NO_STEPS_ONCE_OVER, Workflow.DEFAULT_VERSION, 1) == 1) {
+      effects.skipStepsOnceOver();
     }
     if (input.carried() != null) {
       state = input.carried();
@@ -756,8 +768,18 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
    */
   @Override
   public IncidentView escalate(Transition transition) {
-    change(() -> state.escalateNow(transition));
+    int[] step = new int[1];
+    change(() -> step[0] = state.escalateNow(transition));
     Workflow.await(() -> isSettled() || state.isTerminal() && !state.hasUnsavedEvents());
+    if (!state.status().isActive() && state.escalationLevel() < step[0]) {
+      // Resolved or canceled before the step ran (see NO_STEPS_ONCE_OVER).
+      throw ApplicationFailure.newNonRetryableFailure(
+          state.incidentId()
+              + " was "
+              + state.status().wireName()
+              + " before its escalation ran; nobody was paged",
+          IllegalStateException.class.getName());
+    }
     return state.view();
   }
 

@@ -16,10 +16,15 @@ import dev.incidentflow.workflows.model.TimelineEvent;
 import dev.incidentflow.workflows.policy.SeverityPolicy;
 import dev.incidentflow.workflows.policy.StatusUpdatePolicy;
 import dev.incidentflow.workflows.policy.TestPolicies;
+import io.temporal.client.UpdateOptions;
+import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
+import io.temporal.client.WorkflowUpdateHandle;
+import io.temporal.client.WorkflowUpdateStage;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -83,6 +88,43 @@ class IncidentEscalationWorkflowTest {
         .asString()
         .contains("acknowledged");
     assertThat(env.slack.textsIn("incidents")).anyMatch(text -> text.startsWith("INC-1 declared"));
+  }
+
+  @Test
+  void anEscalationByHandThatACancelOvertakesPagesNobodyAndIsRefused() throws Exception {
+    IncidentWorkflow incident = env.startAlertIncident("alert-a", Severity.SEV1);
+    env.sleep(Duration.ofSeconds(10));
+    // A status update's save is under way when the escalation comes, so its step waits for that
+    // save; the database holds the save back while the cancel is taken.
+    env.store.savesDown = true;
+    accepted("postStatusUpdate", new Note("rolling back", "bob"));
+    WorkflowUpdateHandle<IncidentView> escalating = accepted("escalate", new Transition("bob", ""));
+    WorkflowUpdateHandle<IncidentView> canceling =
+        accepted("cancel", new Transition("bob", "false alarm"));
+    env.store.savesDown = false;
+    env.sleep(Duration.ofMinutes(2));
+
+    assertThat(canceling.getResultAsync().get(30, TimeUnit.SECONDS).status())
+        .isEqualTo(IncidentStatus.CANCELED);
+    assertThatThrownBy(() -> escalating.getResultAsync().get(30, TimeUnit.SECONDS))
+        .hasRootCauseInstanceOf(ApplicationFailure.class)
+        .rootCause()
+        .hasMessageContaining("INC-1 was canceled before its escalation ran; nobody was paged");
+    assertThat(env.awaitOutcome("alert-a").status()).isEqualTo(IncidentStatus.CANCELED);
+    assertThat(env.paging.triggeredKeys()).containsExactly(key(0));
+    assertThat(env.events(1, ESCALATED)).isEmpty();
+    assertThat(env.slack.dmRecipients()).containsExactly("alice");
+  }
+
+  /** Sends update {@code name} and returns once the incident took it, without its result. */
+  private WorkflowUpdateHandle<IncidentView> accepted(String name, Object argument) {
+    return WorkflowStub.fromTyped(env.existing("alert-a"))
+        .startUpdate(
+            UpdateOptions.newBuilder(IncidentView.class)
+                .setUpdateName(name)
+                .setWaitForStage(WorkflowUpdateStage.ACCEPTED)
+                .build(),
+            argument);
   }
 
   @Test
