@@ -21,6 +21,17 @@ interface ActionItemDao {
   @SqlQuery("SELECT number FROM action_items WHERE workflow_id = :workflowId")
   Optional<Long> findNumber(@Bind("workflowId") String workflowId);
 
+  /**
+   * The status of the incident, its row locked until the transaction ends: a concurrent save of it
+   * (a cancel) commits before this answers, or waits for this transaction.
+   */
+  @SqlQuery("SELECT status FROM incidents WHERE number = :number FOR SHARE")
+  Optional<String> lockIncidentStatus(@Bind("number") long incidentNumber);
+
+  /** The status of the incident's postmortem, locked like {@link #lockIncidentStatus}. */
+  @SqlQuery("SELECT status FROM postmortems WHERE incident_number = :number FOR SHARE")
+  Optional<String> lockPostmortemStatus(@Bind("number") long incidentNumber);
+
   /** Inserts the item unless its workflow id is taken; empty if it was. */
   @SqlQuery(
       """

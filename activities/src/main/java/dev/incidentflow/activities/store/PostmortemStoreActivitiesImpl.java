@@ -9,6 +9,11 @@ import dev.incidentflow.workflows.activities.NewActionItem;
 import dev.incidentflow.workflows.activities.PostmortemIssue;
 import dev.incidentflow.workflows.activities.PostmortemRecord;
 import dev.incidentflow.workflows.activities.PostmortemStoreActivities;
+import dev.incidentflow.workflows.model.IncidentStatus;
+import dev.incidentflow.workflows.model.PostmortemStatus;
+import dev.incidentflow.workflows.postmortem.ActionItemAdmission;
+import io.temporal.failure.ApplicationFailure;
+import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
 /** Postmortems and action items in PostgreSQL. Database faults surface as retried exceptions. */
@@ -16,6 +21,7 @@ public final class PostmortemStoreActivitiesImpl implements PostmortemStoreActiv
 
   private final PostmortemDao postmortems;
   private final ActionItemDao actionItems;
+  private final Jdbi jdbi;
 
   /**
    * @param jdbi over a migrated database with {@code SqlObjectPlugin} (see {@link IncidentJdbi})
@@ -24,6 +30,7 @@ public final class PostmortemStoreActivitiesImpl implements PostmortemStoreActiv
     requireNonNull(jdbi, "jdbi is null");
     this.postmortems = jdbi.onDemand(PostmortemDao.class);
     this.actionItems = jdbi.onDemand(ActionItemDao.class);
+    this.jdbi = jdbi;
   }
 
   /** A Jira key once stored is kept when a later save has none (the issue never goes away). */
@@ -42,7 +49,12 @@ public final class PostmortemStoreActivitiesImpl implements PostmortemStoreActiv
 
   /**
    * Finds the row of a previous attempt first; racing attempts meet at the unique workflow id and
-   * the loser reads the winner's number.
+   * the loser reads the winner's number. A new item is inserted only if its incident takes one
+   * ({@link ActionItemAdmission}), checked in the inserting transaction with the incident and its
+   * postmortem locked.
+   *
+   * @throws ApplicationFailure of type {@link ActionItemAdmission#REFUSED}, not retried, when the
+   *     incident takes no new action item
    */
   @Override
   public ActionItemNumber recordActionItem(NewActionItem item) {
@@ -50,15 +62,32 @@ public final class PostmortemStoreActivitiesImpl implements PostmortemStoreActiv
     long number =
         actionItems
             .findNumber(item.workflowId())
-            .or(() -> actionItems.insertIfAbsent(item, item.kind().wireName()))
-            .or(() -> actionItems.findNumber(item.workflowId()))
-            .orElseThrow(
+            .orElseGet(
                 () ->
-                    new IllegalStateException(
-                        "action item of workflow "
-                            + item.workflowId()
-                            + " was neither inserted nor found"));
+                    jdbi.inTransaction(handle -> insert(handle.attach(ActionItemDao.class), item)));
     return new ActionItemNumber(number);
+  }
+
+  private static long insert(ActionItemDao dao, NewActionItem item) {
+    String incidentId = IncidentRecord.idOf(item.incidentNumber());
+    IncidentStatus incident =
+        dao.lockIncidentStatus(item.incidentNumber())
+            .map(IncidentStatus::fromWire)
+            .orElseThrow(() -> new IllegalStateException(incidentId + " is not in the database"));
+    Optional<PostmortemStatus> postmortem =
+        dao.lockPostmortemStatus(item.incidentNumber()).map(PostmortemStatus::fromWire);
+    Optional<String> refusal = ActionItemAdmission.refusal(incidentId, incident, postmortem);
+    if (refusal.isPresent()) {
+      throw ApplicationFailure.newNonRetryableFailure(refusal.get(), ActionItemAdmission.REFUSED);
+    }
+    return dao.insertIfAbsent(item, item.kind().wireName())
+        .or(() -> dao.findNumber(item.workflowId()))
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "action item of workflow "
+                        + item.workflowId()
+                        + " was neither inserted nor found"));
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.incidentflow.activities.store;
 import static dev.incidentflow.activities.store.SampleIncidents.START;
 import static dev.incidentflow.activities.store.SampleIncidents.alert;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.incidentflow.workflows.activities.ActionItemNumber;
 import dev.incidentflow.workflows.activities.ActionItemRecord;
@@ -12,8 +13,13 @@ import dev.incidentflow.workflows.activities.PostmortemRecord;
 import dev.incidentflow.workflows.model.ActionItemKind;
 import dev.incidentflow.workflows.model.ActionItemStatus;
 import dev.incidentflow.workflows.model.PostmortemStatus;
+import dev.incidentflow.workflows.postmortem.ActionItemAdmission;
+import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -108,6 +114,65 @@ class PostmortemStoreActivitiesImplTest {
         .singleElement()
         .satisfies(row -> assertThat(row.doneAt()).isEqualTo(START));
     assertThat(repository.actionItemByJiraKey("PAY-8")).map(ActionItemRow::number).contains(carols);
+  }
+
+  @Test
+  void aNewActionItemIsRefusedOnceItsIncidentWasCanceledOrItsPostmortemPublished() {
+    setIncidentStatus("canceled");
+    assertThatThrownBy(() -> store.recordActionItem(item("action-item-a", "bob", 3)))
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            refused -> {
+              assertThat(refused.getType()).isEqualTo(ActionItemAdmission.REFUSED);
+              assertThat(refused.isNonRetryable()).isTrue();
+              assertThat(refused.getOriginalMessage())
+                  .isEqualTo("INC-1 was canceled as a false alarm; it has no action items");
+            });
+
+    setIncidentStatus("closed");
+    store.savePostmortem(postmortem(PostmortemStatus.SCHEDULED, null));
+    ActionItemNumber beforePublication = store.recordActionItem(item("action-item-b", "bob", 3));
+    store.savePostmortem(postmortem(PostmortemStatus.PUBLISHED, null));
+    assertThatThrownBy(() -> store.recordActionItem(item("action-item-c", "bob", 3)))
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            refused ->
+                assertThat(refused.getOriginalMessage())
+                    .isEqualTo("INC-1 is closed and its postmortem is published"));
+
+    // A retry of an item already recorded (or the run of one Jira reopened) finds its row.
+    assertThat(store.recordActionItem(item("action-item-b", "bob", 3)))
+        .isEqualTo(beforePublication);
+    assertThat(repository.actionItems(new ActionItemFilter(null, null))).hasSize(1);
+  }
+
+  @Test
+  void aNewActionItemRacingACancelWaitsForItsSaveAndIsRefused() throws Exception {
+    try (Handle canceling = POSTGRES.jdbi().open()) {
+      canceling.begin();
+      canceling.execute("UPDATE incidents SET status = 'canceled' WHERE number = ?", incident);
+      CompletableFuture<ActionItemNumber> recording =
+          CompletableFuture.supplyAsync(
+              () -> store.recordActionItem(item("action-item-a", "bob", 3)));
+      Thread.sleep(500);
+      assertThat(recording).as("recorded while the cancel was being saved").isNotDone();
+
+      canceling.commit();
+
+      assertThatThrownBy(() -> recording.get(10, TimeUnit.SECONDS))
+          .hasCauseInstanceOf(ApplicationFailure.class)
+          .hasMessageContaining("INC-1 was canceled as a false alarm");
+    }
+    assertThat(repository.actionItems(new ActionItemFilter(null, null))).isEmpty();
+  }
+
+  private void setIncidentStatus(String status) {
+    POSTGRES
+        .jdbi()
+        .useHandle(
+            handle ->
+                handle.execute(
+                    "UPDATE incidents SET status = ? WHERE number = ?", status, incident));
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.incidentflow.api.core;
 import static java.util.Objects.requireNonNull;
 
 import dev.incidentflow.workflows.activities.TrackerStatus;
+import dev.incidentflow.workflows.postmortem.ActionItemAdmission;
 import dev.incidentflow.workflows.postmortem.ActionItemInput;
 import dev.incidentflow.workflows.postmortem.ActionItemView;
 import dev.incidentflow.workflows.postmortem.ActionItemWorkflow;
@@ -61,6 +62,8 @@ public final class FollowUpGateway {
   /**
    * Starts the item's workflow and waits (up to the configured time) until it has its number and,
    * Jira permitting, its issue. Empty when it is not there yet (no worker running).
+   *
+   * @throws Refusal when recording it found the incident over (see {@link ActionItemAdmission})
    */
   public Added add(ActionItemInput input) {
     String workflowId = "action-item-" + input.incidentId() + "-" + UUID.randomUUID();
@@ -104,7 +107,17 @@ public final class FollowUpGateway {
       WorkflowUpdateHandle<ActionItemView> handle =
           stub.startUpdate("registered", WorkflowUpdateStage.ACCEPTED, ActionItemView.class);
       return Optional.of(handle.getResultAsync().get(wait.toMillis(), TimeUnit.MILLISECONDS));
-    } catch (TimeoutException | ExecutionException e) {
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof WorkflowUpdateException refused) {
+        throw Refusal.of(
+            refused,
+            "the action item was not recorded: its workflow "
+                + stub.getExecution().getWorkflowId()
+                + " ended first");
+      }
+      log.warn("added {} but could not wait for it: {}", stub.getExecution(), e.toString());
+      return Optional.empty();
+    } catch (TimeoutException e) {
       log.warn(
           "added {} but it was not recorded within {}: {}",
           stub.getExecution(),

@@ -12,6 +12,7 @@ import dev.incidentflow.workflows.model.ActionItemKind;
 import dev.incidentflow.workflows.model.IncidentStatus;
 import dev.incidentflow.workflows.model.PostmortemStatus;
 import dev.incidentflow.workflows.policy.ActionItemPolicy;
+import dev.incidentflow.workflows.postmortem.ActionItemAdmission;
 import dev.incidentflow.workflows.postmortem.ActionItemInput;
 import dev.incidentflow.workflows.postmortem.Publication;
 import io.temporal.client.WorkflowNotFoundException;
@@ -99,39 +100,36 @@ public final class FollowUpRequests {
    *     postmortem
    */
   public void refuseWhenOver(IncidentRecord incident) {
-    if (incident.status() == IncidentStatus.CANCELED) {
-      throw new ApiException(
-          409, incident.id() + " was canceled as a false alarm; it has no action items", List.of());
-    }
-    if (incident.status() != IncidentStatus.CLOSED) {
-      return;
-    }
-    Optional<PostmortemRecord> postmortem = followUps.postmortem(incident.number());
-    if (postmortem.isEmpty()) {
-      throw new ApiException(
-          409, incident.id() + " is closed and has no open postmortem", List.of());
-    }
-    if (postmortem.get().status() == PostmortemStatus.PUBLISHED) {
-      throw new ApiException(
-          409, incident.id() + " is closed and its postmortem is published", List.of());
-    }
+    Optional<PostmortemStatus> postmortem =
+        incident.status() == IncidentStatus.CLOSED
+            ? followUps.postmortem(incident.number()).map(PostmortemRecord::status)
+            : Optional.empty();
+    ActionItemAdmission.refusal(incident.id(), incident.status(), postmortem)
+        .ifPresent(
+            reason -> {
+              throw new ApiException(409, reason, List.of());
+            });
   }
 
   /** Starts the item's workflow; see {@link FollowUpGateway#add}. */
   public FollowUpGateway.Added add(IncidentRecord incident, ActionItem item) {
     refuseWhenOver(incident);
-    return gateway.add(
-        new ActionItemInput(
-            incident.number(),
-            incident.service(),
-            item.title(),
-            item.owner(),
-            item.due(),
-            item.kind(),
-            item.by(),
-            policy,
-            0,
-            null));
+    try {
+      return gateway.add(
+          new ActionItemInput(
+              incident.number(),
+              incident.service(),
+              item.title(),
+              item.owner(),
+              item.due(),
+              item.kind(),
+              item.by(),
+              policy,
+              0,
+              null));
+    } catch (Refusal refusal) {
+      throw refusal.toApiException();
+    }
   }
 
   /**
@@ -158,7 +156,7 @@ public final class FollowUpRequests {
     try {
       gateway.publish(incident.number(), publication);
     } catch (Refusal refusal) {
-      throw new ApiException(refusal.isConflict() ? 409 : 422, refusal.getMessage(), List.of());
+      throw refusal.toApiException();
     } catch (WorkflowNotFoundException ended) {
       Optional<PostmortemRecord> stored = followUps.postmortem(incident.number());
       throw new ApiException(

@@ -2,8 +2,10 @@ package dev.incidentflow.api.core;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.incidentflow.api.errors.ApiException;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.failure.ApplicationFailure;
+import java.util.List;
 
 /** The workflow said no: {@code conflict} (409) when the state forbids it, else invalid (422). */
 public final class Refusal extends RuntimeException {
@@ -17,6 +19,11 @@ public final class Refusal extends RuntimeException {
 
   public boolean isConflict() {
     return conflict;
+  }
+
+  /** The answer over HTTP: 409 for a conflict, else 422, with the workflow's reason. */
+  public ApiException toApiException() {
+    return new ApiException(conflict ? 409 : 422, getMessage(), List.of());
   }
 
   /**

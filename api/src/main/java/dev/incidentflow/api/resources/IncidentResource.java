@@ -9,7 +9,6 @@ import dev.incidentflow.api.core.IncidentContextLookup;
 import dev.incidentflow.api.core.IncidentGateway;
 import dev.incidentflow.api.core.IncidentLookup;
 import dev.incidentflow.api.core.Refusal;
-import dev.incidentflow.api.errors.ApiException;
 import dev.incidentflow.api.errors.Problems;
 import dev.incidentflow.api.json.IncidentDetailJson;
 import dev.incidentflow.api.json.IncidentJson;
@@ -35,7 +34,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -230,7 +228,7 @@ public class IncidentResource {
     try {
       gateway.update(incident, call);
     } catch (Refusal refusal) {
-      throw new ApiException(refusal.isConflict() ? 409 : 422, refusal.getMessage(), List.of());
+      throw refusal.toApiException();
     }
     return load(repository, incident.id());
   }

@@ -16,6 +16,7 @@ import dev.incidentflow.workflows.model.ActionItemStatus;
 import dev.incidentflow.workflows.model.Person;
 import dev.incidentflow.workflows.model.TimelineEventType;
 import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,6 +46,9 @@ public class ActionItemWorkflowImpl implements ActionItemWorkflow {
   private boolean opened;
   private Instant doneAt;
 
+  /** Why the store refused to record the item; null unless it did. */
+  private String refused;
+
   /** Jira moved the issue out of done while this run was finishing. */
   private boolean reopenedWhileFinishing;
 
@@ -54,6 +58,11 @@ public class ActionItemWorkflowImpl implements ActionItemWorkflow {
     workflowId = Workflow.getInfo().getWorkflowId();
     notices = new FollowUpNotices(workflowId + "/" + input.round(), input.incidentNumber());
     progress = input.carried() != null ? input.carried() : open();
+    if (progress == null) {
+      // Refused: registered() answers so before the run ends.
+      Workflow.await(Workflow::isEveryHandlerFinished);
+      return new ActionItemOutcome(null, null, null, null);
+    }
     opened = true;
     manager = notices.managerOf(input.service(), progress.owner());
     FollowUpPlan plan = input.plan();
@@ -82,17 +91,32 @@ public class ActionItemWorkflowImpl implements ActionItemWorkflow {
         progress.number().id(), doneStatus.issueKey(), doneStatus.name(), doneAt);
   }
 
+  /**
+   * Records the item and opens its issue; null when the store refused it because the incident is
+   * over (see {@link ActionItemAdmission}), which {@link #registered()} then answers.
+   */
   private ActionItemProgress open() {
-    ActionItemNumber number =
-        store.recordActionItem(
-            new NewActionItem(
-                workflowId,
-                input.incidentNumber(),
-                input.title(),
-                input.owner(),
-                input.due(),
-                input.kind(),
-                input.createdBy()));
+    ActionItemNumber number;
+    try {
+      number =
+          store.recordActionItem(
+              new NewActionItem(
+                  workflowId,
+                  input.incidentNumber(),
+                  input.title(),
+                  input.owner(),
+                  input.due(),
+                  input.kind(),
+                  input.createdBy()));
+    } catch (ActivityFailure failure) {
+      if (failure.getCause() instanceof ApplicationFailure cause
+          && ActionItemAdmission.REFUSED.equals(cause.getType())) {
+        refused = cause.getOriginalMessage();
+        log.info("{} not recorded: {}", workflowId, refused);
+        return null;
+      }
+      throw failure;
+    }
     Person owner = notices.person(input.service(), input.owner());
     progress =
         new ActionItemProgress(
@@ -267,7 +291,11 @@ public class ActionItemWorkflowImpl implements ActionItemWorkflow {
 
   @Override
   public ActionItemView registered() {
-    Workflow.await(() -> progress != null);
+    Workflow.await(() -> progress != null || refused != null);
+    if (refused != null) {
+      throw ApplicationFailure.newNonRetryableFailure(
+          refused, IllegalStateException.class.getName());
+    }
     Workflow.await(REGISTER_WAIT, () -> opened);
     return view();
   }

@@ -1,6 +1,7 @@
 package dev.incidentflow.workflows.postmortem;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.incidentflow.workflows.activities.IssueLink;
 import dev.incidentflow.workflows.activities.NewTrackerIssue;
@@ -8,6 +9,8 @@ import dev.incidentflow.workflows.activities.TrackerStatus;
 import dev.incidentflow.workflows.model.ActionItemStatus;
 import dev.incidentflow.workflows.model.TimelineEventType;
 import io.temporal.client.WorkflowStub;
+import io.temporal.client.WorkflowUpdateException;
+import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -45,6 +48,28 @@ class ActionItemWorkflowTest {
         .singleElement()
         .asString()
         .startsWith("You own action item AI-1 from INC-7");
+  }
+
+  @Test
+  void anItemTheStoreRefusesBecauseItsIncidentIsOverIsRefusedAndChasesNobody() {
+    env.store.refusal = "INC-7 was canceled as a false alarm; it has no action items";
+    ActionItemWorkflow item = env.startActionItem(ID, env.dueInThreeDays());
+
+    assertThatThrownBy(item::registered)
+        .isInstanceOf(WorkflowUpdateException.class)
+        .rootCause()
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            refused -> {
+              assertThat(refused.getOriginalMessage())
+                  .isEqualTo("INC-7 was canceled as a false alarm; it has no action items");
+              assertThat(refused.getType()).isEqualTo(IllegalStateException.class.getName());
+            });
+    assertThat(WorkflowStub.fromTyped(item).getResult(ActionItemOutcome.class).id()).isNull();
+    env.sleep(Duration.ofDays(10));
+    assertThat(env.tracker.issues).isEmpty();
+    assertThat(env.store.actionItems).isEmpty();
+    assertThat(env.people.textsTo("bob")).isEmpty();
   }
 
   @Test

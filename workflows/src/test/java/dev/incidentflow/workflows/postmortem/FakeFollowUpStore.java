@@ -14,6 +14,7 @@ import dev.incidentflow.workflows.activities.TimelineEntry;
 import dev.incidentflow.workflows.model.PostmortemStatus;
 import dev.incidentflow.workflows.model.TimelineEvent;
 import dev.incidentflow.workflows.model.TimelineEventType;
+import io.temporal.failure.ApplicationFailure;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +27,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * item per workflow id, one timeline event per entry key.
  */
 final class FakeFollowUpStore implements PostmortemStoreActivities, TimelineActivities {
+  /** When set, recording an action item is refused with this reason, as for an incident over. */
+  volatile String refusal;
+
   final Map<Long, PostmortemRecord> postmortems = new ConcurrentHashMap<>();
   final Map<Long, ActionItemRecord> actionItems = new ConcurrentHashMap<>();
   final Map<Long, NewActionItem> newActionItems = new ConcurrentHashMap<>();
@@ -47,6 +51,9 @@ final class FakeFollowUpStore implements PostmortemStoreActivities, TimelineActi
 
   @Override
   public ActionItemNumber recordActionItem(NewActionItem item) {
+    if (refusal != null) {
+      throw ApplicationFailure.newNonRetryableFailure(refusal, ActionItemAdmission.REFUSED);
+    }
     long number =
         actionItemNumbers.computeIfAbsent(
             item.workflowId(), id -> nextActionItem.getAndIncrement());
