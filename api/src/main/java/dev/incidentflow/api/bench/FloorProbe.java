@@ -35,6 +35,10 @@ final class FloorProbe implements AutoCloseable {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** {@link StormFloorWorkflow#alert}, sent as the webhook sends an incident's alert. */
+  private static final SignalWithStart.Signal STORM_ALERT =
+      SignalWithStart.Signal.of(StormFloorWorkflow.class, "alert");
+
   private final WorkflowClient client;
   private final WorkerFactory factory;
   private final FloorActivitiesImpl activities = new FloorActivitiesImpl();
@@ -105,12 +109,10 @@ final class FloorProbe implements AutoCloseable {
               // Retried as the application's webhook retries (the test server's race, NOTES.md).
               SignalWithStart.send(
                   client,
-                  request -> {
-                    StormFloorWorkflow workflow =
-                        stub(StormFloorWorkflow.class, stormWorkflowId(run, group));
-                    request.add(workflow::run, deliveriesTo(group, deliveries, groups));
-                    request.add(workflow::alert, bodies.apply(i));
-                  });
+                  STORM_ALERT,
+                  options(stormWorkflowId(run, group)),
+                  deliveriesTo(group, deliveries, groups),
+                  bodies.apply(i));
               return null;
             });
     long deadline = System.nanoTime() + timeout.toNanos();
@@ -178,12 +180,14 @@ final class FloorProbe implements AutoCloseable {
   }
 
   private <T> T stub(Class<T> workflowInterface, String workflowId) {
-    return client.newWorkflowStub(
-        workflowInterface,
-        WorkflowOptions.newBuilder()
-            .setWorkflowId(workflowId)
-            .setTaskQueue(FloorWorkflow.TASK_QUEUE)
-            .build());
+    return client.newWorkflowStub(workflowInterface, options(workflowId));
+  }
+
+  private static WorkflowOptions options(String workflowId) {
+    return WorkflowOptions.newBuilder()
+        .setWorkflowId(workflowId)
+        .setTaskQueue(FloorWorkflow.TASK_QUEUE)
+        .build();
   }
 
   /**

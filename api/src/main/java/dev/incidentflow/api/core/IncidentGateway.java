@@ -29,6 +29,10 @@ import org.slf4j.LoggerFactory;
 public final class IncidentGateway {
   private static final Logger log = LoggerFactory.getLogger(IncidentGateway.class);
 
+  /** {@link IncidentWorkflow#alert}, as an alert delivery signals it. */
+  private static final SignalWithStart.Signal ALERT =
+      SignalWithStart.Signal.of(IncidentWorkflow.class, "alert");
+
   private final WorkflowClient client;
   private final Duration declareWait;
 
@@ -46,14 +50,7 @@ public final class IncidentGateway {
    * one.
    */
   public String fire(String workflowId, IncidentInput input, AlertEvent alert) {
-    return SignalWithStart.send(
-            client,
-            request -> {
-              IncidentWorkflow incident = newIncident(workflowId);
-              request.add(incident::run, input);
-              request.add(incident::alert, alert);
-            })
-        .getRunId();
+    return SignalWithStart.send(client, ALERT, startOptions(workflowId), input, alert).getRunId();
   }
 
   /** A stub that starts incident {@code workflowId} (see {@link #startOptions}). */
