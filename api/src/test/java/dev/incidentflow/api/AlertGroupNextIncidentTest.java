@@ -54,9 +54,9 @@ class AlertGroupNextIncidentTest {
         api.post("/v1/incidents/" + first + "/cancel", "{\"by\":\"bob\"}");
 
     assertThat(acknowledged.status()).isEqualTo(409);
-    assertThat(acknowledged.error()).isEqualTo(first + " is canceled; it takes no more changes");
+    assertThat(acknowledged.error()).isEqualTo(first + " is canceled as a false alarm");
     assertThat(canceledAgain.status()).isEqualTo(409);
-    assertThat(canceledAgain.error()).isEqualTo(first + " is canceled; it takes no more changes");
+    assertThat(canceledAgain.error()).isEqualTo(first + " is canceled as a false alarm");
     JsonNode next = api.get("/v1/incidents/" + second).body();
     assertThat(next.path("status").asText()).isEqualTo("triggered");
     assertThat(types(next)).doesNotContain("acknowledged", "canceled");

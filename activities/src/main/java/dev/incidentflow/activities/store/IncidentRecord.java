@@ -51,6 +51,7 @@ public record IncidentRecord(
       throw new IllegalArgumentException("id " + id + " does not name incident number " + number);
     }
     requireNonNull(workflowId, "workflowId is null");
+    requireNonNull(firstRunId, "firstRunId is null");
     requireNonNull(title, "title is null");
     requireNonNull(severity, "severity is null");
     requireNonNull(service, "service is null");

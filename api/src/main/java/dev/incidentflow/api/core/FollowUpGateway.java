@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.incidentflow.workflows.activities.TrackerStatus;
 import dev.incidentflow.workflows.postmortem.ActionItemAdmission;
 import dev.incidentflow.workflows.postmortem.ActionItemInput;
+import dev.incidentflow.workflows.postmortem.ActionItemOutcome;
 import dev.incidentflow.workflows.postmortem.ActionItemView;
 import dev.incidentflow.workflows.postmortem.ActionItemWorkflow;
 import dev.incidentflow.workflows.postmortem.PostmortemView;
@@ -14,6 +15,7 @@ import dev.incidentflow.workflows.postmortem.Publication;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowNotFoundException;
+import io.temporal.client.WorkflowServiceException;
 import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.client.WorkflowUpdateHandle;
@@ -103,17 +105,32 @@ public final class FollowUpGateway {
   }
 
   private Optional<ActionItemView> registered(WorkflowStub stub) {
+    WorkflowUpdateHandle<ActionItemView> handle;
     try {
-      WorkflowUpdateHandle<ActionItemView> handle =
-          stub.startUpdate("registered", WorkflowUpdateStage.ACCEPTED, ActionItemView.class);
+      handle = stub.startUpdate("registered", WorkflowUpdateStage.ACCEPTED, ActionItemView.class);
+    } catch (WorkflowNotFoundException | WorkflowServiceException ended) {
+      // The run ended before it took the question: only a refused item's run ends that soon.
+      refuseIfRefused(stub);
+      log.warn("added {} but could not ask it: {}", stub.getExecution(), ended.toString());
+      return Optional.empty();
+    }
+    try {
       return Optional.of(handle.getResultAsync().get(wait.toMillis(), TimeUnit.MILLISECONDS));
     } catch (ExecutionException e) {
       if (e.getCause() instanceof WorkflowUpdateException refused) {
-        throw Refusal.of(
-            refused,
-            "the action item was not recorded: its workflow "
-                + stub.getExecution().getWorkflowId()
-                + " ended first");
+        Refusal refusal;
+        try {
+          refusal =
+              Refusal.of(
+                  refused,
+                  "the action item's workflow "
+                      + stub.getExecution().getWorkflowId()
+                      + " ended before it was recorded");
+        } catch (WorkflowUpdateException unexplained) {
+          log.warn("added {} but its answer says no reason: {}", stub.getExecution(), e.toString());
+          return Optional.empty();
+        }
+        throw refusal;
       }
       log.warn("added {} but could not wait for it: {}", stub.getExecution(), e.toString());
       return Optional.empty();
@@ -127,6 +144,19 @@ public final class FollowUpGateway {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return Optional.empty();
+    }
+  }
+
+  /** Throws the refusal an ended item's run gives as its result; returns when it gave none. */
+  private static void refuseIfRefused(WorkflowStub stub) {
+    ActionItemOutcome outcome;
+    try {
+      outcome = stub.getResult(0, TimeUnit.MILLISECONDS, ActionItemOutcome.class);
+    } catch (TimeoutException | RuntimeException notThere) {
+      return;
+    }
+    if (outcome.refusal() != null) {
+      throw new Refusal(outcome.refusal(), true);
     }
   }
 }

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.incidentflow.activities.store.IncidentRecord;
 import dev.incidentflow.workflows.incident.AlertEvent;
 import dev.incidentflow.workflows.incident.IncidentInput;
+import dev.incidentflow.workflows.incident.IncidentState;
 import dev.incidentflow.workflows.incident.IncidentView;
 import dev.incidentflow.workflows.incident.IncidentWorkflow;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
@@ -117,19 +118,18 @@ public final class IncidentGateway {
    *
    * <p>An alert group's incidents share one workflow id, and an Update without a run id goes to the
    * newest run: once an incident has ended, a change to it would land on the group's next incident.
-   * So an incident the store shows closed or canceled is refused here, before Temporal. The
-   * workflow saves that status before it ends, so no later run exists while the store still shows
-   * the incident open (but for a change read from the store in the instant before its incident
-   * ended and the group fired again).
+   * So an incident the store shows closed or canceled is refused here, before Temporal, in the
+   * words the workflow uses. The workflow saves that status before it ends, so no later run exists
+   * while the store still shows the incident open, but for two cases this does not cover: a change
+   * read from the store in the instant before its incident ended and the group fired again, and an
+   * incident whose workflow was terminated or reset from Temporal, which never saved an end.
    *
    * @throws Refusal when the workflow refuses it, or the incident has ended
    */
   public IncidentView update(
       IncidentRecord incident, Function<IncidentWorkflow, IncidentView> call) {
     if (incident.status().isTerminal()) {
-      throw new Refusal(
-          incident.id() + " is " + incident.status().wireName() + "; it takes no more changes",
-          true);
+      throw new Refusal(IncidentState.refusalOfEnded(incident.id(), incident.status()), true);
     }
     try {
       return call.apply(client.newWorkflowStub(IncidentWorkflow.class, incident.workflowId()));

@@ -12,7 +12,12 @@ public enum FailureType {
   /** Jira answered 4xx (other than 429) with its error body. */
   JIRA_REJECTED,
   /** The configuration or catalog cannot answer the request. */
-  CONFIG_INVALID;
+  CONFIG_INVALID,
+  /**
+   * The store refused to record an action item: its incident is over (see {@code
+   * ActionItemAdmission}).
+   */
+  ACTION_ITEM_REFUSED;
 
   public static String[] names() {
     FailureType[] values = values();

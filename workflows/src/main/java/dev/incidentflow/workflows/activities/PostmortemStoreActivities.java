@@ -17,7 +17,10 @@ public interface PostmortemStoreActivities {
 
   /**
    * Records a new action item and returns its number. Idempotent per workflow id: a retry, or a
-   * later run of the same workflow (a reopened item), gets the same number.
+   * later run of the same workflow (a reopened item), gets the same number without the check below.
+   *
+   * @throws io.temporal.failure.ApplicationFailure of type {@code ACTION_ITEM_REFUSED}, not
+   *     retried, when the incident takes no new action item ({@code ActionItemAdmission})
    */
   ActionItemNumber recordActionItem(NewActionItem item);
 

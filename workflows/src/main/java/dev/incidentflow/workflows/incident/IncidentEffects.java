@@ -9,6 +9,7 @@ import dev.incidentflow.workflows.activities.ResolvedTargets;
 import dev.incidentflow.workflows.activities.SlackChatActivities;
 import dev.incidentflow.workflows.activities.SlackMessage;
 import dev.incidentflow.workflows.activities.TargetQuery;
+import dev.incidentflow.workflows.model.IncidentStatus;
 import dev.incidentflow.workflows.model.Person;
 import dev.incidentflow.workflows.model.Severity;
 import dev.incidentflow.workflows.policy.Durations;
@@ -19,10 +20,12 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 
@@ -77,6 +80,9 @@ final class IncidentEffects {
   /** See {@link #skipStepsOnceOver()}. */
   private boolean skipStepsOnceOver;
 
+  /** The escalation steps not run because the incident was over first, with its status then. */
+  private final Map<Integer, IncidentStatus> skippedSteps = new HashMap<>();
+
   /**
    * @param directory how targets are resolved: an activity stub, local or not
    */
@@ -102,6 +108,14 @@ final class IncidentEffects {
    */
   void skipStepsOnceOver() {
     skipStepsOnceOver = true;
+  }
+
+  /**
+   * The status (resolved or canceled) that kept escalation step {@code step} from running; empty
+   * when it was not skipped.
+   */
+  Optional<IncidentStatus> skipped(int step) {
+    return Optional.ofNullable(skippedSteps.get(step));
   }
 
   /** Every Slack call asked for so far has been made. */
@@ -151,6 +165,7 @@ final class IncidentEffects {
         }
       } else if (effect instanceof Effect.RunEscalationStep step) {
         if (skipStepsOnceOver && !state.status().isActive()) {
+          skippedSteps.put(step.step(), state.status());
           log.info(
               "{}: escalation step {} not run: the incident is {}",
               state.incidentId(),

@@ -395,16 +395,21 @@ public final class IncidentState {
 
   // ---- lifecycle --------------------------------------------------------------------------
 
+  /**
+   * Why incident {@code incidentId}, closed or canceled, takes no change: what the workflow says
+   * while it winds down, and the API once it has ended.
+   */
+  public static String refusalOfEnded(String incidentId, IncidentStatus status) {
+    return incidentId
+        + " is "
+        + status.wireName()
+        + (status == IncidentStatus.CLOSED ? "; declare a new incident" : " as a false alarm");
+  }
+
   /** Why the transition to {@code target} is refused, or empty when it is allowed. */
   public Optional<String> refusalOf(IncidentStatus target) {
     if (status.isTerminal()) {
-      return Optional.of(
-          incidentId()
-              + " is "
-              + status.wireName()
-              + (status == IncidentStatus.CLOSED
-                  ? "; declare a new incident"
-                  : " as a false alarm"));
+      return Optional.of(refusalOfEnded(incidentId(), status));
     }
     return switch (target) {
       case ACKNOWLEDGED ->

@@ -66,7 +66,10 @@ public interface IncidentWorkflow {
   @UpdateValidatorMethod(updateName = "cancel")
   void validateCancel(Transition transition);
 
-  /** Runs the next escalation step now. */
+  /**
+   * Runs the next escalation step now; fails (an {@code IllegalStateException} failure) when the
+   * incident was resolved or canceled before the step ran, which then pages nobody.
+   */
   @UpdateMethod
   IncidentView escalate(Transition transition);
 

@@ -112,7 +112,8 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
    * though the step was asked for before: an escalation asked for by hand, or come due, is run
    * after the save that follows it, and a resolve or cancel taken meanwhile used to be followed by
    * the step's pages and direct messages. An escalation by hand that is overtaken this way is
-   * refused. In version 0 the step ran.
+   * refused. The chain still counts the step as taken: should the incident reopen, the next
+   * escalation is the step after it. In version 0 the step ran.
    */
   static final String NO_STEPS_ONCE_OVER = "no-escalation-steps-once-over";
 
@@ -771,12 +772,13 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
     int[] step = new int[1];
     change(() -> step[0] = state.escalateNow(transition));
     Workflow.await(() -> isSettled() || state.isTerminal() && !state.hasUnsavedEvents());
-    if (!state.status().isActive() && state.escalationLevel() < step[0]) {
+    Optional<IncidentStatus> overtaken = effects.skipped(step[0]);
+    if (overtaken.isPresent()) {
       // Resolved or canceled before the step ran (see NO_STEPS_ONCE_OVER).
       throw ApplicationFailure.newNonRetryableFailure(
           state.incidentId()
               + " was "
-              + state.status().wireName()
+              + overtaken.get().wireName()
               + " before its escalation ran; nobody was paged",
           IllegalStateException.class.getName());
     }

@@ -1,5 +1,6 @@
 package dev.incidentflow.workflows.postmortem;
 
+import dev.incidentflow.workflows.activities.FailureType;
 import dev.incidentflow.workflows.model.IncidentStatus;
 import dev.incidentflow.workflows.model.PostmortemStatus;
 import java.util.Optional;
@@ -12,7 +13,7 @@ import java.util.Optional;
 public final class ActionItemAdmission {
 
   /** The failure type of a refused recording ({@code PostmortemStoreActivities}). */
-  public static final String REFUSED = "ActionItemRefused";
+  public static final String REFUSED = FailureType.ACTION_ITEM_REFUSED.name();
 
   private ActionItemAdmission() {}
 

@@ -3,7 +3,15 @@ package dev.incidentflow.workflows.postmortem;
 import java.time.Instant;
 
 /**
- * How an action item's run ended: done in Jira at {@code doneAt}; every field null when the item
- * was refused because its incident was over (see {@link ActionItemAdmission}).
+ * How an action item's run ended: done in Jira at {@code doneAt}; or, with every other field null,
+ * refused because its incident was over (see {@link ActionItemAdmission}).
+ *
+ * @param refusal why the item was refused; null unless it was
  */
-public record ActionItemOutcome(String id, String jiraKey, String jiraStatus, Instant doneAt) {}
+public record ActionItemOutcome(
+    String id, String jiraKey, String jiraStatus, Instant doneAt, String refusal) {
+
+  static ActionItemOutcome refused(String refusal) {
+    return new ActionItemOutcome(null, null, null, null, refusal);
+  }
+}

@@ -23,7 +23,8 @@ public interface ActionItemWorkflow {
 
   /**
    * Completes once the item has its number ({@code AI-<n>}) and, unless Jira takes longer than a
-   * few seconds, its Jira issue.
+   * few seconds, its Jira issue. Fails with the reason (an {@code IllegalStateException} failure)
+   * when the store refused the item because its incident is over ({@link ActionItemAdmission}).
    */
   @UpdateMethod
   ActionItemView registered();

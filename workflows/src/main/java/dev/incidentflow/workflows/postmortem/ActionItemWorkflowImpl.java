@@ -49,6 +49,9 @@ public class ActionItemWorkflowImpl implements ActionItemWorkflow {
   /** Why the store refused to record the item; null unless it did. */
   private String refused;
 
+  /** {@link #registered()} was asked. */
+  private boolean registeredAsked;
+
   /** Jira moved the issue out of done while this run was finishing. */
   private boolean reopenedWhileFinishing;
 
@@ -59,9 +62,11 @@ public class ActionItemWorkflowImpl implements ActionItemWorkflow {
     notices = new FollowUpNotices(workflowId + "/" + input.round(), input.incidentNumber());
     progress = input.carried() != null ? input.carried() : open();
     if (progress == null) {
-      // Refused: registered() answers so before the run ends.
+      // Refused: registered(), which the API asks right after the start, answers so before the run
+      // ends. A run that ended first would leave the API to read the refusal from its result.
+      Workflow.await(REGISTER_WAIT, () -> registeredAsked);
       Workflow.await(Workflow::isEveryHandlerFinished);
-      return new ActionItemOutcome(null, null, null, null);
+      return ActionItemOutcome.refused(refused);
     }
     opened = true;
     manager = notices.managerOf(input.service(), progress.owner());
@@ -88,7 +93,7 @@ public class ActionItemWorkflowImpl implements ActionItemWorkflow {
       Workflow.continueAsNew(input.reopened());
     }
     return new ActionItemOutcome(
-        progress.number().id(), doneStatus.issueKey(), doneStatus.name(), doneAt);
+        progress.number().id(), doneStatus.issueKey(), doneStatus.name(), doneAt, null);
   }
 
   /**
@@ -291,6 +296,7 @@ public class ActionItemWorkflowImpl implements ActionItemWorkflow {
 
   @Override
   public ActionItemView registered() {
+    registeredAsked = true;
     Workflow.await(() -> progress != null || refused != null);
     if (refused != null) {
       throw ApplicationFailure.newNonRetryableFailure(

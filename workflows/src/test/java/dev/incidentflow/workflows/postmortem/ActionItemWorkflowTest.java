@@ -65,7 +65,10 @@ class ActionItemWorkflowTest {
                   .isEqualTo("INC-7 was canceled as a false alarm; it has no action items");
               assertThat(refused.getType()).isEqualTo(IllegalStateException.class.getName());
             });
-    assertThat(WorkflowStub.fromTyped(item).getResult(ActionItemOutcome.class).id()).isNull();
+    ActionItemOutcome outcome = WorkflowStub.fromTyped(item).getResult(ActionItemOutcome.class);
+    assertThat(outcome.id()).isNull();
+    assertThat(outcome.refusal())
+        .isEqualTo("INC-7 was canceled as a false alarm; it has no action items");
     env.sleep(Duration.ofDays(10));
     assertThat(env.tracker.issues).isEmpty();
     assertThat(env.store.actionItems).isEmpty();
