@@ -50,11 +50,6 @@ interface IncidentDao {
       @Bind("q") String q,
       @Bind("limit") int limit);
 
-  @SqlQuery(
-      "SELECT EXISTS (SELECT 1 FROM incidents WHERE workflow_id = :workflowId"
-          + " AND first_run_id = :runId)")
-  boolean beginsAnIncident(@Bind("workflowId") String workflowId, @Bind("runId") String runId);
-
   /**
    * The whole timeline in the order things happened. Events appended by the postmortem and action
    * item workflows are numbered from 1,000,000,000 up, so sequence order alone would put every one

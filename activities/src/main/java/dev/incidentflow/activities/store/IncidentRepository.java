@@ -47,11 +47,6 @@ public final class IncidentRepository {
     return dao.timeline(number);
   }
 
-  /** Whether an incident began in run {@code runId} of workflow {@code workflowId}. */
-  public boolean beginsAnIncident(String workflowId, String runId) {
-    return dao.beginsAnIncident(workflowId, runId);
-  }
-
   /** The id of the workflow that runs the incident, to signal or query it. */
   public Optional<String> workflowIdOf(long number) {
     return dao.workflowIdOf(number);

@@ -7,8 +7,10 @@ import dev.incidentflow.activities.store.IncidentRepository;
 import dev.incidentflow.api.core.AlertMapper;
 import dev.incidentflow.api.core.IncidentContextLookup;
 import dev.incidentflow.api.core.IncidentGateway;
+import dev.incidentflow.api.core.IncidentHistories;
 import dev.incidentflow.api.core.IncidentLookup;
 import dev.incidentflow.api.core.Refusal;
+import dev.incidentflow.api.errors.ApiException;
 import dev.incidentflow.api.errors.Problems;
 import dev.incidentflow.api.json.IncidentDetailJson;
 import dev.incidentflow.api.json.IncidentJson;
@@ -23,8 +25,9 @@ import dev.incidentflow.workflows.incident.RoleAssignment;
 import dev.incidentflow.workflows.incident.SeverityChange;
 import dev.incidentflow.workflows.incident.Transition;
 import dev.incidentflow.workflows.model.Severity;
-import io.temporal.api.history.v1.HistoryEvent;
-import io.temporal.client.WorkflowClient;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.common.WorkflowExecutionHistory;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -73,37 +76,25 @@ public class IncidentResource {
   }
 
   /**
-   * The workflow's event history as Temporal exports it: the incident's latest run. For a running
-   * incident that is the workflow's latest run. An ended one may have been followed by its alert
-   * group's next incident under the same workflow id, so its runs are followed from the one it
-   * began in, through each continue-as-new, up to its last: the run that completed, or whose
-   * successor began another incident.
+   * The incident's event history as Temporal exports it: its latest run (see {@link
+   * IncidentHistories}); 404 once Temporal no longer keeps it.
    */
   @GET
   @Path("/history")
   public Response history(@PathParam("id") String id) {
     IncidentRecord incident = record(repository, id);
-    WorkflowClient client = gateway.client();
     WorkflowExecutionHistory history;
-    if (incident.status().isTerminal()) {
-      history = client.fetchHistory(incident.workflowId(), incident.firstRunId());
-      String next;
-      while (!(next = continuedAs(history)).isEmpty()
-          && !repository.beginsAnIncident(incident.workflowId(), next)) {
-        history = client.fetchHistory(incident.workflowId(), next);
+    try {
+      history = new IncidentHistories(gateway.client()).latestRun(incident);
+    } catch (WorkflowNotFoundException | StatusRuntimeException gone) {
+      if (gone instanceof StatusRuntimeException status
+          && status.getStatus().getCode() != Status.Code.NOT_FOUND) {
+        throw status;
       }
-    } else {
-      history = client.fetchHistory(incident.workflowId());
+      throw ApiException.notFound(
+          incident.id() + "'s history is no longer kept by Temporal (past its retention)");
     }
     return Response.ok(history.toJson(true), MediaType.APPLICATION_JSON_TYPE).build();
-  }
-
-  /** The run that {@code history}'s run continued as, or empty when it did not. */
-  private static String continuedAs(WorkflowExecutionHistory history) {
-    HistoryEvent last = history.getLastEvent();
-    return last.hasWorkflowExecutionContinuedAsNewEventAttributes()
-        ? last.getWorkflowExecutionContinuedAsNewEventAttributes().getNewExecutionRunId()
-        : "";
   }
 
   @POST
