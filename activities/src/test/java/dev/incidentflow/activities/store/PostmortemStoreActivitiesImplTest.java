@@ -154,7 +154,7 @@ class PostmortemStoreActivitiesImplTest {
       CompletableFuture<ActionItemNumber> recording =
           CompletableFuture.supplyAsync(
               () -> store.recordActionItem(item("action-item-a", "bob", 3)));
-      Thread.sleep(500);
+      awaitALockWait();
       assertThat(recording).as("recorded while the cancel was being saved").isNotDone();
 
       canceling.commit();
@@ -164,6 +164,31 @@ class PostmortemStoreActivitiesImplTest {
           .hasMessageContaining("INC-1 was canceled as a false alarm");
     }
     assertThat(repository.actionItems(new ActionItemFilter(null, null))).isEmpty();
+  }
+
+  /**
+   * Returns once a session waits for a row lock, as the recording must while the cancel's save
+   * holds the incident's row; fails if none does within 10 s (the recording did not wait).
+   */
+  private static void awaitALockWait() throws InterruptedException {
+    for (int i = 0; i < 200; i++) {
+      boolean waiting =
+          POSTGRES
+              .jdbi()
+              .withHandle(
+                  handle ->
+                      handle
+                              .createQuery(
+                                  "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'")
+                              .mapTo(Integer.class)
+                              .one()
+                          > 0);
+      if (waiting) {
+        return;
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("no session waited for a lock: the recording did not wait");
   }
 
   private void setIncidentStatus(String status) {

@@ -124,7 +124,7 @@ public class MetricsResource {
     if (Problems.isBlank(text)) {
       return "(" + value + ")";
     }
-    String sent = "'" + text.trim() + "'";
+    String sent = "'" + text + "'";
     return text.trim().equals(value.toString()) ? sent : sent + " (" + value + ")";
   }
 
