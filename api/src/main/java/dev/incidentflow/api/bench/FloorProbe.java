@@ -36,8 +36,8 @@ final class FloorProbe implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** {@link StormFloorWorkflow#alert}, sent as the webhook sends an incident's alert. */
-  private static final SignalWithStart.Signal STORM_ALERT =
-      SignalWithStart.Signal.of(StormFloorWorkflow.class, "alert");
+  private static final SignalWithStart.Signal<Integer, String> STORM_ALERT =
+      SignalWithStart.Signal.of(StormFloorWorkflow.class, "alert", int.class, String.class);
 
   private final WorkflowClient client;
   private final WorkerFactory factory;

@@ -31,8 +31,9 @@ public final class IncidentGateway {
   private static final Logger log = LoggerFactory.getLogger(IncidentGateway.class);
 
   /** {@link IncidentWorkflow#alert}, as an alert delivery signals it. */
-  private static final SignalWithStart.Signal ALERT =
-      SignalWithStart.Signal.of(IncidentWorkflow.class, "alert");
+  private static final SignalWithStart.Signal<IncidentInput, AlertEvent> ALERT =
+      SignalWithStart.Signal.of(
+          IncidentWorkflow.class, "alert", IncidentInput.class, AlertEvent.class);
 
   private final WorkflowClient client;
   private final Duration declareWait;

@@ -7,9 +7,12 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
+import io.temporal.common.CronSchedule;
+import io.temporal.common.MethodRetry;
 import io.temporal.common.metadata.POJOWorkflowInterfaceMetadata;
 import io.temporal.common.metadata.POJOWorkflowMethodMetadata;
 import io.temporal.common.metadata.WorkflowMethodType;
+import java.lang.reflect.Method;
 
 /**
  * Signal-with-start that survives the Java test server's race: it is atomic on a real Temporal
@@ -26,8 +29,11 @@ public final class SignalWithStart {
 
   private SignalWithStart() {}
 
-  /** A workflow type and one of its signals, as the workflow interface's annotations name them. */
-  public record Signal(String workflowType, String signalName) {
+  /**
+   * A workflow type and one of its signals, as the workflow interface's annotations name them, with
+   * the types of the workflow method's and the signal's one argument.
+   */
+  public record Signal<I, S>(String workflowType, String signalName) {
 
     public Signal {
       requireNonNull(workflowType, "workflowType is null");
@@ -35,24 +41,53 @@ public final class SignalWithStart {
     }
 
     /**
-     * The type of {@code workflowInterface} and the name of its signal method {@code method}.
+     * The type of {@code workflowInterface}, whose workflow method takes one {@code start}, and the
+     * name of its signal method {@code method}, which takes one {@code signal}.
      *
-     * @throws IllegalArgumentException when the interface has no such signal method
+     * @throws IllegalArgumentException when the interface has no such workflow or signal method, or
+     *     its workflow method has options that an untyped stub would leave out
+     *     ({@code @MethodRetry}, {@code @CronSchedule})
      */
-    public static Signal of(Class<?> workflowInterface, String method) {
+    public static <I, S> Signal<I, S> of(
+        Class<?> workflowInterface, String method, Class<I> start, Class<S> signal) {
       POJOWorkflowInterfaceMetadata metadata =
           POJOWorkflowInterfaceMetadata.newInstance(workflowInterface);
-      String signal =
+      Method run =
+          metadata
+              .getWorkflowMethod()
+              .map(POJOWorkflowMethodMetadata::getWorkflowMethod)
+              .filter(candidate -> takesOne(candidate, start))
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          workflowInterface.getName()
+                              + " has no workflow method taking one "
+                              + start.getSimpleName()));
+      if (run.isAnnotationPresent(MethodRetry.class)
+          || run.isAnnotationPresent(CronSchedule.class)) {
+        throw new IllegalArgumentException(
+            run + " has @MethodRetry or @CronSchedule, which an untyped stub leaves out");
+      }
+      String name =
           metadata.getMethodsMetadata().stream()
               .filter(candidate -> candidate.getType() == WorkflowMethodType.SIGNAL)
               .filter(candidate -> candidate.getWorkflowMethod().getName().equals(method))
+              .filter(candidate -> takesOne(candidate.getWorkflowMethod(), signal))
               .map(POJOWorkflowMethodMetadata::getName)
               .findFirst()
               .orElseThrow(
                   () ->
                       new IllegalArgumentException(
-                          workflowInterface.getName() + " has no signal method " + method));
-      return new Signal(metadata.getWorkflowType().orElseThrow(), signal);
+                          workflowInterface.getName()
+                              + " has no signal method "
+                              + method
+                              + " taking one "
+                              + signal.getSimpleName()));
+      return new Signal<>(metadata.getWorkflowType().orElseThrow(), name);
+    }
+
+    private static boolean takesOne(Method method, Class<?> type) {
+      return method.getParameterCount() == 1 && method.getParameterTypes()[0].equals(type);
     }
   }
 
@@ -60,12 +95,12 @@ public final class SignalWithStart {
    * Starts the workflow {@code options} name with {@code startArgument} unless it runs, signals it
    * {@code signalArgument}, and returns the execution that took the signal.
    */
-  public static WorkflowExecution send(
+  public static <I, S> WorkflowExecution send(
       WorkflowClient client,
-      Signal signal,
+      Signal<I, S> signal,
       WorkflowOptions options,
-      Object startArgument,
-      Object signalArgument) {
+      I startArgument,
+      S signalArgument) {
     WorkflowExecutionAlreadyStarted last = null;
     for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
       WorkflowStub stub = client.newUntypedWorkflowStub(signal.workflowType(), options);

@@ -3,7 +3,10 @@ package dev.incidentflow.api.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.incidentflow.workflows.incident.AlertEvent;
+import dev.incidentflow.workflows.incident.IncidentInput;
 import dev.incidentflow.workflows.incident.IncidentWorkflow;
+import io.temporal.common.MethodRetry;
 import io.temporal.workflow.SignalMethod;
 import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
@@ -22,16 +25,41 @@ class SignalWithStartTest {
 
   @Test
   void theSignalIsNamedAsTheWorkflowInterfaceAnnotatesIt() {
-    assertThat(SignalWithStart.Signal.of(IncidentWorkflow.class, "alert"))
-        .isEqualTo(new SignalWithStart.Signal("IncidentWorkflow", "alert"));
-    assertThat(SignalWithStart.Signal.of(Renamed.class, "nudge"))
-        .isEqualTo(new SignalWithStart.Signal("RenamedType", "poke"));
+    assertThat(
+            SignalWithStart.Signal.of(
+                IncidentWorkflow.class, "alert", IncidentInput.class, AlertEvent.class))
+        .isEqualTo(new SignalWithStart.Signal<>("IncidentWorkflow", "alert"));
+    assertThat(SignalWithStart.Signal.of(Renamed.class, "nudge", String.class, String.class))
+        .isEqualTo(new SignalWithStart.Signal<>("RenamedType", "poke"));
   }
 
   @Test
-  void aMethodThatIsNotASignalIsRefused() {
-    assertThatThrownBy(() -> SignalWithStart.Signal.of(Renamed.class, "run"))
+  void aMethodThatIsNotASignalOrArgumentsOfOtherTypesAreRefused() {
+    assertThatThrownBy(
+            () -> SignalWithStart.Signal.of(Renamed.class, "run", String.class, String.class))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("has no signal method run");
+        .hasMessageContaining("has no signal method run taking one String");
+    assertThatThrownBy(
+            () -> SignalWithStart.Signal.of(Renamed.class, "nudge", String.class, Integer.class))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("has no signal method nudge taking one Integer");
+    assertThatThrownBy(
+            () -> SignalWithStart.Signal.of(Renamed.class, "nudge", Integer.class, String.class))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("has no workflow method taking one Integer");
+    assertThatThrownBy(
+            () -> SignalWithStart.Signal.of(Retried.class, "nudge", String.class, String.class))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("@MethodRetry or @CronSchedule");
+  }
+
+  @WorkflowInterface
+  public interface Retried {
+    @WorkflowMethod
+    @MethodRetry(maximumAttempts = 3)
+    void run(String input);
+
+    @SignalMethod
+    void nudge(String argument);
   }
 }
