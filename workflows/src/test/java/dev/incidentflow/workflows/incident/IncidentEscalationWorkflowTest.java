@@ -114,6 +114,7 @@ class IncidentEscalationWorkflowTest {
     assertThat(env.paging.triggeredKeys()).containsExactly(key(0));
     assertThat(env.events(1, ESCALATED)).isEmpty();
     assertThat(env.slack.dmRecipients()).containsExactly("alice");
+    env.recordHistory("manual-escalate-overtaken-by-cancel", "alert-a");
   }
 
   /** Sends update {@code name} and returns once the incident took it, without its result. */
