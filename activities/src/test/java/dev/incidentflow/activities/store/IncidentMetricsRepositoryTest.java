@@ -200,19 +200,23 @@ class IncidentMetricsRepositoryTest {
         .resolvedAfter(1800)
         .store(store);
 
+    // Action items are added while their postmortem is still open, as the store requires.
+    postmortem(a, "2025-03-04T02:26:00Z", null);
+    postmortem(b, "2025-03-06T03:17:00Z", null);
+    postmortem(g, "2025-03-22T15:00:00Z", null);
+    actionItem(a, "a1", "2025-03-10", "2025-03-10T23:59:59Z", 0);
+    actionItem(a, "a2", "2025-03-10", "2025-03-11T00:00:00Z", 0);
+    actionItem(b, "b1", "2025-03-20", null, 0);
+    actionItem(b, "b2", "2025-03-28", null, 0);
+    actionItem(b, "b3", "2025-04-30", "2025-03-25T00:00:00Z", 0);
+    actionItem(g, "g1", "2025-03-27", null, 1);
     postmortem(a, "2025-03-04T02:26:00Z", "2025-03-04T01:00:00Z");
     postmortem(b, "2025-03-06T03:17:00Z", "2025-03-07T10:00:00Z");
     postmortem(d, "2025-03-12T15:00:00Z", null);
     postmortem(f, "2025-03-29T00:00:00Z", null);
     postmortem(g, "2025-03-22T15:00:00Z", "2025-03-22T15:00:00Z");
     postmortem(e0, "2025-02-22T00:00:00Z", "2025-02-25T00:00:00Z");
-    actionItem(a, "a1", "2025-03-10", "2025-03-10T23:59:59Z", 0);
-    actionItem(a, "a2", "2025-03-10", "2025-03-11T00:00:00Z", 0);
-    actionItem(b, "b1", "2025-03-20", null, 0);
-    actionItem(b, "b2", "2025-03-28", null, 0);
-    actionItem(b, "b3", "2025-04-30", "2025-03-25T00:00:00Z", 0);
     actionItem(d, "d1", "2025-03-15", "2025-03-14T12:00:00Z", 0);
-    actionItem(g, "g1", "2025-03-27", null, 1);
   }
 
   /**
