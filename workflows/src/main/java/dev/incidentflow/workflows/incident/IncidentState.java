@@ -67,6 +67,14 @@ public final class IncidentState {
   private int escalationLevel;
 
   private StatusCadence cadence;
+
+  /**
+   * The next overdue notice is the one a severity change caught up on: past the escalating notice,
+   * it still tells the communications lead, whom the notices it skipped would have told (unless the
+   * old cadence had told them already).
+   */
+  private boolean catchUpNotice;
+
   private int alertsFired;
   private int lastSequence;
   private List<TimelineEvent> unsaved;
@@ -619,13 +627,31 @@ public final class IncidentState {
     return Optional.empty();
   }
 
-  /** Changes severity and replans every timer from the new row of this incident's snapshot. */
+  /**
+   * Changes severity and replans every timer from the new row of this incident's snapshot; the
+   * status-update notices missed under the new cadence bring one notice at once.
+   */
   public void changeSeverity(SeverityChange change, Instant now) {
+    changeSeverity(change, now, true);
+  }
+
+  /**
+   * Changes severity and replans every timer; without {@code oneNoticeForMissed} (runs before
+   * {@code IncidentWorkflowImpl#SEVERITY_KEEPS_NOTICES}) every notice period of the new cadence
+   * that already passed is noticed again, one after another.
+   */
+  public void changeSeverity(SeverityChange change, Instant now, boolean oneNoticeForMissed) {
     require(refusalOfSeverity(change.severity()));
     Severity previous = severity;
     severity = change.severity();
     escalation = escalation.replan(row().pagingChain(), escalationLevel + 1);
-    cadence = cadence.withEvery(row().statusUpdates().every());
+    if (oneNoticeForMissed) {
+      boolean managerTold = cadence.overdueNotices() >= StatusCadence.ESCALATING_NOTICE;
+      cadence = cadence.withEvery(row().statusUpdates().every(), now);
+      catchUpNotice = !managerTold && cadence.isNoticeDue(now);
+    } else {
+      cadence = cadence.withEvery(row().statusUpdates().every());
+    }
     String text =
         "Severity "
             + previous
@@ -779,7 +805,10 @@ public final class IncidentState {
                   + severity
                   + ")."
                   + (commander == null ? " Nobody is commander yet." : "")));
-      if (notice == StatusCadence.ESCALATING_NOTICE) {
+      boolean caughtUp = catchUpNotice;
+      catchUpNotice = false;
+      if (notice == StatusCadence.ESCALATING_NOTICE
+          || caughtUp && notice > StatusCadence.ESCALATING_NOTICE) {
         String target =
             roles.containsKey("communications")
                 ? "role:communications"

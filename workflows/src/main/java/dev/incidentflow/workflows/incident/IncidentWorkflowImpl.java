@@ -118,6 +118,15 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
   static final String NO_STEPS_ONCE_OVER = "no-escalation-steps-once-over";
 
   /**
+   * Version 1 of this change makes a severity change bring one status-update notice at most for the
+   * periods of the new cadence that already passed (see {@link
+   * dev.incidentflow.workflows.policy.StatusCadence#withEvery(Duration, Instant)}). In version 0
+   * the count started over from the last update, and every period already passed was noticed again,
+   * one after another: seventeen posts for a SEV1 downgraded after three minutes.
+   */
+  static final String SEVERITY_KEEPS_NOTICES = "severity-change-one-notice-for-missed";
+
+  /**
    * How long a new incident's first save waits for its first page (see {@link #PAGE_BEFORE_SAVE}).
    */
   static final Duration FIRST_SAVE_WAIT = Duration.ofSeconds(5);
@@ -152,6 +161,9 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
 
   /** Version 1 of {@link #SLACK_TOGETHER}. */
   private boolean slackTogether;
+
+  /** Version 1 of {@link #SEVERITY_KEEPS_NOTICES}. */
+  private boolean oneNoticeForMissed;
 
   /** See {@link #WAKE_TO_CONTINUE}. */
   private boolean wakeToContinue;
@@ -199,6 +211,8 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
     if (Workflow.getVersion(NO_STEPS_ONCE_OVER, Workflow.DEFAULT_VERSION, 1) == 1) {
       effects.skipStepsOnceOver();
     }
+    oneNoticeForMissed =
+        Workflow.getVersion(SEVERITY_KEEPS_NOTICES, Workflow.DEFAULT_VERSION, 1) == 1;
     if (input.carried() != null) {
       state = input.carried();
       savedThrough = state.lastSequence();
@@ -792,7 +806,7 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
 
   @Override
   public IncidentView changeSeverity(SeverityChange change) {
-    return change(() -> state.changeSeverity(change, now()));
+    return change(() -> state.changeSeverity(change, now(), oneNoticeForMissed));
   }
 
   @Override

@@ -53,8 +53,26 @@ public record StatusCadence(Duration every, Instant lastUpdateAt, int overdueNot
     return new StatusCadence(every, at, 0);
   }
 
-  /** The cadence under a new severity's {@code every}, counted from the same last update. */
+  /**
+   * The cadence under a new severity's {@code every}, counted from the same last update, every
+   * period of it already passed counting as noticed (before {@code
+   * IncidentWorkflowImpl#SEVERITY_KEEPS_NOTICES}).
+   */
   public StatusCadence withEvery(Duration newEvery) {
     return new StatusCadence(newEvery, lastUpdateAt, 0);
+  }
+
+  /**
+   * The cadence under a new severity's {@code every}, counted from the same last update: of the
+   * periods of it that passed by {@code now}, the last is noticed at once and the ones before it
+   * not at all, so the change brings one notice at most, not one for every period it missed.
+   */
+  public StatusCadence withEvery(Duration newEvery, Instant now) {
+    if (newEvery == null) {
+      return new StatusCadence(null, lastUpdateAt, 0);
+    }
+    long passed =
+        now.isAfter(lastUpdateAt) ? Duration.between(lastUpdateAt, now).dividedBy(newEvery) : 0;
+    return new StatusCadence(newEvery, lastUpdateAt, (int) Math.max(0, passed - 1));
   }
 }

@@ -394,6 +394,48 @@ class IncidentStateTest {
   // ---- status-update cadence ----------------------------------------------------------------
 
   @Test
+  void raisingSev2ToSev1LateBringsOneNoticeForTheMissedPeriodsAndTellsTheManager() {
+    StateDriver driver =
+        StateDriver.opened(Severity.SEV2)
+            .at(50, (state, now) -> state.changeSeverity(severity(Severity.SEV1, "erin"), now))
+            .advanceTo(70);
+
+    // SEV2's notice at 30m; at 50m SEV1's three missed periods bring one notice, not three.
+    assertThat(driver.events(TimelineEventType.UPDATE_OVERDUE))
+        .extracting(TimelineEvent::text)
+        .containsExactly(
+            "No status update for 30m", "No status update for 45m", "No status update for 1h");
+    assertThat(driver.timesOf(Effect.MentionInChannel.class)).containsExactly("30m", "50m", "1h");
+    // The skipped second notice would have told the engineering manager; the catch-up does.
+    assertThat(driver.timesOf(Effect.NotifyTargets.class)).containsExactly("50m");
+  }
+
+  @Test
+  void beforeTheChangeEveryMissedPeriodWasNoticedAgainAtOnce() {
+    StateDriver driver =
+        StateDriver.opened(Severity.SEV2)
+            .at(
+                50,
+                (state, now) -> state.changeSeverity(severity(Severity.SEV1, "erin"), now, false))
+            .advanceTo(70);
+
+    assertThat(driver.timesOf(Effect.MentionInChannel.class))
+        .containsExactly("30m", "50m", "50m", "50m", "1h");
+  }
+
+  @Test
+  void loweringSev1ToSev2AfterManyNoticesBringsOneAndThenTheSev2Cadence() {
+    StateDriver driver =
+        StateDriver.opened(Severity.SEV1)
+            .at(100, (state, now) -> state.changeSeverity(severity(Severity.SEV2, "erin"), now))
+            .advanceTo(130);
+
+    assertThat(driver.timesOf(Effect.MentionInChannel.class))
+        .containsExactly("15m", "30m", "45m", "1h", "75m", "90m", "100m", "2h");
+    assertThat(driver.timesOf(Effect.NotifyTargets.class)).containsExactly("30m");
+  }
+
+  @Test
   void sev1WithoutUpdatesIsRemindedEveryFifteenMinutesMentioningTheCommander() {
     StateDriver driver = StateDriver.opened(Severity.SEV1).advanceTo(50);
 

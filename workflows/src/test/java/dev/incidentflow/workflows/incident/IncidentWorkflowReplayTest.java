@@ -137,8 +137,9 @@ class IncidentWorkflowReplayTest {
      */
     V7("v7/"),
     /**
-     * Before {@link IncidentWorkflowImpl#NO_STEPS_ONCE_OVER}: an escalation step asked for before a
-     * resolve or cancel still ran after it.
+     * Before {@link IncidentWorkflowImpl#NO_STEPS_ONCE_OVER} and {@link
+     * IncidentWorkflowImpl#SEVERITY_KEEPS_NOTICES}: an escalation step asked for before a resolve
+     * or cancel still ran after it; a severity change noticed every missed period again.
      */
     V8("v8/"),
     CURRENT("");
