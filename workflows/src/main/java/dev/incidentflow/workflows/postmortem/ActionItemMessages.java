@@ -67,13 +67,30 @@ final class ActionItemMessages {
         + ".";
   }
 
-  static String escalatedEvent(ActionItemInput input, ActionItemProgress progress, Person manager) {
+  static String escalatedEvent(
+      ActionItemInput input, ActionItemProgress progress, Person manager, Duration overdueFor) {
     return "Action item "
         + progress.number().id()
         + " overdue for "
-        + TrackerText.duration(input.policy().escalateAfterOverdue())
+        + TrackerText.duration(overdueFor)
         + "; "
         + (manager == null ? "no manager to escalate to" : "escalated to " + manager.handle());
+  }
+
+  /** To the owner when the item is escalated or repeated: not the overdue notice word for word. */
+  static String stillOverdue(
+      ActionItemInput input, ActionItemProgress progress, Person manager, Duration overdueFor) {
+    return "Action item "
+        + progress.number().id()
+        + " ("
+        + input.title()
+        + ") is still overdue, by "
+        + TrackerText.duration(overdueFor)
+        + (manager == null ? "" : "; " + FollowUpNotices.mention(manager) + " knows")
+        + "; it was due "
+        + input.due()
+        + where(progress.issue())
+        + ".";
   }
 
   static String escalation(

@@ -163,22 +163,24 @@ public class ActionItemWorkflowImpl implements ActionItemWorkflow {
         notices.tell(progress.owner(), ActionItemMessages.overdue(input, progress));
       }
       case ESCALATE -> {
+        Duration overdueFor = Duration.between(input.dueAt(), now);
         notices.record(
             "escalated",
             TimelineEventType.ACTION_ITEM_ESCALATED,
             "system",
-            ActionItemMessages.escalatedEvent(input, progress, manager),
+            ActionItemMessages.escalatedEvent(input, progress, manager, overdueFor),
             data());
+        notices.tell(manager, ActionItemMessages.escalation(input, progress, overdueFor));
         notices.tell(
-            manager,
-            ActionItemMessages.escalation(input, progress, Duration.between(input.dueAt(), now)));
-        notices.tell(progress.owner(), ActionItemMessages.overdue(input, progress));
+            progress.owner(),
+            ActionItemMessages.stillOverdue(input, progress, manager, overdueFor));
       }
       case REPEAT -> {
-        notices.tell(progress.owner(), ActionItemMessages.overdue(input, progress));
+        Duration overdueFor = Duration.between(input.dueAt(), now);
         notices.tell(
-            manager,
-            ActionItemMessages.escalation(input, progress, Duration.between(input.dueAt(), now)));
+            progress.owner(),
+            ActionItemMessages.stillOverdue(input, progress, manager, overdueFor));
+        notices.tell(manager, ActionItemMessages.escalation(input, progress, overdueFor));
       }
       case POLL -> poll();
     }

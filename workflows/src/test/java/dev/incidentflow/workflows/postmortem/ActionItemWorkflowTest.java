@@ -106,6 +106,13 @@ class ActionItemWorkflowTest {
         .singleElement()
         .asString()
         .contains("AI-1", "owned by <@U0BOB>", "overdue by 3d");
+    // The owner hears of the escalation, not the overdue notice a second time.
+    assertThat(env.people.textsTo("bob"))
+        .last()
+        .asString()
+        .startsWith("Action item AI-1 (")
+        .contains("is still overdue, by 3d; <@U0DANA> knows");
+    assertThat(env.people.textsTo("bob")).doesNotHaveDuplicates();
 
     item.trackerStatusChanged(new TrackerStatus("PAY-1", "Done", true));
     ActionItemOutcome outcome = env.result(ID, ActionItemOutcome.class);
