@@ -42,22 +42,39 @@ final class TrackerText {
   }
 
   /**
-   * Text safe inside Jira wiki markup and its tables: characters that open markup are escaped, and
-   * line breaks become spaces so a table row stays one row.
+   * Text safe inside Jira wiki markup and its tables: characters that open markup (links, macros,
+   * bold, italics, images, superscript, subscript, underline, strikethrough and dashes) are
+   * escaped, and line breaks become spaces so a table row stays one row.
    */
   static String wiki(String text) {
     if (text == null || text.isEmpty()) {
       return " ";
     }
     StringBuilder escaped = new StringBuilder(text.length());
-    for (char c : text.toCharArray()) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
       switch (c) {
-        case '|', '{', '}', '[', ']', '*', '_', '!', '\\' -> escaped.append('\\').append(c);
+        case '|', '{', '}', '[', ']', '*', '_', '!', '^', '~', '+', '\\' ->
+            escaped.append('\\').append(c);
+        // Inside a word (payments-api) a hyphen opens nothing; elsewhere it may strike or dash.
+        case '-' -> {
+          if (!insideWord(text, i)) {
+            escaped.append('\\');
+          }
+          escaped.append(c);
+        }
         case '\n', '\r' -> escaped.append(' ');
         default -> escaped.append(c);
       }
     }
     return escaped.toString();
+  }
+
+  private static boolean insideWord(String text, int i) {
+    return i > 0
+        && i < text.length() - 1
+        && Character.isLetterOrDigit(text.charAt(i - 1))
+        && Character.isLetterOrDigit(text.charAt(i + 1));
   }
 
   /** A Jira label from free text: lowercase, whitespace to hyphens. */

@@ -48,7 +48,7 @@ class PostmortemDocumentTest {
             T,
             TimelineEventType.STATUS_UPDATE,
             "bob",
-            "rolled back {code} [link] *now* |x|\nsecond line",
+            "rolled back {code} [link] *now* |x| ^up^ ~down~ +in+ -- -out-\nsecond line",
             Map.of());
 
     String description =
@@ -56,7 +56,8 @@ class PostmortemDocumentTest {
 
     assertThat(description)
         .contains(
-            "|2026-03-02 10:00:00 UTC|bob|status_update|rolled back \\{code\\} \\[link\\] \\*now\\* \\|x\\| second line|");
+            "|2026-03-02 10:00:00 UTC|bob|status_update|rolled back \\{code\\} \\[link\\]"
+                + " \\*now\\* \\|x\\| \\^up\\^ \\~down\\~ \\+in\\+ \\-\\- \\-out\\- second line|");
   }
 
   @Test
