@@ -14,6 +14,7 @@ import dev.incidentflow.workflows.model.Person;
 import dev.incidentflow.workflows.model.Severity;
 import dev.incidentflow.workflows.policy.Durations;
 import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.Workflow;
 import java.time.Instant;
@@ -79,6 +80,18 @@ final class IncidentEffects {
 
   /** See {@link #skipStepsOnceOver()}. */
   private boolean skipStepsOnceOver;
+
+  /** See {@link #stepGoesOnWhenPageRefused()}. */
+  private boolean stepGoesOnWhenPageRefused;
+
+  /**
+   * From here on an escalation step whose page PagerDuty refuses for good still messages its people
+   * and posts in the channel, saying so (version 1 of {@link
+   * IncidentWorkflowImpl#STEP_GOES_ON_WHEN_PAGE_REFUSED}); before, the whole step was skipped.
+   */
+  void stepGoesOnWhenPageRefused() {
+    stepGoesOnWhenPageRefused = true;
+  }
 
   /** The escalation steps not run because the incident was over first, with its status then. */
   private final Map<Integer, IncidentStatus> skippedSteps = new HashMap<>();
@@ -388,9 +401,28 @@ final class IncidentEffects {
     // The step owns every key it builds: what the opening sent under one is not resolved later,
     // also when a send below fails for good.
     alreadyPaged.removeIf(opened -> keys.contains(pageKey(opened)));
+    List<String> refusals = new ArrayList<>();
+    List<IncidentState.PageKey> refusedKeys = new ArrayList<>();
     for (PagerEvent event : events) {
-      if (!sent.contains(event)) {
+      if (sent.contains(event)) {
+        continue;
+      }
+      if (!stepGoesOnWhenPageRefused) {
         paging.send(event);
+        continue;
+      }
+      try {
+        paging.send(event);
+      } catch (ActivityFailure refused) {
+        // Refused for good (a retryable failure is retried inside the activity): the people are
+        // still told and the channel hears why PagerDuty did not page them.
+        log.warn(
+            "{}: PagerDuty refused {}: {}",
+            state.incidentId(),
+            event.dedupKey(),
+            refused.getMessage());
+        refusals.add(refusalOf(refused));
+        refusedKeys.add(pageKey(event));
       }
     }
     List<String> handles = resolved.people().stream().map(Person::handle).toList();
@@ -421,9 +453,25 @@ final class IncidentEffects {
     if (!resolved.unresolved().isEmpty()) {
       text += ". Resolved to nobody: " + String.join(", ", resolved.unresolved());
     }
-    state.escalationRan(step.step(), handles, resolved.unresolved(), keys, step.reason(), now);
+    if (!refusals.isEmpty()) {
+      text +=
+          ". PagerDuty refused "
+              + (refusals.size() == events.size() ? "the page" : refusals.size() + " of the pages")
+              + ", so nobody was paged through it: "
+              + String.join("; ", refusals.stream().distinct().toList());
+    }
+    List<IncidentState.PageKey> paged =
+        keys.stream().filter(key -> !refusedKeys.contains(key)).toList();
+    state.escalationRan(step.step(), handles, resolved.unresolved(), paged, step.reason(), now);
     notifyResolved(state, resolved, text);
     postInChannel(state, text);
+  }
+
+  /** What a failure that PagerDuty refused an event says, without Temporal's wrapping. */
+  private static String refusalOf(ActivityFailure refused) {
+    return refused.getCause() instanceof ApplicationFailure cause
+        ? cause.getOriginalMessage()
+        : refused.getMessage();
   }
 
   private void notifyTargets(IncidentState state, List<String> targets, String text) {

@@ -127,6 +127,14 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
   static final String SEVERITY_KEEPS_NOTICES = "severity-change-one-notice-for-missed";
 
   /**
+   * Version 1 of this change lets an escalation step whose page PagerDuty refuses for good (a 400,
+   * a bad routing key) still message its people and post in the channel, saying that PagerDuty
+   * refused it. In version 0 the refusal skipped the whole step: no message, no post, no timeline
+   * event, nothing anywhere but the worker's log.
+   */
+  static final String STEP_GOES_ON_WHEN_PAGE_REFUSED = "step-goes-on-when-page-refused";
+
+  /**
    * How long a new incident's first save waits for its first page (see {@link #PAGE_BEFORE_SAVE}).
    */
   static final Duration FIRST_SAVE_WAIT = Duration.ofSeconds(5);
@@ -213,6 +221,9 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
     }
     oneNoticeForMissed =
         Workflow.getVersion(SEVERITY_KEEPS_NOTICES, Workflow.DEFAULT_VERSION, 1) == 1;
+    if (Workflow.getVersion(STEP_GOES_ON_WHEN_PAGE_REFUSED, Workflow.DEFAULT_VERSION, 1) == 1) {
+      effects.stepGoesOnWhenPageRefused();
+    }
     if (input.carried() != null) {
       state = input.carried();
       savedThrough = state.lastSequence();

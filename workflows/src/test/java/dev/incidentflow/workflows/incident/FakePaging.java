@@ -1,7 +1,9 @@
 package dev.incidentflow.workflows.incident;
 
+import dev.incidentflow.workflows.activities.FailureType;
 import dev.incidentflow.workflows.activities.PagerEvent;
 import dev.incidentflow.workflows.activities.PagingActivities;
+import io.temporal.failure.ApplicationFailure;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -15,10 +17,17 @@ final class FakePaging implements PagingActivities {
   /** While true, PagerDuty takes triggers but fails every resolve, which Temporal retries. */
   volatile boolean resolvesFail;
 
+  /** While true, PagerDuty refuses every trigger for good, as it answers 400 to a bad event. */
+  volatile boolean rejectsTriggers;
+
   @Override
   public void send(PagerEvent event) {
     if (down || resolvesFail && event.action() == PagerEvent.Action.RESOLVE) {
       throw new IllegalStateException("PagerDuty answered 503");
+    }
+    if (rejectsTriggers && event.action() == PagerEvent.Action.TRIGGER) {
+      throw ApplicationFailure.newNonRetryableFailure(
+          "PagerDuty answered 400: Event object is invalid", FailureType.PAGERDUTY_REJECTED.name());
     }
     events.add(event);
   }

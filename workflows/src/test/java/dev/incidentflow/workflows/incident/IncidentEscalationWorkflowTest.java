@@ -117,6 +117,23 @@ class IncidentEscalationWorkflowTest {
     env.recordHistory("manual-escalate-overtaken-by-cancel", "alert-a");
   }
 
+  @Test
+  void aStepWhosePagePagerDutyRefusesStillTellsItsPeopleAndTheChannelWhy() {
+    env.paging.rejectsTriggers = true;
+    env.startAlertIncident("alert-a", Severity.SEV1);
+    env.sleepUntil(1, minutes(5, 1));
+
+    assertThat(env.paging.triggeredKeys()).isEmpty();
+    assertThat(env.slack.dmRecipients()).contains("alice", "bob", "dana");
+    assertThat(env.slack.textsIn(CHANNEL))
+        .filteredOn(text -> text.startsWith("Escalation level 1 for INC-1"))
+        .singleElement()
+        .asString()
+        .contains("PagerDuty refused the page, so nobody was paged through it")
+        .contains("PagerDuty answered 400: Event object is invalid");
+    assertThat(escalatedLevels()).containsExactly("1");
+  }
+
   /** Sends update {@code name} and returns once the incident took it, without its result. */
   private WorkflowUpdateHandle<IncidentView> accepted(String name, Object argument) {
     return WorkflowStub.fromTyped(env.existing("alert-a"))

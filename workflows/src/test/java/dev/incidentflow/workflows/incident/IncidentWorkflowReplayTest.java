@@ -137,9 +137,11 @@ class IncidentWorkflowReplayTest {
      */
     V7("v7/"),
     /**
-     * Before {@link IncidentWorkflowImpl#NO_STEPS_ONCE_OVER} and {@link
-     * IncidentWorkflowImpl#SEVERITY_KEEPS_NOTICES}: an escalation step asked for before a resolve
-     * or cancel still ran after it; a severity change noticed every missed period again.
+     * Before {@link IncidentWorkflowImpl#NO_STEPS_ONCE_OVER}, {@link
+     * IncidentWorkflowImpl#SEVERITY_KEEPS_NOTICES} and {@link
+     * IncidentWorkflowImpl#STEP_GOES_ON_WHEN_PAGE_REFUSED}: an escalation step asked for before a
+     * resolve or cancel still ran after it; a severity change noticed every missed period again; a
+     * refused page skipped its whole step.
      */
     V8("v8/"),
     CURRENT("");
