@@ -10,6 +10,7 @@ import io.temporal.common.MethodRetry;
 import io.temporal.workflow.SignalMethod;
 import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
+import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
 
 class SignalWithStartTest {
@@ -35,22 +36,22 @@ class SignalWithStartTest {
 
   @Test
   void aMethodThatIsNotASignalOrArgumentsOfOtherTypesAreRefused() {
-    assertThatThrownBy(
-            () -> SignalWithStart.Signal.of(Renamed.class, "run", String.class, String.class))
-        .isInstanceOf(IllegalArgumentException.class)
+    assertRefused(Renamed.class, "run", String.class, String.class)
         .hasMessageContaining("has no signal method run taking one String");
-    assertThatThrownBy(
-            () -> SignalWithStart.Signal.of(Renamed.class, "nudge", String.class, Integer.class))
-        .isInstanceOf(IllegalArgumentException.class)
+    assertRefused(Renamed.class, "nudge", String.class, Integer.class)
         .hasMessageContaining("has no signal method nudge taking one Integer");
-    assertThatThrownBy(
-            () -> SignalWithStart.Signal.of(Renamed.class, "nudge", Integer.class, String.class))
-        .isInstanceOf(IllegalArgumentException.class)
+    assertRefused(Renamed.class, "nudge", Integer.class, String.class)
         .hasMessageContaining("has no workflow method taking one Integer");
-    assertThatThrownBy(
-            () -> SignalWithStart.Signal.of(Retried.class, "nudge", String.class, String.class))
-        .isInstanceOf(IllegalArgumentException.class)
+    assertRefused(Retried.class, "nudge", String.class, String.class)
         .hasMessageContaining("@MethodRetry or @CronSchedule");
+  }
+
+  /** Asserts that {@link SignalWithStart.Signal#of} refuses these as an illegal argument. */
+  private static AbstractThrowableAssert<?, ? extends Throwable> assertRefused(
+      Class<?> workflowInterface, String method, Class<?> start, Class<?> signal) {
+    return assertThatThrownBy(
+            () -> SignalWithStart.Signal.of(workflowInterface, method, start, signal))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @WorkflowInterface
