@@ -14,6 +14,8 @@ import java.util.Base64;
  * @param personalAccessToken Data Center's bearer token; when set, the deployment is Data Center
  * @param postmortemIssueType defaults to {@value #DEFAULT_ISSUE_TYPE}
  * @param actionItemIssueType defaults to {@value #DEFAULT_ISSUE_TYPE}
+ * @param incidentIssueType the ticket of an incident whose severity pages nobody; defaults to
+ *     {@value #DEFAULT_ISSUE_TYPE}
  * @param linkType the link between an action item and its postmortem; defaults to {@value
  *     #DEFAULT_LINK_TYPE}
  */
@@ -24,6 +26,7 @@ public record JiraSettings(
     String personalAccessToken,
     String postmortemIssueType,
     String actionItemIssueType,
+    String incidentIssueType,
     String linkType) {
 
   public static final String DEFAULT_ISSUE_TYPE = "Task";
@@ -55,17 +58,21 @@ public record JiraSettings(
         actionItemIssueType == null || actionItemIssueType.isBlank()
             ? DEFAULT_ISSUE_TYPE
             : actionItemIssueType.strip();
+    incidentIssueType =
+        incidentIssueType == null || incidentIssueType.isBlank()
+            ? DEFAULT_ISSUE_TYPE
+            : incidentIssueType.strip();
     linkType = linkType == null || linkType.isBlank() ? DEFAULT_LINK_TYPE : linkType.strip();
   }
 
   /** Jira Cloud with the default issue and link types. */
   public static JiraSettings cloud(String url, String email, String apiToken) {
-    return new JiraSettings(url, email, apiToken, null, null, null, null);
+    return new JiraSettings(url, email, apiToken, null, null, null, null, null);
   }
 
   /** Jira Data Center with the default issue and link types. */
   public static JiraSettings dataCenter(String url, String personalAccessToken) {
-    return new JiraSettings(url, null, null, personalAccessToken, null, null, null);
+    return new JiraSettings(url, null, null, personalAccessToken, null, null, null, null);
   }
 
   public JiraDeployment deployment() {
@@ -120,6 +127,8 @@ public record JiraSettings(
         + postmortemIssueType
         + ", actionItemIssueType="
         + actionItemIssueType
+        + ", incidentIssueType="
+        + incidentIssueType
         + ", linkType="
         + linkType
         + "]";

@@ -130,6 +130,7 @@ public final class JiraTrackerActivities implements TrackerActivities {
         .put(
             "name",
             switch (issue.kind()) {
+              case INCIDENT -> settings.incidentIssueType();
               case POSTMORTEM -> settings.postmortemIssueType();
               case ACTION_ITEM -> settings.actionItemIssueType();
             });

@@ -10,7 +10,7 @@ class JiraSettingsTest {
   @Test
   void personalAccessTokenMeansDataCenter() {
     JiraSettings settings =
-        new JiraSettings("https://jira.example.com/", "", "", "pat", null, null, null);
+        new JiraSettings("https://jira.example.com/", "", "", "pat", null, null, null, null);
 
     assertThat(settings.deployment()).isEqualTo(JiraDeployment.DATA_CENTER);
     assertThat(settings.searchPath()).isEqualTo("/rest/api/2/search");
@@ -28,6 +28,7 @@ class JiraSettingsTest {
     assertThat(settings.userField()).isEqualTo("accountId");
     assertThat(settings.linkType()).isEqualTo("Relates");
     assertThat(settings.postmortemIssueType()).isEqualTo("Task");
+    assertThat(settings.incidentIssueType()).isEqualTo("Task");
   }
 
   @Test

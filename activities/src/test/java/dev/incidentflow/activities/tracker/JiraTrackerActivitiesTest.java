@@ -21,7 +21,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.incidentflow.workflows.activities.FailureType;
+import dev.incidentflow.workflows.activities.IssueKind;
 import dev.incidentflow.workflows.activities.IssueLink;
+import dev.incidentflow.workflows.activities.NewTrackerIssue;
 import dev.incidentflow.workflows.activities.TrackerIssue;
 import dev.incidentflow.workflows.activities.TrackerStatus;
 import io.temporal.failure.ApplicationFailure;
@@ -30,6 +32,8 @@ import java.time.Duration;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class JiraTrackerActivitiesTest {
   private static final String CLOUD_SEARCH = "/rest/api/2/search/jql";
@@ -85,6 +89,44 @@ class JiraTrackerActivitiesTest {
               "assignee": {"accountId": "5b10a2844c20165700ede21g"}
             }}"""
                         .formatted(LABEL))));
+  }
+
+  @ParameterizedTest
+  @CsvSource({"INCIDENT, Incident", "POSTMORTEM, Postmortem", "ACTION_ITEM, Sub-task"})
+  void eachKindOfIssueIsCreatedWithItsConfiguredIssueType(IssueKind kind, String type) {
+    jira.stubFor(
+        get(urlPathEqualTo(CLOUD_SEARCH)).willReturn(json(200, "jira-search-jql-empty.json")));
+    jira.stubFor(
+        post(urlPathEqualTo("/rest/api/2/issue")).willReturn(json(201, "jira-create-201.json")));
+    JiraSettings settings =
+        new JiraSettings(
+            jira.baseUrl(),
+            "bot@example.com",
+            "api-token",
+            null,
+            "Postmortem",
+            "Sub-task",
+            "Incident",
+            null);
+    NewTrackerIssue item = actionItem(null);
+    NewTrackerIssue issue =
+        new NewTrackerIssue(
+            kind,
+            item.project(),
+            item.summary(),
+            item.description(),
+            item.labels(),
+            item.idempotencyLabel(),
+            null,
+            null);
+
+    new JiraTrackerActivities(new JiraClient(settings)).createIssue(issue);
+
+    jira.verify(
+        postRequestedFor(urlPathEqualTo("/rest/api/2/issue"))
+            .withRequestBody(
+                equalToJson(
+                    "{\"fields\": {\"issuetype\": {\"name\": \"" + type + "\"}}}", true, true)));
   }
 
   @Test

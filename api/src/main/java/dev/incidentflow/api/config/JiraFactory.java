@@ -8,8 +8,8 @@ import dev.incidentflow.activities.tracker.LoggingTrackerActivities;
 import dev.incidentflow.workflows.activities.TrackerActivities;
 
 /**
- * Jira (Cloud with email + API token, or Data Center with a personal access token). Read now so the
- * config format is settled; postmortems and action items use it.
+ * Jira (Cloud with email + API token, or Data Center with a personal access token). Postmortems,
+ * action items and the tickets of incidents that page nobody use it.
  */
 public class JiraFactory {
   private String url;
@@ -19,6 +19,7 @@ public class JiraFactory {
   private String webhookSecret;
   private String postmortemIssueType;
   private String actionItemIssueType;
+  private String incidentIssueType;
   private String linkType;
 
   @JsonProperty
@@ -74,6 +75,15 @@ public class JiraFactory {
     this.actionItemIssueType = actionItemIssueType;
   }
 
+  /**
+   * The issue type of the ticket an incident whose severity pages nobody opens for the owning team;
+   * Jira's {@code Task} when unset.
+   */
+  @JsonProperty
+  public void setIncidentIssueType(String incidentIssueType) {
+    this.incidentIssueType = incidentIssueType;
+  }
+
   /** The link from an action item to its postmortem; Jira's {@code Relates} when unset. */
   @JsonProperty
   public void setLinkType(String linkType) {
@@ -83,7 +93,14 @@ public class JiraFactory {
   /** The settings of a configured Jira: Data Center when a PAT is set, else Cloud. */
   public JiraSettings settings() {
     return new JiraSettings(
-        url, email, apiToken, pat, postmortemIssueType, actionItemIssueType, linkType);
+        url,
+        email,
+        apiToken,
+        pat,
+        postmortemIssueType,
+        actionItemIssueType,
+        incidentIssueType,
+        linkType);
   }
 
   /** Jira when configured, else a stand-in that logs and records the issues it would create. */

@@ -41,6 +41,15 @@ public sealed interface Effect {
     }
   }
 
+  /**
+   * Open a ticket for the incident in the owning team's tracker project, in the background; the
+   * answer comes back to the state ({@link IncidentState#ticketOpened}, {@link
+   * IncidentState#ticketRefused}).
+   *
+   * @param team the owning team's name, or null
+   */
+  record OpenTicket(String project, String team) implements Effect {}
+
   /** Acknowledge every page this incident triggered. */
   record AcknowledgePages() implements Effect {}
 

@@ -9,6 +9,7 @@ import dev.incidentflow.workflows.activities.ResolvedTargets;
 import dev.incidentflow.workflows.activities.SlackChatActivities;
 import dev.incidentflow.workflows.activities.SlackMessage;
 import dev.incidentflow.workflows.activities.TargetQuery;
+import dev.incidentflow.workflows.activities.TrackerActivities;
 import dev.incidentflow.workflows.model.IncidentStatus;
 import dev.incidentflow.workflows.model.Person;
 import dev.incidentflow.workflows.model.Severity;
@@ -42,6 +43,10 @@ final class IncidentEffects {
   private final DirectoryActivities directory;
   private final SlackChatActivities slack = ActivityStubs.of(SlackChatActivities.class);
   private final PagingActivities paging = ActivityStubs.paging(PagingActivities.class);
+  private final TrackerActivities tracker = ActivityStubs.of(TrackerActivities.class);
+
+  /** Tickets asked of the tracker whose answer has not come back yet. */
+  private int ticketsOpening;
 
   /**
    * The name of the channel while it is being opened (the first page goes out meanwhile), and the
@@ -131,6 +136,14 @@ final class IncidentEffects {
     return Optional.ofNullable(skippedSteps.get(step));
   }
 
+  /**
+   * Every ticket asked for has been opened or refused, and the state has heard which; a run does
+   * not end or continue as new before, or the answer would be lost.
+   */
+  boolean ticketsSettled() {
+    return ticketsOpening == 0;
+  }
+
   /** Every Slack call asked for so far has been made. */
   boolean slackSent() {
     return outbox == null || outbox.isEmpty();
@@ -189,6 +202,8 @@ final class IncidentEffects {
         }
       } else if (effect instanceof Effect.NotifyTargets notify) {
         notifyTargets(state, notify.targets(), notify.text());
+      } else if (effect instanceof Effect.OpenTicket ticket) {
+        openTicket(state, ticket);
       } else if (effect instanceof Effect.AcknowledgePages) {
         sendToPages(state, PagerEvent.Action.ACKNOWLEDGE);
       } else if (effect instanceof Effect.ResolvePages) {
@@ -467,7 +482,38 @@ final class IncidentEffects {
     postInChannel(state, text);
   }
 
-  /** What a failure that PagerDuty refused an event says, without Temporal's wrapping. */
+  /**
+   * Asks the tracker for the ticket in the background: the incident goes on while Jira answers (it
+   * is retried without limit while Jira is down or limits the rate), and the answer goes to the
+   * state, which records it and tells the channel.
+   */
+  private void openTicket(IncidentState state, Effect.OpenTicket ticket) {
+    ticketsOpening++;
+    Async.function(tracker::createIssue, IncidentTicket.issue(state, ticket, channelName(state)))
+        .handle(
+            (issue, failure) -> {
+              ticketsOpening--;
+              if (failure == null) {
+                state.ticketOpened(
+                    issue.key(),
+                    issue.url(),
+                    ticket.project(),
+                    Instant.ofEpochMilli(Workflow.currentTimeMillis()));
+              } else if (failure instanceof ActivityFailure refused) {
+                log.warn(
+                    "{}: Jira refused the ticket in {}: {}",
+                    state.incidentId(),
+                    ticket.project(),
+                    refused.getMessage());
+                state.ticketRefused(ticket.project(), refusalOf(refused));
+              } else {
+                throw failure;
+              }
+              return null;
+            });
+  }
+
+  /** What a failure that PagerDuty or Jira refused says, without Temporal's wrapping. */
   private static String refusalOf(ActivityFailure refused) {
     return refused.getCause() instanceof ApplicationFailure cause
         ? cause.getOriginalMessage()

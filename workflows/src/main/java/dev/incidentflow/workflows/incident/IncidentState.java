@@ -75,6 +75,20 @@ public final class IncidentState {
    */
   private boolean catchUpNotice;
 
+  /**
+   * Where the ticket of an incident whose severity does not page goes: the owning team's Jira
+   * project and the team's name. Null in runs before {@code
+   * IncidentWorkflowImpl#TICKET_FOR_UNPAGED} and {@link #ticketsTo} (no ticket is ever asked for);
+   * a {@link TicketDesk} with a null project when the catalog names none.
+   */
+  private TicketDesk ticketDesk;
+
+  /** A ticket was asked for: at most one per incident. */
+  private boolean ticketAsked;
+
+  /** The ticket's key once the tracker made it, e.g. {@code PAY-118}. */
+  private String ticket;
+
   private int alertsFired;
   private int lastSequence;
   private List<TimelineEvent> unsaved;
@@ -84,6 +98,15 @@ public final class IncidentState {
 
   /** A page this incident triggered, to be acknowledged and resolved with the same keys. */
   public record PageKey(String routingKey, String dedupKey) {}
+
+  /**
+   * The owning team's tracker project for the ticket of an incident that pages nobody.
+   *
+   * @param project the Jira project key, or null when the catalog names none for the service and
+   *     has no default
+   * @param team the owning team's name, or null
+   */
+  public record TicketDesk(String project, String team) {}
 
   private IncidentState() {}
 
@@ -245,6 +268,11 @@ public final class IncidentState {
     return List.copyOf(pages);
   }
 
+  /** The ticket's key, once the tracker made it; empty before, and when no ticket was asked for. */
+  public Optional<String> ticket() {
+    return Optional.ofNullable(ticket);
+  }
+
   public int lastSequence() {
     return lastSequence;
   }
@@ -346,6 +374,65 @@ public final class IncidentState {
         TimelineEvent.SYSTEM,
         "Repeat of " + earlier + ", closed in the 30 days before this one started",
         Map.of("repeatOf", earlier));
+  }
+
+  /**
+   * From now on, while the incident's severity pages nobody (SEV3 and SEV4 in the shipped policy)
+   * and it is still active, one ticket is asked for in the owning team's project ({@link
+   * Effect.OpenTicket}): at once if it already does, or when a severity change lowers it to such a
+   * severity later. Runs before {@code IncidentWorkflowImpl#TICKET_FOR_UNPAGED} never call this.
+   */
+  public void ticketsTo(TicketDesk desk) {
+    this.ticketDesk = requireNonNull(desk, "desk is null");
+    askForTicketIfUnpaged();
+  }
+
+  private void askForTicketIfUnpaged() {
+    if (ticketDesk == null || ticketAsked || row().page() || !status.isActive()) {
+      return;
+    }
+    ticketAsked = true;
+    if (ticketDesk.project() == null) {
+      effects.add(
+          new Effect.PostInChannel(
+              severity
+                  + " pages nobody and the catalog names no Jira project for "
+                  + service
+                  + " (nor a default), so no ticket was opened for the owning team"));
+      return;
+    }
+    effects.add(new Effect.OpenTicket(ticketDesk.project(), ticketDesk.team()));
+  }
+
+  /** The tracker made the ticket {@link Effect.OpenTicket} asked for. */
+  public void ticketOpened(String key, String url, String project, Instant now) {
+    ticket = requireNonNull(key, "key is null");
+    String team = ticketDesk == null ? null : ticketDesk.team();
+    String text =
+        "Ticket "
+            + key
+            + " opened in "
+            + project
+            + (team == null ? "" : " for the " + team + " team")
+            + ": "
+            + url;
+    record(
+        now,
+        TimelineEventType.TICKET_CREATED,
+        TimelineEvent.SYSTEM,
+        text,
+        Map.of("key", key, "url", url, "project", project));
+    effects.add(new Effect.PostInChannel(text));
+  }
+
+  /** The tracker refused for good the ticket {@link Effect.OpenTicket} asked for. */
+  public void ticketRefused(String project, String reason) {
+    effects.add(
+        new Effect.PostInChannel(
+            "Jira refused the ticket in "
+                + project
+                + ", so the owning team has none from IncidentFlow: "
+                + reason));
   }
 
   /** Adds alert links (runbook, dashboard, generator) not already known. */
@@ -669,6 +756,7 @@ public final class IncidentState {
     effects.add(new Effect.PostInChannel(incidentId() + " " + text));
     effects.add(new Effect.Announce(incidentId() + " (" + service + ") " + text + ": " + title));
     effects.add(new Effect.RefreshTopic());
+    askForTicketIfUnpaged();
   }
 
   public Optional<String> refusalOfRole(RoleAssignment assignment) {

@@ -135,6 +135,15 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
   static final String STEP_GOES_ON_WHEN_PAGE_REFUSED = "step-goes-on-when-page-refused";
 
   /**
+   * Version 1 of this change opens a ticket in the owning team's Jira project for an incident whose
+   * severity pages nobody (SEV3 and SEV4 in the shipped policy), when it opens at such a severity
+   * or is lowered to one; the ticket's key goes on the timeline ({@code ticket_created}) and in the
+   * channel. In version 0 nothing was opened, though policy.yml promised a ticket instead of a
+   * page.
+   */
+  static final String TICKET_FOR_UNPAGED = "ticket-for-unpaged";
+
+  /**
    * How long a new incident's first save waits for its first page (see {@link #PAGE_BEFORE_SAVE}).
    */
   static final Duration FIRST_SAVE_WAIT = Duration.ofSeconds(5);
@@ -175,6 +184,9 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
 
   /** See {@link #WAKE_TO_CONTINUE}. */
   private boolean wakeToContinue;
+
+  /** Version 1 of {@link #TICKET_FOR_UNPAGED}. */
+  private boolean ticketForUnpaged;
 
   /** The timer of the next deadline; null in runs before {@link #CANCEL_IDLE_TIMERS}. */
   private DeadlineTimer deadlineTimer;
@@ -224,6 +236,7 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
     if (Workflow.getVersion(STEP_GOES_ON_WHEN_PAGE_REFUSED, Workflow.DEFAULT_VERSION, 1) == 1) {
       effects.stepGoesOnWhenPageRefused();
     }
+    ticketForUnpaged = Workflow.getVersion(TICKET_FOR_UNPAGED, Workflow.DEFAULT_VERSION, 1) == 1;
     if (input.carried() != null) {
       state = input.carried();
       savedThrough = state.lastSequence();
@@ -257,6 +270,11 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
       awaitWork(
           state.nextDeadline(),
           wakeToContinue ? () -> hasWork() || historyIsLong() && isIdle() : this::hasWork);
+    }
+    if (!effects.ticketsSettled()) {
+      // Over while Jira was still answering: the ticket's key is recorded before the run ends.
+      Workflow.await(effects::ticketsSettled);
+      settle();
     }
     Postmortems.startFor(state);
     Workflow.await(effects::slackSent);
@@ -429,6 +447,11 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
     }
     staff(responders);
     state.addLinks(nonNull(runbook(input, responders), dashboard(input, responders)));
+    if (ticketForUnpaged) {
+      state.ticketsTo(
+          new IncidentState.TicketDesk(
+              responders.service().jiraProject(), responders.service().team()));
+    }
     return responders;
   }
 
@@ -614,9 +637,9 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
     awaitWork(state.nextDeadline(), () -> hasWork() || isIdle());
   }
 
-  /** No handler is running and every queued Slack call is made. */
+  /** No handler is running, every queued Slack call is made and every ticket answered. */
   private boolean isIdle() {
-    return Workflow.isEveryHandlerFinished() && effects.slackSent();
+    return Workflow.isEveryHandlerFinished() && effects.slackSent() && effects.ticketsSettled();
   }
 
   /**

@@ -26,6 +26,11 @@ public enum TimelineEventType {
   CHANNEL_CREATED,
   /** The incident repeats one closed in the previous 30 days (data: {@code repeatOf}). */
   REPEAT_DETECTED,
+  /**
+   * A ticket was opened for the owning team, for an incident whose severity pages nobody (data:
+   * {@code key}, {@code url}, {@code project}).
+   */
+  TICKET_CREATED,
   POSTMORTEM_SCHEDULED,
   POSTMORTEM_OVERDUE,
   POSTMORTEM_PUBLISHED,

@@ -61,13 +61,9 @@ public final class PostmortemDocument {
     IncidentTimes times = input.times();
     StringBuilder text = new StringBuilder();
     text.append("h2. Summary\n")
-        .append(input.incidentId())
-        .append(" (")
-        .append(input.severity())
-        .append(") on *")
-        .append(TrackerText.wiki(input.service()))
-        .append("*: ")
-        .append(TrackerText.wiki(input.title()))
+        .append(
+            TrackerText.incidentLine(
+                input.incidentId(), input.severity(), input.service(), input.title()))
         .append('\n')
         .append("Incident commander: ")
         .append(TrackerText.wiki(Objects.toString(input.commander(), "unassigned")))

@@ -1,13 +1,16 @@
 package dev.incidentflow.workflows.postmortem;
 
+import dev.incidentflow.workflows.model.Severity;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-/** Formatting shared by the issues and messages about postmortems and action items. Pure. */
-final class TrackerText {
+/**
+ * Formatting shared by the issues and messages about incidents, postmortems and action items. Pure.
+ */
+public final class TrackerText {
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT)
           .withZone(ZoneOffset.UTC);
@@ -16,12 +19,18 @@ final class TrackerText {
 
   private TrackerText() {}
 
-  static String time(Instant at) {
+  public static String time(Instant at) {
     return TIME.format(at);
   }
 
   static String shortTime(Instant at) {
     return SHORT.format(at);
+  }
+
+  /** {@code INC-42 (SEV2) on *checkout*: title}, the first line of an incident's issues. */
+  public static String incidentLine(
+      String incidentId, Severity severity, String service, String title) {
+    return incidentId + " (" + severity + ") on *" + wiki(service) + "*: " + wiki(title);
   }
 
   /** {@code 1d 2h 5m}, {@code 45s}; never empty. */
@@ -46,7 +55,7 @@ final class TrackerText {
    * bold, italics, images, superscript, subscript, underline, strikethrough and dashes) are
    * escaped, and line breaks become spaces so a table row stays one row.
    */
-  static String wiki(String text) {
+  public static String wiki(String text) {
     if (text == null || text.isEmpty()) {
       return " ";
     }
@@ -78,7 +87,7 @@ final class TrackerText {
   }
 
   /** A Jira label from free text: lowercase, whitespace to hyphens. */
-  static String label(String text) {
+  public static String label(String text) {
     return text.trim().toLowerCase(Locale.ROOT).replaceAll("\\s+", "-");
   }
 

@@ -4,6 +4,7 @@ import static dev.incidentflow.workflows.model.TimelineEventType.ESCALATED;
 import static dev.incidentflow.workflows.model.TimelineEventType.PAGED;
 import static dev.incidentflow.workflows.model.TimelineEventType.ROLE_ASSIGNED;
 import static dev.incidentflow.workflows.model.TimelineEventType.SEVERITY_CHANGED;
+import static dev.incidentflow.workflows.model.TimelineEventType.TICKET_CREATED;
 import static dev.incidentflow.workflows.model.TimelineEventType.UPDATE_OVERDUE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -284,6 +285,16 @@ class IncidentEscalationWorkflowTest {
         .isInstanceOf(WorkflowUpdateException.class)
         .rootCause()
         .hasMessageContaining("SEV3 does not page; raise the severity to escalate");
+    assertThat(env.tracker.issues).containsOnlyKeys("PAY-1");
+    assertThat(env.events(1, TICKET_CREATED))
+        .singleElement()
+        .extracting(TimelineEvent::at)
+        .satisfies(
+            at ->
+                assertThat(at)
+                    .isBetween(
+                        env.startedAt(1).plus(minutes(7, 0)),
+                        env.startedAt(1).plus(minutes(7, 1))));
     env.recordHistory("sev2-downgraded-to-sev3", "alert-a");
   }
 

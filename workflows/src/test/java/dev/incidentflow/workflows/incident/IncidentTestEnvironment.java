@@ -6,6 +6,7 @@ import dev.incidentflow.workflows.model.Severity;
 import dev.incidentflow.workflows.model.TimelineEvent;
 import dev.incidentflow.workflows.model.TimelineEventType;
 import dev.incidentflow.workflows.policy.TestPolicies;
+import dev.incidentflow.workflows.postmortem.FakeTracker;
 import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
@@ -34,7 +35,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A time-skipping Temporal test server with the incident workflow on its task queue and fake Slack,
- * PagerDuty, catalog and store. Register with {@code @RegisterExtension}.
+ * PagerDuty, Jira, catalog and store. Register with {@code @RegisterExtension}.
  */
 final class IncidentTestEnvironment implements BeforeEachCallback, AfterEachCallback {
   final FakeStore store = new FakeStore();
@@ -42,6 +43,7 @@ final class IncidentTestEnvironment implements BeforeEachCallback, AfterEachCall
   final FakeSlack slack = new FakeSlack();
   final FakePaging paging = new FakePaging();
   final FakeIncidentContext context = new FakeIncidentContext();
+  final FakeTracker tracker = new FakeTracker();
   private final IncidentWorkflowSettings settings;
   private TestWorkflowEnvironment env;
   private WorkerFactory restartedFactory;
@@ -116,6 +118,7 @@ final class IncidentTestEnvironment implements BeforeEachCallback, AfterEachCall
         slack,
         paging,
         context,
+        tracker,
         new OpeningActivitiesImpl(directory, store, paging));
   }
 

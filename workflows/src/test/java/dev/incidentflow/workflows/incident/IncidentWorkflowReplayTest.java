@@ -53,29 +53,35 @@ class IncidentWorkflowReplayTest {
     CONTINUE_AS_NEW("continue-as-new", 3, IncidentContinueAsNewTest.LOW_THRESHOLD),
     /** Recorded since {@link IncidentWorkflowImpl#NO_STEPS_ONCE_OVER}: the step is skipped. */
     MANUAL_ESCALATE_OVERTAKEN_BY_CANCEL(
-        "manual-escalate-overtaken-by-cancel", 1, IncidentWorkflowSettings.defaults(), true);
+        "manual-escalate-overtaken-by-cancel",
+        1,
+        IncidentWorkflowSettings.defaults(),
+        Recording.V9),
+    /** Recorded since {@link IncidentWorkflowImpl#TICKET_FOR_UNPAGED}: a SEV3 opens its ticket. */
+    SEV3_OPENS_TICKET(
+        "sev3-opens-ticket", 1, IncidentWorkflowSettings.defaults(), Recording.CURRENT);
 
     final String name;
     final int minimumRuns;
     final IncidentWorkflowSettings settings;
 
-    /** Recorded only by today's code: older recordings have no such path. */
-    final boolean currentOnly;
+    /** The first code that recorded this path: older recordings have no such path. */
+    final Recording firstRecorded;
 
     RecordedPath(String name, int minimumRuns) {
       this(name, minimumRuns, IncidentWorkflowSettings.defaults());
     }
 
     RecordedPath(String name, int minimumRuns, IncidentWorkflowSettings settings) {
-      this(name, minimumRuns, settings, false);
+      this(name, minimumRuns, settings, Recording.V0);
     }
 
     RecordedPath(
-        String name, int minimumRuns, IncidentWorkflowSettings settings, boolean currentOnly) {
+        String name, int minimumRuns, IncidentWorkflowSettings settings, Recording firstRecorded) {
       this.name = name;
       this.minimumRuns = minimumRuns;
       this.settings = settings;
-      this.currentOnly = currentOnly;
+      this.firstRecorded = firstRecorded;
     }
 
     /** The histories of every run, first run first; a missing first run fails the test. */
@@ -144,6 +150,11 @@ class IncidentWorkflowReplayTest {
      * refused page skipped its whole step.
      */
     V8("v8/"),
+    /**
+     * Before {@link IncidentWorkflowImpl#TICKET_FOR_UNPAGED}: an incident that paged nobody opened
+     * no ticket for the owning team.
+     */
+    V9("v9/"),
     CURRENT("");
 
     final String folder;
@@ -158,7 +169,7 @@ class IncidentWorkflowReplayTest {
         .flatMap(
             recording ->
                 Stream.of(RecordedPath.values())
-                    .filter(path -> recording == Recording.CURRENT || !path.currentOnly)
+                    .filter(path -> recording.compareTo(path.firstRecorded) >= 0)
                     .map(path -> Arguments.of(recording, path)));
   }
 

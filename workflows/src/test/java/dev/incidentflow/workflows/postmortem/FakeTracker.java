@@ -13,14 +13,20 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** An in-memory Jira with the real adapter's idempotency: an issue is found by its label first. */
-final class FakeTracker implements TrackerActivities {
-  final Map<String, NewTrackerIssue> issues = new ConcurrentHashMap<>();
+/**
+ * An in-memory Jira with the real adapter's idempotency: an issue is found by its label first.
+ * Public for the incident workflow's tests, whose tickets go to it too.
+ */
+public final class FakeTracker implements TrackerActivities {
+  public final Map<String, NewTrackerIssue> issues = new ConcurrentHashMap<>();
   final Map<String, TrackerStatus> statuses = new ConcurrentHashMap<>();
   final List<IssueLink> links = new CopyOnWriteArrayList<>();
   final AtomicInteger polls = new AtomicInteger();
   private final AtomicInteger nextNumber = new AtomicInteger(1);
-  volatile boolean rejectCreates;
+  public volatile boolean rejectCreates;
+
+  /** Creates that fail as a Jira outage does (retried) before the next one succeeds. */
+  public final AtomicInteger outagesBeforeCreate = new AtomicInteger();
 
   @Override
   public TrackerIssue createIssue(NewTrackerIssue issue) {
@@ -28,6 +34,9 @@ final class FakeTracker implements TrackerActivities {
       throw ApplicationFailure.newNonRetryableFailure(
           "Jira rejected the issue (HTTP 400): project: project is required",
           FailureType.JIRA_REJECTED.name());
+    }
+    if (outagesBeforeCreate.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
+      throw ApplicationFailure.newFailure("Jira answered 503", "JiraUnavailable");
     }
     for (Map.Entry<String, NewTrackerIssue> existing : issues.entrySet()) {
       if (existing.getValue().labels().contains(issue.idempotencyLabel())) {
