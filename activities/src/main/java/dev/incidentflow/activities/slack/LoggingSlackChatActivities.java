@@ -1,6 +1,7 @@
 package dev.incidentflow.activities.slack;
 
 import dev.incidentflow.workflows.activities.Briefing;
+import dev.incidentflow.workflows.activities.ChannelInvite;
 import dev.incidentflow.workflows.activities.ChannelMessage;
 import dev.incidentflow.workflows.activities.DirectMessage;
 import dev.incidentflow.workflows.activities.OpenChannel;
@@ -45,6 +46,14 @@ public final class LoggingSlackChatActivities implements SlackChatActivities {
         request.name(),
         "id " + channel.id() + "; topic: " + request.topic() + "; members: " + members);
     return channel;
+  }
+
+  @Override
+  public void inviteToChannel(ChannelInvite invite) {
+    record(
+        "inviteToChannel",
+        invite.channelId(),
+        invite.people().stream().map(Person::handle).reduce((a, b) -> a + ", " + b).orElse(""));
   }
 
   @Override

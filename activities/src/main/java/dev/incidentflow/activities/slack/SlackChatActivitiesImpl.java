@@ -14,6 +14,7 @@ import com.slack.api.methods.response.users.UsersLookupByEmailResponse;
 import com.slack.api.model.Conversation;
 import com.slack.api.model.ConversationType;
 import dev.incidentflow.workflows.activities.Briefing;
+import dev.incidentflow.workflows.activities.ChannelInvite;
 import dev.incidentflow.workflows.activities.ChannelMessage;
 import dev.incidentflow.workflows.activities.DirectMessage;
 import dev.incidentflow.workflows.activities.FailureType;
@@ -252,6 +253,11 @@ public final class SlackChatActivitiesImpl implements SlackChatActivities {
           page.getResponseMetadata() == null ? null : page.getResponseMetadata().getNextCursor();
     } while (cursor != null && !cursor.isEmpty());
     return Optional.empty();
+  }
+
+  @Override
+  public void inviteToChannel(ChannelInvite invite) {
+    invite(invite.channelId(), invite.channelName(), invite.people());
   }
 
   private void invite(String channelId, String channelName, List<Person> members) {

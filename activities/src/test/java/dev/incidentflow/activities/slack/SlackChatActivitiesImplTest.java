@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.incidentflow.workflows.activities.Briefing;
+import dev.incidentflow.workflows.activities.ChannelInvite;
 import dev.incidentflow.workflows.activities.ChannelMessage;
 import dev.incidentflow.workflows.activities.DirectMessage;
 import dev.incidentflow.workflows.activities.FailureType;
@@ -98,6 +99,23 @@ class SlackChatActivitiesImplTest {
     assertThat(form(topic, "channel")).isEqualTo("C0NEW");
     assertThat(form(topic, "topic")).isEqualTo("SEV1 checkout down");
     assertThat(requests("auth.test")).isZero();
+  }
+
+  @Test
+  void inviteToChannelInvitesByIdOrEmailAndKeepsWhoIsAlreadyIn() {
+    answer("users.lookupByEmail", "{\"ok\":true,\"user\":{\"id\":\"U0BOB\"}}");
+    answer(
+        "conversations.invite",
+        "{\"ok\":false,\"error\":\"already_in_channel\",\"errors\":[{\"user\":\"U0ALICE\","
+            + "\"ok\":false,\"error\":\"already_in_channel\"}]}");
+
+    activities().inviteToChannel(new ChannelInvite("C0NEW", CHANNEL, List.of(ALICE, BOB)));
+
+    LoggedRequest invite = onlyRequest("conversations.invite");
+    assertThat(invite.getHeader("Authorization")).isEqualTo("Bearer " + TOKEN);
+    assertThat(form(invite, "channel")).isEqualTo("C0NEW");
+    assertThat(form(invite, "users")).isEqualTo("U0ALICE,U0BOB");
+    assertThat(form(invite, "force")).isEqualTo("1");
   }
 
   @Test

@@ -23,6 +23,12 @@ public interface SlackChatActivities {
    */
   SlackChannel openChannel(OpenChannel request);
 
+  /**
+   * Invites people to a channel. Idempotent: someone already in it stays; someone Slack cannot find
+   * is logged and skipped.
+   */
+  void inviteToChannel(ChannelInvite invite);
+
   /** Posts the Block Kit briefing with the Acknowledge / Escalate / Resolve buttons. */
   void postBriefing(Briefing briefing);
 

@@ -6,15 +6,17 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
 /**
- * A Slack call that says something and returns nothing: a channel post, a direct message, a topic
- * or a briefing. {@link SlackChatActivities#sendInOrder} makes several of them in one activity.
+ * A Slack call that says something and returns nothing: a channel post, a direct message, a topic,
+ * a briefing or an invitation to the channel. {@link SlackChatActivities#sendInOrder} makes several
+ * of them in one activity.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
 @JsonSubTypes({
   @JsonSubTypes.Type(value = SlackMessage.Post.class, name = "post"),
   @JsonSubTypes.Type(value = SlackMessage.Direct.class, name = "direct"),
   @JsonSubTypes.Type(value = SlackMessage.Topic.class, name = "topic"),
-  @JsonSubTypes.Type(value = SlackMessage.BriefingPost.class, name = "briefing")
+  @JsonSubTypes.Type(value = SlackMessage.BriefingPost.class, name = "briefing"),
+  @JsonSubTypes.Type(value = SlackMessage.Invite.class, name = "invite")
 })
 public sealed interface SlackMessage {
 
@@ -66,6 +68,18 @@ public sealed interface SlackMessage {
     @Override
     public void sendWith(SlackChatActivities slack) {
       slack.postBriefing(briefing);
+    }
+  }
+
+  /** {@link SlackChatActivities#inviteToChannel}. */
+  record Invite(ChannelInvite invite) implements SlackMessage {
+    public Invite {
+      requireNonNull(invite, "invite is null");
+    }
+
+    @Override
+    public void sendWith(SlackChatActivities slack) {
+      slack.inviteToChannel(invite);
     }
   }
 }

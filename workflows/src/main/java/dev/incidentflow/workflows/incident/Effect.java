@@ -50,6 +50,13 @@ public sealed interface Effect {
    */
   record OpenTicket(String project, String team) implements Effect {}
 
+  /** Invite whoever the targets resolve to to the incident channel, once it is open. */
+  record InviteToChannel(List<String> targets) implements Effect {
+    public InviteToChannel {
+      targets = List.copyOf(targets);
+    }
+  }
+
   /** Acknowledge every page this incident triggered. */
   record AcknowledgePages() implements Effect {}
 

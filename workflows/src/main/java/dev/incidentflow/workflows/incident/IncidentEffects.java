@@ -1,5 +1,6 @@
 package dev.incidentflow.workflows.incident;
 
+import dev.incidentflow.workflows.activities.ChannelInvite;
 import dev.incidentflow.workflows.activities.ChannelMessage;
 import dev.incidentflow.workflows.activities.DirectMessage;
 import dev.incidentflow.workflows.activities.DirectoryActivities;
@@ -88,6 +89,18 @@ final class IncidentEffects {
 
   /** See {@link #stepGoesOnWhenPageRefused()}. */
   private boolean stepGoesOnWhenPageRefused;
+
+  /** See {@link #inviteWhoIsCalled()}. */
+  private boolean inviteWhoIsCalled;
+
+  /**
+   * From here on the people an escalation step pages are invited to the incident channel, when it
+   * is open (version 1 of {@link IncidentWorkflowImpl#INVITE_WHO_IS_CALLED}); before, only those
+   * the channel was opened with were in it, and the rest had to find and join it.
+   */
+  void inviteWhoIsCalled() {
+    inviteWhoIsCalled = true;
+  }
 
   /**
    * From here on an escalation step whose page PagerDuty refuses for good still messages its people
@@ -202,6 +215,11 @@ final class IncidentEffects {
         }
       } else if (effect instanceof Effect.NotifyTargets notify) {
         notifyTargets(state, notify.targets(), notify.text());
+      } else if (effect instanceof Effect.InviteToChannel invite) {
+        inviteToChannel(
+            state,
+            resolve(state, invite.targets(), Instant.ofEpochMilli(Workflow.currentTimeMillis()))
+                .people());
       } else if (effect instanceof Effect.OpenTicket ticket) {
         openTicket(state, ticket);
       } else if (effect instanceof Effect.AcknowledgePages) {
@@ -478,8 +496,29 @@ final class IncidentEffects {
     List<IncidentState.PageKey> paged =
         keys.stream().filter(key -> !refusedKeys.contains(key)).toList();
     state.escalationRan(step.step(), handles, resolved.unresolved(), paged, step.reason(), now);
+    if (inviteWhoIsCalled) {
+      inviteToChannel(state, resolved.people());
+    }
     notifyResolved(state, resolved, text);
     postInChannel(state, text);
+  }
+
+  /**
+   * Invites {@code people} to the incident channel, if it is open; someone already in it stays, and
+   * the channel a new incident opens with invites its responders itself.
+   */
+  private void inviteToChannel(IncidentState state, List<Person> people) {
+    if (!state.hasChannel() || people.isEmpty()) {
+      return;
+    }
+    ChannelInvite invite = new ChannelInvite(state.channelId(), state.channelName(), people);
+    toSlack(
+        state,
+        "invite "
+            + people.stream().map(Person::handle).reduce((a, b) -> a + ", " + b).orElseThrow()
+            + " to #"
+            + state.channelName(),
+        new SlackMessage.Invite(invite));
   }
 
   /**

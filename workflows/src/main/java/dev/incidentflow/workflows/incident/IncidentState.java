@@ -89,6 +89,9 @@ public final class IncidentState {
   /** The ticket's key once the tracker made it, e.g. {@code PAY-118}. */
   private String ticket;
 
+  /** See {@link #inviteRoleHolders()}. */
+  private boolean invitesRoleHolders;
+
   private int alertsFired;
   private int lastSequence;
   private List<TimelineEvent> unsaved;
@@ -433,6 +436,15 @@ public final class IncidentState {
                 + project
                 + ", so the owning team has none from IncidentFlow: "
                 + reason));
+  }
+
+  /**
+   * From now on, whoever is given a role is invited to the incident channel ({@link
+   * Effect.InviteToChannel}). Runs before {@code IncidentWorkflowImpl#INVITE_WHO_IS_CALLED} never
+   * call this.
+   */
+  public void inviteRoleHolders() {
+    invitesRoleHolders = true;
   }
 
   /** Adds alert links (runbook, dashboard, generator) not already known. */
@@ -801,6 +813,9 @@ public final class IncidentState {
         Map.of("role", assignment.role(), "person", assignment.person()));
     effects.add(new Effect.PostInChannel(incidentId() + ": " + text));
     effects.add(new Effect.RefreshTopic());
+    if (invitesRoleHolders) {
+      effects.add(new Effect.InviteToChannel(List.of("person:" + assignment.person())));
+    }
   }
 
   public Optional<String> refusalOfNote(Note note) {

@@ -144,6 +144,14 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
   static final String TICKET_FOR_UNPAGED = "ticket-for-unpaged";
 
   /**
+   * Version 1 of this change invites to the incident channel the people an escalation step pages
+   * and whoever is given a role, once the channel is open. In version 0 only the responders and
+   * stakeholders the channel was opened with were in it: the secondary, the manager or the VP paged
+   * later got a direct message naming a channel they were not in.
+   */
+  static final String INVITE_WHO_IS_CALLED = "invite-who-is-called";
+
+  /**
    * How long a new incident's first save waits for its first page (see {@link #PAGE_BEFORE_SAVE}).
    */
   static final Duration FIRST_SAVE_WAIT = Duration.ofSeconds(5);
@@ -187,6 +195,9 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
 
   /** Version 1 of {@link #TICKET_FOR_UNPAGED}. */
   private boolean ticketForUnpaged;
+
+  /** Version 1 of {@link #INVITE_WHO_IS_CALLED}. */
+  private boolean inviteWhoIsCalled;
 
   /** The timer of the next deadline; null in runs before {@link #CANCEL_IDLE_TIMERS}. */
   private DeadlineTimer deadlineTimer;
@@ -237,9 +248,16 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
       effects.stepGoesOnWhenPageRefused();
     }
     ticketForUnpaged = Workflow.getVersion(TICKET_FOR_UNPAGED, Workflow.DEFAULT_VERSION, 1) == 1;
+    inviteWhoIsCalled = Workflow.getVersion(INVITE_WHO_IS_CALLED, Workflow.DEFAULT_VERSION, 1) == 1;
+    if (inviteWhoIsCalled) {
+      effects.inviteWhoIsCalled();
+    }
     if (input.carried() != null) {
       state = input.carried();
       savedThrough = state.lastSequence();
+      if (inviteWhoIsCalled) {
+        state.inviteRoleHolders();
+      }
     } else if (pageWhileOpening) {
       openPagingFirst(input);
     } else {
@@ -447,6 +465,9 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
     }
     staff(responders);
     state.addLinks(nonNull(runbook(input, responders), dashboard(input, responders)));
+    if (inviteWhoIsCalled) {
+      state.inviteRoleHolders();
+    }
     if (ticketForUnpaged) {
       state.ticketsTo(
           new IncidentState.TicketDesk(

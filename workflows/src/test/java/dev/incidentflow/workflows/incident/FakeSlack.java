@@ -1,12 +1,14 @@
 package dev.incidentflow.workflows.incident;
 
 import dev.incidentflow.workflows.activities.Briefing;
+import dev.incidentflow.workflows.activities.ChannelInvite;
 import dev.incidentflow.workflows.activities.ChannelMessage;
 import dev.incidentflow.workflows.activities.DirectMessage;
 import dev.incidentflow.workflows.activities.FailureType;
 import dev.incidentflow.workflows.activities.OpenChannel;
 import dev.incidentflow.workflows.activities.SlackChannel;
 import dev.incidentflow.workflows.activities.SlackChatActivities;
+import dev.incidentflow.workflows.model.Person;
 import io.temporal.failure.ApplicationFailure;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +23,7 @@ final class FakeSlack implements SlackChatActivities {
   final List<ChannelMessage> topics = new CopyOnWriteArrayList<>();
   final List<DirectMessage> directMessages = new CopyOnWriteArrayList<>();
   final List<SlackChannel> archived = new CopyOnWriteArrayList<>();
+  final List<ChannelInvite> invites = new CopyOnWriteArrayList<>();
   volatile int openCalls;
   final List<OpenChannel> openRequests = new CopyOnWriteArrayList<>();
 
@@ -56,6 +59,12 @@ final class FakeSlack implements SlackChatActivities {
     }
     return channels.computeIfAbsent(
         request.name(), name -> new SlackChannel("C" + (channels.size() + 100), name));
+  }
+
+  @Override
+  public void inviteToChannel(ChannelInvite invite) {
+    answer();
+    invites.add(invite);
   }
 
   @Override
@@ -107,6 +116,13 @@ final class FakeSlack implements SlackChatActivities {
     return messages.stream()
         .filter(m -> m.channel().equals(channel))
         .map(ChannelMessage::text)
+        .toList();
+  }
+
+  /** The handles invited to channels after they opened, invitation by invitation. */
+  List<List<String>> invited() {
+    return invites.stream()
+        .map(invite -> invite.people().stream().map(Person::handle).toList())
         .toList();
   }
 

@@ -198,6 +198,10 @@ class IncidentEscalationWorkflowTest {
     assertThat(env.paging.triggeredKeys()).containsExactly(key(0), key(1), key(2), key(3));
     assertThat(escalatedLevels()).containsExactly("1", "2", "3");
     assertThat(env.slack.dmRecipients()).containsExactly("alice", "bob", "dana", "erin", "frank");
+    // Step 0's people were in the channel from its start; each later step's are invited into it.
+    assertThat(env.slack.invited())
+        .containsExactly(List.of("bob", "dana"), List.of("erin"), List.of("frank"));
+    assertThat(env.slack.invites).allMatch(invite -> invite.channelId().equals(CHANNEL));
     assertThat(env.slack.textsIn(CHANNEL))
         .contains("Escalation level 3 for INC-1: paging <@U0FRANK> (not resolved after 20m)");
     assertThat(env.incident(1).escalationLevel()).isEqualTo(3);
@@ -356,6 +360,7 @@ class IncidentEscalationWorkflowTest {
             "INC-1: carol is now commander (assigned by alice)",
             "INC-1: bob is now communications (assigned by carol)");
     assertThat(env.events(1, ROLE_ASSIGNED)).hasSize(2);
+    assertThat(env.slack.invited()).containsExactly(List.of("carol"), List.of("bob"));
     assertThat(env.incident(1).roles())
         .containsEntry("commander", "carol")
         .containsEntry("communications", "bob");

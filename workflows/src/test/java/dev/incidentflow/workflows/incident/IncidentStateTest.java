@@ -858,6 +858,19 @@ class IncidentStateTest {
   }
 
   @Test
+  void whoeverIsGivenARoleIsInvitedToTheChannelOnceRoleHoldersAreInvited() {
+    StateDriver driver = StateDriver.opened(Severity.SEV1);
+    driver.state.assignRole(new RoleAssignment("scribe", "bob", "alice"), driver.now());
+    driver.perform();
+    driver.state.inviteRoleHolders();
+    driver.state.assignRole(new RoleAssignment("communications", "carol", "alice"), driver.now());
+    driver.perform();
+
+    assertThat(driver.effects(Effect.InviteToChannel.class))
+        .containsExactly(new Effect.InviteToChannel(List.of("person:carol")));
+  }
+
+  @Test
   void roleAssignmentIsRecordedAndAnnouncedAndCommanderChangesTheCommander() {
     StateDriver driver =
         StateDriver.opened(Severity.SEV1)

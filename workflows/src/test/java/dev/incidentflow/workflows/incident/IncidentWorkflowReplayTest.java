@@ -151,8 +151,10 @@ class IncidentWorkflowReplayTest {
      */
     V8("v8/"),
     /**
-     * Before {@link IncidentWorkflowImpl#TICKET_FOR_UNPAGED}: an incident that paged nobody opened
-     * no ticket for the owning team.
+     * Before {@link IncidentWorkflowImpl#TICKET_FOR_UNPAGED} and {@link
+     * IncidentWorkflowImpl#INVITE_WHO_IS_CALLED}: an incident that paged nobody opened no ticket
+     * for the owning team, and the people paged later or given a role were not invited to the
+     * channel.
      */
     V9("v9/"),
     CURRENT("");

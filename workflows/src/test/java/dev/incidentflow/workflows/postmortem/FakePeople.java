@@ -1,6 +1,7 @@
 package dev.incidentflow.workflows.postmortem;
 
 import dev.incidentflow.workflows.activities.Briefing;
+import dev.incidentflow.workflows.activities.ChannelInvite;
 import dev.incidentflow.workflows.activities.ChannelMessage;
 import dev.incidentflow.workflows.activities.DirectMessage;
 import dev.incidentflow.workflows.activities.DirectoryActivities;
@@ -96,6 +97,11 @@ final class FakePeople implements DirectoryActivities, SlackChatActivities {
   @Override
   public void postMessage(ChannelMessage message) {
     messages.add(message);
+  }
+
+  @Override
+  public void inviteToChannel(ChannelInvite invite) {
+    throw new UnsupportedOperationException("postmortems invite nobody");
   }
 
   @Override
