@@ -341,10 +341,12 @@ public final class SlackCockpit {
     if (added.view().isEmpty()) {
       return "The action item for "
           + incidentId
-          + " is being added; it was not recorded in time to say more "
-          + "(workflow "
+          + " was sent, but no worker recorded it in time to say whether it was taken (workflow "
           + added.workflowId()
-          + "). `/v1/action-items` will list it.";
+          + "). It is refused if "
+          + incidentId
+          + " was canceled or its postmortem published meanwhile; `/v1/action-items` lists it"
+          + " once it is recorded.";
     }
     ActionItemView item = added.view().get();
     return "Action item "
