@@ -233,7 +233,9 @@ public final class CatalogLoader {
                 row.runbook(),
                 row.dashboard(),
                 dependsOn,
-                row.jiraProject() == null ? defaults.jiraProject() : row.jiraProject(),
+                row.jiraProject() == null
+                    ? defaults.jiraProject()
+                    : name(key + ".jiraProject", row.jiraProject()),
                 row.stakeholderChannel() == null
                     ? defaults.stakeholderChannel()
                     : row.stakeholderChannel()));

@@ -212,6 +212,14 @@ class CatalogLoaderTest {
         .hasMessage("catalog.yml: defaults.jiraProject: missing; expected a name");
   }
 
+  @Test
+  void blankServiceJiraProjectIsRefused() {
+    assertRefused(
+            "    dependsOn: [payments-api]\n    jiraProject: PAY",
+            "    dependsOn: [payments-api]\n    jiraProject: \" \"")
+        .hasMessage("catalog.yml: services.checkout.jiraProject: cannot be blank");
+  }
+
   private static AbstractThrowableAssert<?, ? extends Throwable> assertRefused(
       String original, String replacement) {
     return assertThatThrownBy(() -> catalogWith(original, replacement))

@@ -58,6 +58,14 @@ final class IncidentEffects {
   private final List<String> held = new ArrayList<>();
 
   /**
+   * Who the channel is being opened with, and who was to be invited meanwhile besides them (see
+   * {@link #inviteWhoIsCalled}): invited once the channel is open.
+   */
+  private final Set<String> openingMembers = new LinkedHashSet<>();
+
+  private final List<Person> heldInvites = new ArrayList<>();
+
+  /**
    * Stakeholder announcements made before the incident's own "declared" one: while Slack is called
    * in the background, changes can come before the channel opens, and stakeholders should hear of
    * the incident first. Null when announcements are not held.
@@ -216,10 +224,12 @@ final class IncidentEffects {
       } else if (effect instanceof Effect.NotifyTargets notify) {
         notifyTargets(state, notify.targets(), notify.text());
       } else if (effect instanceof Effect.InviteToChannel invite) {
-        inviteToChannel(
-            state,
-            resolve(state, invite.targets(), Instant.ofEpochMilli(Workflow.currentTimeMillis()))
-                .people());
+        if (state.hasChannel() || openingChannel != null) {
+          inviteToChannel(
+              state,
+              resolve(state, invite.targets(), Instant.ofEpochMilli(Workflow.currentTimeMillis()))
+                  .people());
+        }
       } else if (effect instanceof Effect.OpenTicket ticket) {
         openTicket(state, ticket);
       } else if (effect instanceof Effect.AcknowledgePages) {
@@ -247,9 +257,13 @@ final class IncidentEffects {
     }
   }
 
-  /** The channel {@code name} is being opened: posts wait for it, pages and DMs name it. */
-  void channelOpening(String name) {
+  /**
+   * The channel {@code name} is being opened with {@code members}: posts and invitations wait for
+   * it, pages and DMs name it.
+   */
+  void channelOpening(String name, List<Person> members) {
     openingChannel = name;
+    members.forEach(member -> openingMembers.add(member.handle()));
     if (outbox != null) {
       heldAnnouncements = new ArrayList<>();
     }
@@ -279,6 +293,12 @@ final class IncidentEffects {
             toldToJoin.clear();
             told.forEach(person -> channelNeverOpened(incidentId, person, text));
           });
+    }
+    List<Person> invites = List.copyOf(heldInvites);
+    heldInvites.clear();
+    openingMembers.clear();
+    if (state.hasChannel()) {
+      inviteToChannel(state, invites);
     }
     List<String> posts = List.copyOf(held);
     held.clear();
@@ -504,10 +524,19 @@ final class IncidentEffects {
   }
 
   /**
-   * Invites {@code people} to the incident channel, if it is open; someone already in it stays, and
-   * the channel a new incident opens with invites its responders itself.
+   * Invites {@code people} to the incident channel, if it is open, or once it is, when it is being
+   * opened (besides the members it is opened with); someone already in it stays.
    */
   private void inviteToChannel(IncidentState state, List<Person> people) {
+    if (!state.hasChannel() && openingChannel != null) {
+      for (Person person : people) {
+        if (!openingMembers.contains(person.handle())
+            && heldInvites.stream().noneMatch(held -> held.handle().equals(person.handle()))) {
+          heldInvites.add(person);
+        }
+      }
+      return;
+    }
     if (!state.hasChannel() || people.isEmpty()) {
       return;
     }

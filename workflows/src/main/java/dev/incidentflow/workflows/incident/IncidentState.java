@@ -109,7 +109,11 @@ public final class IncidentState {
    *     has no default
    * @param team the owning team's name, or null
    */
-  public record TicketDesk(String project, String team) {}
+  public record TicketDesk(String project, String team) {
+    public TicketDesk {
+      project = project == null || project.isBlank() ? null : project.strip();
+    }
+  }
 
   private IncidentState() {}
 

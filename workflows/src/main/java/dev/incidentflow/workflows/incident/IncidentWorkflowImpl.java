@@ -333,7 +333,7 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
     String name = ChannelName.of(state.number(), state.severity(), state.title());
     OpenChannel request = channelRequest(name, responders);
     Promise<SlackChannel> channel = Async.function(slack::openChannel, request);
-    effects.channelOpening(name);
+    effects.channelOpening(name, request.members());
     state.fireDueTimers(now());
     switch (pageBeforeSave) {
       case 1 -> settleEffectsFirst();

@@ -4,6 +4,7 @@ import static dev.incidentflow.workflows.model.TimelineEventType.CHANNEL_CREATED
 import static dev.incidentflow.workflows.model.TimelineEventType.DECLARED;
 import static dev.incidentflow.workflows.model.TimelineEventType.ESCALATED;
 import static dev.incidentflow.workflows.model.TimelineEventType.PAGED;
+import static dev.incidentflow.workflows.model.TimelineEventType.TICKET_CREATED;
 import static dev.incidentflow.workflows.model.TimelineEventType.UPDATE_OVERDUE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -151,5 +152,20 @@ class IncidentContinueAsNewTest {
     assertThat(env.slack.archived).hasSize(1);
     assertThat(env.store.conflicts()).isEmpty();
     env.recordHistory("continue-as-new", "alert-a");
+  }
+
+  /** The next run would not hear the tracker's answer: the run waits for it before continuing. */
+  @Test
+  void anIncidentWhoseHistoryGrowsLongWhileJiraIsDownContinuesAsNewOnlyOnceItsTicketIsIn() {
+    env.tracker.outagesBeforeCreate.set(9);
+    IncidentWorkflow incident = env.startAlertIncident("alert-a", Severity.SEV3);
+    for (int i = 0; i < 40; i++) {
+      incident.alert(env.firing("alert-a"));
+    }
+    env.sleep(Duration.ofMinutes(30));
+
+    assertThat(env.histories("alert-a")).as("runs").hasSizeGreaterThan(1);
+    assertThat(env.tracker.issues).containsOnlyKeys("PAY-1");
+    assertThat(env.events(1, TICKET_CREATED)).hasSize(1);
   }
 }

@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.incidentflow.workflows.activities.ChannelMessage;
 import dev.incidentflow.workflows.activities.PagerEvent;
 import dev.incidentflow.workflows.model.IncidentStatus;
+import dev.incidentflow.workflows.model.Person;
 import dev.incidentflow.workflows.model.Severity;
 import dev.incidentflow.workflows.model.TimelineEvent;
 import dev.incidentflow.workflows.policy.SeverityPolicy;
@@ -209,6 +210,29 @@ class IncidentEscalationWorkflowTest {
     env.sleepUntil(1, Duration.ofHours(2));
     assertThat(env.paging.triggeredKeys()).hasSize(4);
     env.recordHistory("sev1-unacknowledged-escalation", "alert-a");
+  }
+
+  @Test
+  void whoIsCalledWhileTheChannelIsOpeningIsInvitedOnceItOpensBesidesItsMembers() {
+    env.slack.down = true;
+    IncidentWorkflow incident = env.beginAlertIncident("alert-a", Severity.SEV1);
+    env.sleep(Duration.ofSeconds(10));
+    // Step 1 pages bob and dana, whom the channel is being opened with.
+    env.sleepUntil(1, minutes(5, 1));
+    incident.assignRole(new RoleAssignment("communications", "carol", "bob"));
+
+    env.slack.down = false;
+    env.sleep(Duration.ofMinutes(2));
+
+    assertThat(env.slack.openRequests)
+        .last()
+        .satisfies(
+            request ->
+                assertThat(request.members())
+                    .extracting(Person::handle)
+                    .containsExactly("alice", "bob", "dana"));
+    assertThat(env.slack.invited()).containsExactly(List.of("carol"));
+    assertThat(env.slack.invites).allMatch(invite -> invite.channelId().equals(CHANNEL));
   }
 
   @Test

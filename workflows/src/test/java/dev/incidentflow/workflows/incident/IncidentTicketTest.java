@@ -156,6 +156,32 @@ class IncidentTicketTest {
   }
 
   @Test
+  void aBlankProjectIsNoProject() {
+    StateDriver driver = StateDriver.declared(Severity.SEV3);
+    driver.state.ticketsTo(new IncidentState.TicketDesk(" ", "payments"));
+    driver.advanceTo(1);
+
+    assertThat(driver.effects(Effect.OpenTicket.class)).isEmpty();
+    assertThat(driver.effects(Effect.PostInChannel.class)).hasSize(1);
+  }
+
+  @Test
+  void whereTicketsGoIsCarriedAcrossContinueAsNew() {
+    StateDriver driver = withTickets(Severity.SEV1).advanceTo(1);
+    DataConverter json = DefaultDataConverter.STANDARD_INSTANCE;
+
+    IncidentState carried =
+        json.fromPayload(
+            json.toPayload(driver.state).orElseThrow(), IncidentState.class, IncidentState.class);
+    carried.takeEffects();
+    carried.changeSeverity(to(Severity.SEV3), StateDriver.minute(2));
+
+    assertThat(carried.takeEffects())
+        .filteredOn(Effect.OpenTicket.class::isInstance)
+        .containsExactly(new Effect.OpenTicket("PAY", "payments"));
+  }
+
+  @Test
   void theTicketAskedForIsCarriedAcrossContinueAsNew() {
     StateDriver driver = withTickets(Severity.SEV3).advanceTo(1);
     DataConverter json = DefaultDataConverter.STANDARD_INSTANCE;
