@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import io.temporal.client.WorkflowClient;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.util.List;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
@@ -62,6 +65,49 @@ class AlertGroupNextIncidentTest {
     assertThat(types(next)).doesNotContain("acknowledged", "canceled");
     assertThat(lastEventType(api, first)).isEqualTo("EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED");
     assertThat(lastEventType(api, second)).isNotEqualTo("EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED");
+  }
+
+  /**
+   * A run terminated from Temporal UI never saves its end: the store still says the incident is
+   * open, so only the workflow can tell that a change is meant for an incident it no longer runs.
+   */
+  @Test
+  void aChangeToAnIncidentWhoseRunWasTerminatedIsRefusedByTheNextIncidentOfItsAlertGroup() {
+    ApiClient api = new ApiClient(APP.getLocalPort(), TestStack.TOKEN);
+    String alert =
+        "{\"dedupKey\":\"disk-full\",\"status\":\"firing\",\"service\":\"checkout\","
+            + "\"severity\":\"error\",\"title\":\"Disk full on db-2\"}";
+    String workflowId = api.post("/v1/alerts", alert).body().path("workflowId").asText();
+    String first = incidentsOf(api, workflowId, 1).get(0);
+    WorkflowClient client =
+        WorkflowClient.newInstance(
+            WorkflowServiceStubs.newServiceStubs(
+                WorkflowServiceStubsOptions.newBuilder()
+                    .setTarget("127.0.0.1:" + STACK.temporalPort)
+                    .build()));
+    client.newUntypedWorkflowStub(workflowId).terminate("stuck, terminated from Temporal UI");
+
+    api.post("/v1/alerts", alert);
+    String second =
+        incidentsOf(api, workflowId, 2).stream()
+            .filter(id -> !id.equals(first))
+            .findFirst()
+            .orElseThrow();
+    ApiClient.Answer acknowledged =
+        api.post("/v1/incidents/" + first + "/acknowledge", "{\"by\":\"bob\"}");
+
+    assertThat(api.get("/v1/incidents/" + first).body().path("status").asText())
+        .isEqualTo("triggered");
+    assertThat(acknowledged.status()).isEqualTo(409);
+    assertThat(acknowledged.error())
+        .isEqualTo(
+            first + " is no longer running; its alert group's workflow runs " + second + " now");
+    JsonNode next = api.get("/v1/incidents/" + second).body();
+    assertThat(next.path("status").asText()).isEqualTo("triggered");
+    assertThat(types(next)).doesNotContain("acknowledged");
+    ApiClient.Answer acknowledgedNext =
+        api.post("/v1/incidents/" + second + "/acknowledge", "{\"by\":\"bob\"}");
+    assertThat(acknowledgedNext.status()).isEqualTo(200);
   }
 
   /** The type of the last event of the history {@code GET /v1/incidents/{id}/history} returns. */

@@ -38,7 +38,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.function.BiFunction;
-import java.util.function.Function;
 
 /**
  * One incident: read it from PostgreSQL, read its Temporal history, and change it through the
@@ -156,8 +155,9 @@ public class IncidentResource {
     problems.throwIfAny("invalid severity change");
     return change(
         id,
-        workflow ->
-            workflow.changeSeverity(new SeverityChange(severity, request.by(), request.note())));
+        (workflow, incident) ->
+            workflow.changeSeverity(
+                new SeverityChange(severity, request.by(), request.note(), incident)));
   }
 
   @POST
@@ -172,9 +172,10 @@ public class IncidentResource {
         .throwIfAny("invalid role assignment");
     return change(
         id,
-        workflow ->
+        (workflow, incident) ->
             workflow.assignRole(
-                new RoleAssignment(request.role().trim(), request.person().trim(), request.by())));
+                new RoleAssignment(
+                    request.role().trim(), request.person().trim(), request.by(), incident)));
   }
 
   @POST
@@ -201,7 +202,10 @@ public class IncidentResource {
         .requireText("text", request.text())
         .requireText("by", request.by())
         .throwIfAny(what);
-    return change(id, workflow -> call.apply(workflow, new Note(request.text(), request.by())));
+    return change(
+        id,
+        (workflow, incident) ->
+            call.apply(workflow, new Note(request.text(), request.by(), incident)));
   }
 
   private IncidentJson transition(
@@ -211,13 +215,19 @@ public class IncidentResource {
     TransitionRequest request = AlertmanagerResource.required(body);
     new Problems().requireText("by", request.by()).throwIfAny("invalid request");
     return change(
-        id, workflow -> call.apply(workflow, new Transition(request.by(), request.note())));
+        id,
+        (workflow, incident) ->
+            call.apply(workflow, new Transition(request.by(), request.note(), incident)));
   }
 
-  private IncidentJson change(String id, Function<IncidentWorkflow, IncidentView> call) {
+  /**
+   * Sends the Update {@code call} makes, given the incident's stub and its id (the change names the
+   * incident it is meant for, see {@code MeantFor}).
+   */
+  private IncidentJson change(String id, BiFunction<IncidentWorkflow, String, IncidentView> call) {
     IncidentRecord incident = record(repository, id);
     try {
-      gateway.update(incident, call);
+      gateway.update(incident, workflow -> call.apply(workflow, incident.id()));
     } catch (Refusal refusal) {
       throw refusal.toApiException();
     }

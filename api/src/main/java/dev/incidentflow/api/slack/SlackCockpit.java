@@ -167,11 +167,18 @@ public final class SlackCockpit {
       Supplier<String> work =
           switch (button) {
             case ACKNOWLEDGE ->
-                lifecycle(incident, LifecycleStep.ACKNOWLEDGE, new Transition(actor.by(), ""));
+                lifecycle(
+                    incident,
+                    LifecycleStep.ACKNOWLEDGE,
+                    new Transition(actor.by(), "", incident.id()));
             case ESCALATE ->
-                lifecycle(incident, LifecycleStep.ESCALATE, new Transition(actor.by(), ""));
+                lifecycle(
+                    incident,
+                    LifecycleStep.ESCALATE,
+                    new Transition(actor.by(), "", incident.id()));
             case RESOLVE ->
-                lifecycle(incident, LifecycleStep.RESOLVE, new Transition(actor.by(), ""));
+                lifecycle(
+                    incident, LifecycleStep.RESOLVE, new Transition(actor.by(), "", incident.id()));
             case UPDATE ->
                 () ->
                     "To post a status update on "
@@ -242,7 +249,8 @@ public final class SlackCockpit {
       IncidentRecord incident, SlashCommand.OnIncident command, SlackActor actor) {
     String id = incident.id();
     if (command instanceof SlashCommand.Lifecycle lifecycle) {
-      return lifecycle(incident, lifecycle.step(), new Transition(actor.by(), lifecycle.note()));
+      return lifecycle(
+          incident, lifecycle.step(), new Transition(actor.by(), lifecycle.note(), id));
     }
     if (command instanceof SlashCommand.ChangeSeverity change) {
       Problems problems = new Problems();
@@ -251,7 +259,7 @@ public final class SlackCockpit {
       return update(
           incident,
           workflow ->
-              workflow.changeSeverity(new SeverityChange(severity, actor.by(), change.note())),
+              workflow.changeSeverity(new SeverityChange(severity, actor.by(), change.note(), id)),
           view -> id + " is now " + view.severity() + ".");
     }
     if (command instanceof SlashCommand.AssignRole role) {
@@ -260,19 +268,19 @@ public final class SlackCockpit {
               role.person(), "Write it instead: `/incident " + role.role() + " &lt;handle&gt;`.");
       return update(
           incident,
-          workflow -> workflow.assignRole(new RoleAssignment(role.role(), person, actor.by())),
+          workflow -> workflow.assignRole(new RoleAssignment(role.role(), person, actor.by(), id)),
           view -> SlackReply.escape(person) + " is now " + role.role() + " of " + id + ".");
     }
     if (command instanceof SlashCommand.PostUpdate update) {
       return update(
           incident,
-          workflow -> workflow.postStatusUpdate(new Note(update.text(), actor.by())),
+          workflow -> workflow.postStatusUpdate(new Note(update.text(), actor.by(), id)),
           view -> "Status update posted to " + id + nextUpdate(view.nextUpdateDue()) + ".");
     }
     if (command instanceof SlashCommand.LogDecision decision) {
       return update(
           incident,
-          workflow -> workflow.logDecision(new Note(decision.text(), actor.by())),
+          workflow -> workflow.logDecision(new Note(decision.text(), actor.by(), id)),
           view -> "Decision logged on " + id + ".");
     }
     if (command instanceof SlashCommand.PublishPostmortem postmortem) {

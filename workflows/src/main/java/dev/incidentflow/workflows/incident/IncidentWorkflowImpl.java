@@ -773,62 +773,62 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
 
   @Override
   public IncidentView acknowledge(Transition transition) {
-    return change(() -> state.advance(IncidentStatus.ACKNOWLEDGED, transition, now()));
+    return change(transition, () -> state.advance(IncidentStatus.ACKNOWLEDGED, transition, now()));
   }
 
   @Override
   public void validateAcknowledge(Transition transition) {
-    refuse(() -> state.refusalOf(IncidentStatus.ACKNOWLEDGED));
+    refuse(transition, () -> state.refusalOf(IncidentStatus.ACKNOWLEDGED));
   }
 
   @Override
   public IncidentView identify(Transition transition) {
-    return change(() -> state.advance(IncidentStatus.IDENTIFIED, transition, now()));
+    return change(transition, () -> state.advance(IncidentStatus.IDENTIFIED, transition, now()));
   }
 
   @Override
   public void validateIdentify(Transition transition) {
-    refuse(() -> state.refusalOf(IncidentStatus.IDENTIFIED));
+    refuse(transition, () -> state.refusalOf(IncidentStatus.IDENTIFIED));
   }
 
   @Override
   public IncidentView mitigate(Transition transition) {
-    return change(() -> state.advance(IncidentStatus.MITIGATED, transition, now()));
+    return change(transition, () -> state.advance(IncidentStatus.MITIGATED, transition, now()));
   }
 
   @Override
   public void validateMitigate(Transition transition) {
-    refuse(() -> state.refusalOf(IncidentStatus.MITIGATED));
+    refuse(transition, () -> state.refusalOf(IncidentStatus.MITIGATED));
   }
 
   @Override
   public IncidentView resolve(Transition transition) {
-    return change(() -> state.advance(IncidentStatus.RESOLVED, transition, now()));
+    return change(transition, () -> state.advance(IncidentStatus.RESOLVED, transition, now()));
   }
 
   @Override
   public void validateResolve(Transition transition) {
-    refuse(() -> state.refusalOf(IncidentStatus.RESOLVED));
+    refuse(transition, () -> state.refusalOf(IncidentStatus.RESOLVED));
   }
 
   @Override
   public IncidentView reopen(Transition transition) {
-    return change(() -> state.reopen(transition, now()));
+    return change(transition, () -> state.reopen(transition, now()));
   }
 
   @Override
   public void validateReopen(Transition transition) {
-    refuse(() -> state.refusalOfReopen());
+    refuse(transition, () -> state.refusalOfReopen());
   }
 
   @Override
   public IncidentView cancel(Transition transition) {
-    return change(() -> state.advance(IncidentStatus.CANCELED, transition, now()));
+    return change(transition, () -> state.advance(IncidentStatus.CANCELED, transition, now()));
   }
 
   @Override
   public void validateCancel(Transition transition) {
-    refuse(() -> state.refusalOf(IncidentStatus.CANCELED));
+    refuse(transition, () -> state.refusalOf(IncidentStatus.CANCELED));
   }
 
   /**
@@ -839,7 +839,7 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
   @Override
   public IncidentView escalate(Transition transition) {
     int[] step = new int[1];
-    change(() -> step[0] = state.escalateNow(transition));
+    change(transition, () -> step[0] = state.escalateNow(transition));
     Workflow.await(() -> isSettled() || state.isTerminal() && !state.hasUnsavedEvents());
     Optional<IncidentStatus> overtaken = effects.skipped(step[0]);
     if (overtaken.isPresent()) {
@@ -856,22 +856,22 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
 
   @Override
   public void validateEscalate(Transition transition) {
-    refuse(() -> state.refusalOfEscalate());
+    refuse(transition, () -> state.refusalOfEscalate());
   }
 
   @Override
   public IncidentView changeSeverity(SeverityChange change) {
-    return change(() -> state.changeSeverity(change, now(), oneNoticeForMissed));
+    return change(change, () -> state.changeSeverity(change, now(), oneNoticeForMissed));
   }
 
   @Override
   public void validateChangeSeverity(SeverityChange change) {
-    refuse(() -> state.refusalOfSeverity(change.severity()));
+    refuse(change, () -> state.refusalOfSeverity(change.severity()));
   }
 
   @Override
   public IncidentView assignRole(RoleAssignment assignment) {
-    return change(() -> state.assignRole(assignment, now()));
+    return change(assignment, () -> state.assignRole(assignment, now()));
   }
 
   @Override
@@ -883,27 +883,27 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
               + "'; roles are "
               + String.join(", ", RoleAssignment.ROLES.stream().sorted().toList()));
     }
-    refuse(() -> state.refusalOfRole(assignment));
+    refuse(assignment, () -> state.refusalOfRole(assignment));
   }
 
   @Override
   public IncidentView postStatusUpdate(Note update) {
-    return change(() -> state.statusUpdate(update, now()));
+    return change(update, () -> state.statusUpdate(update, now()));
   }
 
   @Override
   public void validatePostStatusUpdate(Note update) {
-    refuse(() -> state.refusalOfNote(update));
+    refuse(update, () -> state.refusalOfNote(update));
   }
 
   @Override
   public IncidentView logDecision(Note decision) {
-    return change(() -> state.decision(decision, now()));
+    return change(decision, () -> state.decision(decision, now()));
   }
 
   @Override
   public void validateLogDecision(Note decision) {
-    refuse(() -> state.refusalOfNote(decision));
+    refuse(decision, () -> state.refusalOfNote(decision));
   }
 
   @Override
@@ -915,8 +915,14 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
    * Applies a change once the incident is recorded, then waits until it is persisted, so that a
    * caller who reads the incident after the update sees it.
    */
-  private IncidentView change(Runnable apply) {
+  private IncidentView change(MeantFor meantFor, Runnable apply) {
     Workflow.await(() -> recorded);
+    // Checked again here: while a new incident opens, the validator has no number to check against.
+    Optional<String> other = refusalOfOther(meantFor);
+    if (other.isPresent()) {
+      throw ApplicationFailure.newNonRetryableFailure(
+          other.get(), IllegalStateException.class.getName());
+    }
     try {
       apply.run();
     } catch (IllegalStateException refused) {
@@ -936,14 +942,32 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
    * IllegalStateException} means the state does not allow it (HTTP 409), {@link
    * IllegalArgumentException} that the request is malformed (HTTP 422).
    */
-  private void refuse(Supplier<Optional<String>> refusal) {
+  private void refuse(MeantFor meantFor, Supplier<Optional<String>> refusal) {
     if (state == null) {
       return;
     }
-    Optional<String> reason = refusal.get();
+    Optional<String> reason = refusalOfOther(meantFor).or(refusal);
     if (reason.isPresent()) {
       throw new IllegalStateException(reason.get());
     }
+  }
+
+  /**
+   * Why a change meant for another incident is refused: one of this alert group's earlier
+   * incidents, whose run ended without its end reaching the store (terminated or reset from
+   * Temporal UI), or ended in the moment after the caller read it. Empty when it is meant for this
+   * one, or for whichever runs.
+   */
+  private Optional<String> refusalOfOther(MeantFor meantFor) {
+    String meant = meantFor.incident();
+    if (meant == null || !state.isNumbered() || meant.equals(state.incidentId())) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        meant
+            + " is no longer running; its alert group's workflow runs "
+            + state.incidentId()
+            + " now");
   }
 
   private static Instant now() {

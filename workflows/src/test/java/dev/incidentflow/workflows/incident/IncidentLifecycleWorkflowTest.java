@@ -15,6 +15,7 @@ import dev.incidentflow.workflows.model.IncidentStatus;
 import dev.incidentflow.workflows.model.Severity;
 import dev.incidentflow.workflows.model.TimelineEvent;
 import io.temporal.client.WorkflowException;
+import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -193,5 +194,39 @@ class IncidentLifecycleWorkflowTest {
     assertThatThrownBy(() -> incident.resolve(new Transition("alice", "")))
         .isInstanceOf(WorkflowException.class);
     assertThat(env.incident(1).status()).isEqualTo(IncidentStatus.CANCELED);
+  }
+
+  /**
+   * An alert group's incidents share one workflow id. A run terminated from Temporal UI never saves
+   * its end, so a change meant for its incident can be sent after the group opened the next one:
+   * the workflow refuses it, whether it comes while the next incident opens or after.
+   */
+  @Test
+  void aChangeMeantForAnIncidentWhoseRunWasTerminatedIsRefusedByTheNextIncident() {
+    env.startAlertIncident("alert-a", Severity.SEV2);
+    WorkflowStub.fromTyped(env.existing("alert-a")).terminate("stuck");
+    IncidentWorkflow next = env.beginAlertIncident("alert-a", Severity.SEV2);
+    String refusal = "INC-1 is no longer running; its alert group's workflow runs INC-2 now";
+
+    assertThatThrownBy(() -> next.acknowledge(new Transition("bob", "", "INC-1")))
+        .isInstanceOf(WorkflowUpdateException.class)
+        .rootCause()
+        .hasMessageContaining(refusal);
+    next.registered();
+    assertThatThrownBy(
+            () -> next.changeSeverity(new SeverityChange(Severity.SEV1, "bob", "", "INC-1")))
+        .isInstanceOf(WorkflowUpdateException.class)
+        .rootCause()
+        .hasMessageContaining(refusal);
+    assertThatThrownBy(() -> next.postStatusUpdate(new Note("rolled back", "bob", "INC-1")))
+        .isInstanceOf(WorkflowUpdateException.class)
+        .rootCause()
+        .hasMessageContaining(refusal);
+
+    assertThat(env.incident(2).status()).isEqualTo(IncidentStatus.TRIGGERED);
+    assertThat(env.incident(2).severity()).isEqualTo(Severity.SEV2);
+    assertThat(env.events(2, STATUS_UPDATE)).isEmpty();
+    assertThat(next.acknowledge(new Transition("bob", "", "INC-2")).status())
+        .isEqualTo(IncidentStatus.ACKNOWLEDGED);
   }
 }
