@@ -92,6 +92,9 @@ public final class IncidentState {
   /** See {@link #inviteRoleHolders()}. */
   private boolean invitesRoleHolders;
 
+  /** See {@link #resolvePagesWithoutAcknowledging()}. */
+  private boolean resolvesWithoutAcknowledging;
+
   private int alertsFired;
   private int lastSequence;
   private List<TimelineEvent> unsaved;
@@ -451,6 +454,16 @@ public final class IncidentState {
     invitesRoleHolders = true;
   }
 
+  /**
+   * From now on, an incident resolved before anyone acknowledged it resolves its pages without
+   * acknowledging them first, so PagerDuty does not record an acknowledgement nobody made (and its
+   * own time to acknowledge stays true). Runs before {@code
+   * IncidentWorkflowImpl#RESOLVE_PAGES_WITHOUT_ACK} never call this.
+   */
+  public void resolvePagesWithoutAcknowledging() {
+    resolvesWithoutAcknowledging = true;
+  }
+
   /** Adds alert links (runbook, dashboard, generator) not already known. */
   public void addLinks(List<String> more) {
     Set<String> merged = new LinkedHashSet<>(links);
@@ -595,7 +608,9 @@ public final class IncidentState {
     record(now, type, transition.by(), text, Map.of("from", previous.wireName()));
     effects.add(new Effect.PostInChannel(incidentId() + " " + text));
     effects.add(new Effect.RefreshTopic());
-    if (!previous.hasReached(IncidentStatus.ACKNOWLEDGED) && target != IncidentStatus.CANCELED) {
+    if (!previous.hasReached(IncidentStatus.ACKNOWLEDGED)
+        && target != IncidentStatus.CANCELED
+        && !(target == IncidentStatus.RESOLVED && resolvesWithoutAcknowledging)) {
       effects.add(new Effect.AcknowledgePages());
     }
     if (target == IncidentStatus.RESOLVED || target == IncidentStatus.CANCELED) {

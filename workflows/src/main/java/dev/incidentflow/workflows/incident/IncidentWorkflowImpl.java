@@ -152,6 +152,13 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
   static final String INVITE_WHO_IS_CALLED = "invite-who-is-called";
 
   /**
+   * Version 1 of this change resolves the pages of an incident resolved before anyone acknowledged
+   * it without acknowledging them first. In version 0 PagerDuty got an acknowledge and then a
+   * resolve, and recorded an acknowledgement at the moment of resolution that nobody made.
+   */
+  static final String RESOLVE_PAGES_WITHOUT_ACK = "resolve-pages-without-ack";
+
+  /**
    * How long a new incident's first save waits for its first page (see {@link #PAGE_BEFORE_SAVE}).
    */
   static final Duration FIRST_SAVE_WAIT = Duration.ofSeconds(5);
@@ -198,6 +205,9 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
 
   /** Version 1 of {@link #INVITE_WHO_IS_CALLED}. */
   private boolean inviteWhoIsCalled;
+
+  /** Version 1 of {@link #RESOLVE_PAGES_WITHOUT_ACK}. */
+  private boolean resolvePagesWithoutAck;
 
   /** The timer of the next deadline; null in runs before {@link #CANCEL_IDLE_TIMERS}. */
   private DeadlineTimer deadlineTimer;
@@ -252,12 +262,12 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
     if (inviteWhoIsCalled) {
       effects.inviteWhoIsCalled();
     }
+    resolvePagesWithoutAck =
+        Workflow.getVersion(RESOLVE_PAGES_WITHOUT_ACK, Workflow.DEFAULT_VERSION, 1) == 1;
     if (input.carried() != null) {
       state = input.carried();
       savedThrough = state.lastSequence();
-      if (inviteWhoIsCalled) {
-        state.inviteRoleHolders();
-      }
+      followTodaysRules();
     } else if (pageWhileOpening) {
       openPagingFirst(input);
     } else {
@@ -465,15 +475,23 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
     }
     staff(responders);
     state.addLinks(nonNull(runbook(input, responders), dashboard(input, responders)));
-    if (inviteWhoIsCalled) {
-      state.inviteRoleHolders();
-    }
+    followTodaysRules();
     if (ticketForUnpaged) {
       state.ticketsTo(
           new IncidentState.TicketDesk(
               responders.service().jiraProject(), responders.service().team()));
     }
     return responders;
+  }
+
+  /** Tells a new or carried state which of the versioned rules kept in it this run follows. */
+  private void followTodaysRules() {
+    if (inviteWhoIsCalled) {
+      state.inviteRoleHolders();
+    }
+    if (resolvePagesWithoutAck) {
+      state.resolvePagesWithoutAcknowledging();
+    }
   }
 
   private void takeEarlyAlerts() {

@@ -700,6 +700,36 @@ class IncidentStateTest {
   }
 
   @Test
+  void resolvingBeforeAnyoneAcknowledgedResolvesThePagesWithoutAcknowledgingThemFirst() {
+    StateDriver driver = StateDriver.opened(Severity.SEV1);
+    driver.state.resolvePagesWithoutAcknowledging();
+    driver.at(3, (state, now) -> state.advance(RESOLVED, by("alice"), now));
+
+    assertThat(driver.effects(Effect.AcknowledgePages.class)).isEmpty();
+    assertThat(driver.timesOf(Effect.ResolvePages.class)).containsExactly("3m");
+    assertThat(driver.state.reachedAt(ACKNOWLEDGED)).contains(minute(3));
+  }
+
+  @Test
+  void runsBeforeTheChangeAcknowledgeThePagesThenResolveThem() {
+    StateDriver driver =
+        StateDriver.opened(Severity.SEV1)
+            .at(3, (state, now) -> state.advance(RESOLVED, by("alice"), now));
+
+    assertThat(driver.timesOf(Effect.AcknowledgePages.class)).containsExactly("3m");
+    assertThat(driver.timesOf(Effect.ResolvePages.class)).containsExactly("3m");
+  }
+
+  @Test
+  void identifyingBeforeAnyoneAcknowledgedStillAcknowledgesThePages() {
+    StateDriver driver = StateDriver.opened(Severity.SEV1);
+    driver.state.resolvePagesWithoutAcknowledging();
+    driver.at(3, (state, now) -> state.advance(IDENTIFIED, by("alice"), now));
+
+    assertThat(driver.timesOf(Effect.AcknowledgePages.class)).containsExactly("3m");
+  }
+
+  @Test
   void cancelingEndsTheIncidentWithNoTimerLeft() {
     StateDriver driver =
         StateDriver.opened(Severity.SEV1)

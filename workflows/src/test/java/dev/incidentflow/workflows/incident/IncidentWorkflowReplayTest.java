@@ -59,7 +59,13 @@ class IncidentWorkflowReplayTest {
         Recording.V9),
     /** Recorded since {@link IncidentWorkflowImpl#TICKET_FOR_UNPAGED}: a SEV3 opens its ticket. */
     SEV3_OPENS_TICKET(
-        "sev3-opens-ticket", 1, IncidentWorkflowSettings.defaults(), Recording.CURRENT);
+        "sev3-opens-ticket", 1, IncidentWorkflowSettings.defaults(), Recording.CURRENT),
+    /**
+     * Recorded since {@link IncidentWorkflowImpl#RESOLVE_PAGES_WITHOUT_ACK}: resolved untouched,
+     * its page resolved without an acknowledgement.
+     */
+    RESOLVED_BEFORE_ACKNOWLEDGED(
+        "resolved-before-acknowledged", 1, IncidentWorkflowSettings.defaults(), Recording.CURRENT);
 
     final String name;
     final int minimumRuns;

@@ -392,6 +392,21 @@ class IncidentWorkflowTest {
   }
 
   @Test
+  void anIncidentResolvedBeforeAnyoneAcknowledgedResolvesItsPagesWithoutAcknowledgingThem() {
+    IncidentWorkflow incident = env.startAlertIncident("alert-a", Severity.SEV1);
+
+    incident.resolve(new Transition("alice", "flapped, already over"));
+    env.sleep(Duration.ofSeconds(1)); // pages are told after the update answers
+
+    assertThat(env.paging.of(PagerEvent.Action.ACKNOWLEDGE)).isEmpty();
+    assertThat(env.paging.of(PagerEvent.Action.RESOLVE))
+        .singleElement()
+        .extracting(PagerEvent::dedupKey)
+        .isEqualTo("incidentflow-INC-1-step-0");
+    env.recordHistory("resolved-before-acknowledged", "alert-a");
+  }
+
+  @Test
   void acknowledgeAndResolveReachPagerDutyWithTheTriggersDedupKey() {
     IncidentWorkflow incident = env.startAlertIncident("alert-a", Severity.SEV1);
 
