@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
-import io.temporal.client.WorkflowClient;
-import io.temporal.serviceclient.WorkflowServiceStubs;
-import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.util.List;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
@@ -28,9 +25,7 @@ class AlertGroupNextIncidentTest {
   @Test
   void aChangeToAnEndedIncidentIsRefusedAndNeverReachesTheNextIncidentOfItsAlertGroup() {
     ApiClient api = new ApiClient(APP.getLocalPort(), TestStack.TOKEN);
-    String alert =
-        "{\"dedupKey\":\"queue-backlog\",\"status\":\"firing\",\"service\":\"checkout\","
-            + "\"severity\":\"error\",\"title\":\"Order queue backlog\"}";
+    String alert = alert("queue-backlog", "Order queue backlog");
     String workflowId = api.post("/v1/alerts", alert).body().path("workflowId").asText();
     String first = incidentsOf(api, workflowId, 1).get(0);
     ApiClient.Answer canceled =
@@ -74,18 +69,13 @@ class AlertGroupNextIncidentTest {
   @Test
   void aChangeToAnIncidentWhoseRunWasTerminatedIsRefusedByTheNextIncidentOfItsAlertGroup() {
     ApiClient api = new ApiClient(APP.getLocalPort(), TestStack.TOKEN);
-    String alert =
-        "{\"dedupKey\":\"disk-full\",\"status\":\"firing\",\"service\":\"checkout\","
-            + "\"severity\":\"error\",\"title\":\"Disk full on db-2\"}";
+    String alert = alert("disk-full", "Disk full on db-2");
     String workflowId = api.post("/v1/alerts", alert).body().path("workflowId").asText();
     String first = incidentsOf(api, workflowId, 1).get(0);
-    WorkflowClient client =
-        WorkflowClient.newInstance(
-            WorkflowServiceStubs.newServiceStubs(
-                WorkflowServiceStubsOptions.newBuilder()
-                    .setTarget("127.0.0.1:" + STACK.temporalPort)
-                    .build()));
-    client.newUntypedWorkflowStub(workflowId).terminate("stuck, terminated from Temporal UI");
+    STACK
+        .temporalClient()
+        .newUntypedWorkflowStub(workflowId)
+        .terminate("stuck, terminated from Temporal UI");
 
     api.post("/v1/alerts", alert);
     String second =
@@ -108,6 +98,18 @@ class AlertGroupNextIncidentTest {
     ApiClient.Answer acknowledgedNext =
         api.post("/v1/incidents/" + second + "/acknowledge", "{\"by\":\"bob\"}");
     assertThat(acknowledgedNext.status()).isEqualTo(200);
+  }
+
+  /**
+   * A firing SEV2 alert of group {@code dedupKey} for checkout, as the generic webhook takes it.
+   */
+  private static String alert(String dedupKey, String title) {
+    return "{\"dedupKey\":\""
+        + dedupKey
+        + "\",\"status\":\"firing\",\"service\":\"checkout\",\"severity\":\"error\","
+        + "\"title\":\""
+        + title
+        + "\"}";
   }
 
   /** The type of the last event of the history {@code GET /v1/incidents/{id}/history} returns. */

@@ -22,8 +22,6 @@ import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowOptions;
-import io.temporal.serviceclient.WorkflowServiceStubs;
-import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -303,12 +301,7 @@ class PostmortemEndToEndTest {
    * What the lines at the end of IncidentWorkflowImpl.run() do, for as long as they are not there.
    */
   private static void startPostmortemLikeTheIncidentWorkflow(JsonNode incident) {
-    WorkflowClient client =
-        WorkflowClient.newInstance(
-            WorkflowServiceStubs.newServiceStubs(
-                WorkflowServiceStubsOptions.newBuilder()
-                    .setTarget("127.0.0.1:" + STACK.temporalPort)
-                    .build()));
+    WorkflowClient client = STACK.temporalClient();
     long number = Long.parseLong(incident.path("id").asText().substring(4));
     IncidentTimes times =
         new IncidentTimes(

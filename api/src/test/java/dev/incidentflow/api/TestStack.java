@@ -15,6 +15,9 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.incidentflow.api.cli.DevCommand;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.temporal.client.WorkflowClient;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.testserver.TestServer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -235,6 +238,15 @@ public final class TestStack {
   /**
    * The JDBC URL of {@code database} on the embedded PostgreSQL, creating the database if missing.
    */
+  /** A client of the stack's Temporal server, for what a test does as an operator would. */
+  WorkflowClient temporalClient() {
+    return WorkflowClient.newInstance(
+        WorkflowServiceStubs.newServiceStubs(
+            WorkflowServiceStubsOptions.newBuilder()
+                .setTarget("127.0.0.1:" + temporalPort)
+                .build()));
+  }
+
   synchronized String jdbcUrl(String database) {
     try (Connection connection = postgres.getPostgresDatabase().getConnection();
         PreparedStatement exists =

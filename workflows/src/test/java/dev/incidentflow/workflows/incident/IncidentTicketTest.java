@@ -27,6 +27,13 @@ class IncidentTicketTest {
     return driver;
   }
 
+  /** The state as the next run gets it: through Temporal's JSON, as continue-as-new carries it. */
+  private static IncidentState carriedAcrossContinueAsNew(StateDriver driver) {
+    DataConverter json = DefaultDataConverter.STANDARD_INSTANCE;
+    return json.fromPayload(
+        json.toPayload(driver.state).orElseThrow(), IncidentState.class, IncidentState.class);
+  }
+
   private static SeverityChange to(Severity severity) {
     return new SeverityChange(severity, "alice", "");
   }
@@ -167,12 +174,7 @@ class IncidentTicketTest {
 
   @Test
   void whereTicketsGoIsCarriedAcrossContinueAsNew() {
-    StateDriver driver = withTickets(Severity.SEV1).advanceTo(1);
-    DataConverter json = DefaultDataConverter.STANDARD_INSTANCE;
-
-    IncidentState carried =
-        json.fromPayload(
-            json.toPayload(driver.state).orElseThrow(), IncidentState.class, IncidentState.class);
+    IncidentState carried = carriedAcrossContinueAsNew(withTickets(Severity.SEV1).advanceTo(1));
     carried.takeEffects();
     carried.changeSeverity(to(Severity.SEV3), StateDriver.minute(2));
 
@@ -183,12 +185,7 @@ class IncidentTicketTest {
 
   @Test
   void theTicketAskedForIsCarriedAcrossContinueAsNew() {
-    StateDriver driver = withTickets(Severity.SEV3).advanceTo(1);
-    DataConverter json = DefaultDataConverter.STANDARD_INSTANCE;
-
-    IncidentState carried =
-        json.fromPayload(
-            json.toPayload(driver.state).orElseThrow(), IncidentState.class, IncidentState.class);
+    IncidentState carried = carriedAcrossContinueAsNew(withTickets(Severity.SEV3).advanceTo(1));
     carried.changeSeverity(to(Severity.SEV1), StateDriver.minute(2));
     carried.changeSeverity(to(Severity.SEV4), StateDriver.minute(3));
 
