@@ -114,6 +114,29 @@ public final class JiraClient {
         request("/rest/api/2/issueLink").POST(publisher(body)));
   }
 
+  /**
+   * The bodies of the issue's latest comments, newest first: {@code GET
+   * /rest/api/2/issue/{key}/comment?orderBy=-created&maxResults=50}.
+   */
+  public List<String> latestComments(String key) {
+    JsonNode page =
+        send(
+            "read comments of " + key,
+            request("/rest/api/2/issue/" + encode(key) + "/comment?orderBy=-created&maxResults=50")
+                .GET());
+    List<String> bodies = new ArrayList<>();
+    page.path("comments").forEach(comment -> bodies.add(comment.path("body").asText("")));
+    return bodies;
+  }
+
+  /** {@code POST /rest/api/2/issue/{key}/comment}: 201 with the comment. */
+  public void comment(String key, String body) {
+    ObjectNode comment = json.createObjectNode().put("body", body);
+    send(
+        "comment on " + key,
+        request("/rest/api/2/issue/" + encode(key) + "/comment").POST(publisher(comment)));
+  }
+
   private HttpRequest.Builder request(String pathAndQuery) {
     return HttpRequest.newBuilder(URI.create(settings.url() + pathAndQuery))
         .timeout(REQUEST_TIMEOUT)

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.incidentflow.workflows.activities.IssueComment;
 import dev.incidentflow.workflows.activities.IssueLink;
 import dev.incidentflow.workflows.activities.NewTrackerIssue;
 import dev.incidentflow.workflows.activities.TrackerActivities;
@@ -101,6 +102,18 @@ public final class JiraTrackerActivities implements TrackerActivities {
                           && existing.otherKey().equals(link.linkedKey()));
       if (!linked) {
         jira.link(type, link.issueKey(), link.linkedKey());
+      }
+    } catch (JiraException e) {
+      throw JiraErrors.toFailure(e, clock);
+    }
+  }
+
+  /** Reads the latest comments first, so a retry never adds the same comment twice. */
+  @Override
+  public void commentOnIssue(IssueComment comment) {
+    try {
+      if (!jira.latestComments(comment.issueKey()).contains(comment.text())) {
+        jira.comment(comment.issueKey(), comment.text());
       }
     } catch (JiraException e) {
       throw JiraErrors.toFailure(e, clock);

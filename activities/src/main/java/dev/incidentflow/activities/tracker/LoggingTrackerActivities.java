@@ -1,5 +1,6 @@
 package dev.incidentflow.activities.tracker;
 
+import dev.incidentflow.workflows.activities.IssueComment;
 import dev.incidentflow.workflows.activities.IssueLink;
 import dev.incidentflow.workflows.activities.NewTrackerIssue;
 import dev.incidentflow.workflows.activities.TrackerActivities;
@@ -53,6 +54,11 @@ public final class LoggingTrackerActivities implements TrackerActivities {
   @Override
   public void linkIssues(IssueLink link) {
     record("linkIssues", link.issueKey(), link.linkedKey());
+  }
+
+  @Override
+  public void commentOnIssue(IssueComment comment) {
+    record("commentOnIssue", comment.issueKey(), comment.text());
   }
 
   @Override

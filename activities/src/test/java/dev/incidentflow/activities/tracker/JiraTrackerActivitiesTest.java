@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.incidentflow.workflows.activities.FailureType;
+import dev.incidentflow.workflows.activities.IssueComment;
 import dev.incidentflow.workflows.activities.IssueKind;
 import dev.incidentflow.workflows.activities.IssueLink;
 import dev.incidentflow.workflows.activities.NewTrackerIssue;
@@ -127,6 +128,40 @@ class JiraTrackerActivitiesTest {
             .withRequestBody(
                 equalToJson(
                     "{\"fields\": {\"issuetype\": {\"name\": \"" + type + "\"}}}", true, true)));
+  }
+
+  @Test
+  void aCommentIsAddedOnceItsTextIsNotAmongTheLatestComments() {
+    String comments = "/rest/api/2/issue/PAY-118/comment";
+    jira.stubFor(
+        get(urlPathEqualTo(comments))
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(
+                        "{\"startAt\":0,\"maxResults\":50,\"total\":1,\"comments\":[{\"id\":\"10001\","
+                            + "\"body\":\"Looking at it\"}]}")));
+    jira.stubFor(
+        post(urlPathEqualTo(comments))
+            .willReturn(
+                aResponse()
+                    .withStatus(201)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody("{\"id\":\"10002\",\"body\":\"INC-42 was resolved\"}")));
+
+    cloud().commentOnIssue(new IssueComment("PAY-118", "INC-42 was resolved"));
+    cloud().commentOnIssue(new IssueComment("PAY-118", "Looking at it"));
+
+    jira.verify(
+        2,
+        getRequestedFor(urlPathEqualTo(comments))
+            .withQueryParam("orderBy", equalTo("-created"))
+            .withQueryParam("maxResults", equalTo("50")));
+    jira.verify(
+        1,
+        postRequestedFor(urlPathEqualTo(comments))
+            .withRequestBody(equalToJson("{\"body\": \"INC-42 was resolved\"}")));
   }
 
   @Test

@@ -21,6 +21,12 @@ public interface TrackerActivities {
   /** Links two issues. Idempotent: a link of the configured type that already exists is kept. */
   void linkIssues(IssueLink link);
 
+  /**
+   * Comments on the issue. Idempotent: the issue's latest comments are read first, and a comment
+   * with the same text is not added again.
+   */
+  void commentOnIssue(IssueComment comment);
+
   /** The issue's status now, and whether its status category is done. Read-only. */
   TrackerStatus issueStatus(String issueKey);
 }

@@ -57,6 +57,9 @@ public sealed interface Effect {
     }
   }
 
+  /** Comment on the incident's ticket, in the background. */
+  record CommentOnTicket(String issueKey, String text) implements Effect {}
+
   /** Acknowledge every page this incident triggered. */
   record AcknowledgePages() implements Effect {}
 

@@ -4,6 +4,7 @@ import dev.incidentflow.workflows.activities.ChannelInvite;
 import dev.incidentflow.workflows.activities.ChannelMessage;
 import dev.incidentflow.workflows.activities.DirectMessage;
 import dev.incidentflow.workflows.activities.DirectoryActivities;
+import dev.incidentflow.workflows.activities.IssueComment;
 import dev.incidentflow.workflows.activities.PagerEvent;
 import dev.incidentflow.workflows.activities.PagingActivities;
 import dev.incidentflow.workflows.activities.ResolvedTargets;
@@ -46,8 +47,8 @@ final class IncidentEffects {
   private final PagingActivities paging = ActivityStubs.paging(PagingActivities.class);
   private final TrackerActivities tracker = ActivityStubs.of(TrackerActivities.class);
 
-  /** Tickets asked of the tracker whose answer has not come back yet. */
-  private int ticketsOpening;
+  /** Calls to the tracker (a ticket, a comment on it) whose answer has not come back yet. */
+  private int trackerCalls;
 
   /**
    * The name of the channel while it is being opened (the first page goes out meanwhile), and the
@@ -162,7 +163,7 @@ final class IncidentEffects {
    * not end or continue as new before, or the answer would be lost.
    */
   boolean ticketsSettled() {
-    return ticketsOpening == 0;
+    return trackerCalls == 0;
   }
 
   /** Every Slack call asked for so far has been made. */
@@ -232,6 +233,8 @@ final class IncidentEffects {
         }
       } else if (effect instanceof Effect.OpenTicket ticket) {
         openTicket(state, ticket);
+      } else if (effect instanceof Effect.CommentOnTicket comment) {
+        commentOnTicket(state, comment);
       } else if (effect instanceof Effect.AcknowledgePages) {
         sendToPages(state, PagerEvent.Action.ACKNOWLEDGE);
       } else if (effect instanceof Effect.ResolvePages) {
@@ -556,11 +559,11 @@ final class IncidentEffects {
    * state, which records it and tells the channel.
    */
   private void openTicket(IncidentState state, Effect.OpenTicket ticket) {
-    ticketsOpening++;
+    trackerCalls++;
     Async.function(tracker::createIssue, IncidentTicket.issue(state, ticket, channelName(state)))
         .handle(
             (issue, failure) -> {
-              ticketsOpening--;
+              trackerCalls--;
               if (failure == null) {
                 state.ticketOpened(
                     issue.key(),
@@ -575,6 +578,26 @@ final class IncidentEffects {
                     refused.getMessage());
                 state.ticketRefused(ticket.project(), refusalOf(refused));
               } else {
+                throw failure;
+              }
+              return null;
+            });
+  }
+
+  /** Comments on the ticket in the background; one Jira refuses is logged. */
+  private void commentOnTicket(IncidentState state, Effect.CommentOnTicket comment) {
+    trackerCalls++;
+    Async.procedure(tracker::commentOnIssue, new IssueComment(comment.issueKey(), comment.text()))
+        .handle(
+            (done, failure) -> {
+              trackerCalls--;
+              if (failure instanceof ActivityFailure refused) {
+                log.warn(
+                    "{}: Jira refused the comment on {}: {}",
+                    state.incidentId(),
+                    comment.issueKey(),
+                    refused.getMessage());
+              } else if (failure != null) {
                 throw failure;
               }
               return null;

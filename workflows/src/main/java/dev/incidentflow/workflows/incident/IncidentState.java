@@ -15,6 +15,8 @@ import dev.incidentflow.workflows.policy.EscalationStep;
 import dev.incidentflow.workflows.policy.Policy;
 import dev.incidentflow.workflows.policy.SeverityPolicy;
 import dev.incidentflow.workflows.policy.StatusCadence;
+import dev.incidentflow.workflows.postmortem.TrackerText;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -88,6 +90,12 @@ public final class IncidentState {
 
   /** The ticket's key once the tracker made it, e.g. {@code PAY-118}. */
   private String ticket;
+
+  /**
+   * How the incident ended, for its ticket: kept while the ticket is still being opened, and
+   * commented once it is.
+   */
+  private String ticketOutcome;
 
   /** See {@link #inviteRoleHolders()}. */
   private boolean invitesRoleHolders;
@@ -433,6 +441,38 @@ public final class IncidentState {
         text,
         Map.of("key", key, "url", url, "project", project));
     effects.add(new Effect.PostInChannel(text));
+    if (ticketOutcome != null) {
+      effects.add(new Effect.CommentOnTicket(key, ticketOutcome));
+      ticketOutcome = null;
+    }
+  }
+
+  /**
+   * Tells the owning team's ticket, if one was asked for, that the incident was resolved or
+   * canceled: at once, or once the ticket is open.
+   */
+  private void tellTicket(IncidentStatus target, Transition transition, Instant now) {
+    if (!ticketAsked || ticketDesk == null || ticketDesk.project() == null) {
+      return;
+    }
+    String text =
+        incidentId()
+            + (target == IncidentStatus.RESOLVED
+                ? " was resolved"
+                : " was canceled as a false alarm")
+            + " by "
+            + TrackerText.wiki(transition.by())
+            + " at "
+            + TrackerText.time(now)
+            + ", "
+            + TrackerText.duration(Duration.between(startedAt, now))
+            + " after it started."
+            + (transition.note().isBlank() ? "" : " " + TrackerText.wiki(transition.note()));
+    if (ticket == null) {
+      ticketOutcome = text;
+    } else {
+      effects.add(new Effect.CommentOnTicket(ticket, text));
+    }
   }
 
   /** The tracker refused for good the ticket {@link Effect.OpenTicket} asked for. */
@@ -614,6 +654,7 @@ public final class IncidentState {
       effects.add(new Effect.AcknowledgePages());
     }
     if (target == IncidentStatus.RESOLVED || target == IncidentStatus.CANCELED) {
+      tellTicket(target, transition, now);
       effects.add(new Effect.ResolvePages());
       effects.add(
           new Effect.Announce(

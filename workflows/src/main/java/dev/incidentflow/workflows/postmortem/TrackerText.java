@@ -34,7 +34,7 @@ public final class TrackerText {
   }
 
   /** {@code 1d 2h 5m}, {@code 45s}; never empty. */
-  static String duration(Duration duration) {
+  public static String duration(Duration duration) {
     long seconds = Math.max(0, duration.getSeconds());
     long days = seconds / 86_400;
     long hours = seconds % 86_400 / 3_600;

@@ -1,5 +1,7 @@
 package dev.incidentflow.workflows.incident;
 
+import static dev.incidentflow.workflows.incident.StateDriver.START;
+import static dev.incidentflow.workflows.model.IncidentStatus.CANCELED;
 import static dev.incidentflow.workflows.model.IncidentStatus.RESOLVED;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -145,6 +147,50 @@ class IncidentTicketTest {
         .extracting(Effect.PostInChannel::text)
         .containsExactly(said);
     assertThat(driver.state.ticket()).contains("PAY-118");
+  }
+
+  @Test
+  void theTicketHearsHowTheIncidentEnded() {
+    StateDriver driver = withTickets(Severity.SEV3).advanceTo(0);
+    driver.state.ticketOpened("PAY-118", "https://jira.example.com/browse/PAY-118", "PAY", START);
+    driver.at(
+        42,
+        (state, now) -> state.advance(RESOLVED, new Transition("alice", "restarted [db]"), now));
+
+    assertThat(driver.effects(Effect.CommentOnTicket.class))
+        .containsExactly(
+            new Effect.CommentOnTicket(
+                "PAY-118",
+                "INC-1 was resolved by alice at 2025-03-03 10:42:00 UTC, 42m after it started."
+                    + " restarted \\[db\\]"));
+  }
+
+  @Test
+  void anIncidentThatEndsBeforeItsTicketIsOpenTellsTheTicketOnceItIs() {
+    StateDriver driver =
+        withTickets(Severity.SEV4)
+            .at(1, (state, now) -> state.advance(CANCELED, new Transition("bob", ""), now));
+    assertThat(driver.effects(Effect.CommentOnTicket.class)).isEmpty();
+
+    driver.state.ticketOpened(
+        "PAY-119", "https://jira.example.com/browse/PAY-119", "PAY", StateDriver.minute(2));
+    driver.perform();
+
+    assertThat(driver.effects(Effect.CommentOnTicket.class))
+        .containsExactly(
+            new Effect.CommentOnTicket(
+                "PAY-119",
+                "INC-1 was canceled as a false alarm by bob at 2025-03-03 10:01:00 UTC, 1m after"
+                    + " it started."));
+  }
+
+  @Test
+  void anIncidentWithoutATicketCommentsOnNothing() {
+    StateDriver driver =
+        withTickets(Severity.SEV1)
+            .at(5, (state, now) -> state.advance(RESOLVED, new Transition("alice", ""), now));
+
+    assertThat(driver.effects(Effect.CommentOnTicket.class)).isEmpty();
   }
 
   @Test

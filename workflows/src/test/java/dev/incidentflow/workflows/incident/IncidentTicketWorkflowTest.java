@@ -3,6 +3,7 @@ package dev.incidentflow.workflows.incident;
 import static dev.incidentflow.workflows.model.TimelineEventType.TICKET_CREATED;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.incidentflow.workflows.activities.IssueComment;
 import dev.incidentflow.workflows.activities.IssueKind;
 import dev.incidentflow.workflows.activities.NewTrackerIssue;
 import dev.incidentflow.workflows.model.IncidentStatus;
@@ -47,6 +48,15 @@ class IncidentTicketWorkflowTest {
               assertThat(event.data()).containsEntry("key", "PAY-1");
             });
     assertThat(env.slack.textsIn(channel())).containsOnlyOnce(TICKET_POST);
+    assertThat(env.tracker.comments)
+        .singleElement()
+        .satisfies(
+            comment -> {
+              assertThat(comment.issueKey()).isEqualTo("PAY-1");
+              assertThat(comment.text())
+                  .startsWith("INC-1 was resolved by alice at ")
+                  .endsWith(", 30m after it started. restarted the consumer");
+            });
     env.recordHistory("sev3-opens-ticket", "alert-a");
   }
 
@@ -91,5 +101,11 @@ class IncidentTicketWorkflowTest {
         .singleElement()
         .extracting(TimelineEvent::text)
         .isEqualTo(TICKET_POST);
+    assertThat(env.tracker.comments)
+        .singleElement()
+        .extracting(IssueComment::text)
+        .asString()
+        .startsWith("INC-1 was canceled as a false alarm by alice at ")
+        .endsWith(" after it started. duplicate of INC-0");
   }
 }

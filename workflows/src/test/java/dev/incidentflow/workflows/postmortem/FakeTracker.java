@@ -1,6 +1,7 @@
 package dev.incidentflow.workflows.postmortem;
 
 import dev.incidentflow.workflows.activities.FailureType;
+import dev.incidentflow.workflows.activities.IssueComment;
 import dev.incidentflow.workflows.activities.IssueLink;
 import dev.incidentflow.workflows.activities.NewTrackerIssue;
 import dev.incidentflow.workflows.activities.TrackerActivities;
@@ -21,6 +22,7 @@ public final class FakeTracker implements TrackerActivities {
   public final Map<String, NewTrackerIssue> issues = new ConcurrentHashMap<>();
   final Map<String, TrackerStatus> statuses = new ConcurrentHashMap<>();
   final List<IssueLink> links = new CopyOnWriteArrayList<>();
+  public final List<IssueComment> comments = new CopyOnWriteArrayList<>();
   final AtomicInteger polls = new AtomicInteger();
   private final AtomicInteger nextNumber = new AtomicInteger(1);
   public volatile boolean rejectCreates;
@@ -53,6 +55,13 @@ public final class FakeTracker implements TrackerActivities {
   public void linkIssues(IssueLink link) {
     if (!links.contains(link)) {
       links.add(link);
+    }
+  }
+
+  @Override
+  public void commentOnIssue(IssueComment comment) {
+    if (!comments.contains(comment)) {
+      comments.add(comment);
     }
   }
 
