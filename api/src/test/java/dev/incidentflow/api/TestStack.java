@@ -50,6 +50,7 @@ public final class TestStack {
 
   static final String ACTION_ITEM_KEY = "PAY-101";
   private static TestStack instance;
+  private WorkflowClient temporalClient;
 
   final int temporalPort;
   final EmbeddedPostgres postgres;
@@ -236,17 +237,24 @@ public final class TestStack {
   }
 
   /**
-   * The JDBC URL of {@code database} on the embedded PostgreSQL, creating the database if missing.
+   * A client of the stack's Temporal server, for what a test does as an operator would; one, shared
+   * by every test for as long as the JVM runs.
    */
-  /** A client of the stack's Temporal server, for what a test does as an operator would. */
-  WorkflowClient temporalClient() {
-    return WorkflowClient.newInstance(
-        WorkflowServiceStubs.newServiceStubs(
-            WorkflowServiceStubsOptions.newBuilder()
-                .setTarget("127.0.0.1:" + temporalPort)
-                .build()));
+  synchronized WorkflowClient temporalClient() {
+    if (temporalClient == null) {
+      temporalClient =
+          WorkflowClient.newInstance(
+              WorkflowServiceStubs.newServiceStubs(
+                  WorkflowServiceStubsOptions.newBuilder()
+                      .setTarget("127.0.0.1:" + temporalPort)
+                      .build()));
+    }
+    return temporalClient;
   }
 
+  /**
+   * The JDBC URL of {@code database} on the embedded PostgreSQL, creating the database if missing.
+   */
   synchronized String jdbcUrl(String database) {
     try (Connection connection = postgres.getPostgresDatabase().getConnection();
         PreparedStatement exists =

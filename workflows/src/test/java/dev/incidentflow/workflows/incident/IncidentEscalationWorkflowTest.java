@@ -217,8 +217,8 @@ class IncidentEscalationWorkflowTest {
     env.slack.down = true;
     IncidentWorkflow incident = env.beginAlertIncident("alert-a", Severity.SEV1);
     env.sleep(Duration.ofSeconds(10));
-    // Step 1 pages bob and dana, whom the channel is being opened with.
-    env.sleepUntil(1, minutes(5, 1));
+    // Step 1 pages bob and dana, whom the channel is being opened with; step 2 pages erin.
+    env.sleepUntil(1, minutes(10, 1));
     incident.assignRole(new RoleAssignment("communications", "carol", "bob"));
 
     env.slack.down = false;
@@ -231,8 +231,20 @@ class IncidentEscalationWorkflowTest {
                 assertThat(request.members())
                     .extracting(Person::handle)
                     .containsExactly("alice", "bob", "dana"));
-    assertThat(env.slack.invited()).containsExactly(List.of("carol"));
+    assertThat(env.slack.invited()).containsExactly(List.of("erin", "carol"));
     assertThat(env.slack.invites).allMatch(invite -> invite.channelId().equals(CHANNEL));
+  }
+
+  @Test
+  void whoIsCalledWhileAChannelSlackNeverOpensIsInvitedNowhere() {
+    env.slack.rejectChannels = true;
+    IncidentWorkflow incident = env.startAlertIncident("alert-a", Severity.SEV1);
+    incident.assignRole(new RoleAssignment("communications", "carol", "bob"));
+    env.sleepUntil(1, minutes(10, 1));
+
+    assertThat(env.slack.channels).isEmpty();
+    assertThat(env.paging.triggeredKeys()).hasSize(3);
+    assertThat(env.slack.invites).isEmpty();
   }
 
   @Test
