@@ -692,6 +692,21 @@ public final class IncidentState {
         new Effect.Announce(
             incidentId() + " (" + severity + ", " + service + ") reopened: " + why));
     effects.add(new Effect.RefreshTopic());
+    // Its ticket heard it was resolved; a pending "resolved" for a ticket still opening no longer
+    // holds. Lowered while resolved, it asks for its ticket now that it is active again.
+    ticketOutcome = null;
+    if (ticket != null) {
+      effects.add(
+          new Effect.CommentOnTicket(
+              ticket,
+              incidentId()
+                  + " was reopened"
+                  + (TimelineEvent.SYSTEM.equals(by) ? "" : " by " + TrackerText.wiki(by))
+                  + " at "
+                  + TrackerText.time(now)
+                  + (why.equals("reopened by " + by) ? "." : ": " + TrackerText.wiki(why))));
+    }
+    askForTicketIfUnpaged();
   }
 
   /** The monitoring window ended without the incident coming back. */

@@ -185,6 +185,33 @@ class IncidentTicketTest {
   }
 
   @Test
+  void aReopenedIncidentTellsItsTicket() {
+    StateDriver driver = withTickets(Severity.SEV3).advanceTo(0);
+    driver.state.ticketOpened("PAY-118", "https://jira.example.com/browse/PAY-118", "PAY", START);
+    driver
+        .at(10, (state, now) -> state.advance(RESOLVED, new Transition("alice", ""), now))
+        .at(12, (state, now) -> state.reopen(new Transition("bob", "errors are back"), now));
+
+    assertThat(driver.effects(Effect.CommentOnTicket.class))
+        .extracting(Effect.CommentOnTicket::text)
+        .containsExactly(
+            "INC-1 was resolved by alice at 2025-03-03 10:10:00 UTC, 10m after it started.",
+            "INC-1 was reopened by bob at 2025-03-03 10:12:00 UTC: errors are back");
+    assertThat(driver.effects(Effect.OpenTicket.class)).hasSize(1);
+  }
+
+  @Test
+  void anIncidentLoweredWhileResolvedAsksForItsTicketWhenReopened() {
+    StateDriver driver =
+        withTickets(Severity.SEV1)
+            .at(10, (state, now) -> state.advance(RESOLVED, new Transition("alice", ""), now))
+            .at(12, (state, now) -> state.changeSeverity(to(Severity.SEV3), now))
+            .at(14, (state, now) -> state.reopen(new Transition("bob", ""), now));
+
+    assertThat(driver.timesOf(Effect.OpenTicket.class)).containsExactly("14m");
+  }
+
+  @Test
   void anIncidentWithoutATicketCommentsOnNothing() {
     StateDriver driver =
         withTickets(Severity.SEV1)
