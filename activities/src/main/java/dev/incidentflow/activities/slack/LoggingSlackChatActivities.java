@@ -3,6 +3,7 @@ package dev.incidentflow.activities.slack;
 import dev.incidentflow.workflows.activities.Briefing;
 import dev.incidentflow.workflows.activities.ChannelInvite;
 import dev.incidentflow.workflows.activities.ChannelMessage;
+import dev.incidentflow.workflows.activities.ChannelRename;
 import dev.incidentflow.workflows.activities.DirectMessage;
 import dev.incidentflow.workflows.activities.OpenChannel;
 import dev.incidentflow.workflows.activities.SlackChannel;
@@ -46,6 +47,11 @@ public final class LoggingSlackChatActivities implements SlackChatActivities {
         request.name(),
         "id " + channel.id() + "; topic: " + request.topic() + "; members: " + members);
     return channel;
+  }
+
+  @Override
+  public void renameChannel(ChannelRename rename) {
+    record("renameChannel", rename.channelId(), rename.name());
   }
 
   @Override

@@ -16,6 +16,7 @@ import com.slack.api.model.ConversationType;
 import dev.incidentflow.workflows.activities.Briefing;
 import dev.incidentflow.workflows.activities.ChannelInvite;
 import dev.incidentflow.workflows.activities.ChannelMessage;
+import dev.incidentflow.workflows.activities.ChannelRename;
 import dev.incidentflow.workflows.activities.DirectMessage;
 import dev.incidentflow.workflows.activities.FailureType;
 import dev.incidentflow.workflows.activities.OpenChannel;
@@ -253,6 +254,13 @@ public final class SlackChatActivitiesImpl implements SlackChatActivities {
           page.getResponseMetadata() == null ? null : page.getResponseMetadata().getNextCursor();
     } while (cursor != null && !cursor.isEmpty());
     return Optional.empty();
+  }
+
+  @Override
+  public void renameChannel(ChannelRename rename) {
+    call(
+        "conversations.rename",
+        () -> methods.conversationsRename(r -> r.channel(rename.channelId()).name(rename.name())));
   }
 
   @Override

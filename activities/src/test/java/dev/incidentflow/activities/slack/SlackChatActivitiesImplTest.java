@@ -11,6 +11,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,6 +20,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.incidentflow.workflows.activities.Briefing;
 import dev.incidentflow.workflows.activities.ChannelInvite;
 import dev.incidentflow.workflows.activities.ChannelMessage;
+import dev.incidentflow.workflows.activities.ChannelRename;
 import dev.incidentflow.workflows.activities.DirectMessage;
 import dev.incidentflow.workflows.activities.FailureType;
 import dev.incidentflow.workflows.activities.OpenChannel;
@@ -99,6 +101,26 @@ class SlackChatActivitiesImplTest {
     assertThat(form(topic, "channel")).isEqualTo("C0NEW");
     assertThat(form(topic, "topic")).isEqualTo("SEV1 checkout down");
     assertThat(requests("auth.test")).isZero();
+  }
+
+  @Test
+  void renameChannelRenamesByIdAndANameTakenIsRefusedForGood() {
+    answer("conversations.rename", "{\"ok\":true,\"channel\":{\"id\":\"C0NEW\"}}");
+
+    activities().renameChannel(new ChannelRename("C0NEW", "inc-42-sev1-checkout-down"));
+
+    LoggedRequest rename = onlyRequest("conversations.rename");
+    assertThat(rename.getHeader("Authorization")).isEqualTo("Bearer " + TOKEN);
+    assertThat(form(rename, "channel")).isEqualTo("C0NEW");
+    assertThat(form(rename, "name")).isEqualTo("inc-42-sev1-checkout-down");
+
+    answer("conversations.rename", "{\"ok\":false,\"error\":\"name_taken\"}");
+    ApplicationFailure refused =
+        catchThrowableOfType(
+            ApplicationFailure.class,
+            () -> activities().renameChannel(new ChannelRename("C0NEW", "general")));
+    assertThat(refused.getType()).isEqualTo(FailureType.SLACK_REJECTED.name());
+    assertThat(refused.isNonRetryable()).isTrue();
   }
 
   @Test

@@ -29,6 +29,13 @@ public interface SlackChatActivities {
    */
   void inviteToChannel(ChannelInvite invite);
 
+  /**
+   * Renames the channel ({@code conversations.rename}, which needs the {@code channels:manage}
+   * scope). A name another channel has is refused ({@code name_taken}), as a scope the app lacks
+   * is.
+   */
+  void renameChannel(ChannelRename rename);
+
   /** Posts the Block Kit briefing with the Acknowledge / Escalate / Resolve buttons. */
   void postBriefing(Briefing briefing);
 

@@ -7,8 +7,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
 /**
  * A Slack call that says something and returns nothing: a channel post, a direct message, a topic,
- * a briefing or an invitation to the channel. {@link SlackChatActivities#sendInOrder} makes several
- * of them in one activity.
+ * a briefing, an invitation to the channel or its new name. {@link SlackChatActivities#sendInOrder}
+ * makes several of them in one activity.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
 @JsonSubTypes({
@@ -16,7 +16,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
   @JsonSubTypes.Type(value = SlackMessage.Direct.class, name = "direct"),
   @JsonSubTypes.Type(value = SlackMessage.Topic.class, name = "topic"),
   @JsonSubTypes.Type(value = SlackMessage.BriefingPost.class, name = "briefing"),
-  @JsonSubTypes.Type(value = SlackMessage.Invite.class, name = "invite")
+  @JsonSubTypes.Type(value = SlackMessage.Invite.class, name = "invite"),
+  @JsonSubTypes.Type(value = SlackMessage.Rename.class, name = "rename")
 })
 public sealed interface SlackMessage {
 
@@ -80,6 +81,18 @@ public sealed interface SlackMessage {
     @Override
     public void sendWith(SlackChatActivities slack) {
       slack.inviteToChannel(invite);
+    }
+  }
+
+  /** {@link SlackChatActivities#renameChannel}. */
+  record Rename(ChannelRename rename) implements SlackMessage {
+    public Rename {
+      requireNonNull(rename, "rename is null");
+    }
+
+    @Override
+    public void sendWith(SlackChatActivities slack) {
+      slack.renameChannel(rename);
     }
   }
 }

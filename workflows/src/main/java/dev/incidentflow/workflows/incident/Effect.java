@@ -24,6 +24,9 @@ public sealed interface Effect {
   /** A message in the stakeholder channel. */
   record Announce(String text) implements Effect {}
 
+  /** Rename the incident channel to {@code name}; the state hears of it once Slack has. */
+  record RenameChannel(String name) implements Effect {}
+
   /** Refresh the channel topic from the current state. */
   record RefreshTopic() implements Effect {}
 

@@ -2,6 +2,7 @@ package dev.incidentflow.workflows.incident;
 
 import dev.incidentflow.workflows.activities.ChannelInvite;
 import dev.incidentflow.workflows.activities.ChannelMessage;
+import dev.incidentflow.workflows.activities.ChannelRename;
 import dev.incidentflow.workflows.activities.DirectMessage;
 import dev.incidentflow.workflows.activities.DirectoryActivities;
 import dev.incidentflow.workflows.activities.IssueComment;
@@ -206,6 +207,8 @@ final class IncidentEffects {
         mentionInChannel(state, mention);
       } else if (effect instanceof Effect.Announce announce) {
         announce(state, announce.text());
+      } else if (effect instanceof Effect.RenameChannel rename) {
+        renameChannel(state, rename.name());
       } else if (effect instanceof Effect.RefreshTopic) {
         if (state.hasChannel()) {
           ChannelMessage topic = new ChannelMessage(state.channelId(), topic(state));
@@ -551,6 +554,23 @@ final class IncidentEffects {
             + " to #"
             + state.channelName(),
         new SlackMessage.Invite(invite));
+  }
+
+  /**
+   * Renames the channel; the state takes the new name once Slack has renamed it. A name Slack
+   * refuses (taken by another channel, or a scope the app lacks) leaves the old one, and the log
+   * says why.
+   */
+  private void renameChannel(IncidentState state, String name) {
+    if (!state.hasChannel()) {
+      return;
+    }
+    ChannelRename rename = new ChannelRename(state.channelId(), name);
+    toSlack(
+        state,
+        "rename #" + state.channelName() + " to #" + name,
+        new SlackMessage.Rename(rename),
+        () -> state.channelRenamed(name, Instant.ofEpochMilli(Workflow.currentTimeMillis())));
   }
 
   /**

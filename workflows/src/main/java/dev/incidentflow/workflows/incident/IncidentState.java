@@ -103,6 +103,9 @@ public final class IncidentState {
   /** See {@link #resolvePagesWithoutAcknowledging()}. */
   private boolean resolvesWithoutAcknowledging;
 
+  /** See {@link #renameChannelWithSeverity()}. */
+  private boolean renamesChannel;
+
   private int alertsFired;
   private int lastSequence;
   private List<TimelineEvent> unsaved;
@@ -504,6 +507,27 @@ public final class IncidentState {
     resolvesWithoutAcknowledging = true;
   }
 
+  /**
+   * From now on, a severity change renames the incident channel, whose name carries the severity
+   * ({@code inc-12-sev2-...} raised to SEV1 becomes {@code inc-12-sev1-...}). Runs before {@code
+   * IncidentWorkflowImpl#RENAME_CHANNEL_WITH_SEVERITY} never call this.
+   */
+  public void renameChannelWithSeverity() {
+    renamesChannel = true;
+  }
+
+  /** Slack renamed the channel as {@link Effect.RenameChannel} asked. */
+  public void channelRenamed(String name, Instant now) {
+    String previous = channelName;
+    channelName = requireNonNull(name, "name is null");
+    record(
+        now,
+        TimelineEventType.CHANNEL_RENAMED,
+        TimelineEvent.SYSTEM,
+        "Renamed #" + previous + " to #" + name,
+        Map.of("from", previous, "to", name));
+  }
+
   /** Adds alert links (runbook, dashboard, generator) not already known. */
   public void addLinks(List<String> more) {
     Set<String> merged = new LinkedHashSet<>(links);
@@ -843,6 +867,12 @@ public final class IncidentState {
     effects.add(new Effect.PostInChannel(incidentId() + " " + text));
     effects.add(new Effect.Announce(incidentId() + " (" + service + ") " + text + ": " + title));
     effects.add(new Effect.RefreshTopic());
+    if (renamesChannel && hasChannel()) {
+      String renamed = ChannelName.of(number, severity, title);
+      if (!renamed.equals(channelName)) {
+        effects.add(new Effect.RenameChannel(renamed));
+      }
+    }
     askForTicketIfUnpaged();
   }
 

@@ -167,6 +167,13 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
   static final String REFUSE_OTHER_INCIDENT = "refuse-other-incident";
 
   /**
+   * Version 1 of this change renames the incident channel when the severity changes, so that its
+   * name ({@code inc-12-sev1-...}) says the severity it has. In version 0 it kept the one it opened
+   * with.
+   */
+  static final String RENAME_CHANNEL_WITH_SEVERITY = "rename-channel-with-severity";
+
+  /**
    * How long a new incident's first save waits for its first page (see {@link #PAGE_BEFORE_SAVE}).
    */
   static final Duration FIRST_SAVE_WAIT = Duration.ofSeconds(5);
@@ -219,6 +226,9 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
 
   /** Version 1 of {@link #REFUSE_OTHER_INCIDENT}. */
   private boolean refuseOtherIncident;
+
+  /** Version 1 of {@link #RENAME_CHANNEL_WITH_SEVERITY}. */
+  private boolean renameChannelWithSeverity;
 
   /** The timer of the next deadline; null in runs before {@link #CANCEL_IDLE_TIMERS}. */
   private DeadlineTimer deadlineTimer;
@@ -277,6 +287,8 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
         Workflow.getVersion(RESOLVE_PAGES_WITHOUT_ACK, Workflow.DEFAULT_VERSION, 1) == 1;
     refuseOtherIncident =
         Workflow.getVersion(REFUSE_OTHER_INCIDENT, Workflow.DEFAULT_VERSION, 1) == 1;
+    renameChannelWithSeverity =
+        Workflow.getVersion(RENAME_CHANNEL_WITH_SEVERITY, Workflow.DEFAULT_VERSION, 1) == 1;
     if (input.carried() != null) {
       state = input.carried();
       savedThrough = state.lastSequence();
@@ -504,6 +516,9 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
     }
     if (resolvePagesWithoutAck) {
       state.resolvePagesWithoutAcknowledging();
+    }
+    if (renameChannelWithSeverity) {
+      state.renameChannelWithSeverity();
     }
   }
 

@@ -24,6 +24,10 @@ public enum TimelineEventType {
   UPDATE_OVERDUE,
   DECISION,
   CHANNEL_CREATED,
+  /**
+   * The channel took its incident's new severity into its name (data: {@code from}, {@code to}).
+   */
+  CHANNEL_RENAMED,
   /** The incident repeats one closed in the previous 30 days (data: {@code repeatOf}). */
   REPEAT_DETECTED,
   /**

@@ -3,6 +3,7 @@ package dev.incidentflow.workflows.incident;
 import dev.incidentflow.workflows.activities.Briefing;
 import dev.incidentflow.workflows.activities.ChannelInvite;
 import dev.incidentflow.workflows.activities.ChannelMessage;
+import dev.incidentflow.workflows.activities.ChannelRename;
 import dev.incidentflow.workflows.activities.DirectMessage;
 import dev.incidentflow.workflows.activities.FailureType;
 import dev.incidentflow.workflows.activities.OpenChannel;
@@ -24,6 +25,11 @@ final class FakeSlack implements SlackChatActivities {
   final List<DirectMessage> directMessages = new CopyOnWriteArrayList<>();
   final List<SlackChannel> archived = new CopyOnWriteArrayList<>();
   final List<ChannelInvite> invites = new CopyOnWriteArrayList<>();
+  final List<ChannelRename> renames = new CopyOnWriteArrayList<>();
+
+  /** Renames to this name are refused, as Slack refuses a name another channel has. */
+  volatile String takenName;
+
   volatile int openCalls;
   final List<OpenChannel> openRequests = new CopyOnWriteArrayList<>();
 
@@ -59,6 +65,16 @@ final class FakeSlack implements SlackChatActivities {
     }
     return channels.computeIfAbsent(
         request.name(), name -> new SlackChannel("C" + (channels.size() + 100), name));
+  }
+
+  @Override
+  public void renameChannel(ChannelRename rename) {
+    answer();
+    if (rename.name().equals(takenName)) {
+      throw ApplicationFailure.newNonRetryableFailure(
+          "Slack refused conversations.rename: name_taken", FailureType.SLACK_REJECTED.name());
+    }
+    renames.add(rename);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.incidentflow.workflows.incident;
 
+import static dev.incidentflow.workflows.model.TimelineEventType.CHANNEL_RENAMED;
 import static dev.incidentflow.workflows.model.TimelineEventType.ESCALATED;
 import static dev.incidentflow.workflows.model.TimelineEventType.PAGED;
 import static dev.incidentflow.workflows.model.TimelineEventType.ROLE_ASSIGNED;
@@ -10,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.incidentflow.workflows.activities.ChannelMessage;
+import dev.incidentflow.workflows.activities.ChannelRename;
 import dev.incidentflow.workflows.activities.PagerEvent;
 import dev.incidentflow.workflows.model.IncidentStatus;
 import dev.incidentflow.workflows.model.Person;
@@ -379,7 +381,32 @@ class IncidentEscalationWorkflowTest {
         .last()
         .extracting(PagerEvent::severity)
         .isEqualTo("critical");
+    // The channel's name says the new severity.
+    assertThat(env.slack.renames)
+        .containsExactly(new ChannelRename(CHANNEL, "inc-1-sev1-checkout-error-budget-burn"));
+    assertThat(env.incident(1).channelName()).isEqualTo("inc-1-sev1-checkout-error-budget-burn");
+    assertThat(env.events(1, CHANNEL_RENAMED))
+        .singleElement()
+        .extracting(TimelineEvent::text)
+        .isEqualTo(
+            "Renamed #inc-1-sev2-checkout-error-budget-burn to #inc-1-sev1-checkout-error-budget-burn");
     env.recordHistory("severity-change", "alert-a");
+  }
+
+  @Test
+  void aChannelNameSlackRefusesLeavesTheOldNameAndTheIncidentGoesOn() {
+    env.slack.takenName = "inc-1-sev1-checkout-error-budget-burn";
+    IncidentWorkflow incident = env.startAlertIncident("alert-a", Severity.SEV2);
+
+    incident.changeSeverity(new SeverityChange(Severity.SEV1, "erin", ""));
+    env.sleepUntil(1, minutes(1, 0));
+
+    assertThat(env.slack.renames).isEmpty();
+    assertThat(env.events(1, CHANNEL_RENAMED)).isEmpty();
+    assertThat(env.incident(1).channelName()).isEqualTo("inc-1-sev2-checkout-error-budget-burn");
+    assertThat(env.incident(1).severity()).isEqualTo(Severity.SEV1);
+    assertThat(incident.acknowledge(new Transition("bob", "")).status())
+        .isEqualTo(IncidentStatus.ACKNOWLEDGED);
   }
 
   @Test

@@ -888,6 +888,42 @@ class IncidentStateTest {
   }
 
   @Test
+  void aSeverityChangeRenamesTheChannelOnceChannelsAreRenamedAndItsNameIsNotTheSeveritysAlready() {
+    StateDriver driver =
+        StateDriver.opened(Severity.SEV2)
+            .at(2, (state, now) -> state.changeSeverity(severity(Severity.SEV1, "erin"), now));
+    driver.state.renameChannelWithSeverity();
+    // Back to SEV2: the channel never left its SEV2 name.
+    driver
+        .at(3, (state, now) -> state.changeSeverity(severity(Severity.SEV2, "erin"), now))
+        .at(4, (state, now) -> state.changeSeverity(severity(Severity.SEV1, "erin"), now));
+
+    assertThat(driver.effects(Effect.RenameChannel.class))
+        .containsExactly(new Effect.RenameChannel("inc-1-sev1-checkout-error-budget-burn"));
+    assertThat(driver.timesOf(Effect.RenameChannel.class)).containsExactly("4m");
+  }
+
+  @Test
+  void aRenamedChannelIsRecordedAndRenamedNoMoreForTheSameSeverity() {
+    StateDriver driver = StateDriver.opened(Severity.SEV2);
+    driver.state.renameChannelWithSeverity();
+    driver.at(2, (state, now) -> state.changeSeverity(severity(Severity.SEV1, "erin"), now));
+    driver.state.channelRenamed("inc-1-sev1-checkout-error-budget-burn", minute(2));
+    driver.at(3, (state, now) -> state.changeSeverity(severity(Severity.SEV2, "erin"), now));
+    driver.state.channelRenamed("inc-1-sev2-checkout-error-budget-burn", minute(3));
+
+    assertThat(driver.effects(Effect.RenameChannel.class))
+        .extracting(Effect.RenameChannel::name)
+        .containsExactly(
+            "inc-1-sev1-checkout-error-budget-burn", "inc-1-sev2-checkout-error-budget-burn");
+    assertThat(driver.events(TimelineEventType.CHANNEL_RENAMED))
+        .extracting(event -> event.data().get("to"))
+        .containsExactly(
+            "inc-1-sev1-checkout-error-budget-burn", "inc-1-sev2-checkout-error-budget-burn");
+    assertThat(driver.state.channelName()).isEqualTo("inc-1-sev2-checkout-error-budget-burn");
+  }
+
+  @Test
   void whoeverIsGivenARoleIsInvitedToTheChannelOnceRoleHoldersAreInvited() {
     StateDriver driver = StateDriver.opened(Severity.SEV1);
     driver.state.assignRole(new RoleAssignment("scribe", "bob", "alice"), driver.now());

@@ -3,6 +3,7 @@ package dev.incidentflow.workflows.postmortem;
 import dev.incidentflow.workflows.activities.Briefing;
 import dev.incidentflow.workflows.activities.ChannelInvite;
 import dev.incidentflow.workflows.activities.ChannelMessage;
+import dev.incidentflow.workflows.activities.ChannelRename;
 import dev.incidentflow.workflows.activities.DirectMessage;
 import dev.incidentflow.workflows.activities.DirectoryActivities;
 import dev.incidentflow.workflows.activities.OpenChannel;
@@ -97,6 +98,11 @@ final class FakePeople implements DirectoryActivities, SlackChatActivities {
   @Override
   public void postMessage(ChannelMessage message) {
     messages.add(message);
+  }
+
+  @Override
+  public void renameChannel(ChannelRename rename) {
+    throw new UnsupportedOperationException("postmortems rename no channels");
   }
 
   @Override
