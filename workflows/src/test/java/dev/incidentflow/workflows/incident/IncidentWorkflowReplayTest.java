@@ -157,10 +157,14 @@ class IncidentWorkflowReplayTest {
      */
     V8("v8/"),
     /**
-     * Before {@link IncidentWorkflowImpl#TICKET_FOR_UNPAGED} and {@link
-     * IncidentWorkflowImpl#INVITE_WHO_IS_CALLED}: an incident that paged nobody opened no ticket
-     * for the owning team, and the people paged later or given a role were not invited to the
-     * channel.
+     * Before this session's versions ({@link IncidentWorkflowImpl#TICKET_FOR_UNPAGED}, {@link
+     * IncidentWorkflowImpl#INVITE_WHO_IS_CALLED}, {@link
+     * IncidentWorkflowImpl#RESOLVE_PAGES_WITHOUT_ACK}, {@link
+     * IncidentWorkflowImpl#REFUSE_OTHER_INCIDENT}, {@link
+     * IncidentWorkflowImpl#RENAME_CHANNEL_WITH_SEVERITY}): an incident that paged nobody opened no
+     * ticket for the owning team, the people paged later or given a role were not invited to the
+     * channel, an incident resolved untouched acknowledged its pages before resolving them, and a
+     * severity change kept the channel's name.
      */
     V9("v9/"),
     CURRENT("");
