@@ -34,17 +34,7 @@ class AlertGroupNextIncidentTest {
 
     // The group fires again once the canceled incident's workflow has ended: a new incident under
     // the same workflow id.
-    api.await(
-        "/v1/incidents",
-        answer -> {
-          api.post("/v1/alerts", alert);
-          return incidentsOf(answer.body(), workflowId).size() == 2;
-        });
-    String second =
-        incidentsOf(api, workflowId, 2).stream()
-            .filter(id -> !id.equals(first))
-            .findFirst()
-            .orElseThrow();
+    String second = nextIncident(api, alert, workflowId, first);
 
     ApiClient.Answer acknowledged =
         api.post("/v1/incidents/" + first + "/acknowledge", "{\"by\":\"bob\"}");
@@ -77,12 +67,7 @@ class AlertGroupNextIncidentTest {
         .newUntypedWorkflowStub(workflowId)
         .terminate("stuck, terminated from Temporal UI");
 
-    api.post("/v1/alerts", alert);
-    String second =
-        incidentsOf(api, workflowId, 2).stream()
-            .filter(id -> !id.equals(first))
-            .findFirst()
-            .orElseThrow();
+    String second = nextIncident(api, alert, workflowId, first);
     ApiClient.Answer acknowledged =
         api.post("/v1/incidents/" + first + "/acknowledge", "{\"by\":\"bob\"}");
 
@@ -110,6 +95,23 @@ class AlertGroupNextIncidentTest {
         + "\"title\":\""
         + title
         + "\"}";
+  }
+
+  /**
+   * Sends {@code alert} until its group, whose incident {@code first} has ended, opens the next
+   * incident under the same workflow id, and returns that incident's id.
+   */
+  private static String nextIncident(ApiClient api, String alert, String workflowId, String first) {
+    api.await(
+        "/v1/incidents",
+        answer -> {
+          api.post("/v1/alerts", alert);
+          return incidentsOf(answer.body(), workflowId).size() == 2;
+        });
+    return incidentsOf(api, workflowId, 2).stream()
+        .filter(id -> !id.equals(first))
+        .findFirst()
+        .orElseThrow();
   }
 
   /** The type of the last event of the history {@code GET /v1/incidents/{id}/history} returns. */
