@@ -324,8 +324,9 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
           state.nextDeadline(),
           wakeToContinue ? () -> hasWork() || historyIsLong() && isIdle() : this::hasWork);
     }
-    if (!effects.ticketsSettled()) {
-      // Over while Jira was still answering: the ticket's key is recorded before the run ends.
+    while (!effects.ticketsSettled()) {
+      // Over while Jira was still answering: the ticket's key is recorded before the run ends, and
+      // the comment that the incident ended, which its answer may bring, is made.
       Workflow.await(effects::ticketsSettled);
       settle();
     }

@@ -90,6 +90,7 @@ class IncidentTicketWorkflowTest {
   @Test
   void anIncidentCanceledWhileJiraIsDownRecordsItsTicketBeforeItsRunEnds() {
     env.tracker.outagesBeforeCreate.set(4);
+    env.tracker.outagesBeforeComment.set(4);
     IncidentWorkflow incident = env.startAlertIncident("alert-a", Severity.SEV3);
 
     incident.cancel(new Transition("alice", "duplicate of INC-0"));

@@ -30,6 +30,9 @@ public final class FakeTracker implements TrackerActivities {
   /** Creates that fail as a Jira outage does (retried) before the next one succeeds. */
   public final AtomicInteger outagesBeforeCreate = new AtomicInteger();
 
+  /** Comments that fail as a Jira outage does (retried) before the next one succeeds. */
+  public final AtomicInteger outagesBeforeComment = new AtomicInteger();
+
   @Override
   public TrackerIssue createIssue(NewTrackerIssue issue) {
     if (rejectCreates) {
@@ -60,6 +63,9 @@ public final class FakeTracker implements TrackerActivities {
 
   @Override
   public void commentOnIssue(IssueComment comment) {
+    if (outagesBeforeComment.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
+      throw ApplicationFailure.newFailure("Jira answered 503", "JiraUnavailable");
+    }
     if (!comments.contains(comment)) {
       comments.add(comment);
     }
