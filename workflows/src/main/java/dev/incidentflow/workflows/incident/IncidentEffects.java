@@ -20,6 +20,7 @@ import dev.incidentflow.workflows.policy.Durations;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Async;
+import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -32,6 +33,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 
 /**
@@ -579,49 +581,59 @@ final class IncidentEffects {
    * state, which records it and tells the channel.
    */
   private void openTicket(IncidentState state, Effect.OpenTicket ticket) {
-    trackerCalls++;
-    Async.function(tracker::createIssue, IncidentTicket.issue(state, ticket, channelName(state)))
-        .handle(
-            (issue, failure) -> {
-              trackerCalls--;
-              if (failure == null) {
-                state.ticketOpened(
-                    issue.key(),
-                    issue.url(),
-                    ticket.project(),
-                    Instant.ofEpochMilli(Workflow.currentTimeMillis()));
-              } else if (failure instanceof ActivityFailure refused) {
-                log.warn(
-                    "{}: Jira refused the ticket in {}: {}",
-                    state.incidentId(),
-                    ticket.project(),
-                    refused.getMessage());
-                state.ticketRefused(ticket.project(), refusalOf(refused));
-              } else {
-                throw failure;
-              }
-              return null;
-            });
+    toTracker(
+        Async.function(
+            tracker::createIssue, IncidentTicket.issue(state, ticket, channelName(state))),
+        issue ->
+            state.ticketOpened(
+                issue.key(),
+                issue.url(),
+                ticket.project(),
+                Instant.ofEpochMilli(Workflow.currentTimeMillis())),
+        refused -> {
+          log.warn(
+              "{}: Jira refused the ticket in {}: {}",
+              state.incidentId(),
+              ticket.project(),
+              refused.getMessage());
+          state.ticketRefused(ticket.project(), refusalOf(refused));
+        });
   }
 
   /** Comments on the ticket in the background; one Jira refuses is logged. */
   private void commentOnTicket(IncidentState state, Effect.CommentOnTicket comment) {
+    toTracker(
+        Async.procedure(
+            tracker::commentOnIssue, new IssueComment(comment.issueKey(), comment.text())),
+        done -> {},
+        refused ->
+            log.warn(
+                "{}: Jira refused the comment on {}: {}",
+                state.incidentId(),
+                comment.issueKey(),
+                refused.getMessage()));
+  }
+
+  /**
+   * Counts a tracker call made in the background until its answer comes (see {@link
+   * #ticketsSettled}), then hands the answer, or a refusal Jira made for good, to the state. Any
+   * other failure fails the workflow task.
+   */
+  private <T> void toTracker(
+      Promise<T> call, Consumer<T> answered, Consumer<ActivityFailure> refused) {
     trackerCalls++;
-    Async.procedure(tracker::commentOnIssue, new IssueComment(comment.issueKey(), comment.text()))
-        .handle(
-            (done, failure) -> {
-              trackerCalls--;
-              if (failure instanceof ActivityFailure refused) {
-                log.warn(
-                    "{}: Jira refused the comment on {}: {}",
-                    state.incidentId(),
-                    comment.issueKey(),
-                    refused.getMessage());
-              } else if (failure != null) {
-                throw failure;
-              }
-              return null;
-            });
+    call.handle(
+        (answer, failure) -> {
+          trackerCalls--;
+          if (failure == null) {
+            answered.accept(answer);
+          } else if (failure instanceof ActivityFailure activity) {
+            refused.accept(activity);
+          } else {
+            throw failure;
+          }
+          return null;
+        });
   }
 
   /** What a failure that PagerDuty or Jira refused says, without Temporal's wrapping. */
