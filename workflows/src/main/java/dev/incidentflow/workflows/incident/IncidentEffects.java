@@ -27,8 +27,10 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -105,6 +107,9 @@ final class IncidentEffects {
   /** See {@link #inviteWhoIsCalled()}. */
   private boolean inviteWhoIsCalled;
 
+  /** See {@link #stepKeysOfTheirOwn()}. */
+  private boolean stepKeysOfTheirOwn;
+
   /**
    * From here on the people an escalation step pages are invited to the incident channel, when it
    * is open (version 1 of {@link IncidentWorkflowImpl#INVITE_WHO_IS_CALLED}); before, only those
@@ -112,6 +117,16 @@ final class IncidentEffects {
    */
   void inviteWhoIsCalled() {
     inviteWhoIsCalled = true;
+  }
+
+  /**
+   * From here on an escalation step pages under a dedup key no earlier page of the incident used
+   * (version 1 of {@link IncidentWorkflowImpl#REPLAN_BY_WHO_WAS_CALLED}). After a severity change
+   * the new chain's step 1 can follow the old chain's step 1, and under the same key PagerDuty
+   * would fold its page into the open alert of the first: nobody new would be paged.
+   */
+  void stepKeysOfTheirOwn() {
+    stepKeysOfTheirOwn = true;
   }
 
   /**
@@ -418,7 +433,19 @@ final class IncidentEffects {
       String channel,
       int step,
       List<Person> people) {
-    String dedupKey = dedupKey(incidentId, step);
+    return triggers(
+        incidentId, severity, service, title, channel, step, dedupKey(incidentId, step), people);
+  }
+
+  private static List<PagerEvent> triggers(
+      String incidentId,
+      Severity severity,
+      String service,
+      String title,
+      String channel,
+      int step,
+      String dedupKey,
+      List<Person> people) {
     String summary = "[" + severity + "] " + incidentId + " " + service + ": " + title;
     Set<String> routingKeys = new LinkedHashSet<>();
     List<PagerEvent> events = new ArrayList<>();
@@ -445,6 +472,26 @@ final class IncidentEffects {
     return events;
   }
 
+  /**
+   * The dedup key step {@code step} pages under: {@link #dedupKey}, or with {@link
+   * #stepKeysOfTheirOwn} and that key used by an earlier page, the same with the severity (and a
+   * count) after it, e.g. {@code incidentflow-INC-7-step-1-sev1}.
+   */
+  private String stepKey(IncidentState state, int step) {
+    String key = dedupKey(state.incidentId(), step);
+    if (!stepKeysOfTheirOwn) {
+      return key;
+    }
+    Set<String> used = new HashSet<>();
+    state.pages().forEach(page -> used.add(page.dedupKey()));
+    String own = key + "-" + state.severity().name().toLowerCase(Locale.ROOT);
+    String candidate = key;
+    for (int count = 1; used.contains(candidate); count++) {
+      candidate = count == 1 ? own : own + "-" + count;
+    }
+    return candidate;
+  }
+
   private void runEscalationStep(IncidentState state, Effect.RunEscalationStep step) {
     Instant now = Instant.ofEpochMilli(Workflow.currentTimeMillis());
     ResolvedTargets resolved = resolve(state, step.targets(), now);
@@ -456,6 +503,7 @@ final class IncidentEffects {
             state.title(),
             channelName(state),
             step.step(),
+            stepKey(state, step.step()),
             resolved.people());
     List<IncidentState.PageKey> keys = events.stream().map(IncidentEffects::pageKey).toList();
     List<PagerEvent> sent = events.stream().filter(alreadyPaged::contains).toList();

@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
@@ -102,6 +103,13 @@ public final class IncidentState {
 
   /** See {@link #resolvePagesWithoutAcknowledging()}. */
   private boolean resolvesWithoutAcknowledging;
+
+  /**
+   * Every escalation target the incident has called ({@code oncall:secondary}, ...), under any of
+   * its severities; null in runs before {@code IncidentWorkflowImpl#REPLAN_BY_WHO_WAS_CALLED} (see
+   * {@link #replanByWhoWasCalled()}).
+   */
+  private TreeSet<String> called;
 
   /** See {@link #renameChannelWithSeverity()}. */
   private boolean renamesChannel;
@@ -516,6 +524,18 @@ public final class IncidentState {
     renamesChannel = true;
   }
 
+  /**
+   * From now on, a severity change replans the escalation by whom the incident has called, not by
+   * how many steps ran ({@link EscalationPlan#replan(List, int, java.util.Collection)}). Only a new
+   * incident starts this: a run carried from before it has no record of whom it called. Runs before
+   * {@code IncidentWorkflowImpl#REPLAN_BY_WHO_WAS_CALLED} never call this.
+   */
+  public void replanByWhoWasCalled() {
+    if (called == null && escalationLevel < 0) {
+      called = new TreeSet<>();
+    }
+  }
+
   /** Slack renamed the channel as {@link Effect.RenameChannel} asked. */
   public void channelRenamed(String name, Instant now) {
     String previous = channelName;
@@ -760,7 +780,7 @@ public final class IncidentState {
     if (!row().page()) {
       return Optional.of(severity + " does not page; raise the severity to escalate");
     }
-    if (!escalation.hasNextStep()) {
+    if (!escalation.pastStepsCalledAlready().hasNextStep()) {
       return Optional.of(incidentId() + " has run every step of its escalation chain");
     }
     return Optional.empty();
@@ -769,14 +789,24 @@ public final class IncidentState {
   /** A person asks for the next step of the escalation chain now; returns that step's number. */
   public int escalateNow(Transition transition) {
     require(refusalOfEscalate());
+    escalation = escalation.pastStepsCalledAlready();
     int step = escalation.nextStep();
     String reason =
         "escalated by "
             + transition.by()
             + (transition.note().isBlank() ? "" : ": " + transition.note());
-    effects.add(new Effect.RunEscalationStep(step, escalation.next().targets(), reason));
-    escalation = escalation.advance();
+    runNextStep(reason);
     return step;
+  }
+
+  /** Asks for the next escalation step, calling whom it has not called before, and advances. */
+  private void runNextStep(String reason) {
+    List<String> targets = escalation.nextTargets();
+    if (called != null) {
+      called.addAll(targets);
+    }
+    effects.add(new Effect.RunEscalationStep(escalation.nextStep(), targets, reason));
+    escalation = escalation.advance();
   }
 
   /**
@@ -842,7 +872,10 @@ public final class IncidentState {
     require(refusalOfSeverity(change.severity()));
     Severity previous = severity;
     severity = change.severity();
-    escalation = escalation.replan(row().pagingChain(), escalationLevel + 1);
+    escalation =
+        called == null
+            ? escalation.replan(row().pagingChain(), escalationLevel + 1)
+            : escalation.replan(row().pagingChain(), escalationLevel + 1, called);
     if (oneNoticeForMissed) {
       boolean managerTold = cadence.overdueNotices() >= StatusCadence.ESCALATING_NOTICE;
       cadence = cadence.withEvery(row().statusUpdates().every(), now);
@@ -977,20 +1010,20 @@ public final class IncidentState {
     boolean fired = false;
     while (escalation.isDue(status, now)) {
       fired = true;
-      int step = escalation.nextStep();
       if (escalation.decide(status) == EscalationPlan.Decision.FIRE) {
         EscalationStep next = escalation.next();
         String reason;
-        if (step == 0) {
+        if (escalation.nextStep() == 0) {
           reason = "incident opened";
         } else if (next.unless() == null) {
           reason = "scheduled at " + Durations.format(next.after());
         } else {
           reason = "not " + next.unless().wireName() + " after " + Durations.format(next.after());
         }
-        effects.add(new Effect.RunEscalationStep(step, escalation.next().targets(), reason));
+        runNextStep(reason);
+      } else {
+        escalation = escalation.advance();
       }
-      escalation = escalation.advance();
     }
     if (status.isActive() && cadence.isNoticeDue(now)) {
       fired = true;

@@ -174,6 +174,15 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
   static final String RENAME_CHANNEL_WITH_SEVERITY = "rename-channel-with-severity";
 
   /**
+   * Version 1 of this change replans a new incident's escalation on a severity change by whom it
+   * has called ({@link IncidentState#replanByWhoWasCalled()}), and gives a step that pages under a
+   * PagerDuty key an earlier step already used a key of its own. In version 0 the new chain went on
+   * after as many steps as had run: an unacknowledged SEV2 raised to SEV1 after its step 1 (the
+   * engineering manager) went on at SEV1's step 2, and the secondary on-call was never paged.
+   */
+  static final String REPLAN_BY_WHO_WAS_CALLED = "replan-by-who-was-called";
+
+  /**
    * How long a new incident's first save waits for its first page (see {@link #PAGE_BEFORE_SAVE}).
    */
   static final Duration FIRST_SAVE_WAIT = Duration.ofSeconds(5);
@@ -229,6 +238,9 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
 
   /** Version 1 of {@link #RENAME_CHANNEL_WITH_SEVERITY}. */
   private boolean renameChannelWithSeverity;
+
+  /** Version 1 of {@link #REPLAN_BY_WHO_WAS_CALLED}. */
+  private boolean replanByWhoWasCalled;
 
   /** The timer of the next deadline; null in runs before {@link #CANCEL_IDLE_TIMERS}. */
   private DeadlineTimer deadlineTimer;
@@ -289,6 +301,11 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
         Workflow.getVersion(REFUSE_OTHER_INCIDENT, Workflow.DEFAULT_VERSION, 1) == 1;
     renameChannelWithSeverity =
         Workflow.getVersion(RENAME_CHANNEL_WITH_SEVERITY, Workflow.DEFAULT_VERSION, 1) == 1;
+    replanByWhoWasCalled =
+        Workflow.getVersion(REPLAN_BY_WHO_WAS_CALLED, Workflow.DEFAULT_VERSION, 1) == 1;
+    if (replanByWhoWasCalled) {
+      effects.stepKeysOfTheirOwn();
+    }
     if (input.carried() != null) {
       state = input.carried();
       savedThrough = state.lastSequence();
@@ -502,6 +519,9 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
     staff(responders);
     state.addLinks(nonNull(runbook(input, responders), dashboard(input, responders)));
     followTodaysRules();
+    if (replanByWhoWasCalled) {
+      state.replanByWhoWasCalled();
+    }
     if (ticketForUnpaged) {
       state.ticketsTo(
           new IncidentState.TicketDesk(

@@ -4,8 +4,10 @@ import static java.util.Objects.requireNonNull;
 
 import dev.incidentflow.workflows.model.IncidentStatus;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /**
  * Where an incident stands in its escalation chain. Steps run in order; step {@code i} is due at
@@ -13,8 +15,13 @@ import java.util.Optional;
  * step's {@code unless} status, and nothing escalates once the incident is resolved.
  *
  * @param nextStep the index of the first step that has neither run nor been skipped
+ * @param calledEarlier the targets called under the incident's earlier severities, sorted: a step
+ *     of this chain leaves them out, and is skipped when it has nobody else to call (see {@link
+ *     #replan(List, int, Collection)}); empty for a plan never replanned that way (and read as
+ *     empty from plans carried before the field existed)
  */
-public record EscalationPlan(List<EscalationStep> chain, Instant startedAt, int nextStep) {
+public record EscalationPlan(
+    List<EscalationStep> chain, Instant startedAt, int nextStep, List<String> calledEarlier) {
 
   /** What to do about one step. */
   public enum Decision {
@@ -28,6 +35,11 @@ public record EscalationPlan(List<EscalationStep> chain, Instant startedAt, int 
     if (nextStep < 0 || nextStep > chain.size()) {
       throw new IllegalArgumentException("nextStep out of range: " + nextStep);
     }
+    calledEarlier = calledEarlier == null ? List.of() : List.copyOf(new TreeSet<>(calledEarlier));
+  }
+
+  public EscalationPlan(List<EscalationStep> chain, Instant startedAt, int nextStep) {
+    this(chain, startedAt, nextStep, List.of());
   }
 
   public boolean hasNextStep() {
@@ -47,16 +59,39 @@ public record EscalationPlan(List<EscalationStep> chain, Instant startedAt, int 
     return nextDueAt(status).map(due -> !due.isAfter(now)).orElse(false);
   }
 
-  /** Whether the next step fires or is skipped because the incident reached its {@code unless}. */
+  /**
+   * Whether the next step fires, or is skipped because the incident reached its {@code unless} or
+   * because everyone it calls was called under an earlier severity.
+   */
   public Decision decide(IncidentStatus status) {
     EscalationStep step = chain.get(nextStep);
-    return step.unless() != null && status.hasReached(step.unless())
+    return step.unless() != null && status.hasReached(step.unless()) || calledAlready(step)
         ? Decision.SKIP
         : Decision.FIRE;
   }
 
   public EscalationStep next() {
     return chain.get(nextStep);
+  }
+
+  /** Whom the next step calls: its targets but those called under an earlier severity. */
+  public List<String> nextTargets() {
+    return next().targets().stream().filter(target -> !calledEarlier.contains(target)).toList();
+  }
+
+  /** The plan past the steps ahead that would call nobody new (see {@link #calledEarlier}). */
+  public EscalationPlan pastStepsCalledAlready() {
+    int next = nextStep;
+    while (next < chain.size() && calledAlready(chain.get(next))) {
+      next++;
+    }
+    return next == nextStep ? this : new EscalationPlan(chain, startedAt, next, calledEarlier);
+  }
+
+  private boolean calledAlready(EscalationStep step) {
+    return !calledEarlier.isEmpty()
+        && !step.targets().isEmpty()
+        && calledEarlier.containsAll(step.targets());
   }
 
   /**
@@ -70,11 +105,11 @@ public record EscalationPlan(List<EscalationStep> chain, Instant startedAt, int 
     while (next < chain.size() && !startedAt.plus(chain.get(next).after()).isAfter(now)) {
       next++;
     }
-    return new EscalationPlan(chain, startedAt, next);
+    return new EscalationPlan(chain, startedAt, next, calledEarlier);
   }
 
   public EscalationPlan advance() {
-    return new EscalationPlan(chain, startedAt, nextStep + 1);
+    return new EscalationPlan(chain, startedAt, nextStep + 1, calledEarlier);
   }
 
   /**
@@ -89,5 +124,29 @@ public record EscalationPlan(List<EscalationStep> chain, Instant startedAt, int 
   public EscalationPlan replan(List<EscalationStep> newChain, int stepsRun) {
     int done = Math.max(nextStep, stepsRun);
     return new EscalationPlan(newChain, startedAt, Math.min(done, newChain.size()));
+  }
+
+  /**
+   * The plan after a severity change, by whom the incident has called rather than by how many steps
+   * ran. Counting steps alone skips people: an unacknowledged SEV2 pages the engineering manager at
+   * its step 1, and raised to SEV1 after that it would go on at SEV1's step 2, so SEV1's step 1
+   * never called the secondary on-call. Here the new chain goes on from its first step that calls
+   * someone not called yet, if that is earlier than {@link #replan(List, int)} would; a step that
+   * comes due then calls only the targets not called before the change, and is skipped when that
+   * leaves nobody. Steps of the new chain that repeat each other's targets still run as written.
+   *
+   * @param stepsRun as for {@link #replan(List, int)}
+   * @param called every target the incident has called so far, under any chain
+   */
+  public EscalationPlan replan(
+      List<EscalationStep> newChain, int stepsRun, Collection<String> called) {
+    int next = replan(newChain, stepsRun).nextStep();
+    for (int i = 0; i < next; i++) {
+      if (!called.containsAll(newChain.get(i).targets())) {
+        next = i;
+        break;
+      }
+    }
+    return new EscalationPlan(newChain, startedAt, next, List.copyOf(called));
   }
 }

@@ -292,6 +292,55 @@ class IncidentEscalationWorkflowTest {
   }
 
   @Test
+  void sev2RaisedToSev1AfterPagingItsManagerPagesTheSecondaryAtOnceAndNotTheManagerAgain() {
+    IncidentWorkflow incident = env.startAlertIncident("alert-a", Severity.SEV2);
+    env.sleepUntil(1, minutes(16, 0));
+    assertThat(env.paging.triggeredKeys()).containsExactly(key(0), key(1));
+
+    incident.changeSeverity(new SeverityChange(Severity.SEV1, "alice", "all regions"));
+    env.sleepUntil(1, minutes(16, 1));
+
+    // SEV1's step 1 (the secondary and the manager) came due at 5 minutes: it calls the secondary
+    // now, under a key of its own, for PagerDuty would fold a second page under step 1's key into
+    // the manager's open alert. Step 2 (the VP, due at 10 minutes) follows.
+    assertThat(env.paging.triggeredKeys())
+        .containsExactly(key(0), key(1), key(1) + "-sev1", key(2));
+    assertThat(env.slack.dmRecipients()).containsExactly("alice", "dana", "bob", "erin");
+    assertThat(env.events(1, ESCALATED))
+        .extracting(TimelineEvent::text)
+        .containsExactly(
+            "Escalated to level 1: paged dana (not acknowledged after 15m)",
+            "Escalated to level 1: paged bob (not acknowledged after 5m)",
+            "Escalated to level 2: paged erin (not identified after 10m)");
+
+    env.sleepUntil(1, minutes(20, 1));
+    assertThat(escalatedLevels()).containsExactly("1", "1", "2", "3");
+    assertThat(env.paging.triggeredKeys()).hasSize(5).doesNotHaveDuplicates();
+
+    incident.resolve(new Transition("alice", ""));
+    env.sleepUntil(1, minutes(21, 0));
+    assertThat(env.paging.of(PagerEvent.Action.RESOLVE))
+        .extracting(PagerEvent::dedupKey)
+        .containsExactlyInAnyOrder(key(0), key(1), key(1) + "-sev1", key(2), key(3));
+    env.recordHistory("sev2-raised-to-sev1-after-its-manager", "alert-a");
+  }
+
+  @Test
+  void sev1LoweredToSev2AndRaisedAgainCallsNobodyTwice() {
+    IncidentWorkflow incident = env.startAlertIncident("alert-a", Severity.SEV1);
+    env.sleepUntil(1, minutes(5, 30));
+    incident.changeSeverity(new SeverityChange(Severity.SEV2, "alice", ""));
+    env.sleepUntil(1, minutes(6, 0));
+    incident.changeSeverity(new SeverityChange(Severity.SEV1, "alice", ""));
+    env.sleepUntil(1, minutes(10, 1));
+
+    assertThat(env.paging.triggeredKeys()).containsExactly(key(0), key(1), key(2));
+    assertThat(env.slack.dmRecipients()).containsExactly("alice", "bob", "dana", "erin");
+
+    assertThat(escalatedLevels()).containsExactly("1", "2");
+  }
+
+  @Test
   void acknowledgedSev2NeverPagesTheEngineeringManager() {
     IncidentWorkflow incident = env.startAlertIncident("alert-a", Severity.SEV2);
     env.sleepUntil(1, minutes(14, 0));

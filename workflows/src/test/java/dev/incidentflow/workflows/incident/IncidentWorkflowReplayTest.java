@@ -58,14 +58,22 @@ class IncidentWorkflowReplayTest {
         IncidentWorkflowSettings.defaults(),
         Recording.V9),
     /** Recorded since {@link IncidentWorkflowImpl#TICKET_FOR_UNPAGED}: a SEV3 opens its ticket. */
-    SEV3_OPENS_TICKET(
-        "sev3-opens-ticket", 1, IncidentWorkflowSettings.defaults(), Recording.CURRENT),
+    SEV3_OPENS_TICKET("sev3-opens-ticket", 1, IncidentWorkflowSettings.defaults(), Recording.V10),
     /**
      * Recorded since {@link IncidentWorkflowImpl#RESOLVE_PAGES_WITHOUT_ACK}: resolved untouched,
      * its page resolved without an acknowledgement.
      */
     RESOLVED_BEFORE_ACKNOWLEDGED(
-        "resolved-before-acknowledged", 1, IncidentWorkflowSettings.defaults(), Recording.CURRENT);
+        "resolved-before-acknowledged", 1, IncidentWorkflowSettings.defaults(), Recording.V10),
+    /**
+     * Recorded since {@link IncidentWorkflowImpl#REPLAN_BY_WHO_WAS_CALLED}: raised to SEV1 after
+     * its manager was paged, it pages the secondary under a key of its own.
+     */
+    SEV2_RAISED_TO_SEV1_AFTER_ITS_MANAGER(
+        "sev2-raised-to-sev1-after-its-manager",
+        1,
+        IncidentWorkflowSettings.defaults(),
+        Recording.CURRENT);
 
     final String name;
     final int minimumRuns;
@@ -167,6 +175,12 @@ class IncidentWorkflowReplayTest {
      * severity change kept the channel's name.
      */
     V9("v9/"),
+    /**
+     * Before {@link IncidentWorkflowImpl#REPLAN_BY_WHO_WAS_CALLED}: a severity change went on with
+     * the new chain after as many steps as had run, so raising a SEV2 to SEV1 after its step 1
+     * skipped SEV1's step 1 and the secondary on-call.
+     */
+    V10("v10/"),
     CURRENT("");
 
     final String folder;

@@ -204,6 +204,78 @@ class EscalationPlanTest {
   }
 
   @Test
+  void replanningByWhoWasCalledGoesBackToTheFirstStepThatCallsSomeoneNew() {
+    // SEV2 ran step 0 (the primary) and step 1 (the manager); counted by steps, SEV1 would go on
+    // at its step 2 and never call the secondary.
+    List<String> called = List.of("oncall:primary", "role:engineering-manager");
+
+    EscalationPlan sev1 =
+        planAt(Severity.SEV2, 2).replan(POLICY.row(Severity.SEV1).pagingChain(), 2, called);
+
+    assertThat(sev1.nextStep()).isEqualTo(1);
+    assertThat(sev1.nextTargets()).containsExactly("oncall:secondary");
+    assertThat(sev1.decide(TRIGGERED)).isEqualTo(EscalationPlan.Decision.FIRE);
+    assertThat(sev1.decide(ACKNOWLEDGED)).isEqualTo(EscalationPlan.Decision.SKIP);
+    assertThat(sev1.advance().nextTargets()).containsExactly("role:vp-engineering");
+  }
+
+  @Test
+  void replanningByWhoWasCalledNeverGoesPastWhereCountingStepsWould() {
+    EscalationPlan sev1 =
+        planAt(Severity.SEV3, 0)
+            .replan(POLICY.row(Severity.SEV1).pagingChain(), 1, List.of("oncall:primary"));
+
+    assertThat(sev1.nextStep()).isEqualTo(1);
+    assertThat(
+            planAt(Severity.SEV2, 1)
+                .replan(POLICY.row(Severity.SEV1).pagingChain(), 1, List.of("role:executive"))
+                .nextStep())
+        .isZero();
+  }
+
+  @Test
+  void aStepWhoseTargetsWereAllCalledUnderAnEarlierSeverityIsSkipped() {
+    List<String> called = List.of("oncall:primary", "role:executive");
+
+    EscalationPlan sev1 =
+        planAt(Severity.SEV2, 2).replan(POLICY.row(Severity.SEV1).pagingChain(), 2, called);
+    EscalationPlan atStep3 = sev1.advance().advance();
+
+    assertThat(atStep3.next().targets()).containsExactly("role:executive");
+    assertThat(atStep3.nextTargets()).isEmpty();
+    assertThat(atStep3.decide(TRIGGERED)).isEqualTo(EscalationPlan.Decision.SKIP);
+    assertThat(atStep3.pastStepsCalledAlready().hasNextStep()).isFalse();
+    assertThat(sev1.pastStepsCalledAlready()).isSameAs(sev1);
+  }
+
+  @Test
+  void stepsOfOneChainThatRepeatTheirTargetsStillRunAsWritten() {
+    List<EscalationStep> repeating =
+        List.of(
+            new EscalationStep(Duration.ZERO, null, List.of("oncall:primary")),
+            new EscalationStep(Duration.ofMinutes(5), null, List.of("oncall:secondary")),
+            new EscalationStep(Duration.ofMinutes(10), null, List.of("oncall:secondary")));
+
+    EscalationPlan plan =
+        planAt(Severity.SEV2, 1).replan(repeating, 1, List.of("oncall:primary")).advance();
+
+    assertThat(plan.nextStep()).isEqualTo(2);
+    assertThat(plan.nextTargets()).containsExactly("oncall:secondary");
+    assertThat(plan.decide(TRIGGERED)).isEqualTo(EscalationPlan.Decision.FIRE);
+  }
+
+  @Test
+  void aPlanCarriedFromBeforeItRecordedWhoWasCalledCallsEveryTarget() {
+    EscalationPlan carried =
+        new EscalationPlan(POLICY.row(Severity.SEV1).pagingChain(), START, 1, null);
+
+    assertThat(carried.calledEarlier()).isEmpty();
+    assertThat(carried.nextTargets())
+        .containsExactly("oncall:secondary", "role:engineering-manager");
+    assertThat(carried.decide(TRIGGERED)).isEqualTo(EscalationPlan.Decision.FIRE);
+  }
+
+  @Test
   void nextStepOutsideTheChainIsRejected() {
     List<EscalationStep> chain = POLICY.row(Severity.SEV1).pagingChain();
 
