@@ -2,7 +2,7 @@ package dev.incidentflow.workflows.incident;
 
 import dev.incidentflow.workflows.activities.IssueKind;
 import dev.incidentflow.workflows.activities.NewTrackerIssue;
-import dev.incidentflow.workflows.postmortem.TrackerText;
+import dev.incidentflow.workflows.activities.TrackerText;
 import java.util.List;
 
 /**

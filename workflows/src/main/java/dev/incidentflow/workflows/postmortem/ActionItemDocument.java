@@ -3,6 +3,7 @@ package dev.incidentflow.workflows.postmortem;
 import dev.incidentflow.workflows.activities.ActionItemNumber;
 import dev.incidentflow.workflows.activities.IssueKind;
 import dev.incidentflow.workflows.activities.NewTrackerIssue;
+import dev.incidentflow.workflows.activities.TrackerText;
 import java.util.List;
 
 /** The action item's Jira issue. Pure. */

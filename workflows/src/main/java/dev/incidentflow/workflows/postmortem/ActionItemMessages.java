@@ -1,6 +1,7 @@
 package dev.incidentflow.workflows.postmortem;
 
 import dev.incidentflow.workflows.activities.TrackerIssue;
+import dev.incidentflow.workflows.activities.TrackerText;
 import dev.incidentflow.workflows.model.Person;
 import java.time.Duration;
 

@@ -4,6 +4,7 @@ import dev.incidentflow.workflows.activities.Deploy;
 import dev.incidentflow.workflows.activities.IncidentTimeline;
 import dev.incidentflow.workflows.activities.IssueKind;
 import dev.incidentflow.workflows.activities.NewTrackerIssue;
+import dev.incidentflow.workflows.activities.TrackerText;
 import dev.incidentflow.workflows.model.TimelineEvent;
 import dev.incidentflow.workflows.model.TimelineEventType;
 import java.time.LocalDate;

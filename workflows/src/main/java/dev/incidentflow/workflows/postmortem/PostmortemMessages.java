@@ -1,6 +1,7 @@
 package dev.incidentflow.workflows.postmortem;
 
 import dev.incidentflow.workflows.activities.TrackerIssue;
+import dev.incidentflow.workflows.activities.TrackerText;
 import dev.incidentflow.workflows.model.Person;
 
 /** What people and the timeline are told about a postmortem. Pure. */

@@ -1,4 +1,4 @@
-package dev.incidentflow.workflows.postmortem;
+package dev.incidentflow.workflows.activities;
 
 import dev.incidentflow.workflows.model.Severity;
 import java.time.Duration;
@@ -23,7 +23,7 @@ public final class TrackerText {
     return TIME.format(at);
   }
 
-  static String shortTime(Instant at) {
+  public static String shortTime(Instant at) {
     return SHORT.format(at);
   }
 
