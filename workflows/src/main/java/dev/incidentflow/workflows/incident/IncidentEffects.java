@@ -240,6 +240,8 @@ final class IncidentEffects {
               step.step(),
               state.status().wireName());
         } else {
+          // A severity change can bring a step number back that an earlier chain skipped.
+          skippedSteps.remove(step.step());
           runEscalationStep(state, step);
         }
       } else if (effect instanceof Effect.NotifyTargets notify) {
@@ -571,7 +573,7 @@ final class IncidentEffects {
     }
     List<IncidentState.PageKey> paged =
         keys.stream().filter(key -> !refusedKeys.contains(key)).toList();
-    state.escalationRan(step.step(), handles, resolved.unresolved(), paged, step.reason(), now);
+    state.escalationRan(step, handles, resolved.unresolved(), paged, now);
     if (inviteWhoIsCalled) {
       inviteToChannel(state, resolved.people());
     }

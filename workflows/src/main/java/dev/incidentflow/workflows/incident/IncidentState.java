@@ -801,25 +801,28 @@ public final class IncidentState {
 
   /** Asks for the next escalation step, calling whom it has not called before, and advances. */
   private void runNextStep(String reason) {
-    List<String> targets = escalation.nextTargets();
-    if (called != null) {
-      called.addAll(targets);
-    }
-    effects.add(new Effect.RunEscalationStep(escalation.nextStep(), targets, reason));
+    effects.add(
+        new Effect.RunEscalationStep(escalation.nextStep(), escalation.nextTargets(), reason));
     escalation = escalation.advance();
   }
 
   /**
-   * Records that step {@code step} paged {@code who} (handles, or an empty list when the targets
-   * resolved to nobody) with the given PagerDuty keys.
+   * Records that {@code ran} paged {@code who} (handles, or an empty list when the targets resolved
+   * to nobody) with the given PagerDuty keys. Its targets but those that resolved to nobody count
+   * as called from now on (see {@link #replanByWhoWasCalled()}); a step asked for but never run
+   * (the incident was over first) calls nobody.
    */
   public void escalationRan(
-      int step,
+      Effect.RunEscalationStep ran,
       List<String> who,
       List<String> unresolved,
       List<PageKey> keys,
-      String reason,
       Instant now) {
+    int step = ran.step();
+    String reason = ran.reason();
+    if (called != null) {
+      ran.targets().stream().filter(target -> !unresolved.contains(target)).forEach(called::add);
+    }
     escalationLevel = Math.max(escalationLevel, step);
     for (PageKey key : keys) {
       if (!pages.contains(key)) {

@@ -134,6 +134,8 @@ public record EscalationPlan(
    * someone not called yet, if that is earlier than {@link #replan(List, int)} would; a step that
    * comes due then calls only the targets not called before the change, and is skipped when that
    * leaves nobody. Steps of the new chain that repeat each other's targets still run as written.
+   * The change is a new reason to call: the new chain's steps already due are decided now, by their
+   * {@code unless}, also those that came due while a reopened incident was resolved.
    *
    * @param stepsRun as for {@link #replan(List, int)}
    * @param called every target the incident has called so far, under any chain

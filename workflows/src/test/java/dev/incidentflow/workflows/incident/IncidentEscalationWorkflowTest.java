@@ -122,6 +122,36 @@ class IncidentEscalationWorkflowTest {
   }
 
   @Test
+  void aStepAResolveOvertookIsCalledWhenTheReopenedIncidentIsRaisedAndEscalated() throws Exception {
+    IncidentWorkflow incident = env.startAlertIncident("alert-a", Severity.SEV2);
+    env.sleep(Duration.ofSeconds(10));
+    // As above: the escalation (SEV2's step 1, the manager) waits for a save while a resolve is
+    // taken, so it never runs.
+    env.store.savesDown = true;
+    accepted("postStatusUpdate", new Note("rolling back", "bob"));
+    WorkflowUpdateHandle<IncidentView> escalating = accepted("escalate", new Transition("bob", ""));
+    WorkflowUpdateHandle<IncidentView> resolving = accepted("resolve", new Transition("bob", ""));
+    env.store.savesDown = false;
+    env.sleep(Duration.ofMinutes(1));
+    assertThat(resolving.getResultAsync().get(30, TimeUnit.SECONDS).status())
+        .isEqualTo(IncidentStatus.RESOLVED);
+    assertThatThrownBy(() -> escalating.getResultAsync().get(30, TimeUnit.SECONDS))
+        .rootCause()
+        .hasMessageContaining("INC-1 was resolved before its escalation ran; nobody was paged");
+
+    incident.reopen(new Transition("bob", "errors are back"));
+    incident.changeSeverity(new SeverityChange(Severity.SEV1, "bob", "all regions"));
+    IncidentView escalated = incident.escalate(new Transition("bob", ""));
+    env.sleep(Duration.ofSeconds(30)); // the DMs go out after the answer
+
+    // SEV1's step 1 has the same number as the step the resolve overtook; it runs, and the
+    // manager, never paged, is paged with the secondary.
+    assertThat(escalated.escalationLevel()).isEqualTo(1);
+    assertThat(env.paging.triggeredKeys()).containsExactly(key(0), key(1));
+    assertThat(env.slack.dmRecipients()).containsExactly("alice", "bob", "dana");
+  }
+
+  @Test
   void aStepWhosePagePagerDutyRefusesStillTellsItsPeopleAndTheChannelWhy() {
     env.paging.rejectsTriggers = true;
     env.startAlertIncident("alert-a", Severity.SEV1);

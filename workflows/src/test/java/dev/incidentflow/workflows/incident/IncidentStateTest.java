@@ -293,7 +293,78 @@ class IncidentStateTest {
   }
 
   @Test
-  void raisingSev2ToSev1AfterItsSecondStepContinuesFromTheThird() {
+  void raisingSev2ToSev1AfterItsManagerWasPagedCallsTheSecondaryAtOnceAndGoesOn() {
+    StateDriver driver =
+        StateDriver.declared(Severity.SEV2)
+            .replanningByWhoWasCalled()
+            .at(16, (state, now) -> state.changeSeverity(severity(Severity.SEV1, "erin"), now))
+            .advanceTo(60);
+
+    assertThat(driver.stepsRun())
+        .containsExactly(
+            "step 0 at 0s", "step 1 at 15m", "step 1 at 16m", "step 2 at 16m", "step 3 at 20m");
+    assertThat(driver.effects(Effect.RunEscalationStep.class))
+        .extracting(Effect.RunEscalationStep::targets)
+        .containsExactly(
+            List.of("oncall:primary"),
+            List.of("role:engineering-manager"),
+            List.of("oncall:secondary"),
+            List.of("role:vp-engineering"),
+            List.of("role:executive"));
+  }
+
+  @Test
+  void aTargetThatResolvedToNobodyIsCalledAgainAfterASeverityChange() {
+    Policy policy =
+        TestPolicies.withRow(
+            Severity.SEV1,
+            new SeverityPolicy(
+                "",
+                List.of("P1"),
+                true,
+                new StatusUpdatePolicy(Duration.ofMinutes(15), List.of("channel")),
+                Duration.ofMinutes(30),
+                List.of(
+                    TestPolicies.step(0, null, "oncall:primary"),
+                    TestPolicies.step(5, ACKNOWLEDGED, "role:nobody-home")),
+                null));
+    StateDriver driver =
+        StateDriver.declared(Severity.SEV1, policy)
+            .replanningByWhoWasCalled()
+            .at(6, (state, now) -> state.changeSeverity(severity(Severity.SEV2, "alice"), now))
+            .at(7, (state, now) -> state.changeSeverity(severity(Severity.SEV1, "alice"), now))
+            .advanceTo(8);
+
+    assertThat(driver.stepsRun()).containsExactly("step 0 at 0s", "step 1 at 5m", "step 1 at 7m");
+  }
+
+  @Test
+  void manualEscalateAfterASeverityChangeSkipsTheStepsWithNobodyNewAndIsRefusedWhenNoneIsLeft() {
+    StateDriver driver =
+        StateDriver.declared(Severity.SEV1)
+            .replanningByWhoWasCalled()
+            .at(1, (state, now) -> state.advance(ACKNOWLEDGED, by("alice"), now))
+            .at(6, (state, now) -> state.escalateNow(by("alice")))
+            .at(7, (state, now) -> state.changeSeverity(severity(Severity.SEV2, "alice"), now))
+            .at(8, (state, now) -> state.changeSeverity(severity(Severity.SEV1, "alice"), now))
+            .advanceTo(8);
+
+    // SEV1's step 1 was skipped (acknowledged) and step 2, the VP, was called by hand at 6m: the
+    // next step with somebody new is step 3.
+    int step = driver.state.escalateNow(by("alice"));
+    driver.perform();
+
+    assertThat(step).isEqualTo(3);
+    assertThat(driver.stepsRun()).containsExactly("step 0 at 0s", "step 2 at 6m", "step 3 at 8m");
+    assertThat(driver.effects(Effect.RunEscalationStep.class).get(2).targets())
+        .containsExactly("role:executive");
+    assertThat(driver.state.refusalOfEscalate())
+        .contains("INC-1 has run every step of its escalation chain");
+  }
+
+  @Test
+  void
+      raisingSev2ToSev1AfterItsSecondStepContinuesFromTheThirdInRunsFromBeforeReplanByWhoWasCalled() {
     StateDriver driver =
         StateDriver.opened(Severity.SEV2)
             .at(16, (state, now) -> state.changeSeverity(severity(Severity.SEV1, "erin"), now))

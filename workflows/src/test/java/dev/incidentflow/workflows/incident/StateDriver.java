@@ -69,6 +69,15 @@ final class StateDriver {
     return driver;
   }
 
+  /**
+   * The incident replans its escalation by whom it called, as since {@code
+   * IncidentWorkflowImpl#REPLAN_BY_WHO_WAS_CALLED}; on a {@link #declared} incident only.
+   */
+  StateDriver replanningByWhoWasCalled() {
+    state.replanByWhoWasCalled();
+    return this;
+  }
+
   static Instant minute(double minutes) {
     return START.plus(Duration.ofSeconds(Math.round(minutes * 60)));
   }
@@ -130,7 +139,7 @@ final class StateDriver {
                 : List.of(
                     new IncidentState.PageKey(
                         null, IncidentEffects.dedupKey(state.incidentId(), step.step())));
-        state.escalationRan(step.step(), who, nobody, keys, step.reason(), now);
+        state.escalationRan(step, who, nobody, keys, now);
       }
     }
     return this;
