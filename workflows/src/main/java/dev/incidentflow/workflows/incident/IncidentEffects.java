@@ -424,22 +424,11 @@ final class IncidentEffects {
 
   /**
    * The triggers that page {@code people} for escalation step {@code step} of an incident: one per
-   * routing key among them, under the step's dedup key. Pure, so that {@link OpeningActivitiesImpl}
-   * sends the first page exactly as this class would.
+   * routing key among them, under {@code dedupKey} (the step's, {@link #dedupKey}, unless an
+   * earlier page used it). Pure, so that {@link OpeningActivitiesImpl} sends the first page exactly
+   * as this class would.
    */
   static List<PagerEvent> triggers(
-      String incidentId,
-      Severity severity,
-      String service,
-      String title,
-      String channel,
-      int step,
-      List<Person> people) {
-    return triggers(
-        incidentId, severity, service, title, channel, step, dedupKey(incidentId, step), people);
-  }
-
-  private static List<PagerEvent> triggers(
       String incidentId,
       Severity severity,
       String service,

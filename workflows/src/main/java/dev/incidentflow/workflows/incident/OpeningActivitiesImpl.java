@@ -95,6 +95,7 @@ public final class OpeningActivitiesImpl implements OpeningActivities {
             incident.title(),
             ChannelName.of(number.number(), incident.severity(), incident.title()),
             0,
+            IncidentEffects.dedupKey(number.id(), 0),
             staffing.firstPageTargets().people());
     List<PagerEvent> sent = new ArrayList<>();
     Future<?> sending =

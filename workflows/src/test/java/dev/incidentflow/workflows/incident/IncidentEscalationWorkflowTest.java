@@ -17,8 +17,6 @@ import dev.incidentflow.workflows.model.IncidentStatus;
 import dev.incidentflow.workflows.model.Person;
 import dev.incidentflow.workflows.model.Severity;
 import dev.incidentflow.workflows.model.TimelineEvent;
-import dev.incidentflow.workflows.policy.SeverityPolicy;
-import dev.incidentflow.workflows.policy.StatusUpdatePolicy;
 import dev.incidentflow.workflows.policy.TestPolicies;
 import io.temporal.client.UpdateOptions;
 import io.temporal.client.WorkflowStub;
@@ -96,16 +94,10 @@ class IncidentEscalationWorkflowTest {
 
   @Test
   void anEscalationByHandThatACancelOvertakesPagesNobodyAndIsRefused() throws Exception {
-    IncidentWorkflow incident = env.startAlertIncident("alert-a", Severity.SEV1);
-    env.sleep(Duration.ofSeconds(10));
-    // A status update's save is under way when the escalation comes, so its step waits for that
-    // save; the database holds the save back while the cancel is taken.
-    env.store.savesDown = true;
-    accepted("postStatusUpdate", new Note("rolling back", "bob"));
-    WorkflowUpdateHandle<IncidentView> escalating = accepted("escalate", new Transition("bob", ""));
-    WorkflowUpdateHandle<IncidentView> canceling =
-        accepted("cancel", new Transition("bob", "false alarm"));
-    env.store.savesDown = false;
+    env.startAlertIncident("alert-a", Severity.SEV1);
+    Overtaking overtaking = escalationOvertakenBy("cancel", new Transition("bob", "false alarm"));
+    WorkflowUpdateHandle<IncidentView> escalating = overtaking.escalating();
+    WorkflowUpdateHandle<IncidentView> canceling = overtaking.change();
     env.sleep(Duration.ofMinutes(2));
 
     assertThat(canceling.getResultAsync().get(30, TimeUnit.SECONDS).status())
@@ -124,14 +116,10 @@ class IncidentEscalationWorkflowTest {
   @Test
   void aStepAResolveOvertookIsCalledWhenTheReopenedIncidentIsRaisedAndEscalated() throws Exception {
     IncidentWorkflow incident = env.startAlertIncident("alert-a", Severity.SEV2);
-    env.sleep(Duration.ofSeconds(10));
-    // As above: the escalation (SEV2's step 1, the manager) waits for a save while a resolve is
-    // taken, so it never runs.
-    env.store.savesDown = true;
-    accepted("postStatusUpdate", new Note("rolling back", "bob"));
-    WorkflowUpdateHandle<IncidentView> escalating = accepted("escalate", new Transition("bob", ""));
-    WorkflowUpdateHandle<IncidentView> resolving = accepted("resolve", new Transition("bob", ""));
-    env.store.savesDown = false;
+    // The escalation by hand (SEV2's step 1, the manager) never runs.
+    Overtaking overtaking = escalationOvertakenBy("resolve", new Transition("bob", ""));
+    WorkflowUpdateHandle<IncidentView> escalating = overtaking.escalating();
+    WorkflowUpdateHandle<IncidentView> resolving = overtaking.change();
     env.sleep(Duration.ofMinutes(1));
     assertThat(resolving.getResultAsync().get(30, TimeUnit.SECONDS).status())
         .isEqualTo(IncidentStatus.RESOLVED);
@@ -169,6 +157,26 @@ class IncidentEscalationWorkflowTest {
   }
 
   /** Sends update {@code name} and returns once the incident took it, without its result. */
+  /** An escalation by hand and the change that overtakes it. */
+  private record Overtaking(
+      WorkflowUpdateHandle<IncidentView> escalating, WorkflowUpdateHandle<IncidentView> change) {}
+
+  /**
+   * Escalates alert-a's incident by hand 10 s in, and has {@code change} (an end: resolve or
+   * cancel) taken before the step runs. A status update's save is under way when the escalation
+   * comes, so its step waits for that save; the database holds the save back while {@code change}
+   * is taken.
+   */
+  private Overtaking escalationOvertakenBy(String change, Transition transition) {
+    env.sleep(Duration.ofSeconds(10));
+    env.store.savesDown = true;
+    accepted("postStatusUpdate", new Note("rolling back", "bob"));
+    WorkflowUpdateHandle<IncidentView> escalating = accepted("escalate", new Transition("bob", ""));
+    WorkflowUpdateHandle<IncidentView> overtaking = accepted(change, transition);
+    env.store.savesDown = false;
+    return new Overtaking(escalating, overtaking);
+  }
+
   private WorkflowUpdateHandle<IncidentView> accepted(String name, Object argument) {
     return WorkflowStub.fromTyped(env.existing("alert-a"))
         .startUpdate(
@@ -554,19 +562,10 @@ class IncidentEscalationWorkflowTest {
   @Test
   void stepWhoseTargetsResolveToNobodyIsRecordedAsSuchAndTheChainMovesOn() {
     env.directory.setPolicy(
-        TestPolicies.withRow(
-            Severity.SEV1,
-            new SeverityPolicy(
-                "",
-                List.of("P1"),
-                true,
-                new StatusUpdatePolicy(Duration.ofMinutes(15), List.of("channel")),
-                Duration.ofMinutes(30),
-                List.of(
-                    TestPolicies.step(0, null, "oncall:primary"),
-                    TestPolicies.step(5, IncidentStatus.ACKNOWLEDGED, "role:nobody-home"),
-                    TestPolicies.step(10, IncidentStatus.IDENTIFIED, "role:vp-engineering")),
-                null)));
+        TestPolicies.withSev1Chain(
+            TestPolicies.step(0, null, "oncall:primary"),
+            TestPolicies.step(5, IncidentStatus.ACKNOWLEDGED, "role:nobody-home"),
+            TestPolicies.step(10, IncidentStatus.IDENTIFIED, "role:vp-engineering")));
     env.startAlertIncident("alert-a", Severity.SEV1);
 
     env.sleepUntil(1, minutes(10, 1));

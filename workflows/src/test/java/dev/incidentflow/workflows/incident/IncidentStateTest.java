@@ -16,10 +16,7 @@ import dev.incidentflow.workflows.model.Severity;
 import dev.incidentflow.workflows.model.TimelineEvent;
 import dev.incidentflow.workflows.model.TimelineEventType;
 import dev.incidentflow.workflows.policy.Policy;
-import dev.incidentflow.workflows.policy.SeverityPolicy;
-import dev.incidentflow.workflows.policy.StatusUpdatePolicy;
 import dev.incidentflow.workflows.policy.TestPolicies;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -179,19 +176,10 @@ class IncidentStateTest {
   @Test
   void stepWhoseTargetsResolveToNobodyIsRecordedAsSuchAndTheChainMovesOn() {
     Policy policy =
-        TestPolicies.withRow(
-            Severity.SEV1,
-            new SeverityPolicy(
-                "",
-                List.of("P1"),
-                true,
-                new StatusUpdatePolicy(Duration.ofMinutes(15), List.of("channel")),
-                Duration.ofMinutes(30),
-                List.of(
-                    TestPolicies.step(0, null, "oncall:primary"),
-                    TestPolicies.step(5, ACKNOWLEDGED, "role:nobody-home"),
-                    TestPolicies.step(10, IDENTIFIED, "role:vp-engineering")),
-                null));
+        TestPolicies.withSev1Chain(
+            TestPolicies.step(0, null, "oncall:primary"),
+            TestPolicies.step(5, ACKNOWLEDGED, "role:nobody-home"),
+            TestPolicies.step(10, IDENTIFIED, "role:vp-engineering"));
     StateDriver driver = StateDriver.declared(Severity.SEV1, policy).advanceTo(12);
 
     assertThat(driver.stepsRun()).containsExactly("step 0 at 0s", "step 1 at 5m", "step 2 at 10m");
@@ -316,18 +304,9 @@ class IncidentStateTest {
   @Test
   void aTargetThatResolvedToNobodyIsCalledAgainAfterASeverityChange() {
     Policy policy =
-        TestPolicies.withRow(
-            Severity.SEV1,
-            new SeverityPolicy(
-                "",
-                List.of("P1"),
-                true,
-                new StatusUpdatePolicy(Duration.ofMinutes(15), List.of("channel")),
-                Duration.ofMinutes(30),
-                List.of(
-                    TestPolicies.step(0, null, "oncall:primary"),
-                    TestPolicies.step(5, ACKNOWLEDGED, "role:nobody-home")),
-                null));
+        TestPolicies.withSev1Chain(
+            TestPolicies.step(0, null, "oncall:primary"),
+            TestPolicies.step(5, ACKNOWLEDGED, "role:nobody-home"));
     StateDriver driver =
         StateDriver.declared(Severity.SEV1, policy)
             .replanningByWhoWasCalled()

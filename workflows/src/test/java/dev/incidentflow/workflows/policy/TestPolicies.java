@@ -74,6 +74,23 @@ public final class TestPolicies {
     return new Policy(rows, ActionItemPolicy.defaults());
   }
 
+  /**
+   * The default policy with SEV1's escalation chain replaced; its status updates every 15 minutes
+   * to the channel, and no postmortem.
+   */
+  public static Policy withSev1Chain(EscalationStep... chain) {
+    return withRow(
+        Severity.SEV1,
+        new SeverityPolicy(
+            "",
+            List.of("P1"),
+            true,
+            new StatusUpdatePolicy(Duration.ofMinutes(15), List.of("channel")),
+            Duration.ofMinutes(30),
+            List.of(chain),
+            null));
+  }
+
   public static EscalationStep step(int minutes, IncidentStatus unless, String... targets) {
     return new EscalationStep(Duration.ofMinutes(minutes), unless, List.of(targets));
   }
