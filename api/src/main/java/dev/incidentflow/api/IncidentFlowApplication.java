@@ -230,7 +230,12 @@ public class IncidentFlowApplication extends Application<IncidentFlowConfigurati
       server.setRegisterDefaultExceptionMappers(false);
     }
     String defaultService = directory.catalog().defaults().service();
-    AlertMapper mapper = new AlertMapper(directory.policy(), defaultService, Clock.systemUTC());
+    AlertMapper mapper =
+        new AlertMapper(
+            directory.policy(),
+            defaultService,
+            named -> directory.catalog().serviceName(named),
+            Clock.systemUTC());
     IncidentGateway gateway =
         new IncidentGateway(client, Duration.ofMillis(config.getDeclareWait().toMilliseconds()));
     AlertIntake intake = new AlertIntake(gateway);
@@ -256,9 +261,7 @@ public class IncidentFlowApplication extends Application<IncidentFlowConfigurati
     environment.jersey().register(new UnexpectedErrorMapper());
     environment.jersey().register(new AlertmanagerResource(mapper, intake));
     environment.jersey().register(new AlertsResource(mapper, intake));
-    environment
-        .jersey()
-        .register(new IncidentsResource(gateway, repository, mapper, defaultService));
+    environment.jersey().register(new IncidentsResource(gateway, repository, mapper));
     IncidentContextLookup context =
         new IncidentContextLookup(
             new IncidentLibrary(jdbi),
@@ -341,7 +344,7 @@ public class IncidentFlowApplication extends Application<IncidentFlowConfigurati
             gateway,
             new IncidentLookup(repository),
             new IncidentChannelRepository(jdbi),
-            new Declarations(mapper, directory.catalog().defaults().service()),
+            new Declarations(mapper),
             mapper,
             followUps,
             users,

@@ -38,6 +38,31 @@ class DeclareIncidentTest {
   }
 
   @Test
+  void aServiceNamedInAnotherCaseIsTheCatalogsServiceAndItsOnCallIsPaged() {
+    ApiClient api = new ApiClient(APP.getLocalPort(), TestStack.TOKEN);
+
+    ApiClient.Answer answer =
+        api.post(
+            "/v1/incidents",
+            "{\"title\":\"Refunds fail\",\"severity\":\"SEV2\",\"service\":\" Payments-API \","
+                + "\"declaredBy\":\"carol\"}");
+
+    assertThat(answer.status()).isEqualTo(201);
+    String id = answer.body().path("id").asText();
+    assertThat(answer.body().path("service").asText()).isEqualTo("payments-api");
+    // The catalog's schedule staffs it: its primary commands and is paged.
+    assertThat(answer.body().path("commander").asText()).isNotBlank();
+    api.await(
+        "/v1/incidents/" + id,
+        incident ->
+            incident.body().path("timeline").findValuesAsText("type").contains("paged")
+                && !incident.body().path("timeline").toString().contains("resolved to nobody"));
+    assertThat(api.get("/v1/incidents?service=PAYMENTS-API").body())
+        .extracting(node -> node.path("id").asText())
+        .contains(id);
+  }
+
+  @Test
   void grafanaAndGenericAlertsOpenIncidentsMappedThroughTheAliasesTheirNullsLeftOut() {
     ApiClient api = new ApiClient(APP.getLocalPort(), TestStack.TOKEN);
 

@@ -49,6 +49,23 @@ public record Catalog(
   }
 
   /**
+   * How the catalog spells a service named {@code name} in any case ({@code Checkout} is {@code
+   * checkout}), or {@code name} itself, trimmed, when the catalog has no such service. Alerts and
+   * people write service names as they please; the catalog's lookups, search and analytics compare
+   * them exactly.
+   */
+  public String serviceName(String name) {
+    String trimmed = requireNonNull(name, "name is null").strip();
+    if (services.containsKey(trimmed)) {
+      return trimmed;
+    }
+    return services.keySet().stream()
+        .filter(known -> known.equalsIgnoreCase(trimmed))
+        .findFirst()
+        .orElse(trimmed);
+  }
+
+  /**
    * The service's entry. A service the catalog does not know gets the entry named by {@code
    * defaults.service} under its own name when there is one, else an entry with nothing but the
    * default jiraProject and stakeholderChannel.

@@ -76,6 +76,16 @@ class CatalogLoaderTest {
   }
 
   @Test
+  void aServiceNamedInAnotherCaseIsSpelledAsTheCatalogSpellsIt() {
+    Catalog catalog = ShippedConfig.catalog();
+
+    assertThat(catalog.serviceName("Checkout")).isEqualTo("checkout");
+    assertThat(catalog.serviceName(" PAYMENTS-API ")).isEqualTo("payments-api");
+    assertThat(catalog.serviceName("checkout")).isEqualTo("checkout");
+    assertThat(catalog.serviceName(" Billing ")).isEqualTo("Billing");
+  }
+
+  @Test
   void unknownServiceGetsTheDefaultJiraProjectAndStakeholderChannel() {
     ServiceInfo billing = ShippedConfig.catalog().service("billing");
 

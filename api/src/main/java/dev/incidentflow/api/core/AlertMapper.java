@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
@@ -29,12 +30,26 @@ import java.util.stream.Stream;
 public final class AlertMapper {
   private final Policy policy;
   private final String defaultService;
+  private final UnaryOperator<String> serviceNames;
   private final Clock clock;
 
-  public AlertMapper(Policy policy, String defaultService, Clock clock) {
+  /**
+   * @param serviceNames how the catalog spells a service name ({@code Catalog#serviceName})
+   */
+  public AlertMapper(
+      Policy policy, String defaultService, UnaryOperator<String> serviceNames, Clock clock) {
     this.policy = requireNonNull(policy, "policy is null");
     this.defaultService = requireNonNull(defaultService, "defaultService is null");
+    this.serviceNames = requireNonNull(serviceNames, "serviceNames is null");
     this.clock = requireNonNull(clock, "clock is null");
+  }
+
+  /**
+   * The service an incident is for: {@code named} as the catalog spells it ({@code Checkout} is the
+   * catalog's {@code checkout}), or the default service when {@code named} is blank.
+   */
+  public String service(String named) {
+    return Problems.isBlank(named) ? defaultService : serviceNames.apply(named.strip());
   }
 
   /** One alert group delivery, mapped. */
@@ -57,15 +72,16 @@ public final class AlertMapper {
     problems.throwIfAny("invalid " + source + " webhook");
 
     String service =
-        firstText(
-            payload.commonLabels().get("service"),
-            payload.groupLabels().get("service"),
-            payload.alerts().stream()
-                .map(a -> a.labels().get("service"))
-                .filter(Objects::nonNull)
-                .findFirst()
-                .orElse(null),
-            defaultService);
+        service(
+            firstText(
+                payload.commonLabels().get("service"),
+                payload.groupLabels().get("service"),
+                payload.alerts().stream()
+                    .map(a -> a.labels().get("service"))
+                    .filter(Objects::nonNull)
+                    .findFirst()
+                    .orElse(null),
+                defaultService));
     String title =
         firstText(
             payload.commonAnnotations().get("summary"),
@@ -153,7 +169,8 @@ public final class AlertMapper {
       }
     }
     problems.throwIfAny("invalid alert");
-    String service = firstText(alert.service(), alert.labels().get("service"), defaultService);
+    String service =
+        service(firstText(alert.service(), alert.labels().get("service"), defaultService));
     String title = firstText(alert.title(), alert.dedupKey());
     String workflowId = AlertWorkflowIds.of("generic", alert.dedupKey());
     AlertEvent event =

@@ -14,16 +14,14 @@ import java.util.Map;
  */
 public final class Declarations {
   private final AlertMapper mapper;
-  private final String defaultService;
 
-  public Declarations(AlertMapper mapper, String defaultService) {
+  public Declarations(AlertMapper mapper) {
     this.mapper = requireNonNull(mapper, "mapper is null");
-    this.defaultService = requireNonNull(defaultService, "defaultService is null");
   }
 
   /**
-   * The incident's input: the severity mapped through the policy's aliases, the catalog's default
-   * service when none is named.
+   * The incident's input: the severity mapped through the policy's aliases, the service as the
+   * catalog spells it ({@link AlertMapper#service}), its default service when none is named.
    *
    * @throws dev.incidentflow.api.errors.ApiException 422 naming every problem
    */
@@ -35,8 +33,7 @@ public final class Declarations {
             .requireText("declaredBy", declaration.declaredBy());
     Severity severity = mapper.severity("severity", declaration.severity(), problems);
     problems.throwIfAny("invalid declaration");
-    String service =
-        Problems.isBlank(declaration.service()) ? defaultService : declaration.service().trim();
+    String service = mapper.service(declaration.service());
     String commander =
         Problems.isBlank(declaration.commander()) ? null : declaration.commander().trim();
     return new IncidentInput(

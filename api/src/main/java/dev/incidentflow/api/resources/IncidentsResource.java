@@ -37,14 +37,11 @@ public class IncidentsResource {
   private final Declarations declarations;
 
   public IncidentsResource(
-      IncidentGateway gateway,
-      IncidentRepository repository,
-      AlertMapper mapper,
-      String defaultService) {
+      IncidentGateway gateway, IncidentRepository repository, AlertMapper mapper) {
     this.gateway = requireNonNull(gateway, "gateway is null");
     this.repository = requireNonNull(repository, "repository is null");
     this.mapper = requireNonNull(mapper, "mapper is null");
-    this.declarations = new Declarations(mapper, defaultService);
+    this.declarations = new Declarations(mapper);
   }
 
   /**
@@ -97,7 +94,13 @@ public class IncidentsResource {
     problems.throwIfAny("invalid filter");
     try {
       return repository
-          .list(new IncidentFilter(wantedStatus, wantedSeverity, service, query, max))
+          .list(
+              new IncidentFilter(
+                  wantedStatus,
+                  wantedSeverity,
+                  Problems.isBlank(service) ? service : mapper.service(service),
+                  query,
+                  max))
           .stream()
           .map(record -> IncidentJson.of(record, null))
           .toList();
