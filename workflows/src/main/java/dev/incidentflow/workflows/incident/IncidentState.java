@@ -114,6 +114,9 @@ public final class IncidentState {
   /** See {@link #renameChannelWithSeverity()}. */
   private boolean renamesChannel;
 
+  /** See {@link #pageAgainOnRecurrence()}. */
+  private boolean pagesAgainOnRecurrence;
+
   private int alertsFired;
   private int lastSequence;
   private List<TimelineEvent> unsaved;
@@ -536,6 +539,16 @@ public final class IncidentState {
     }
   }
 
+  /**
+   * From now on, an alert that fires again while the incident is resolved (in its monitoring
+   * window) pages whoever the first step of its escalation chain calls, besides reopening it. Runs
+   * before {@code IncidentWorkflowImpl#PAGE_AGAIN_ON_RECURRENCE} never call this: their pages had
+   * been resolved, and the recurrence paged nobody until a later step came due.
+   */
+  public void pageAgainOnRecurrence() {
+    pagesAgainOnRecurrence = true;
+  }
+
   /** Slack renamed the channel as {@link Effect.RenameChannel} asked. */
   public void channelRenamed(String name, Instant now) {
     String previous = channelName;
@@ -590,6 +603,13 @@ public final class IncidentState {
         data);
     if (status == IncidentStatus.RESOLVED) {
       reopenTo(now, TimelineEvent.SYSTEM, "the alert fired again during the monitoring window");
+      if (pagesAgainOnRecurrence && row().page() && !row().pagingChain().isEmpty()) {
+        // Its pages were resolved: whoever its first step calls is paged again, as PagerDuty would
+        // if the alert went to it straight.
+        effects.add(
+            new Effect.RunEscalationStep(
+                0, row().pagingChain().get(0).targets(), "the alert fired again"));
+      }
     } else if (alertsFired == 2 && status.isActive()) {
       // Once, not per delivery: Alertmanager replicas and repeat intervals redeliver a firing
       // group many times, and the timeline already counts every delivery.

@@ -183,6 +183,14 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
   static final String REPLAN_BY_WHO_WAS_CALLED = "replan-by-who-was-called";
 
   /**
+   * Version 1 of this change pages again, on its first step's targets, an incident whose alert
+   * fires again while it is resolved ({@link IncidentState#pageAgainOnRecurrence()}). In version 0
+   * it was reopened as acknowledged with its pages resolved, and nobody was paged until a later
+   * step came due.
+   */
+  static final String PAGE_AGAIN_ON_RECURRENCE = "page-again-on-recurrence";
+
+  /**
    * How long a new incident's first save waits for its first page (see {@link #PAGE_BEFORE_SAVE}).
    */
   static final Duration FIRST_SAVE_WAIT = Duration.ofSeconds(5);
@@ -241,6 +249,9 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
 
   /** Version 1 of {@link #REPLAN_BY_WHO_WAS_CALLED}. */
   private boolean replanByWhoWasCalled;
+
+  /** Version 1 of {@link #PAGE_AGAIN_ON_RECURRENCE}. */
+  private boolean pageAgainOnRecurrence;
 
   /** The timer of the next deadline; null in runs before {@link #CANCEL_IDLE_TIMERS}. */
   private DeadlineTimer deadlineTimer;
@@ -306,6 +317,8 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
     if (replanByWhoWasCalled) {
       effects.stepKeysOfTheirOwn();
     }
+    pageAgainOnRecurrence =
+        Workflow.getVersion(PAGE_AGAIN_ON_RECURRENCE, Workflow.DEFAULT_VERSION, 1) == 1;
     if (input.carried() != null) {
       state = input.carried();
       savedThrough = state.lastSequence();
@@ -540,6 +553,9 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
     }
     if (renameChannelWithSeverity) {
       state.renameChannelWithSeverity();
+    }
+    if (pageAgainOnRecurrence) {
+      state.pageAgainOnRecurrence();
     }
   }
 

@@ -176,9 +176,11 @@ class IncidentWorkflowReplayTest {
      */
     V9("v9/"),
     /**
-     * Before {@link IncidentWorkflowImpl#REPLAN_BY_WHO_WAS_CALLED}: a severity change went on with
-     * the new chain after as many steps as had run, so raising a SEV2 to SEV1 after its step 1
-     * skipped SEV1's step 1 and the secondary on-call.
+     * Before {@link IncidentWorkflowImpl#REPLAN_BY_WHO_WAS_CALLED} and {@link
+     * IncidentWorkflowImpl#PAGE_AGAIN_ON_RECURRENCE}: a severity change went on with the new chain
+     * after as many steps as had run, so raising a SEV2 to SEV1 after its step 1 skipped SEV1's
+     * step 1 and the secondary on-call; an alert firing again in the monitoring window paged
+     * nobody.
      */
     V10("v10/"),
     CURRENT("");

@@ -24,6 +24,8 @@ import dev.incidentflow.workflows.activities.TargetQuery;
 import dev.incidentflow.workflows.model.IncidentStatus;
 import dev.incidentflow.workflows.model.Person;
 import dev.incidentflow.workflows.model.Severity;
+import dev.incidentflow.workflows.model.TimelineEvent;
+import dev.incidentflow.workflows.model.TimelineEventType;
 import io.temporal.api.common.v1.Payloads;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
@@ -500,10 +502,19 @@ class IncidentWorkflowTest {
     assertThat(incident.view().status()).isEqualTo(IncidentStatus.ACKNOWLEDGED);
     assertThat(env.timelineTypes(1)).contains(REOPENED);
     assertThat(env.incident(1).statusTimes()).doesNotContainKey(IncidentStatus.RESOLVED);
+    // Its pages were resolved: the primary is paged again, under a key of its own.
+    assertThat(env.paging.triggeredKeys())
+        .containsExactly("incidentflow-INC-1-step-0", "incidentflow-INC-1-step-0-sev1");
+    assertThat(env.events(1, TimelineEventType.PAGED))
+        .extracting(TimelineEvent::text)
+        .containsExactly("Paged alice", "Paged alice");
 
     incident.resolve(new Transition("alice", "for real"));
     env.sleep(Duration.ofMinutes(25));
     assertThat(incident.view().status()).isEqualTo(IncidentStatus.RESOLVED);
+    assertThat(env.paging.of(PagerEvent.Action.RESOLVE))
+        .extracting(PagerEvent::dedupKey)
+        .contains("incidentflow-INC-1-step-0-sev1");
     assertThat(env.awaitOutcome("alert-a").status()).isEqualTo(IncidentStatus.CLOSED);
     env.recordHistory("alert-reopens-during-monitoring", "alert-a");
   }
