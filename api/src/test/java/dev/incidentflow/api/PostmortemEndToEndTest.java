@@ -230,6 +230,14 @@ class PostmortemEndToEndTest {
                 + "\",\"summary\":\"Bad release\",\"by\":\"alice\"}");
     assertThat(published.status()).isEqualTo(200);
     assertThat(published.body().path("status").asText()).isEqualTo("published");
+    ApiClient.Answer retried =
+        api.post(
+            "/v1/incidents/" + id + "/postmortem",
+            "{\"url\":\"https://wiki.example.com/postmortems/"
+                + id
+                + "\",\"summary\":\"Bad release\",\"by\":\"alice\"}");
+    assertThat(retried.status()).isEqualTo(200);
+    assertThat(retried.body()).isEqualTo(published.body());
     ApiClient.Answer again =
         api.post(
             "/v1/incidents/" + id + "/postmortem",
@@ -242,6 +250,9 @@ class PostmortemEndToEndTest {
             "action_item_created",
             "action_item_done",
             "postmortem_published");
+    assertThat(types(api.get("/v1/incidents/" + id).body()))
+        .filteredOn("postmortem_published"::equals)
+        .hasSize(1);
   }
 
   @Test

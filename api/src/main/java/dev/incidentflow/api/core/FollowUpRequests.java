@@ -20,6 +20,7 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -149,8 +150,9 @@ public final class FollowUpRequests {
   /**
    * Publishes the incident's postmortem.
    *
-   * @throws ApiException 409 when it is already published or the incident has none, 422 when the
-   *     workflow finds the publication invalid
+   * @throws ApiException 409 when it is already published otherwise (the same publication again is
+   *     a retry, and succeeds) or the incident has none, 422 when the workflow finds the
+   *     publication invalid
    */
   public void publish(IncidentRecord incident, Publication publication) {
     try {
@@ -159,6 +161,10 @@ public final class FollowUpRequests {
       throw refusal.toApiException();
     } catch (WorkflowNotFoundException ended) {
       Optional<PostmortemRecord> stored = followUps.postmortem(incident.number());
+      if (stored.filter(pm -> isPublishedAs(pm, publication)).isPresent()) {
+        // A retry whose first answer was lost, after the postmortem's workflow ended.
+        return;
+      }
       throw new ApiException(
           409,
           stored
@@ -174,6 +180,13 @@ public final class FollowUpRequests {
                       + " has no postmortem to publish (its severity needs none, or it is not closed yet)"),
           List.of());
     }
+  }
+
+  private static boolean isPublishedAs(PostmortemRecord stored, Publication publication) {
+    return stored.status() == PostmortemStatus.PUBLISHED
+        && publication.url().equals(stored.publishedUrl())
+        && publication.summary().equals(Objects.toString(stored.summary(), ""))
+        && publication.by().equals(stored.publishedBy());
   }
 
   private static boolean isWebUrl(String text) {

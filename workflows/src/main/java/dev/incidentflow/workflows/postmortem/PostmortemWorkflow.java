@@ -27,7 +27,10 @@ public interface PostmortemWorkflow {
   @UpdateMethod
   PostmortemView publish(Publication publication);
 
-  /** Refuses a second publication (409) and one without a url (422). */
+  /**
+   * Refuses a second, different publication (409) and one without a url (422); the same one again
+   * (a retry) is answered as the first was.
+   */
   @UpdateValidatorMethod(updateName = "publish")
   void validatePublish(Publication publication);
 

@@ -227,7 +227,8 @@ public class PostmortemWorkflowImpl implements PostmortemWorkflow {
     if (input == null) {
       return;
     }
-    if (publication != null) {
+    if (publication != null && !publication.equals(published)) {
+      // The same publication again is a retry (its answer was lost) and gets the same answer.
       throw new IllegalStateException(
           "the postmortem of "
               + input.incidentId()
