@@ -63,6 +63,25 @@ class DeclareIncidentTest {
   }
 
   @Test
+  void aGroupIsAsSevereAsItsWorstAlertStillFiring() {
+    ApiClient api = new ApiClient(APP.getLocalPort(), TestStack.TOKEN);
+
+    ApiClient.Answer answer =
+        api.post(
+            "/v1/alerts/alertmanager",
+            "{\"version\":\"4\",\"groupKey\":\"{}:{alertname=\\\"QueueLag\\\"}\",\"status\":\"firing\","
+                + "\"groupLabels\":{\"alertname\":\"QueueLag\"},\"commonLabels\":{\"service\":\"queue-workers\"},"
+                + "\"alerts\":["
+                + "{\"status\":\"resolved\",\"labels\":{\"alertname\":\"QueueLag\",\"severity\":\"critical\"}},"
+                + "{\"status\":\"firing\",\"labels\":{\"alertname\":\"QueueLag\",\"severity\":\"warning\"}}]}");
+
+    assertThat(answer.status()).isEqualTo(202);
+    JsonNode incident =
+        api.await("/v1/incidents?q=QueueLag", found -> found.body().size() == 1).body().get(0);
+    assertThat(incident.path("severity").asText()).isEqualTo("SEV3");
+  }
+
+  @Test
   void grafanaAndGenericAlertsOpenIncidentsMappedThroughTheAliasesTheirNullsLeftOut() {
     ApiClient api = new ApiClient(APP.getLocalPort(), TestStack.TOKEN);
 

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
@@ -223,12 +224,13 @@ public final class AlertMapper {
       }
       return mapped;
     }
-    // Alerts of one group may disagree: the group is as severe as its worst alert.
+    // Alerts of one group may disagree: the group is as severe as its worst alert still firing (one
+    // that ended no longer says how bad things are), or of any alert when none that fires has a
+    // severity label.
+    List<String> firingLabels =
+        firing ? severityLabels(payload, alert -> !"resolved".equals(alert.status())) : List.of();
     List<String> labels =
-        payload.alerts().stream()
-            .map(a -> a.labels().get("severity"))
-            .filter(Objects::nonNull)
-            .toList();
+        firingLabels.isEmpty() ? severityLabels(payload, alert -> true) : firingLabels;
     for (String label : labels) {
       if (policy.severityFor(label).isEmpty() && firing) {
         problems.add(unknownSeverity("alerts[].labels.severity", label));
@@ -244,6 +246,15 @@ public final class AlertMapper {
           "a severity label is required (commonLabels.severity or each alert's labels.severity)");
     }
     return worst;
+  }
+
+  private static List<String> severityLabels(
+      AlertmanagerPayload payload, Predicate<AlertmanagerAlert> counted) {
+    return payload.alerts().stream()
+        .filter(counted)
+        .map(alert -> alert.labels().get("severity"))
+        .filter(Objects::nonNull)
+        .toList();
   }
 
   private String unknownSeverity(String field, String text) {
