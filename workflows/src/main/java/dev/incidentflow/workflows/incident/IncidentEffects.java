@@ -27,7 +27,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -36,6 +35,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 
 /**
@@ -470,15 +470,15 @@ final class IncidentEffects {
    */
   private String stepKey(IncidentState state, int step) {
     String key = dedupKey(state.incidentId(), step);
-    if (!stepKeysOfTheirOwn) {
+    Set<String> used =
+        state.pages().stream().map(IncidentState.PageKey::dedupKey).collect(Collectors.toSet());
+    if (!stepKeysOfTheirOwn || !used.contains(key)) {
       return key;
     }
-    Set<String> used = new HashSet<>();
-    state.pages().forEach(page -> used.add(page.dedupKey()));
     String own = key + "-" + state.severity().name().toLowerCase(Locale.ROOT);
-    String candidate = key;
-    for (int count = 1; used.contains(candidate); count++) {
-      candidate = count == 1 ? own : own + "-" + count;
+    String candidate = own;
+    for (int count = 2; used.contains(candidate); count++) {
+      candidate = own + "-" + count;
     }
     return candidate;
   }
