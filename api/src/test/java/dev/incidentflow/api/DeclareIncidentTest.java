@@ -82,6 +82,35 @@ class DeclareIncidentTest {
   }
 
   @Test
+  void aGroupWhoseAlertTurnsCriticalRaisesItsOpenIncidentToSev1AndPages() {
+    ApiClient api = new ApiClient(APP.getLocalPort(), TestStack.TOKEN);
+    String delivery =
+        "{\"version\":\"4\",\"groupKey\":\"{}:{alertname=\\\"DiskPressure\\\"}\",\"status\":\"firing\","
+            + "\"groupLabels\":{\"alertname\":\"DiskPressure\"},\"commonLabels\":{\"service\":\"queue-workers\"},"
+            + "\"alerts\":[{\"status\":\"firing\",\"labels\":{\"alertname\":\"DiskPressure\",\"severity\":\"%s\"}}]}";
+
+    assertThat(api.post("/v1/alerts/alertmanager", delivery.formatted("warning")).status())
+        .isEqualTo(202);
+    String id =
+        api.await("/v1/incidents?q=DiskPressure", found -> found.body().size() == 1)
+            .body()
+            .get(0)
+            .path("id")
+            .asText();
+    assertThat(api.post("/v1/alerts/alertmanager", delivery.formatted("critical")).status())
+        .isEqualTo(202);
+
+    JsonNode incident =
+        api.await(
+                "/v1/incidents/" + id,
+                found -> found.body().path("timeline").findValuesAsText("type").contains("paged"))
+            .body();
+    assertThat(incident.path("severity").asText()).isEqualTo("SEV1");
+    assertThat(incident.path("timeline").findValuesAsText("text"))
+        .contains("Severity SEV3 -> SEV1 by system: its alert fires at SEV1 now (DiskPressure)");
+  }
+
+  @Test
   void grafanaAndGenericAlertsOpenIncidentsMappedThroughTheAliasesTheirNullsLeftOut() {
     ApiClient api = new ApiClient(APP.getLocalPort(), TestStack.TOKEN);
 

@@ -2,6 +2,7 @@ package dev.incidentflow.workflows.incident;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.incidentflow.workflows.model.Severity;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,9 @@ import java.util.Map;
  *
  * @param source {@code alertmanager}, {@code grafana} or {@code generic}
  * @param dedupKey the group key; the incident's workflow id is derived from it
+ * @param severityLabel the delivery's {@code severity} label as sent
+ * @param severity the severity the delivery maps to under the policy (the worst of its alerts still
+ *     firing); null when none maps, and in signals sent before it was added
  * @param alertCount how many alerts the delivery carried
  */
 public record AlertEvent(
@@ -19,6 +23,7 @@ public record AlertEvent(
     String dedupKey,
     String title,
     String severityLabel,
+    Severity severity,
     Instant at,
     int alertCount,
     Map<String, String> labels,

@@ -117,6 +117,13 @@ public final class IncidentState {
   /** See {@link #pageAgainOnRecurrence()}. */
   private boolean pagesAgainOnRecurrence;
 
+  /**
+   * The worst severity the incident's alerts have fired at, starting from the one it opened with;
+   * null in runs before {@code IncidentWorkflowImpl#RAISE_WITH_ALERTS} (see {@link
+   * #raiseWithAlerts()}).
+   */
+  private Severity alertSeverity;
+
   private int alertsFired;
   private int lastSequence;
   private List<TimelineEvent> unsaved;
@@ -549,6 +556,18 @@ public final class IncidentState {
     pagesAgainOnRecurrence = true;
   }
 
+  /**
+   * From now on, an alert of the incident's group that fires at a severity worse than any it fired
+   * at before, from the one the incident opened with, raises the incident to it (see {@link
+   * #alert}). Called for new incidents only: a run carried over from before does not know which
+   * severity its alerts fired at, and could undo a lowering people made. Runs before {@code
+   * IncidentWorkflowImpl#RAISE_WITH_ALERTS} never call this: their alerts' severity labels were
+   * ignored once the incident was open.
+   */
+  public void raiseWithAlerts() {
+    alertSeverity = severity;
+  }
+
   /** Slack renamed the channel as {@link Effect.RenameChannel} asked. */
   public void channelRenamed(String name, Instant now) {
     String previous = channelName;
@@ -572,7 +591,8 @@ public final class IncidentState {
 
   /**
    * An alert delivery. Firing attaches to the incident; during the monitoring window it reopens the
-   * incident. Resolved is noted and changes nothing else: people decide when it is over.
+   * incident; at a severity worse than its alerts fired at before, it raises the incident to it.
+   * Resolved is noted and changes nothing else: people decide when it is over.
    */
   public void alert(AlertEvent event, Instant now) {
     Map<String, String> data =
@@ -618,6 +638,31 @@ public final class IncidentState {
               "Alert still firing: "
                   + event.title()
                   + " (further deliveries are on the timeline)"));
+    }
+    raiseToAlertSeverity(event, now);
+  }
+
+  /**
+   * Raises the incident to the severity its alert fires at, when that is worse than any its alerts
+   * fired at before (see {@link #raiseWithAlerts()}). Never lowers it, and an alert firing as it
+   * did before changes nothing: people who lowered the incident while its alert still fires decided
+   * so. The raise is a severity change like one by hand: the new chain calls whom it has not
+   * called.
+   */
+  private void raiseToAlertSeverity(AlertEvent event, Instant now) {
+    if (alertSeverity == null
+        || event.severity() == null
+        || event.severity().compareTo(alertSeverity) >= 0) {
+      return;
+    }
+    alertSeverity = event.severity();
+    if (alertSeverity.compareTo(severity) < 0) {
+      changeSeverity(
+          new SeverityChange(
+              alertSeverity,
+              TimelineEvent.SYSTEM,
+              "its alert fires at " + alertSeverity + " now (" + event.title() + ")"),
+          now);
     }
   }
 

@@ -191,6 +191,14 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
   static final String PAGE_AGAIN_ON_RECURRENCE = "page-again-on-recurrence";
 
   /**
+   * Version 1 of this change raises a new incident to the severity its alert fires at when that is
+   * worse than any its alerts fired at before ({@link IncidentState#raiseWithAlerts()}): a SEV4
+   * alert group whose alert turns {@code critical} becomes a SEV1 and pages. In version 0 the
+   * severity of an alert attached to an open incident was ignored, and it paged nobody.
+   */
+  static final String RAISE_WITH_ALERTS = "raise-severity-with-alerts";
+
+  /**
    * How long a new incident's first save waits for its first page (see {@link #PAGE_BEFORE_SAVE}).
    */
   static final Duration FIRST_SAVE_WAIT = Duration.ofSeconds(5);
@@ -252,6 +260,9 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
 
   /** Version 1 of {@link #PAGE_AGAIN_ON_RECURRENCE}. */
   private boolean pageAgainOnRecurrence;
+
+  /** Version 1 of {@link #RAISE_WITH_ALERTS}. */
+  private boolean raiseWithAlerts;
 
   /** The timer of the next deadline; null in runs before {@link #CANCEL_IDLE_TIMERS}. */
   private DeadlineTimer deadlineTimer;
@@ -319,6 +330,7 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
     }
     pageAgainOnRecurrence =
         Workflow.getVersion(PAGE_AGAIN_ON_RECURRENCE, Workflow.DEFAULT_VERSION, 1) == 1;
+    raiseWithAlerts = Workflow.getVersion(RAISE_WITH_ALERTS, Workflow.DEFAULT_VERSION, 1) == 1;
     if (input.carried() != null) {
       state = input.carried();
       savedThrough = state.lastSequence();
@@ -523,7 +535,9 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
       IncidentNumber number,
       Staffing staffing) {
     state = IncidentState.declare(input, info.getWorkflowId(), info.getRunId(), policy, startedAt);
-    takeEarlyAlerts();
+    if (!raiseWithAlerts) {
+      takeEarlyAlerts();
+    }
     state.numbered(number.number());
     Responders responders = staffing.responders();
     if (staffing.firstPage() != null) {
@@ -534,6 +548,13 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
     followTodaysRules();
     if (replanByWhoWasCalled) {
       state.replanByWhoWasCalled();
+    }
+    if (raiseWithAlerts) {
+      // The deliveries that came while it opened are taken once it is numbered and staffed: one
+      // that fires at a worse severity raises it before its channel is named, its escalation
+      // starts and a ticket is asked for.
+      state.raiseWithAlerts();
+      takeEarlyAlerts();
     }
     if (ticketForUnpaged) {
       state.ticketsTo(

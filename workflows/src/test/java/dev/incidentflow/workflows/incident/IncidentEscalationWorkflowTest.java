@@ -379,6 +379,46 @@ class IncidentEscalationWorkflowTest {
   }
 
   @Test
+  void aSev4WhoseAlertTurnsCriticalBecomesASev1AndPages() {
+    IncidentWorkflow incident = env.startAlertIncident("alert-a", Severity.SEV4);
+    env.sleepUntil(1, minutes(2, 0));
+    assertThat(env.paging.triggeredKeys()).isEmpty();
+
+    incident.alert(env.firing("alert-a", Severity.SEV1));
+    env.sleepUntil(1, minutes(2, 1));
+
+    assertThat(env.incident(1).severity()).isEqualTo(Severity.SEV1);
+    assertThat(env.events(1, SEVERITY_CHANGED))
+        .singleElement()
+        .extracting(TimelineEvent::text)
+        .isEqualTo(
+            "Severity SEV4 -> SEV1 by system: its alert fires at SEV1 now"
+                + " (Checkout error budget burn)");
+    assertThat(env.paging.of(PagerEvent.Action.TRIGGER))
+        .singleElement()
+        .satisfies(
+            page -> {
+              assertThat(page.dedupKey()).isEqualTo(key(0));
+              assertThat(page.severity()).isEqualTo("critical");
+            });
+    assertThat(env.slack.dmRecipients()).containsExactly("alice");
+    assertThat(env.slack.renames)
+        .containsExactly(new ChannelRename(CHANNEL, "inc-1-sev1-checkout-error-budget-burn"));
+
+    // Delivered again at SEV1 or at a better severity, it changes nothing more; SEV1's chain goes
+    // on from the incident's start.
+    incident.alert(env.firing("alert-a", Severity.SEV1));
+    incident.alert(env.firing("alert-a", Severity.SEV3));
+    env.sleepUntil(1, minutes(5, 1));
+    assertThat(env.events(1, SEVERITY_CHANGED)).hasSize(1);
+    assertThat(env.paging.triggeredKeys()).containsExactly(key(0), key(1));
+
+    incident.resolve(new Transition("alice", ""));
+    env.sleepUntil(1, minutes(6, 0));
+    env.recordHistory("sev4-alert-turns-critical", "alert-a");
+  }
+
+  @Test
   void acknowledgedSev2NeverPagesTheEngineeringManager() {
     IncidentWorkflow incident = env.startAlertIncident("alert-a", Severity.SEV2);
     env.sleepUntil(1, minutes(14, 0));

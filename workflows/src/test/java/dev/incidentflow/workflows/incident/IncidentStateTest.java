@@ -38,12 +38,17 @@ class IncidentStateTest {
   }
 
   private static AlertEvent firingAt(Instant now) {
+    return firing(Severity.SEV1, now);
+  }
+
+  private static AlertEvent firing(Severity severity, Instant now) {
     return new AlertEvent(
         true,
         "alertmanager",
         "group-1",
         "Checkout error budget burn",
-        "critical",
+        severity.name(),
+        severity,
         now,
         1,
         Map.of(),
@@ -676,6 +681,125 @@ class IncidentStateTest {
   }
 
   @Test
+  void anAlertFiringAtAWorseSeverityRaisesTheIncidentAndItsNewChainPages() {
+    StateDriver driver =
+        StateDriver.declared(Severity.SEV4)
+            .replanningByWhoWasCalled()
+            .raisingWithAlerts()
+            .at(3, (state, now) -> state.alert(firing(Severity.SEV4, now), now))
+            .at(4, (state, now) -> state.alert(firing(Severity.SEV1, now), now))
+            .advanceTo(30);
+
+    assertThat(driver.state.severity()).isEqualTo(Severity.SEV1);
+    assertThat(driver.events(TimelineEventType.SEVERITY_CHANGED))
+        .singleElement()
+        .satisfies(
+            event -> {
+              assertThat(event.by()).isEqualTo(TimelineEvent.SYSTEM);
+              assertThat(event.text())
+                  .isEqualTo(
+                      "Severity SEV4 -> SEV1 by system: its alert fires at SEV1 now"
+                          + " (Checkout error budget burn)");
+            });
+    // SEV1's chain counts from the incident's start: step 1 (5m) comes due after the raise.
+    assertThat(driver.stepsRun())
+        .containsExactly("step 0 at 4m", "step 1 at 5m", "step 2 at 10m", "step 3 at 20m");
+  }
+
+  @Test
+  void anAlertFiringAsBeforeDoesNotUndoALoweringByHand() {
+    StateDriver driver =
+        StateDriver.declared(Severity.SEV1)
+            .replanningByWhoWasCalled()
+            .raisingWithAlerts()
+            .at(2, (state, now) -> state.changeSeverity(severity(Severity.SEV3, "alice"), now))
+            .at(3, (state, now) -> state.alert(firing(Severity.SEV1, now), now))
+            .at(4, (state, now) -> state.alert(firing(Severity.SEV2, now), now));
+
+    assertThat(driver.state.severity()).isEqualTo(Severity.SEV3);
+    assertThat(driver.events(TimelineEventType.SEVERITY_CHANGED)).hasSize(1);
+  }
+
+  @Test
+  void anAlertFiringAtAWorseSeverityThanEverRaisesALoweredIncidentAgain() {
+    StateDriver driver =
+        StateDriver.declared(Severity.SEV2)
+            .replanningByWhoWasCalled()
+            .raisingWithAlerts()
+            .at(1, (state, now) -> state.advance(ACKNOWLEDGED, by("alice"), now))
+            .at(2, (state, now) -> state.changeSeverity(severity(Severity.SEV3, "alice"), now))
+            .at(3, (state, now) -> state.alert(firing(Severity.SEV2, now), now))
+            .at(4, (state, now) -> state.alert(firing(Severity.SEV1, now), now))
+            .at(5, (state, now) -> state.alert(firing(Severity.SEV2, now), now));
+
+    assertThat(driver.state.severity()).isEqualTo(Severity.SEV1);
+    assertThat(driver.events(TimelineEventType.SEVERITY_CHANGED))
+        .extracting(TimelineEvent::text)
+        .containsExactly(
+            "Severity SEV2 -> SEV3 by alice",
+            "Severity SEV3 -> SEV1 by system: its alert fires at SEV1 now"
+                + " (Checkout error budget burn)");
+  }
+
+  @Test
+  void anAlertFiringAtABetterSeverityOrWithoutOneChangesNothing() {
+    StateDriver driver =
+        StateDriver.declared(Severity.SEV2)
+            .replanningByWhoWasCalled()
+            .raisingWithAlerts()
+            .at(1, (state, now) -> state.alert(firing(Severity.SEV4, now), now))
+            .at(
+                2,
+                (state, now) ->
+                    state.alert(
+                        new AlertEvent(
+                            true,
+                            "generic",
+                            "group-1",
+                            "Checkout error budget burn",
+                            null,
+                            null,
+                            now,
+                            1,
+                            Map.of(),
+                            List.of()),
+                        now));
+
+    assertThat(driver.state.severity()).isEqualTo(Severity.SEV2);
+    assertThat(driver.events(TimelineEventType.SEVERITY_CHANGED)).isEmpty();
+  }
+
+  @Test
+  void anIncidentOpenedBeforeAlertsRaisedItKeepsItsSeverity() {
+    StateDriver driver =
+        StateDriver.declared(Severity.SEV4)
+            .at(4, (state, now) -> state.alert(firing(Severity.SEV1, now), now));
+
+    assertThat(driver.state.severity()).isEqualTo(Severity.SEV4);
+    assertThat(driver.stepsRun()).isEmpty();
+  }
+
+  @Test
+  void aResolvedSev2WhoseAlertFiresAgainAsCriticalReopensPagesItsPrimaryAndGoesOnAsSev1() {
+    StateDriver driver =
+        StateDriver.declared(Severity.SEV2)
+            .replanningByWhoWasCalled()
+            .raisingWithAlerts()
+            .pagingAgainOnRecurrence()
+            .at(1, (state, now) -> state.advance(ACKNOWLEDGED, by("alice"), now))
+            .at(3, (state, now) -> state.advance(RESOLVED, by("alice"), now))
+            .at(8, (state, now) -> state.alert(firing(Severity.SEV1, now), now))
+            .advanceTo(30);
+
+    assertThat(driver.state.status()).isEqualTo(ACKNOWLEDGED);
+    assertThat(driver.state.severity()).isEqualTo(Severity.SEV1);
+    // The recurrence pages SEV2's first step again; SEV1's step 1 is skipped (acknowledged), its
+    // VP (identified) was due at 10m and its executive (resolved) at 20m.
+    assertThat(driver.stepsRun())
+        .containsExactly("step 0 at 0s", "step 0 at 8m", "step 2 at 10m", "step 3 at 20m");
+  }
+
+  @Test
   void resolvedAlertIsNotedAndChangesNothingElse() {
     StateDriver driver =
         StateDriver.opened(Severity.SEV1)
@@ -689,6 +813,7 @@ class IncidentStateTest {
                             "group-1",
                             "Checkout error budget burn",
                             "critical",
+                            null,
                             now,
                             1,
                             Map.of(),

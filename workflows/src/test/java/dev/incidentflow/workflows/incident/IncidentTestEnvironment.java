@@ -189,17 +189,28 @@ final class IncidentTestEnvironment implements BeforeEachCallback, AfterEachCall
             List.of(),
             null);
     WorkflowClient.start(incident::run, input);
-    incident.alert(firing(workflowId));
+    incident.alert(firing(workflowId, severity));
     return incident;
   }
 
   AlertEvent firing(String workflowId) {
+    return firing(workflowId, Severity.SEV1);
+  }
+
+  /** A delivery of the alert group, firing at {@code severity} under the shipped aliases. */
+  AlertEvent firing(String workflowId, Severity severity) {
     return new AlertEvent(
         true,
         "alertmanager",
         "group-" + workflowId,
         "Checkout error budget burn",
-        "critical",
+        switch (severity) {
+          case SEV1 -> "critical";
+          case SEV2 -> "error";
+          case SEV3 -> "warning";
+          case SEV4 -> "info";
+        },
+        severity,
         now(),
         2,
         Map.of("service", "checkout"),
@@ -213,6 +224,7 @@ final class IncidentTestEnvironment implements BeforeEachCallback, AfterEachCall
         "group-" + workflowId,
         "Checkout error budget burn",
         "critical",
+        null,
         now(),
         2,
         Map.of("service", "checkout"),

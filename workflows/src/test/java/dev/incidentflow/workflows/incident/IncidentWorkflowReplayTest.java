@@ -73,7 +73,13 @@ class IncidentWorkflowReplayTest {
         "sev2-raised-to-sev1-after-its-manager",
         1,
         IncidentWorkflowSettings.defaults(),
-        Recording.CURRENT);
+        Recording.V11),
+    /**
+     * Recorded since {@link IncidentWorkflowImpl#RAISE_WITH_ALERTS}: a SEV4 whose alert turns
+     * critical is raised to SEV1 and pages.
+     */
+    SEV4_ALERT_TURNS_CRITICAL(
+        "sev4-alert-turns-critical", 1, IncidentWorkflowSettings.defaults(), Recording.CURRENT);
 
     final String name;
     final int minimumRuns;
@@ -183,6 +189,11 @@ class IncidentWorkflowReplayTest {
      * nobody.
      */
     V10("v10/"),
+    /**
+     * Before {@link IncidentWorkflowImpl#RAISE_WITH_ALERTS}: an alert firing at a worse severity
+     * than the incident's was noted and changed nothing else.
+     */
+    V11("v11/"),
     CURRENT("");
 
     final String folder;

@@ -78,6 +78,21 @@ final class StateDriver {
     return this;
   }
 
+  /**
+   * The incident is raised by alerts firing at a worse severity, as since {@code
+   * IncidentWorkflowImpl#RAISE_WITH_ALERTS}; on a {@link #declared} incident only.
+   */
+  StateDriver raisingWithAlerts() {
+    state.raiseWithAlerts();
+    return this;
+  }
+
+  /** See {@code IncidentWorkflowImpl#PAGE_AGAIN_ON_RECURRENCE}. */
+  StateDriver pagingAgainOnRecurrence() {
+    state.pageAgainOnRecurrence();
+    return this;
+  }
+
   static Instant minute(double minutes) {
     return START.plus(Duration.ofSeconds(Math.round(minutes * 60)));
   }
