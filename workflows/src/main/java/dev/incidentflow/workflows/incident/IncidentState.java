@@ -114,6 +114,9 @@ public final class IncidentState {
   /** See {@link #renameChannelWithSeverity()}. */
   private boolean renamesChannel;
 
+  /** See {@link #resolvePagesWhenUnpaged()}. */
+  private boolean resolvesPagesWhenUnpaged;
+
   /** See {@link #pageAgainOnRecurrence()}. */
   private boolean pagesAgainOnRecurrence;
 
@@ -523,6 +526,18 @@ public final class IncidentState {
    */
   public void resolvePagesWithoutAcknowledging() {
     resolvesWithoutAcknowledging = true;
+  }
+
+  /**
+   * From now on, an incident lowered to a severity that pages nobody resolves the pages it sent
+   * ({@link Effect.ResolvePages}), so PagerDuty's own escalation policy stops calling people.
+   * Unacknowledged, it also forgets whom it called: raised again, its new chain pages from the
+   * steps due (under keys of their own). Acknowledged, somebody is on it, and a raise calls only
+   * whom it has not called. Runs before {@code IncidentWorkflowImpl#RESOLVE_PAGES_WHEN_UNPAGED}
+   * never call this: their pages stayed open until the incident was resolved.
+   */
+  public void resolvePagesWhenUnpaged() {
+    resolvesPagesWhenUnpaged = true;
   }
 
   /**
@@ -939,7 +954,13 @@ public final class IncidentState {
   public void changeSeverity(SeverityChange change, Instant now, boolean oneNoticeForMissed) {
     require(refusalOfSeverity(change.severity()));
     Severity previous = severity;
+    boolean paged = row().page();
     severity = change.severity();
+    boolean pagesResolved = resolvesPagesWhenUnpaged && paged && !row().page() && !pages.isEmpty();
+    if (pagesResolved && called != null && status == IncidentStatus.TRIGGERED) {
+      // Their pages are resolved and nobody took it: raised again, it calls them again.
+      called.clear();
+    }
     escalation =
         called == null
             ? escalation.replan(row().pagingChain(), escalationLevel + 1)
@@ -968,6 +989,12 @@ public final class IncidentState {
     effects.add(new Effect.PostInChannel(incidentId() + " " + text));
     effects.add(new Effect.Announce(incidentId() + " (" + service + ") " + text + ": " + title));
     effects.add(new Effect.RefreshTopic());
+    if (pagesResolved) {
+      effects.add(new Effect.ResolvePages());
+      effects.add(
+          new Effect.PostInChannel(
+              severity + " pages nobody: the pages of " + incidentId() + " are resolved"));
+    }
     if (renamesChannel && hasChannel()) {
       String renamed = ChannelName.of(number, severity, title);
       if (!renamed.equals(channelName)) {

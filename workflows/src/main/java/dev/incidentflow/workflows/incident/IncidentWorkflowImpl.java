@@ -199,6 +199,14 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
   static final String RAISE_WITH_ALERTS = "raise-severity-with-alerts";
 
   /**
+   * Version 1 of this change resolves an incident's pages when it is lowered to a severity that
+   * pages nobody ({@link IncidentState#resolvePagesWhenUnpaged()}). In version 0 they stayed open
+   * until the incident was resolved, and PagerDuty's own escalation policy went on calling people
+   * for a SEV1 lowered to SEV3.
+   */
+  static final String RESOLVE_PAGES_WHEN_UNPAGED = "resolve-pages-when-unpaged";
+
+  /**
    * How long a new incident's first save waits for its first page (see {@link #PAGE_BEFORE_SAVE}).
    */
   static final Duration FIRST_SAVE_WAIT = Duration.ofSeconds(5);
@@ -263,6 +271,9 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
 
   /** Version 1 of {@link #RAISE_WITH_ALERTS}. */
   private boolean raiseWithAlerts;
+
+  /** Version 1 of {@link #RESOLVE_PAGES_WHEN_UNPAGED}. */
+  private boolean resolvePagesWhenUnpaged;
 
   /** The timer of the next deadline; null in runs before {@link #CANCEL_IDLE_TIMERS}. */
   private DeadlineTimer deadlineTimer;
@@ -331,6 +342,8 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
     pageAgainOnRecurrence =
         Workflow.getVersion(PAGE_AGAIN_ON_RECURRENCE, Workflow.DEFAULT_VERSION, 1) == 1;
     raiseWithAlerts = Workflow.getVersion(RAISE_WITH_ALERTS, Workflow.DEFAULT_VERSION, 1) == 1;
+    resolvePagesWhenUnpaged =
+        Workflow.getVersion(RESOLVE_PAGES_WHEN_UNPAGED, Workflow.DEFAULT_VERSION, 1) == 1;
     if (input.carried() != null) {
       state = input.carried();
       savedThrough = state.lastSequence();
@@ -577,6 +590,9 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
     }
     if (pageAgainOnRecurrence) {
       state.pageAgainOnRecurrence();
+    }
+    if (resolvePagesWhenUnpaged) {
+      state.resolvePagesWhenUnpaged();
     }
   }
 

@@ -70,13 +70,11 @@ class IncidentContinueAsNewTest {
     env.slack.down = true;
     env.sleepUntil(1, Duration.ofMinutes(21));
     // Steps 0 to 3 paged and the first overdue notice came while their channel posts and DMs
-    // waited for Slack: a history no longer than the threshold, which a run must pass to continue
-    // as new. (Each version marker the workflow records adds an event: with RAISE_WITH_ALERTS it
-    // is exactly 100 events long.)
+    // waited for Slack: the run waits for its next timer, and cannot continue as new while calls
+    // are queued, however long its history. (The outage alone once left it under the threshold;
+    // each version marker the workflow records adds an event, and it is past it now. Either way
+    // the run is waiting when the history is long, which is what this tests.)
     assertThat(env.histories("alert-a")).as("runs during the outage").hasSize(1);
-    assertThat(env.histories("alert-a").get(0).getEvents())
-        .as("events during the outage")
-        .hasSizeLessThanOrEqualTo(LOW_THRESHOLD.continueAsNewAfterEvents());
 
     env.slack.down = false;
     // Slack's answers to the queued calls, and Alertmanager re-sending the firing alert, take the

@@ -419,6 +419,30 @@ class IncidentEscalationWorkflowTest {
   }
 
   @Test
+  void anUnacknowledgedSev1LoweredToSev3AndRaisedAgainPagesItsPrimaryAgainUnderANewKey() {
+    IncidentWorkflow incident = env.startAlertIncident("alert-a", Severity.SEV1);
+    env.sleepUntil(1, minutes(2, 0));
+    incident.changeSeverity(new SeverityChange(Severity.SEV3, "alice", "only one shard"));
+    env.sleepUntil(1, minutes(3, 0));
+    assertThat(env.paging.of(PagerEvent.Action.RESOLVE))
+        .extracting(PagerEvent::dedupKey)
+        .containsExactly(key(0));
+
+    incident.changeSeverity(new SeverityChange(Severity.SEV1, "alice", "all shards now"));
+    env.sleepUntil(1, minutes(3, 1));
+
+    // PagerDuty resolved step 0's alert: the primary is paged again, under a key of its own.
+    assertThat(env.paging.triggeredKeys()).containsExactly(key(0), key(0) + "-sev1");
+    assertThat(env.slack.dmRecipients()).containsExactly("alice", "alice");
+
+    incident.acknowledge(new Transition("alice", ""));
+    incident.resolve(new Transition("alice", ""));
+    env.sleepUntil(1, minutes(4, 0));
+    assertThat(env.paging.triggeredKeys()).hasSize(2);
+    env.recordHistory("sev1-lowered-to-sev3-and-raised-again", "alert-a");
+  }
+
+  @Test
   void acknowledgedSev2NeverPagesTheEngineeringManager() {
     IncidentWorkflow incident = env.startAlertIncident("alert-a", Severity.SEV2);
     env.sleepUntil(1, minutes(14, 0));
@@ -444,6 +468,12 @@ class IncidentEscalationWorkflowTest {
     assertThat(view.severity()).isEqualTo(Severity.SEV3);
     assertThat(view.nextUpdateDue()).isNull();
     assertThat(env.paging.triggeredKeys()).containsExactly(key(0));
+    // Its page is resolved, so PagerDuty's own escalation stops too.
+    assertThat(env.paging.of(PagerEvent.Action.RESOLVE))
+        .extracting(PagerEvent::dedupKey)
+        .containsExactly(key(0));
+    assertThat(env.slack.textsIn(CHANNEL))
+        .contains("SEV3 pages nobody: the pages of INC-1 are resolved");
     assertThat(env.events(1, UPDATE_OVERDUE)).isEmpty();
     assertThat(env.events(1, SEVERITY_CHANGED))
         .singleElement()

@@ -307,6 +307,56 @@ class IncidentStateTest {
   }
 
   @Test
+  void anUnacknowledgedSev1LoweredToSev3ResolvesItsPagesAndRaisedAgainPagesAgain() {
+    StateDriver driver =
+        StateDriver.declared(Severity.SEV1)
+            .replanningByWhoWasCalled()
+            .resolvingPagesWhenUnpaged()
+            .at(2, (state, now) -> state.changeSeverity(severity(Severity.SEV3, "alice"), now));
+
+    assertThat(driver.timesOf(Effect.ResolvePages.class)).containsExactly("2m");
+    assertThat(driver.effects(Effect.PostInChannel.class))
+        .extracting(Effect.PostInChannel::text)
+        .contains("SEV3 pages nobody: the pages of INC-1 are resolved");
+
+    driver
+        .at(4, (state, now) -> state.changeSeverity(severity(Severity.SEV1, "alice"), now))
+        .advanceTo(6);
+    assertThat(driver.stepsRun()).containsExactly("step 0 at 0s", "step 0 at 4m", "step 1 at 5m");
+  }
+
+  @Test
+  void anAcknowledgedSev1LoweredToSev3ResolvesItsPagesAndRaisedAgainCallsOnlyWhomItHasNot() {
+    StateDriver driver =
+        StateDriver.declared(Severity.SEV1)
+            .replanningByWhoWasCalled()
+            .resolvingPagesWhenUnpaged()
+            .at(1, (state, now) -> state.advance(ACKNOWLEDGED, by("alice"), now))
+            .at(2, (state, now) -> state.changeSeverity(severity(Severity.SEV3, "alice"), now))
+            .at(4, (state, now) -> state.changeSeverity(severity(Severity.SEV1, "alice"), now))
+            .advanceTo(11);
+
+    assertThat(driver.timesOf(Effect.ResolvePages.class)).containsExactly("2m");
+    assertThat(driver.stepsRun()).containsExactly("step 0 at 0s", "step 2 at 10m");
+  }
+
+  @Test
+  void loweringToASeverityThatStillPagesOrWithoutTheRuleLeavesThePagesOpen() {
+    StateDriver stillPaging =
+        StateDriver.declared(Severity.SEV1)
+            .replanningByWhoWasCalled()
+            .resolvingPagesWhenUnpaged()
+            .at(2, (state, now) -> state.changeSeverity(severity(Severity.SEV2, "alice"), now));
+    StateDriver before =
+        StateDriver.declared(Severity.SEV1)
+            .replanningByWhoWasCalled()
+            .at(2, (state, now) -> state.changeSeverity(severity(Severity.SEV3, "alice"), now));
+
+    assertThat(stillPaging.effects(Effect.ResolvePages.class)).isEmpty();
+    assertThat(before.effects(Effect.ResolvePages.class)).isEmpty();
+  }
+
+  @Test
   void aTargetThatResolvedToNobodyIsCalledAgainAfterASeverityChange() {
     Policy policy =
         TestPolicies.withSev1Chain(

@@ -79,7 +79,16 @@ class IncidentWorkflowReplayTest {
      * critical is raised to SEV1 and pages.
      */
     SEV4_ALERT_TURNS_CRITICAL(
-        "sev4-alert-turns-critical", 1, IncidentWorkflowSettings.defaults(), Recording.CURRENT);
+        "sev4-alert-turns-critical", 1, IncidentWorkflowSettings.defaults(), Recording.CURRENT),
+    /**
+     * Recorded since {@link IncidentWorkflowImpl#RESOLVE_PAGES_WHEN_UNPAGED}: lowered to SEV3 its
+     * page is resolved, and raised again it pages its primary under a new key.
+     */
+    SEV1_LOWERED_TO_SEV3_AND_RAISED_AGAIN(
+        "sev1-lowered-to-sev3-and-raised-again",
+        1,
+        IncidentWorkflowSettings.defaults(),
+        Recording.CURRENT);
 
     final String name;
     final int minimumRuns;

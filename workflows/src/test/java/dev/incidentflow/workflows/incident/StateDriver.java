@@ -93,6 +93,12 @@ final class StateDriver {
     return this;
   }
 
+  /** See {@code IncidentWorkflowImpl#RESOLVE_PAGES_WHEN_UNPAGED}. */
+  StateDriver resolvingPagesWhenUnpaged() {
+    state.resolvePagesWhenUnpaged();
+    return this;
+  }
+
   static Instant minute(double minutes) {
     return START.plus(Duration.ofSeconds(Math.round(minutes * 60)));
   }
