@@ -20,6 +20,7 @@ import dev.incidentflow.workflows.activities.SlackMessage;
 import dev.incidentflow.workflows.activities.Staffing;
 import dev.incidentflow.workflows.model.IncidentStatus;
 import dev.incidentflow.workflows.model.Person;
+import dev.incidentflow.workflows.model.Severity;
 import dev.incidentflow.workflows.model.TimelineEvent;
 import dev.incidentflow.workflows.policy.Policy;
 import dev.incidentflow.workflows.postmortem.Postmortems;
@@ -207,6 +208,14 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
   static final String RESOLVE_PAGES_WHEN_UNPAGED = "resolve-pages-when-unpaged";
 
   /**
+   * Version 1 of this change upserts the incident's search attributes when its severity changes
+   * too, so that Temporal UI finds a SEV2 raised to SEV1 under {@code IncidentSeverity = 'SEV1'}.
+   * In version 0 they were upserted on status changes only, and kept the severity it opened with
+   * until its status next changed.
+   */
+  static final String ATTRIBUTES_FOLLOW_SEVERITY = "search-attributes-follow-severity";
+
+  /**
    * How long a new incident's first save waits for its first page (see {@link #PAGE_BEFORE_SAVE}).
    */
   static final Duration FIRST_SAVE_WAIT = Duration.ofSeconds(5);
@@ -223,6 +232,11 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
   private IncidentState state;
   private int savedThrough;
   private IncidentStatus attributedStatus;
+  private Severity attributedSeverity;
+
+  /** Version 1 of {@link #ATTRIBUTES_FOLLOW_SEVERITY}. */
+  private boolean attributesFollowSeverity;
+
   private IncidentSnapshot lastSaved;
 
   /** Set once the incident is recorded, staffed, has its channel and has paged step 0. */
@@ -344,6 +358,8 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
     raiseWithAlerts = Workflow.getVersion(RAISE_WITH_ALERTS, Workflow.DEFAULT_VERSION, 1) == 1;
     resolvePagesWhenUnpaged =
         Workflow.getVersion(RESOLVE_PAGES_WHEN_UNPAGED, Workflow.DEFAULT_VERSION, 1) == 1;
+    attributesFollowSeverity =
+        Workflow.getVersion(ATTRIBUTES_FOLLOW_SEVERITY, Workflow.DEFAULT_VERSION, 1) == 1;
     if (input.carried() != null) {
       state = input.carried();
       savedThrough = state.lastSequence();
@@ -834,7 +850,8 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
   }
 
   private void upsertSearchAttributes() {
-    if (state.status() == attributedStatus) {
+    if (state.status() == attributedStatus
+        && (!attributesFollowSeverity || state.severity() == attributedSeverity)) {
       return;
     }
     Workflow.upsertTypedSearchAttributes(
@@ -843,6 +860,7 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
         IncidentSearchAttributes.SERVICE.valueSet(state.service()),
         IncidentSearchAttributes.STATUS.valueSet(state.status().wireName()));
     attributedStatus = state.status();
+    attributedSeverity = state.severity();
   }
 
   private boolean hasWork() {

@@ -13,6 +13,7 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.common.WorkflowExecutionHistory;
+import io.temporal.common.converter.DefaultDataConverter;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
@@ -28,6 +29,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -301,6 +303,26 @@ final class IncidentTestEnvironment implements BeforeEachCallback, AfterEachCall
     }
     Collections.reverse(runs);
     return runs;
+  }
+
+  /** Every value the runs of {@code workflowId} upserted for search attribute {@code name}. */
+  List<String> upserted(String workflowId, String name) {
+    return histories(workflowId).stream()
+        .flatMap(run -> run.getEvents().stream())
+        .filter(HistoryEvent::hasUpsertWorkflowSearchAttributesEventAttributes)
+        .map(
+            event ->
+                event
+                    .getUpsertWorkflowSearchAttributesEventAttributes()
+                    .getSearchAttributes()
+                    .getIndexedFieldsMap()
+                    .get(name))
+        .filter(Objects::nonNull)
+        .map(
+            payload ->
+                DefaultDataConverter.STANDARD_INSTANCE.fromPayload(
+                    payload, String.class, String.class))
+        .toList();
   }
 
   /**
