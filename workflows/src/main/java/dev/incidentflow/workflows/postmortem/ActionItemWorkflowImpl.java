@@ -334,6 +334,12 @@ public class ActionItemWorkflowImpl implements ActionItemWorkflow {
       return null;
     }
     TrackerIssue issue = progress.issue();
+    // An open item past its due day is overdue, though its overdue step may still be on its way: an
+    // item made past due answered "open", then read "overdue".
+    ActionItemStatus status =
+        progress.status() == ActionItemStatus.OPEN && !FollowUpNotices.now().isBefore(input.dueAt())
+            ? ActionItemStatus.OVERDUE
+            : progress.status();
     return new ActionItemView(
         progress.number().id(),
         input.incidentId(),
@@ -341,7 +347,7 @@ public class ActionItemWorkflowImpl implements ActionItemWorkflow {
         input.owner(),
         input.due(),
         input.kind(),
-        progress.status(),
+        status,
         issue == null ? null : issue.key(),
         issue == null ? null : issue.url());
   }

@@ -139,8 +139,12 @@ class ActionItemWorkflowTest {
 
   @Test
   void itemCreatedAYearOverdueIsFlaggedAndEscalatedOnceThenRepeatedWeeklyNotInABurst() {
-    env.startActionItem(ID, env.dueInDays(-365)).registered();
+    ActionItemView view = env.startActionItem(ID, env.dueInDays(-365)).registered();
     env.sleep(Duration.ofMinutes(1));
+
+    // It answers overdue, as it reads from then on.
+    assertThat(view.status()).isEqualTo(ActionItemStatus.OVERDUE);
+    assertThat(env.store.actionItems.get(1L).status()).isEqualTo(ActionItemStatus.OVERDUE);
 
     // Assigned, overdue, and overdue again with the escalation: 52 repeats went out here before.
     assertThat(env.people.textsTo("bob")).hasSize(3);
