@@ -133,8 +133,17 @@ final class SlashCommandParser {
         if (next >= tokens.size()) {
           return new SlashCommand.Invalid("Name the new severity: `/incident sev SEV2 [why]`.");
         }
-        return new SlashCommand.ChangeSeverity(
-            incidentId, tokens.get(next).value(), rest(input, tokens, next + 1));
+        String severity = tokens.get(next).value();
+        next++;
+        if (incidentId.isEmpty() && next < tokens.size()) {
+          // `sev SEV1 INC-3 why`: the id after the severity names the incident too, rather than
+          // becoming the start of the note on the channel's incident.
+          incidentId = incidentId(tokens.get(next));
+          if (incidentId.isPresent()) {
+            next++;
+          }
+        }
+        return new SlashCommand.ChangeSeverity(incidentId, severity, rest(input, tokens, next));
       }
       case "update" -> {
         String update = rest(input, tokens, next);

@@ -84,6 +84,9 @@ class SlackSlashCommandTest {
             new SlashCommand.ChangeSeverity(id("INC-3"), "SEV1", "all EU customers affected")),
         arguments("severity p2", new SlashCommand.ChangeSeverity(HERE, "p2", "")),
         arguments(
+            "sev SEV1 inc-3 all EU customers affected",
+            new SlashCommand.ChangeSeverity(id("INC-3"), "SEV1", "all EU customers affected")),
+        arguments(
             "ic <@U0BOB|bob>",
             new SlashCommand.AssignRole(HERE, "commander", new SlackMention("U0BOB", "bob"))),
         arguments(
