@@ -35,6 +35,7 @@ import dev.incidentflow.api.core.FollowUpRequests;
 import dev.incidentflow.api.core.IncidentContextLookup;
 import dev.incidentflow.api.core.IncidentGateway;
 import dev.incidentflow.api.core.IncidentLookup;
+import dev.incidentflow.api.core.People;
 import dev.incidentflow.api.errors.ApiExceptionMapper;
 import dev.incidentflow.api.errors.JsonErrorMapper;
 import dev.incidentflow.api.errors.JsonErrorPages;
@@ -261,13 +262,17 @@ public class IncidentFlowApplication extends Application<IncidentFlowConfigurati
     environment.jersey().register(new UnexpectedErrorMapper());
     environment.jersey().register(new AlertmanagerResource(mapper, intake));
     environment.jersey().register(new AlertsResource(mapper, intake));
-    environment.jersey().register(new IncidentsResource(gateway, repository, mapper));
+    People people = new People(handle -> directory.catalog().person(handle).isPresent());
+    Declarations declarations = new Declarations(mapper, people);
+    environment.jersey().register(new IncidentsResource(gateway, repository, mapper, declarations));
     IncidentContextLookup context =
         new IncidentContextLookup(
             new IncidentLibrary(jdbi),
             directory.catalog(),
             Duration.ofMillis(config.getDeployWindow().toMilliseconds()));
-    environment.jersey().register(new IncidentResource(gateway, repository, mapper, context));
+    environment
+        .jersey()
+        .register(new IncidentResource(gateway, repository, mapper, context, people));
     environment
         .jersey()
         .register(new DeploysResource(new DeployRepository(jdbi), Clock.systemUTC()));
@@ -280,8 +285,7 @@ public class IncidentFlowApplication extends Application<IncidentFlowConfigurati
     FollowUpGateway followUpGateway =
         new FollowUpGateway(client, Duration.ofMillis(config.getDeclareWait().toMilliseconds()));
     FollowUpRequests followUpRequests =
-        new FollowUpRequests(
-            followUpGateway, followUps, directory.catalog(), directory.policy().actionItems());
+        new FollowUpRequests(followUpGateway, followUps, people, directory.policy().actionItems());
     environment.jersey().register(new PostmortemResource(followUpRequests, repository, followUps));
     environment
         .jersey()
@@ -298,7 +302,15 @@ public class IncidentFlowApplication extends Application<IncidentFlowConfigurati
                 directory.policy().actionItems(),
                 environment.getObjectMapper()));
     registerSlack(
-        config, environment, directory, jdbi, gateway, repository, mapper, followUpRequests);
+        config,
+        environment,
+        directory,
+        jdbi,
+        gateway,
+        repository,
+        mapper,
+        declarations,
+        followUpRequests);
   }
 
   /**
@@ -313,6 +325,7 @@ public class IncidentFlowApplication extends Application<IncidentFlowConfigurati
       IncidentGateway gateway,
       IncidentRepository repository,
       AlertMapper mapper,
+      Declarations declarations,
       FollowUpRequests followUps) {
     ExecutorService slackWork =
         environment
@@ -344,7 +357,7 @@ public class IncidentFlowApplication extends Application<IncidentFlowConfigurati
             gateway,
             new IncidentLookup(repository),
             new IncidentChannelRepository(jdbi),
-            new Declarations(mapper),
+            declarations,
             mapper,
             followUps,
             users,

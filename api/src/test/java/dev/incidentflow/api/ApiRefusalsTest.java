@@ -114,6 +114,19 @@ class ApiRefusalsTest {
   }
 
   @Test
+  void declarationWhoseCommanderTheCatalogLacksIsRefused() {
+    ApiClient.Answer answer =
+        api.post(
+            "/v1/incidents",
+            "{\"title\":\"Refunds fail\",\"severity\":\"SEV2\",\"declaredBy\":\"carol\","
+                + "\"commander\":\"bbo\"}");
+
+    assertThat(answer.status()).isEqualTo(422);
+    assertThat(answer.body().path("details").toString())
+        .contains("commander 'bbo' is not a person in the catalog");
+  }
+
+  @Test
   void aBodyThatIsNotInItsContentEncodingIsABadRequest() {
     ApiClient.Answer answer =
         api.post(

@@ -35,6 +35,19 @@ class DeclareIncidentTest {
     assertThat(api.get("/v1/incidents?severity=SEV2&service=payments-api").body())
         .extracting(node -> node.path("id").asText())
         .contains(incident.path("id").asText());
+
+    // A role for someone the catalog lacks would reach nobody: refused, and nothing changes.
+    String path = "/v1/incidents/" + incident.path("id").asText();
+    ApiClient.Answer role =
+        api.post(path + "/roles", "{\"role\":\"scribe\",\"person\":\"zed\",\"by\":\"bob\"}");
+    assertThat(role.status()).isEqualTo(422);
+    assertThat(role.body().path("details").toString())
+        .contains("person 'zed' is not a person in the catalog");
+    assertThat(api.get(path).body().path("roles").has("scribe")).isFalse();
+    assertThat(
+            api.post(path + "/roles", "{\"role\":\"scribe\",\"person\":\"carol\",\"by\":\"bob\"}")
+                .status())
+        .isEqualTo(200);
   }
 
   @Test

@@ -14,9 +14,11 @@ import java.util.Map;
  */
 public final class Declarations {
   private final AlertMapper mapper;
+  private final People people;
 
-  public Declarations(AlertMapper mapper) {
+  public Declarations(AlertMapper mapper, People people) {
     this.mapper = requireNonNull(mapper, "mapper is null");
+    this.people = requireNonNull(people, "people is null");
   }
 
   /**
@@ -31,6 +33,7 @@ public final class Declarations {
         new Problems()
             .requireText("title", declaration.title())
             .requireText("declaredBy", declaration.declaredBy());
+    people.check(problems, "commander", declaration.commander());
     Severity severity = mapper.severity("severity", declaration.severity(), problems);
     problems.throwIfAny("invalid declaration");
     String service = mapper.service(declaration.service());

@@ -2,7 +2,6 @@ package dev.incidentflow.api.core;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.incidentflow.activities.directory.Catalog;
 import dev.incidentflow.activities.store.FollowUpRepository;
 import dev.incidentflow.activities.store.IncidentRecord;
 import dev.incidentflow.api.errors.ApiException;
@@ -31,17 +30,17 @@ import java.util.Optional;
 public final class FollowUpRequests {
   private final FollowUpGateway gateway;
   private final FollowUpRepository followUps;
-  private final Catalog catalog;
+  private final People people;
   private final ActionItemPolicy policy;
 
   public FollowUpRequests(
       FollowUpGateway gateway,
       FollowUpRepository followUps,
-      Catalog catalog,
+      People people,
       ActionItemPolicy policy) {
     this.gateway = requireNonNull(gateway, "gateway is null");
     this.followUps = requireNonNull(followUps, "followUps is null");
-    this.catalog = requireNonNull(catalog, "catalog is null");
+    this.people = requireNonNull(people, "people is null");
     this.policy = requireNonNull(policy, "policy is null");
   }
 
@@ -68,11 +67,7 @@ public final class FollowUpRequests {
             .requireText("owner", owner)
             .requireText("due", due)
             .requireText("kind", kind);
-    if (!Problems.isBlank(owner)) {
-      problems.check(
-          catalog.person(owner.trim()).isPresent(),
-          "owner '" + owner.trim() + "' is not a person in the catalog");
-    }
+    people.check(problems, "owner", owner);
     LocalDate dueDate = null;
     if (!Problems.isBlank(due)) {
       try {

@@ -9,6 +9,7 @@ import dev.incidentflow.api.core.IncidentContextLookup;
 import dev.incidentflow.api.core.IncidentGateway;
 import dev.incidentflow.api.core.IncidentHistories;
 import dev.incidentflow.api.core.IncidentLookup;
+import dev.incidentflow.api.core.People;
 import dev.incidentflow.api.core.Refusal;
 import dev.incidentflow.api.errors.ApiException;
 import dev.incidentflow.api.errors.Problems;
@@ -51,16 +52,19 @@ public class IncidentResource {
   private final IncidentRepository repository;
   private final AlertMapper mapper;
   private final IncidentContextLookup context;
+  private final People people;
 
   public IncidentResource(
       IncidentGateway gateway,
       IncidentRepository repository,
       AlertMapper mapper,
-      IncidentContextLookup context) {
+      IncidentContextLookup context,
+      People people) {
     this.gateway = requireNonNull(gateway, "gateway is null");
     this.repository = requireNonNull(repository, "repository is null");
     this.mapper = requireNonNull(mapper, "mapper is null");
     this.context = requireNonNull(context, "context is null");
+    this.people = requireNonNull(people, "people is null");
   }
 
   /**
@@ -165,11 +169,12 @@ public class IncidentResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public IncidentJson roles(@PathParam("id") String id, RoleRequest body) {
     RoleRequest request = AlertmanagerResource.required(body);
-    new Problems()
-        .requireText("role", request.role())
-        .requireText("person", request.person())
-        .requireText("by", request.by())
-        .throwIfAny("invalid role assignment");
+    Problems problems =
+        new Problems()
+            .requireText("role", request.role())
+            .requireText("person", request.person())
+            .requireText("by", request.by());
+    people.check(problems, "person", request.person()).throwIfAny("invalid role assignment");
     return change(
         id,
         (workflow, incident) ->

@@ -37,11 +37,14 @@ public class IncidentsResource {
   private final Declarations declarations;
 
   public IncidentsResource(
-      IncidentGateway gateway, IncidentRepository repository, AlertMapper mapper) {
+      IncidentGateway gateway,
+      IncidentRepository repository,
+      AlertMapper mapper,
+      Declarations declarations) {
     this.gateway = requireNonNull(gateway, "gateway is null");
     this.repository = requireNonNull(repository, "repository is null");
     this.mapper = requireNonNull(mapper, "mapper is null");
-    this.declarations = new Declarations(mapper);
+    this.declarations = requireNonNull(declarations, "declarations is null");
   }
 
   /**
