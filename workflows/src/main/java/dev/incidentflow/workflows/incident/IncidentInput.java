@@ -39,6 +39,22 @@ public record IncidentInput(
     links = links == null ? List.of() : List.copyOf(links);
   }
 
+  /** The same input at another severity. */
+  public IncidentInput atSeverity(Severity other) {
+    return new IncidentInput(
+        source,
+        dedupKey,
+        title,
+        description,
+        other,
+        service,
+        declaredBy,
+        commander,
+        labels,
+        links,
+        carried);
+  }
+
   public IncidentInput continuing(IncidentState state) {
     return new IncidentInput(
         source,

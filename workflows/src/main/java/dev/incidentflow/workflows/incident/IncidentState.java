@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.incidentflow.workflows.activities.IncidentSnapshot;
 import dev.incidentflow.workflows.activities.TrackerText;
 import dev.incidentflow.workflows.model.IncidentStatus;
@@ -36,6 +37,7 @@ import java.util.stream.Stream;
  * workflow carries out. It is carried across continue-as-new, so it serializes with Jackson
  * (fields, not getters).
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 @JsonAutoDetect(
     fieldVisibility = JsonAutoDetect.Visibility.ANY,
     getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -116,6 +118,12 @@ public final class IncidentState {
 
   /** See {@link #resolvePagesWhenUnpaged()}. */
   private boolean resolvesPagesWhenUnpaged;
+
+  /**
+   * The incident's pages were resolved when it was lowered to a severity that pages nobody, and it
+   * has not been raised to one that pages since (see {@link #resolvePagesWhenUnpaged()}).
+   */
+  private boolean pagesResolvedWhenLowered;
 
   /** See {@link #pageAgainOnRecurrence()}. */
   private boolean pagesAgainOnRecurrence;
@@ -531,10 +539,13 @@ public final class IncidentState {
   /**
    * From now on, an incident lowered to a severity that pages nobody resolves the pages it sent
    * ({@link Effect.ResolvePages}), so PagerDuty's own escalation policy stops calling people.
-   * Unacknowledged, it also forgets whom it called: raised again, its new chain pages from the
-   * steps due (under keys of their own). Acknowledged, somebody is on it, and a raise calls only
-   * whom it has not called. Runs before {@code IncidentWorkflowImpl#RESOLVE_PAGES_WHEN_UNPAGED}
-   * never call this: their pages stayed open until the incident was resolved.
+   * Raised again while still unacknowledged, it forgets whom it called: its new chain pages from
+   * the steps due (under keys of their own). Acknowledged by then, somebody is on it, and the raise
+   * calls only whom it has not called. Called for new incidents only, which know whom they called
+   * ({@link #replanByWhoWasCalled()}): a run carried over from before would replan a raise by the
+   * steps it ran, and page nobody again. Runs before {@code
+   * IncidentWorkflowImpl#RESOLVE_PAGES_WHEN_UNPAGED} never call this: their pages stayed open until
+   * the incident was resolved.
    */
   public void resolvePagesWhenUnpaged() {
     resolvesPagesWhenUnpaged = true;
@@ -678,6 +689,9 @@ public final class IncidentState {
               TimelineEvent.SYSTEM,
               "its alert fires at " + alertSeverity + " now (" + event.title() + ")"),
           now);
+      // Nobody decided this raise: the new chain counts from it, rather than paging at once every
+      // step that an incident of this severity would have run since the start.
+      escalation = escalation.countingFrom(now);
     }
   }
 
@@ -956,10 +970,16 @@ public final class IncidentState {
     Severity previous = severity;
     boolean paged = row().page();
     severity = change.severity();
-    boolean pagesResolved = resolvesPagesWhenUnpaged && paged && !row().page() && !pages.isEmpty();
-    if (pagesResolved && called != null && status == IncidentStatus.TRIGGERED) {
-      // Their pages are resolved and nobody took it: raised again, it calls them again.
-      called.clear();
+    boolean pagesResolved =
+        resolvesPagesWhenUnpaged && paged && !row().page() && !pages.isEmpty() && status.isActive();
+    if (pagesResolved) {
+      pagesResolvedWhenLowered = true;
+    } else if (pagesResolvedWhenLowered && row().page()) {
+      pagesResolvedWhenLowered = false;
+      if (status == IncidentStatus.TRIGGERED) {
+        // Their pages were resolved and nobody has taken it since: it calls them again.
+        called.clear();
+      }
     }
     escalation =
         called == null

@@ -33,6 +33,7 @@ import io.temporal.workflow.WorkflowInfo;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -420,7 +421,18 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
       // same workflow id so further deliveries of the group find it.
       log.info(
           "{} closed as its alert group fired again; opening a new incident", state.incidentId());
-      Workflow.continueAsNew(input.continuing(null));
+      IncidentInput next = input.continuing(null);
+      if (raiseWithAlerts) {
+        // At the severity the group fires at now: the first delivery's may be long out of date.
+        next =
+            lateAlerts.stream()
+                .map(AlertEvent::severity)
+                .filter(Objects::nonNull)
+                .min(Comparator.naturalOrder())
+                .map(next::atSeverity)
+                .orElse(next);
+      }
+      Workflow.continueAsNew(next);
     }
     return new IncidentOutcome(state.incidentId(), state.status());
   }
@@ -578,6 +590,9 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
     if (replanByWhoWasCalled) {
       state.replanByWhoWasCalled();
     }
+    if (resolvePagesWhenUnpaged) {
+      state.resolvePagesWhenUnpaged();
+    }
     if (raiseWithAlerts) {
       // The deliveries that came while it opened are taken once it is numbered and staffed: one
       // that fires at a worse severity raises it before its channel is named, its escalation
@@ -606,9 +621,6 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
     }
     if (pageAgainOnRecurrence) {
       state.pageAgainOnRecurrence();
-    }
-    if (resolvePagesWhenUnpaged) {
-      state.resolvePagesWhenUnpaged();
     }
   }
 

@@ -108,6 +108,14 @@ public record EscalationPlan(
     return new EscalationPlan(chain, startedAt, next, calledEarlier);
   }
 
+  /**
+   * The plan with its steps ahead due {@code start} plus their {@code after}, as if the incident
+   * had started then; the steps already run or skipped stay so.
+   */
+  public EscalationPlan countingFrom(Instant start) {
+    return new EscalationPlan(chain, start, nextStep, calledEarlier);
+  }
+
   public EscalationPlan advance() {
     return new EscalationPlan(chain, startedAt, nextStep + 1, calledEarlier);
   }

@@ -405,16 +405,18 @@ class IncidentEscalationWorkflowTest {
     assertThat(env.slack.renames)
         .containsExactly(new ChannelRename(CHANNEL, "inc-1-sev1-checkout-error-budget-burn"));
 
-    // Delivered again at SEV1 or at a better severity, it changes nothing more; SEV1's chain goes
-    // on from the incident's start.
+    // Delivered again at SEV1 or at a better severity, it changes nothing more; SEV1's chain
+    // counts from the raise, so its step 1 comes at 7 minutes, not at once.
     incident.alert(env.firing("alert-a", Severity.SEV1));
     incident.alert(env.firing("alert-a", Severity.SEV3));
-    env.sleepUntil(1, minutes(5, 1));
+    env.sleepUntil(1, minutes(6, 59));
     assertThat(env.events(1, SEVERITY_CHANGED)).hasSize(1);
+    assertThat(env.paging.triggeredKeys()).containsExactly(key(0));
+    env.sleepUntil(1, minutes(7, 1));
     assertThat(env.paging.triggeredKeys()).containsExactly(key(0), key(1));
 
     incident.resolve(new Transition("alice", ""));
-    env.sleepUntil(1, minutes(6, 0));
+    env.sleepUntil(1, minutes(8, 0));
     env.recordHistory("sev4-alert-turns-critical", "alert-a");
   }
 

@@ -341,6 +341,32 @@ class IncidentStateTest {
   }
 
   @Test
+  void anIncidentAcknowledgedAfterItsPagesWereResolvedIsNotPagedAgainWhenRaised() {
+    StateDriver driver =
+        StateDriver.declared(Severity.SEV1)
+            .replanningByWhoWasCalled()
+            .resolvingPagesWhenUnpaged()
+            .at(2, (state, now) -> state.changeSeverity(severity(Severity.SEV3, "alice"), now))
+            .at(3, (state, now) -> state.advance(ACKNOWLEDGED, by("alice"), now))
+            .at(4, (state, now) -> state.changeSeverity(severity(Severity.SEV1, "alice"), now))
+            .advanceTo(6);
+
+    assertThat(driver.stepsRun()).containsExactly("step 0 at 0s");
+  }
+
+  @Test
+  void loweringAResolvedIncidentLeavesItsPagesAsTheResolveLeftThem() {
+    StateDriver driver =
+        StateDriver.declared(Severity.SEV1)
+            .replanningByWhoWasCalled()
+            .resolvingPagesWhenUnpaged()
+            .at(2, (state, now) -> state.advance(RESOLVED, by("alice"), now))
+            .at(3, (state, now) -> state.changeSeverity(severity(Severity.SEV3, "alice"), now));
+
+    assertThat(driver.timesOf(Effect.ResolvePages.class)).containsExactly("2m");
+  }
+
+  @Test
   void loweringToASeverityThatStillPagesOrWithoutTheRuleLeavesThePagesOpen() {
     StateDriver stillPaging =
         StateDriver.declared(Severity.SEV1)
@@ -751,9 +777,9 @@ class IncidentStateTest {
                       "Severity SEV4 -> SEV1 by system: its alert fires at SEV1 now"
                           + " (Checkout error budget burn)");
             });
-    // SEV1's chain counts from the incident's start: step 1 (5m) comes due after the raise.
+    // SEV1's chain counts from the raise, as if it had opened as a SEV1 then.
     assertThat(driver.stepsRun())
-        .containsExactly("step 0 at 4m", "step 1 at 5m", "step 2 at 10m", "step 3 at 20m");
+        .containsExactly("step 0 at 4m", "step 1 at 9m", "step 2 at 14m", "step 3 at 24m");
   }
 
   @Test
@@ -843,10 +869,11 @@ class IncidentStateTest {
 
     assertThat(driver.state.status()).isEqualTo(ACKNOWLEDGED);
     assertThat(driver.state.severity()).isEqualTo(Severity.SEV1);
-    // The recurrence pages SEV2's first step again; SEV1's step 1 is skipped (acknowledged), its
-    // VP (identified) was due at 10m and its executive (resolved) at 20m.
+    // The recurrence pages SEV2's first step again, whom SEV1's step 0 calls too; SEV1's chain
+    // counts from the raise at 8m: step 1 is skipped (acknowledged), the VP comes at 18m and the
+    // executive at 28m, not both at once.
     assertThat(driver.stepsRun())
-        .containsExactly("step 0 at 0s", "step 0 at 8m", "step 2 at 10m", "step 3 at 20m");
+        .containsExactly("step 0 at 0s", "step 0 at 8m", "step 2 at 18m", "step 3 at 28m");
   }
 
   @Test

@@ -61,6 +61,9 @@ class LateAlertTest {
     assertThat(env.store.incidentCount()).isEqualTo(2);
     assertThat(env.incident(1).status()).isEqualTo(IncidentStatus.CLOSED);
     assertThat(env.incident(2).status()).isEqualTo(IncidentStatus.TRIGGERED);
+    // The group fired again as critical: the new incident opens at that, not at the SEV2 of the
+    // first incident's first delivery.
+    assertThat(env.incident(2).severity()).isEqualTo(Severity.SEV1);
     assertThat(env.slack.channels).hasSize(2);
   }
 }
