@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -113,10 +114,18 @@ class DeclareIncidentTest {
     assertThat(api.post("/v1/alerts/alertmanager", delivery.formatted("critical")).status())
         .isEqualTo(202);
 
+    // However the second delivery met the opening, the channel ends up named for SEV1.
     JsonNode incident =
         api.await(
                 "/v1/incidents/" + id,
-                found -> found.body().path("timeline").findValuesAsText("type").contains("paged"))
+                found ->
+                    found.body().path("timeline").findValuesAsText("type").contains("paged")
+                        && found
+                            .body()
+                            .path("channel")
+                            .path("name")
+                            .asText()
+                            .startsWith(id.toLowerCase(Locale.ROOT) + "-sev1-"))
             .body();
     assertThat(incident.path("severity").asText()).isEqualTo("SEV1");
     assertThat(incident.path("timeline").findValuesAsText("text"))

@@ -689,9 +689,15 @@ final class IncidentEffects {
   }
 
   private void notifyResolved(IncidentState state, ResolvedTargets resolved, String text) {
-    String join = channelName(state);
+    // An open channel is linked by its id, which Slack shows under the channel's name as it is when
+    // read: a rename right after the message (a severity change) leaves it right. A channel still
+    // opening has only its name.
+    String join =
+        state.hasChannel()
+            ? "<#" + state.channelId() + ">"
+            : openingChannel == null ? null : "#" + openingChannel;
     String withChannel =
-        join == null ? text : text + (text.endsWith(".") ? " " : ". ") + "Join #" + join + ".";
+        join == null ? text : text + (text.endsWith(".") ? " " : ". ") + "Join " + join + ".";
     boolean promised = join != null && !state.hasChannel();
     for (Person person : resolved.people()) {
       DirectMessage message = new DirectMessage(person, withChannel);

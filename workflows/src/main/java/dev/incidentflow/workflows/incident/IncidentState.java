@@ -119,6 +119,9 @@ public final class IncidentState {
   /** See {@link #resolvePagesWhenUnpaged()}. */
   private boolean resolvesPagesWhenUnpaged;
 
+  /** See {@link #followSeverityWhileOpening()}. */
+  private boolean followsSeverityWhileOpening;
+
   /**
    * The incident's pages were resolved when it was lowered to a severity that pages nobody, and it
    * has not been raised to one that pages since (see {@link #resolvePagesWhenUnpaged()}).
@@ -414,6 +417,13 @@ public final class IncidentState {
         TimelineEvent.SYSTEM,
         "Opened #" + name,
         Map.of("channelId", id, "channelName", name));
+    if (followsSeverityWhileOpening && renamesChannel) {
+      // Named before a severity change that came while it opened.
+      String named = ChannelName.of(number, severity, title);
+      if (!named.equals(name)) {
+        effects.add(new Effect.RenameChannel(named));
+      }
+    }
   }
 
   /** Marks this incident as a repeat of {@code earlier}, a closed incident. */
@@ -473,10 +483,24 @@ public final class IncidentState {
         text,
         Map.of("key", key, "url", url, "project", project));
     effects.add(new Effect.PostInChannel(text));
+    if (followsSeverityWhileOpening && row().page()) {
+      // Raised while it was being opened.
+      effects.add(new Effect.CommentOnTicket(key, pagesNow(now)));
+    }
     if (ticketOutcome != null) {
       effects.add(new Effect.CommentOnTicket(key, ticketOutcome));
       ticketOutcome = null;
     }
+  }
+
+  /** What a ticket asked for at a severity that pages nobody hears once the incident pages. */
+  private String pagesNow(Instant now) {
+    return incidentId()
+        + " is "
+        + severity
+        + " since "
+        + TrackerText.time(now)
+        + " and pages its on-call: it is handled as a paging incident from now on.";
   }
 
   /**
@@ -549,6 +573,18 @@ public final class IncidentState {
    */
   public void resolvePagesWhenUnpaged() {
     resolvesPagesWhenUnpaged = true;
+  }
+
+  /**
+   * From now on, a severity change that comes before the incident channel or ticket exists reaches
+   * them once they do: a channel opened under the old severity's name is renamed, and a ticket
+   * asked for at a severity that pages nobody is told when the incident pages now (as a ticket that
+   * exists is told at the change). Runs before {@code
+   * IncidentWorkflowImpl#FOLLOW_SEVERITY_WHILE_OPENING} never call this: such a channel kept its
+   * name, and the ticket read as if the incident still paged nobody.
+   */
+  public void followSeverityWhileOpening() {
+    followsSeverityWhileOpening = true;
   }
 
   /**
@@ -1020,6 +1056,9 @@ public final class IncidentState {
       if (!renamed.equals(channelName)) {
         effects.add(new Effect.RenameChannel(renamed));
       }
+    }
+    if (followsSeverityWhileOpening && ticket != null && !paged && row().page()) {
+      effects.add(new Effect.CommentOnTicket(ticket, pagesNow(now)));
     }
     askForTicketIfUnpaged();
   }

@@ -217,6 +217,14 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
   static final String ATTRIBUTES_FOLLOW_SEVERITY = "search-attributes-follow-severity";
 
   /**
+   * Version 1 of this change lets a severity change that comes while the incident opens reach its
+   * channel and ticket once they exist ({@link IncidentState#followSeverityWhileOpening()}), and
+   * tells an existing ticket when the incident pages now. In version 0 a channel opened under the
+   * old severity's name kept it, and a SEV3's ticket read as if a SEV1 still paged nobody.
+   */
+  static final String FOLLOW_SEVERITY_WHILE_OPENING = "follow-severity-while-opening";
+
+  /**
    * How long a new incident's first save waits for its first page (see {@link #PAGE_BEFORE_SAVE}).
    */
   static final Duration FIRST_SAVE_WAIT = Duration.ofSeconds(5);
@@ -237,6 +245,9 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
 
   /** Version 1 of {@link #ATTRIBUTES_FOLLOW_SEVERITY}. */
   private boolean attributesFollowSeverity;
+
+  /** Version 1 of {@link #FOLLOW_SEVERITY_WHILE_OPENING}. */
+  private boolean followSeverityWhileOpening;
 
   private IncidentSnapshot lastSaved;
 
@@ -361,6 +372,8 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
         Workflow.getVersion(RESOLVE_PAGES_WHEN_UNPAGED, Workflow.DEFAULT_VERSION, 1) == 1;
     attributesFollowSeverity =
         Workflow.getVersion(ATTRIBUTES_FOLLOW_SEVERITY, Workflow.DEFAULT_VERSION, 1) == 1;
+    followSeverityWhileOpening =
+        Workflow.getVersion(FOLLOW_SEVERITY_WHILE_OPENING, Workflow.DEFAULT_VERSION, 1) == 1;
     if (input.carried() != null) {
       state = input.carried();
       savedThrough = state.lastSequence();
@@ -592,6 +605,9 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
     }
     if (resolvePagesWhenUnpaged) {
       state.resolvePagesWhenUnpaged();
+    }
+    if (followSeverityWhileOpening) {
+      state.followSeverityWhileOpening();
     }
     if (raiseWithAlerts) {
       // The deliveries that came while it opened are taken once it is numbered and staffed: one

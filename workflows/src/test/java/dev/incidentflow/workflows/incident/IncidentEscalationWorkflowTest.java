@@ -402,6 +402,8 @@ class IncidentEscalationWorkflowTest {
               assertThat(page.severity()).isEqualTo("critical");
             });
     assertThat(env.slack.dmRecipients()).containsExactly("alice");
+    // The page's message links the channel by its id, so it reads under the name the rename gives.
+    assertThat(env.slack.directMessages.get(0).text()).endsWith("Join <#" + CHANNEL + ">.");
     assertThat(env.slack.renames)
         .containsExactly(new ChannelRename(CHANNEL, "inc-1-sev1-checkout-error-budget-burn"));
 

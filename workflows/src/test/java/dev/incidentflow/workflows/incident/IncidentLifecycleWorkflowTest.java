@@ -91,7 +91,7 @@ class IncidentLifecycleWorkflowTest {
         .singleElement()
         .extracting(DirectMessage::text)
         .isEqualTo(
-            "INC-1 (SEV1, checkout) has had no status update for 30m. Join #inc-1-sev1-checkout-error-budget-burn.");
+            "INC-1 (SEV1, checkout) has had no status update for 30m. Join <#" + CHANNEL + ">.");
     assertThat(env.slack.textsIn(CHANNEL)).filteredOn(REMINDER::equals).hasSize(2);
     env.recordHistory("second-overdue-period", "alert-a");
   }

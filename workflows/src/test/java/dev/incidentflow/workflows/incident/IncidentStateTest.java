@@ -307,6 +307,35 @@ class IncidentStateTest {
   }
 
   @Test
+  void aChannelOpenedUnderTheSeverityItHadBeforeAChangeIsRenamed() {
+    IncidentInput input =
+        new IncidentInput(
+            "alertmanager",
+            "group-1",
+            "Checkout error budget burn",
+            "",
+            Severity.SEV3,
+            "checkout",
+            "system",
+            null,
+            Map.of(),
+            List.of(),
+            null);
+    IncidentState state =
+        IncidentState.declare(input, "alert-1", "run-1", TestPolicies.defaults(), minute(0));
+    state.numbered(1);
+    state.renameChannelWithSeverity();
+    state.followSeverityWhileOpening();
+    state.changeSeverity(severity(Severity.SEV1, "alice"), minute(0));
+    state.takeEffects();
+
+    state.channelOpened("C100", "inc-1-sev3-checkout-error-budget-burn", minute(0));
+
+    assertThat(state.takeEffects())
+        .containsExactly(new Effect.RenameChannel("inc-1-sev1-checkout-error-budget-burn"));
+  }
+
+  @Test
   void anUnacknowledgedSev1LoweredToSev3ResolvesItsPagesAndRaisedAgainPagesAgain() {
     StateDriver driver =
         StateDriver.declared(Severity.SEV1)

@@ -185,6 +185,46 @@ class IncidentTicketTest {
   }
 
   @Test
+  void aTicketHearsThatItsIncidentPagesNowWhenRaisedBeforeOrAfterItOpened() {
+    StateDriver before = withTickets(Severity.SEV3).advanceTo(0);
+    before.state.followSeverityWhileOpening();
+    before.at(1, (state, now) -> state.changeSeverity(to(Severity.SEV1), now));
+    assertThat(before.effects(Effect.CommentOnTicket.class)).isEmpty();
+    before.state.ticketOpened(
+        "PAY-118", "https://jira.example.com/browse/PAY-118", "PAY", StateDriver.minute(2));
+    before.perform();
+
+    StateDriver after = withTickets(Severity.SEV4).advanceTo(0);
+    after.state.followSeverityWhileOpening();
+    after.state.ticketOpened("PAY-119", "https://jira.example.com/browse/PAY-119", "PAY", START);
+    after
+        .at(3, (state, now) -> state.changeSeverity(to(Severity.SEV3), now))
+        .at(4, (state, now) -> state.changeSeverity(to(Severity.SEV2), now));
+
+    assertThat(before.effects(Effect.CommentOnTicket.class))
+        .containsExactly(
+            new Effect.CommentOnTicket(
+                "PAY-118",
+                "INC-1 is SEV1 since 2025-03-03 10:02:00 UTC and pages its on-call: it is handled as"
+                    + " a paging incident from now on."));
+    // SEV4 to SEV3 still pages nobody: only the raise to SEV2 is told.
+    assertThat(after.effects(Effect.CommentOnTicket.class))
+        .extracting(Effect.CommentOnTicket::text)
+        .containsExactly(
+            "INC-1 is SEV2 since 2025-03-03 10:04:00 UTC and pages its on-call: it is handled as"
+                + " a paging incident from now on.");
+  }
+
+  @Test
+  void withoutTheRuleATicketHearsNothingOfARaise() {
+    StateDriver driver = withTickets(Severity.SEV3).advanceTo(0);
+    driver.state.ticketOpened("PAY-118", "https://jira.example.com/browse/PAY-118", "PAY", START);
+    driver.at(1, (state, now) -> state.changeSeverity(to(Severity.SEV1), now));
+
+    assertThat(driver.effects(Effect.CommentOnTicket.class)).isEmpty();
+  }
+
+  @Test
   void aReopenedIncidentTellsItsTicket() {
     StateDriver driver = withTickets(Severity.SEV3).advanceTo(0);
     driver.state.ticketOpened("PAY-118", "https://jira.example.com/browse/PAY-118", "PAY", START);
