@@ -122,6 +122,9 @@ public final class IncidentState {
   /** See {@link #followSeverityWhileOpening()}. */
   private boolean followsSeverityWhileOpening;
 
+  /** See {@link #escalatePastNobody()}. */
+  private boolean escalatesPastNobody;
+
   /**
    * The incident's pages were resolved when it was lowered to a severity that pages nobody, and it
    * has not been raised to one that pages since (see {@link #resolvePagesWhenUnpaged()}).
@@ -974,6 +977,27 @@ public final class IncidentState {
           "Escalated to level " + step + ": paged " + names + missing + " (" + reason + ")",
           data);
     }
+    if (escalatesPastNobody && who.isEmpty() && status == IncidentStatus.TRIGGERED) {
+      // Nobody was reached, so nobody can acknowledge: waiting for the next step's time only
+      // leaves the incident unattended. Steps with nobody new to call are passed over.
+      while (escalation.hasNextStep()
+          && escalation.decide(status) == EscalationPlan.Decision.SKIP) {
+        escalation = escalation.advance();
+      }
+      if (escalation.hasNextStep()) {
+        runNextStep("nobody was reached at level " + step);
+      }
+    }
+  }
+
+  /**
+   * From now on, an escalation step that reaches nobody (its targets resolve to no one) while the
+   * incident is unacknowledged runs the next step at once rather than when it comes due: a SEV1 of
+   * a service with no on-call schedule paged its engineering manager five minutes late. Runs before
+   * {@code IncidentWorkflowImpl#ESCALATE_PAST_NOBODY} never call this.
+   */
+  public void escalatePastNobody() {
+    escalatesPastNobody = true;
   }
 
   // ---- severity, roles, updates, decisions -------------------------------------------------

@@ -225,6 +225,14 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
   static final String FOLLOW_SEVERITY_WHILE_OPENING = "follow-severity-while-opening";
 
   /**
+   * Version 1 of this change runs the next escalation step at once when a step reaches nobody while
+   * the incident is unacknowledged ({@link IncidentState#escalatePastNobody()}). In version 0 it
+   * waited for the next step's time: a SEV1 whose service has no on-call schedule paged nobody for
+   * five minutes.
+   */
+  static final String ESCALATE_PAST_NOBODY = "escalate-past-nobody";
+
+  /**
    * How long a new incident's first save waits for its first page (see {@link #PAGE_BEFORE_SAVE}).
    */
   static final Duration FIRST_SAVE_WAIT = Duration.ofSeconds(5);
@@ -248,6 +256,9 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
 
   /** Version 1 of {@link #FOLLOW_SEVERITY_WHILE_OPENING}. */
   private boolean followSeverityWhileOpening;
+
+  /** Version 1 of {@link #ESCALATE_PAST_NOBODY}. */
+  private boolean escalatePastNobody;
 
   private IncidentSnapshot lastSaved;
 
@@ -374,6 +385,8 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
         Workflow.getVersion(ATTRIBUTES_FOLLOW_SEVERITY, Workflow.DEFAULT_VERSION, 1) == 1;
     followSeverityWhileOpening =
         Workflow.getVersion(FOLLOW_SEVERITY_WHILE_OPENING, Workflow.DEFAULT_VERSION, 1) == 1;
+    escalatePastNobody =
+        Workflow.getVersion(ESCALATE_PAST_NOBODY, Workflow.DEFAULT_VERSION, 1) == 1;
     if (input.carried() != null) {
       state = input.carried();
       savedThrough = state.lastSequence();
@@ -637,6 +650,9 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
     }
     if (pageAgainOnRecurrence) {
       state.pageAgainOnRecurrence();
+    }
+    if (escalatePastNobody) {
+      state.escalatePastNobody();
     }
   }
 

@@ -412,6 +412,47 @@ class IncidentStateTest {
   }
 
   @Test
+  void aStepThatReachesNobodyRunsTheNextStepAtOnceWhileUnacknowledged() {
+    Policy policy =
+        TestPolicies.withSev1Chain(
+            TestPolicies.step(0, null, "role:nobody-home"),
+            TestPolicies.step(5, ACKNOWLEDGED, "role:nobody-either"),
+            TestPolicies.step(10, ACKNOWLEDGED, "oncall:secondary"),
+            TestPolicies.step(20, IDENTIFIED, "role:vp-engineering"));
+    StateDriver driver =
+        StateDriver.declared(Severity.SEV1, policy).escalatingPastNobody().advanceTo(30);
+    StateDriver before = StateDriver.declared(Severity.SEV1, policy).advanceTo(30);
+
+    // Steps 0 and 1 reach nobody: step 2 reaches bob at once; step 3 keeps its time.
+    assertThat(driver.stepsRun())
+        .containsExactly("step 0 at 0s", "step 1 at 0s", "step 2 at 0s", "step 3 at 20m");
+    assertThat(driver.events(TimelineEventType.ESCALATED))
+        .extracting(TimelineEvent::text)
+        .first()
+        .isEqualTo(
+            "Escalated to level 1: paged nobody (role:nobody-either resolved to nobody)"
+                + " (nobody was reached at level 0)");
+    assertThat(before.stepsRun())
+        .containsExactly("step 0 at 0s", "step 1 at 5m", "step 2 at 10m", "step 3 at 20m");
+  }
+
+  @Test
+  void aStepThatReachesNobodyOnceAcknowledgedWaitsForTheNext() {
+    Policy policy =
+        TestPolicies.withSev1Chain(
+            TestPolicies.step(0, null, "oncall:primary"),
+            TestPolicies.step(5, null, "role:nobody-home"),
+            TestPolicies.step(10, null, "role:vp-engineering"));
+    StateDriver driver =
+        StateDriver.declared(Severity.SEV1, policy)
+            .escalatingPastNobody()
+            .at(1, (state, now) -> state.advance(ACKNOWLEDGED, by("alice"), now))
+            .advanceTo(11);
+
+    assertThat(driver.stepsRun()).containsExactly("step 0 at 0s", "step 1 at 5m", "step 2 at 10m");
+  }
+
+  @Test
   void aTargetThatResolvedToNobodyIsCalledAgainAfterASeverityChange() {
     Policy policy =
         TestPolicies.withSev1Chain(

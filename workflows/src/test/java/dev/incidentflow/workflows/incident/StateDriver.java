@@ -99,6 +99,12 @@ final class StateDriver {
     return this;
   }
 
+  /** See {@code IncidentWorkflowImpl#ESCALATE_PAST_NOBODY}. */
+  StateDriver escalatingPastNobody() {
+    state.escalatePastNobody();
+    return this;
+  }
+
   static Instant minute(double minutes) {
     return START.plus(Duration.ofSeconds(Math.round(minutes * 60)));
   }
@@ -139,6 +145,14 @@ final class StateDriver {
 
   /** Carries out what the last change asked for, as the workflow does before waiting again. */
   StateDriver perform() {
+    while (state.hasEffects()) {
+      performOnce();
+    }
+    return this;
+  }
+
+  /** Carries out what the state asks for now; carrying it out may ask for more. */
+  private void performOnce() {
     for (Effect effect : state.takeEffects()) {
       performed.add(new Performed(Duration.between(START, now), effect));
       if (effect instanceof Effect.RunEscalationStep step) {
@@ -163,7 +177,6 @@ final class StateDriver {
         state.escalationRan(step, who, nobody, keys, now);
       }
     }
-    return this;
   }
 
   private Optional<String> resolve(String target) {
