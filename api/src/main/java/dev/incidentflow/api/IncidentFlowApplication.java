@@ -262,7 +262,7 @@ public class IncidentFlowApplication extends Application<IncidentFlowConfigurati
     environment.jersey().register(new UnexpectedErrorMapper());
     environment.jersey().register(new AlertmanagerResource(mapper, intake));
     environment.jersey().register(new AlertsResource(mapper, intake));
-    People people = new People(handle -> directory.catalog().person(handle).isPresent());
+    People people = new People(name -> directory.catalog().handleOf(name));
     Declarations declarations = new Declarations(mapper, people);
     environment.jersey().register(new IncidentsResource(gateway, repository, mapper, declarations));
     IncidentContextLookup context =

@@ -39,6 +39,18 @@ public record Catalog(
     return Optional.ofNullable(people.get(handle));
   }
 
+  /**
+   * The handle of the person named {@code name} in any case, trimmed ({@code Alice} is {@code
+   * alice}), or empty when the catalog has nobody of that name.
+   */
+  public Optional<String> handleOf(String name) {
+    String trimmed = requireNonNull(name, "name is null").strip();
+    if (people.containsKey(trimmed)) {
+      return Optional.of(trimmed);
+    }
+    return people.keySet().stream().filter(known -> known.equalsIgnoreCase(trimmed)).findFirst();
+  }
+
   /** The person holding a standing role, if the role exists and its holder is in the catalog. */
   public Optional<Person> roleHolder(String role) {
     return Optional.ofNullable(roles.get(role)).flatMap(this::person);

@@ -86,6 +86,15 @@ class CatalogLoaderTest {
   }
 
   @Test
+  void aPersonNamedInAnotherCaseHasTheCatalogsHandle() {
+    Catalog catalog = ShippedConfig.catalog();
+
+    assertThat(catalog.handleOf(" Alice ")).contains("alice");
+    assertThat(catalog.handleOf("alice")).contains("alice");
+    assertThat(catalog.handleOf("zed")).isEmpty();
+  }
+
+  @Test
   void unknownServiceGetsTheDefaultJiraProjectAndStakeholderChannel() {
     ServiceInfo billing = ShippedConfig.catalog().service("billing");
 

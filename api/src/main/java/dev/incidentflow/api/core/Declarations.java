@@ -37,8 +37,7 @@ public final class Declarations {
     Severity severity = mapper.severity("severity", declaration.severity(), problems);
     problems.throwIfAny("invalid declaration");
     String service = mapper.service(declaration.service());
-    String commander =
-        Problems.isBlank(declaration.commander()) ? null : declaration.commander().trim();
+    String commander = people.handle(declaration.commander());
     return new IncidentInput(
         "declared",
         null,

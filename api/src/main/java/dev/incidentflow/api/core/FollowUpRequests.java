@@ -85,7 +85,7 @@ public final class FollowUpRequests {
           parsedKind.isPresent(), "kind '" + kind + "' must be root_cause or improvement");
     }
     problems.throwIfAny("invalid action item");
-    return new ActionItem(title.trim(), owner.trim(), dueDate, parsedKind.get(), by);
+    return new ActionItem(title.trim(), people.handle(owner), dueDate, parsedKind.get(), by);
   }
 
   /**

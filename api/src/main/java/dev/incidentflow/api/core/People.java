@@ -3,27 +3,36 @@ package dev.incidentflow.api.core;
 import static java.util.Objects.requireNonNull;
 
 import dev.incidentflow.api.errors.Problems;
-import java.util.function.Predicate;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The catalog's people, against whom the API checks whoever a request names to own, command or hold
- * a role: someone the catalog lacks gets no direct message, no invitation and no reminder.
+ * a role: someone the catalog lacks gets no direct message, no invitation and no reminder. Names
+ * are taken in any case ({@code Alice} is the catalog's {@code alice}).
  */
 public final class People {
-  private final Predicate<String> known;
+  private final Function<String, Optional<String>> handles;
 
   /**
-   * @param known whether a handle is a person in the catalog ({@code Catalog#person})
+   * @param handles the catalog's handle for a name in any case, or empty ({@code Catalog#handleOf})
    */
-  public People(Predicate<String> known) {
-    this.known = requireNonNull(known, "known is null");
+  public People(Function<String, Optional<String>> handles) {
+    this.handles = requireNonNull(handles, "handles is null");
   }
 
-  /** Adds a problem when {@code handle} is given but names nobody in the catalog. */
-  public Problems check(Problems problems, String field, String handle) {
-    if (!Problems.isBlank(handle) && !known.test(handle.trim())) {
-      problems.add(field + " '" + handle.trim() + "' is not a person in the catalog");
+  /** Adds a problem when {@code name} is given but names nobody in the catalog. */
+  public Problems check(Problems problems, String field, String name) {
+    if (!Problems.isBlank(name) && handles.apply(name).isEmpty()) {
+      problems.add(field + " '" + name.trim() + "' is not a person in the catalog");
     }
     return problems;
+  }
+
+  /**
+   * The catalog's handle for {@code name}, which {@link #check} let through; null for a blank one.
+   */
+  public String handle(String name) {
+    return Problems.isBlank(name) ? null : handles.apply(name).orElse(name.trim());
   }
 }

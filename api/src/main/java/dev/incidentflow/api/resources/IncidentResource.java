@@ -180,7 +180,10 @@ public class IncidentResource {
         (workflow, incident) ->
             workflow.assignRole(
                 new RoleAssignment(
-                    request.role().trim(), request.person().trim(), request.by(), incident)));
+                    request.role().trim(),
+                    people.handle(request.person()),
+                    request.by(),
+                    incident)));
   }
 
   @POST
