@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.incidentflow.workflows.activities.IncidentSnapshot;
 import dev.incidentflow.workflows.activities.TrackerText;
 import dev.incidentflow.workflows.model.IncidentStatus;
@@ -37,7 +36,6 @@ import java.util.stream.Stream;
  * workflow carries out. It is carried across continue-as-new, so it serializes with Jackson
  * (fields, not getters).
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
 @JsonAutoDetect(
     fieldVisibility = JsonAutoDetect.Visibility.ANY,
     getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -124,6 +122,9 @@ public final class IncidentState {
 
   /** See {@link #escalatePastNobody()}. */
   private boolean escalatesPastNobody;
+
+  /** An escalation step has reached somebody (see {@link #escalatePastNobody()}). */
+  private boolean reachedSomebody;
 
   /**
    * The incident's pages were resolved when it was lowered to a severity that pages nobody, and it
@@ -488,22 +489,19 @@ public final class IncidentState {
     effects.add(new Effect.PostInChannel(text));
     if (followsSeverityWhileOpening && row().page()) {
       // Raised while it was being opened.
-      effects.add(new Effect.CommentOnTicket(key, pagesNow(now)));
+      effects.add(
+          new Effect.CommentOnTicket(
+              key,
+              incidentId()
+                  + " was raised to "
+                  + severity
+                  + " before this ticket was opened, and pages its on-call: it is handled as a"
+                  + " paging incident."));
     }
     if (ticketOutcome != null) {
       effects.add(new Effect.CommentOnTicket(key, ticketOutcome));
       ticketOutcome = null;
     }
-  }
-
-  /** What a ticket asked for at a severity that pages nobody hears once the incident pages. */
-  private String pagesNow(Instant now) {
-    return incidentId()
-        + " is "
-        + severity
-        + " since "
-        + TrackerText.time(now)
-        + " and pages its on-call: it is handled as a paging incident from now on.";
   }
 
   /**
@@ -977,8 +975,14 @@ public final class IncidentState {
           "Escalated to level " + step + ": paged " + names + missing + " (" + reason + ")",
           data);
     }
-    if (escalatesPastNobody && who.isEmpty() && status == IncidentStatus.TRIGGERED) {
-      // Nobody was reached, so nobody can acknowledge: waiting for the next step's time only
+    boolean reachedNobodyYet = !reachedSomebody;
+    reachedSomebody |= !who.isEmpty();
+    if (escalatesPastNobody
+        && reachedNobodyYet
+        && who.isEmpty()
+        && status == IncidentStatus.TRIGGERED
+        && escalation.nextStep() == step + 1) {
+      // Nobody has been reached, so nobody can acknowledge: waiting for the next step's time only
       // leaves the incident unattended. Steps with nobody new to call are passed over.
       while (escalation.hasNextStep()
           && escalation.decide(status) == EscalationPlan.Decision.SKIP) {
@@ -992,9 +996,12 @@ public final class IncidentState {
 
   /**
    * From now on, an escalation step that reaches nobody (its targets resolve to no one) while the
-   * incident is unacknowledged runs the next step at once rather than when it comes due: a SEV1 of
-   * a service with no on-call schedule paged its engineering manager five minutes late. Runs before
-   * {@code IncidentWorkflowImpl#ESCALATE_PAST_NOBODY} never call this.
+   * incident is unacknowledged and nobody has been reached yet runs the next step at once rather
+   * than when it comes due: a SEV1 of a service with no on-call schedule paged its engineering
+   * manager five minutes late. Only the step right after it, when no later one is already on its
+   * way; once somebody was reached, who can acknowledge, the chain keeps its times. Called for new
+   * incidents only, which know whether anyone was reached. Runs before {@code
+   * IncidentWorkflowImpl#ESCALATE_PAST_NOBODY} never call this.
    */
   public void escalatePastNobody() {
     escalatesPastNobody = true;
@@ -1036,7 +1043,7 @@ public final class IncidentState {
       pagesResolvedWhenLowered = true;
     } else if (pagesResolvedWhenLowered && row().page()) {
       pagesResolvedWhenLowered = false;
-      if (status == IncidentStatus.TRIGGERED) {
+      if (status == IncidentStatus.TRIGGERED && called != null) {
         // Their pages were resolved and nobody has taken it since: it calls them again.
         called.clear();
       }
@@ -1082,7 +1089,15 @@ public final class IncidentState {
       }
     }
     if (followsSeverityWhileOpening && ticket != null && !paged && row().page()) {
-      effects.add(new Effect.CommentOnTicket(ticket, pagesNow(now)));
+      effects.add(
+          new Effect.CommentOnTicket(
+              ticket,
+              incidentId()
+                  + " was raised to "
+                  + severity
+                  + " at "
+                  + TrackerText.time(now)
+                  + " and pages its on-call: it is handled as a paging incident from now on."));
     }
     askForTicketIfUnpaged();
   }

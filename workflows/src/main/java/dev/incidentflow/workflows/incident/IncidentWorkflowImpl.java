@@ -622,6 +622,9 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
     if (followSeverityWhileOpening) {
       state.followSeverityWhileOpening();
     }
+    if (escalatePastNobody) {
+      state.escalatePastNobody();
+    }
     if (raiseWithAlerts) {
       // The deliveries that came while it opened are taken once it is numbered and staffed: one
       // that fires at a worse severity raises it before its channel is named, its escalation
@@ -650,9 +653,6 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
     }
     if (pageAgainOnRecurrence) {
       state.pageAgainOnRecurrence();
-    }
-    if (escalatePastNobody) {
-      state.escalatePastNobody();
     }
   }
 
@@ -764,7 +764,8 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
                   + state.service()
                   + "): "
                   + state.title()
-                  + (state.hasChannel() ? " in #" + state.channelName() : "")
+                  // By id, which Slack shows under the name it has when read (a rename can follow).
+                  + (state.hasChannel() ? " in <#" + state.channelId() + ">" : "")
                   + ". IC: "
                   + Objects.toString(state.commander(), "unassigned")
                   + "; "

@@ -637,7 +637,26 @@ class IncidentEscalationWorkflowTest {
   }
 
   @Test
-  void stepWhoseTargetsResolveToNobodyIsRecordedAsSuchAndTheNextStepRunsAtOnce() {
+  void aFirstStepThatReachesNobodyPagesTheNextAtOnce() {
+    env.directory.setPolicy(
+        TestPolicies.withSev1Chain(
+            TestPolicies.step(0, null, "role:nobody-home"),
+            TestPolicies.step(5, IncidentStatus.ACKNOWLEDGED, "role:engineering-manager"),
+            TestPolicies.step(10, IncidentStatus.IDENTIFIED, "role:vp-engineering")));
+    env.startAlertIncident("alert-a", Severity.SEV1);
+    env.sleepUntil(1, minutes(0, 30));
+
+    assertThat(env.events(1, ESCALATED))
+        .extracting(TimelineEvent::text)
+        .containsExactly("Escalated to level 1: paged dana (nobody was reached at level 0)");
+    assertThat(env.paging.triggeredKeys()).containsExactly(key(1));
+    env.sleepUntil(1, minutes(10, 1));
+    assertThat(env.paging.triggeredKeys()).containsExactly(key(1), key(2));
+    env.recordHistory("first-step-reaching-nobody", "alert-a");
+  }
+
+  @Test
+  void stepWhoseTargetsResolveToNobodyIsRecordedAsSuchAndTheChainMovesOn() {
     env.directory.setPolicy(
         TestPolicies.withSev1Chain(
             TestPolicies.step(0, null, "oncall:primary"),
@@ -645,14 +664,14 @@ class IncidentEscalationWorkflowTest {
             TestPolicies.step(10, IncidentStatus.IDENTIFIED, "role:vp-engineering")));
     env.startAlertIncident("alert-a", Severity.SEV1);
 
-    // Level 1 reaches nobody, so the VP's level 2 is not left waiting for its 10 minutes.
-    env.sleepUntil(1, minutes(5, 1));
+    // The primary was reached at level 0 and can acknowledge: the VP keeps level 2's time.
+    env.sleepUntil(1, minutes(10, 1));
 
     assertThat(env.events(1, ESCALATED))
         .extracting(TimelineEvent::text)
         .containsExactly(
             "Escalated to level 1: paged nobody (role:nobody-home resolved to nobody) (not acknowledged after 5m)",
-            "Escalated to level 2: paged erin (nobody was reached at level 1)");
+            "Escalated to level 2: paged erin (not identified after 10m)");
     assertThat(env.slack.textsIn(CHANNEL))
         .contains(
             "Escalation level 1 for INC-1: paging nobody (not acknowledged after 5m). Resolved to nobody: role:nobody-home");

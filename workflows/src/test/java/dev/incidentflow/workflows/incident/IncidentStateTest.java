@@ -437,6 +437,43 @@ class IncidentStateTest {
   }
 
   @Test
+  void onceSomebodyWasReachedAStepThatReachesNobodyKeepsTheChainsTimes() {
+    Policy policy =
+        TestPolicies.withSev1Chain(
+            TestPolicies.step(0, null, "role:nobody-home"),
+            TestPolicies.step(5, ACKNOWLEDGED, "role:engineering-manager"),
+            TestPolicies.step(10, ACKNOWLEDGED, "role:nobody-either"),
+            TestPolicies.step(15, ACKNOWLEDGED, "role:vp-engineering"));
+    StateDriver driver =
+        StateDriver.declared(Severity.SEV1, policy).escalatingPastNobody().advanceTo(16);
+
+    // Level 0 reached nobody: the manager at once. Level 2 reaching nobody leaves the VP at 15m,
+    // for the manager can acknowledge.
+    assertThat(driver.stepsRun())
+        .containsExactly("step 0 at 0s", "step 1 at 0s", "step 2 at 10m", "step 3 at 15m");
+  }
+
+  @Test
+  void aStepThatReachesNobodyAmongStepsRunTogetherPullsNoLaterStepForward() {
+    Policy policy =
+        TestPolicies.withSev1Chain(
+            TestPolicies.step(0, null, "role:nobody-home"),
+            TestPolicies.step(5, ACKNOWLEDGED, "role:engineering-manager"),
+            TestPolicies.step(10, IDENTIFIED, "role:vp-engineering"),
+            TestPolicies.step(20, RESOLVED, "role:executive"));
+    StateDriver driver =
+        StateDriver.declared(Severity.SEV3, policy)
+            .replanningByWhoWasCalled()
+            .escalatingPastNobody()
+            .at(12, (state, now) -> state.changeSeverity(severity(Severity.SEV1, "alice"), now))
+            .advanceTo(21);
+
+    // Raised at 12m, SEV1's steps 0 to 2 were due together; the executive keeps 20m.
+    assertThat(driver.stepsRun())
+        .containsExactly("step 0 at 12m", "step 1 at 12m", "step 2 at 12m", "step 3 at 20m");
+  }
+
+  @Test
   void aStepThatReachesNobodyOnceAcknowledgedWaitsForTheNext() {
     Policy policy =
         TestPolicies.withSev1Chain(

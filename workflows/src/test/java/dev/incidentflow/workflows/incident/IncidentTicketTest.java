@@ -205,14 +205,14 @@ class IncidentTicketTest {
         .containsExactly(
             new Effect.CommentOnTicket(
                 "PAY-118",
-                "INC-1 is SEV1 since 2025-03-03 10:02:00 UTC and pages its on-call: it is handled as"
-                    + " a paging incident from now on."));
+                "INC-1 was raised to SEV1 before this ticket was opened, and pages its on-call: it"
+                    + " is handled as a paging incident."));
     // SEV4 to SEV3 still pages nobody: only the raise to SEV2 is told.
     assertThat(after.effects(Effect.CommentOnTicket.class))
         .extracting(Effect.CommentOnTicket::text)
         .containsExactly(
-            "INC-1 is SEV2 since 2025-03-03 10:04:00 UTC and pages its on-call: it is handled as"
-                + " a paging incident from now on.");
+            "INC-1 was raised to SEV2 at 2025-03-03 10:04:00 UTC and pages its on-call: it is"
+                + " handled as a paging incident from now on.");
   }
 
   @Test

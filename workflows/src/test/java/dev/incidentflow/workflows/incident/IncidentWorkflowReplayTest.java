@@ -88,7 +88,13 @@ class IncidentWorkflowReplayTest {
         "sev1-lowered-to-sev3-and-raised-again",
         1,
         IncidentWorkflowSettings.defaults(),
-        Recording.CURRENT);
+        Recording.CURRENT),
+    /**
+     * Recorded since {@link IncidentWorkflowImpl#ESCALATE_PAST_NOBODY}: a first step that reaches
+     * nobody runs the next at once.
+     */
+    FIRST_STEP_REACHING_NOBODY(
+        "first-step-reaching-nobody", 1, IncidentWorkflowSettings.defaults(), Recording.CURRENT);
 
     final String name;
     final int minimumRuns;
