@@ -308,21 +308,13 @@ class IncidentStateTest {
 
   @Test
   void aChannelOpenedUnderTheSeverityItHadBeforeAChangeIsRenamed() {
-    IncidentInput input =
-        new IncidentInput(
-            "alertmanager",
-            "group-1",
-            "Checkout error budget burn",
-            "",
-            Severity.SEV3,
-            "checkout",
-            "system",
-            null,
-            Map.of(),
-            List.of(),
-            null);
     IncidentState state =
-        IncidentState.declare(input, "alert-1", "run-1", TestPolicies.defaults(), minute(0));
+        IncidentState.declare(
+            StateDriver.input(Severity.SEV3),
+            "alert-1",
+            "run-1",
+            TestPolicies.defaults(),
+            minute(0));
     state.numbered(1);
     state.renameChannelWithSeverity();
     state.followSeverityWhileOpening();
