@@ -709,8 +709,9 @@ public final class IncidentState {
    * Raises the incident to the severity its alert fires at, when that is worse than any its alerts
    * fired at before (see {@link #raiseWithAlerts()}). Never lowers it, and an alert firing as it
    * did before changes nothing: people who lowered the incident while its alert still fires decided
-   * so. The raise is a severity change like one by hand: the new chain calls whom it has not
-   * called.
+   * so. The raise is a severity change like one by hand (the new chain calls whom it has not
+   * called), but its steps count from the raise, as if the incident had opened at the new severity
+   * then.
    */
   private void raiseToAlertSeverity(AlertEvent event, Instant now) {
     if (alertSeverity == null
