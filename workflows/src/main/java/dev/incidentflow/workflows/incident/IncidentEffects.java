@@ -203,16 +203,22 @@ final class IncidentEffects {
 
   /** Sends {@code message} as {@link #toSlack(IncidentState, String, Runnable)} makes a call. */
   void toSlack(IncidentState state, String what, SlackMessage message) {
-    toSlack(state, what, message, () -> {});
+    toSlack(state, what, message, () -> {}, () -> {});
   }
 
-  /** Sends {@code message}, then runs {@code sent}; not when it failed for good. */
-  private void toSlack(IncidentState state, String what, SlackMessage message, Runnable sent) {
+  /** Sends {@code message}, then runs {@code sent}, or {@code refused} when it failed for good. */
+  private void toSlack(
+      IncidentState state, String what, SlackMessage message, Runnable sent, Runnable refused) {
     if (outbox == null) {
-      message.sendWith(slack);
+      try {
+        message.sendWith(slack);
+      } catch (ActivityFailure failure) {
+        refused.run();
+        throw failure;
+      }
       sent.run();
     } else {
-      outbox.add(state.incidentId(), what, message, sent);
+      outbox.add(state.incidentId(), what, message, sent, refused);
     }
   }
 
@@ -611,7 +617,8 @@ final class IncidentEffects {
         state,
         "rename #" + state.channelName() + " to #" + name,
         new SlackMessage.Rename(rename),
-        () -> state.channelRenamed(name, Instant.ofEpochMilli(Workflow.currentTimeMillis())));
+        () -> state.channelRenamed(name, Instant.ofEpochMilli(Workflow.currentTimeMillis())),
+        () -> state.channelRenameRefused(name));
   }
 
   /**
@@ -710,7 +717,8 @@ final class IncidentEffects {
               if (promised) {
                 toldToJoin.add(person);
               }
-            });
+            },
+            () -> {});
       } catch (ActivityFailure failure) {
         log.warn(
             "{}: could not message {}: {}",

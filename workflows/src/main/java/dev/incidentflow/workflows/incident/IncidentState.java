@@ -114,6 +114,15 @@ public final class IncidentState {
   /** See {@link #renameChannelWithSeverity()}. */
   private boolean renamesChannel;
 
+  /** See {@link #renameAfterWaitingRenames()}. */
+  private boolean renamesAfterWaitingRenames;
+
+  /**
+   * The name the channel was last asked to take while Slack has not answered yet; null when no
+   * rename waits (see {@link #renameAfterWaitingRenames()}).
+   */
+  private String renameAsked;
+
   /** See {@link #resolvePagesWhenUnpaged()}. */
   private boolean resolvesPagesWhenUnpaged;
 
@@ -423,10 +432,7 @@ public final class IncidentState {
         Map.of("channelId", id, "channelName", name));
     if (followsSeverityWhileOpening && renamesChannel) {
       // Named before a severity change that came while it opened.
-      String named = ChannelName.of(number, severity, title);
-      if (!named.equals(name)) {
-        effects.add(new Effect.RenameChannel(named));
-      }
+      renameChannelForSeverity();
     }
   }
 
@@ -598,6 +604,30 @@ public final class IncidentState {
   }
 
   /**
+   * From now on, a severity change renames the channel by the name it will have once the renames
+   * asked for before have been made, not by the name it has now: SEV2 raised to SEV1 and lowered
+   * again before Slack renamed the channel is renamed to {@code -sev1-} and back to {@code -sev2-}.
+   * Runs before {@code IncidentWorkflowImpl#RENAME_AFTER_WAITING_RENAMES} never call this: the
+   * lowering compared its name with the channel's, still {@code -sev2-}, asked for nothing, and the
+   * channel of a SEV2 was left named {@code -sev1-}.
+   */
+  public void renameAfterWaitingRenames() {
+    renamesAfterWaitingRenames = true;
+  }
+
+  /** Asks for the channel to be renamed for the severity, unless it has or will have that name. */
+  private void renameChannelForSeverity() {
+    String named = ChannelName.of(number, severity, title);
+    String willHave = renamesAfterWaitingRenames && renameAsked != null ? renameAsked : channelName;
+    if (!named.equals(willHave)) {
+      if (renamesAfterWaitingRenames) {
+        renameAsked = named;
+      }
+      effects.add(new Effect.RenameChannel(named));
+    }
+  }
+
+  /**
    * From now on, a severity change replans the escalation by whom the incident has called, not by
    * how many steps ran ({@link EscalationPlan#replan(List, int, java.util.Collection)}). Only a new
    * incident starts this: a run carried from before it has no record of whom it called. Runs before
@@ -635,12 +665,28 @@ public final class IncidentState {
   public void channelRenamed(String name, Instant now) {
     String previous = channelName;
     channelName = requireNonNull(name, "name is null");
+    renameAnswered(name);
     record(
         now,
         TimelineEventType.CHANNEL_RENAMED,
         TimelineEvent.SYSTEM,
         "Renamed #" + previous + " to #" + name,
         Map.of("from", previous, "to", name));
+  }
+
+  /**
+   * Slack refused to rename the channel as {@link Effect.RenameChannel} asked (a name another
+   * channel has, or a scope the app lacks): the channel keeps the name it had.
+   */
+  public void channelRenameRefused(String name) {
+    renameAnswered(name);
+  }
+
+  private void renameAnswered(String name) {
+    if (name.equals(renameAsked)) {
+      // The last rename asked for: none waits any more.
+      renameAsked = null;
+    }
   }
 
   /** Adds alert links (runbook, dashboard, generator) not already known. */
@@ -1084,10 +1130,7 @@ public final class IncidentState {
               severity + " pages nobody: the pages of " + incidentId() + " are resolved"));
     }
     if (renamesChannel && hasChannel()) {
-      String renamed = ChannelName.of(number, severity, title);
-      if (!renamed.equals(channelName)) {
-        effects.add(new Effect.RenameChannel(renamed));
-      }
+      renameChannelForSeverity();
     }
     if (followsSeverityWhileOpening && ticket != null && !paged && row().page()) {
       effects.add(

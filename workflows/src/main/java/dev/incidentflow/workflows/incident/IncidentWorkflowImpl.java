@@ -233,6 +233,14 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
   static final String ESCALATE_PAST_NOBODY = "escalate-past-nobody";
 
   /**
+   * Version 1 of this change names the channel for a severity change by the name it will have once
+   * the renames already asked for are made ({@link IncidentState#renameAfterWaitingRenames()}). In
+   * version 0 it compared with the name it had: a SEV2 raised to SEV1 and lowered again before
+   * Slack renamed its channel kept a {@code -sev1-} channel.
+   */
+  static final String RENAME_AFTER_WAITING_RENAMES = "rename-after-waiting-renames";
+
+  /**
    * How long a new incident's first save waits for its first page (see {@link #PAGE_BEFORE_SAVE}).
    */
   static final Duration FIRST_SAVE_WAIT = Duration.ofSeconds(5);
@@ -259,6 +267,9 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
 
   /** Version 1 of {@link #ESCALATE_PAST_NOBODY}. */
   private boolean escalatePastNobody;
+
+  /** Version 1 of {@link #RENAME_AFTER_WAITING_RENAMES}. */
+  private boolean renameAfterWaitingRenames;
 
   private IncidentSnapshot lastSaved;
 
@@ -387,6 +398,8 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
         Workflow.getVersion(FOLLOW_SEVERITY_WHILE_OPENING, Workflow.DEFAULT_VERSION, 1) == 1;
     escalatePastNobody =
         Workflow.getVersion(ESCALATE_PAST_NOBODY, Workflow.DEFAULT_VERSION, 1) == 1;
+    renameAfterWaitingRenames =
+        Workflow.getVersion(RENAME_AFTER_WAITING_RENAMES, Workflow.DEFAULT_VERSION, 1) == 1;
     if (input.carried() != null) {
       state = input.carried();
       savedThrough = state.lastSequence();
@@ -650,6 +663,9 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
     }
     if (renameChannelWithSeverity) {
       state.renameChannelWithSeverity();
+    }
+    if (renameAfterWaitingRenames) {
+      state.renameAfterWaitingRenames();
     }
     if (pageAgainOnRecurrence) {
       state.pageAgainOnRecurrence();

@@ -36,8 +36,16 @@ final class SlackOutbox {
   /**
    * @param message the message to send; null for a call that is made as a whole by {@code run}
    * @param run after {@code message} was sent (not when it failed for good), or the whole call
+   * @param refused after {@code message} failed for good; nothing for a call made by {@code run}
    */
-  private record Call(String incidentId, String what, SlackMessage message, Runnable run) {}
+  private record Call(
+      String incidentId, String what, SlackMessage message, Runnable run, Runnable refused) {
+
+    void skip(String why) {
+      log.warn("{}: Slack call ({}) failed for good and was skipped: {}", incidentId, what, why);
+      refused.run();
+    }
+  }
 
   private final SlackChatActivities slack;
   private final boolean together;
@@ -58,17 +66,21 @@ final class SlackOutbox {
    * when the incident may have moved on.
    */
   void add(String incidentId, String what, Runnable send) {
-    queue(new Call(incidentId, what, null, send));
+    queue(new Call(incidentId, what, null, send, () -> {}));
   }
 
-  /** Queues {@code message} behind the earlier calls; {@code sent} runs once it was sent. */
-  void add(String incidentId, String what, SlackMessage message, Runnable sent) {
+  /**
+   * Queues {@code message} behind the earlier calls; {@code sent} runs once it was sent, {@code
+   * refused} once it failed for good.
+   */
+  void add(String incidentId, String what, SlackMessage message, Runnable sent, Runnable refused) {
     queue(
         new Call(
             incidentId,
             what,
             Objects.requireNonNull(message, "message is null"),
-            Objects.requireNonNull(sent, "sent is null")));
+            Objects.requireNonNull(sent, "sent is null"),
+            Objects.requireNonNull(refused, "refused is null")));
   }
 
   private void queue(Call call) {
@@ -104,23 +116,19 @@ final class SlackOutbox {
           sendTogether(batch);
         }
       } catch (ActivityFailure failure) {
-        batch.forEach(
-            skipped ->
-                log.warn(
-                    "{}: Slack call ({}) failed for good and was skipped: {}",
-                    skipped.incidentId(),
-                    skipped.what(),
-                    failure.getMessage()));
+        batch.forEach(skipped -> skipped.skip(failure.getMessage()));
       } catch (RuntimeException unexpected) {
         // A cancelled workflow's calls, or a bug: skip the call rather than stop the outbox, which
         // the incident waits on before it continues as new or closes.
         batch.forEach(
-            skipped ->
-                log.error(
-                    "{}: Slack call ({}) failed and was skipped",
-                    skipped.incidentId(),
-                    skipped.what(),
-                    unexpected));
+            skipped -> {
+              log.error(
+                  "{}: Slack call ({}) failed and was skipped",
+                  skipped.incidentId(),
+                  skipped.what(),
+                  unexpected);
+              skipped.refused().run();
+            });
       }
     }
     sending = false;
@@ -135,11 +143,7 @@ final class SlackOutbox {
       if (refused == null) {
         call.run().run();
       } else {
-        log.warn(
-            "{}: Slack call ({}) failed for good and was skipped: {}",
-            call.incidentId(),
-            call.what(),
-            refused);
+        call.skip(refused);
       }
     }
   }

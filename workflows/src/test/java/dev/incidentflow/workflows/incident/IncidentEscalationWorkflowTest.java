@@ -574,6 +574,30 @@ class IncidentEscalationWorkflowTest {
   }
 
   @Test
+  void aSeverityRaisedAndLoweredBeforeSlackRenamedTheChannelEndsWithTheLowersName() {
+    IncidentWorkflow incident = env.startAlertIncident("alert-a", Severity.SEV2);
+    env.sleepUntil(1, minutes(1, 0));
+    env.slack.down = true;
+
+    incident.changeSeverity(new SeverityChange(Severity.SEV1, "erin", "all regions"));
+    incident.changeSeverity(new SeverityChange(Severity.SEV2, "erin", "one region after all"));
+    env.sleep(Duration.ofSeconds(30));
+    assertThat(env.slack.renames).isEmpty();
+    env.slack.down = false;
+    env.sleep(Duration.ofMinutes(2));
+
+    // The lowering is compared with the name the raise asked for, not the one Slack has not
+    // changed yet: the channel is renamed there and back, and says SEV2 as the incident does.
+    assertThat(env.slack.renames)
+        .containsExactly(
+            new ChannelRename(CHANNEL, "inc-1-sev1-checkout-error-budget-burn"),
+            new ChannelRename(CHANNEL, "inc-1-sev2-checkout-error-budget-burn"));
+    assertThat(env.incident(1).severity()).isEqualTo(Severity.SEV2);
+    assertThat(env.incident(1).channelName()).isEqualTo("inc-1-sev2-checkout-error-budget-burn");
+    env.recordHistory("severity-raised-and-lowered-while-slack-is-down", "alert-a");
+  }
+
+  @Test
   void roleAssignmentIsAnnouncedAndAnUnknownRoleIsRefusedAsMalformed() {
     IncidentWorkflow incident = env.startAlertIncident("alert-a", Severity.SEV1);
 

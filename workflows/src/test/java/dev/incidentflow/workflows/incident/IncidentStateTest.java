@@ -1275,6 +1275,39 @@ class IncidentStateTest {
   }
 
   @Test
+  void aSeverityChangeComparesWithTheNameAskedForBeforeOnceRenamesWaitForEachOther() {
+    StateDriver driver = StateDriver.opened(Severity.SEV2);
+    driver.state.renameChannelWithSeverity();
+    driver.state.renameAfterWaitingRenames();
+    // Slack answers none of these renames before the next change.
+    driver
+        .at(2, (state, now) -> state.changeSeverity(severity(Severity.SEV1, "erin"), now))
+        .at(3, (state, now) -> state.changeSeverity(severity(Severity.SEV2, "erin"), now));
+
+    assertThat(driver.effects(Effect.RenameChannel.class))
+        .extracting(Effect.RenameChannel::name)
+        .containsExactly(
+            "inc-1-sev1-checkout-error-budget-burn", "inc-1-sev2-checkout-error-budget-burn");
+    assertThat(driver.timesOf(Effect.RenameChannel.class)).containsExactly("2m", "3m");
+  }
+
+  @Test
+  void aRefusedRenameLeavesTheNameTheChannelHasToCompareWith() {
+    StateDriver driver = StateDriver.opened(Severity.SEV2);
+    driver.state.renameChannelWithSeverity();
+    driver.state.renameAfterWaitingRenames();
+    driver.at(2, (state, now) -> state.changeSeverity(severity(Severity.SEV1, "erin"), now));
+    driver.state.channelRenameRefused("inc-1-sev1-checkout-error-budget-burn");
+    // Back to SEV2, the name the channel still has: nothing to rename.
+    driver
+        .at(3, (state, now) -> state.changeSeverity(severity(Severity.SEV2, "erin"), now))
+        .at(4, (state, now) -> state.changeSeverity(severity(Severity.SEV1, "erin"), now));
+
+    assertThat(driver.timesOf(Effect.RenameChannel.class)).containsExactly("2m", "4m");
+    assertThat(driver.state.channelName()).isEqualTo("inc-1-sev2-checkout-error-budget-burn");
+  }
+
+  @Test
   void whoeverIsGivenARoleIsInvitedToTheChannelOnceRoleHoldersAreInvited() {
     StateDriver driver = StateDriver.opened(Severity.SEV1);
     driver.state.assignRole(new RoleAssignment("scribe", "bob", "alice"), driver.now());

@@ -79,7 +79,7 @@ class IncidentWorkflowReplayTest {
      * critical is raised to SEV1 and pages.
      */
     SEV4_ALERT_TURNS_CRITICAL(
-        "sev4-alert-turns-critical", 1, IncidentWorkflowSettings.defaults(), Recording.CURRENT),
+        "sev4-alert-turns-critical", 1, IncidentWorkflowSettings.defaults(), Recording.V12),
     /**
      * Recorded since {@link IncidentWorkflowImpl#RESOLVE_PAGES_WHEN_UNPAGED}: lowered to SEV3 its
      * page is resolved, and raised again it pages its primary under a new key.
@@ -88,13 +88,22 @@ class IncidentWorkflowReplayTest {
         "sev1-lowered-to-sev3-and-raised-again",
         1,
         IncidentWorkflowSettings.defaults(),
-        Recording.CURRENT),
+        Recording.V12),
     /**
      * Recorded since {@link IncidentWorkflowImpl#ESCALATE_PAST_NOBODY}: a first step that reaches
      * nobody runs the next at once.
      */
     FIRST_STEP_REACHING_NOBODY(
-        "first-step-reaching-nobody", 1, IncidentWorkflowSettings.defaults(), Recording.CURRENT);
+        "first-step-reaching-nobody", 1, IncidentWorkflowSettings.defaults(), Recording.V12),
+    /**
+     * Recorded since {@link IncidentWorkflowImpl#RENAME_AFTER_WAITING_RENAMES}: raised and lowered
+     * while Slack is down, the channel is renamed there and back.
+     */
+    SEVERITY_RAISED_AND_LOWERED_WHILE_SLACK_IS_DOWN(
+        "severity-raised-and-lowered-while-slack-is-down",
+        1,
+        IncidentWorkflowSettings.defaults(),
+        Recording.CURRENT);
 
     final String name;
     final int minimumRuns;
@@ -209,6 +218,12 @@ class IncidentWorkflowReplayTest {
      * than the incident's was noted and changed nothing else.
      */
     V11("v11/"),
+    /**
+     * Before {@link IncidentWorkflowImpl#RENAME_AFTER_WAITING_RENAMES}: a severity change compared
+     * the channel's name for it with the name the channel had, not the one a rename still waiting
+     * would give it.
+     */
+    V12("v12/"),
     CURRENT("");
 
     final String folder;

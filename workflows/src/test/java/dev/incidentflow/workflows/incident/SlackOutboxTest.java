@@ -84,7 +84,8 @@ class SlackOutboxTest {
               "INC-1",
               "post " + text,
               new SlackMessage.Post(new ChannelMessage(channel, text)),
-              () -> made.add(text));
+              () -> made.add(text),
+              () -> made.add("refused " + text));
         }
       }
       Workflow.await(outbox::isEmpty);
@@ -138,9 +139,10 @@ class SlackOutboxTest {
 
     List<String> made = WorkflowClient.execute(workflow::run).get(30, TimeUnit.SECONDS);
 
-    // Refused for good, "gone" is skipped; the rest are made once each, in order, although the
-    // activity that made "three" and "four" failed on "five" and was retried.
-    assertThat(made).containsExactly("one", "two", "own", "three", "four", "five", "six");
+    // Refused for good, "gone" is skipped and its caller told; the rest are made once each, in
+    // order, although the activity that made "three" and "four" failed on "five" and was retried.
+    assertThat(made)
+        .containsExactly("one", "two", "own", "three", "refused gone", "four", "five", "six");
     assertThat(slack.textsIn("C1")).containsExactly("one", "two", "three", "four", "five", "six");
     // All were queued before the outbox began: the call of its own goes apart from the messages
     // before and after it, and four messages at most go in one activity (a retry is no new one).
