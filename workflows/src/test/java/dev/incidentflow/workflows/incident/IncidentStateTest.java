@@ -310,7 +310,7 @@ class IncidentStateTest {
   void aChannelOpenedUnderTheSeverityItHadBeforeAChangeIsRenamed() {
     IncidentState state =
         IncidentState.declare(
-            StateDriver.input(Severity.SEV3),
+            TestIncidents.alert("group-1", Severity.SEV3),
             "alert-1",
             "run-1",
             TestPolicies.defaults(),

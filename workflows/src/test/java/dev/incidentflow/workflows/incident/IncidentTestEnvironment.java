@@ -177,20 +177,7 @@ final class IncidentTestEnvironment implements BeforeEachCallback, AfterEachCall
   /** Starts an incident as an alert's first delivery would, without waiting for it to open. */
   IncidentWorkflow beginAlertIncident(String workflowId, Severity severity) {
     IncidentWorkflow incident = stub(workflowId);
-    IncidentInput input =
-        new IncidentInput(
-            "alertmanager",
-            "group-" + workflowId,
-            "Checkout error budget burn",
-            "5xx ratio 3.2%",
-            severity,
-            "checkout",
-            "system",
-            null,
-            Map.of(),
-            List.of(),
-            null);
-    WorkflowClient.start(incident::run, input);
+    WorkflowClient.start(incident::run, TestIncidents.alert("group-" + workflowId, severity));
     incident.alert(firing(workflowId, severity));
     return incident;
   }

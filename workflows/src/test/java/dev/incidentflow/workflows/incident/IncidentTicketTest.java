@@ -13,7 +13,6 @@ import dev.incidentflow.workflows.policy.TestPolicies;
 import io.temporal.common.converter.DataConverter;
 import io.temporal.common.converter.DefaultDataConverter;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -335,18 +334,8 @@ class IncidentTicketTest {
   @Test
   void theIssueEscapesWikiMarkupInWhatPeopleWrote() {
     IncidentInput input =
-        new IncidentInput(
-            "declared",
-            "declared-1",
-            "Refunds [stuck] | see {code}",
-            null,
-            Severity.SEV4,
-            "refunds",
-            "bob",
-            null,
-            Map.of(),
-            List.of(),
-            null);
+        TestIncidents.declared(
+            "Refunds [stuck] | see {code}", Severity.SEV4, "refunds", "bob", null);
     IncidentState state =
         IncidentState.declare(
             input, "declared-1", "run-7", TestPolicies.defaults(), StateDriver.START);

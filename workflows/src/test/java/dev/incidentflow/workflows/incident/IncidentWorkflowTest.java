@@ -524,18 +524,7 @@ class IncidentWorkflowTest {
     IncidentWorkflow incident = env.stub("declared-1");
     io.temporal.client.WorkflowClient.start(
         incident::run,
-        new IncidentInput(
-            "declared",
-            null,
-            "Search is slow",
-            "",
-            Severity.SEV2,
-            "search",
-            "carol",
-            "carol",
-            java.util.Map.of(),
-            java.util.List.of(),
-            null));
+        TestIncidents.declared("Search is slow", Severity.SEV2, "search", "carol", "carol"));
 
     IncidentView view = incident.registered();
 

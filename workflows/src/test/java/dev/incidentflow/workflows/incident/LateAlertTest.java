@@ -6,8 +6,6 @@ import dev.incidentflow.workflows.model.IncidentStatus;
 import dev.incidentflow.workflows.model.Severity;
 import io.temporal.client.WorkflowClient;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -19,19 +17,7 @@ class LateAlertTest {
   void alertFiringWhileTheIncidentClosesOpensANewIncidentInsteadOfBeingLost()
       throws InterruptedException {
     IncidentWorkflow incident = env.stub("alert-late");
-    IncidentInput input =
-        new IncidentInput(
-            "alertmanager",
-            "group-late",
-            "Checkout error budget burn",
-            "",
-            Severity.SEV2,
-            "checkout",
-            "system",
-            null,
-            Map.of(),
-            List.of(),
-            null);
+    IncidentInput input = TestIncidents.alert("group-late", Severity.SEV2);
     WorkflowClient.start(incident::run, input);
     incident.registered();
     incident.resolve(new Transition("alice", ""));

@@ -42,27 +42,13 @@ final class StateDriver {
   }
 
   static StateDriver declared(Severity severity, Policy policy) {
-    IncidentState state = IncidentState.declare(input(severity), "alert-1", "run-1", policy, START);
+    IncidentState state =
+        IncidentState.declare(
+            TestIncidents.alert("group-1", severity), "alert-1", "run-1", policy, START);
     state.numbered(1);
     state.staffed("alice", "incidents");
     state.channelOpened("C100", "inc-1-" + severity.slug() + "-checkout-error-budget-burn", START);
     return new StateDriver(state);
-  }
-
-  /** What the incident of these tests opens with: an alert group at {@code severity}. */
-  static IncidentInput input(Severity severity) {
-    return new IncidentInput(
-        "alertmanager",
-        "group-1",
-        "Checkout error budget burn",
-        "5xx ratio 3.2%",
-        severity,
-        "checkout",
-        "system",
-        null,
-        Map.of(),
-        List.of(),
-        null);
   }
 
   /** The incident as the workflow leaves it after opening: step 0 has run. */

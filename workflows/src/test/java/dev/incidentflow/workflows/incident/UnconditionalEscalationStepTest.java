@@ -36,18 +36,7 @@ class UnconditionalEscalationStepTest {
             sev1.postmortem()));
     IncidentState state =
         IncidentState.declare(
-            new IncidentInput(
-                "declared",
-                null,
-                "Checkout down",
-                "",
-                Severity.SEV1,
-                "checkout",
-                "carol",
-                null,
-                Map.of(),
-                List.of(),
-                null),
+            TestIncidents.declared("Checkout down", Severity.SEV1, "checkout", "carol", null),
             "declared-1",
             "run-1",
             new Policy(rows, null),

@@ -2,6 +2,7 @@ package dev.incidentflow.workflows.postmortem;
 
 import dev.incidentflow.workflows.incident.IncidentInput;
 import dev.incidentflow.workflows.incident.IncidentState;
+import dev.incidentflow.workflows.incident.TestIncidents;
 import dev.incidentflow.workflows.incident.Transition;
 import dev.incidentflow.workflows.model.IncidentStatus;
 import dev.incidentflow.workflows.model.Severity;
@@ -37,19 +38,7 @@ final class ClosedIncidents {
    * later.
    */
   static IncidentState closed(Severity severity, Instant at) {
-    IncidentInput input =
-        new IncidentInput(
-            "alertmanager",
-            "group-1",
-            "Checkout error budget burn",
-            "",
-            severity,
-            "checkout",
-            "system",
-            null,
-            Map.of(),
-            List.of(),
-            null);
+    IncidentInput input = TestIncidents.alert("group-1", severity);
     IncidentState state =
         IncidentState.declare(input, "alertmanager-group-1", "first-run-7", policy(), at);
     state.numbered(7);
