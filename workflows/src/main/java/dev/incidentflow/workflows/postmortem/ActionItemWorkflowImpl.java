@@ -31,6 +31,13 @@ public class ActionItemWorkflowImpl implements ActionItemWorkflow {
   private static final Logger log = Workflow.getLogger(ActionItemWorkflowImpl.class);
   private static final int CONTINUE_AS_NEW_AFTER_EVENTS = 5_000;
 
+  /**
+   * Version 1 of this change drops a poll's answer that is not done when it comes after the item
+   * was done: Jira was read before the done webhook landed. In version 0 such an answer counted as
+   * a reopening, and the item was chased again, its owner told it "was reopened in Jira".
+   */
+  static final String STALE_POLL_AFTER_DONE = "stale-poll-after-done";
+
   /** How long {@link #registered()} waits for Jira before answering without the issue. */
   private static final Duration REGISTER_WAIT = Duration.ofSeconds(5);
 
@@ -194,9 +201,21 @@ public class ActionItemWorkflowImpl implements ActionItemWorkflow {
       }
     }
     link();
-    if (progress.issue() != null) {
-      trackerStatusChanged(tracker.issueStatus(progress.issue().key()));
+    if (progress.issue() == null) {
+      return;
     }
+    TrackerStatus status =
+        TrackerPolls.status(tracker, progress.issue().key(), progress.number().id()).orElse(null);
+    if (status == null) {
+      return;
+    }
+    if (doneStatus != null
+        && !status.done()
+        && Workflow.getVersion(STALE_POLL_AFTER_DONE, Workflow.DEFAULT_VERSION, 1) == 1) {
+      // Read before the done webhook landed, while the answer was on its way: not a reopening.
+      return;
+    }
+    trackerStatusChanged(status);
   }
 
   private TrackerIssue createIssue() {

@@ -28,6 +28,21 @@ public class PostmortemWorkflowImpl implements PostmortemWorkflow {
   private static final Logger log = Workflow.getLogger(PostmortemWorkflowImpl.class);
   private static final int CONTINUE_AS_NEW_AFTER_EVENTS = 5_000;
 
+  /**
+   * Version 1 of this change saves the scheduled postmortem before asking Jira for its issue, and
+   * again once Jira made it. In version 0 the first save waited for Jira: while Jira was down the
+   * closed incident had no postmortem on record, so action items for it were refused and the
+   * postmortem was missing from the on-time figures.
+   */
+  static final String SAVE_BEFORE_ISSUE = "postmortem-saved-before-its-issue";
+
+  /**
+   * Version 1 of this change answers a publication once it is saved and on the timeline, before it
+   * is announced in Slack. In version 0 the answer waited for Slack, and publishing hung while
+   * Slack was down although the postmortem was saved as published.
+   */
+  static final String PUBLISH_ANSWERED_BEFORE_SLACK = "publish-answered-before-slack";
+
   private final DirectoryActivities directory = ActivityStubs.of(DirectoryActivities.class);
   private final TimelineActivities timeline = ActivityStubs.of(TimelineActivities.class);
   private final TrackerActivities tracker = ActivityStubs.of(TrackerActivities.class);
@@ -81,8 +96,14 @@ public class PostmortemWorkflowImpl implements PostmortemWorkflow {
     progress =
         new PostmortemProgress(
             null, PostmortemStatus.SCHEDULED, input.plan().start(FollowUpNotices.now()));
+    boolean savedFirst = Workflow.getVersion(SAVE_BEFORE_ISSUE, Workflow.DEFAULT_VERSION, 1) == 1;
+    if (savedFirst) {
+      save();
+    }
     progress = progress.with(createIssue(responders.service().jiraProject()));
-    save();
+    if (!savedFirst || progress.issue() != null) {
+      save();
+    }
     notices.record(
         "scheduled",
         TimelineEventType.POSTMORTEM_SCHEDULED,
@@ -139,7 +160,8 @@ public class PostmortemWorkflowImpl implements PostmortemWorkflow {
       }
       return;
     }
-    trackerStatusChanged(tracker.issueStatus(progress.issue().key()));
+    TrackerPolls.status(tracker, progress.issue().key(), input.incidentId() + "'s postmortem")
+        .ifPresent(this::trackerStatusChanged);
   }
 
   private TrackerIssue createIssue(String project) {
@@ -176,6 +198,9 @@ public class PostmortemWorkflowImpl implements PostmortemWorkflow {
         publication.by(),
         PostmortemMessages.published(input, publication),
         Map.of("url", publication.url()));
+    if (Workflow.getVersion(PUBLISH_ANSWERED_BEFORE_SLACK, Workflow.DEFAULT_VERSION, 1) == 1) {
+      recorded = true;
+    }
     notices.post(input.stakeholderChannel(), PostmortemMessages.published(input, publication));
     recorded = true;
   }

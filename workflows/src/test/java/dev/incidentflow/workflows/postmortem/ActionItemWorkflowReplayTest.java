@@ -15,7 +15,9 @@ class ActionItemWorkflowReplayTest {
       strings = {
         "action-item-escalated-then-done.json",
         "action-item-done-by-polling.json",
-        "action-item-reopened-while-finishing.json"
+        "action-item-reopened-while-finishing.json",
+        "action-item-polls-refused.json",
+        "action-item-done-while-polled.json"
       })
   void recordedActionItemReplaysWithoutNondeterminism(String history) throws Exception {
     WorkflowReplayer.replayWorkflowExecutionFromResource(

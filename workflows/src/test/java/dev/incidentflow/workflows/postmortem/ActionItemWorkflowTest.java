@@ -171,6 +171,51 @@ class ActionItemWorkflowTest {
   }
 
   @Test
+  void aPollJiraRefusesKeepsTheItemChasedAndALaterPollEndsIt() {
+    ActionItemInput input = env.dueInThreeDays();
+    env.startActionItem(ID, input).registered();
+    env.tracker.refuseStatus = true;
+
+    env.sleepUntil(input.dueAt().plus(Duration.ofMinutes(1)));
+    // Refused at every poll since, it is still chased: overdue on its due day.
+    assertThat(env.tracker.polls.get()).isGreaterThan(1);
+    assertThat(env.isCompleted(ID)).isFalse();
+    assertThat(env.store.actionItems.get(1L).status()).isEqualTo(ActionItemStatus.OVERDUE);
+    assertThat(env.store.events(7, TimelineEventType.ACTION_ITEM_OVERDUE)).hasSize(1);
+
+    env.tracker.refuseStatus = false;
+    env.tracker.moveTo("PAY-1", "Done", true);
+    env.sleep(input.policy().pollEvery());
+    assertThat(env.isCompleted(ID)).isTrue();
+    assertThat(env.store.actionItems.get(1L).status()).isEqualTo(ActionItemStatus.DONE);
+    env.recordHistory(ID, "action-item-polls-refused.json");
+  }
+
+  @Test
+  void aPollReadBeforeTheDoneWebhookLandedIsNotAReopening() throws Exception {
+    ActionItemInput input = env.dueInThreeDays();
+    ActionItemWorkflow item = env.startActionItem(ID, input);
+    item.registered();
+    env.tracker.pollRead = new java.util.concurrent.CountDownLatch(1);
+    Thread clock = new Thread(() -> env.sleep(input.policy().pollEvery().plusMinutes(1)));
+    clock.start();
+    assertThat(env.tracker.pollRead.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+    // The poll read "To Do"; the issue is done and its webhook lands before the poll answers.
+    env.tracker.moveTo("PAY-1", "Done", true);
+    item.trackerStatusChanged(new TrackerStatus("PAY-1", "Done", true));
+    env.tracker.answerPoll.countDown();
+    clock.join();
+    env.sleep(Duration.ofMinutes(1));
+
+    assertThat(env.isCompleted(ID)).isTrue();
+    assertThat(env.store.actionItems.get(1L).round()).isZero();
+    assertThat(env.store.actionItems.get(1L).status()).isEqualTo(ActionItemStatus.DONE);
+    assertThat(env.people.textsTo("bob")).noneMatch(text -> text.contains("reopened"));
+    env.recordHistory(ID, "action-item-done-while-polled.json");
+  }
+
+  @Test
   void statusChangesThatAreNotDoneKeepTheItemOpen() {
     ActionItemWorkflow item = env.startActionItem(ID, env.dueInThreeDays());
     item.registered();

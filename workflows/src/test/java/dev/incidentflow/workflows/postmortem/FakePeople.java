@@ -95,8 +95,14 @@ final class FakePeople implements DirectoryActivities, SlackChatActivities {
     throw new UnsupportedOperationException("postmortems post no briefings");
   }
 
+  /** While true, Slack is down: every post fails and Temporal retries it. */
+  volatile boolean down;
+
   @Override
   public void postMessage(ChannelMessage message) {
+    if (down) {
+      throw new IllegalStateException("Slack answered 503");
+    }
     messages.add(message);
   }
 

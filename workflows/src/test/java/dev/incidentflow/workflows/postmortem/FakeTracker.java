@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -32,6 +33,17 @@ public final class FakeTracker implements TrackerActivities {
 
   /** Comments that fail as a Jira outage does (retried) before the next one succeeds. */
   public final AtomicInteger outagesBeforeComment = new AtomicInteger();
+
+  /** When set, Jira refuses every status read for good, as for an expired token (HTTP 401). */
+  volatile boolean refuseStatus;
+
+  /**
+   * When set, a status read takes the status, counts this latch down and waits for {@link
+   * #answerPoll} before answering: what Jira said is on its way back.
+   */
+  volatile CountDownLatch pollRead;
+
+  final CountDownLatch answerPoll = new CountDownLatch(1);
 
   @Override
   public TrackerIssue createIssue(NewTrackerIssue issue) {
@@ -74,7 +86,23 @@ public final class FakeTracker implements TrackerActivities {
   @Override
   public TrackerStatus issueStatus(String issueKey) {
     polls.incrementAndGet();
-    return statuses.getOrDefault(issueKey, new TrackerStatus(issueKey, "To Do", false));
+    if (refuseStatus) {
+      throw ApplicationFailure.newNonRetryableFailure(
+          "Jira get issue " + issueKey + " answered HTTP 401: Client must be authenticated",
+          FailureType.JIRA_REJECTED.name());
+    }
+    TrackerStatus read =
+        statuses.getOrDefault(issueKey, new TrackerStatus(issueKey, "To Do", false));
+    CountDownLatch reading = pollRead;
+    if (reading != null) {
+      reading.countDown();
+      try {
+        answerPoll.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    return read;
   }
 
   void moveTo(String key, String status, boolean done) {

@@ -17,7 +17,9 @@ class PostmortemWorkflowReplayTest {
       strings = {
         "postmortem-published.json",
         "postmortem-overdue.json",
-        "postmortem-done-in-jira.json"
+        "postmortem-done-in-jira.json",
+        "postmortem-saved-while-jira-is-down.json",
+        "postmortem-polls-refused.json"
       })
   void recordedPostmortemReplaysWithoutNondeterminism(String history) throws Exception {
     WorkflowReplayer.replayWorkflowExecutionFromResource(

@@ -162,6 +162,65 @@ class PostmortemWorkflowTest {
   }
 
   @Test
+  void publishingIsAnsweredOnceSavedAndAnnouncedOnceSlackIsBack() throws Exception {
+    PostmortemWorkflow postmortem = env.startPostmortem(env.closedSev1());
+    env.sleep(Duration.ofHours(1));
+    env.people.down = true;
+
+    PostmortemView published =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+                () ->
+                    postmortem.publish(
+                        new Publication("https://wiki.example.com/pm/inc-7", "", "alice")))
+            .get(30, java.util.concurrent.TimeUnit.SECONDS);
+
+    assertThat(published.status()).isEqualTo(PostmortemStatus.PUBLISHED);
+    assertThat(env.store.postmortems.get(7L).status()).isEqualTo(PostmortemStatus.PUBLISHED);
+    assertThat(env.people.textsIn("incidents")).noneMatch(text -> text.contains("published"));
+    env.people.down = false;
+    env.sleep(Duration.ofMinutes(5));
+    assertThat(env.people.textsIn("incidents")).last().asString().contains("published by alice");
+    assertThat(env.isCompleted(ID)).isTrue();
+  }
+
+  @Test
+  void whileJiraIsDownAtCloseThePostmortemIsOnRecordAndGetsItsIssueOnceJiraIsBack() {
+    env.tracker.outagesBeforeCreate.set(Integer.MAX_VALUE);
+    PostmortemWorkflow postmortem = env.startPostmortem(env.closedSev1());
+    env.sleep(Duration.ofMinutes(30));
+
+    // On record, so action items for the closed incident are taken, and counted as due.
+    assertThat(env.store.postmortems.get(7L).status()).isEqualTo(PostmortemStatus.SCHEDULED);
+    assertThat(env.store.postmortems.get(7L).jiraKey()).isNull();
+
+    env.tracker.outagesBeforeCreate.set(0);
+    env.sleep(Duration.ofMinutes(30));
+    assertThat(env.store.postmortems.get(7L).jiraKey()).isEqualTo("PAY-1");
+    assertThat(postmortem.view().jiraKey()).isEqualTo("PAY-1");
+    env.recordHistory(ID, "postmortem-saved-while-jira-is-down.json");
+  }
+
+  @Test
+  void aPollJiraRefusesKeepsThePostmortemChasedAndALaterPollEndsIt() {
+    PostmortemInput input = env.closedSev1();
+    env.startPostmortem(input);
+    env.sleep(Duration.ofMinutes(1));
+    env.tracker.refuseStatus = true;
+
+    env.sleepUntil(input.dueAt().plus(Duration.ofMinutes(1)));
+    assertThat(env.tracker.polls.get()).isGreaterThan(1);
+    assertThat(env.isCompleted(ID)).isFalse();
+    assertThat(env.store.postmortems.get(7L).status()).isEqualTo(PostmortemStatus.OVERDUE);
+    assertThat(env.people.textsTo("dana")).hasSize(1);
+
+    env.tracker.refuseStatus = false;
+    env.tracker.moveTo("PAY-1", "Done", true);
+    env.sleep(input.pollEvery());
+    assertThat(env.result(ID, PostmortemOutcome.class).publication().by()).isEqualTo("jira");
+    env.recordHistory(ID, "postmortem-polls-refused.json");
+  }
+
+  @Test
   void publishingWithoutAUrlIsRefusedAndChangesNothing() {
     PostmortemWorkflow postmortem = env.startPostmortem(env.closedSev1());
     env.sleep(Duration.ofMinutes(1));

@@ -73,6 +73,7 @@ class PostmortemsTest {
                     .build());
 
     incident.close(Severity.SEV3);
+    env.sleep(Duration.ofMinutes(1));
 
     assertThat(env.tracker.issues).isEmpty();
     assertThat(env.store.postmortems).isEmpty();
