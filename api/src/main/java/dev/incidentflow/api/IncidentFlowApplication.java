@@ -290,7 +290,7 @@ public class IncidentFlowApplication extends Application<IncidentFlowConfigurati
     environment
         .jersey()
         .register(new IncidentActionItemsResource(followUpRequests, repository, followUps));
-    environment.jersey().register(new ActionItemsResource(followUps));
+    environment.jersey().register(new ActionItemsResource(followUps, people));
     environment
         .jersey()
         .register(

@@ -185,7 +185,7 @@ class PostmortemEndToEndTest {
     JsonNode doneItems =
         awaitPatiently(
                 api,
-                "/v1/action-items?status=done&owner=bob",
+                "/v1/action-items?status=done&owner=Bob",
                 answer ->
                     StreamSupport.stream(answer.body().spliterator(), false)
                         .anyMatch(item -> item.path("id").asText().equals(itemId)))

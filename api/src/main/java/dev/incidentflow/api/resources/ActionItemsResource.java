@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.incidentflow.activities.store.ActionItemFilter;
 import dev.incidentflow.activities.store.FollowUpRepository;
+import dev.incidentflow.api.core.People;
 import dev.incidentflow.api.errors.ApiException;
 import dev.incidentflow.api.errors.Problems;
 import dev.incidentflow.api.json.ActionItemJson;
@@ -20,9 +21,11 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class ActionItemsResource {
   private final FollowUpRepository followUps;
+  private final People people;
 
-  public ActionItemsResource(FollowUpRepository followUps) {
+  public ActionItemsResource(FollowUpRepository followUps, People people) {
     this.followUps = requireNonNull(followUps, "followUps is null");
+    this.people = requireNonNull(people, "people is null");
   }
 
   @GET
@@ -38,7 +41,8 @@ public class ActionItemsResource {
                           "invalid filter",
                           List.of("status '" + status + "' must be open, overdue or done")));
     }
-    return followUps.actionItems(new ActionItemFilter(wanted, owner)).stream()
+    // Owners are kept by their catalog handle, as they are recorded (Alice is alice).
+    return followUps.actionItems(new ActionItemFilter(wanted, people.handle(owner))).stream()
         .map(ActionItemJson::of)
         .toList();
   }

@@ -112,6 +112,19 @@ public final class ActivityStubs {
     return Workflow.newActivityStub(activities, OPTIONAL);
   }
 
+  /**
+   * For Jira: an attempt makes up to three requests (search, create, create again without the
+   * fields Jira refused), each allowed 10 s to connect and 20 s to answer. Cut short at 30 s, an
+   * attempt's create could land after its retry had searched and missed it, and make a second
+   * issue.
+   */
+  private static final ActivityOptions TRACKER =
+      ActivityOptions.newBuilder(OPTIONS).setStartToCloseTimeout(Duration.ofMinutes(2)).build();
+
+  public static <T> T tracker(Class<T> activities) {
+    return Workflow.newActivityStub(activities, TRACKER);
+  }
+
   public static <T> T of(Class<T> activities) {
     return Workflow.newActivityStub(activities, OPTIONS);
   }

@@ -50,7 +50,7 @@ final class IncidentEffects {
   private final DirectoryActivities directory;
   private final SlackChatActivities slack = ActivityStubs.of(SlackChatActivities.class);
   private final PagingActivities paging = ActivityStubs.paging(PagingActivities.class);
-  private final TrackerActivities tracker = ActivityStubs.of(TrackerActivities.class);
+  private final TrackerActivities tracker = ActivityStubs.tracker(TrackerActivities.class);
 
   /** Calls to the tracker (a ticket, a comment on it) whose answer has not come back yet. */
   private int trackerCalls;

@@ -42,7 +42,7 @@ public class ActionItemWorkflowImpl implements ActionItemWorkflow {
   private static final Duration REGISTER_WAIT = Duration.ofSeconds(5);
 
   private final DirectoryActivities directory = ActivityStubs.of(DirectoryActivities.class);
-  private final TrackerActivities tracker = ActivityStubs.of(TrackerActivities.class);
+  private final TrackerActivities tracker = ActivityStubs.tracker(TrackerActivities.class);
   private final PostmortemStoreActivities store = ActivityStubs.of(PostmortemStoreActivities.class);
   private ActionItemInput input;
   private String workflowId;

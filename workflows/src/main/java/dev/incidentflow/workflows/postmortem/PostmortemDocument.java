@@ -99,36 +99,81 @@ public final class PostmortemDocument {
     text.append(
             "\nh2. Timeline\nEvery event as IncidentFlow recorded it; decisions are marked *DECISION*.\n")
         .append("||Time (UTC)||Actor||Event||What happened||\n");
-    for (TimelineEvent event : timeline.events()) {
-      boolean decision = event.type() == TimelineEventType.DECISION;
-      text.append('|')
-          .append(TrackerText.time(event.at()))
-          .append('|')
-          .append(TrackerText.wiki(event.by()))
-          .append('|')
-          .append(decision ? "*DECISION*" : event.type().wireName())
-          .append('|')
-          .append(
-              decision
-                  ? "*" + TrackerText.wiki(event.text()) + "*"
-                  : TrackerText.wiki(event.text()))
-          .append("|\n");
-    }
-    text.append("\nh2. Five Whys\n")
+    StringBuilder rest = new StringBuilder();
+    rest.append("\nh2. Five Whys\n")
         .append(
             "_Blameless: ask why the system allowed it, not who did it. Each answer is the next question's")
         .append(" subject; stop at a cause the team can change._\n");
     for (int i = 1; i <= WHYS; i++) {
-      text.append("# Why")
+      rest.append("# Why")
           .append(i == 1 ? " did this incident happen?" : " did that happen?")
           .append('\n')
           .append("#* Answer: \n");
     }
-    text.append("\nh2. Action items\n")
+    rest.append("\nh2. Action items\n")
         .append("Add them with POST /v1/incidents/")
         .append(input.incidentId())
         .append("/action-items or /incident action; each becomes a linked issue.\n");
-    return text.toString();
+    timeline(text, timeline.events(), LONGEST - text.length() - rest.length(), input.incidentId());
+    return text.append(rest).toString();
+  }
+
+  /**
+   * The longest description written: Jira refuses a text field over 32,767 characters, and a long
+   * incident's timeline can pass that, which would leave its postmortem without an issue.
+   */
+  static final int LONGEST = 32_000;
+
+  /**
+   * The timeline's rows in {@code room} characters: every decision, then the other events in order
+   * while they fit; a last row says how many were left out and where the whole timeline is.
+   */
+  private static void timeline(
+      StringBuilder text, List<TimelineEvent> events, int room, String incidentId) {
+    List<String> rows = events.stream().map(PostmortemDocument::row).toList();
+    String leftOutNote =
+        "|-|-|-|_%d events are left out here, to keep within Jira's limit; GET /v1/incidents/"
+            + incidentId
+            + " has them all._|\n";
+    int budget = room - leftOutNote.length() - 10;
+    int used = 0;
+    boolean[] kept = new boolean[rows.size()];
+    for (int i = 0; i < rows.size(); i++) {
+      if (events.get(i).type() == TimelineEventType.DECISION
+          && used + rows.get(i).length() <= budget) {
+        kept[i] = true;
+        used += rows.get(i).length();
+      }
+    }
+    int total = rows.stream().mapToInt(String::length).sum();
+    int leftOut = 0;
+    for (int i = 0; i < rows.size(); i++) {
+      if (!kept[i] && (total <= room || used + rows.get(i).length() <= budget)) {
+        kept[i] = true;
+        used += rows.get(i).length();
+      }
+      if (kept[i]) {
+        text.append(rows.get(i));
+      } else {
+        leftOut++;
+      }
+    }
+    if (leftOut > 0) {
+      text.append(String.format(leftOutNote, leftOut));
+    }
+  }
+
+  private static String row(TimelineEvent event) {
+    boolean decision = event.type() == TimelineEventType.DECISION;
+    return "|"
+        + TrackerText.time(event.at())
+        + '|'
+        + TrackerText.wiki(event.by())
+        + '|'
+        + (decision ? "*DECISION*" : event.type().wireName())
+        + '|'
+        + (decision ? "*" + TrackerText.wiki(event.text()) + "*" : TrackerText.wiki(event.text()))
+        + "|\n";
   }
 
   /** The deploys the briefing listed: the first suspects, so they come before the timeline. */

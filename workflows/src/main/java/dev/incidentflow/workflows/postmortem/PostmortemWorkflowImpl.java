@@ -45,7 +45,7 @@ public class PostmortemWorkflowImpl implements PostmortemWorkflow {
 
   private final DirectoryActivities directory = ActivityStubs.of(DirectoryActivities.class);
   private final TimelineActivities timeline = ActivityStubs.of(TimelineActivities.class);
-  private final TrackerActivities tracker = ActivityStubs.of(TrackerActivities.class);
+  private final TrackerActivities tracker = ActivityStubs.tracker(TrackerActivities.class);
   private final PostmortemStoreActivities store = ActivityStubs.of(PostmortemStoreActivities.class);
   private PostmortemInput input;
   private PostmortemProgress progress;

@@ -113,6 +113,43 @@ class PostmortemDocumentTest {
   }
 
   @Test
+  void aTimelineTooLongForJiraKeepsItsDecisionsAndEarliestEventsAndSaysHowManyAreLeftOut() {
+    IncidentTimes times = new IncidentTimes(T, null, null, null, T.plusSeconds(60), null);
+    List<TimelineEvent> events = new java.util.ArrayList<>();
+    for (int i = 1; i <= 1_000; i++) {
+      events.add(
+          new TimelineEvent(
+              i,
+              T.plusSeconds(i),
+              i == 900 ? TimelineEventType.DECISION : TimelineEventType.STATUS_UPDATE,
+              "bob",
+              (i == 900 ? "Roll back" : "Note " + i) + ": " + "x".repeat(80),
+              Map.of()));
+    }
+
+    String description = PostmortemDocument.description(input(times), timeline(events, List.of()));
+
+    assertThat(description.length()).isLessThanOrEqualTo(PostmortemDocument.LONGEST);
+    assertThat(description)
+        .contains("|status_update|Note 1: ", "|*DECISION*|*Roll back: ")
+        .doesNotContain("Note 1000: ")
+        .contains("#* Answer: ", "h2. Action items");
+    int kept = description.split("\\|status_update\\|Note ", -1).length - 1;
+    assertThat(description)
+        .contains(
+            "_"
+                + (999 - kept)
+                + " events are left out here, to keep within Jira's limit; GET /v1/incidents/INC-7"
+                + " has them all._");
+    // A timeline that fits is whole, with no such note.
+    assertThat(
+            PostmortemDocument.description(
+                input(times), timeline(events.subList(0, 100), List.of())))
+        .contains("Note 100: ")
+        .doesNotContain("left out");
+  }
+
+  @Test
   void idempotencyLabelIsMadeFromTheIncidentsFirstRun() {
     IncidentTimes times = new IncidentTimes(T, null, null, null, T.plusSeconds(60), null);
 
