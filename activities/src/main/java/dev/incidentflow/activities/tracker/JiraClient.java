@@ -13,6 +13,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,12 +84,16 @@ public final class JiraClient {
     return search("labels = " + quote(label), 10);
   }
 
-  /** {@code GET /rest/api/2/issue/{key}?fields=status,issuelinks}. */
+  /** {@code GET /rest/api/2/issue/{key}?fields=status,statuscategorychangedate,issuelinks}. */
   public JiraIssueState issue(String key) {
     JsonNode issue =
         send(
             "get issue " + key,
-            request("/rest/api/2/issue/" + encode(key) + "?fields=status,issuelinks").GET());
+            request(
+                    "/rest/api/2/issue/"
+                        + encode(key)
+                        + "?fields=status,statuscategorychangedate,issuelinks")
+                .GET());
     JsonNode status = issue.path("fields").path("status");
     List<JiraIssueState.Link> links = new ArrayList<>();
     for (JsonNode link : issue.path("fields").path("issuelinks")) {
@@ -100,7 +108,27 @@ public final class JiraClient {
         issue.path("key").asText(key),
         status.path("name").asText(""),
         status.path("statusCategory").path("key").asText(""),
+        time(issue.path("fields").path("statuscategorychangedate")),
         links);
+  }
+
+  private static final DateTimeFormatter JIRA_TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
+
+  /**
+   * A time as Jira writes it ({@code 2026-11-24T09:12:44.512+0000}); null for a missing one, or one
+   * it cannot read.
+   */
+  public static Instant time(JsonNode node) {
+    String text = node.asText("");
+    if (text.isEmpty()) {
+      return null;
+    }
+    try {
+      return OffsetDateTime.parse(text, JIRA_TIME).toInstant();
+    } catch (DateTimeParseException e) {
+      return null;
+    }
   }
 
   /** {@code POST /rest/api/2/issueLink}: 201 with no body. */

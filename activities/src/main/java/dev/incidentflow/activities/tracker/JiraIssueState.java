@@ -2,6 +2,7 @@ package dev.incidentflow.activities.tracker;
 
 import static java.util.Objects.requireNonNull;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -9,8 +10,14 @@ import java.util.List;
  *
  * @param statusCategory Jira's status category key: {@code new}, {@code indeterminate} or {@code
  *     done}
+ * @param statusCategoryChangedAt Jira's {@code statuscategorychangedate}; null when it sent none
  */
-public record JiraIssueState(String key, String status, String statusCategory, List<Link> links) {
+public record JiraIssueState(
+    String key,
+    String status,
+    String statusCategory,
+    Instant statusCategoryChangedAt,
+    List<Link> links) {
 
   /** One link of the issue: its type's name and the issue on the other end. */
   public record Link(String type, String otherKey) {}

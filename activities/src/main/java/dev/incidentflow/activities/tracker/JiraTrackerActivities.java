@@ -124,7 +124,8 @@ public final class JiraTrackerActivities implements TrackerActivities {
   public TrackerStatus issueStatus(String issueKey) {
     try {
       JiraIssueState state = jira.issue(issueKey);
-      return new TrackerStatus(issueKey, state.status(), state.isDone());
+      return new TrackerStatus(
+          issueKey, state.status(), state.isDone(), state.statusCategoryChangedAt());
     } catch (JiraException e) {
       throw JiraErrors.toFailure(e, clock);
     }

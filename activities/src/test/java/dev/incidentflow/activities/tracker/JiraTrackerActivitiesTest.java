@@ -30,6 +30,7 @@ import dev.incidentflow.workflows.activities.TrackerStatus;
 import io.temporal.failure.ApplicationFailure;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -339,10 +340,11 @@ class JiraTrackerActivitiesTest {
     assertThat(tracker.issueStatus("PAY-118"))
         .isEqualTo(new TrackerStatus("PAY-118", "In Progress", false));
     assertThat(tracker.issueStatus("PAY-118"))
-        .isEqualTo(new TrackerStatus("PAY-118", "Done", true));
+        .isEqualTo(
+            new TrackerStatus("PAY-118", "Done", true, Instant.parse("2026-11-24T14:12:44.512Z")));
     jira.verify(
         getRequestedFor(urlPathEqualTo("/rest/api/2/issue/PAY-118"))
-            .withQueryParam("fields", equalTo("status,issuelinks")));
+            .withQueryParam("fields", equalTo("status,statuscategorychangedate,issuelinks")));
   }
 
   @Test

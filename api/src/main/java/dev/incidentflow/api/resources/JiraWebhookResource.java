@@ -8,6 +8,7 @@ import dev.incidentflow.activities.store.ActionItemRow;
 import dev.incidentflow.activities.store.FollowUpRepository;
 import dev.incidentflow.activities.store.IncidentRecord;
 import dev.incidentflow.activities.store.IncidentRepository;
+import dev.incidentflow.activities.tracker.JiraClient;
 import dev.incidentflow.api.auth.JiraWebhookVerifier;
 import dev.incidentflow.api.core.FollowUpGateway;
 import dev.incidentflow.api.errors.ApiException;
@@ -25,6 +26,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -89,10 +91,10 @@ public class JiraWebhookResource {
         || status.isMissingNode()) {
       return new JiraWebhookAnswer(key.isEmpty() ? null : key, null, "ignored");
     }
-    TrackerStatus changed = statusOf(key, status);
+    TrackerStatus changed = statusOf(event);
     Optional<ActionItemRow> item = followUps.actionItemByJiraKey(key);
     if (item.isPresent()) {
-      return actionItem(item.get(), changed);
+      return actionItem(item.get(), changed, eventTime(event));
     }
     Optional<PostmortemRecord> postmortem = followUps.postmortemByJiraKey(key);
     if (postmortem.isPresent()) {
@@ -103,7 +105,10 @@ public class JiraWebhookResource {
     return new JiraWebhookAnswer(key, null, "ignored");
   }
 
-  private JiraWebhookAnswer actionItem(ActionItemRow item, TrackerStatus changed) {
+  /**
+   * @param sentAt when Jira says the event happened; null when it did not say
+   */
+  private JiraWebhookAnswer actionItem(ActionItemRow item, TrackerStatus changed, Instant sentAt) {
     if (gateway.trackerStatusChanged(item.workflowId(), changed)) {
       return new JiraWebhookAnswer(changed.issueKey(), item.id(), "signaled");
     }
@@ -115,6 +120,16 @@ public class JiraWebhookResource {
     // instant the run ended would be ignored and the item stay done for good.
     ActionItemRow current = followUps.actionItem(item.number()).orElse(item);
     if (changed.done() || current.status() != ActionItemStatus.DONE) {
+      return new JiraWebhookAnswer(changed.issueKey(), item.id(), "ignored");
+    }
+    if (sentAt != null && current.doneAt() != null && sentAt.isBefore(current.doneAt())) {
+      // An event from before the issue was done, delivered late (Jira retries a webhook that
+      // failed, and does not keep their order): not a reopening.
+      log.info(
+          "{}: an event of {} sent at {}, before the item was done, is not a reopening",
+          item.id(),
+          changed.issueKey(),
+          sentAt);
       return new JiraWebhookAnswer(changed.issueKey(), item.id(), "ignored");
     }
     reopen(current, changed);
@@ -164,7 +179,14 @@ public class JiraWebhookResource {
    * The issue's {@code fields.status}: its name as people see it, or, when an event leaves the name
    * out, its status category's name (then key), so that a timeline never reads "is in Jira".
    */
-  static TrackerStatus statusOf(String key, JsonNode status) {
+  /**
+   * The issue's status as the event gives it, with the time it took it: Jira's {@code
+   * statuscategorychangedate} when the event carries it, or the event's time when its changelog
+   * changes the status.
+   */
+  static TrackerStatus statusOf(JsonNode event) {
+    JsonNode fields = event.path("issue").path("fields");
+    JsonNode status = fields.path("status");
     JsonNode category = status.path("statusCategory");
     String name =
         Stream.of(status.path("name"), category.path("name"), category.path("key"))
@@ -172,6 +194,24 @@ public class JiraWebhookResource {
             .filter(text -> !text.isEmpty())
             .findFirst()
             .orElse("");
-    return new TrackerStatus(key, name, "done".equals(category.path("key").asText()));
+    Instant changedAt = JiraClient.time(fields.path("statuscategorychangedate"));
+    boolean statusChanged = false;
+    for (JsonNode change : event.path("changelog").path("items")) {
+      statusChanged |= "status".equals(change.path("field").asText());
+    }
+    if (changedAt == null && statusChanged) {
+      changedAt = eventTime(event);
+    }
+    return new TrackerStatus(
+        event.path("issue").path("key").asText(),
+        name,
+        "done".equals(category.path("key").asText()),
+        changedAt);
+  }
+
+  /** The event's {@code timestamp} (milliseconds since the epoch); null when it has none. */
+  private static Instant eventTime(JsonNode event) {
+    long millis = event.path("timestamp").asLong(0);
+    return millis > 0 ? Instant.ofEpochMilli(millis) : null;
   }
 }

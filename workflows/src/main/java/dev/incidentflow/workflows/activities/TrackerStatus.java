@@ -2,17 +2,33 @@ package dev.incidentflow.workflows.activities;
 
 import static java.util.Objects.requireNonNull;
 
+import java.time.Instant;
+
 /**
  * An issue's status, from a poll or a webhook.
  *
  * @param name the status as people see it, e.g. {@code In Progress}
  * @param done whether the status belongs to Jira's {@code done} status category; moving back out of
  *     it (a reopen) makes the issue open again
+ * @param changedAt when the issue moved into this status category, as Jira says; null when it did
+ *     not say (the time it is heard of stands in)
  */
-public record TrackerStatus(String issueKey, String name, boolean done) {
+public record TrackerStatus(String issueKey, String name, boolean done, Instant changedAt) {
 
   public TrackerStatus {
     requireNonNull(issueKey, "issueKey is null");
     name = name == null ? "" : name;
+  }
+
+  /** A status Jira gave no time for. */
+  public TrackerStatus(String issueKey, String name, boolean done) {
+    this(issueKey, name, done, null);
+  }
+
+  /**
+   * When the issue took this status: Jira's time, unless it names none or one after {@code now}.
+   */
+  public Instant changedBy(Instant now) {
+    return changedAt == null || changedAt.isAfter(now) ? now : changedAt;
   }
 }

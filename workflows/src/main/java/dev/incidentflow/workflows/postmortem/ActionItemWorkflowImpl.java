@@ -267,7 +267,10 @@ public class ActionItemWorkflowImpl implements ActionItemWorkflow {
   }
 
   private void finish() {
-    doneAt = FollowUpNotices.now();
+    // When Jira moved it to done, if it says: a lost webhook found by a later poll, or a worker
+    // that
+    // was down, does not make an item done on time count as late.
+    doneAt = doneStatus.changedBy(FollowUpNotices.now());
     progress = progress.with(ActionItemStatus.DONE);
     save();
     String how = doneStatus.issueKey() + " is " + doneStatus.name() + " in Jira";
@@ -342,9 +345,19 @@ public class ActionItemWorkflowImpl implements ActionItemWorkflow {
     if (status.done()) {
       doneStatus = doneStatus == null ? status : doneStatus;
       reopenedWhileFinishing = false;
-    } else if (doneStatus != null) {
+    } else if (doneStatus != null && !tookBefore(status, doneStatus)) {
       reopenedWhileFinishing = true;
     }
+  }
+
+  /**
+   * Jira says {@code status} was taken before {@code done}: an event delivered late, not a
+   * reopening. Unknown when either time is.
+   */
+  private static boolean tookBefore(TrackerStatus status, TrackerStatus done) {
+    return status.changedAt() != null
+        && done.changedAt() != null
+        && status.changedAt().isBefore(done.changedAt());
   }
 
   @Override

@@ -53,6 +53,12 @@ public class PostmortemWorkflowImpl implements PostmortemWorkflow {
   private Person commander;
   private Person manager;
   private Publication publication;
+
+  /**
+   * When Jira moved the postmortem's issue to done; null for a publication made through the API.
+   */
+  private Instant doneInJiraAt;
+
   private boolean recorded;
 
   @Override
@@ -218,7 +224,9 @@ public class PostmortemWorkflowImpl implements PostmortemWorkflow {
             publication == null ? null : publication.url(),
             publication == null ? null : publication.summary(),
             publication == null ? null : publication.by(),
-            publication == null ? null : FollowUpNotices.now()));
+            publication == null
+                ? null
+                : doneInJiraAt != null ? doneInJiraAt : FollowUpNotices.now()));
   }
 
   private Map<String, String> issueData() {
@@ -274,6 +282,7 @@ public class PostmortemWorkflowImpl implements PostmortemWorkflow {
               progress.issue().url(),
               status.issueKey() + " is " + status.name() + " in Jira",
               "jira");
+      doneInJiraAt = status.changedBy(FollowUpNotices.now());
     }
   }
 

@@ -216,6 +216,24 @@ class ActionItemWorkflowTest {
   }
 
   @Test
+  void anItemIsDoneWhenJiraSaysAndAnEventFromBeforeThatDeliveredLateIsNoReopening() {
+    ActionItemWorkflow item = env.startActionItem(ID, env.dueInThreeDays());
+    item.registered();
+    env.sleep(Duration.ofDays(2));
+
+    // The webhook was lost; the issue was done a day ago, and its older "In Progress" event comes.
+    java.time.Instant doneAt = env.now().minus(Duration.ofDays(1));
+    item.trackerStatusChanged(new TrackerStatus("PAY-1", "Done", true, doneAt));
+    item.trackerStatusChanged(
+        new TrackerStatus("PAY-1", "In Progress", false, doneAt.minus(Duration.ofHours(3))));
+    env.sleep(Duration.ofMinutes(1));
+
+    assertThat(env.isCompleted(ID)).isTrue();
+    assertThat(env.store.actionItems.get(1L).round()).isZero();
+    assertThat(env.store.actionItems.get(1L).doneAt()).isEqualTo(doneAt);
+  }
+
+  @Test
   void statusChangesThatAreNotDoneKeepTheItemOpen() {
     ActionItemWorkflow item = env.startActionItem(ID, env.dueInThreeDays());
     item.registered();

@@ -221,6 +221,20 @@ class PostmortemWorkflowTest {
   }
 
   @Test
+  void aPostmortemDoneInJiraIsPublishedWhenJiraSays() {
+    PostmortemInput input = env.closedSev1();
+    PostmortemWorkflow postmortem = env.startPostmortem(input);
+    env.sleepUntil(input.dueAt().plus(Duration.ofHours(2)));
+
+    // Done in Jira an hour before its due time; its webhook came late.
+    java.time.Instant doneAt = input.dueAt().minus(Duration.ofHours(1));
+    postmortem.trackerStatusChanged(new TrackerStatus("PAY-1", "Done", true, doneAt));
+
+    assertThat(env.result(ID, PostmortemOutcome.class).publication().by()).isEqualTo("jira");
+    assertThat(env.store.postmortems.get(7L).publishedAt()).isEqualTo(doneAt);
+  }
+
+  @Test
   void publishingWithoutAUrlIsRefusedAndChangesNothing() {
     PostmortemWorkflow postmortem = env.startPostmortem(env.closedSev1());
     env.sleep(Duration.ofMinutes(1));
@@ -244,6 +258,8 @@ class PostmortemWorkflowTest {
     PostmortemOutcome outcome = env.result(ID, PostmortemOutcome.class);
     assertThat(outcome.publication().by()).isEqualTo("jira");
     assertThat(outcome.publication().url()).isEqualTo("https://jira.example.com/browse/PAY-1");
+    // FakeTracker's statuses carry no time, so the poll's stands in.
+    assertThat(env.store.postmortems.get(7L).publishedAt()).isAfter(input.times().resolvedAt());
     assertThat(env.store.events(7, TimelineEventType.POSTMORTEM_PUBLISHED)).hasSize(1);
     env.recordHistory(ID, "postmortem-done-in-jira.json");
   }
