@@ -33,6 +33,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.stream.StreamSupport;
@@ -147,17 +148,30 @@ class PostmortemEndToEndTest {
         .contains(
             "h2. Deploys before the incident", "|payments-api|" + release + "|9f2c1e7|bob| |");
 
-    ApiClient.Answer added =
-        api.post(
-            "/v1/incidents/" + id + "/action-items",
-            """
+    String canary =
+        """
         {"title": "Add a canary for checkout releases", "owner": "bob", "due": "%s", "kind": "root_cause",
          "by": "alice"}"""
-                .formatted(LocalDate.now().plusDays(3)));
+            .formatted(LocalDate.now().plusDays(3));
+    Map<String, String> key = Map.of("Idempotency-Key", "4f0c-canary");
+    ApiClient.Answer added = api.post("/v1/incidents/" + id + "/action-items", canary, key);
     assertThat(added.status()).isEqualTo(201);
     assertThat(added.body().path("jiraKey").asText()).isEqualTo(TestStack.ACTION_ITEM_KEY);
     assertThat(added.body().path("status").asText()).isEqualTo("open");
     String itemId = added.body().path("id").asText();
+    // Sent again with its key (its answer was lost), it is the same item: one issue is made
+    // (below).
+    ApiClient.Answer sentAgain = api.post("/v1/incidents/" + id + "/action-items", canary, key);
+    assertThat(sentAgain.status()).isEqualTo(201);
+    assertThat(sentAgain.body().path("id").asText()).isEqualTo(itemId);
+    ApiClient.Answer another =
+        api.post(
+            "/v1/incidents/" + id + "/action-items",
+            canary.replace("Add a canary", "Add a dashboard"),
+            key);
+    assertThat(another.status()).isEqualTo(409);
+    assertThat(another.body().path("error").asText())
+        .contains("Idempotency-Key '4f0c-canary' already added " + itemId);
     STACK.jira.verify(
         postRequestedFor(urlEqualTo("/rest/api/2/issue"))
             .withRequestBody(
@@ -294,6 +308,13 @@ class PostmortemEndToEndTest {
             "due 'next week' is not a date",
             "kind 'someday' must be");
     assertThat(api.get("/v1/action-items?status=later").status()).isEqualTo(422);
+    ApiClient.Answer longKey =
+        api.post(
+            "/v1/incidents/INC-1/action-items",
+            "{\"title\": \"x\", \"owner\": \"bob\", \"due\": \"2027-01-10\", \"kind\": \"improvement\"}",
+            Map.of("Idempotency-Key", "k".repeat(256)));
+    assertThat(longKey.status()).isEqualTo(422);
+    assertThat(longKey.body().path("details").toString()).contains("Idempotency-Key must be");
     assertThat(
             refusedActionItem(
                 api,

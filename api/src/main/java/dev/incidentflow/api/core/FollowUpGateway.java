@@ -3,7 +3,6 @@ package dev.incidentflow.api.core;
 import static java.util.Objects.requireNonNull;
 
 import dev.incidentflow.workflows.activities.TrackerStatus;
-import dev.incidentflow.workflows.postmortem.ActionItemAdmission;
 import dev.incidentflow.workflows.postmortem.ActionItemInput;
 import dev.incidentflow.workflows.postmortem.ActionItemOutcome;
 import dev.incidentflow.workflows.postmortem.ActionItemView;
@@ -12,15 +11,21 @@ import dev.incidentflow.workflows.postmortem.PostmortemView;
 import dev.incidentflow.workflows.postmortem.PostmortemWorkflow;
 import dev.incidentflow.workflows.postmortem.Postmortems;
 import dev.incidentflow.workflows.postmortem.Publication;
+import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowNotFoundException;
+import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowServiceException;
 import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.client.WorkflowUpdateHandle;
 import io.temporal.client.WorkflowUpdateStage;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -67,12 +72,71 @@ public final class FollowUpGateway {
    *
    * @throws Refusal when recording it found the incident over (see {@link ActionItemAdmission})
    */
-  public Added add(ActionItemInput input) {
-    String workflowId = "action-item-" + input.incidentId() + "-" + UUID.randomUUID();
-    ActionItemWorkflow item =
-        client.newWorkflowStub(ActionItemWorkflow.class, IncidentGateway.startOptions(workflowId));
-    WorkflowClient.start(item::run, input);
+  /**
+   * Adds an action item under a client's idempotency key: the item's workflow id is made from the
+   * key, so the same request sent again (its answer was lost) answers with the item the first one
+   * added, for as long as Temporal keeps that workflow, instead of adding a second item, issue and
+   * direct message.
+   *
+   * @param idempotencyKey the client's key; null for an item of its own
+   * @throws Refusal (conflict) when the key already added another item
+   */
+  public Added add(ActionItemInput input, String idempotencyKey) {
+    String workflowId =
+        "action-item-"
+            + input.incidentId()
+            + "-"
+            + (idempotencyKey == null ? UUID.randomUUID() : "key-" + digest(idempotencyKey));
+    WorkflowOptions options = IncidentGateway.startOptions(workflowId);
+    if (idempotencyKey != null) {
+      options =
+          WorkflowOptions.newBuilder(options)
+              .setWorkflowIdReusePolicy(
+                  WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
+              .build();
+    }
+    ActionItemWorkflow item = client.newWorkflowStub(ActionItemWorkflow.class, options);
+    try {
+      WorkflowClient.start(item::run, input);
+    } catch (WorkflowExecutionAlreadyStarted addedBefore) {
+      return addedBefore(workflowId, input, idempotencyKey);
+    }
     return new Added(workflowId, registered(WorkflowStub.fromTyped(item)));
+  }
+
+  /** The item a request with the same key added, if it is the same item. */
+  private Added addedBefore(String workflowId, ActionItemInput input, String idempotencyKey) {
+    ActionItemView view =
+        client.newWorkflowStub(ActionItemWorkflow.class, workflowId).view(); // its last run's
+    if (view == null) {
+      // Still being recorded, or refused: its own answer says which.
+      return new Added(workflowId, registered(client.newUntypedWorkflowStub(workflowId)));
+    }
+    if (!view.title().equals(input.title())
+        || !view.owner().equals(input.owner())
+        || !view.due().equals(input.due())
+        || view.kind() != input.kind()) {
+      throw new Refusal(
+          "Idempotency-Key '"
+              + idempotencyKey
+              + "' already added "
+              + view.id()
+              + " ("
+              + view.title()
+              + "), another action item; send a new key for a new item",
+          true);
+    }
+    return new Added(workflowId, Optional.of(view));
+  }
+
+  private static String digest(String key) {
+    try {
+      byte[] hash =
+          MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(hash, 0, 16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JVM has SHA-256", e);
+    }
   }
 
   /** An added action item's workflow and, when it was recorded in time, its view. */

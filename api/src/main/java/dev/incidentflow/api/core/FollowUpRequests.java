@@ -107,8 +107,13 @@ public final class FollowUpRequests {
             });
   }
 
-  /** Starts the item's workflow; see {@link FollowUpGateway#add}. */
-  public FollowUpGateway.Added add(IncidentRecord incident, ActionItem item) {
+  /**
+   * Starts the item's workflow; see {@link FollowUpGateway#add}.
+   *
+   * @param idempotencyKey the client's {@code Idempotency-Key}; null when it sent none
+   */
+  public FollowUpGateway.Added add(
+      IncidentRecord incident, ActionItem item, String idempotencyKey) {
     refuseWhenOver(incident);
     try {
       return gateway.add(
@@ -122,7 +127,8 @@ public final class FollowUpRequests {
               item.by(),
               policy,
               0,
-              null));
+              null),
+          idempotencyKey);
     } catch (Refusal refusal) {
       throw refusal.toApiException();
     }

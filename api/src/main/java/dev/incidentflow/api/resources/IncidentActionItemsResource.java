@@ -8,10 +8,12 @@ import dev.incidentflow.activities.store.IncidentRecord;
 import dev.incidentflow.activities.store.IncidentRepository;
 import dev.incidentflow.api.core.FollowUpGateway;
 import dev.incidentflow.api.core.FollowUpRequests;
+import dev.incidentflow.api.errors.ApiException;
 import dev.incidentflow.api.json.ActionItemJson;
 import dev.incidentflow.api.json.ActionItemRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -29,6 +31,9 @@ import java.util.Map;
 @Path("/v1/incidents/{id}/action-items")
 @Produces(MediaType.APPLICATION_JSON)
 public class IncidentActionItemsResource {
+  /** The longest {@code Idempotency-Key} taken. */
+  static final int LONGEST_KEY = 255;
+
   private final FollowUpRequests requests;
   private final IncidentRepository incidents;
   private final FollowUpRepository followUps;
@@ -58,12 +63,23 @@ public class IncidentActionItemsResource {
    */
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  public Response add(@PathParam("id") String id, ActionItemRequest body) {
+  public Response add(
+      @PathParam("id") String id,
+      @HeaderParam("Idempotency-Key") String idempotencyKey,
+      ActionItemRequest body) {
+    if (idempotencyKey != null
+        && (idempotencyKey.isBlank() || idempotencyKey.length() > LONGEST_KEY)) {
+      throw ApiException.invalid(
+          "invalid Idempotency-Key",
+          List.of(
+              "Idempotency-Key must be 1 to " + LONGEST_KEY + " characters, not blank, when sent"));
+    }
     ActionItemRequest request = AlertmanagerResource.required(body);
     FollowUpRequests.ActionItem item =
         requests.actionItem(
             request.title(), request.owner(), request.due(), request.kind(), request.by());
-    FollowUpGateway.Added added = requests.add(IncidentResource.record(incidents, id), item);
+    FollowUpGateway.Added added =
+        requests.add(IncidentResource.record(incidents, id), item, idempotencyKey);
     if (added.view().isEmpty()) {
       return Response.accepted(Map.of("workflowId", added.workflowId(), "status", "starting"))
           .build();

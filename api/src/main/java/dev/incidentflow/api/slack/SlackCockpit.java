@@ -297,7 +297,7 @@ public final class SlackCockpit {
           followUps.actionItem(
               action.title(), owner, dueDate(action.due()), action.kind().wireName(), actor.by());
       followUps.refuseWhenOver(incident);
-      return () -> added(id, followUps.add(incident, item));
+      return () -> added(id, followUps.add(incident, item, null));
     }
     throw new IllegalStateException("not a change: " + command);
   }
