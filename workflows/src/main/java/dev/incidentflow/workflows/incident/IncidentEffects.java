@@ -98,6 +98,9 @@ final class IncidentEffects {
    */
   private SlackOutbox outbox;
 
+  /** Where PagerDuty events wait their turn when they are sent in the background; null: inline. */
+  private PagerOutbox pager;
+
   /** See {@link #skipStepsOnceOver()}. */
   private boolean skipStepsOnceOver;
 
@@ -157,6 +160,22 @@ final class IncidentEffects {
    */
   void sendSlackInBackground(boolean together) {
     outbox = new SlackOutbox(slack, together);
+  }
+
+  /**
+   * From here on PagerDuty events go out in the background, in the order they are made (version 1
+   * of {@link IncidentWorkflowImpl#PAGES_IN_BACKGROUND}): an escalation step messages its people
+   * and posts at once while PagerDuty is retried, and the incident takes changes meanwhile. Before,
+   * a PagerDuty outage held the whole incident up: no messages, no escalation, acknowledgements
+   * answered only once PagerDuty was back.
+   */
+  void pageInBackground() {
+    pager = new PagerOutbox(paging);
+  }
+
+  /** Every PagerDuty event made so far has been sent or refused. */
+  boolean pagesSent() {
+    return pager == null || pager.isEmpty();
   }
 
   /**
@@ -513,6 +532,11 @@ final class IncidentEffects {
       if (sent.contains(event)) {
         continue;
       }
+      if (pager != null) {
+        int level = step.step();
+        pager.add(state.incidentId(), event, refused -> pageRefused(state, event, level, refused));
+        continue;
+      }
       if (!stepGoesOnWhenPageRefused) {
         paging.send(event);
         continue;
@@ -574,6 +598,21 @@ final class IncidentEffects {
     }
     notifyResolved(state, resolved, text);
     postInChannel(state, text);
+  }
+
+  /** A page sent in the background that PagerDuty refused for good: the channel hears why. */
+  private void pageRefused(
+      IncidentState state, PagerEvent event, int level, ActivityFailure refused) {
+    log.warn(
+        "{}: PagerDuty refused {}: {}", state.incidentId(), event.dedupKey(), refused.getMessage());
+    postInChannel(
+        state,
+        "PagerDuty refused the page of "
+            + (level == 0 ? "the first page" : "escalation level " + level)
+            + " for "
+            + state.incidentId()
+            + ", so nobody was paged through it: "
+            + refusalOf(refused));
   }
 
   /**
@@ -766,7 +805,12 @@ final class IncidentEffects {
     String incidentId = state.incidentId();
     for (PagerEvent unmade : alreadyPaged) {
       log.info("{}: resolving a first page the incident did not make", incidentId);
-      Async.procedure(paging::send, pageEvent(state, PagerEvent.Action.RESOLVE, pageKey(unmade)))
+      PagerEvent resolve = pageEvent(state, PagerEvent.Action.RESOLVE, pageKey(unmade));
+      if (pager != null) {
+        pager.add(incidentId, resolve, failure -> skippedPage(incidentId, resolve, failure));
+        continue;
+      }
+      Async.procedure(paging::send, resolve)
           .exceptionally(
               failure -> {
                 log.warn(
@@ -799,8 +843,23 @@ final class IncidentEffects {
 
   private void sendToPages(IncidentState state, PagerEvent.Action action) {
     for (IncidentState.PageKey key : state.pages()) {
-      paging.send(pageEvent(state, action, key));
+      PagerEvent event = pageEvent(state, action, key);
+      if (pager == null) {
+        paging.send(event);
+      } else {
+        String incidentId = state.incidentId();
+        pager.add(incidentId, event, failure -> skippedPage(incidentId, event, failure));
+      }
     }
+  }
+
+  private static void skippedPage(String incidentId, PagerEvent event, ActivityFailure failure) {
+    log.warn(
+        "{}: PagerDuty refused {} of {}: {}",
+        incidentId,
+        event.action(),
+        event.dedupKey(),
+        failure.getMessage());
   }
 
   private static PagerEvent pageEvent(

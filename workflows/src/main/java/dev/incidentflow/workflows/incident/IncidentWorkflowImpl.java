@@ -241,6 +241,14 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
   static final String RENAME_AFTER_WAITING_RENAMES = "rename-after-waiting-renames";
 
   /**
+   * Version 1 of this change sends PagerDuty events in the background, in the order they are made
+   * ({@link IncidentEffects#pageInBackground()}). In version 0 each was awaited where it was made:
+   * while PagerDuty was down the incident messaged nobody, escalated nobody and answered
+   * acknowledgements, updates and resolves only once PagerDuty was back.
+   */
+  static final String PAGES_IN_BACKGROUND = "pages-in-background";
+
+  /**
    * How long a new incident's first save waits for its first page (see {@link #PAGE_BEFORE_SAVE}).
    */
   static final Duration FIRST_SAVE_WAIT = Duration.ofSeconds(5);
@@ -400,6 +408,9 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
         Workflow.getVersion(ESCALATE_PAST_NOBODY, Workflow.DEFAULT_VERSION, 1) == 1;
     renameAfterWaitingRenames =
         Workflow.getVersion(RENAME_AFTER_WAITING_RENAMES, Workflow.DEFAULT_VERSION, 1) == 1;
+    if (Workflow.getVersion(PAGES_IN_BACKGROUND, Workflow.DEFAULT_VERSION, 1) == 1) {
+      effects.pageInBackground();
+    }
     if (input.carried() != null) {
       state = input.carried();
       savedThrough = state.lastSequence();
@@ -442,7 +453,7 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
       settle();
     }
     Postmortems.startFor(state);
-    Workflow.await(effects::slackSent);
+    Workflow.await(() -> effects.slackSent() && effects.pagesSent());
     if (state.hasChannel()) {
       try {
         slack.archiveChannel(new SlackChannel(state.channelId(), state.channelName()));
@@ -857,7 +868,10 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
 
   /** No handler is running, every queued Slack call is made and every ticket answered. */
   private boolean isIdle() {
-    return Workflow.isEveryHandlerFinished() && effects.slackSent() && effects.ticketsSettled();
+    return Workflow.isEveryHandlerFinished()
+        && effects.slackSent()
+        && effects.pagesSent()
+        && effects.ticketsSettled();
   }
 
   /**

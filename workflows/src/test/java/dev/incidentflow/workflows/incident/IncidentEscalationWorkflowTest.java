@@ -148,11 +148,14 @@ class IncidentEscalationWorkflowTest {
     assertThat(env.paging.triggeredKeys()).isEmpty();
     assertThat(env.slack.dmRecipients()).contains("alice", "bob", "dana");
     assertThat(env.slack.textsIn(CHANNEL))
-        .filteredOn(text -> text.startsWith("Escalation level 1 for INC-1"))
+        .contains(
+            "Escalation level 1 for INC-1: paging <@U0BOB>, <@U0DANA> (not acknowledged after 5m)")
+        .filteredOn(text -> text.startsWith("PagerDuty refused the page of escalation level 1"))
         .singleElement()
         .asString()
-        .contains("PagerDuty refused the page, so nobody was paged through it")
-        .contains("PagerDuty answered 400: Event object is invalid");
+        .isEqualTo(
+            "PagerDuty refused the page of escalation level 1 for INC-1, so nobody was paged"
+                + " through it: PagerDuty answered 400: Event object is invalid");
     assertThat(escalatedLevels()).containsExactly("1");
   }
 
@@ -185,6 +188,38 @@ class IncidentEscalationWorkflowTest {
                 .setWaitForStage(WorkflowUpdateStage.ACCEPTED)
                 .build(),
             argument);
+  }
+
+  @Test
+  @Timeout(60) // before the change, acknowledging waited for PagerDuty
+  void whilePagerDutyIsDownTheIncidentStillMessagesEscalatesAndTakesChangesThenPagesInOrder() {
+    env.paging.down = true;
+    IncidentWorkflow incident = env.beginAlertIncident("alert-a", Severity.SEV1);
+    env.sleep(Duration.ofSeconds(10));
+
+    env.sleepUntil(1, minutes(5, 1));
+    // Level 1 ran on time, and its people and the first page's heard, though PagerDuty took none.
+    assertThat(env.paging.events).isEmpty();
+    assertThat(escalatedLevels()).containsExactly("1");
+    assertThat(env.slack.dmRecipients()).containsExactly("alice", "bob", "dana");
+    IncidentView acknowledged = incident.acknowledge(new Transition("bob", "on it"));
+    assertThat(acknowledged.status()).isEqualTo(IncidentStatus.ACKNOWLEDGED);
+    incident.resolve(new Transition("bob", "rolled back"));
+    assertThat(env.incident(1).status()).isEqualTo(IncidentStatus.RESOLVED);
+
+    env.paging.down = false;
+    env.sleep(Duration.ofMinutes(2));
+    // Each event once, in the order it was made: no acknowledgement before the page it closes.
+    assertThat(env.paging.events)
+        .extracting(event -> event.action() + " " + event.dedupKey())
+        .containsExactly(
+            "TRIGGER " + key(0),
+            "TRIGGER " + key(1),
+            "ACKNOWLEDGE " + key(0),
+            "ACKNOWLEDGE " + key(1),
+            "RESOLVE " + key(0),
+            "RESOLVE " + key(1));
+    env.recordHistory("pagerduty-down", "alert-a");
   }
 
   @Test

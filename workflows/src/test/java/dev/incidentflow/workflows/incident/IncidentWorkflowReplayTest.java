@@ -103,7 +103,12 @@ class IncidentWorkflowReplayTest {
         "severity-raised-and-lowered-while-slack-is-down",
         1,
         IncidentWorkflowSettings.defaults(),
-        Recording.CURRENT);
+        Recording.CURRENT),
+    /**
+     * Recorded since {@link IncidentWorkflowImpl#PAGES_IN_BACKGROUND}: while PagerDuty is down the
+     * incident escalates and takes an acknowledgement and a resolve; its events go out in order.
+     */
+    PAGERDUTY_DOWN("pagerduty-down", 1, IncidentWorkflowSettings.defaults(), Recording.CURRENT);
 
     final String name;
     final int minimumRuns;
@@ -219,9 +224,10 @@ class IncidentWorkflowReplayTest {
      */
     V11("v11/"),
     /**
-     * Before {@link IncidentWorkflowImpl#RENAME_AFTER_WAITING_RENAMES}: a severity change compared
-     * the channel's name for it with the name the channel had, not the one a rename still waiting
-     * would give it.
+     * Before {@link IncidentWorkflowImpl#RENAME_AFTER_WAITING_RENAMES} and {@link
+     * IncidentWorkflowImpl#PAGES_IN_BACKGROUND}: a severity change compared the channel's name for
+     * it with the name the channel had, not the one a rename still waiting would give it; each
+     * PagerDuty event was awaited where it was made.
      */
     V12("v12/"),
     CURRENT("");

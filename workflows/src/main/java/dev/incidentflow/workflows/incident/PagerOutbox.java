@@ -1,0 +1,66 @@
+package dev.incidentflow.workflows.incident;
+
+import dev.incidentflow.workflows.activities.PagerEvent;
+import dev.incidentflow.workflows.activities.PagingActivities;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.workflow.Async;
+import io.temporal.workflow.Workflow;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Objects;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+
+/**
+ * An incident's PagerDuty events, sent one after another in their own workflow coroutine so that
+ * the incident does not wait for PagerDuty: while it is down (its events are retried without limit)
+ * the incident still messages the people it pages, escalates on time and takes acknowledgements.
+ * Events go out in the order they were added, so an acknowledgement or resolve never reaches
+ * PagerDuty before the page it closes; one PagerDuty refuses for good goes to its caller.
+ */
+final class PagerOutbox {
+  private static final Logger log = Workflow.getLogger(PagerOutbox.class);
+
+  private record Page(String incidentId, PagerEvent event, Consumer<ActivityFailure> refused) {}
+
+  private final PagingActivities paging;
+  private final Deque<Page> pages = new ArrayDeque<>();
+  private boolean sending;
+
+  PagerOutbox(PagingActivities paging) {
+    this.paging = Objects.requireNonNull(paging, "paging is null");
+  }
+
+  /** Queues {@code event} behind the earlier ones; {@code refused} hears a refusal for good. */
+  void add(String incidentId, PagerEvent event, Consumer<ActivityFailure> refused) {
+    pages.add(new Page(incidentId, event, Objects.requireNonNull(refused, "refused is null")));
+    if (!sending) {
+      sending = true;
+      Async.procedure(this::sendAll);
+    }
+  }
+
+  /** Every event added so far has been sent (or refused for good). */
+  boolean isEmpty() {
+    return !sending;
+  }
+
+  private void sendAll() {
+    for (Page page = pages.poll(); page != null; page = pages.poll()) {
+      try {
+        paging.send(page.event());
+      } catch (ActivityFailure refused) {
+        page.refused().accept(refused);
+      } catch (RuntimeException unexpected) {
+        // A cancelled workflow's event, or a bug: skip it rather than stop the events behind it.
+        log.error(
+            "{}: PagerDuty {} of {} failed and was skipped",
+            page.incidentId(),
+            page.event().action(),
+            page.event().dedupKey(),
+            unexpected);
+      }
+    }
+    sending = false;
+  }
+}
