@@ -1,17 +1,21 @@
 package dev.incidentflow.api.config;
 
-import io.grpc.Grpc;
 import io.grpc.InsecureServerCredentials;
 import io.grpc.ManagedChannel;
 import io.grpc.Server;
 import io.grpc.ServerBuilder;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.temporal.internal.testservice.GRPCServerHelper;
 import io.temporal.internal.testservice.InProcessGRPCServer;
 import io.temporal.internal.testservice.TestServicesStarter;
 import java.io.Closeable;
 import java.io.IOException;
 import java.lang.reflect.Field;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.util.LinkedList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Lock;
 import org.slf4j.Logger;
@@ -67,7 +71,12 @@ public final class EmbeddedTemporalServer implements Closeable {
               + " longer it runs",
           e.toString());
     }
-    ServerBuilder<?> tcp = Grpc.newServerBuilderForPort(port, InsecureServerCredentials.create());
+    // On 127.0.0.1 only, as dev's HTTP ports are: the test server has no authentication, and anyone
+    // who reached it could signal, terminate and read every incident.
+    ServerBuilder<?> tcp =
+        NettyServerBuilder.forAddress(
+            new InetSocketAddress(InetAddress.getLoopbackAddress(), port),
+            InsecureServerCredentials.create());
     GRPCServerHelper.registerServicesAndHealthChecks(services.getServices(), tcp);
     Server started;
     try {
@@ -87,6 +96,11 @@ public final class EmbeddedTemporalServer implements Closeable {
 
   public int port() {
     return tcp.getPort();
+  }
+
+  /** Where the server listens for TCP connections. */
+  List<? extends SocketAddress> listenAddresses() {
+    return tcp.getListenSockets();
   }
 
   @Override

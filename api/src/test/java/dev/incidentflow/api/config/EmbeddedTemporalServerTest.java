@@ -61,6 +61,20 @@ class EmbeddedTemporalServerTest {
   }
 
   @Test
+  void itsPortListensOnTheLoopbackAddressOnly() throws Exception {
+    try (EmbeddedTemporalServer server = EmbeddedTemporalServer.start(freePort())) {
+      assertThat(server.listenAddresses())
+          .isNotEmpty()
+          .allSatisfy(
+              address ->
+                  assertThat(
+                          ((java.net.InetSocketAddress) address).getAddress().isLoopbackAddress())
+                      .as("%s is a loopback address", address)
+                      .isTrue());
+    }
+  }
+
+  @Test
   void clientsOnThePortAndInProcessSeeTheSameWorkflows() throws Exception {
     try (EmbeddedTemporalServer server = EmbeddedTemporalServer.start(freePort())) {
       runTimerWorkflow(
