@@ -275,7 +275,8 @@ public class IncidentFlowApplication extends Application<IncidentFlowConfigurati
         .register(new IncidentResource(gateway, repository, mapper, context, people));
     environment
         .jersey()
-        .register(new DeploysResource(new DeployRepository(jdbi), Clock.systemUTC()));
+        .register(
+            new DeploysResource(new DeployRepository(jdbi), Clock.systemUTC(), mapper::service));
     environment
         .jersey()
         .register(

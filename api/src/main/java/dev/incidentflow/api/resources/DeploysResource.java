@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.function.UnaryOperator;
 
 /**
  * Deploy events, to show responders what changed just before an incident. Idempotent on (service,
@@ -37,10 +38,17 @@ public class DeploysResource {
 
   private final DeployRepository deploys;
   private final Clock clock;
+  private final UnaryOperator<String> services;
 
-  public DeploysResource(DeployRepository deploys, Clock clock) {
+  /**
+   * @param services the catalog's name for a service named in any case ({@code
+   *     AlertMapper#service}), as alerts and declarations name it: a deploy to {@code Checkout} is
+   *     one to {@code checkout}
+   */
+  public DeploysResource(DeployRepository deploys, Clock clock, UnaryOperator<String> services) {
     this.deploys = requireNonNull(deploys, "deploys is null");
     this.clock = requireNonNull(clock, "clock is null");
+    this.services = requireNonNull(services, "services is null");
   }
 
   @POST
@@ -82,7 +90,7 @@ public class DeploysResource {
     RecordedDeploy recorded =
         deploys.record(
             new NewDeploy(
-                body.service(),
+                services.apply(body.service()),
                 body.version(),
                 body.commit(),
                 body.url(),
