@@ -311,7 +311,8 @@ public class IncidentFlowApplication extends Application<IncidentFlowConfigurati
         repository,
         mapper,
         declarations,
-        followUpRequests);
+        followUpRequests,
+        people);
   }
 
   /**
@@ -327,7 +328,8 @@ public class IncidentFlowApplication extends Application<IncidentFlowConfigurati
       IncidentRepository repository,
       AlertMapper mapper,
       Declarations declarations,
-      FollowUpRequests followUps) {
+      FollowUpRequests followUps,
+      People people) {
     ExecutorService slackWork =
         environment
             .lifecycle()
@@ -361,6 +363,7 @@ public class IncidentFlowApplication extends Application<IncidentFlowConfigurati
             declarations,
             mapper,
             followUps,
+            people,
             users,
             responder,
             slackWork,

@@ -11,6 +11,7 @@ import dev.incidentflow.api.core.FollowUpGateway;
 import dev.incidentflow.api.core.FollowUpRequests;
 import dev.incidentflow.api.core.IncidentGateway;
 import dev.incidentflow.api.core.IncidentLookup;
+import dev.incidentflow.api.core.People;
 import dev.incidentflow.api.core.Refusal;
 import dev.incidentflow.api.errors.ApiException;
 import dev.incidentflow.api.errors.Problems;
@@ -71,6 +72,7 @@ public final class SlackCockpit {
   private final Declarations declarations;
   private final AlertMapper mapper;
   private final FollowUpRequests followUps;
+  private final People people;
   private final SlackUsers users;
   private final SlackResponder responder;
   private final Executor executor;
@@ -83,6 +85,7 @@ public final class SlackCockpit {
       Declarations declarations,
       AlertMapper mapper,
       FollowUpRequests followUps,
+      People people,
       SlackUsers users,
       SlackResponder responder,
       Executor executor,
@@ -93,6 +96,7 @@ public final class SlackCockpit {
     this.declarations = requireNonNull(declarations, "declarations is null");
     this.mapper = requireNonNull(mapper, "mapper is null");
     this.followUps = requireNonNull(followUps, "followUps is null");
+    this.people = requireNonNull(people, "people is null");
     this.users = requireNonNull(users, "users is null");
     this.responder = requireNonNull(responder, "responder is null");
     this.executor = requireNonNull(executor, "executor is null");
@@ -263,9 +267,13 @@ public final class SlackCockpit {
           view -> id + " is now " + view.severity() + ".");
     }
     if (command instanceof SlashCommand.AssignRole role) {
-      String person =
+      String named =
           handleOf(
               role.person(), "Write it instead: `/incident " + role.role() + " &lt;handle&gt;`.");
+      // A handle written out must name someone, as over HTTP: a role nobody can be reached in is
+      // worse than none.
+      people.check(new Problems(), "person", named).throwIfAny("That is not a person I know.");
+      String person = people.handle(named);
       return update(
           incident,
           workflow -> workflow.assignRole(new RoleAssignment(role.role(), person, actor.by(), id)),
