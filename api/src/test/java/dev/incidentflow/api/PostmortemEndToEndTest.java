@@ -320,6 +320,11 @@ class PostmortemEndToEndTest {
                 api,
                 "{\"title\": \"x\", \"owner\": \"bob\", \"due\": \"0000-01-01\", \"kind\": \"improvement\"}"))
         .contains("due 0000-01-01 is before 1970-01-01");
+    assertThat(
+            refusedActionItem(
+                api,
+                "{\"title\": \"x\", \"owner\": \"bob\", \"due\": \"+10000-01-01\", \"kind\": \"improvement\"}"))
+        .contains("due +10000-01-01 is after 9999-12-31");
   }
 
   /** Posts an action item for INC-1 that must be refused with 422; returns the details. */

@@ -75,6 +75,9 @@ public final class FollowUpRequests {
         problems.check(
             !dueDate.isBefore(Problems.EARLIEST_DAY),
             "due " + dueDate + " is before " + Problems.EARLIEST_DAY);
+        problems.check(
+            !dueDate.isAfter(Problems.LATEST_DAY),
+            "due " + dueDate + " is after " + Problems.LATEST_DAY);
       } catch (DateTimeParseException e) {
         problems.add("due '" + due + "' is not a date (use 2026-11-27)");
       }

@@ -14,6 +14,12 @@ public final class Problems {
    */
   public static final LocalDate EARLIEST_DAY = LocalDate.of(1970, 1, 1);
 
+  /**
+   * The last day a date can name: Jira, ISO 8601 without a sign and the metrics take four-digit
+   * years.
+   */
+  public static final LocalDate LATEST_DAY = LocalDate.of(9999, 12, 31);
+
   public static boolean isBlank(String value) {
     return value == null || value.isBlank();
   }
