@@ -667,6 +667,7 @@ class IncidentEscalationWorkflowTest {
     env.sleepUntil(1, minutes(2, 0));
 
     IncidentView view = incident.escalate(new Transition("alice", "need a second pair of hands"));
+    env.sleep(Duration.ofSeconds(1)); // the page goes out after the answer, in the background
 
     assertThat(view.escalationLevel()).isEqualTo(1);
     assertThat(env.paging.triggeredKeys()).containsExactly(key(0), key(1));
