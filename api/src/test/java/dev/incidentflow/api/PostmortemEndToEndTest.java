@@ -257,6 +257,19 @@ class PostmortemEndToEndTest {
             "/v1/incidents/" + id + "/postmortem",
             "{\"url\":\"https://wiki.example.com/other\",\"by\":\"bob\"}");
     assertThat(again.status()).isEqualTo(409);
+    // The postmortem is published, so no item is taken any more, but the one sent with its key
+    // (its answer lost) is still found, done as it is.
+    ApiClient.Answer lateRetry = api.post("/v1/incidents/" + id + "/action-items", canary, key);
+    assertThat(lateRetry.status()).isEqualTo(201);
+    assertThat(lateRetry.body().path("id").asText()).isEqualTo(itemId);
+    assertThat(lateRetry.body().path("status").asText()).isEqualTo("done");
+    assertThat(
+            api.post(
+                    "/v1/incidents/" + id + "/action-items",
+                    canary,
+                    Map.of("Idempotency-Key", "a-new-key"))
+                .status())
+        .isEqualTo(409);
 
     assertThat(types(api.get("/v1/incidents/" + id).body()))
         .contains(

@@ -13,6 +13,7 @@ import dev.incidentflow.workflows.postmortem.Postmortems;
 import dev.incidentflow.workflows.postmortem.Publication;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowException;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
@@ -70,23 +71,16 @@ public final class FollowUpGateway {
    * Starts the item's workflow and waits (up to the configured time) until it has its number and,
    * Jira permitting, its issue. Empty when it is not there yet (no worker running).
    *
-   * @throws Refusal when recording it found the incident over (see {@link ActionItemAdmission})
-   */
-  /**
-   * Adds an action item under a client's idempotency key: the item's workflow id is made from the
-   * key, so the same request sent again (its answer was lost) answers with the item the first one
-   * added, for as long as Temporal keeps that workflow, instead of adding a second item, issue and
-   * direct message.
+   * <p>Under a client's idempotency key the item's workflow id is made from the key, so the same
+   * request sent again (its answer was lost) answers with the item the first one added, for as long
+   * as Temporal keeps that workflow, instead of adding a second item, issue and direct message.
    *
    * @param idempotencyKey the client's key; null for an item of its own
-   * @throws Refusal (conflict) when the key already added another item
+   * @throws Refusal when recording it found the incident over (see {@link ActionItemAdmission}), or
+   *     (conflict) when the key already added another item
    */
   public Added add(ActionItemInput input, String idempotencyKey) {
-    String workflowId =
-        "action-item-"
-            + input.incidentId()
-            + "-"
-            + (idempotencyKey == null ? UUID.randomUUID() : "key-" + digest(idempotencyKey));
+    String workflowId = workflowId(input, idempotencyKey);
     WorkflowOptions options = IncidentGateway.startOptions(workflowId);
     if (idempotencyKey != null) {
       options =
@@ -98,35 +92,63 @@ public final class FollowUpGateway {
     ActionItemWorkflow item = client.newWorkflowStub(ActionItemWorkflow.class, options);
     try {
       WorkflowClient.start(item::run, input);
-    } catch (WorkflowExecutionAlreadyStarted addedBefore) {
-      return addedBefore(workflowId, input, idempotencyKey);
+    } catch (WorkflowExecutionAlreadyStarted startedBefore) {
+      return addedBefore(input, idempotencyKey)
+          .orElseGet(() -> new Added(workflowId, Optional.empty()));
     }
     return new Added(workflowId, registered(WorkflowStub.fromTyped(item)));
   }
 
-  /** The item a request with the same key added, if it is the same item. */
-  private Added addedBefore(String workflowId, ActionItemInput input, String idempotencyKey) {
-    ActionItemView view =
-        client.newWorkflowStub(ActionItemWorkflow.class, workflowId).view(); // its last run's
-    if (view == null) {
-      // Still being recorded, or refused: its own answer says which.
-      return new Added(workflowId, registered(client.newUntypedWorkflowStub(workflowId)));
+  /**
+   * The item a request with {@code idempotencyKey} added before; empty when none did. Asked before
+   * anything else, so a request sent again after its incident ended still finds its item.
+   *
+   * @throws Refusal (conflict) when the key added another item; the refusal of the item it added
+   */
+  public Optional<Added> addedBefore(ActionItemInput input, String idempotencyKey) {
+    String workflowId = workflowId(input, idempotencyKey);
+    ActionItemView view;
+    try {
+      view = client.newWorkflowStub(ActionItemWorkflow.class, workflowId).view();
+    } catch (WorkflowNotFoundException none) {
+      return Optional.empty();
+    } catch (WorkflowException unanswered) {
+      // Started, but no worker answered (none runs): its view comes once one does.
+      log.warn("{} was added before but did not answer: {}", workflowId, unanswered.toString());
+      return Optional.of(new Added(workflowId, Optional.empty()));
     }
-    if (!view.title().equals(input.title())
-        || !view.owner().equals(input.owner())
-        || !view.due().equals(input.due())
-        || view.kind() != input.kind()) {
+    Added added =
+        view != null
+            ? new Added(workflowId, Optional.of(view))
+            // Still being recorded, or refused: its own answer says which.
+            : new Added(workflowId, registered(client.newUntypedWorkflowStub(workflowId)));
+    added.view().ifPresent(before -> requireSameItem(before, input, idempotencyKey));
+    return Optional.of(added);
+  }
+
+  private static void requireSameItem(
+      ActionItemView before, ActionItemInput input, String idempotencyKey) {
+    if (!before.title().equals(input.title())
+        || !before.owner().equals(input.owner())
+        || !before.due().equals(input.due())
+        || before.kind() != input.kind()) {
       throw new Refusal(
           "Idempotency-Key '"
               + idempotencyKey
               + "' already added "
-              + view.id()
+              + before.id()
               + " ("
-              + view.title()
+              + before.title()
               + "), another action item; send a new key for a new item",
           true);
     }
-    return new Added(workflowId, Optional.of(view));
+  }
+
+  private static String workflowId(ActionItemInput input, String idempotencyKey) {
+    return "action-item-"
+        + input.incidentId()
+        + "-"
+        + (idempotencyKey == null ? UUID.randomUUID() : "key-" + digest(idempotencyKey));
   }
 
   private static String digest(String key) {

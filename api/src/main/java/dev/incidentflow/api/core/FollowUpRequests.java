@@ -117,21 +117,28 @@ public final class FollowUpRequests {
    */
   public FollowUpGateway.Added add(
       IncidentRecord incident, ActionItem item, String idempotencyKey) {
-    refuseWhenOver(incident);
+    ActionItemInput input =
+        new ActionItemInput(
+            incident.number(),
+            incident.service(),
+            item.title(),
+            item.owner(),
+            item.due(),
+            item.kind(),
+            item.by(),
+            policy,
+            0,
+            null);
     try {
-      return gateway.add(
-          new ActionItemInput(
-              incident.number(),
-              incident.service(),
-              item.title(),
-              item.owner(),
-              item.due(),
-              item.kind(),
-              item.by(),
-              policy,
-              0,
-              null),
-          idempotencyKey);
+      if (idempotencyKey != null) {
+        // Sent again after its incident ended, the request still finds the item it added.
+        Optional<FollowUpGateway.Added> before = gateway.addedBefore(input, idempotencyKey);
+        if (before.isPresent()) {
+          return before.get();
+        }
+      }
+      refuseWhenOver(incident);
+      return gateway.add(input, idempotencyKey);
     } catch (Refusal refusal) {
       throw refusal.toApiException();
     }

@@ -2,6 +2,7 @@ package dev.incidentflow.workflows.activities;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Instant;
 
 /**
@@ -13,6 +14,7 @@ import java.time.Instant;
  * @param changedAt when the issue moved into this status category, as Jira says; null when it did
  *     not say (the time it is heard of stands in)
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record TrackerStatus(String issueKey, String name, boolean done, Instant changedAt) {
 
   public TrackerStatus {

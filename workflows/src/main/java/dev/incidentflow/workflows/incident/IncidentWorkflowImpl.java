@@ -842,10 +842,12 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
     List<Effect> first = state.takeEffects();
     Promise<Void> carriedOut =
         Async.procedure(() -> first.forEach(effect -> effects.perform(state, effect)));
+    // A page sent in the background is queued at once: the save waits for it to go out as well.
+    Supplier<Boolean> sent = () -> carriedOut.isCompleted() && effects.pagesSent();
     boolean paged =
         deadlineTimer == null
-            ? Workflow.await(FIRST_SAVE_WAIT, carriedOut::isCompleted)
-            : DeadlineTimer.awaitAtMost(FIRST_SAVE_WAIT, carriedOut::isCompleted);
+            ? Workflow.await(FIRST_SAVE_WAIT, sent)
+            : DeadlineTimer.awaitAtMost(FIRST_SAVE_WAIT, sent);
     if (!paged) {
       save();
     }

@@ -16,7 +16,10 @@ import org.slf4j.Logger;
  * the incident does not wait for PagerDuty: while it is down (its events are retried without limit)
  * the incident still messages the people it pages, escalates on time and takes acknowledgements.
  * Events go out in the order they were added, so an acknowledgement or resolve never reaches
- * PagerDuty before the page it closes; one PagerDuty refuses for good goes to its caller.
+ * PagerDuty before the page it closes, and a page still waiting when its acknowledgement or resolve
+ * comes is not sent at all: the people of an escalation step due during an outage are not called
+ * once PagerDuty is back for an incident someone took or ended meanwhile. One PagerDuty refuses for
+ * good goes to its caller.
  */
 final class PagerOutbox {
   private static final Logger log = Workflow.getLogger(PagerOutbox.class);
@@ -33,6 +36,21 @@ final class PagerOutbox {
 
   /** Queues {@code event} behind the earlier ones; {@code refused} hears a refusal for good. */
   void add(String incidentId, PagerEvent event, Consumer<ActivityFailure> refused) {
+    if (event.action() != PagerEvent.Action.TRIGGER) {
+      boolean dropped =
+          pages.removeIf(
+              waiting ->
+                  waiting.event().action() == PagerEvent.Action.TRIGGER
+                      && waiting.event().dedupKey().equals(event.dedupKey())
+                      && Objects.equals(waiting.event().routingKey(), event.routingKey()));
+      if (dropped) {
+        log.info(
+            "{}: page {} not sent: {} before PagerDuty took it",
+            incidentId,
+            event.dedupKey(),
+            event.action() == PagerEvent.Action.RESOLVE ? "resolved" : "acknowledged");
+      }
+    }
     pages.add(new Page(incidentId, event, Objects.requireNonNull(refused, "refused is null")));
     if (!sending) {
       sending = true;
@@ -50,7 +68,11 @@ final class PagerOutbox {
       try {
         paging.send(page.event());
       } catch (ActivityFailure refused) {
-        page.refused().accept(refused);
+        try {
+          page.refused().accept(refused);
+        } catch (RuntimeException bug) {
+          log.error("{}: telling of a refused page failed", page.incidentId(), bug);
+        }
       } catch (RuntimeException unexpected) {
         // A cancelled workflow's event, or a bug: skip it rather than stop the events behind it.
         log.error(
