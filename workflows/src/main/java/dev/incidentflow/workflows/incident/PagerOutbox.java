@@ -3,9 +3,7 @@ package dev.incidentflow.workflows.incident;
 import dev.incidentflow.workflows.activities.PagerEvent;
 import dev.incidentflow.workflows.activities.PagingActivities;
 import io.temporal.failure.ActivityFailure;
-import io.temporal.workflow.Async;
 import io.temporal.workflow.Workflow;
-import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -27,8 +25,7 @@ final class PagerOutbox {
   private record Page(String incidentId, PagerEvent event, Consumer<ActivityFailure> refused) {}
 
   private final PagingActivities paging;
-  private final Deque<Page> pages = new ArrayDeque<>();
-  private boolean sending;
+  private final SerialQueue<Page> pages = new SerialQueue<>(this::sendAll);
 
   PagerOutbox(PagingActivities paging) {
     this.paging = Objects.requireNonNull(paging, "paging is null");
@@ -38,11 +35,13 @@ final class PagerOutbox {
   void add(String incidentId, PagerEvent event, Consumer<ActivityFailure> refused) {
     if (event.action() != PagerEvent.Action.TRIGGER) {
       boolean dropped =
-          pages.removeIf(
-              waiting ->
-                  waiting.event().action() == PagerEvent.Action.TRIGGER
-                      && waiting.event().dedupKey().equals(event.dedupKey())
-                      && Objects.equals(waiting.event().routingKey(), event.routingKey()));
+          pages
+              .waiting()
+              .removeIf(
+                  waiting ->
+                      waiting.event().action() == PagerEvent.Action.TRIGGER
+                          && waiting.event().dedupKey().equals(event.dedupKey())
+                          && Objects.equals(waiting.event().routingKey(), event.routingKey()));
       if (dropped) {
         log.info(
             "{}: page {} not sent: {} before PagerDuty took it",
@@ -52,19 +51,15 @@ final class PagerOutbox {
       }
     }
     pages.add(new Page(incidentId, event, Objects.requireNonNull(refused, "refused is null")));
-    if (!sending) {
-      sending = true;
-      Async.procedure(this::sendAll);
-    }
   }
 
   /** Every event added so far has been sent (or refused for good). */
   boolean isEmpty() {
-    return !sending;
+    return pages.isEmpty();
   }
 
-  private void sendAll() {
-    for (Page page = pages.poll(); page != null; page = pages.poll()) {
+  private void sendAll(Deque<Page> waiting) {
+    for (Page page = waiting.poll(); page != null; page = waiting.poll()) {
       try {
         paging.send(page.event());
       } catch (ActivityFailure refused) {
@@ -83,6 +78,5 @@ final class PagerOutbox {
             unexpected);
       }
     }
-    sending = false;
   }
 }

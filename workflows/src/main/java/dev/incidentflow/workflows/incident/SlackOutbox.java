@@ -3,9 +3,7 @@ package dev.incidentflow.workflows.incident;
 import dev.incidentflow.workflows.activities.SlackChatActivities;
 import dev.incidentflow.workflows.activities.SlackMessage;
 import io.temporal.failure.ActivityFailure;
-import io.temporal.workflow.Async;
 import io.temporal.workflow.Workflow;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
@@ -49,8 +47,7 @@ final class SlackOutbox {
 
   private final SlackChatActivities slack;
   private final boolean together;
-  private final Deque<Call> calls = new ArrayDeque<>();
-  private boolean sending;
+  private final SerialQueue<Call> calls = new SerialQueue<>(this::sendAll);
 
   /**
    * @param slack the activity stub messages are sent through
@@ -85,18 +82,14 @@ final class SlackOutbox {
 
   private void queue(Call call) {
     calls.add(call);
-    if (!sending) {
-      sending = true;
-      Async.procedure(this::sendAll);
-    }
   }
 
   /** Every call added so far has been made (or has failed for good). */
   boolean isEmpty() {
-    return !sending;
+    return calls.isEmpty();
   }
 
-  private void sendAll() {
+  private void sendAll(Deque<Call> calls) {
     for (Call call = calls.poll(); call != null; call = calls.poll()) {
       List<Call> batch = new ArrayList<>(List.of(call));
       while (together
@@ -131,7 +124,6 @@ final class SlackOutbox {
             });
       }
     }
-    sending = false;
   }
 
   private void sendTogether(List<Call> batch) {
