@@ -607,8 +607,8 @@ final class IncidentEffects {
         "{}: PagerDuty refused {}: {}", state.incidentId(), event.dedupKey(), refused.getMessage());
     postInChannel(
         state,
-        "PagerDuty refused the page of "
-            + (level == 0 ? "the first page" : "escalation level " + level)
+        "PagerDuty refused "
+            + (level == 0 ? "the first page" : "the page of escalation level " + level)
             + " for "
             + state.incidentId()
             + ", so nobody was paged through it: "
