@@ -267,9 +267,8 @@ public class ActionItemWorkflowImpl implements ActionItemWorkflow {
   }
 
   private void finish() {
-    // When Jira moved it to done, if it says: a lost webhook found by a later poll, or a worker
-    // that
-    // was down, does not make an item done on time count as late.
+    // When Jira moved it to done, if it says: a webhook lost and found by a later poll, or a
+    // worker that was down, does not make an item done on time count as late.
     doneAt = doneStatus.changedBy(FollowUpNotices.now());
     progress = progress.with(ActionItemStatus.DONE);
     save();
