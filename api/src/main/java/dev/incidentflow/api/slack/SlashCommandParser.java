@@ -187,6 +187,13 @@ final class SlashCommandParser {
     if (next >= tokens.size()) {
       return new SlashCommand.Invalid("Say who: " + usage + ".");
     }
+    if (incidentId.isEmpty() && tokens.size() == next + 2) {
+      // `ic @alice INC-37`: the id after the person names the incident too, as after a severity.
+      Optional<String> after = incidentId(tokens.get(next + 1));
+      if (after.isPresent()) {
+        return assignRole(after, word, tokens.subList(0, next + 1), next);
+      }
+    }
     if (tokens.size() > next + 1) {
       return new SlashCommand.Invalid("Name one person: " + usage + ".");
     }

@@ -100,6 +100,10 @@ class SlackSlashCommandTest {
             "scribe INC-9 erin",
             new SlashCommand.AssignRole(id("INC-9"), "scribe", new SlackMention(null, "erin"))),
         arguments(
+            "ic <@U0BOB|bob> inc-37",
+            new SlashCommand.AssignRole(
+                id("INC-37"), "commander", new SlackMention("U0BOB", "bob"))),
+        arguments(
             "lead @dana",
             new SlashCommand.AssignRole(HERE, "tech-lead", new SlackMention(null, "dana"))),
         arguments(
