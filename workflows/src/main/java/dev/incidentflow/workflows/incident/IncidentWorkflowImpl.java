@@ -249,6 +249,17 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
   static final String PAGES_IN_BACKGROUND = "pages-in-background";
 
   /**
+   * One marker for every change above: version 1 of this change means each of them at its latest
+   * version, as this code runs them. A run that records it takes none of their own markers, which a
+   * run before it took one after another at its start: 23 markers in the first workflow task, which
+   * holds the first page back until it ends, and each cost the task about 0.2 ms on the benchmark's
+   * machine (docs/benchmarks.md, seventeenth session). Runs before it have no such marker and take
+   * theirs as they did (see {@link #version}). A change made after it takes a marker of its own
+   * with {@code Workflow.getVersion}; a later baseline raises this one's version to cover it too.
+   */
+  static final String BASELINE = "baseline";
+
+  /**
    * How long a new incident's first save waits for its first page (see {@link #PAGE_BEFORE_SAVE}).
    */
   static final Duration FIRST_SAVE_WAIT = Duration.ofSeconds(5);
@@ -331,6 +342,9 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
   /** Version 1 of {@link #RESOLVE_PAGES_WHEN_UNPAGED}. */
   private boolean resolvePagesWhenUnpaged;
 
+  /** The version of {@link #BASELINE} this run took. */
+  private int baseline;
+
   /** The timer of the next deadline; null in runs before {@link #CANCEL_IDLE_TIMERS}. */
   private DeadlineTimer deadlineTimer;
 
@@ -344,8 +358,8 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
 
   @Override
   public IncidentOutcome run(IncidentInput input) {
-    boolean pageWhileOpening =
-        Workflow.getVersion(PAGE_WHILE_OPENING, Workflow.DEFAULT_VERSION, 1) == 1;
+    baseline = Workflow.getVersion(BASELINE, Workflow.DEFAULT_VERSION, 1);
+    boolean pageWhileOpening = version(PAGE_WHILE_OPENING, 1) == 1;
     directory =
         pageWhileOpening
             ? ActivityStubs.local(DirectoryActivities.class)
@@ -359,56 +373,45 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
             ? ActivityStubs.localOptional(IncidentContextActivities.class)
             : ActivityStubs.optional(IncidentContextActivities.class);
     effects = new IncidentEffects(directory);
-    slackInBackground = Workflow.getVersion(SLACK_IN_BACKGROUND, Workflow.DEFAULT_VERSION, 1) == 1;
+    slackInBackground = version(SLACK_IN_BACKGROUND, 1) == 1;
     if (slackInBackground) {
-      wakeToContinue = Workflow.getVersion(WAKE_TO_CONTINUE, Workflow.DEFAULT_VERSION, 1) == 1;
+      wakeToContinue = version(WAKE_TO_CONTINUE, 1) == 1;
     }
-    int cancelIdleTimers = Workflow.getVersion(CANCEL_IDLE_TIMERS, Workflow.DEFAULT_VERSION, 2);
+    int cancelIdleTimers = version(CANCEL_IDLE_TIMERS, 2);
     if (cancelIdleTimers >= 1) {
       deadlineTimer = new DeadlineTimer(cancelIdleTimers >= 2);
     }
     if (slackInBackground) {
-      slackTogether = Workflow.getVersion(SLACK_TOGETHER, Workflow.DEFAULT_VERSION, 1) == 1;
+      slackTogether = version(SLACK_TOGETHER, 1) == 1;
       effects.sendSlackInBackground(slackTogether);
     }
-    if (Workflow.getVersion(NO_STEPS_ONCE_OVER, Workflow.DEFAULT_VERSION, 1) == 1) {
+    if (version(NO_STEPS_ONCE_OVER, 1) == 1) {
       effects.skipStepsOnceOver();
     }
-    oneNoticeForMissed =
-        Workflow.getVersion(SEVERITY_KEEPS_NOTICES, Workflow.DEFAULT_VERSION, 1) == 1;
-    if (Workflow.getVersion(STEP_GOES_ON_WHEN_PAGE_REFUSED, Workflow.DEFAULT_VERSION, 1) == 1) {
+    oneNoticeForMissed = version(SEVERITY_KEEPS_NOTICES, 1) == 1;
+    if (version(STEP_GOES_ON_WHEN_PAGE_REFUSED, 1) == 1) {
       effects.stepGoesOnWhenPageRefused();
     }
-    ticketForUnpaged = Workflow.getVersion(TICKET_FOR_UNPAGED, Workflow.DEFAULT_VERSION, 1) == 1;
-    inviteWhoIsCalled = Workflow.getVersion(INVITE_WHO_IS_CALLED, Workflow.DEFAULT_VERSION, 1) == 1;
+    ticketForUnpaged = version(TICKET_FOR_UNPAGED, 1) == 1;
+    inviteWhoIsCalled = version(INVITE_WHO_IS_CALLED, 1) == 1;
     if (inviteWhoIsCalled) {
       effects.inviteWhoIsCalled();
     }
-    resolvePagesWithoutAck =
-        Workflow.getVersion(RESOLVE_PAGES_WITHOUT_ACK, Workflow.DEFAULT_VERSION, 1) == 1;
-    refuseOtherIncident =
-        Workflow.getVersion(REFUSE_OTHER_INCIDENT, Workflow.DEFAULT_VERSION, 1) == 1;
-    renameChannelWithSeverity =
-        Workflow.getVersion(RENAME_CHANNEL_WITH_SEVERITY, Workflow.DEFAULT_VERSION, 1) == 1;
-    replanByWhoWasCalled =
-        Workflow.getVersion(REPLAN_BY_WHO_WAS_CALLED, Workflow.DEFAULT_VERSION, 1) == 1;
+    resolvePagesWithoutAck = version(RESOLVE_PAGES_WITHOUT_ACK, 1) == 1;
+    refuseOtherIncident = version(REFUSE_OTHER_INCIDENT, 1) == 1;
+    renameChannelWithSeverity = version(RENAME_CHANNEL_WITH_SEVERITY, 1) == 1;
+    replanByWhoWasCalled = version(REPLAN_BY_WHO_WAS_CALLED, 1) == 1;
     if (replanByWhoWasCalled) {
       effects.stepKeysOfTheirOwn();
     }
-    pageAgainOnRecurrence =
-        Workflow.getVersion(PAGE_AGAIN_ON_RECURRENCE, Workflow.DEFAULT_VERSION, 1) == 1;
-    raiseWithAlerts = Workflow.getVersion(RAISE_WITH_ALERTS, Workflow.DEFAULT_VERSION, 1) == 1;
-    resolvePagesWhenUnpaged =
-        Workflow.getVersion(RESOLVE_PAGES_WHEN_UNPAGED, Workflow.DEFAULT_VERSION, 1) == 1;
-    attributesFollowSeverity =
-        Workflow.getVersion(ATTRIBUTES_FOLLOW_SEVERITY, Workflow.DEFAULT_VERSION, 1) == 1;
-    followSeverityWhileOpening =
-        Workflow.getVersion(FOLLOW_SEVERITY_WHILE_OPENING, Workflow.DEFAULT_VERSION, 1) == 1;
-    escalatePastNobody =
-        Workflow.getVersion(ESCALATE_PAST_NOBODY, Workflow.DEFAULT_VERSION, 1) == 1;
-    renameAfterWaitingRenames =
-        Workflow.getVersion(RENAME_AFTER_WAITING_RENAMES, Workflow.DEFAULT_VERSION, 1) == 1;
-    if (Workflow.getVersion(PAGES_IN_BACKGROUND, Workflow.DEFAULT_VERSION, 1) == 1) {
+    pageAgainOnRecurrence = version(PAGE_AGAIN_ON_RECURRENCE, 1) == 1;
+    raiseWithAlerts = version(RAISE_WITH_ALERTS, 1) == 1;
+    resolvePagesWhenUnpaged = version(RESOLVE_PAGES_WHEN_UNPAGED, 1) == 1;
+    attributesFollowSeverity = version(ATTRIBUTES_FOLLOW_SEVERITY, 1) == 1;
+    followSeverityWhileOpening = version(FOLLOW_SEVERITY_WHILE_OPENING, 1) == 1;
+    escalatePastNobody = version(ESCALATE_PAST_NOBODY, 1) == 1;
+    renameAfterWaitingRenames = version(RENAME_AFTER_WAITING_RENAMES, 1) == 1;
+    if (version(PAGES_IN_BACKGROUND, 1) == 1) {
       effects.pageInBackground();
     }
     if (input.carried() != null) {
@@ -488,11 +491,19 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
   }
 
   /**
+   * The version of {@code change}, one of the changes {@link #BASELINE} covers: its latest in a run
+   * that took the baseline, else the one its own marker records (taken now when it has none).
+   */
+  private int version(String change, int latest) {
+    return baseline >= 1 ? latest : Workflow.getVersion(change, Workflow.DEFAULT_VERSION, latest);
+  }
+
+  /**
    * Opens a new incident: records and staffs it, pages step 0 while its channel opens, then briefs
    * the channel and announces it to stakeholders.
    */
   private void openPagingFirst(IncidentInput input) {
-    int pageBeforeSave = Workflow.getVersion(PAGE_BEFORE_SAVE, Workflow.DEFAULT_VERSION, 4);
+    int pageBeforeSave = version(PAGE_BEFORE_SAVE, 4);
     Responders responders =
         switch (pageBeforeSave) {
           case Workflow.DEFAULT_VERSION -> declare(input);

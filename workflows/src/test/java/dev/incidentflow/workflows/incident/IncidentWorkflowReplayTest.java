@@ -103,12 +103,12 @@ class IncidentWorkflowReplayTest {
         "severity-raised-and-lowered-while-slack-is-down",
         1,
         IncidentWorkflowSettings.defaults(),
-        Recording.CURRENT),
+        Recording.V13),
     /**
      * Recorded since {@link IncidentWorkflowImpl#PAGES_IN_BACKGROUND}: while PagerDuty is down the
      * incident escalates and takes an acknowledgement and a resolve; its events go out in order.
      */
-    PAGERDUTY_DOWN("pagerduty-down", 1, IncidentWorkflowSettings.defaults(), Recording.CURRENT);
+    PAGERDUTY_DOWN("pagerduty-down", 1, IncidentWorkflowSettings.defaults(), Recording.V13);
 
     final String name;
     final int minimumRuns;
@@ -230,6 +230,11 @@ class IncidentWorkflowReplayTest {
      * PagerDuty event was awaited where it was made.
      */
     V12("v12/"),
+    /**
+     * Before {@link IncidentWorkflowImpl#BASELINE}: every run took the marker of each change at its
+     * start, 23 of them in a new incident's first workflow task.
+     */
+    V13("v13/"),
     CURRENT("");
 
     final String folder;
