@@ -164,6 +164,28 @@ class IncidentWorkflowTest {
     assertThat(env.slack.directMessages.get(0).text()).startsWith("Paging <@U0ALICE> for INC-1");
   }
 
+  @Test
+  void theFirstWorkflowTaskRecordsOneVersionMarkerBeforeThePage() {
+    env.startAlertIncident("alert-a", Severity.SEV1);
+    env.sleep(Duration.ofSeconds(5));
+
+    // The task ends before the page's activity is scheduled: every marker in it delays the page.
+    List<String> changes = new ArrayList<>();
+    for (HistoryEvent event : env.histories("alert-a").get(0).getEvents()) {
+      if (event.hasActivityTaskScheduledEventAttributes()) {
+        break;
+      }
+      if (event.hasMarkerRecordedEventAttributes()
+          && event.getMarkerRecordedEventAttributes().getMarkerName().equals("Version")) {
+        Payloads change = event.getMarkerRecordedEventAttributes().getDetailsOrThrow("changeId");
+        changes.add(
+            DefaultDataConverter.STANDARD_INSTANCE.fromPayloads(
+                0, Optional.of(change), String.class, String.class));
+      }
+    }
+    assertThat(changes).containsExactly(IncidentWorkflowImpl.BASELINE);
+  }
+
   /**
    * The catalog answers the opening with someone whose page goes to another PagerDuty service, and
    * the incident, which resolves step 0 itself, pages alice: zoe's page must not stay open.
@@ -331,16 +353,6 @@ class IncidentWorkflowTest {
             event.getActivityTaskScheduledEventAttributes().getActivityType().getName());
       }
     }
-    env.slack.messages.forEach(m -> System.out.println("DEBUGMSG " + m));
-    for (HistoryEvent event : env.histories("alert-a").get(0).getEvents())
-      System.out.println(
-          "DEBUGEV "
-              + event.getEventId()
-              + " "
-              + event.getEventType()
-              + (event.hasActivityTaskScheduledEventAttributes()
-                  ? event.getActivityTaskScheduledEventAttributes().getActivityType().getName()
-                  : ""));
     // The opening: its page, then the channel and the first DM at once, then the briefing, the
     // post that waited for the channel and the announcement together; step 1: its page, then its
     // DMs and post together.
