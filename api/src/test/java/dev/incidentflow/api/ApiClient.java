@@ -6,10 +6,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /** The HTTP API as a user's script would call it. */
@@ -25,9 +27,14 @@ public final class ApiClient {
     this.token = token;
   }
 
-  public record Answer(int status, JsonNode body) {
+  public record Answer(int status, JsonNode body, HttpHeaders headers) {
     public String error() {
       return body.path("error").asText();
+    }
+
+    /** The first value of the header {@code name}, if the answer has it. */
+    public Optional<String> header(String name) {
+      return headers.firstValue(name);
     }
   }
 
@@ -105,7 +112,9 @@ public final class ApiClient {
       HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
       String body = response.body();
       return new Answer(
-          response.statusCode(), body.isEmpty() ? JSON.nullNode() : JSON.readTree(body));
+          response.statusCode(),
+          body.isEmpty() ? JSON.nullNode() : JSON.readTree(body),
+          response.headers());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

@@ -1,6 +1,7 @@
 package dev.incidentflow.activities.store;
 
 import dev.incidentflow.workflows.model.TimelineEvent;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
@@ -25,30 +26,88 @@ interface IncidentDao {
   Optional<IncidentRecord> find(@Bind("number") long number);
 
   /**
-   * Incidents matching every non-null criterion; with {@code q}, best text matches first, then (and
-   * otherwise) newest first.
+   * The filters both lists share: an empty array matches everything, a non-empty one any of its
+   * values.
+   */
+  String FILTERS =
+      """
+      (cardinality(CAST(:statuses AS text[])) = 0 OR status = ANY(CAST(:statuses AS text[])))
+        AND (cardinality(CAST(:severities AS text[])) = 0
+             OR severity = ANY(CAST(:severities AS text[])))
+        AND (cardinality(CAST(:services AS text[])) = 0
+             OR service = ANY(CAST(:services AS text[])))
+      """;
+
+  /**
+   * Incidents matching the filters, newest first (by trigger time, then number), from those that
+   * sort below {@code (afterTriggeredAt, afterNumber)} on; null and {@link Long#MAX_VALUE} start at
+   * the top. The keyset is always there so that every plan, generic or custom, reads the list's
+   * index from the position on.
    */
   @SqlQuery(
       "SELECT "
           + IncidentRecordMapper.COLUMNS
+          + " FROM incidents WHERE "
+          + FILTERS
           + """
-      FROM incidents
-      WHERE (CAST(:status AS text) IS NULL OR status = :status)
-        AND (CAST(:severity AS text) IS NULL OR severity = :severity)
-        AND (CAST(:service AS text) IS NULL OR service = :service)
-        AND (CAST(:q AS text) IS NULL OR search @@ websearch_to_tsquery('english', :q))
-      ORDER BY CASE WHEN CAST(:q AS text) IS NULL THEN 0
-                    ELSE ts_rank(search, websearch_to_tsquery('english', :q)) END DESC,
+        AND (triggered_at, number)
+            < (COALESCE(CAST(:afterTriggeredAt AS timestamptz), 'infinity'), :afterNumber)
+      ORDER BY triggered_at DESC, number DESC
+      LIMIT :limit
+      """)
+  List<IncidentRecord> list(
+      @Bind("statuses") String[] statuses,
+      @Bind("severities") String[] severities,
+      @Bind("services") String[] services,
+      @Bind("afterTriggeredAt") Instant afterTriggeredAt,
+      @Bind("afterNumber") long afterNumber,
+      @Bind("limit") int limit);
+
+  /**
+   * Incidents matching the filters and the text query, best matches first, then newest first, from
+   * those that sort below {@code (afterRank, afterTriggeredAt, afterNumber)} on; nulls and {@link
+   * Long#MAX_VALUE} start at the top.
+   */
+  @SqlQuery(
+      "SELECT "
+          + IncidentRecordMapper.COLUMNS
+          + " FROM incidents WHERE "
+          + FILTERS
+          + """
+        AND search @@ websearch_to_tsquery('english', :q)
+        AND (ts_rank(search, websearch_to_tsquery('english', :q)), triggered_at, number)
+            < (COALESCE(CAST(:afterRank AS real), 'Infinity'),
+               COALESCE(CAST(:afterTriggeredAt AS timestamptz), 'infinity'),
+               :afterNumber)
+      ORDER BY ts_rank(search, websearch_to_tsquery('english', :q)) DESC,
                triggered_at DESC,
                number DESC
       LIMIT :limit
       """)
-  List<IncidentRecord> list(
-      @Bind("status") String status,
-      @Bind("severity") String severity,
-      @Bind("service") String service,
+  List<IncidentRecord> search(
+      @Bind("statuses") String[] statuses,
+      @Bind("severities") String[] severities,
+      @Bind("services") String[] services,
       @Bind("q") String q,
+      @Bind("afterRank") Float afterRank,
+      @Bind("afterTriggeredAt") Instant afterTriggeredAt,
+      @Bind("afterNumber") long afterNumber,
       @Bind("limit") int limit);
+
+  /**
+   * Where the incident stands in the list, and with {@code q} (when not null) in that query's
+   * results, ranked as {@link #search} ranks.
+   */
+  @SqlQuery(
+      """
+      SELECT CASE WHEN CAST(:q AS text) IS NULL THEN 0
+                  ELSE ts_rank(search, websearch_to_tsquery('english', :q)) END AS rank,
+             triggered_at, number
+      FROM incidents
+      WHERE number = :number
+      """)
+  @RegisterRowMapper(ListPosition.Mapper.class)
+  Optional<ListPosition> position(@Bind("number") long number, @Bind("q") String q);
 
   /**
    * The whole timeline in the order things happened. Events appended by the postmortem and action

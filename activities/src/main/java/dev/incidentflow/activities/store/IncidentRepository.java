@@ -2,7 +2,10 @@ package dev.incidentflow.activities.store;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.incidentflow.workflows.model.IncidentStatus;
+import dev.incidentflow.workflows.model.Severity;
 import dev.incidentflow.workflows.model.TimelineEvent;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
@@ -27,16 +30,37 @@ public final class IncidentRepository {
 
   /**
    * The incidents matching {@code filter}, newest first (by trigger time, then number). With a text
-   * query the best matches come first and the newest among equally good ones.
+   * query the best matches come first and the newest among equally good ones. With {@code
+   * filter.before()} the list goes on after that incident; an incident that does not exist has no
+   * place in the list and nothing comes after it.
    */
   public List<IncidentRecord> list(IncidentFilter filter) {
     requireNonNull(filter, "filter is null");
-    return dao.list(
-        filter.status() == null ? null : filter.status().wireName(),
-        filter.severity() == null ? null : filter.severity().name(),
-        filter.service(),
-        filter.q(),
-        filter.limit());
+    String[] statuses =
+        filter.statuses().stream().map(IncidentStatus::wireName).sorted().toArray(String[]::new);
+    String[] severities =
+        filter.severities().stream().map(Severity::name).sorted().toArray(String[]::new);
+    String[] services = filter.services().stream().sorted().toArray(String[]::new);
+    Optional<ListPosition> after = Optional.empty();
+    if (filter.before() != null) {
+      after = dao.position(filter.before().number(), filter.q());
+      if (after.isEmpty()) {
+        return List.of();
+      }
+    }
+    Instant afterTriggeredAt = after.map(ListPosition::triggeredAt).orElse(null);
+    long afterNumber = after.map(ListPosition::number).orElse(Long.MAX_VALUE);
+    return filter.q() == null
+        ? dao.list(statuses, severities, services, afterTriggeredAt, afterNumber, filter.limit())
+        : dao.search(
+            statuses,
+            severities,
+            services,
+            filter.q(),
+            after.map(ListPosition::rank).orElse(null),
+            afterTriggeredAt,
+            afterNumber,
+            filter.limit());
   }
 
   /**

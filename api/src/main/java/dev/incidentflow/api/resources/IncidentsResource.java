@@ -7,25 +7,30 @@ import dev.incidentflow.activities.store.IncidentRepository;
 import dev.incidentflow.api.core.AlertMapper;
 import dev.incidentflow.api.core.Declarations;
 import dev.incidentflow.api.core.IncidentGateway;
-import dev.incidentflow.api.errors.ApiException;
 import dev.incidentflow.api.errors.Problems;
 import dev.incidentflow.api.json.Declaration;
 import dev.incidentflow.api.json.IncidentJson;
+import dev.incidentflow.workflows.activities.IncidentNumber;
 import dev.incidentflow.workflows.incident.IncidentInput;
 import dev.incidentflow.workflows.model.IncidentStatus;
 import dev.incidentflow.workflows.model.Severity;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /** Declaring incidents by hand, and listing them from PostgreSQL. */
 @Path("/v1/incidents")
@@ -66,49 +71,122 @@ public class IncidentsResource {
         .build();
   }
 
+  /**
+   * The incidents matching the filters, newest first, at most {@code limit} of them. A repeated
+   * {@code status}, {@code severity} or {@code service} matches any of its values. A full page
+   * carries a {@code Link} header with {@code rel="next"}: the same list after its last incident
+   * ({@code before=INC-<n>}), which new incidents do not shift.
+   */
   @GET
-  public List<IncidentJson> list(
-      @QueryParam("status") String status,
-      @QueryParam("severity") String severity,
-      @QueryParam("service") String service,
-      @QueryParam("q") String query,
-      @QueryParam("limit") @DefaultValue("100") String limit) {
+  public Response list(
+      @QueryParam("status") List<String> statuses,
+      @QueryParam("severity") List<String> severities,
+      @QueryParam("service") List<String> services,
+      @QueryParam("q") List<String> queries,
+      @QueryParam("before") List<String> befores,
+      @QueryParam("limit") List<String> limits,
+      @QueryParam("offset") List<String> offsets,
+      @QueryParam("page") List<String> pages,
+      @Context UriInfo uri) {
     Problems problems = new Problems();
-    IncidentStatus wantedStatus = null;
-    if (!Problems.isBlank(status)) {
-      wantedStatus = IncidentStatus.parse(status).orElse(null);
+    Set<IncidentStatus> wantedStatuses = new LinkedHashSet<>();
+    for (String status : statuses) {
+      if (!Problems.isBlank(status)) {
+        Optional<IncidentStatus> wanted = IncidentStatus.parse(status);
+        wanted.ifPresent(wantedStatuses::add);
+        problems.check(
+            wanted.isPresent(),
+            "status '"
+                + status
+                + "' is not one of triggered, acknowledged, "
+                + "identified, mitigated, resolved, closed, canceled");
+      }
+    }
+    Set<Severity> wantedSeverities = new LinkedHashSet<>();
+    for (String severity : severities) {
+      if (!Problems.isBlank(severity)) {
+        Severity wanted = mapper.severity("severity", severity, problems);
+        if (wanted != null) {
+          wantedSeverities.add(wanted);
+        }
+      }
+    }
+    Set<String> wantedServices = new LinkedHashSet<>();
+    for (String service : services) {
+      if (!Problems.isBlank(service)) {
+        wantedServices.add(mapper.service(service));
+      }
+    }
+    String query = single("q", queries, problems);
+    IncidentNumber before = null;
+    String beforeText = single("before", befores, problems);
+    if (!Problems.isBlank(beforeText)) {
+      before = IncidentNumber.parse(beforeText.strip()).orElse(null);
+      if (before == null) {
+        problems.add("before must be an incident id (INC-<number>), not '" + beforeText + "'");
+      } else if (repository.find(before.number()).isEmpty()) {
+        problems.add("before names " + before.id() + ", which does not exist");
+        before = null;
+      }
+    }
+    String limit = single("limit", limits, problems);
+    int max = IncidentFilter.DEFAULT_LIMIT;
+    if (limit != null) {
+      try {
+        max = Integer.parseInt(limit.trim());
+      } catch (NumberFormatException notAnInt) {
+        max = 0;
+      }
       problems.check(
-          wantedStatus != null,
-          "status '"
-              + status
-              + "' is not one of triggered, acknowledged, "
-              + "identified, mitigated, resolved, closed, canceled");
+          max >= 1 && max <= IncidentFilter.MAX_LIMIT,
+          "limit must be a whole number from 1 to 500, not '" + limit + "'");
     }
-    Severity wantedSeverity =
-        Problems.isBlank(severity) ? null : mapper.severity("severity", severity, problems);
-    int max = 100;
-    try {
-      max = Integer.parseInt(limit.trim());
-    } catch (NumberFormatException notAnInt) {
-      max = 0;
+    for (String paging : List.of("offset", "page")) {
+      problems.check(
+          (paging.equals("offset") ? offsets : pages).isEmpty(),
+          paging
+              + " is not supported: follow the Link header's rel=\"next\", or give"
+              + " before=INC-<n> with the last incident of the page before");
     }
-    problems.check(
-        max >= 1 && max <= 500, "limit must be a whole number from 1 to 500, not '" + limit + "'");
     problems.throwIfAny("invalid filter");
-    try {
-      return repository
-          .list(
-              new IncidentFilter(
-                  wantedStatus,
-                  wantedSeverity,
-                  Problems.isBlank(service) ? service : mapper.service(service),
-                  query,
-                  max))
-          .stream()
-          .map(record -> IncidentJson.of(record, null))
-          .toList();
-    } catch (IllegalArgumentException e) {
-      throw new ApiException(400, "invalid filter", List.of(e.getMessage()));
+    IncidentFilter filter =
+        new IncidentFilter(wantedStatuses, wantedSeverities, wantedServices, query, before, max);
+    List<IncidentJson> incidents =
+        repository.list(filter).stream().map(record -> IncidentJson.of(record, null)).toList();
+    Response.ResponseBuilder answer = Response.ok(incidents);
+    if (incidents.size() == max) {
+      answer.header(
+          HttpHeaders.LINK,
+          "<"
+              + after(uri.getRequestUri(), incidents.get(incidents.size() - 1).id())
+              + ">;"
+              + " rel=\"next\"");
     }
+    return answer.build();
+  }
+
+  /**
+   * The request's path and query as sent, with {@code before} naming {@code last}: kept relative,
+   * so a proxy in front of the API does not make it point past itself.
+   */
+  private static String after(URI request, String last) {
+    String query = request.getRawQuery();
+    StringBuilder next = new StringBuilder(request.getRawPath()).append('?');
+    if (query != null) {
+      for (String parameter : query.split("&")) {
+        if (!parameter.isEmpty() && !parameter.split("=", 2)[0].equals("before")) {
+          next.append(parameter).append('&');
+        }
+      }
+    }
+    return next.append("before=").append(last).toString();
+  }
+
+  /** The one value of a parameter that can be given once: null if absent, a problem if repeated. */
+  private static String single(String name, List<String> values, Problems problems) {
+    if (values.size() > 1) {
+      problems.add(name + " can be given once, not " + values.size() + " times");
+    }
+    return values.isEmpty() ? null : values.get(0);
   }
 }

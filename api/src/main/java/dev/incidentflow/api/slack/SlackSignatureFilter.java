@@ -5,7 +5,6 @@ import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
-import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.ByteArrayInputStream;
@@ -21,9 +20,11 @@ import java.util.Optional;
  * never accepted.
  *
  * <p>Runs after {@code BodySizeLimitFilter}, which has already capped the body; the cap here only
- * keeps this filter safe on its own.
+ * keeps this filter safe on its own. It runs once Jersey has matched the request to a resource
+ * method (it is not {@code @PreMatching}), so a path or method that no resource serves gets the
+ * usual JSON 404 or 405 rather than a 401 for a signature no request to it could need; every
+ * request that reaches a Slack resource method is still verified first.
  */
-@PreMatching
 @Priority(Priorities.AUTHENTICATION)
 public final class SlackSignatureFilter implements ContainerRequestFilter {
   static final String PATH_PREFIX = "v1/slack/";

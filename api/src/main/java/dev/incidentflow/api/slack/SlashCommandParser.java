@@ -217,8 +217,17 @@ final class SlashCommandParser {
     if (link.matches()) {
       url = link.group(1);
     }
+    int summary = next + 1;
+    if (incidentId.isEmpty() && summary < tokens.size()) {
+      // `postmortem <url> INC-36 summary`: the id right after the url names the incident, as after
+      // a severity; an id later on (or quoted) is part of the summary.
+      incidentId = incidentId(tokens.get(summary));
+      if (incidentId.isPresent()) {
+        summary++;
+      }
+    }
     return new SlashCommand.PublishPostmortem(
-        incidentId, unescape(url), rest(input, tokens, next + 1));
+        incidentId, unescape(url), rest(input, tokens, summary));
   }
 
   private static SlashCommand addActionItem(

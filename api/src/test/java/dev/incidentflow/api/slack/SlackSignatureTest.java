@@ -9,6 +9,7 @@ import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
@@ -158,6 +159,23 @@ class SlackSignatureTest {
             "/v1/slack/commands", ack(), Map.of("Authorization", "Bearer " + TestStack.TOKEN));
 
     assertUnauthorized(answer, "the X-Slack-Request-Timestamp header is missing");
+  }
+
+  @Test
+  void anotherMethodThanPostIsNotAllowedWhileAnUnsignedPostStaysUnauthorized() {
+    for (String path : List.of("/v1/slack/commands", "/v1/slack/interactions")) {
+      for (String method : List.of("GET", "PUT", "DELETE")) {
+        ApiClient.Answer answer = api.send(method, path);
+
+        assertThat(answer.status()).as(method + " " + path).isEqualTo(405);
+        assertThat(answer.error()).as(method + " " + path).isEqualTo("HTTP 405 Method Not Allowed");
+        assertThat(answer.header("Allow"))
+            .as(method + " " + path)
+            .hasValueSatisfying(allow -> assertThat(allow).contains("POST"));
+      }
+      assertUnauthorized(
+          slack.post(path, ack(), Map.of()), "the X-Slack-Request-Timestamp header is missing");
+    }
   }
 
   private String ack() {

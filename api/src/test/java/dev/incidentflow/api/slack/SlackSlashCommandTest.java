@@ -137,6 +137,29 @@ class SlackSlashCommandTest {
             new SlashCommand.PublishPostmortem(
                 id("INC-42"), "https://wiki.example.com/pm/42", "Ausfall \u2014 \u6C7A\u6E08")),
         arguments(
+            "postmortem https://wiki.example.com/pm/36 INC-36",
+            new SlashCommand.PublishPostmortem(id("INC-36"), "https://wiki.example.com/pm/36", "")),
+        arguments(
+            "postmortem <https://wiki.example.com/pm/36|pm> inc-36 Bad release &amp; no canary",
+            new SlashCommand.PublishPostmortem(
+                id("INC-36"), "https://wiki.example.com/pm/36", "Bad release & no canary")),
+        arguments(
+            "postmortem https://wiki.example.com/pm/36 Same cause as INC-12",
+            new SlashCommand.PublishPostmortem(
+                HERE, "https://wiki.example.com/pm/36", "Same cause as INC-12")),
+        arguments(
+            "postmortem https://wiki.example.com/pm/36 \"INC-12\" again",
+            new SlashCommand.PublishPostmortem(
+                HERE, "https://wiki.example.com/pm/36", "\"INC-12\" again")),
+        arguments(
+            "postmortem INC-36 https://wiki.example.com/pm/36 INC-12 again",
+            new SlashCommand.PublishPostmortem(
+                id("INC-36"), "https://wiki.example.com/pm/36", "INC-12 again")),
+        arguments(
+            "INC-36 postmortem https://wiki.example.com/pm/36 INC-12 again",
+            new SlashCommand.PublishPostmortem(
+                id("INC-36"), "https://wiki.example.com/pm/36", "INC-12 again")),
+        arguments(
             "action bob 2026-11-27 Add a canary for checkout releases",
             new SlashCommand.AddActionItem(
                 HERE,
