@@ -154,7 +154,8 @@ public class JiraWebhookResource {
             item.createdBy(),
             policy,
             item.round() + 1,
-            null));
+            null,
+            changed));
     log.info(
         "{} ({}) was reopened in Jira ({}); chasing it again",
         item.id(),
