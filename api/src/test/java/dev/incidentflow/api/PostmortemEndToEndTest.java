@@ -280,6 +280,28 @@ class PostmortemEndToEndTest {
     assertThat(types(api.get("/v1/incidents/" + id).body()))
         .filteredOn("postmortem_published"::equals)
         .hasSize(1);
+    // Done, reopened by Bob in Jira (the fixture's user), done again: the timeline says so.
+    JsonNode incident =
+        awaitPatiently(
+                api,
+                "/v1/incidents/" + id,
+                answer ->
+                    types(answer.body()).stream().filter("action_item_done"::equals).count() == 2)
+            .body();
+    assertThat(types(incident))
+        .filteredOn(type -> type.startsWith("action_item_"))
+        .containsExactly(
+            "action_item_created", "action_item_done", "action_item_reopened", "action_item_done");
+    JsonNode reopening =
+        StreamSupport.stream(incident.path("timeline").spliterator(), false)
+            .filter(event -> event.path("type").asText().equals("action_item_reopened"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(reopening.path("by").asText()).isEqualTo("jira");
+    assertThat(reopening.path("data").path("reopenedBy").asText()).isEqualTo("Bob Stone");
+    assertThat(reopening.path("data").path("jiraStatus").asText()).isEqualTo("In Progress");
+    assertThat(reopening.path("text").asText())
+        .startsWith("Action item " + itemId + " reopened in Jira by Bob Stone at ");
   }
 
   @Test

@@ -154,7 +154,8 @@ public class JiraWebhookResource {
             item.createdBy(),
             policy,
             item.round() + 1,
-            null));
+            null,
+            changed));
     log.info(
         "{} ({}) was reopened in Jira ({}); chasing it again",
         item.id(),
@@ -182,7 +183,8 @@ public class JiraWebhookResource {
   /**
    * The issue's status as the event gives it, with the time it took it: Jira's {@code
    * statuscategorychangedate} when the event carries it, or the event's time when its changelog
-   * changes the status.
+   * changes the status. Who took it is the event's user (its display name), only when its changelog
+   * changes the status: an event that edits something else names its own editor.
    */
   static TrackerStatus statusOf(JsonNode event) {
     JsonNode fields = event.path("issue").path("fields");
@@ -202,11 +204,13 @@ public class JiraWebhookResource {
     if (changedAt == null && statusChanged) {
       changedAt = eventTime(event);
     }
+    String by = statusChanged ? event.path("user").path("displayName").asText("") : "";
     return new TrackerStatus(
         event.path("issue").path("key").asText(),
         name,
         "done".equals(category.path("key").asText()),
-        changedAt);
+        changedAt,
+        by);
   }
 
   /** The event's {@code timestamp} (milliseconds since the epoch); null when it has none. */

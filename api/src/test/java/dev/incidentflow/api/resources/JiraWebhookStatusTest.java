@@ -51,6 +51,36 @@ class JiraWebhookStatusTest {
         .isEqualTo(new TrackerStatus("PAY-1", "Done", true, null));
   }
 
+  @Test
+  void whoTookTheStatusIsTheEventsUserOnlyWhenTheEventChangedTheStatus() throws Exception {
+    String reopened =
+        "{\"name\": \"In Progress\", \"statusCategory\": {\"key\": \"indeterminate\"}}";
+    String bob = "\"user\": {\"accountId\": \"acc-bob\", \"displayName\": \"Bob Stone\"}, ";
+    assertThat(
+            JiraWebhookResource.statusOf(
+                JSON.readTree(
+                    "{"
+                        + bob
+                        + "\"timestamp\": 1732180000000, \"issue\": {\"key\": \"PAY-1\","
+                        + " \"fields\": {\"status\": "
+                        + reopened
+                        + "}}, \"changelog\": {\"items\": [{\"field\": \"status\"}]}}")))
+        .isEqualTo(
+            new TrackerStatus(
+                "PAY-1", "In Progress", false, Instant.ofEpochMilli(1732180000000L), "Bob Stone"));
+    // Bob edited the labels of an issue someone else had reopened: he did not reopen it.
+    assertThat(
+            JiraWebhookResource.statusOf(
+                    JSON.readTree(
+                        "{"
+                            + bob
+                            + "\"issue\": {\"key\": \"PAY-1\", \"fields\": {\"status\": "
+                            + reopened
+                            + "}}, \"changelog\": {\"items\": [{\"field\": \"labels\"}]}}"))
+                .by())
+        .isNull();
+  }
+
   private static TrackerStatus status(String json) throws Exception {
     return event(0, json, "", "[]");
   }

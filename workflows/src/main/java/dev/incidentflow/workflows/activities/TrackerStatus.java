@@ -13,18 +13,27 @@ import java.time.Instant;
  *     it (a reopen) makes the issue open again
  * @param changedAt when the issue moved into this status category, as Jira says; null when it did
  *     not say (the time it is heard of stands in)
+ * @param by who moved the issue into this status, as Jira names them (a webhook event's user, when
+ *     the event changed the status); null when it did not say, as a poll never does
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record TrackerStatus(String issueKey, String name, boolean done, Instant changedAt) {
+public record TrackerStatus(
+    String issueKey, String name, boolean done, Instant changedAt, String by) {
 
   public TrackerStatus {
     requireNonNull(issueKey, "issueKey is null");
     name = name == null ? "" : name;
+    by = by == null || by.isBlank() ? null : by.trim();
+  }
+
+  /** A status Jira gave no mover for. */
+  public TrackerStatus(String issueKey, String name, boolean done, Instant changedAt) {
+    this(issueKey, name, done, changedAt, null);
   }
 
   /** A status Jira gave no time for. */
   public TrackerStatus(String issueKey, String name, boolean done) {
-    this(issueKey, name, done, null);
+    this(issueKey, name, done, null, null);
   }
 
   /**

@@ -41,7 +41,13 @@ public enum TimelineEventType {
   ACTION_ITEM_CREATED,
   ACTION_ITEM_OVERDUE,
   ACTION_ITEM_ESCALATED,
-  ACTION_ITEM_DONE;
+  ACTION_ITEM_DONE,
+  /**
+   * Jira moved a done action item out of done, and it is chased again (data: {@code jiraStatus},
+   * and {@code reopenedAt} and {@code reopenedBy} when Jira said; {@code round}, which counts its
+   * reopenings).
+   */
+  ACTION_ITEM_REOPENED;
 
   @JsonValue
   public String wireName() {

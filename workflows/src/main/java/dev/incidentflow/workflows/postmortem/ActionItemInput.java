@@ -2,6 +2,9 @@ package dev.incidentflow.workflows.postmortem;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.incidentflow.workflows.activities.TrackerStatus;
 import dev.incidentflow.workflows.model.ActionItemKind;
 import dev.incidentflow.workflows.policy.ActionItemPolicy;
 import java.time.Instant;
@@ -18,7 +21,12 @@ import java.time.ZoneOffset;
  * @param round 0 when added; one more each time Jira reopens the done item and the API starts the
  *     workflow again
  * @param carried the progress of the previous run when the workflow continued as new, else null
+ * @param reopening the status Jira reopened the item to (with when and by whom, when Jira said),
+ *     for a run that chases it again; null otherwise, or when the reopening came from an API or a
+ *     run older than this field. Left out of the JSON when null, so an input without it reads as
+ *     before on a worker that does not know it.
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record ActionItemInput(
     long incidentNumber,
     String service,
@@ -29,7 +37,8 @@ public record ActionItemInput(
     String createdBy,
     ActionItemPolicy policy,
     int round,
-    ActionItemProgress carried) {
+    ActionItemProgress carried,
+    @JsonInclude(JsonInclude.Include.NON_NULL) TrackerStatus reopening) {
 
   public ActionItemInput {
     if (incidentNumber < 1) {
@@ -48,6 +57,21 @@ public record ActionItemInput(
     if (round < 0) {
       throw new IllegalArgumentException("round must not be negative: " + round);
     }
+  }
+
+  /** An input that says nothing of a reopening. */
+  public ActionItemInput(
+      long incidentNumber,
+      String service,
+      String title,
+      String owner,
+      LocalDate due,
+      ActionItemKind kind,
+      String createdBy,
+      ActionItemPolicy policy,
+      int round,
+      ActionItemProgress carried) {
+    this(incidentNumber, service, title, owner, due, kind, createdBy, policy, round, carried, null);
   }
 
   public String incidentId() {
@@ -71,12 +95,40 @@ public record ActionItemInput(
 
   public ActionItemInput continuing(ActionItemProgress progress) {
     return new ActionItemInput(
-        incidentNumber, service, title, owner, due, kind, createdBy, policy, round, progress);
+        incidentNumber,
+        service,
+        title,
+        owner,
+        due,
+        kind,
+        createdBy,
+        policy,
+        round,
+        progress,
+        reopening);
   }
 
   /** The input of the run that chases the item again after Jira reopened it. */
   public ActionItemInput reopened() {
+    return reopened(null);
+  }
+
+  /**
+   * The input of the run that chases the item again after Jira moved it to {@code status}, out of
+   * done (null when not known).
+   */
+  public ActionItemInput reopened(TrackerStatus status) {
     return new ActionItemInput(
-        incidentNumber, service, title, owner, due, kind, createdBy, policy, round + 1, null);
+        incidentNumber,
+        service,
+        title,
+        owner,
+        due,
+        kind,
+        createdBy,
+        policy,
+        round + 1,
+        null,
+        status);
   }
 }

@@ -1,6 +1,7 @@
 package dev.incidentflow.workflows.postmortem;
 
 import dev.incidentflow.workflows.activities.TrackerIssue;
+import dev.incidentflow.workflows.activities.TrackerStatus;
 import dev.incidentflow.workflows.activities.TrackerText;
 import dev.incidentflow.workflows.model.Person;
 import java.time.Duration;
@@ -110,6 +111,29 @@ final class ActionItemMessages {
         + input.due()
         + where(progress.issue())
         + ".";
+  }
+
+  /**
+   * The timeline's reopening: what Jira moved the issue to and, when it said, by whom and when.
+   *
+   * @param status the status Jira reopened the item to; null when the run was not told
+   */
+  static String reopenedEvent(
+      ActionItemInput input, ActionItemProgress progress, TrackerStatus status) {
+    if (status == null) {
+      return "Action item " + progress.number().id() + " reopened in Jira: " + input.title();
+    }
+    return "Action item "
+        + progress.number().id()
+        + " reopened in Jira"
+        + (status.by() == null ? "" : " by " + status.by())
+        + (status.changedAt() == null ? "" : " at " + status.changedAt())
+        + " ("
+        + status.issueKey()
+        + " is "
+        + (status.name().isEmpty() ? "no longer done" : status.name())
+        + "): "
+        + input.title();
   }
 
   static String done(ActionItemInput input, ActionItemProgress progress, String how) {

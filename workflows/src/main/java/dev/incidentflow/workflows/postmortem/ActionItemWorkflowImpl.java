@@ -20,6 +20,7 @@ import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 
@@ -37,6 +38,15 @@ public class ActionItemWorkflowImpl implements ActionItemWorkflow {
    * a reopening, and the item was chased again, its owner told it "was reopened in Jira".
    */
   static final String STALE_POLL_AFTER_DONE = "stale-poll-after-done";
+
+  /**
+   * Version 1 of this change puts a reopening on the incident's timeline ({@code
+   * action_item_reopened}, with the status Jira reopened the item to and, when Jira said, when and
+   * by whom), and a run that hears of it while finishing hands that status to the next run. In
+   * version 0 the timeline said nothing between one {@code action_item_done} and the next. Taken
+   * only at a reopening: the next run's start, and the end of a run reopened while finishing.
+   */
+  static final String REOPENED_ON_TIMELINE = "reopened-on-timeline";
 
   /** How long {@link #registered()} waits for Jira before answering without the issue. */
   private static final Duration REGISTER_WAIT = Duration.ofSeconds(5);
@@ -61,6 +71,9 @@ public class ActionItemWorkflowImpl implements ActionItemWorkflow {
 
   /** Jira moved the issue out of done while this run was finishing. */
   private boolean reopenedWhileFinishing;
+
+  /** The status Jira moved the issue to when {@link #reopenedWhileFinishing}. */
+  private TrackerStatus reopening;
 
   @Override
   public ActionItemOutcome run(ActionItemInput input) {
@@ -97,7 +110,10 @@ public class ActionItemWorkflowImpl implements ActionItemWorkflow {
     finish();
     Workflow.await(Workflow::isEveryHandlerFinished);
     if (reopenedWhileFinishing) {
-      Workflow.continueAsNew(input.reopened());
+      Workflow.continueAsNew(
+          Workflow.getVersion(REOPENED_ON_TIMELINE, Workflow.DEFAULT_VERSION, 1) == 1
+              ? input.reopened(reopening)
+              : input.reopened());
     }
     return new ActionItemOutcome(
         progress.number().id(), doneStatus.issueKey(), doneStatus.name(), doneAt, null);
@@ -150,6 +166,9 @@ public class ActionItemWorkflowImpl implements ActionItemWorkflow {
           data());
       notices.tell(owner, ActionItemMessages.assigned(input, progress));
     } else {
+      if (Workflow.getVersion(REOPENED_ON_TIMELINE, Workflow.DEFAULT_VERSION, 1) == 1) {
+        recordReopening();
+      }
       notices.tell(owner, ActionItemMessages.reopened(input, progress));
     }
     return progress;
@@ -282,6 +301,31 @@ public class ActionItemWorkflowImpl implements ActionItemWorkflow {
     notices.tell(progress.owner(), ActionItemMessages.done(input, progress, how));
   }
 
+  /**
+   * The reopening this run chases, on the timeline when it is heard of, so it sorts between the
+   * done events around it; Jira's time for it, when it says, is in the event's data and text.
+   */
+  private void recordReopening() {
+    TrackerStatus status = input.reopening();
+    Map<String, String> data = new HashMap<>(data());
+    data.put("round", Integer.toString(input.round()));
+    if (status != null) {
+      data.put("jiraStatus", status.name());
+      if (status.changedAt() != null) {
+        data.put("reopenedAt", status.changedAt().toString());
+      }
+      if (status.by() != null) {
+        data.put("reopenedBy", status.by());
+      }
+    }
+    notices.record(
+        "reopened",
+        TimelineEventType.ACTION_ITEM_REOPENED,
+        "jira",
+        ActionItemMessages.reopenedEvent(input, progress, status),
+        data);
+  }
+
   private void save() {
     TrackerIssue issue = progress.issue();
     store.saveActionItem(
@@ -346,6 +390,7 @@ public class ActionItemWorkflowImpl implements ActionItemWorkflow {
       reopenedWhileFinishing = false;
     } else if (doneStatus != null && !tookBefore(status, doneStatus)) {
       reopenedWhileFinishing = true;
+      reopening = status;
     }
   }
 

@@ -17,7 +17,8 @@ class ActionItemWorkflowReplayTest {
         "action-item-done-by-polling.json",
         "action-item-reopened-while-finishing.json",
         "action-item-polls-refused.json",
-        "action-item-done-while-polled.json"
+        "action-item-done-while-polled.json",
+        "action-item-reopening-on-timeline.json"
       })
   void recordedActionItemReplaysWithoutNondeterminism(String history) throws Exception {
     WorkflowReplayer.replayWorkflowExecutionFromResource(

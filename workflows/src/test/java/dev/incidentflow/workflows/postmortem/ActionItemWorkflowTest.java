@@ -3,15 +3,20 @@ package dev.incidentflow.workflows.postmortem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.incidentflow.workflows.activities.IncidentNumber;
 import dev.incidentflow.workflows.activities.IssueLink;
 import dev.incidentflow.workflows.activities.NewTrackerIssue;
 import dev.incidentflow.workflows.activities.TrackerStatus;
 import dev.incidentflow.workflows.model.ActionItemStatus;
+import dev.incidentflow.workflows.model.TimelineEvent;
 import dev.incidentflow.workflows.model.TimelineEventType;
 import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -276,6 +281,88 @@ class ActionItemWorkflowTest {
         ID,
         WorkflowStub.fromTyped(item).getExecution().getRunId(),
         "action-item-reopened-while-finishing.json");
+  }
+
+  @Test
+  void aReopeningInJiraIsOnTheTimelineBetweenTheTwoDonesWithWhoAndWhenJiraSaid() {
+    ActionItemWorkflow item = env.startActionItem(ID, env.dueInThreeDays());
+    item.registered();
+    env.sleep(Duration.ofHours(1));
+
+    // Done ten minutes ago by the webhook; Bob reopened it two minutes ago, while the run finished.
+    Instant doneAt = env.now().minus(Duration.ofMinutes(10));
+    Instant reopenedAt = env.now().minus(Duration.ofMinutes(2));
+    item.trackerStatusChanged(new TrackerStatus("PAY-1", "Done", true, doneAt));
+    item.trackerStatusChanged(
+        new TrackerStatus("PAY-1", "In Progress", false, reopenedAt, "Bob Stone"));
+    env.sleep(Duration.ofMinutes(1));
+    assertThat(env.store.actionItems.get(1L).round()).isEqualTo(1);
+    env.sleep(Duration.ofHours(1));
+    env.client()
+        .newWorkflowStub(ActionItemWorkflow.class, ID)
+        .trackerStatusChanged(new TrackerStatus("PAY-1", "Done", true, env.now()));
+    env.result(ID, ActionItemOutcome.class);
+
+    assertThat(timeline())
+        .extracting(TimelineEvent::type)
+        .containsExactly(
+            TimelineEventType.ACTION_ITEM_CREATED,
+            TimelineEventType.ACTION_ITEM_DONE,
+            TimelineEventType.ACTION_ITEM_REOPENED,
+            TimelineEventType.ACTION_ITEM_DONE);
+    assertThat(env.store.events(7, TimelineEventType.ACTION_ITEM_REOPENED))
+        .singleElement()
+        .satisfies(
+            event -> {
+              assertThat(event.by()).isEqualTo("jira");
+              assertThat(event.text())
+                  .isEqualTo(
+                      "Action item AI-1 reopened in Jira by Bob Stone at "
+                          + reopenedAt
+                          + " (PAY-1 is In Progress): Add a burn-rate alert for the checkout"
+                          + " canary");
+              assertThat(event.data())
+                  .containsEntry("actionItem", "AI-1")
+                  .containsEntry("jiraKey", "PAY-1")
+                  .containsEntry("jiraStatus", "In Progress")
+                  .containsEntry("reopenedAt", reopenedAt.toString())
+                  .containsEntry("reopenedBy", "Bob Stone")
+                  .containsEntry("round", "1");
+            });
+    // The run that chased the reopened item, from its reopening on the timeline to its done.
+    env.recordHistory(ID, "action-item-reopening-on-timeline.json");
+  }
+
+  @Test
+  void aReopeningJiraGaveNoTimeOrPersonForIsOnTheTimelineAsHeard() {
+    ActionItemInput input = env.dueInThreeDays();
+    ActionItemWorkflow item = env.startActionItem(ID, input);
+    item.registered();
+    item.trackerStatusChanged(new TrackerStatus("PAY-1", "Done", true));
+    env.result(ID, ActionItemOutcome.class);
+
+    env.startActionItem(ID, input.reopened(new TrackerStatus("PAY-1", "To Do", false)))
+        .registered();
+
+    assertThat(env.store.events(7, TimelineEventType.ACTION_ITEM_REOPENED))
+        .singleElement()
+        .satisfies(
+            event -> {
+              assertThat(event.text())
+                  .isEqualTo(
+                      "Action item AI-1 reopened in Jira (PAY-1 is To Do): Add a burn-rate alert"
+                          + " for the checkout canary");
+              assertThat(event.data())
+                  .containsEntry("jiraStatus", "To Do")
+                  .doesNotContainKeys("reopenedAt", "reopenedBy");
+            });
+  }
+
+  /** The incident's timeline in the order the API shows it: by time, then by number. */
+  private List<TimelineEvent> timeline() {
+    return env.store.readTimeline(new IncidentNumber(7)).events().stream()
+        .sorted(Comparator.comparing(TimelineEvent::at).thenComparing(TimelineEvent::sequence))
+        .toList();
   }
 
   @Test
