@@ -70,7 +70,7 @@ class ActionItemWorkflowTest {
                   .isEqualTo("INC-7 was canceled as a false alarm; it has no action items");
               assertThat(refused.getType()).isEqualTo(IllegalStateException.class.getName());
             });
-    ActionItemOutcome outcome = WorkflowStub.fromTyped(item).getResult(ActionItemOutcome.class);
+    ActionItemOutcome outcome = env.result(ID, ActionItemOutcome.class);
     assertThat(outcome.id()).isNull();
     assertThat(outcome.refusal())
         .isEqualTo("INC-7 was canceled as a false alarm; it has no action items");

@@ -6,8 +6,8 @@ import dev.incidentflow.workflows.model.Severity;
 import dev.incidentflow.workflows.policy.ActionItemPolicy;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowClientOptions;
 import io.temporal.client.WorkflowOptions;
-import io.temporal.client.WorkflowStub;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import java.io.IOException;
@@ -18,6 +18,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -41,6 +43,9 @@ final class FollowUpTestEnvironment implements BeforeEachCallback, AfterEachCall
   final FakePeople people = new FakePeople();
   private TestWorkflowEnvironment env;
 
+  /** A client of the same test server that, unlike the environment's, never unlocks its clock. */
+  private WorkflowClient clockHoldingClient;
+
   @Override
   public void beforeEach(ExtensionContext context) {
     env = TestWorkflowEnvironment.newInstance();
@@ -51,6 +56,10 @@ final class FollowUpTestEnvironment implements BeforeEachCallback, AfterEachCall
         ClosingIncidentWorkflowImpl.class);
     worker.registerActivitiesImplementations(tracker, store, people);
     env.start();
+    clockHoldingClient =
+        WorkflowClient.newInstance(
+            env.getWorkflowServiceStubs(),
+            WorkflowClientOptions.newBuilder().setNamespace(env.getNamespace()).build());
   }
 
   @Override
@@ -182,9 +191,26 @@ final class FollowUpTestEnvironment implements BeforeEachCallback, AfterEachCall
     return item;
   }
 
+  /**
+   * The result of a run that ends without waiting for a timer (a done webhook, a publication), read
+   * with the test server's clock held: it moves only as real time does, as it does whenever the
+   * test is not in {@link #sleep}. The environment's own client unlocks the clock while it waits
+   * for a result, and once the run has ended nothing holds the clock until that client locks it
+   * again: it jumps through the timers the ended run left queued (an await's timeout, its
+   * activities' timeouts, the farthest ten years ahead) for as long as the test thread takes to get
+   * there. That was 5 to 10 s on an idle machine; with the thread held there for 5 ms, a third of
+   * the reopened items started next read overdue, and all of them for 20 ms. A run that needs a
+   * timer to end fails here after 30 s: {@link #sleep} to its end first.
+   */
   <T> T result(String workflowId, Class<T> type) {
-    return WorkflowStub.fromTyped(client().newWorkflowStub(PostmortemWorkflow.class, workflowId))
-        .getResult(type);
+    try {
+      return clockHoldingClient
+          .newUntypedWorkflowStub(workflowId)
+          .getResult(30, TimeUnit.SECONDS, type);
+    } catch (TimeoutException e) {
+      throw new AssertionError(
+          workflowId + " did not end within 30 s with the clock held; sleep() to its end first", e);
+    }
   }
 
   boolean isCompleted(String workflowId) {
