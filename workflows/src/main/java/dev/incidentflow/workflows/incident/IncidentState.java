@@ -1141,7 +1141,13 @@ public final class IncidentState {
                   + severity
                   + " at "
                   + TrackerText.time(now)
-                  + " and pages its on-call: it is handled as a paging incident from now on."));
+                  + (status.isActive()
+                      ? " and pages its on-call: it is handled as a paging incident from now on."
+                      : " while "
+                          + status.wireName()
+                          + ": it pages nobody while it stays "
+                          + status.wireName()
+                          + ".")));
     }
     askForTicketIfUnpaged();
   }

@@ -215,6 +215,24 @@ class IncidentTicketTest {
   }
 
   @Test
+  void aResolvedIncidentRaisedToAPagingSeverityTellsItsTicketThatNobodyIsPagedYet() {
+    StateDriver driver = withTickets(Severity.SEV3).advanceTo(0);
+    driver.state.followSeverityWhileOpening();
+    driver.state.ticketOpened("PAY-118", "https://jira.example.com/browse/PAY-118", "PAY", START);
+    driver
+        .at(10, (state, now) -> state.advance(RESOLVED, new Transition("alice", ""), now))
+        .at(12, (state, now) -> state.changeSeverity(to(Severity.SEV1), now));
+
+    assertThat(driver.effects(Effect.CommentOnTicket.class))
+        .extracting(Effect.CommentOnTicket::text)
+        .containsExactly(
+            "INC-1 was resolved by alice at 2025-03-03 10:10:00 UTC, 10m after it started.",
+            "INC-1 was raised to SEV1 at 2025-03-03 10:12:00 UTC while resolved: it pages nobody"
+                + " while it stays resolved.");
+    assertThat(driver.stepsRun()).isEmpty();
+  }
+
+  @Test
   void withoutTheRuleATicketHearsNothingOfARaise() {
     StateDriver driver = withTickets(Severity.SEV3).advanceTo(0);
     driver.state.ticketOpened("PAY-118", "https://jira.example.com/browse/PAY-118", "PAY", START);
