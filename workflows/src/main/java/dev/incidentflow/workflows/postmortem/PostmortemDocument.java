@@ -82,7 +82,7 @@ public final class PostmortemDocument {
         .append(" (")
         .append(TrackerText.duration(times.impact()))
         .append(")\n\n");
-    deploys(text, timeline.deploys());
+    deploys(text, timeline.deploys(), input.incidentId());
     text.append("h2. Durations per phase\n||Phase||From||To||Duration||\n");
     for (IncidentTimes.Phase phase : times.phases()) {
       text.append('|')
@@ -176,8 +176,19 @@ public final class PostmortemDocument {
         + "|\n";
   }
 
-  /** The deploys the briefing listed: the first suspects, so they come before the timeline. */
-  private static void deploys(StringBuilder text, List<Deploy> deploys) {
+  /**
+   * The most the deploys' rows take: up to 50 are listed, each with a link of up to 2,000
+   * characters, which alone could pass {@link #LONGEST}. The rest of the description besides the
+   * timeline is a few hundred characters, so the timeline keeps at least half.
+   */
+  static final int DEPLOYS_LONGEST = 12_000;
+
+  /**
+   * The deploys the briefing listed: the first suspects, so they come before the timeline. The
+   * newest while they fit in {@link #DEPLOYS_LONGEST}; a last row says how many older ones are left
+   * out.
+   */
+  private static void deploys(StringBuilder text, List<Deploy> deploys, String incidentId) {
     text.append("h2. Deploys before the incident\n");
     if (deploys.isEmpty()) {
       text.append("None recorded to the service or the services it depends on.\n\n");
@@ -185,21 +196,38 @@ public final class PostmortemDocument {
     }
     text.append("To the service and the services it depends on, newest first.\n")
         .append("||Deployed (UTC)||Service||Version||Commit||Author||Link||\n");
-    for (Deploy deploy : deploys) {
-      text.append('|')
-          .append(TrackerText.time(deploy.deployedAt()))
-          .append('|')
-          .append(TrackerText.wiki(deploy.service()))
-          .append('|')
-          .append(TrackerText.wiki(deploy.version()))
-          .append('|')
-          .append(TrackerText.wiki(deploy.commit()))
-          .append('|')
-          .append(TrackerText.wiki(deploy.author()))
-          .append('|')
-          .append(TrackerText.wiki(deploy.url()))
-          .append("|\n");
+    String leftOutNote =
+        "|-|-|-|-|-|_%d older deploys are left out here, to keep within Jira's limit;"
+            + " GET /v1/incidents/"
+            + incidentId
+            + " lists them._|\n";
+    int budget = DEPLOYS_LONGEST - leftOutNote.length() - 10;
+    int used = 0;
+    for (int i = 0; i < deploys.size(); i++) {
+      String row = row(deploys.get(i));
+      if (used + row.length() > budget) {
+        text.append(String.format(leftOutNote, deploys.size() - i));
+        break;
+      }
+      text.append(row);
+      used += row.length();
     }
     text.append('\n');
+  }
+
+  private static String row(Deploy deploy) {
+    return "|"
+        + TrackerText.time(deploy.deployedAt())
+        + '|'
+        + TrackerText.wiki(deploy.service())
+        + '|'
+        + TrackerText.wiki(deploy.version())
+        + '|'
+        + TrackerText.wiki(deploy.commit())
+        + '|'
+        + TrackerText.wiki(deploy.author())
+        + '|'
+        + TrackerText.wiki(deploy.url())
+        + "|\n";
   }
 }

@@ -150,6 +150,43 @@ class PostmortemDocumentTest {
   }
 
   @Test
+  void fiftyDeploysWithLongLinksAndALongTimelineStayWithinJirasLimit() {
+    IncidentTimes times = new IncidentTimes(T, null, null, null, T.plusSeconds(60), null);
+    List<Deploy> deploys = new java.util.ArrayList<>();
+    for (int i = 1; i <= 50; i++) {
+      deploys.add(
+          new Deploy(
+              i,
+              "checkout",
+              "v" + i,
+              "c" + i,
+              "https://ci.example.com/runs/" + i + "?" + "q".repeat(1_900),
+              T.minus(Duration.ofMinutes(i)),
+              "alice"));
+    }
+    List<TimelineEvent> events = new java.util.ArrayList<>();
+    for (int i = 1; i <= 500; i++) {
+      events.add(
+          new TimelineEvent(
+              i, T.plusSeconds(i), TimelineEventType.STATUS_UPDATE, "bob", "Note " + i, Map.of()));
+    }
+
+    String description = PostmortemDocument.description(input(times), timeline(events, deploys));
+
+    assertThat(description.length()).isLessThanOrEqualTo(PostmortemDocument.LONGEST);
+    int listed = description.split("\\|checkout\\|v", -1).length - 1;
+    assertThat(listed).isGreaterThan(1).isLessThan(50);
+    assertThat(description)
+        .contains("|checkout|v1|c1|", "|Note 1|")
+        .contains(
+            "_"
+                + (50 - listed)
+                + " older deploys are left out here, to keep within Jira's limit; GET"
+                + " /v1/incidents/INC-7 lists them._")
+        .contains("#* Answer: ", "h2. Action items");
+  }
+
+  @Test
   void idempotencyLabelIsMadeFromTheIncidentsFirstRun() {
     IncidentTimes times = new IncidentTimes(T, null, null, null, T.plusSeconds(60), null);
 
