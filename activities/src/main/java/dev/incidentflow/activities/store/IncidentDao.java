@@ -1,6 +1,7 @@
 package dev.incidentflow.activities.store;
 
 import dev.incidentflow.workflows.model.TimelineEvent;
+import dev.incidentflow.workflows.model.TimelineEventType;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -115,15 +116,24 @@ interface IncidentDao {
    * of them after the incident's own; time first interleaves them. Sequence breaks ties: the
    * incident workflow stamps several events with the same workflow time (declared, channel opened,
    * paged), and within each numbering range sequence is the order they were recorded in.
+   *
+   * <p>Only the event types this version knows: during a rolling upgrade a newer worker can write a
+   * type an older API or worker cannot name, and its whole timeline would fail to read (a 500 for
+   * the incident, a postmortem that cannot be written). Such an event is left out until it is read
+   * by a version that knows it.
    */
+  default List<TimelineEvent> timeline(long number) {
+    return timeline(number, TimelineEventType.wireNames());
+  }
+
   @SqlQuery(
       """
       SELECT sequence, at, type, by_whom, text, data
       FROM timeline_events
-      WHERE incident_number = :number
+      WHERE incident_number = :number AND type = ANY(CAST(:known AS text[]))
       ORDER BY at, sequence
       """)
-  List<TimelineEvent> timeline(@Bind("number") long number);
+  List<TimelineEvent> timeline(@Bind("number") long number, @Bind("known") String[] known);
 
   @SqlQuery("SELECT workflow_id FROM incidents WHERE number = :number")
   Optional<String> workflowIdOf(@Bind("number") long number);

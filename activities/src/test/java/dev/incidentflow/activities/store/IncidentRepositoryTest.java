@@ -268,6 +268,29 @@ class IncidentRepositoryTest {
   }
 
   @Test
+  void aTimelineEventOfATypeThisVersionDoesNotKnowIsLeftOutNotAFailure() {
+    NewIncident incident = incident("wf-1", "Checkout down", "", Severity.SEV1, "checkout", START);
+    long number = record(incident);
+    TimelineEvent declared =
+        new TimelineEvent(
+            1, START, TimelineEventType.DECLARED, "alice", "Declared by alice", Map.of());
+    store.saveIncident(triggered(number, incident, List.of(declared)));
+    // As a newer worker writes a type added after this version.
+    POSTGRES
+        .jdbi()
+        .useHandle(
+            handle ->
+                handle.execute(
+                    "INSERT INTO timeline_events (incident_number, sequence, at, type, by_whom,"
+                        + " text, data) VALUES (?, 2, ?, 'from_a_newer_version', 'jira', 'x',"
+                        + " '{}')",
+                    number,
+                    java.sql.Timestamp.from(START.plusSeconds(1))));
+
+    assertThat(repository.timeline(number)).containsExactly(declared);
+  }
+
+  @Test
   void storedTimelineTypesUseTheirWireNames() {
     NewIncident incident = incident("wf-1", "Checkout down", "", Severity.SEV1, "checkout", START);
     long number = record(incident);

@@ -2,6 +2,7 @@ package dev.incidentflow.workflows.model;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Arrays;
 import java.util.Locale;
 
 /** The timeline event types; their wire names are a contract (see ARCHITECTURE.md). */
@@ -48,6 +49,14 @@ public enum TimelineEventType {
    * reopenings).
    */
   ACTION_ITEM_REOPENED;
+
+  private static final String[] WIRE_NAMES =
+      Arrays.stream(values()).map(TimelineEventType::wireName).toArray(String[]::new);
+
+  /** Every type's wire name, in declaration order. */
+  public static String[] wireNames() {
+    return WIRE_NAMES.clone();
+  }
 
   @JsonValue
   public String wireName() {
