@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Lets through to {@code /v1/slack/} only what Slack signed, checked on the raw body before
+ * Lets through to {@link SlackResource} only what Slack signed, checked on the raw body before
  * anything parses it. Forged, stale, future-dated and unsigned requests get 401 and reach no
  * resource. With no signing secret configured every Slack request gets 503: unsigned requests are
  * never accepted.
@@ -23,11 +23,10 @@ import java.util.Optional;
  * keeps this filter safe on its own. It runs once Jersey has matched the request to a resource
  * method (it is not {@code @PreMatching}), so a path or method that no resource serves gets the
  * usual JSON 404 or 405 rather than a 401 for a signature no request to it could need; every
- * request that reaches a Slack resource method is still verified first.
+ * request matched to {@link SlackResource}, whatever its path's spelling, is verified first.
  */
 @Priority(Priorities.AUTHENTICATION)
 public final class SlackSignatureFilter implements ContainerRequestFilter {
-  static final String PATH_PREFIX = "v1/slack/";
   static final String TIMESTAMP_HEADER = "X-Slack-Request-Timestamp";
   static final String SIGNATURE_HEADER = "X-Slack-Signature";
 
@@ -56,9 +55,10 @@ public final class SlackSignatureFilter implements ContainerRequestFilter {
 
   @Override
   public void filter(ContainerRequestContext request) throws IOException {
-    String path = request.getUriInfo().getPath();
-    String relative = path.startsWith("/") ? path.substring(1) : path;
-    if (!relative.startsWith(PATH_PREFIX)) {
+    // By the resource Jersey matched, not the path's text: it matches /v1;x=1/slack/commands to
+    // the same method, and a prefix test let that through unsigned (with the API token).
+    if (request.getUriInfo().getMatchedResources().stream()
+        .noneMatch(SlackResource.class::isInstance)) {
       return;
     }
     if (verifier.isEmpty()) {
