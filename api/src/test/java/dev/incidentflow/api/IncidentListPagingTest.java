@@ -73,6 +73,12 @@ class IncidentListPagingTest {
     assertThat(answer.status()).isEqualTo(200);
     assertThat(ids(answer)).containsExactly(second, first);
     assertThat(next(answer)).isEmpty();
+
+    // Percent-encoded, the parameter is still before, and the next link replaces it.
+    ApiClient.Answer encoded =
+        api().get("/v1/incidents?service=paging-handwritten&limit=1&befor%65=" + third);
+    assertThat(ids(encoded)).containsExactly(second);
+    assertThat(ids(api().get(next(encoded).orElseThrow()))).containsExactly(first);
   }
 
   @Test

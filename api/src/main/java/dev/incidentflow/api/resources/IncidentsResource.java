@@ -26,6 +26,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -166,15 +168,18 @@ public class IncidentsResource {
   }
 
   /**
-   * The request's path and query as sent, with {@code before} naming {@code last}: kept relative,
-   * so a proxy in front of the API does not make it point past itself.
+   * The request's path and query as sent, with {@code before} naming {@code last}: without scheme
+   * and host, so a proxy in front of the API that keeps the path does not make it point past
+   * itself.
    */
   private static String after(URI request, String last) {
     String query = request.getRawQuery();
     StringBuilder next = new StringBuilder(request.getRawPath()).append('?');
     if (query != null) {
       for (String parameter : query.split("&")) {
-        if (!parameter.isEmpty() && !parameter.split("=", 2)[0].equals("before")) {
+        // Compared decoded, as Jersey read it: befor%65 is before too.
+        String name = URLDecoder.decode(parameter.split("=", 2)[0], StandardCharsets.UTF_8);
+        if (!parameter.isEmpty() && !name.equals("before")) {
           next.append(parameter).append('&');
         }
       }
