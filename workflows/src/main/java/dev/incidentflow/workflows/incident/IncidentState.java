@@ -1143,11 +1143,7 @@ public final class IncidentState {
                   + TrackerText.time(now)
                   + (status.isActive()
                       ? " and pages its on-call: it is handled as a paging incident from now on."
-                      : " while "
-                          + status.wireName()
-                          + ": it pages nobody while it stays "
-                          + status.wireName()
-                          + ".")));
+                      : " while " + status.wireName() + ": nobody is paged.")));
     }
     askForTicketIfUnpaged();
   }

@@ -127,7 +127,7 @@ final class ActionItemMessages {
         + progress.number().id()
         + " reopened in Jira"
         + (status.by() == null ? "" : " by " + status.by())
-        + (status.changedAt() == null ? "" : " at " + status.changedAt())
+        + (status.changedAt() == null ? "" : " at " + TrackerText.time(status.changedAt()))
         + " ("
         + status.issueKey()
         + " is "

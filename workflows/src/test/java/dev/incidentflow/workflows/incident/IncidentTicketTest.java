@@ -227,8 +227,8 @@ class IncidentTicketTest {
         .extracting(Effect.CommentOnTicket::text)
         .containsExactly(
             "INC-1 was resolved by alice at 2025-03-03 10:10:00 UTC, 10m after it started.",
-            "INC-1 was raised to SEV1 at 2025-03-03 10:12:00 UTC while resolved: it pages nobody"
-                + " while it stays resolved.");
+            "INC-1 was raised to SEV1 at 2025-03-03 10:12:00 UTC while resolved: nobody is"
+                + " paged.");
     assertThat(driver.stepsRun()).isEmpty();
   }
 

@@ -7,6 +7,7 @@ import dev.incidentflow.workflows.activities.IncidentNumber;
 import dev.incidentflow.workflows.activities.IssueLink;
 import dev.incidentflow.workflows.activities.NewTrackerIssue;
 import dev.incidentflow.workflows.activities.TrackerStatus;
+import dev.incidentflow.workflows.activities.TrackerText;
 import dev.incidentflow.workflows.model.ActionItemStatus;
 import dev.incidentflow.workflows.model.TimelineEvent;
 import dev.incidentflow.workflows.model.TimelineEventType;
@@ -318,7 +319,7 @@ class ActionItemWorkflowTest {
               assertThat(event.text())
                   .isEqualTo(
                       "Action item AI-1 reopened in Jira by Bob Stone at "
-                          + reopenedAt
+                          + TrackerText.time(reopenedAt)
                           + " (PAY-1 is In Progress): Add a burn-rate alert for the checkout"
                           + " canary");
               assertThat(event.data())
