@@ -45,6 +45,7 @@ import dev.incidentflow.api.health.TemporalHealthCheck;
 import dev.incidentflow.api.resources.ActionItemsResource;
 import dev.incidentflow.api.resources.AlertmanagerResource;
 import dev.incidentflow.api.resources.AlertsResource;
+import dev.incidentflow.api.resources.DeclarationResource;
 import dev.incidentflow.api.resources.DeploysResource;
 import dev.incidentflow.api.resources.IncidentActionItemsResource;
 import dev.incidentflow.api.resources.IncidentResource;
@@ -265,6 +266,7 @@ public class IncidentFlowApplication extends Application<IncidentFlowConfigurati
     People people = new People(name -> directory.catalog().handleOf(name));
     Declarations declarations = new Declarations(mapper, people);
     environment.jersey().register(new IncidentsResource(gateway, repository, mapper, declarations));
+    environment.jersey().register(new DeclarationResource(gateway));
     IncidentContextLookup context =
         new IncidentContextLookup(
             new IncidentLibrary(jdbi),

@@ -3,13 +3,18 @@ package dev.incidentflow.api.core;
 import static java.util.Objects.requireNonNull;
 
 import dev.incidentflow.activities.store.IncidentRecord;
+import dev.incidentflow.api.core.DeclarationProgress.Stage;
+import dev.incidentflow.workflows.activities.IncidentNumber;
 import dev.incidentflow.workflows.incident.AlertEvent;
 import dev.incidentflow.workflows.incident.IncidentInput;
+import dev.incidentflow.workflows.incident.IncidentOutcome;
 import dev.incidentflow.workflows.incident.IncidentState;
 import dev.incidentflow.workflows.incident.IncidentView;
 import dev.incidentflow.workflows.incident.IncidentWorkflow;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowException;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
@@ -18,7 +23,6 @@ import io.temporal.client.WorkflowUpdateHandle;
 import io.temporal.client.WorkflowUpdateStage;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -34,6 +38,9 @@ public final class IncidentGateway {
   private static final SignalWithStart.Signal<IncidentInput, AlertEvent> ALERT =
       SignalWithStart.Signal.of(
           IncidentWorkflow.class, "alert", IncidentInput.class, AlertEvent.class);
+
+  /** How long a completed declaration's outcome may take to read: it is there at once. */
+  private static final Duration OUTCOME_WAIT = Duration.ofSeconds(5);
 
   private final WorkflowClient client;
   private final Duration declareWait;
@@ -88,7 +95,7 @@ public final class IncidentGateway {
    * channel and first page. Empty when the workflow is not there yet (no worker running).
    */
   public Declared declare(IncidentInput input) {
-    String workflowId = "declared-" + UUID.randomUUID();
+    String workflowId = DeclarationIds.next();
     IncidentWorkflow incident = newIncident(workflowId);
     WorkflowClient.start(incident::run, input);
     WorkflowStub stub = WorkflowStub.fromTyped(incident);
@@ -113,6 +120,55 @@ public final class IncidentGateway {
 
   /** A declared incident's workflow and, when it opened in time, its view. */
   public record Declared(String workflowId, Optional<IncidentView> view) {}
+
+  /**
+   * What became of declaration {@code workflowId} (see {@link DeclarationIds}), in its workflow's
+   * own words: its {@code view} query while it runs, its outcome once it completed (the incident
+   * closed or was canceled), and the query again, replayed by a worker, when it was ended from
+   * outside Temporal's normal course (terminated, failed, timed out). Nothing else delivers to a
+   * declaration's workflow id, so every continue-as-new of it carries its one incident on, and its
+   * latest run names that incident.
+   */
+  public DeclarationProgress declaration(String workflowId) {
+    IncidentWorkflow incident = client.newWorkflowStub(IncidentWorkflow.class, workflowId);
+    WorkflowStub latest = WorkflowStub.fromTyped(incident);
+    WorkflowExecutionStatus status;
+    try {
+      status = latest.describe().getStatus();
+    } catch (WorkflowNotFoundException unknown) {
+      return new DeclarationProgress(workflowId, Stage.UNKNOWN, null);
+    }
+    if (status == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED) {
+      try {
+        IncidentOutcome outcome =
+            latest.getResult(OUTCOME_WAIT.toMillis(), TimeUnit.MILLISECONDS, IncidentOutcome.class);
+        return named(workflowId, outcome.incidentId(), Stage.ENDED);
+      } catch (TimeoutException | WorkflowException unread) {
+        log.warn("could not read how {} ended: {}", workflowId, unread.toString());
+      }
+    }
+    boolean running = status == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING;
+    IncidentView view;
+    try {
+      view = incident.view();
+    } catch (WorkflowException unanswered) {
+      // Before its first workflow task, or with no worker to answer: nothing to name yet.
+      log.warn("{} did not answer its view query: {}", workflowId, unanswered.toString());
+      view = null;
+    }
+    return named(
+        workflowId, view == null ? null : view.incidentId(), running ? Stage.OPENING : Stage.ENDED);
+  }
+
+  /**
+   * OPENED with {@code incidentId} when it is an incident id; {@code otherwise} when there is none
+   * (a workflow's state names its incident by the workflow id until it is numbered).
+   */
+  private static DeclarationProgress named(String workflowId, String incidentId, Stage otherwise) {
+    return IncidentNumber.parse(incidentId)
+        .map(number -> new DeclarationProgress(workflowId, Stage.OPENED, number.id()))
+        .orElseGet(() -> new DeclarationProgress(workflowId, otherwise, null));
+  }
 
   /**
    * Runs an update on a running incident, as just read from the store.

@@ -30,7 +30,6 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -56,7 +55,9 @@ public class IncidentsResource {
 
   /**
    * Declares an incident. Answers 201 with the incident once it has its number, channel and first
-   * page; 202 with the workflow id when that takes longer than the API waits (no worker up).
+   * page; 202 with the workflow id when that takes longer than the API waits (no worker up, Slack,
+   * PagerDuty or the database slow), whose {@code Location} names the declaration, which leads to
+   * the incident once it is numbered ({@link DeclarationResource}).
    */
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
@@ -64,8 +65,7 @@ public class IncidentsResource {
     IncidentInput input = declarations.input(AlertmanagerResource.required(declaration));
     IncidentGateway.Declared declared = gateway.declare(input);
     if (declared.view().isEmpty()) {
-      return Response.accepted(Map.of("workflowId", declared.workflowId(), "status", "starting"))
-          .build();
+      return DeclarationResource.starting(declared.workflowId());
     }
     String id = declared.view().get().incidentId();
     return Response.created(URI.create("/v1/incidents/" + id))

@@ -1,0 +1,29 @@
+package dev.incidentflow.api.core;
+
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * The workflow ids of incidents people declare: {@code declared-<uuid>}, a new one per declaration,
+ * so a declaration's workflow never shares its id with an alert group's.
+ */
+public final class DeclarationIds {
+  private static final String PREFIX = "declared-";
+
+  /** {@link UUID#toString()}'s form: lower-case hex in groups of 8, 4, 4, 4 and 12. */
+  private static final Pattern SHAPE =
+      Pattern.compile(
+          Pattern.quote(PREFIX) + "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+  private DeclarationIds() {}
+
+  /** The workflow id of a new declaration. */
+  public static String next() {
+    return PREFIX + UUID.randomUUID();
+  }
+
+  /** Whether {@code workflowId} has the shape {@link #next} gives, and nothing else. */
+  public static boolean isDeclaration(String workflowId) {
+    return workflowId != null && SHAPE.matcher(workflowId).matches();
+  }
+}

@@ -1,0 +1,79 @@
+package dev.incidentflow.api.resources;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.incidentflow.api.core.DeclarationIds;
+import dev.incidentflow.api.core.DeclarationProgress;
+import dev.incidentflow.api.core.IncidentGateway;
+import dev.incidentflow.api.errors.ApiException;
+import dev.incidentflow.api.json.DeclarationJson;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+
+/**
+ * A declaration that {@code POST /v1/incidents} answered with 202 before its incident was numbered:
+ * where the answer's {@code Location} points, so that its caller can learn which incident it opened
+ * instead of declaring again.
+ */
+@Path("/v1/declarations/{workflowId}")
+@Produces(MediaType.APPLICATION_JSON)
+public class DeclarationResource {
+  /** Seconds a caller is asked to wait before asking again about a declaration still opening. */
+  static final String RETRY_AFTER_SECONDS = "1";
+
+  private final IncidentGateway gateway;
+
+  public DeclarationResource(IncidentGateway gateway) {
+    this.gateway = requireNonNull(gateway, "gateway is null");
+  }
+
+  /**
+   * Where declaration {@code workflowId} of {@code POST /v1/incidents}'s 202 answer is looked up.
+   */
+  static URI location(String workflowId) {
+    return URI.create("/v1/declarations/" + workflowId);
+  }
+
+  /**
+   * 303 See Other to the incident once the declaration's workflow has numbered it, also after the
+   * incident was canceled or closed; 202 while it is still opening; 404 when no declaration has
+   * that workflow id, or its workflow was ended before it opened an incident.
+   */
+  @GET
+  public Response get(@PathParam("workflowId") String workflowId) {
+    if (!DeclarationIds.isDeclaration(workflowId)) {
+      // Checked before Temporal is asked, so only ids that POST /v1/incidents makes reach it.
+      throw new ApiException(
+          404,
+          "'" + workflowId + "' is not a declaration's workflow id (declared-<uuid>)",
+          List.of());
+    }
+    DeclarationProgress progress = gateway.declaration(workflowId);
+    return switch (progress.stage()) {
+      case UNKNOWN -> throw ApiException.notFound("no declaration has workflow id " + workflowId);
+      case OPENING -> starting(workflowId);
+      case OPENED ->
+          Response.seeOther(URI.create("/v1/incidents/" + progress.incidentId()))
+              .entity(DeclarationJson.opened(workflowId, progress.incidentId()))
+              .build();
+      case ENDED ->
+          throw ApiException.notFound(
+              "declaration " + workflowId + " ended before it opened an incident");
+    };
+  }
+
+  /** The 202 answer for a declaration still opening, here and from {@code POST /v1/incidents}. */
+  static Response starting(String workflowId) {
+    return Response.accepted(DeclarationJson.starting(workflowId))
+        .location(location(workflowId))
+        .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+        .build();
+  }
+}
