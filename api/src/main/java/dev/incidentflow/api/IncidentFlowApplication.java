@@ -266,7 +266,7 @@ public class IncidentFlowApplication extends Application<IncidentFlowConfigurati
     People people = new People(name -> directory.catalog().handleOf(name));
     Declarations declarations = new Declarations(mapper, people);
     environment.jersey().register(new IncidentsResource(gateway, repository, mapper, declarations));
-    environment.jersey().register(new DeclarationResource(gateway));
+    environment.jersey().register(new DeclarationResource(gateway, repository));
     IncidentContextLookup context =
         new IncidentContextLookup(
             new IncidentLibrary(jdbi),

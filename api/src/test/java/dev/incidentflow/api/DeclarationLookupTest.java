@@ -156,7 +156,8 @@ class DeclarationLookupTest {
   }
 
   @Test
-  void aDeclarationEndedBeforeItsIncidentWasNumberedIsNotFound() throws SQLException {
+  void aDeclarationEndedBeforeItsIncidentWasRecordedIsNotFoundUntilTheRecordLands()
+      throws SQLException {
     String workflowId;
     try (Connection held = holdIncidentsTable()) {
       ApiClient.Answer declared =
@@ -167,14 +168,19 @@ class DeclarationLookupTest {
           .temporalClient()
           .newUntypedWorkflowStub(workflowId)
           .terminate("an operator stopped it while it opened");
+
+      ApiClient.Answer lookup = api.get("/v1/declarations/" + workflowId);
+
+      assertThat(lookup.status()).isEqualTo(404);
+      assertThat(lookup.error())
+          .isEqualTo("declaration " + workflowId + " ended before it opened an incident");
       held.commit();
     }
-
-    ApiClient.Answer lookup = api.get("/v1/declarations/" + workflowId);
-
-    assertThat(lookup.status()).isEqualTo(404);
-    assertThat(lookup.error())
-        .isEqualTo("declaration " + workflowId + " ended before it opened an incident");
+    // The opening's insert was waiting for the table: it lands, and the incident it recorded is
+    // the one the declaration leads to, though its workflow is gone.
+    ApiClient.Answer recorded =
+        api.await("/v1/declarations/" + workflowId, found -> found.status() == 303);
+    assertThat(recorded.body().path("incidentId").asText()).startsWith("INC-");
   }
 
   @Test

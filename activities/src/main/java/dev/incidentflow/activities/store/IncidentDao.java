@@ -135,6 +135,10 @@ interface IncidentDao {
       """)
   List<TimelineEvent> timeline(@Bind("number") long number, @Bind("known") String[] known);
 
+  @SqlQuery(
+      "SELECT number FROM incidents WHERE workflow_id = :workflowId ORDER BY number DESC LIMIT 1")
+  Optional<Long> latestNumberOf(@Bind("workflowId") String workflowId);
+
   @SqlQuery("SELECT workflow_id FROM incidents WHERE number = :number")
   Optional<String> workflowIdOf(@Bind("number") long number);
 }

@@ -72,6 +72,14 @@ public final class IncidentRepository {
   }
 
   /** The id of the workflow that runs the incident, to signal or query it. */
+  /**
+   * The number of the latest incident workflow {@code workflowId} recorded: a declaration's one
+   * incident, or an alert group's latest.
+   */
+  public Optional<Long> latestNumberOf(String workflowId) {
+    return dao.latestNumberOf(workflowId);
+  }
+
   public Optional<String> workflowIdOf(long number) {
     return dao.workflowIdOf(number);
   }

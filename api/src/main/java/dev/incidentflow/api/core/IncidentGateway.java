@@ -3,18 +3,14 @@ package dev.incidentflow.api.core;
 import static java.util.Objects.requireNonNull;
 
 import dev.incidentflow.activities.store.IncidentRecord;
-import dev.incidentflow.api.core.DeclarationProgress.Stage;
-import dev.incidentflow.workflows.activities.IncidentNumber;
 import dev.incidentflow.workflows.incident.AlertEvent;
 import dev.incidentflow.workflows.incident.IncidentInput;
-import dev.incidentflow.workflows.incident.IncidentOutcome;
 import dev.incidentflow.workflows.incident.IncidentState;
 import dev.incidentflow.workflows.incident.IncidentView;
 import dev.incidentflow.workflows.incident.IncidentWorkflow;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowException;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
@@ -38,9 +34,6 @@ public final class IncidentGateway {
   private static final SignalWithStart.Signal<IncidentInput, AlertEvent> ALERT =
       SignalWithStart.Signal.of(
           IncidentWorkflow.class, "alert", IncidentInput.class, AlertEvent.class);
-
-  /** How long a completed declaration's outcome may take to read: it is there at once. */
-  private static final Duration OUTCOME_WAIT = Duration.ofSeconds(5);
 
   private final WorkflowClient client;
   private final Duration declareWait;
@@ -122,52 +115,24 @@ public final class IncidentGateway {
   public record Declared(String workflowId, Optional<IncidentView> view) {}
 
   /**
-   * What became of declaration {@code workflowId} (see {@link DeclarationIds}), in its workflow's
-   * own words: its {@code view} query while it runs, its outcome once it completed (the incident
-   * closed or was canceled), and the query again, replayed by a worker, when it was ended from
-   * outside Temporal's normal course (terminated, failed, timed out). Nothing else delivers to a
-   * declaration's workflow id, so every continue-as-new of it carries its one incident on, and its
-   * latest run names that incident.
+   * Whether declaration {@code workflowId}'s workflow is still running, for a declaration whose
+   * incident is not in the store yet: {@link DeclarationStage#OPENING} while it runs, {@link
+   * DeclarationStage#ENDED} once it ended (terminated, failed, timed out before it numbered its
+   * incident), {@link DeclarationStage#UNKNOWN} when Temporal has no such workflow. Asks the server
+   * only, so it answers with no worker running.
    */
-  public DeclarationProgress declaration(String workflowId) {
-    IncidentWorkflow incident = client.newWorkflowStub(IncidentWorkflow.class, workflowId);
-    WorkflowStub latest = WorkflowStub.fromTyped(incident);
-    WorkflowExecutionStatus status;
+  public DeclarationStage declarationStage(String workflowId) {
     try {
-      status = latest.describe().getStatus();
+      WorkflowExecutionStatus status =
+          WorkflowStub.fromTyped(client.newWorkflowStub(IncidentWorkflow.class, workflowId))
+              .describe()
+              .getStatus();
+      return status == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING
+          ? DeclarationStage.OPENING
+          : DeclarationStage.ENDED;
     } catch (WorkflowNotFoundException unknown) {
-      return new DeclarationProgress(workflowId, Stage.UNKNOWN, null);
+      return DeclarationStage.UNKNOWN;
     }
-    if (status == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED) {
-      try {
-        IncidentOutcome outcome =
-            latest.getResult(OUTCOME_WAIT.toMillis(), TimeUnit.MILLISECONDS, IncidentOutcome.class);
-        return named(workflowId, outcome.incidentId(), Stage.ENDED);
-      } catch (TimeoutException | WorkflowException unread) {
-        log.warn("could not read how {} ended: {}", workflowId, unread.toString());
-      }
-    }
-    boolean running = status == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING;
-    IncidentView view;
-    try {
-      view = incident.view();
-    } catch (WorkflowException unanswered) {
-      // Before its first workflow task, or with no worker to answer: nothing to name yet.
-      log.warn("{} did not answer its view query: {}", workflowId, unanswered.toString());
-      view = null;
-    }
-    return named(
-        workflowId, view == null ? null : view.incidentId(), running ? Stage.OPENING : Stage.ENDED);
-  }
-
-  /**
-   * OPENED with {@code incidentId} when it is an incident id; {@code otherwise} when there is none
-   * (a workflow's state names its incident by the workflow id until it is numbered).
-   */
-  private static DeclarationProgress named(String workflowId, String incidentId, Stage otherwise) {
-    return IncidentNumber.parse(incidentId)
-        .map(number -> new DeclarationProgress(workflowId, Stage.OPENED, number.id()))
-        .orElseGet(() -> new DeclarationProgress(workflowId, otherwise, null));
   }
 
   /**

@@ -2,11 +2,12 @@ package dev.incidentflow.api.resources;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.incidentflow.activities.store.IncidentRepository;
 import dev.incidentflow.api.core.DeclarationIds;
-import dev.incidentflow.api.core.DeclarationProgress;
 import dev.incidentflow.api.core.IncidentGateway;
 import dev.incidentflow.api.errors.ApiException;
 import dev.incidentflow.api.json.DeclarationJson;
+import dev.incidentflow.workflows.activities.IncidentNumber;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A declaration that {@code POST /v1/incidents} answered with 202 before its incident was numbered:
@@ -29,9 +31,11 @@ public class DeclarationResource {
   static final String RETRY_AFTER_SECONDS = "1";
 
   private final IncidentGateway gateway;
+  private final IncidentRepository repository;
 
-  public DeclarationResource(IncidentGateway gateway) {
+  public DeclarationResource(IncidentGateway gateway, IncidentRepository repository) {
     this.gateway = requireNonNull(gateway, "gateway is null");
+    this.repository = requireNonNull(repository, "repository is null");
   }
 
   /**
@@ -55,14 +59,18 @@ public class DeclarationResource {
           "'" + workflowId + "' is not a declaration's workflow id (declared-<uuid>)",
           List.of());
     }
-    DeclarationProgress progress = gateway.declaration(workflowId);
-    return switch (progress.stage()) {
+    // The store first: the incident is there from the moment it has its number, whatever became
+    // of its workflow since, and reading it needs no worker.
+    Optional<String> incidentId =
+        repository.latestNumberOf(workflowId).map(number -> new IncidentNumber(number).id());
+    if (incidentId.isPresent()) {
+      return Response.seeOther(URI.create("/v1/incidents/" + incidentId.get()))
+          .entity(DeclarationJson.opened(workflowId, incidentId.get()))
+          .build();
+    }
+    return switch (gateway.declarationStage(workflowId)) {
       case UNKNOWN -> throw ApiException.notFound("no declaration has workflow id " + workflowId);
       case OPENING -> starting(workflowId);
-      case OPENED ->
-          Response.seeOther(URI.create("/v1/incidents/" + progress.incidentId()))
-              .entity(DeclarationJson.opened(workflowId, progress.incidentId()))
-              .build();
       case ENDED ->
           throw ApiException.notFound(
               "declaration " + workflowId + " ended before it opened an incident");
