@@ -232,6 +232,7 @@ class IncidentEscalationWorkflowTest {
     env.sleep(Duration.ofSeconds(30));
     env.slack.down = false;
 
+    // Waiting on the result skips time through the queued posts' retries to the run's end.
     assertThat(env.awaitOutcome("alert-a").status()).isEqualTo(IncidentStatus.CANCELED);
     List<String> announced = env.slack.textsIn("incidents");
     assertThat(announced).hasSize(3);

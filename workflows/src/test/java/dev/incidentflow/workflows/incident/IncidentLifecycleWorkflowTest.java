@@ -126,6 +126,7 @@ class IncidentLifecycleWorkflowTest {
     incident.resolve(new Transition("bob", "really fixed"));
     env.sleepUntil(1, minutes(65, 0));
     assertThat(incident.view().status()).isEqualTo(IncidentStatus.RESOLVED);
+    // Waiting on the result skips time to the window's end, a second on.
     assertThat(env.awaitOutcome("alert-a").status()).isEqualTo(IncidentStatus.CLOSED);
     assertThat(env.events(1, CLOSED).get(0).at())
         .isBetween(env.startedAt(1).plus(minutes(65, 0)), env.startedAt(1).plus(minutes(65, 2)));

@@ -32,6 +32,7 @@ class IncidentTicketWorkflowTest {
     IncidentWorkflow incident = env.startAlertIncident("alert-a", Severity.SEV3);
     env.sleepUntil(1, Duration.ofMinutes(30));
     incident.resolve(new Transition("alice", "restarted the consumer"));
+    // Waiting on the result skips time to the monitoring window's end.
     env.awaitOutcome("alert-a");
 
     assertThat(env.tracker.issues).containsOnlyKeys("PAY-1");
@@ -65,6 +66,7 @@ class IncidentTicketWorkflowTest {
     IncidentWorkflow incident = env.startAlertIncident("alert-a", Severity.SEV1);
     env.sleepUntil(1, Duration.ofMinutes(3));
     incident.resolve(new Transition("alice", ""));
+    // Waiting on the result skips time to the monitoring window's end.
     env.awaitOutcome("alert-a");
 
     assertThat(env.tracker.issues).isEmpty();
@@ -94,6 +96,7 @@ class IncidentTicketWorkflowTest {
     IncidentWorkflow incident = env.startAlertIncident("alert-a", Severity.SEV3);
 
     incident.cancel(new Transition("alice", "duplicate of INC-0"));
+    // Waiting on the result skips time through the retries' backoff (about 30 s) to the run's end.
     IncidentOutcome outcome = env.awaitOutcome("alert-a");
 
     assertThat(outcome.status()).isEqualTo(IncidentStatus.CANCELED);

@@ -527,6 +527,7 @@ class IncidentWorkflowTest {
     assertThat(env.paging.of(PagerEvent.Action.RESOLVE))
         .extracting(PagerEvent::dedupKey)
         .contains("incidentflow-INC-1-step-0-sev1");
+    // Waiting on the result skips time to the monitoring window's end, 5 minutes on.
     assertThat(env.awaitOutcome("alert-a").status()).isEqualTo(IncidentStatus.CLOSED);
     env.recordHistory("alert-reopens-during-monitoring", "alert-a");
   }
