@@ -491,9 +491,9 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
   }
 
   /**
-   * The version of {@code change}, one of the 23 changes version 1 of {@link #BASELINE} covers:
-   * its latest in a run that took the baseline, else the one its own marker records (taken now when
-   * it has none). Not for later changes: a run with baseline 1 takes their own markers, also once a
+   * The version of {@code change}, one of the 23 changes version 1 of {@link #BASELINE} covers: its
+   * latest in a run that took the baseline, else the one its own marker records (taken now when it
+   * has none). Not for later changes: a run with baseline 1 takes their own markers, also once a
    * later baseline covers them.
    */
   private int version(String change, int latest) {

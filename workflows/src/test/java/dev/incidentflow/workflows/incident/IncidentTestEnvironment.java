@@ -88,6 +88,8 @@ final class IncidentTestEnvironment implements BeforeEachCallback, AfterEachCall
 
   @Override
   public void beforeEach(ExtensionContext context) {
+    // The postmortems a test's incidents start, not the ones of the tests before it.
+    RecordingPostmortemWorkflow.STARTED.clear();
     env = TestWorkflowEnvironment.newInstance();
     env.registerSearchAttribute("IncidentNumber", IndexedValueType.INDEXED_VALUE_TYPE_INT);
     env.registerSearchAttribute("IncidentSeverity", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);

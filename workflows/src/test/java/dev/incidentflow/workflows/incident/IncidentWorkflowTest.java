@@ -495,7 +495,8 @@ class IncidentWorkflowTest {
         .extracting(c -> c.name())
         .isEqualTo("inc-1-sev1-checkout-error-budget-burn");
     assertThat(RecordingPostmortemWorkflow.STARTED)
-        .anySatisfy(
+        .singleElement()
+        .satisfies(
             postmortem -> {
               assertThat(postmortem.incidentNumber()).isEqualTo(1);
               assertThat(postmortem.due()).isEqualTo(Duration.ofHours(24));
