@@ -177,7 +177,8 @@ public class IncidentsResource {
     StringBuilder next = new StringBuilder(request.getRawPath()).append('?');
     if (query != null) {
       for (String parameter : query.split("&")) {
-        // Compared decoded, as Jersey read it: befor%65 is before too.
+        // Compared decoded, as Jersey read it: befor%65 is before too. (A java.net.URI holds no
+        // malformed escape, so decoding cannot fail.)
         String name = URLDecoder.decode(parameter.split("=", 2)[0], StandardCharsets.UTF_8);
         if (!parameter.isEmpty() && !name.equals("before")) {
           next.append(parameter).append('&');
