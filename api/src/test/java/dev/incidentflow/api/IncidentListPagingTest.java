@@ -61,6 +61,25 @@ class IncidentListPagingTest {
   }
 
   @Test
+  void incidentsTriggeredAtOneMomentPageOneByOneByNumber() {
+    PastIncidents incidents = new PastIncidents(STACK, DATABASE);
+    String lowest = store(incidents, "tie-1", "paging-tie", START);
+    String middle = store(incidents, "tie-2", "paging-tie", START);
+    String highest = store(incidents, "tie-3", "paging-tie", START);
+
+    List<String> listed = new java.util.ArrayList<>();
+    Optional<String> link = Optional.of("/v1/incidents?service=paging-tie&limit=1");
+    while (link.isPresent() && listed.size() < 5) {
+      ApiClient.Answer page = api().get(link.get());
+      listed.addAll(ids(page));
+      link = next(page);
+    }
+
+    // Each page boundary falls between two incidents of the same time: the number decides.
+    assertThat(listed).containsExactly(highest, middle, lowest);
+  }
+
+  @Test
   void aHandWrittenBeforeListsTheIncidentsAfterThatOne() {
     PastIncidents incidents = new PastIncidents(STACK, DATABASE);
     String first = store(incidents, "handwritten-1", "paging-handwritten", START);
