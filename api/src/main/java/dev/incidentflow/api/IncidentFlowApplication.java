@@ -43,6 +43,7 @@ import dev.incidentflow.api.errors.UnexpectedErrorMapper;
 import dev.incidentflow.api.errors.WebApplicationErrorMapper;
 import dev.incidentflow.api.health.TemporalHealthCheck;
 import dev.incidentflow.api.resources.ActionItemsResource;
+import dev.incidentflow.api.resources.AlertContentTypeFilter;
 import dev.incidentflow.api.resources.AlertmanagerResource;
 import dev.incidentflow.api.resources.AlertsResource;
 import dev.incidentflow.api.resources.DeclarationResource;
@@ -257,6 +258,7 @@ public class IncidentFlowApplication extends Application<IncidentFlowConfigurati
             });
     environment.jersey().register(new BodySizeLimitFilter(MAX_BODY_BYTES));
     environment.jersey().register(new BearerTokenFilter(config.getApiToken()));
+    environment.jersey().register(new AlertContentTypeFilter());
     environment.jersey().register(new ApiExceptionMapper());
     environment.jersey().register(new JsonErrorMapper());
     environment.jersey().register(new WebApplicationErrorMapper());

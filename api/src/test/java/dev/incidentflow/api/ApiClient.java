@@ -56,6 +56,16 @@ public final class ApiClient {
     return send(request.build());
   }
 
+  /**
+   * Posts {@code body} with these headers besides the token, and no others: no {@code Content-Type}
+   * unless {@code headers} has one.
+   */
+  public Answer postBytes(String path, byte[] body, Map<String, String> headers) {
+    HttpRequest.Builder request = request(path).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    headers.forEach(request::header);
+    return send(request.build());
+  }
+
   /** Sends {@code method} to {@code path} as written (escapes and all), without a body. */
   public Answer send(String method, String path) {
     return send(request(path).method(method, HttpRequest.BodyPublishers.noBody()).build());

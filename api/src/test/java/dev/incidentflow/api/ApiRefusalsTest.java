@@ -4,8 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.DeflaterOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -114,6 +119,21 @@ class ApiRefusalsTest {
   }
 
   @Test
+  void declarationWhoseServiceIsTooLongToRecordIsRefused() {
+    ApiClient.Answer answer =
+        api.post(
+            "/v1/incidents",
+            "{\"title\":\"Refunds fail\",\"severity\":\"SEV2\",\"declaredBy\":\"carol\","
+                + "\"service\":\""
+                + "payments-".repeat(30)
+                + "\"}");
+
+    assertThat(answer.status()).isEqualTo(422);
+    assertThat(answer.body().path("details").toString())
+        .contains("service is longer than 200 characters");
+  }
+
+  @Test
   void declarationWhoseCommanderTheCatalogLacksIsRefused() {
     ApiClient.Answer answer =
         api.post(
@@ -169,12 +189,55 @@ class ApiRefusalsTest {
     assertThat(labels.status()).isEqualTo(400);
     assertThat(labels.body().path("details").get(0).asText())
         .isEqualTo("labels: expected an object");
-    ApiClient.Answer count =
+    ApiClient.Answer alerts =
         api.post(
             "/v1/alerts/alertmanager",
-            "{\"groupKey\":\"k\",\"status\":\"firing\",\"truncatedAlerts\":\"many\"}");
-    assertThat(count.body().path("details").get(0).asText())
-        .isEqualTo("truncatedAlerts: 'many' is not a number");
+            "{\"groupKey\":\"k\",\"status\":\"firing\",\"alerts\":{\"labels\":{}}}");
+    assertThat(alerts.body().path("details").get(0).asText())
+        .isEqualTo("alerts: expected an array");
+  }
+
+  @Test
+  void anAlertDeclaredAsAnotherShapeThanJsonIsRefusedNamingTheTypeItWasSentAs() {
+    for (String type : List.of("application/x-www-form-urlencoded", "application/xml")) {
+      ApiClient.Answer answer =
+          api.postBytes(
+              "/v1/alerts",
+              "{\"dedupKey\":\"form\",\"status\":\"firing\",\"severity\":\"SEV1\"}"
+                  .getBytes(StandardCharsets.UTF_8),
+              Map.of("Content-Type", type));
+
+      assertThat(answer.status()).isEqualTo(415);
+      assertThat(answer.error()).isEqualTo("alerts are JSON: send Content-Type: application/json");
+      assertThat(answer.body().path("details").get(0).asText())
+          .isEqualTo("the request's Content-Type is '" + type + "'");
+    }
+  }
+
+  @Test
+  void aBodyInAnEncodingOtherThanGzipIsRefusedNamingTheEncoding() {
+    byte[] alert =
+        "{\"dedupKey\":\"deflated\",\"status\":\"firing\",\"severity\":\"SEV1\"}"
+            .getBytes(StandardCharsets.UTF_8);
+    ByteArrayOutputStream deflated = new ByteArrayOutputStream();
+    try (DeflaterOutputStream out = new DeflaterOutputStream(deflated)) {
+      out.write(alert);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+
+    ApiClient.Answer answer =
+        api.postBytes(
+            "/v1/alerts",
+            deflated.toByteArray(),
+            Map.of("Content-Type", "application/json", "Content-Encoding", "deflate"));
+
+    assertThat(answer.status()).isEqualTo(415);
+    assertThat(answer.error()).isEqualTo("request body encoding not supported");
+    assertThat(answer.body().path("details").get(0).asText())
+        .isEqualTo(
+            "the body's Content-Encoding is 'deflate'; send it as it is or with Content-Encoding:"
+                + " gzip");
   }
 
   @Test

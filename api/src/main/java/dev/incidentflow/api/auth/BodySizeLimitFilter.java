@@ -6,6 +6,7 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.ByteArrayInputStream;
@@ -26,6 +27,10 @@ import java.util.zip.ZipException;
  * way ({@code Expect: 100-continue}: reading would ask for it) or when its declared length is past
  * what would be drained; a body larger than that is left unread, and its sender may see only the
  * reset.
+ *
+ * <p>A body in a {@code Content-Encoding} other than gzip (which Jetty decodes) is refused with 415
+ * naming the encoding, before it is read: read as it is, it failed as malformed JSON, which sent
+ * its sender looking in the wrong place.
  */
 @PreMatching
 @Priority(Priorities.AUTHENTICATION - 100)
@@ -47,6 +52,18 @@ public final class BodySizeLimitFilter implements ContainerRequestFilter {
 
   @Override
   public void filter(ContainerRequestContext request) throws IOException {
+    String encoding = request.getHeaderString(HttpHeaders.CONTENT_ENCODING);
+    if (encoding != null && !encoding.isBlank() && !"identity".equalsIgnoreCase(encoding.strip())) {
+      // Jetty took the header off a gzip body it decodes: this one is in an encoding it does not.
+      request.abortWith(
+          error(
+              Response.Status.UNSUPPORTED_MEDIA_TYPE,
+              "request body encoding not supported",
+              "the body's Content-Encoding is '"
+                  + encoding
+                  + "'; send it as it is or with Content-Encoding: gzip"));
+      return;
+    }
     if (request.getLength() > maxBytes) {
       boolean onItsWay = !"100-continue".equalsIgnoreCase(request.getHeaderString("Expect"));
       if (onItsWay && request.getLength() <= drainBytes()) {

@@ -2,6 +2,7 @@ package dev.incidentflow.api.core;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.incidentflow.api.errors.Problems;
 import dev.incidentflow.api.json.AlertmanagerAlert;
 import dev.incidentflow.api.json.AlertmanagerPayload;
@@ -11,16 +12,19 @@ import dev.incidentflow.workflows.incident.IncidentInput;
 import dev.incidentflow.workflows.model.Severity;
 import dev.incidentflow.workflows.policy.Policy;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -29,6 +33,22 @@ import java.util.stream.Stream;
  * the severity from the {@code severity} label through the policy's aliases.
  */
 public final class AlertMapper {
+  /**
+   * The longest service name an alert gives its incident, in characters; a longer one is cut. The
+   * store indexes the name (an index row holds about 2.7 kB) and Temporal keeps it as a keyword
+   * search attribute, so an incident with a much longer one could never be recorded: it would never
+   * open, and nobody would be paged. Deploys refuse a longer name (DeploysResource).
+   */
+  public static final int MAX_SERVICE_LENGTH = 200;
+
+  /**
+   * The status Grafana's default notification title starts with ({@code [FIRING:2] HighCpu (web)}),
+   * which counts the alerts of the delivery that opened the incident and says nothing about it
+   * later.
+   */
+  private static final Pattern GRAFANA_STATUS_PREFIX =
+      Pattern.compile("^\\[(?:FIRING(?::\\d+)?|RESOLVED)\\]\\s*", Pattern.CASE_INSENSITIVE);
+
   private final Policy policy;
   private final String defaultService;
   private final UnaryOperator<String> serviceNames;
@@ -53,27 +73,43 @@ public final class AlertMapper {
     return Problems.isBlank(named) ? defaultService : serviceNames.apply(named.strip());
   }
 
-  /** One alert group delivery, mapped. */
-  public record MappedAlert(String workflowId, IncidentInput input, AlertEvent event) {}
+  /**
+   * One alert group delivery, mapped.
+   *
+   * @param warnings what was left out of the delivery to take the rest, for the sender to see
+   */
+  public record MappedAlert(
+      String workflowId, IncidentInput input, AlertEvent event, List<String> warnings) {
+
+    public MappedAlert {
+      requireNonNull(workflowId, "workflowId is null");
+      requireNonNull(event, "event is null");
+      warnings = List.copyOf(warnings);
+    }
+  }
 
   /** Maps an Alertmanager or Grafana delivery; a 422 names whatever is missing or unknown. */
   public MappedAlert fromAlertmanager(String source, AlertmanagerPayload payload) {
-    Problems problems =
-        new Problems()
-            .requireText("groupKey", payload.groupKey())
-            .check(
-                isFiringOrResolved(payload.status()),
-                "status must be firing or resolved, not " + quote(payload.status()));
-    boolean firing = "firing".equals(payload.status());
+    String status = status(payload.status());
+    Problems problems = new Problems().requireText("groupKey", payload.groupKey());
+    if (Problems.isBlank(payload.groupKey()) && isPresent(payload.dedupKey())) {
+      problems.add(
+          "this body has a dedupKey, as a generic alert has: send generic alerts to POST"
+              + " /v1/alerts");
+    }
+    problems.check(
+        status != null, "status must be firing or resolved, not " + quote(payload.status()));
+    boolean firing = "firing".equals(status);
     Map<String, String> labels = new HashMap<>();
     payload.alerts().forEach(alert -> labels.putAll(alert.labels()));
     labels.putAll(payload.groupLabels());
     labels.putAll(payload.commonLabels());
-    Optional<Severity> severity = severityOf(payload, problems, firing);
+    List<String> warnings = new ArrayList<>();
+    Optional<Severity> severity = severityOf(payload, problems, warnings, firing);
     problems.throwIfAny("invalid " + source + " webhook");
 
     String service =
-        service(
+        alertService(
             firstText(
                 payload.commonLabels().get("service"),
                 payload.groupLabels().get("service"),
@@ -86,7 +122,7 @@ public final class AlertMapper {
     String title =
         firstText(
             payload.commonAnnotations().get("summary"),
-            payload.title(),
+            withoutStatusPrefix(payload.title()),
             payload.groupLabels().get("alertname"),
             labels.get("alertname"),
             "Alert group " + payload.groupKey());
@@ -122,24 +158,25 @@ public final class AlertMapper {
             .filter(Objects::nonNull)
             .findFirst()
             .orElse(null));
-    String workflowId = AlertWorkflowIds.of(source, payload.groupKey());
+    String dedupKey = groupKeyOf(payload);
+    String workflowId = AlertWorkflowIds.of(source, dedupKey);
     AlertEvent event =
         new AlertEvent(
             firing,
             source,
-            payload.groupKey(),
+            dedupKey,
             title,
             labels.get("severity"),
             severity.orElse(null),
             clock.instant(),
-            payload.alerts().size(),
+            payload.alerts().size() + count(payload.truncatedAlerts()),
             context,
             List.copyOf(links));
     IncidentInput input =
         firing
             ? new IncidentInput(
                 source,
-                payload.groupKey(),
+                dedupKey,
                 title,
                 description,
                 severity.orElseThrow(),
@@ -150,30 +187,41 @@ public final class AlertMapper {
                 List.copyOf(links),
                 null)
             : null;
-    return new MappedAlert(workflowId, input, event);
+    return new MappedAlert(workflowId, input, event, warnings);
   }
 
-  /** Maps a generic alert. */
+  /**
+   * Maps a generic alert. Only what IncidentFlow cannot act on without is required: the {@code
+   * dedupKey} that groups its deliveries, its {@code status}, and, firing, a {@code severity} (or a
+   * {@code severity} label) the policy knows, which decides who is paged. The title falls back to
+   * the {@code alertname} label, then the dedup key.
+   */
   public MappedAlert fromGeneric(GenericAlert alert) {
+    String status = status(alert.status());
     Problems problems =
         new Problems()
             .requireText("dedupKey", alert.dedupKey())
             .check(
-                isFiringOrResolved(alert.status()),
-                "status must be firing or resolved, not " + quote(alert.status()));
-    boolean firing = "firing".equals(alert.status());
+                status != null, "status must be firing or resolved, not " + quote(alert.status()));
+    boolean firing = "firing".equals(status);
+    boolean severityField = !Problems.isBlank(alert.severity());
+    String severityText = severityField ? alert.severity() : alert.labels().get("severity");
     Optional<Severity> severity = Optional.empty();
     if (firing) {
-      problems.requireText("title", alert.title()).requireText("severity", alert.severity());
-      severity = policy.severityFor(alert.severity());
-      if (!Problems.isBlank(alert.severity()) && severity.isEmpty()) {
-        problems.add(unknownSeverity("severity", alert.severity()));
+      severity = policy.severityFor(severityText);
+      if (Problems.isBlank(severityText)) {
+        problems.add("severity is required (or a severity label)");
+      } else if (severity.isEmpty()) {
+        problems.add(unknownSeverity(severityField ? "severity" : "labels.severity", severityText));
       }
+    }
+    if (!problems.isEmpty()) {
+      misdirection(alert).ifPresent(problems::add);
     }
     problems.throwIfAny("invalid alert");
     String service =
-        service(firstText(alert.service(), alert.labels().get("service"), defaultService));
-    String title = firstText(alert.title(), alert.dedupKey());
+        alertService(firstText(alert.service(), alert.labels().get("service"), defaultService));
+    String title = firstText(alert.title(), alert.labels().get("alertname"), alert.dedupKey());
     String workflowId = AlertWorkflowIds.of("generic", alert.dedupKey());
     AlertEvent event =
         new AlertEvent(
@@ -181,7 +229,7 @@ public final class AlertMapper {
             "generic",
             alert.dedupKey(),
             title,
-            alert.severity(),
+            severityText,
             severity.orElse(null),
             clock.instant(),
             1,
@@ -202,7 +250,27 @@ public final class AlertMapper {
                 alert.links(),
                 null)
             : null;
-    return new MappedAlert(workflowId, input, event);
+    return new MappedAlert(workflowId, input, event, List.of());
+  }
+
+  /**
+   * What a refused generic alert's fields say about why: an Alertmanager or Grafana body sent to
+   * the generic path, or fields this format does not have (a misspelt {@code dedup_key}).
+   */
+  private static Optional<String> misdirection(GenericAlert alert) {
+    Set<String> others = alert.otherFieldNames();
+    if (others.contains("groupKey") || others.contains("alerts")) {
+      return Optional.of(
+          "this body has groupKey and alerts, as an Alertmanager or Grafana webhook has: send those"
+              + " to POST /v1/alerts/alertmanager or /v1/alerts/grafana");
+    }
+    if (others.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        "fields a generic alert does not have were ignored: "
+            + String.join(", ", others.stream().sorted().toList())
+            + " (it has dedupKey, status, service, severity, title, description, labels, links)");
   }
 
   /** Maps a severity as people write it (SEV2, P2, error), or explains why it cannot. */
@@ -217,7 +285,7 @@ public final class AlertMapper {
   }
 
   private Optional<Severity> severityOf(
-      AlertmanagerPayload payload, Problems problems, boolean firing) {
+      AlertmanagerPayload payload, Problems problems, List<String> warnings, boolean firing) {
     String common = payload.commonLabels().get("severity");
     if (!Problems.isBlank(common)) {
       Optional<Severity> mapped = policy.severityFor(common);
@@ -233,30 +301,111 @@ public final class AlertMapper {
         firing ? severityLabels(payload, alert -> !"resolved".equals(alert.status())) : List.of();
     List<String> labels =
         firingLabels.isEmpty() ? severityLabels(payload, alert -> true) : firingLabels;
-    for (String label : labels) {
-      if (policy.severityFor(label).isEmpty() && firing) {
-        problems.add(unknownSeverity("alerts[].labels.severity", label));
-      }
-    }
     Optional<Severity> worst =
         labels.stream()
             .map(policy::severityFor)
             .flatMap(Optional::stream)
             .min(Comparator.naturalOrder());
-    if (worst.isEmpty() && labels.isEmpty() && firing) {
+    if (!firing) {
+      return worst;
+    }
+    List<String> unknown = labels.stream().filter(l -> policy.severityFor(l).isEmpty()).toList();
+    if (labels.isEmpty()) {
       problems.add(
           "a severity label is required (commonLabels.severity or each alert's labels.severity)");
+    } else if (worst.isEmpty()) {
+      unknown.forEach(label -> problems.add(unknownSeverity("alerts[].labels.severity", label)));
+    } else {
+      // An alert whose label nobody can read must not take its group's known alerts down with it:
+      // Alertmanager does not send a refused delivery again, and those alerts would page nobody.
+      unknown.forEach(
+          label ->
+              warnings.add(
+                  unknownSeverity("alerts[].labels.severity", label)
+                      + "; the group fires at "
+                      + worst.get()
+                      + ", the worst severity of its alerts that the policy knows"));
     }
     return worst;
   }
 
+  /**
+   * The distinct severity labels of the alerts {@code counted} picks. An empty label is no label,
+   * as in Prometheus.
+   */
   private static List<String> severityLabels(
       AlertmanagerPayload payload, Predicate<AlertmanagerAlert> counted) {
     return payload.alerts().stream()
         .filter(counted)
         .map(alert -> alert.labels().get("severity"))
-        .filter(Objects::nonNull)
+        .filter(label -> !Problems.isBlank(label))
+        .distinct()
         .toList();
+  }
+
+  /**
+   * The delivery's dedup key: its group key, and, from a Grafana organization other than the first,
+   * that organization. Grafana's group keys do not name the organization, so two organizations'
+   * rules of one name would otherwise share an incident, and one would fire into the other's.
+   * Organization 1 (and a delivery that names none, as Alertmanager's) keeps the bare group key,
+   * the key incidents opened before this have.
+   */
+  private static String groupKeyOf(AlertmanagerPayload payload) {
+    return organization(payload.orgId())
+        .map(org -> "orgId=" + org + " " + payload.groupKey())
+        .orElse(payload.groupKey());
+  }
+
+  /** The organization {@code orgId} names, if any but the first. */
+  static Optional<String> organization(JsonNode orgId) {
+    if (orgId == null || !orgId.isValueNode() || orgId.isNull()) {
+      return Optional.empty();
+    }
+    String text = orgId.asText().strip();
+    if (orgId.isIntegralNumber() || text.matches("[+-]?\\d{1,18}")) {
+      long number = orgId.isIntegralNumber() ? orgId.asLong() : Long.parseLong(text);
+      return number == 1 ? Optional.empty() : Optional.of(Long.toString(number));
+    }
+    return text.isEmpty() ? Optional.empty() : Optional.of(text);
+  }
+
+  /** Alertmanager's {@code truncatedAlerts}: a count, or 0 for anything else. */
+  static int count(JsonNode truncatedAlerts) {
+    if (truncatedAlerts == null) {
+      return 0;
+    }
+    if (truncatedAlerts.isTextual() && truncatedAlerts.asText().strip().matches("\\d{1,9}")) {
+      return Integer.parseInt(truncatedAlerts.asText().strip());
+    }
+    return truncatedAlerts.canConvertToInt() && truncatedAlerts.isIntegralNumber()
+        ? Math.max(0, truncatedAlerts.intValue())
+        : 0;
+  }
+
+  private static boolean isPresent(JsonNode node) {
+    return node != null && !node.isNull() && !node.isMissingNode();
+  }
+
+  /** Grafana's title without the status it starts with ({@code [FIRING:2] HighCpu}). */
+  static String withoutStatusPrefix(String title) {
+    return title == null ? null : GRAFANA_STATUS_PREFIX.matcher(title).replaceFirst("");
+  }
+
+  /**
+   * The service an alert names ({@link #service}), cut to {@link #MAX_SERVICE_LENGTH} characters
+   * rather than refused: the alert still opens its incident and pages, under a name people will see
+   * is wrong.
+   */
+  private String alertService(String named) {
+    if (named == null) {
+      return service(null);
+    }
+    String stripped = named.strip();
+    if (stripped.codePointCount(0, stripped.length()) <= MAX_SERVICE_LENGTH) {
+      return service(stripped);
+    }
+    return service(stripped.substring(0, stripped.offsetByCodePoints(0, MAX_SERVICE_LENGTH - 1)))
+        + "\u2026";
   }
 
   private String unknownSeverity(String field, String text) {
@@ -272,8 +421,16 @@ public final class AlertMapper {
         + ")";
   }
 
-  private static boolean isFiringOrResolved(String status) {
-    return "firing".equals(status) || "resolved".equals(status);
+  /**
+   * {@code firing} or {@code resolved} for a status that is either, written in any case and with
+   * any blanks around it; null for anything else.
+   */
+  private static String status(String text) {
+    if (text == null) {
+      return null;
+    }
+    String status = text.strip().toLowerCase(Locale.ROOT);
+    return "firing".equals(status) || "resolved".equals(status) ? status : null;
   }
 
   private static String quote(String text) {

@@ -33,6 +33,12 @@ public final class Declarations {
         new Problems()
             .requireText("title", declaration.title())
             .requireText("declaredBy", declaration.declaredBy());
+    // A longer name could never be recorded (see AlertMapper.MAX_SERVICE_LENGTH): the incident
+    // would never open. A person is told; an alert's name is cut instead.
+    problems.check(
+        Problems.isBlank(declaration.service())
+            || declaration.service().strip().length() <= AlertMapper.MAX_SERVICE_LENGTH,
+        "service is longer than " + AlertMapper.MAX_SERVICE_LENGTH + " characters");
     people.check(problems, "commander", declaration.commander());
     Severity severity = mapper.severity("severity", declaration.severity(), problems);
     problems.throwIfAny("invalid declaration");

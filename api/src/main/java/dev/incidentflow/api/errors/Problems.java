@@ -43,6 +43,11 @@ public final class Problems {
     return this;
   }
 
+  /** Whether no problem was found so far. */
+  public boolean isEmpty() {
+    return found.isEmpty();
+  }
+
   /** Throws a 422 naming every problem, if there is any. */
   public void throwIfAny(String what) {
     if (!found.isEmpty()) {

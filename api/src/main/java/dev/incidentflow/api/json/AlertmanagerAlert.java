@@ -5,22 +5,19 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Map;
 
 /**
- * One alert of an Alertmanager (version 4) or Grafana webhook. Grafana adds the dashboard and panel
- * links and the query values.
+ * One alert of an Alertmanager (version 4) or Grafana webhook; Grafana adds the dashboard and panel
+ * links. As for the delivery ({@link AlertmanagerPayload}), only what IncidentFlow reads is bound:
+ * {@code startsAt}, {@code endsAt}, {@code fingerprint}, Grafana's {@code silenceURL}, {@code
+ * values} and {@code valueString}, and anything newer, are ignored whatever their type.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record AlertmanagerAlert(
     String status,
     Map<String, String> labels,
     Map<String, String> annotations,
-    String startsAt,
-    String endsAt,
     @JsonProperty("generatorURL") String generatorUrl,
-    String fingerprint,
     @JsonProperty("dashboardURL") String dashboardUrl,
-    @JsonProperty("panelURL") String panelUrl,
-    @JsonProperty("silenceURL") String silenceUrl,
-    Map<String, Object> values) {
+    @JsonProperty("panelURL") String panelUrl) {
 
   public AlertmanagerAlert {
     labels = JsonNulls.without(labels);

@@ -1,31 +1,37 @@
 package dev.incidentflow.api.json;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The Alertmanager webhook body (version 4), which Grafana's unified alerting also sends with a few
- * fields of its own ({@code title}, {@code state}, {@code message}, {@code orgId}). Unknown fields
- * are ignored so that newer senders keep working, and so are nulls (see {@link JsonNulls}).
+ * fields of its own ({@code title}, {@code message}, {@code orgId}, {@code state}). Only what
+ * IncidentFlow reads is bound: a field it does not read ({@code version}, {@code receiver}, {@code
+ * externalURL}, Grafana's {@code state}, and any a newer sender adds) is ignored whatever its type,
+ * since Alertmanager does not send a delivery again after a 4xx and an alert refused for a field
+ * nobody reads would be lost. Nulls are ignored too (see {@link JsonNulls}).
+ *
+ * @param truncatedAlerts how many alerts Alertmanager left out of {@code alerts} ({@code
+ *     max_alerts}); read leniently, as it only counts
+ * @param orgId the Grafana organization that sent the delivery (Grafana only); read leniently
+ * @param dedupKey not part of this format: read only to say, when {@code groupKey} is missing, that
+ *     the body is a generic alert sent to the wrong path
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record AlertmanagerPayload(
-    String version,
     String groupKey,
-    Integer truncatedAlerts,
     String status,
-    String receiver,
     Map<String, String> groupLabels,
     Map<String, String> commonLabels,
     Map<String, String> commonAnnotations,
-    @JsonProperty("externalURL") String externalUrl,
     List<AlertmanagerAlert> alerts,
+    JsonNode truncatedAlerts,
     String title,
-    String state,
     String message,
-    Long orgId) {
+    JsonNode orgId,
+    JsonNode dedupKey) {
 
   public AlertmanagerPayload {
     groupLabels = JsonNulls.without(groupLabels);

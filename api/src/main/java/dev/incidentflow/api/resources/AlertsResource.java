@@ -8,14 +8,15 @@ import dev.incidentflow.api.json.GenericAlert;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-/** Generic alerts: anything that can POST JSON with a dedup key. */
+/**
+ * Generic alerts: anything that can POST JSON with a dedup key. Answers JSON whatever the request's
+ * {@code Accept} says (see {@link AlertmanagerResource}).
+ */
 @Path("/v1/alerts")
 @Consumes(MediaType.APPLICATION_JSON)
-@Produces(MediaType.APPLICATION_JSON)
 public class AlertsResource {
   private final AlertMapper mapper;
   private final AlertIntake intake;
@@ -27,8 +28,7 @@ public class AlertsResource {
 
   @POST
   public Response alert(GenericAlert alert) {
-    return Response.accepted(
-            intake.accept(mapper.fromGeneric(AlertmanagerResource.required(alert))))
-        .build();
+    return AlertmanagerResource.accepted(
+        intake.accept(mapper.fromGeneric(AlertmanagerResource.required(alert))));
   }
 }
