@@ -149,9 +149,11 @@ class AlertToIncidentEndToEndTest {
     ApiClient api = new ApiClient(APP.getLocalPort(), TestStack.TOKEN);
     String alert =
         TestStack.fixture("alertmanager-firing.json")
-            .replace("CheckoutErrorBudgetBurn\\\"}", "CheckoutNullAlert\\\"}")
+            .replace("CheckoutErrorBudgetBurn\\\", service", "CheckoutNullAlert\\\", service")
             .replace("\"alerts\": [", "\"alerts\": [null, ")
             .replace("\"commonLabels\": {", "\"commonLabels\": {\"region\": null, ");
+    // A group of its own, so that the incident found below is this delivery's.
+    assertThat(alert).contains("CheckoutNullAlert\\\", service");
 
     ApiClient.Answer answer = api.post("/v1/alerts/alertmanager", alert);
 
