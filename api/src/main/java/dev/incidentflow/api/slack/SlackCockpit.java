@@ -61,6 +61,10 @@ public final class SlackCockpit {
   private static final SlackReply RESTARTING =
       SlackReply.ephemeral(
           "IncidentFlow is restarting and did not take that; try again in a minute.");
+
+  /** How many incidents a command typed outside an incident channel is told of. */
+  static final int OPEN_INCIDENTS_LISTED = 5;
+
   private static final Pattern RELATIVE_DUE =
       Pattern.compile("([0-9]{1,3})([dw])", Pattern.CASE_INSENSITIVE);
   private static final DateTimeFormatter UTC_TIME =
@@ -121,7 +125,7 @@ public final class SlackCockpit {
           "a command is help, invalid, a declaration or about an incident: " + command);
     }
     try {
-      IncidentRecord incident = incidentOf(onIncident, request.channelId());
+      IncidentRecord incident = incidentOf(onIncident, request);
       if (onIncident instanceof SlashCommand.Status) {
         return SlackReply.ephemeral(status(incident));
       }
@@ -233,19 +237,50 @@ public final class SlackCockpit {
   }
 
   /** The incident the command names, else the one whose channel it was typed in. */
-  private IncidentRecord incidentOf(SlashCommand.OnIncident command, String channelId) {
+  private IncidentRecord incidentOf(SlashCommand.OnIncident command, SlashCommandRequest request) {
     if (command.incidentId().isPresent()) {
       return lookup.record(command.incidentId().get());
     }
     return channels
-        .findByChannel(channelId)
-        .orElseThrow(
-            () ->
-                new ApiException(
-                    404,
-                    "This channel belongs to no incident. Type the command in an incident's channel or name the incident, "
-                        + "e.g. `/incident status INC-42`.",
-                    List.of()));
+        .findByChannel(request.channelId())
+        .orElseThrow(() -> new ApiException(404, notAnIncidentChannel(request.text()), List.of()));
+  }
+
+  /**
+   * What to type instead of a command that names no incident outside an incident channel: the same
+   * command with the incident's id first, for each incident that has not ended (the newest few).
+   */
+  private String notAnIncidentChannel(String typed) {
+    String command = SlackReply.escape(SlashCommandParser.unescape(typed.strip()));
+    List<IncidentRecord> open = lookup.notEnded(OPEN_INCIDENTS_LISTED + 1);
+    StringBuilder text =
+        new StringBuilder("This channel belongs to no incident. Name the incident first: `")
+            .append("/incident INC-42 ")
+            .append(command)
+            .append("`.");
+    if (open.isEmpty()) {
+      return text.append(" No incident is running now.").toString();
+    }
+    text.append(
+        open.size() > OPEN_INCIDENTS_LISTED
+            ? " The newest incidents still running:"
+            : " Incidents still running:");
+    for (IncidentRecord incident : open.subList(0, Math.min(open.size(), OPEN_INCIDENTS_LISTED))) {
+      text.append("\n\u2022 `/incident ")
+          .append(incident.id())
+          .append(' ')
+          .append(command)
+          .append("` (")
+          .append(incident.severity())
+          .append(' ')
+          .append(SlackReply.escape(incident.service()))
+          .append(", ")
+          .append(incident.status().wireName())
+          .append(": ")
+          .append(SlackReply.escape(incident.title()))
+          .append(')');
+    }
+    return text.toString();
   }
 
   /** The Update a command asks for; a severity or person the command names is checked first. */

@@ -413,7 +413,7 @@ final class SlashCommandParser {
   }
 
   /** Slack escapes {@code & < >} in what people type; they are restored. */
-  private static String unescape(String text) {
+  static String unescape(String text) {
     return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
   }
 

@@ -341,6 +341,30 @@ class SlackCommandsTest {
     assertThat(state.path("severity").asText()).isEqualTo("SEV2");
   }
 
+  @Test
+  void aCommandOutsideAnIncidentChannelIsToldHowToNameEachRunningIncident() {
+    String channel = channel();
+    String incident = slack.declareIn(api, channel, "SEV2", "Queue backs up <eu>");
+    String responseUrl = slack.responseUrl("commands");
+
+    String answer = immediately("C0GENERAL", "update  rolled back &amp; watching", responseUrl);
+
+    assertThat(answer)
+        .startsWith(
+            "This channel belongs to no incident. Name the incident first: "
+                + "`/incident INC-42 update  rolled back &amp; watching`.")
+        .contains(
+            "\n\u2022 `/incident "
+                + incident
+                + " update  rolled back &amp; watching` (SEV2 payments-api, triggered: "
+                + "Queue backs up &lt;eu&gt;)");
+    ApiClient.sleep(300);
+    assertThat(slack.repliesTo(responseUrl)).isZero();
+    assertThat(
+            events(api.get("/v1/incidents/" + incident).body().path("timeline"), "status_update"))
+        .isEmpty();
+  }
+
   private String run(String channel, String userId, String userName, String text) {
     return slack.run(channel, userId, userName, text);
   }
