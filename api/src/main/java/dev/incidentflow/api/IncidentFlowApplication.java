@@ -80,6 +80,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.util.component.LifeCycle;
 import org.jdbi.v3.core.Jdbi;
@@ -95,6 +96,13 @@ public class IncidentFlowApplication extends Application<IncidentFlowConfigurati
 
   /** Slack commands and clicks being carried out at once; more wait their turn. */
   private static final int SLACK_THREADS = 4;
+
+  /**
+   * When a Slack command's work (an Update that waits for a worker, a declaration that waits for
+   * its number) has not ended, the person who typed it is told it still runs: past the
+   * declaration's own wait (10 s) and well within response_url's 30 minutes.
+   */
+  private static final Duration SLACK_STILL_WORKING_AFTER = Duration.ofSeconds(15);
 
   /** How long a Slack command waits for users.info before recording the Slack user name instead. */
   private static final Duration SLACK_PROFILE_WAIT = Duration.ofMillis(1500);
@@ -339,6 +347,9 @@ public class IncidentFlowApplication extends Application<IncidentFlowConfigurati
             .minThreads(SLACK_THREADS)
             .maxThreads(SLACK_THREADS)
             .build();
+    // One thread: it only posts the notice for work still running after SLACK_STILL_WORKING_AFTER.
+    ScheduledExecutorService slackNotices =
+        environment.lifecycle().scheduledExecutorService("slack-notice-%d").threads(1).build();
     SlackResponder responder =
         new SlackResponder(
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(),
@@ -369,6 +380,8 @@ public class IncidentFlowApplication extends Application<IncidentFlowConfigurati
             users,
             responder,
             slackWork,
+            slackNotices,
+            SLACK_STILL_WORKING_AFTER,
             Clock.systemUTC());
     environment
         .jersey()

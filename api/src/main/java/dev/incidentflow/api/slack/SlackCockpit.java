@@ -27,6 +27,7 @@ import dev.incidentflow.workflows.model.Severity;
 import dev.incidentflow.workflows.postmortem.ActionItemView;
 import dev.incidentflow.workflows.postmortem.Publication;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -34,7 +35,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -78,8 +79,7 @@ public final class SlackCockpit {
   private final FollowUpRequests followUps;
   private final People people;
   private final SlackUsers users;
-  private final SlackResponder responder;
-  private final Executor executor;
+  private final LaterReplies replies;
   private final Clock clock;
 
   public SlackCockpit(
@@ -93,6 +93,8 @@ public final class SlackCockpit {
       SlackUsers users,
       SlackResponder responder,
       Executor executor,
+      ScheduledExecutorService timer,
+      Duration stillWorkingAfter,
       Clock clock) {
     this.gateway = requireNonNull(gateway, "gateway is null");
     this.lookup = requireNonNull(lookup, "lookup is null");
@@ -102,8 +104,8 @@ public final class SlackCockpit {
     this.followUps = requireNonNull(followUps, "followUps is null");
     this.people = requireNonNull(people, "people is null");
     this.users = requireNonNull(users, "users is null");
-    this.responder = requireNonNull(responder, "responder is null");
-    this.executor = requireNonNull(executor, "executor is null");
+    requireNonNull(responder, "responder is null");
+    this.replies = new LaterReplies(executor, timer, responder::reply, stillWorkingAfter);
     this.clock = requireNonNull(clock, "clock is null");
   }
 
@@ -444,16 +446,11 @@ public final class SlackCockpit {
   }
 
   /**
-   * Does {@code work} after answering, and posts what came of it to {@code responseUrl}; false when
-   * the executor no longer takes work because the process is shutting down.
+   * Does {@code work} after answering, and posts what came of it to {@code responseUrl} (with a
+   * notice first when it takes long); false when the process is shutting down.
    */
   private boolean later(String responseUrl, Supplier<String> work) {
-    try {
-      executor.execute(() -> responder.reply(responseUrl, SlackReply.ephemeral(outcome(work))));
-      return true;
-    } catch (RejectedExecutionException shuttingDown) {
-      return false;
-    }
+    return replies.submit(responseUrl, () -> outcome(work));
   }
 
   private static String outcome(Supplier<String> work) {
