@@ -63,6 +63,9 @@ public final class SlackCockpit {
       SlackReply.ephemeral(
           "IncidentFlow is restarting and did not take that; try again in a minute.");
 
+  /** The person a command names when it means whoever typed it: {@code /incident ic me}. */
+  private static final String SELF = "me";
+
   /** How many incidents a command typed outside an incident channel is told of. */
   static final int OPEN_INCIDENTS_LISTED = 5;
 
@@ -306,7 +309,9 @@ public final class SlackCockpit {
     if (command instanceof SlashCommand.AssignRole role) {
       String named =
           handleOf(
-              role.person(), "Write it instead: `/incident " + role.role() + " &lt;handle&gt;`.");
+              role.person(),
+              actor,
+              "Write it instead: `/incident " + role.role() + " &lt;handle&gt;`.");
       // A handle written out must name someone, as over HTTP: a role nobody can be reached in is
       // worse than none.
       people.check(new Problems(), "person", named).throwIfAny("That is not a person I know.");
@@ -337,7 +342,7 @@ public final class SlackCockpit {
       };
     }
     if (command instanceof SlashCommand.AddActionItem action) {
-      String owner = handleOf(action.owner(), "Write the owner's handle instead.");
+      String owner = handleOf(action.owner(), actor, "Write the owner's handle instead.");
       FollowUpRequests.ActionItem item =
           followUps.actionItem(
               action.title(), owner, dueDate(action.due()), action.kind().wireName(), actor.by());
@@ -359,10 +364,22 @@ public final class SlackCockpit {
   }
 
   /**
-   * The catalog handle a mention names; a bare mention of a Slack id the catalog does not know is
-   * refused.
+   * The catalog handle a mention names: {@code me} is whoever typed it (unless the catalog has a
+   * person called me); a bare mention of a Slack id the catalog does not know is refused.
    */
-  private String handleOf(SlackMention person, String instead) {
+  private String handleOf(SlackMention person, SlackActor actor, String instead) {
+    if (person.userId() == null && SELF.equalsIgnoreCase(person.name()) && !people.knows(SELF)) {
+      if (!people.knows(actor.by())) {
+        throw new ApiException(
+            422,
+            "`me` is you, and your Slack account ("
+                + SlackReply.escape(actor.by())
+                + ") is no person in the catalog. "
+                + instead,
+            List.of());
+      }
+      return actor.by();
+    }
     return users
         .handleOf(person)
         .orElseThrow(

@@ -29,13 +29,15 @@ final class SlashCommandParser {
           "• `ack` · `identify [cause]` · `mitigate [note]` · `resolve [note]` · `reopen [why]` · `cancel [why]` · "
               + "`escalate [reason]`",
           "• `sev &lt;severity&gt; [why]`: change the severity",
-          "• `ic @person` · `comms @person` · `scribe @person` · `lead @person`: assign a role",
+          "• `ic @person` · `comms @person` · `scribe @person` · `lead @person`: assign a role; "
+              + "`me` is you: `/incident ic me`",
           "• `update &lt;text&gt;`: post a status update · `decision &lt;text&gt;`: log a decision",
           "• `postmortem &lt;url&gt; [summary]`: publish the postmortem",
           "• `action [root_cause|improvement] &lt;owner&gt; &lt;due&gt; &lt;title&gt;`: add an action item, a root cause "
-              + "unless it says improvement; owner a handle or @mention, due a date (2026-11-27) or days or weeks "
+              + "unless it says improvement; owner a handle, @mention or me, due a date (2026-11-27) or days or weeks "
               + "from today (3d, 2w), e.g. `/incident action improvement @bob 2w Alert on queue depth`",
-          "• `status`: where the incident stands · `help`: this message");
+          "• `status`: where the incident stands (elsewhere `/incident INC-42` will do) · "
+              + "`help`: this message");
 
   private static final Pattern INCIDENT_ID = Pattern.compile("(?i)INC-[0-9]{1,18}");
 

@@ -225,6 +225,30 @@ class SlackCommandsTest {
   }
 
   @Test
+  void meIsWhoeverTypedTheCommand() {
+    String channel = channel();
+    String incident = slack.declareIn(api, channel, "SEV2", "Who takes it");
+    String responseUrl = slack.responseUrl("commands");
+
+    assertThat(run(channel, "U0ERIN", "erin.k", "ic me"))
+        .isEqualTo("erin is now commander of " + incident + ".");
+    assertThat(slack.immediately(channel, ZOE, "zoe", "lead ME", responseUrl))
+        .startsWith(
+            "`me` is you, and your Slack account (zoe) is no person in the catalog. "
+                + "Write it instead: `/incident tech-lead &lt;handle&gt;`.");
+
+    ApiClient.sleep(300);
+    assertThat(slack.repliesTo(responseUrl)).isZero();
+    JsonNode state = api.get("/v1/incidents/" + incident).body();
+    assertThat(state.path("commander").asText()).isEqualTo("erin");
+    assertThat(state.path("roles").has("tech-lead")).isFalse();
+    assertThat(events(state.path("timeline"), "role_assigned"))
+        .singleElement()
+        .asString()
+        .startsWith("erin: ");
+  }
+
+  @Test
   void aSlackUserWhoseIdTheCatalogLacksIsMatchedByTheirProfileEmail() {
     String channel = channel();
     String incident = slack.declareIn(api, channel, "SEV2", "Second account");
