@@ -519,11 +519,33 @@ public final class SlackCockpit {
                 text.append(" \u00b7 ").append(role).append(": ").append(SlackReply.escape(person));
               }
             });
+    text.append("\n").append(since(incident));
     if (incident.nextUpdateDue() != null && incident.status().isActive()) {
       text.append("\nNext status update due ").append(slackDate(incident.nextUpdateDue()));
     }
     if (incident.channelId() != null) {
       text.append("\nChannel: <#").append(incident.channelId()).append('>');
+    }
+    return text.toString();
+  }
+
+  /**
+   * When it began and how far it got: "Triggered ... · not acknowledged yet" is what someone paged
+   * in the night needs to see first.
+   */
+  private static String since(IncidentRecord incident) {
+    StringBuilder text = new StringBuilder("Triggered ").append(slackDate(incident.triggeredAt()));
+    if (incident.acknowledgedAt() != null) {
+      text.append(" \u00b7 acknowledged ").append(slackDate(incident.acknowledgedAt()));
+    } else if (incident.status().isActive()) {
+      text.append(" \u00b7 *not acknowledged yet*");
+    }
+    if (incident.resolvedAt() != null && !incident.status().isActive()) {
+      text.append(" \u00b7 resolved ").append(slackDate(incident.resolvedAt()));
+    }
+    if (incident.escalationLevel() > 0 && incident.status().isActive()) {
+      // Step 0 pages the primary; a later step has called someone beyond.
+      text.append(" \u00b7 escalation step ").append(incident.escalationLevel()).append(" paged");
     }
     return text.toString();
   }

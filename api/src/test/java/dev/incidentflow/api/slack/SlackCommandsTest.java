@@ -324,10 +324,20 @@ class SlackCommandsTest {
             "*"
                 + incident
                 + "* \u00b7 SEV2 \u00b7 payments-api \u00b7 *triggered*\nWhere are we\nCommander: ")
+        .containsPattern("\nTriggered <!date\\^[0-9]+\\^[^>]+> \u00b7 \\*not acknowledged yet\\*\n")
         .contains("Next status update due <!date^")
         .endsWith("Channel: <#" + channel + ">");
     ApiClient.sleep(200);
     assertThat(slack.repliesTo(responseUrl)).isZero();
+
+    run(channel, BOB, "bob", "ack");
+    run(channel, BOB, "bob", "escalate");
+    api.await(
+        "/v1/incidents/" + incident, state -> state.body().path("escalationLevel").asInt() == 1);
+    assertThat(slack.immediately(channel, ALICE, "alice", "status", responseUrl))
+        .containsPattern(
+            "\nTriggered <!date\\^[0-9]+\\^[^>]+> \u00b7 acknowledged <!date\\^[0-9]+\\^[^>]+>"
+                + " \u00b7 escalation step 1 paged\n");
   }
 
   @Test
