@@ -107,6 +107,13 @@ final class SlashCommandParser {
    */
   private static final Pattern SLACK_LINK = Pattern.compile("<([^|>]+)(?:\\|[^>]*)?>");
 
+  /** A link, an email address or a channel as Slack sends them in command text. */
+  private static final Pattern TYPED_MARKUP =
+      Pattern.compile(
+          "<(?:(?<url>https?://[^|>\\s]+)(?:\\|(?<label>[^>]*))?"
+              + "|mailto:(?<mail>[^|>\\s]+)(?:\\|[^>]*)?"
+              + "|#[CG][A-Z0-9]+\\|(?<channel>[^>]+))>");
+
   private SlashCommandParser() {}
 
   /** One argument: its text (without quotes) and where it stands in the input. */
@@ -411,7 +418,40 @@ final class SlashCommandParser {
         tokens.size() - from == 1 && tokens.get(from).quoted()
             ? tokens.get(from).value()
             : input.substring(tokens.get(from).start()).strip();
-    return unescape(text);
+    return unescape(plainLinks(text));
+  }
+
+  /**
+   * Slack's markup for the links, addresses and channels people type, written out as text: {@code
+   * <https://x|dashboard>} is {@code dashboard (https://x)}, {@code <https://x>} is {@code
+   * https://x}, {@code <mailto:a@b|a@b>} is {@code a@b}, {@code <#C1|ops>} is {@code #ops}. The
+   * text goes to the timeline, Jira and the postmortem, where the markup showed as typed, and to
+   * channels, where it was shown escaped. Mentions of people ({@code <@U1|bob>}) are kept: posted
+   * again, they still mention.
+   */
+  private static String plainLinks(String text) {
+    Matcher markup = TYPED_MARKUP.matcher(text);
+    StringBuilder plain = new StringBuilder();
+    while (markup.find()) {
+      String replacement;
+      if (markup.group("url") != null) {
+        String url = markup.group("url");
+        String label = markup.group("label");
+        boolean labelIsUrl =
+            label == null
+                || label.isBlank()
+                || url.equals(label)
+                || url.replaceFirst("^https?://", "").equals(label);
+        replacement = labelIsUrl ? url : label + " (" + url + ")";
+      } else if (markup.group("mail") != null) {
+        replacement = markup.group("mail");
+      } else {
+        replacement = "#" + markup.group("channel");
+      }
+      markup.appendReplacement(plain, Matcher.quoteReplacement(replacement));
+    }
+    markup.appendTail(plain);
+    return plain.toString();
   }
 
   /** Slack escapes {@code & < >} in what people type; they are restored. */

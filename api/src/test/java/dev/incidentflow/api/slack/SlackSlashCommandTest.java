@@ -124,6 +124,21 @@ class SlackSlashCommandTest {
             "update \u00DCberlastung behoben \u2705",
             new SlashCommand.PostUpdate(HERE, "\u00DCberlastung behoben \u2705")),
         arguments(
+            "update rolled back, see <https://grafana.example.com/d/x?a=1&amp;b=2|dashboard> and"
+                + " <https://status.example.com|status.example.com> &amp; <https://example.com/s>",
+            new SlashCommand.PostUpdate(
+                HERE,
+                "rolled back, see dashboard (https://grafana.example.com/d/x?a=1&b=2) and"
+                    + " https://status.example.com & https://example.com/s")),
+        arguments(
+            "decision ask <mailto:dba@example.com|dba@example.com> in <#C0DB|db-oncall>, not <@U0BOB|bob>",
+            new SlashCommand.LogDecision(
+                HERE, "ask dba@example.com in #db-oncall, not <@U0BOB|bob>")),
+        arguments(
+            "declare SEV2 checkout 5xx on <https://shop.example.com/pay|/pay>",
+            new SlashCommand.Declare(
+                "SEV2", "checkout", "5xx on /pay (https://shop.example.com/pay)")),
+        arguments(
             "decision fail over to eu-west-1",
             new SlashCommand.LogDecision(HERE, "fail over to eu-west-1")),
         arguments(
