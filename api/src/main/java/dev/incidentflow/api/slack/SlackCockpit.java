@@ -114,7 +114,6 @@ public final class SlackCockpit {
 
   /** Answers a slash command within Slack's three seconds; the work may go on afterwards. */
   public SlackReply command(SlashCommandRequest request) {
-    SlackActor actor = users.actor(request.userId(), request.userName());
     SlashCommand command = SlashCommand.parse(request.text());
     if (command instanceof SlashCommand.Help) {
       return SlackReply.ephemeral(SlashCommandParser.USAGE);
@@ -122,6 +121,9 @@ public final class SlackCockpit {
     if (command instanceof SlashCommand.Invalid invalid) {
       return SlackReply.ephemeral(invalid.problem() + "\n\n" + SlashCommandParser.USAGE);
     }
+    // Only now: finding who typed it may ask Slack (users.info), which help and a typo need not
+    // wait for within the three seconds.
+    SlackActor actor = users.actor(request.userId(), request.userName());
     if (command instanceof SlashCommand.Declare declare) {
       return declare(declare, actor, request.responseUrl());
     }

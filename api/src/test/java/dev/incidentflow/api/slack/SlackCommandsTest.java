@@ -249,6 +249,24 @@ class SlackCommandsTest {
   }
 
   @Test
+  void helpAndTyposAreAnsweredWithoutAskingSlackWhoTypedThem() {
+    String responseUrl = slack.responseUrl("commands");
+
+    assertThat(slack.immediately("C0GENERAL", "U0HELPME", "helper", "help", responseUrl))
+        .startsWith("*/incident* runs an incident from Slack");
+    assertThat(slack.immediately("C0GENERAL", "U0HELPME", "helper", "resovle", responseUrl))
+        .startsWith("`resovle` is not an /incident command.");
+    STACK.slack.verify(
+        0, postRequestedFor(urlEqualTo("/api/users.info")).withRequestBody(containing("U0HELPME")));
+
+    // A command about an incident does ask (then remembers the answer for a while).
+    assertThat(slack.immediately("C0GENERAL", "U0HELPME", "helper", "status", responseUrl))
+        .startsWith("This channel belongs to no incident.");
+    STACK.slack.verify(
+        1, postRequestedFor(urlEqualTo("/api/users.info")).withRequestBody(containing("U0HELPME")));
+  }
+
+  @Test
   void aSlackUserWhoseIdTheCatalogLacksIsMatchedByTheirProfileEmail() {
     String channel = channel();
     String incident = slack.declareIn(api, channel, "SEV2", "Second account");
