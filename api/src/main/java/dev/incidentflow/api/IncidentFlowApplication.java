@@ -97,6 +97,8 @@ public class IncidentFlowApplication extends Application<IncidentFlowConfigurati
   /** Slack commands and clicks being carried out at once; more wait their turn. */
   private static final int SLACK_THREADS = 4;
 
+  private static final int SLACK_ANSWER_THREADS = 8;
+
   /**
    * When a Slack command's work (an Update that waits for a worker, a declaration that waits for
    * its number) has not ended, the person who typed it is told it still runs: past the
@@ -347,6 +349,16 @@ public class IncidentFlowApplication extends Application<IncidentFlowConfigurati
             .minThreads(SLACK_THREADS)
             .maxThreads(SLACK_THREADS)
             .build();
+    // The first part of a slash command (who typed it, which incident), on threads of its own so
+    // that it does not queue behind Updates waiting for a worker; more than Slack work's, since a
+    // hung database holds each for as long as it hangs.
+    ExecutorService slackAnswers =
+        environment
+            .lifecycle()
+            .executorService("slack-answer-%d")
+            .minThreads(SLACK_ANSWER_THREADS)
+            .maxThreads(SLACK_ANSWER_THREADS)
+            .build();
     // One thread: it only posts the notice for work still running after SLACK_STILL_WORKING_AFTER.
     ScheduledExecutorService slackNotices =
         environment.lifecycle().scheduledExecutorService("slack-notice-%d").threads(1).build();
@@ -380,6 +392,7 @@ public class IncidentFlowApplication extends Application<IncidentFlowConfigurati
             users,
             responder,
             slackWork,
+            slackAnswers,
             slackNotices,
             SLACK_STILL_WORKING_AFTER,
             Clock.systemUTC());

@@ -63,6 +63,12 @@ public final class SlackCockpit {
       SlackReply.ephemeral(
           "IncidentFlow is restarting and did not take that; try again in a minute.");
 
+  /**
+   * How long a slash command's answer may take before it is posted to response_url instead: Slack
+   * gives up after three seconds, network included.
+   */
+  static final Duration ANSWER_WITHIN = Duration.ofMillis(2_500);
+
   /** The person a command names when it means whoever typed it: {@code /incident ic me}. */
   private static final String SELF = "me";
 
@@ -83,6 +89,7 @@ public final class SlackCockpit {
   private final People people;
   private final SlackUsers users;
   private final LaterReplies replies;
+  private final TimelyAnswers answers;
   private final Clock clock;
 
   public SlackCockpit(
@@ -96,6 +103,7 @@ public final class SlackCockpit {
       SlackUsers users,
       SlackResponder responder,
       Executor executor,
+      Executor answering,
       ScheduledExecutorService timer,
       Duration stillWorkingAfter,
       Clock clock) {
@@ -109,11 +117,16 @@ public final class SlackCockpit {
     this.users = requireNonNull(users, "users is null");
     requireNonNull(responder, "responder is null");
     this.replies = new LaterReplies(executor, timer, responder::reply, stillWorkingAfter);
+    this.answers = new TimelyAnswers(answering, ANSWER_WITHIN, responder::reply);
     this.clock = requireNonNull(clock, "clock is null");
   }
 
   /** Answers a slash command within Slack's three seconds; the work may go on afterwards. */
   public SlackReply command(SlashCommandRequest request) {
+    return answers.answer(request.responseUrl(), () -> answer(request), WORKING, RESTARTING);
+  }
+
+  private SlackReply answer(SlashCommandRequest request) {
     SlashCommand command = SlashCommand.parse(request.text());
     if (command instanceof SlashCommand.Help) {
       return SlackReply.ephemeral(SlashCommandParser.USAGE);
