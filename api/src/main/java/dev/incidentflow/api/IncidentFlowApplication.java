@@ -81,6 +81,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.util.component.LifeCycle;
 import org.jdbi.v3.core.Jdbi;
@@ -96,6 +97,15 @@ public class IncidentFlowApplication extends Application<IncidentFlowConfigurati
 
   /** Slack commands and clicks being carried out at once; more wait their turn. */
   private static final int SLACK_THREADS = 4;
+
+  private static final int SLACK_ANSWER_THREADS = 8;
+
+  /**
+   * When a Slack command's work (an Update that waits for a worker, a declaration that waits for
+   * its number) has not ended, the person who typed it is told it still runs: past the
+   * declaration's own wait (10 s) and well within response_url's 30 minutes.
+   */
+  private static final Duration SLACK_STILL_WORKING_AFTER = Duration.ofSeconds(15);
 
   /** How long a Slack command waits for users.info before recording the Slack user name instead. */
   private static final Duration SLACK_PROFILE_WAIT = Duration.ofMillis(1500);
@@ -341,6 +351,19 @@ public class IncidentFlowApplication extends Application<IncidentFlowConfigurati
             .minThreads(SLACK_THREADS)
             .maxThreads(SLACK_THREADS)
             .build();
+    // The first part of a slash command (who typed it, which incident), on threads of its own so
+    // that it does not queue behind Updates waiting for a worker; more than Slack work's, since a
+    // hung database holds each for as long as it hangs.
+    ExecutorService slackAnswers =
+        environment
+            .lifecycle()
+            .executorService("slack-answer-%d")
+            .minThreads(SLACK_ANSWER_THREADS)
+            .maxThreads(SLACK_ANSWER_THREADS)
+            .build();
+    // One thread: it only posts the notice for work still running after SLACK_STILL_WORKING_AFTER.
+    ScheduledExecutorService slackNotices =
+        environment.lifecycle().scheduledExecutorService("slack-notice-%d").threads(1).build();
     SlackResponder responder =
         new SlackResponder(
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(),
@@ -371,6 +394,9 @@ public class IncidentFlowApplication extends Application<IncidentFlowConfigurati
             users,
             responder,
             slackWork,
+            slackAnswers,
+            slackNotices,
+            SLACK_STILL_WORKING_AFTER,
             Clock.systemUTC());
     environment
         .jersey()

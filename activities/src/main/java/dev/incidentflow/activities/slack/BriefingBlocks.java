@@ -4,6 +4,7 @@ import com.slack.api.model.block.ActionsBlock;
 import com.slack.api.model.block.HeaderBlock;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.SectionBlock;
+import com.slack.api.model.block.composition.ConfirmationDialogObject;
 import com.slack.api.model.block.composition.MarkdownTextObject;
 import com.slack.api.model.block.composition.PlainTextObject;
 import com.slack.api.model.block.composition.TextObject;
@@ -21,6 +22,8 @@ final class BriefingBlocks {
   // Block Kit's documented limits; exceeding one fails the whole post with invalid_blocks.
   private static final int HEADER_MAX = 150;
   private static final int SECTION_MAX = 3000;
+  private static final int CONFIRM_TITLE_MAX = 100;
+  private static final int CONFIRM_TEXT_MAX = 300;
 
   private BriefingBlocks() {}
 
@@ -56,10 +59,48 @@ final class BriefingBlocks {
               .text(plain(action.label()))
               .value(briefing.incidentId())
               .style(action.style())
+              .confirm(confirmation(action, briefing.incidentId()))
               .build());
     }
     blocks.add(ActionsBlock.builder().blockId(ACTIONS_BLOCK_ID).elements(buttons).build());
     return blocks;
+  }
+
+  /**
+   * The question Slack asks before a click that cannot be taken back by another click: Escalate
+   * pages the next step of the chain (a manager, a VP), Resolve resolves the pages and stops the
+   * escalation; each sits next to Acknowledge, where a thumb at 3 a.m. aims. Null for the others.
+   */
+  static ConfirmationDialogObject confirmation(BriefingAction action, String incidentId) {
+    return switch (action) {
+      case ESCALATE ->
+          confirmation(
+              "Escalate " + incidentId + "?",
+              "This pages the next step of "
+                  + incidentId
+                  + "'s escalation chain now, whether or not it was due.",
+              "Escalate",
+              "Don't escalate");
+      case RESOLVE ->
+          confirmation(
+              "Resolve " + incidentId + "?",
+              "This resolves "
+                  + incidentId
+                  + " and its pages: nobody else is paged for it, and its monitoring window starts.",
+              "Resolve",
+              "Don't resolve");
+      case ACKNOWLEDGE, UPDATE -> null;
+    };
+  }
+
+  private static ConfirmationDialogObject confirmation(
+      String title, String text, String confirm, String deny) {
+    return ConfirmationDialogObject.builder()
+        .title(plain(SlackText.truncate(title, CONFIRM_TITLE_MAX)))
+        .text(plain(SlackText.truncate(text, CONFIRM_TEXT_MAX)))
+        .confirm(plain(confirm))
+        .deny(plain(deny))
+        .build();
   }
 
   /** What notifications and clients without Block Kit show. */

@@ -401,6 +401,25 @@ class SlackChatActivitiesImplTest {
     assertThat(actionIds)
         .containsExactly(
             "incident_acknowledge", "incident_escalate", "incident_resolve", "incident_update");
+    // Escalate and Resolve, next to Acknowledge, ask first; Acknowledge and Post update do not.
+    JsonNode buttons = actions.path("elements");
+    assertThat(buttons.get(0).has("confirm")).isFalse();
+    assertThat(buttons.get(1).path("confirm").path("title").path("text").asText())
+        .isEqualTo("Escalate INC-42?");
+    assertThat(buttons.get(1).path("confirm").path("text").path("text").asText())
+        .isEqualTo(
+            "This pages the next step of INC-42's escalation chain now, whether or not it was due.");
+    assertThat(buttons.get(1).path("confirm").path("confirm").path("text").asText())
+        .isEqualTo("Escalate");
+    assertThat(buttons.get(1).path("confirm").path("deny").path("text").asText())
+        .isEqualTo("Don't escalate");
+    assertThat(buttons.get(2).path("confirm").path("title").path("text").asText())
+        .isEqualTo("Resolve INC-42?");
+    assertThat(buttons.get(2).path("confirm").path("text").path("text").asText())
+        .isEqualTo(
+            "This resolves INC-42 and its pages: nobody else is paged for it, and its monitoring"
+                + " window starts.");
+    assertThat(buttons.get(3).has("confirm")).isFalse();
   }
 
   @Test

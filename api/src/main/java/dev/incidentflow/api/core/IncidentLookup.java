@@ -2,12 +2,17 @@ package dev.incidentflow.api.core;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.incidentflow.activities.store.IncidentFilter;
 import dev.incidentflow.activities.store.IncidentRecord;
 import dev.incidentflow.activities.store.IncidentRepository;
 import dev.incidentflow.api.errors.ApiException;
 import dev.incidentflow.api.json.IncidentJson;
 import dev.incidentflow.workflows.activities.IncidentNumber;
+import dev.incidentflow.workflows.model.IncidentStatus;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Finds an incident by the id people write ({@code INC-42}), for every way into the API. */
 public final class IncidentLookup {
@@ -32,6 +37,18 @@ public final class IncidentLookup {
     return repository
         .find(number.number())
         .orElseThrow(() -> ApiException.notFound(number.id() + " does not exist"));
+  }
+
+  /**
+   * The newest incidents that have not ended (closed or canceled), at most {@code limit}: those a
+   * command typed outside an incident channel most likely means.
+   */
+  public List<IncidentRecord> notEnded(int limit) {
+    Set<IncidentStatus> notEnded =
+        EnumSet.allOf(IncidentStatus.class).stream()
+            .filter(status -> !status.isTerminal())
+            .collect(Collectors.toUnmodifiableSet());
+    return repository.list(new IncidentFilter(notEnded, Set.of(), Set.of(), null, null, limit));
   }
 
   /** The incident with its timeline, as {@code GET /v1/incidents/{id}} shows it. */

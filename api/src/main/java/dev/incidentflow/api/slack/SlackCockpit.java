@@ -27,6 +27,7 @@ import dev.incidentflow.workflows.model.Severity;
 import dev.incidentflow.workflows.postmortem.ActionItemView;
 import dev.incidentflow.workflows.postmortem.Publication;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -34,7 +35,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -61,6 +62,19 @@ public final class SlackCockpit {
   private static final SlackReply RESTARTING =
       SlackReply.ephemeral(
           "IncidentFlow is restarting and did not take that; try again in a minute.");
+
+  /**
+   * How long a slash command's answer may take before it is posted to response_url instead: Slack
+   * gives up after three seconds, network included.
+   */
+  static final Duration ANSWER_WITHIN = Duration.ofMillis(2_500);
+
+  /** The person a command names when it means whoever typed it: {@code /incident ic me}. */
+  private static final String SELF = "me";
+
+  /** How many incidents a command typed outside an incident channel is told of. */
+  static final int OPEN_INCIDENTS_LISTED = 5;
+
   private static final Pattern RELATIVE_DUE =
       Pattern.compile("([0-9]{1,3})([dw])", Pattern.CASE_INSENSITIVE);
   private static final DateTimeFormatter UTC_TIME =
@@ -74,8 +88,8 @@ public final class SlackCockpit {
   private final FollowUpRequests followUps;
   private final People people;
   private final SlackUsers users;
-  private final SlackResponder responder;
-  private final Executor executor;
+  private final LaterReplies replies;
+  private final TimelyAnswers answers;
   private final Clock clock;
 
   public SlackCockpit(
@@ -89,6 +103,9 @@ public final class SlackCockpit {
       SlackUsers users,
       SlackResponder responder,
       Executor executor,
+      Executor answering,
+      ScheduledExecutorService timer,
+      Duration stillWorkingAfter,
       Clock clock) {
     this.gateway = requireNonNull(gateway, "gateway is null");
     this.lookup = requireNonNull(lookup, "lookup is null");
@@ -98,14 +115,18 @@ public final class SlackCockpit {
     this.followUps = requireNonNull(followUps, "followUps is null");
     this.people = requireNonNull(people, "people is null");
     this.users = requireNonNull(users, "users is null");
-    this.responder = requireNonNull(responder, "responder is null");
-    this.executor = requireNonNull(executor, "executor is null");
+    requireNonNull(responder, "responder is null");
+    this.replies = new LaterReplies(executor, timer, responder::reply, stillWorkingAfter);
+    this.answers = new TimelyAnswers(answering, ANSWER_WITHIN, responder::reply);
     this.clock = requireNonNull(clock, "clock is null");
   }
 
   /** Answers a slash command within Slack's three seconds; the work may go on afterwards. */
   public SlackReply command(SlashCommandRequest request) {
-    SlackActor actor = users.actor(request.userId(), request.userName());
+    return answers.answer(request.responseUrl(), () -> answer(request), WORKING, RESTARTING);
+  }
+
+  private SlackReply answer(SlashCommandRequest request) {
     SlashCommand command = SlashCommand.parse(request.text());
     if (command instanceof SlashCommand.Help) {
       return SlackReply.ephemeral(SlashCommandParser.USAGE);
@@ -113,6 +134,9 @@ public final class SlackCockpit {
     if (command instanceof SlashCommand.Invalid invalid) {
       return SlackReply.ephemeral(invalid.problem() + "\n\n" + SlashCommandParser.USAGE);
     }
+    // Only now: finding who typed it may ask Slack (users.info), which help and a typo need not
+    // wait for within the three seconds.
+    SlackActor actor = users.actor(request.userId(), request.userName());
     if (command instanceof SlashCommand.Declare declare) {
       return declare(declare, actor, request.responseUrl());
     }
@@ -121,7 +145,7 @@ public final class SlackCockpit {
           "a command is help, invalid, a declaration or about an incident: " + command);
     }
     try {
-      IncidentRecord incident = incidentOf(onIncident, request.channelId());
+      IncidentRecord incident = incidentOf(onIncident, request);
       if (onIncident instanceof SlashCommand.Status) {
         return SlackReply.ephemeral(status(incident));
       }
@@ -233,19 +257,50 @@ public final class SlackCockpit {
   }
 
   /** The incident the command names, else the one whose channel it was typed in. */
-  private IncidentRecord incidentOf(SlashCommand.OnIncident command, String channelId) {
+  private IncidentRecord incidentOf(SlashCommand.OnIncident command, SlashCommandRequest request) {
     if (command.incidentId().isPresent()) {
       return lookup.record(command.incidentId().get());
     }
     return channels
-        .findByChannel(channelId)
-        .orElseThrow(
-            () ->
-                new ApiException(
-                    404,
-                    "This channel belongs to no incident. Type the command in an incident's channel or name the incident, "
-                        + "e.g. `/incident status INC-42`.",
-                    List.of()));
+        .findByChannel(request.channelId())
+        .orElseThrow(() -> new ApiException(404, notAnIncidentChannel(request.text()), List.of()));
+  }
+
+  /**
+   * What to type instead of a command that names no incident outside an incident channel: the same
+   * command with the incident's id first, for each incident that has not ended (the newest few).
+   */
+  private String notAnIncidentChannel(String typed) {
+    String command = SlackReply.escape(SlashCommandParser.unescape(typed.strip()));
+    List<IncidentRecord> open = lookup.notEnded(OPEN_INCIDENTS_LISTED + 1);
+    StringBuilder text =
+        new StringBuilder("This channel belongs to no incident. Name the incident first: `")
+            .append("/incident INC-42 ")
+            .append(command)
+            .append("`.");
+    if (open.isEmpty()) {
+      return text.append(" No incident is running now.").toString();
+    }
+    text.append(
+        open.size() > OPEN_INCIDENTS_LISTED
+            ? " The newest incidents still running:"
+            : " Incidents still running:");
+    for (IncidentRecord incident : open.subList(0, Math.min(open.size(), OPEN_INCIDENTS_LISTED))) {
+      text.append("\n\u2022 `/incident ")
+          .append(incident.id())
+          .append(' ')
+          .append(command)
+          .append("` (")
+          .append(incident.severity())
+          .append(' ')
+          .append(SlackReply.escape(incident.service()))
+          .append(", ")
+          .append(incident.status().wireName())
+          .append(": ")
+          .append(SlackReply.escape(incident.title()))
+          .append(')');
+    }
+    return text.toString();
   }
 
   /** The Update a command asks for; a severity or person the command names is checked first. */
@@ -269,7 +324,9 @@ public final class SlackCockpit {
     if (command instanceof SlashCommand.AssignRole role) {
       String named =
           handleOf(
-              role.person(), "Write it instead: `/incident " + role.role() + " &lt;handle&gt;`.");
+              role.person(),
+              actor,
+              "Write it instead: `/incident " + role.role() + " &lt;handle&gt;`.");
       // A handle written out must name someone, as over HTTP: a role nobody can be reached in is
       // worse than none.
       people.check(new Problems(), "person", named).throwIfAny("That is not a person I know.");
@@ -300,7 +357,7 @@ public final class SlackCockpit {
       };
     }
     if (command instanceof SlashCommand.AddActionItem action) {
-      String owner = handleOf(action.owner(), "Write the owner's handle instead.");
+      String owner = handleOf(action.owner(), actor, "Write the owner's handle instead.");
       FollowUpRequests.ActionItem item =
           followUps.actionItem(
               action.title(), owner, dueDate(action.due()), action.kind().wireName(), actor.by());
@@ -322,10 +379,22 @@ public final class SlackCockpit {
   }
 
   /**
-   * The catalog handle a mention names; a bare mention of a Slack id the catalog does not know is
-   * refused.
+   * The catalog handle a mention names: {@code me} is whoever typed it (unless the catalog has a
+   * person called me); a bare mention of a Slack id the catalog does not know is refused.
    */
-  private String handleOf(SlackMention person, String instead) {
+  private String handleOf(SlackMention person, SlackActor actor, String instead) {
+    if (person.userId() == null && SELF.equalsIgnoreCase(person.name()) && !people.knows(SELF)) {
+      if (!people.knows(actor.by())) {
+        throw new ApiException(
+            422,
+            "`me` is you, and your Slack account ("
+                + SlackReply.escape(actor.by())
+                + ") is no person in the catalog. "
+                + instead,
+            List.of());
+      }
+      return actor.by();
+    }
     return users
         .handleOf(person)
         .orElseThrow(
@@ -409,16 +478,11 @@ public final class SlackCockpit {
   }
 
   /**
-   * Does {@code work} after answering, and posts what came of it to {@code responseUrl}; false when
-   * the executor no longer takes work because the process is shutting down.
+   * Does {@code work} after answering, and posts what came of it to {@code responseUrl} (with a
+   * notice first when it takes long); false when the process is shutting down.
    */
   private boolean later(String responseUrl, Supplier<String> work) {
-    try {
-      executor.execute(() -> responder.reply(responseUrl, SlackReply.ephemeral(outcome(work))));
-      return true;
-    } catch (RejectedExecutionException shuttingDown) {
-      return false;
-    }
+    return replies.submit(responseUrl, () -> outcome(work));
   }
 
   private static String outcome(Supplier<String> work) {
@@ -470,11 +534,33 @@ public final class SlackCockpit {
                 text.append(" \u00b7 ").append(role).append(": ").append(SlackReply.escape(person));
               }
             });
+    text.append("\n").append(since(incident));
     if (incident.nextUpdateDue() != null && incident.status().isActive()) {
       text.append("\nNext status update due ").append(slackDate(incident.nextUpdateDue()));
     }
     if (incident.channelId() != null) {
       text.append("\nChannel: <#").append(incident.channelId()).append('>');
+    }
+    return text.toString();
+  }
+
+  /**
+   * When it began and how far it got: "Triggered ... · not acknowledged yet" is what someone paged
+   * in the night needs to see first.
+   */
+  private static String since(IncidentRecord incident) {
+    StringBuilder text = new StringBuilder("Triggered ").append(slackDate(incident.triggeredAt()));
+    if (incident.acknowledgedAt() != null) {
+      text.append(" \u00b7 acknowledged ").append(slackDate(incident.acknowledgedAt()));
+    } else if (incident.status().isActive()) {
+      text.append(" \u00b7 *not acknowledged yet*");
+    }
+    if (incident.resolvedAt() != null && !incident.status().isActive()) {
+      text.append(" \u00b7 resolved ").append(slackDate(incident.resolvedAt()));
+    }
+    if (incident.escalationLevel() > 0 && incident.status().isActive()) {
+      // Step 0 pages the primary; a later step has called someone beyond.
+      text.append(" \u00b7 escalation step ").append(incident.escalationLevel()).append(" paged");
     }
     return text.toString();
   }

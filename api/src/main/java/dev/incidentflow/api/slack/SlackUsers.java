@@ -38,6 +38,7 @@ public final class SlackUsers {
 
   private final Map<String, String> handlesBySlackId = new HashMap<>();
   private final Map<String, String> handlesByEmail = new HashMap<>();
+  private final Map<String, String> slackIdsByHandle = new HashMap<>();
   private final SlackProfiles profiles;
   private final Clock clock;
   private final Duration remember;
@@ -55,6 +56,7 @@ public final class SlackUsers {
     for (Person person : catalog.people().values()) {
       if (person.slackId() != null && !person.slackId().isBlank()) {
         handlesBySlackId.put(person.slackId().trim(), person.handle());
+        slackIdsByHandle.put(person.handle().toLowerCase(Locale.ROOT), person.slackId().trim());
       }
       if (person.email() != null && !person.email().isBlank()) {
         handlesByEmail.put(email(person.email()), person.handle());
@@ -67,8 +69,17 @@ public final class SlackUsers {
    */
   public SlackActor actor(String userId, String userName) {
     String id = userId == null ? "" : userId.trim();
-    String by = handleOf(id).orElse(userName == null || userName.isBlank() ? id : userName.trim());
-    return new SlackActor(id, by.isBlank() ? "unknown" : by);
+    Optional<String> handle = handleOf(id);
+    if (handle.isPresent()) {
+      return new SlackActor(id, handle.get());
+    }
+    String name = userName == null || userName.isBlank() ? id : userName.trim();
+    if (someoneElse(name, id)) {
+      // A Slack name that is the handle of a catalog person with another Slack id: recorded as
+      // that person, someone else's acknowledgement or role assignment would read as theirs.
+      name = name + " (Slack " + id + ")";
+    }
+    return new SlackActor(id, name.isBlank() ? "unknown" : name);
   }
 
   /**
@@ -76,9 +87,24 @@ public final class SlackUsers {
    * name written; empty for a bare {@code <@U123>} the catalog does not know.
    */
   public Optional<String> handleOf(SlackMention mention) {
-    return mention.userId() == null
-        ? Optional.ofNullable(mention.name())
-        : handleOf(mention.userId()).or(() -> Optional.ofNullable(mention.name()));
+    if (mention.userId() == null) {
+      return Optional.ofNullable(mention.name());
+    }
+    return handleOf(mention.userId())
+        .or(
+            () ->
+                // The name Slack shows for a user the catalog does not know is theirs, unless it
+                // is the handle of a catalog person with another Slack id: that is someone else.
+                Optional.ofNullable(mention.name())
+                    .filter(name -> !someoneElse(name, mention.userId())));
+  }
+
+  /**
+   * True when {@code name} is the handle of a catalog person whose Slack id is not {@code userId}.
+   */
+  private boolean someoneElse(String name, String userId) {
+    String theirs = slackIdsByHandle.get(name.toLowerCase(Locale.ROOT));
+    return theirs != null && !theirs.equals(userId);
   }
 
   private Optional<String> handleOf(String userId) {

@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The grammar of {@code /incident}: words separated by any amount of white space, an argument in
@@ -27,13 +29,15 @@ final class SlashCommandParser {
           "• `ack` · `identify [cause]` · `mitigate [note]` · `resolve [note]` · `reopen [why]` · `cancel [why]` · "
               + "`escalate [reason]`",
           "• `sev &lt;severity&gt; [why]`: change the severity",
-          "• `ic @person` · `comms @person` · `scribe @person` · `lead @person`: assign a role",
+          "• `ic @person` · `comms @person` · `scribe @person` · `lead @person`: assign a role; "
+              + "`me` is you: `/incident ic me`",
           "• `update &lt;text&gt;`: post a status update · `decision &lt;text&gt;`: log a decision",
           "• `postmortem &lt;url&gt; [summary]`: publish the postmortem",
           "• `action [root_cause|improvement] &lt;owner&gt; &lt;due&gt; &lt;title&gt;`: add an action item, a root cause "
-              + "unless it says improvement; owner a handle or @mention, due a date (2026-11-27) or days or weeks "
+              + "unless it says improvement; owner a handle, @mention or me, due a date (2026-11-27) or days or weeks "
               + "from today (3d, 2w), e.g. `/incident action improvement @bob 2w Alert on queue depth`",
-          "• `status`: where the incident stands · `help`: this message");
+          "• `status`: where the incident stands (elsewhere `/incident INC-42` will do) · "
+              + "`help`: this message");
 
   private static final Pattern INCIDENT_ID = Pattern.compile("(?i)INC-[0-9]{1,18}");
 
@@ -63,6 +67,32 @@ final class SlashCommandParser {
   private static final Set<String> OTHER_WORDS =
       Set.of("sev", "severity", "update", "decision", "status", "postmortem", "action");
 
+  /** The words a command starts with, to suggest for a mistyped one. */
+  private static final List<String> KNOWN_WORDS =
+      Stream.of(STEPS.keySet(), ROLES.keySet(), OTHER_WORDS, Set.of("help", "declare"))
+          .flatMap(Set::stream)
+          .sorted()
+          .toList();
+
+  /** {@code sev1}, {@code p2}: a severity typed as the command, meant for {@code sev}. */
+  private static final Pattern SEVERITY_WORD = Pattern.compile("(?:sev|p)-?([0-9]{1,2})");
+
+  /** Words people type for a command that is spelled otherwise. */
+  private static final Map<String, String> SYNONYMS =
+      Map.ofEntries(
+          Map.entry("close", "resolve"),
+          Map.entry("closed", "resolve"),
+          Map.entry("open", "declare"),
+          Map.entry("new", "declare"),
+          Map.entry("create", "declare"),
+          Map.entry("start", "declare"),
+          Map.entry("page", "escalate"),
+          Map.entry("info", "status"),
+          Map.entry("show", "status"),
+          Map.entry("note", "update"),
+          Map.entry("pm", "postmortem"),
+          Map.entry("todo", "action"));
+
   static final String ACTION_USAGE =
       "`/incident action [root_cause|improvement] &lt;owner&gt; &lt;due&gt; &lt;title&gt;`";
   static final String POSTMORTEM_USAGE = "`/incident postmortem &lt;url&gt; [summary]`";
@@ -76,6 +106,13 @@ final class SlashCommandParser {
    * <https://...|label>}.
    */
   private static final Pattern SLACK_LINK = Pattern.compile("<([^|>]+)(?:\\|[^>]*)?>");
+
+  /** A link, an email address or a channel as Slack sends them in command text. */
+  private static final Pattern TYPED_MARKUP =
+      Pattern.compile(
+          "<(?:(?<url>https?://[^|>\\s]+)(?:\\|(?<label>[^>]*))?"
+              + "|mailto:(?<mail>[^|>\\s]+)(?:\\|[^>]*)?"
+              + "|#[CG][A-Z0-9]+\\|(?<channel>[^>]+))>");
 
   private SlashCommandParser() {}
 
@@ -113,8 +150,12 @@ final class SlashCommandParser {
           : declare(input, tokens, next);
     }
     if (!STEPS.containsKey(word) && !ROLES.containsKey(word) && !OTHER_WORDS.contains(word)) {
+      Token typed = tokens.get(next - 1);
       return new SlashCommand.Invalid(
-          "`" + SlackReply.escape(tokens.get(next - 1).value()) + "` is not an /incident command.");
+          "`"
+              + SlackReply.escape(typed.value())
+              + "` is not an /incident command."
+              + suggestion(input, typed));
     }
     if (incidentId.isEmpty() && next < tokens.size()) {
       incidentId = incidentId(tokens.get(next));
@@ -168,6 +209,99 @@ final class SlashCommandParser {
         return new SlashCommand.Status(incidentId);
       }
     }
+  }
+
+  /**
+   * " Did you mean `/incident resolve INC-4`?" for a word that is a known one mistyped or a word
+   * people use for one ({@code close}, {@code sev1}), with the rest of the command as typed; empty
+   * when no known word is near. It only suggests: a guess that ran would change an incident nobody
+   * asked to change.
+   */
+  private static String suggestion(String input, Token typed) {
+    if (typed.quoted()) {
+      return "";
+    }
+    String word = typed.value().toLowerCase(Locale.ROOT);
+    List<String> instead = new ArrayList<>();
+    String note = "";
+    Matcher severity = SEVERITY_WORD.matcher(word);
+    if (severity.matches()) {
+      instead.add("sev " + (word.startsWith("sev") ? "SEV" : "P") + severity.group(1));
+    } else if (SYNONYMS.containsKey(word)) {
+      instead.add(SYNONYMS.get(word));
+      if (word.startsWith("close")) {
+        note = " An incident closes by itself when the monitoring window after `resolve` ends.";
+      }
+    } else if (word.length() >= 3) {
+      instead.addAll(nearest(word));
+    }
+    if (instead.isEmpty()) {
+      return "";
+    }
+    String before = input.substring(0, typed.start()).strip();
+    String after = input.substring(typed.start() + typed.value().length()).strip();
+    List<String> commands = new ArrayList<>();
+    for (String known : instead) {
+      String command =
+          Stream.of("/incident", before, known, after)
+              .filter(part -> !part.isEmpty())
+              .collect(Collectors.joining(" "));
+      commands.add("`" + SlackReply.escape(unescape(command)) + "`");
+    }
+    return " Did you mean " + String.join(" or ", commands) + "?" + note;
+  }
+
+  /**
+   * The known words {@code word} starts (at least three letters of one) or is a typo of (one edit
+   * away, two for words of five letters or more); at most two, the closest.
+   */
+  private static List<String> nearest(String word) {
+    List<String> prefixed =
+        KNOWN_WORDS.stream().filter(known -> known.startsWith(word)).limit(2).toList();
+    if (!prefixed.isEmpty()) {
+      return prefixed;
+    }
+    int allowed = word.length() <= 4 ? 1 : 2;
+    int best = allowed + 1;
+    List<String> nearest = new ArrayList<>();
+    for (String known : KNOWN_WORDS) {
+      int distance = distance(word, known);
+      if (distance < best) {
+        best = distance;
+        nearest.clear();
+      }
+      if (distance == best && nearest.size() < 2) {
+        nearest.add(known);
+      }
+    }
+    return nearest;
+  }
+
+  /**
+   * The optimal string alignment distance: insertions, deletions, substitutions and swaps of two
+   * neighbours, as fingers mistype.
+   */
+  private static int distance(String a, String b) {
+    int[][] d = new int[a.length() + 1][b.length() + 1];
+    for (int i = 0; i <= a.length(); i++) {
+      d[i][0] = i;
+    }
+    for (int j = 0; j <= b.length(); j++) {
+      d[0][j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+        if (i > 1
+            && j > 1
+            && a.charAt(i - 1) == b.charAt(j - 2)
+            && a.charAt(i - 2) == b.charAt(j - 1)) {
+          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+      }
+    }
+    return d[a.length()][b.length()];
   }
 
   private static SlashCommand declare(String input, List<Token> tokens, int next) {
@@ -284,11 +418,44 @@ final class SlashCommandParser {
         tokens.size() - from == 1 && tokens.get(from).quoted()
             ? tokens.get(from).value()
             : input.substring(tokens.get(from).start()).strip();
-    return unescape(text);
+    return unescape(plainLinks(text));
+  }
+
+  /**
+   * Slack's markup for the links, addresses and channels people type, written out as text: {@code
+   * <https://x|dashboard>} is {@code dashboard (https://x)}, {@code <https://x>} is {@code
+   * https://x}, {@code <mailto:a@b|a@b>} is {@code a@b}, {@code <#C1|ops>} is {@code #ops}. The
+   * text goes to the timeline, Jira and the postmortem, where the markup showed as typed, and to
+   * channels, where it was shown escaped. Mentions of people ({@code <@U1|bob>}) are kept: posted
+   * again, they still mention.
+   */
+  private static String plainLinks(String text) {
+    Matcher markup = TYPED_MARKUP.matcher(text);
+    StringBuilder plain = new StringBuilder();
+    while (markup.find()) {
+      String replacement;
+      if (markup.group("url") != null) {
+        String url = markup.group("url");
+        String label = markup.group("label");
+        boolean labelIsUrl =
+            label == null
+                || label.isBlank()
+                || url.equals(label)
+                || url.replaceFirst("^https?://", "").equals(label);
+        replacement = labelIsUrl ? url : label + " (" + url + ")";
+      } else if (markup.group("mail") != null) {
+        replacement = markup.group("mail");
+      } else {
+        replacement = "#" + markup.group("channel");
+      }
+      markup.appendReplacement(plain, Matcher.quoteReplacement(replacement));
+    }
+    markup.appendTail(plain);
+    return plain.toString();
   }
 
   /** Slack escapes {@code & < >} in what people type; they are restored. */
-  private static String unescape(String text) {
+  static String unescape(String text) {
     return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
   }
 

@@ -20,7 +20,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -29,6 +32,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * the incident channel told through chat.postMessage.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SlackCommandsTest {
   private static final TestStack STACK = TestStack.get();
   static final DropwizardAppExtension<IncidentFlowConfiguration> APP =
@@ -225,6 +229,51 @@ class SlackCommandsTest {
   }
 
   @Test
+  void meIsWhoeverTypedTheCommand() {
+    String channel = channel();
+    String incident = slack.declareIn(api, channel, "SEV2", "Who takes it");
+    String responseUrl = slack.responseUrl("commands");
+
+    assertThat(run(channel, "U0ERIN", "erin.k", "ic me"))
+        .isEqualTo("erin is now commander of " + incident + ".");
+    assertThat(slack.immediately(channel, ZOE, "zoe", "lead ME", responseUrl))
+        .startsWith(
+            "`me` is you, and your Slack account (zoe) is no person in the catalog. "
+                + "Write it instead: `/incident tech-lead &lt;handle&gt;`.");
+
+    ApiClient.sleep(300);
+    assertThat(slack.repliesTo(responseUrl)).isZero();
+    JsonNode state = api.get("/v1/incidents/" + incident).body();
+    assertThat(state.path("commander").asText()).isEqualTo("erin");
+    assertThat(state.path("roles").has("tech-lead")).isFalse();
+    assertThat(events(state.path("timeline"), "role_assigned"))
+        .singleElement()
+        .asString()
+        .startsWith("erin: ");
+  }
+
+  // First: a test after aSlackUserWhoseIdTheCatalogLacksIsMatchedByTheirProfileEmail (whose
+  // failing users.info pauses every lookup for a minute) would see no lookup either way.
+  @Test
+  @Order(1)
+  void helpAndTyposAreAnsweredWithoutAskingSlackWhoTypedThem() {
+    String responseUrl = slack.responseUrl("commands");
+
+    assertThat(slack.immediately("C0GENERAL", "U0HELPME", "helper", "help", responseUrl))
+        .startsWith("*/incident* runs an incident from Slack");
+    assertThat(slack.immediately("C0GENERAL", "U0HELPME", "helper", "resovle", responseUrl))
+        .startsWith("`resovle` is not an /incident command.");
+    STACK.slack.verify(
+        0, postRequestedFor(urlEqualTo("/api/users.info")).withRequestBody(containing("U0HELPME")));
+
+    // A command about an incident does ask (then remembers the answer for a while).
+    assertThat(slack.immediately("C0GENERAL", "U0HELPME", "helper", "status", responseUrl))
+        .startsWith("This channel belongs to no incident.");
+    STACK.slack.verify(
+        1, postRequestedFor(urlEqualTo("/api/users.info")).withRequestBody(containing("U0HELPME")));
+  }
+
+  @Test
   void aSlackUserWhoseIdTheCatalogLacksIsMatchedByTheirProfileEmail() {
     String channel = channel();
     String incident = slack.declareIn(api, channel, "SEV2", "Second account");
@@ -300,10 +349,20 @@ class SlackCommandsTest {
             "*"
                 + incident
                 + "* \u00b7 SEV2 \u00b7 payments-api \u00b7 *triggered*\nWhere are we\nCommander: ")
+        .containsPattern("\nTriggered <!date\\^[0-9]+\\^[^>]+> \u00b7 \\*not acknowledged yet\\*\n")
         .contains("Next status update due <!date^")
         .endsWith("Channel: <#" + channel + ">");
     ApiClient.sleep(200);
     assertThat(slack.repliesTo(responseUrl)).isZero();
+
+    run(channel, BOB, "bob", "ack");
+    run(channel, BOB, "bob", "escalate");
+    api.await(
+        "/v1/incidents/" + incident, state -> state.body().path("escalationLevel").asInt() == 1);
+    assertThat(slack.immediately(channel, ALICE, "alice", "status", responseUrl))
+        .containsPattern(
+            "\nTriggered <!date\\^[0-9]+\\^[^>]+> \u00b7 acknowledged <!date\\^[0-9]+\\^[^>]+>"
+                + " \u00b7 escalation step 1 paged\n");
   }
 
   @Test
@@ -339,6 +398,30 @@ class SlackCommandsTest {
     JsonNode state = api.get("/v1/incidents/" + incident).body();
     assertThat(state.path("status").asText()).isEqualTo("triggered");
     assertThat(state.path("severity").asText()).isEqualTo("SEV2");
+  }
+
+  @Test
+  void aCommandOutsideAnIncidentChannelIsToldHowToNameEachRunningIncident() {
+    String channel = channel();
+    String incident = slack.declareIn(api, channel, "SEV2", "Queue backs up <eu>");
+    String responseUrl = slack.responseUrl("commands");
+
+    String answer = immediately("C0GENERAL", "update  rolled back &amp; watching", responseUrl);
+
+    assertThat(answer)
+        .startsWith(
+            "This channel belongs to no incident. Name the incident first: "
+                + "`/incident INC-42 update  rolled back &amp; watching`.")
+        .contains(
+            "\n\u2022 `/incident "
+                + incident
+                + " update  rolled back &amp; watching` (SEV2 payments-api, triggered: "
+                + "Queue backs up &lt;eu&gt;)");
+    ApiClient.sleep(300);
+    assertThat(slack.repliesTo(responseUrl)).isZero();
+    assertThat(
+            events(api.get("/v1/incidents/" + incident).body().path("timeline"), "status_update"))
+        .isEmpty();
   }
 
   private String run(String channel, String userId, String userName, String text) {

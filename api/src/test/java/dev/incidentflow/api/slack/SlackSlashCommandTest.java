@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code /incident} as people type it: spacing, quotes, unicode, mentions, ids before or after the
@@ -123,6 +124,21 @@ class SlackSlashCommandTest {
             "update \u00DCberlastung behoben \u2705",
             new SlashCommand.PostUpdate(HERE, "\u00DCberlastung behoben \u2705")),
         arguments(
+            "update rolled back, see <https://grafana.example.com/d/x?a=1&amp;b=2|dashboard> and"
+                + " <https://status.example.com|status.example.com> &amp; <https://example.com/s>",
+            new SlashCommand.PostUpdate(
+                HERE,
+                "rolled back, see dashboard (https://grafana.example.com/d/x?a=1&b=2) and"
+                    + " https://status.example.com & https://example.com/s")),
+        arguments(
+            "decision ask <mailto:dba@example.com|dba@example.com> in <#C0DB|db-oncall>, not <@U0BOB|bob>",
+            new SlashCommand.LogDecision(
+                HERE, "ask dba@example.com in #db-oncall, not <@U0BOB|bob>")),
+        arguments(
+            "declare SEV2 checkout 5xx on <https://shop.example.com/pay|/pay>",
+            new SlashCommand.Declare(
+                "SEV2", "checkout", "5xx on /pay (https://shop.example.com/pay)")),
+        arguments(
             "decision fail over to eu-west-1",
             new SlashCommand.LogDecision(HERE, "fail over to eu-west-1")),
         arguments(
@@ -236,6 +252,45 @@ class SlackSlashCommandTest {
             "`tomorrow` is not a due date: give a date like 2026-11-27"),
         arguments("action bob 27.11.2026 Fix it", "`27.11.2026` is not a due date"),
         arguments("action someday bob 3d Fix it", "`bob` is not a due date"));
+  }
+
+  static Stream<Arguments> typos() {
+    return Stream.of(
+        arguments("resovle INC-4", "Did you mean `/incident resolve INC-4`?"),
+        arguments("INC-4 akc", "Did you mean `/incident INC-4 ack`?"),
+        arguments("Acknowledged", "Did you mean `/incident acknowledge`?"),
+        arguments(
+            "mitigated   rolled back v1.2", "Did you mean `/incident mitigate rolled back v1.2`?"),
+        arguments("stat", "Did you mean `/incident status`?"),
+        arguments(
+            "comm @bob", "Did you mean `/incident commander @bob` or `/incident comms @bob`?"),
+        arguments("sev1 INC-3 all EU down", "Did you mean `/incident sev SEV1 INC-3 all EU down`?"),
+        arguments("P2", "Did you mean `/incident sev P2`?"),
+        arguments(
+            "close INC-9", "Did you mean `/incident resolve INC-9`? An incident closes by itself"),
+        arguments(
+            "decalre SEV1 checkout p99 &gt; 2s",
+            "Did you mean `/incident declare SEV1 checkout p99 &gt; 2s`?"),
+        arguments("upate &lt;all&gt; good", "Did you mean `/incident update &lt;all&gt; good`?"));
+  }
+
+  @ParameterizedTest(name = "[{index}] {0}")
+  @MethodSource("typos")
+  void aMistypedCommandIsExplainedWithTheCommandItProbablyMeant(String text, String suggestion) {
+    assertThat(SlashCommand.parse(text))
+        .isInstanceOfSatisfying(
+            SlashCommand.Invalid.class,
+            invalid ->
+                assertThat(invalid.problem()).contains("is not an /incident command.", suggestion));
+  }
+
+  @ParameterizedTest(name = "[{index}] {0}")
+  @ValueSource(strings = {"frobnicate", "is it down?", "\"resolv\" now", "xy"})
+  void aWordNearNoCommandGetsNoGuess(String text) {
+    assertThat(SlashCommand.parse(text))
+        .isInstanceOfSatisfying(
+            SlashCommand.Invalid.class,
+            invalid -> assertThat(invalid.problem()).doesNotContain("Did you mean"));
   }
 
   @ParameterizedTest(name = "[{index}] {0}")

@@ -83,6 +83,20 @@ class SlackUsersTest {
   }
 
   @Test
+  void aSlackNameThatIsTheHandleOfACatalogPersonWithAnotherSlackIdIsNotTakenForThem() {
+    slack.emails.put("U0MALLORY", "mallory@contractor.example.com");
+
+    assertThat(users.actor("U0MALLORY", "alice"))
+        .isEqualTo(new SlackActor("U0MALLORY", "alice (Slack U0MALLORY)"));
+    assertThat(users.actor("U0MALLORY", "Alice").by()).isEqualTo("Alice (Slack U0MALLORY)");
+    assertThat(users.handleOf(new SlackMention("U0MALLORY", "alice"))).isEmpty();
+    // The catalog's alice, and a name the catalog cannot tell apart (dana has no Slack id), stay.
+    assertThat(users.handleOf(new SlackMention("U0ALICE", "alice.ng"))).contains("alice");
+    assertThat(users.actor("W0DANA", "dana").by()).isEqualTo("dana");
+    assertThat(users.handleOf(new SlackMention("W0DANA", "dana"))).contains("dana");
+  }
+
+  @Test
   void whenSlackCannotBeAskedTheSlackNameIsRecordedAndNobodyIsLookedUpForAMinute() {
     slack.down = true;
     assertThat(users.actor("W0DANA", "dana.w")).isEqualTo(new SlackActor("W0DANA", "dana.w"));

@@ -1,0 +1,101 @@
+package dev.incidentflow.api.slack;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Duration;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
+
+/**
+ * Work a Slack request asked for, done after its answer, with what came of it posted to the
+ * request's {@code response_url}. Work still unfinished after {@code stillWorkingAfter} (waiting
+ * for a worker that is restarting or down, where a workflow Update waits without end, or queued
+ * behind such work) gets a notice first, so the person who typed it is not left with "Working on
+ * it…" alone; the outcome follows it when the work ends.
+ */
+final class LaterReplies {
+  static final SlackReply STILL_WORKING =
+      SlackReply.ephemeral(
+          "Still working on it: IncidentFlow has not finished this yet. Its worker may be"
+              + " restarting or down; this goes through when a worker takes it, and you will hear"
+              + " here when it has. Heard nothing in a few minutes? Check `/incident status` and"
+              + " the incident channel before typing it again.");
+
+  private final Executor executor;
+  private final ScheduledExecutorService timer;
+  private final BiConsumer<String, SlackReply> send;
+  private final Duration stillWorkingAfter;
+
+  /**
+   * @param send posts a reply to a response_url; never throws
+   */
+  LaterReplies(
+      Executor executor,
+      ScheduledExecutorService timer,
+      BiConsumer<String, SlackReply> send,
+      Duration stillWorkingAfter) {
+    this.executor = requireNonNull(executor, "executor is null");
+    this.timer = requireNonNull(timer, "timer is null");
+    this.send = requireNonNull(send, "send is null");
+    this.stillWorkingAfter = requireNonNull(stillWorkingAfter, "stillWorkingAfter is null");
+  }
+
+  /**
+   * Does {@code work} (which never throws: it says what went wrong) and posts its text; false when
+   * the executor no longer takes work because the process is shutting down.
+   */
+  boolean submit(String responseUrl, Supplier<String> work) {
+    Pending pending = new Pending(responseUrl);
+    try {
+      executor.execute(() -> pending.finish(work.get()));
+    } catch (RejectedExecutionException shuttingDown) {
+      return false;
+    }
+    try {
+      pending.notice(
+          timer.schedule(
+              pending::stillWorking, stillWorkingAfter.toMillis(), TimeUnit.MILLISECONDS));
+    } catch (RejectedExecutionException shuttingDown) {
+      // No notice while shutting down; the outcome still comes.
+    }
+    return true;
+  }
+
+  /** One request's replies: the notice only while the work runs, and always before the outcome. */
+  private final class Pending {
+    private final String responseUrl;
+    private boolean finished;
+    private ScheduledFuture<?> notice;
+
+    Pending(String responseUrl) {
+      this.responseUrl = responseUrl;
+    }
+
+    synchronized void notice(ScheduledFuture<?> scheduled) {
+      if (finished) {
+        scheduled.cancel(false);
+      } else {
+        notice = scheduled;
+      }
+    }
+
+    synchronized void stillWorking() {
+      if (!finished) {
+        send.accept(responseUrl, STILL_WORKING);
+      }
+    }
+
+    synchronized void finish(String outcome) {
+      finished = true;
+      if (notice != null) {
+        notice.cancel(false);
+      }
+      send.accept(responseUrl, SlackReply.ephemeral(outcome));
+    }
+  }
+}

@@ -1,0 +1,94 @@
+package dev.incidentflow.api.slack;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Answers a slash command within Slack's three seconds whatever its first, quick part meets: a
+ * database that hangs, Slack slow to say who typed it. An answer not ready within {@code within} is
+ * replaced by a note that it comes later, and posted to {@code response_url} when it is; a failure
+ * is an answer that says so with an error id, never an HTTP error, which Slack shows as a bare
+ * "failed with the error".
+ */
+final class TimelyAnswers {
+  private static final Logger log = LoggerFactory.getLogger(TimelyAnswers.class);
+
+  static final SlackReply SLOW =
+      SlackReply.ephemeral(
+          "IncidentFlow is slow to answer right now (its database or Slack is slow). Your command"
+              + " was not dropped: what comes of it is posted here when it is done.");
+
+  private final Executor executor;
+  private final Duration within;
+  private final BiConsumer<String, SlackReply> send;
+
+  /**
+   * @param send posts a reply to a response_url; never throws
+   */
+  TimelyAnswers(Executor executor, Duration within, BiConsumer<String, SlackReply> send) {
+    this.executor = requireNonNull(executor, "executor is null");
+    this.within = requireNonNull(within, "within is null");
+    this.send = requireNonNull(send, "send is null");
+  }
+
+  /**
+   * The answer {@code work} gives within the time, else {@link #SLOW}, its answer following on
+   * {@code responseUrl} (unless it is {@code followedAnyway}, an answer whose work posts its own
+   * outcome there).
+   *
+   * @param unavailable the answer when the executor no longer takes work (shutting down)
+   */
+  SlackReply answer(
+      String responseUrl,
+      Supplier<SlackReply> work,
+      SlackReply followedAnyway,
+      SlackReply unavailable) {
+    CompletableFuture<SlackReply> answer;
+    try {
+      answer = CompletableFuture.supplyAsync(work, executor);
+    } catch (RejectedExecutionException shuttingDown) {
+      return unavailable;
+    }
+    try {
+      return answer.get(within.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException failed) {
+      return failure(failed.getCause());
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+    } catch (TimeoutException slow) {
+      // Answered below.
+    }
+    answer.whenComplete(
+        (reply, failed) -> {
+          if (failed != null) {
+            send.accept(
+                responseUrl, failure(failed.getCause() == null ? failed : failed.getCause()));
+          } else if (reply != followedAnyway) {
+            send.accept(responseUrl, reply);
+          }
+        });
+    return SLOW;
+  }
+
+  private static SlackReply failure(Throwable failure) {
+    String errorId = Long.toHexString(ThreadLocalRandom.current().nextLong());
+    log.error("error {}: a Slack command failed", errorId, failure);
+    return SlackReply.ephemeral(
+        "Something went wrong (error "
+            + errorId
+            + "); it may not have been done. Check the incident channel, and try again in a"
+            + " minute.");
+  }
+}
