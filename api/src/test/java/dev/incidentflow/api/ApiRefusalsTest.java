@@ -205,4 +205,12 @@ class ApiRefusalsTest {
           .isEqualTo("limit must be a whole number from 1 to 500, not '" + limit + "'");
     }
   }
+
+  @Test
+  void aServiceFilterWithANulCharacterIsAnEmptyListNotAnError() {
+    ApiClient.Answer answer = api.get("/v1/incidents?service=check%00out");
+
+    assertThat(answer.status()).isEqualTo(200);
+    assertThat(answer.body()).isEmpty();
+  }
 }
