@@ -29,6 +29,11 @@ public final class People {
     return problems;
   }
 
+  /** Whether {@code name} names a person in the catalog, in any case. */
+  public boolean knows(String name) {
+    return !Problems.isBlank(name) && handles.apply(name).isPresent();
+  }
+
   /**
    * The catalog's handle for {@code name}, which {@link #check} let through; null for a blank one.
    */
