@@ -50,6 +50,11 @@ class DeclareIncidentTest {
         api.post(path + "/roles", "{\"role\":\"scribe\",\"person\":\"Carol\",\"by\":\"bob\"}");
     assertThat(carol.status()).isEqualTo(200);
     assertThat(carol.body().path("roles").path("scribe").asText()).isEqualTo("carol");
+    // And so is a role.
+    ApiClient.Answer lead =
+        api.post(path + "/roles", "{\"role\":\"Tech-Lead\",\"person\":\"alice\",\"by\":\"bob\"}");
+    assertThat(lead.status()).isEqualTo(200);
+    assertThat(lead.body().path("roles").path("tech-lead").asText()).isEqualTo("alice");
   }
 
   @Test
