@@ -12,6 +12,7 @@ import dev.incidentflow.workflows.incident.IncidentWorkflow;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
@@ -122,6 +123,34 @@ public final class IncidentGateway {
     String workflowId = DeclarationIds.next();
     IncidentWorkflow incident = newIncident(workflowId);
     WorkflowClient.start(incident::run, input);
+    return opened(workflowId, incident);
+  }
+
+  /**
+   * Declares an incident under the caller's {@code Idempotency-Key}, as {@link #declare} does,
+   * once: its workflow id is made from the key, and a workflow of that id, running or ended, is
+   * never started again. Empty when a declaration with that key was made before; its incident is
+   * then found by {@link DeclarationIds#of}, as the store records it.
+   */
+  public Optional<Declared> declareOnce(IncidentInput input, String idempotencyKey) {
+    String workflowId = DeclarationIds.of(idempotencyKey);
+    IncidentWorkflow incident =
+        client.newWorkflowStub(
+            IncidentWorkflow.class,
+            WorkflowOptions.newBuilder(startOptions(workflowId))
+                .setWorkflowIdReusePolicy(
+                    WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
+                .build());
+    try {
+      WorkflowClient.start(incident::run, input);
+    } catch (WorkflowExecutionAlreadyStarted declaredBefore) {
+      return Optional.empty();
+    }
+    return Optional.of(opened(workflowId, incident));
+  }
+
+  /** Waits (up to the configured time) until just-started {@code incident} has its number. */
+  private Declared opened(String workflowId, IncidentWorkflow incident) {
     WorkflowStub stub = WorkflowStub.fromTyped(incident);
     try {
       WorkflowUpdateHandle<IncidentView> handle =
