@@ -268,4 +268,22 @@ class ApiRefusalsTest {
           .isEqualTo("limit must be a whole number from 1 to 500, not '" + limit + "'");
     }
   }
+
+  @Test
+  void anActionItemOwnerFilterNamingNobodyIsNamedNotAnEmptyList() {
+    ApiClient.Answer typo = api.get("/v1/action-items?status=overdue&owner=alcie");
+
+    assertThat(typo.status()).isEqualTo(422);
+    assertThat(typo.body().path("details").get(0).asText())
+        .isEqualTo("owner 'alcie' is not a person in the catalog and owns no action item");
+    assertThat(api.get("/v1/action-items?owner=Alice").status()).isEqualTo(200);
+  }
+
+  @Test
+  void aServiceFilterWithANulCharacterIsAnEmptyListNotAnError() {
+    ApiClient.Answer answer = api.get("/v1/incidents?service=check%00out");
+
+    assertThat(answer.status()).isEqualTo(200);
+    assertThat(answer.body()).isEmpty();
+  }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.util.Locale;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -50,6 +51,41 @@ class DeclareIncidentTest {
         api.post(path + "/roles", "{\"role\":\"scribe\",\"person\":\"Carol\",\"by\":\"bob\"}");
     assertThat(carol.status()).isEqualTo(200);
     assertThat(carol.body().path("roles").path("scribe").asText()).isEqualTo("carol");
+    // And so is a role.
+    ApiClient.Answer lead =
+        api.post(path + "/roles", "{\"role\":\"Tech-Lead\",\"person\":\"alice\",\"by\":\"bob\"}");
+    assertThat(lead.status()).isEqualTo(200);
+    assertThat(lead.body().path("roles").path("tech-lead").asText()).isEqualTo("alice");
+  }
+
+  @Test
+  void aDeclarationSentAgainWithItsIdempotencyKeyAnswersWithTheIncidentItOpened() {
+    ApiClient api = new ApiClient(APP.getLocalPort(), TestStack.TOKEN);
+    String declaration =
+        "{\"title\":\"Zanzibar login blank\",\"severity\":\"SEV2\",\"service\":\"checkout\","
+            + "\"declaredBy\":\"carol\"}";
+    Map<String, String> key = Map.of("Idempotency-Key", "declare-login-blank-1");
+
+    ApiClient.Answer first = api.post("/v1/incidents", declaration, key);
+    ApiClient.Answer again = api.post("/v1/incidents", declaration, key);
+    ApiClient.Answer other =
+        api.post(
+            "/v1/incidents", declaration.replace("Zanzibar login blank", "Quokka outage"), key);
+
+    assertThat(first.status()).isEqualTo(201);
+    String id = first.body().path("id").asText();
+    assertThat(again.status()).isEqualTo(200);
+    assertThat(again.body().path("id").asText()).isEqualTo(id);
+    assertThat(other.status()).isEqualTo(409);
+    assertThat(other.error())
+        .isEqualTo(
+            "Idempotency-Key 'declare-login-blank-1' already declared "
+                + id
+                + " (Zanzibar login blank), another incident; send a new key for a new incident");
+    assertThat(api.get("/v1/incidents?q=zanzibar").body())
+        .extracting(node -> node.path("id").asText())
+        .containsExactly(id);
+    assertThat(api.get("/v1/incidents?q=quokka").body()).isEmpty();
   }
 
   @Test

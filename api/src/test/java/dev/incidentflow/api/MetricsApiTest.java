@@ -235,6 +235,20 @@ class MetricsApiTest {
   }
 
   @Test
+  void anOffsetWhosePlusWasNotEncodedIsRefusedSayingHowToSendIt() {
+    ApiClient.Answer answer =
+        api().get("/v1/metrics/incidents?from=2020-01-01T00:00:00+01:00&to=2020-01-31");
+
+    assertThat(answer.status()).isEqualTo(422);
+    assertThat(answer.body().path("details"))
+        .extracting(JsonNode::asText)
+        .containsExactly(
+            "from '2020-01-01T00:00:00 01:00' is not an ISO date (2025-05-01) or instant"
+                + " (2025-05-01T10:00:00Z); a + in a query string reads as a space: send the"
+                + " offset's + as %2B");
+  }
+
+  @Test
   void instantsBeyondTheYear9999AreRefused() {
     ApiClient.Answer answer =
         api().get("/v1/metrics/incidents?from=2020-01-01&to=%2B20000-01-01T00:00:00Z");

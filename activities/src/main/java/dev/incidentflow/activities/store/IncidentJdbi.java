@@ -27,9 +27,10 @@ public final class IncidentJdbi {
 
   /**
    * Sets {@code jdbi} (one Dropwizard built, say) up for the store and returns it: strings are
-   * bound without NUL characters, which PostgreSQL cannot store (see {@link NulFreeText}).
+   * bound without NUL characters, which PostgreSQL cannot store (see {@link NulFreeText}), and so
+   * are the elements of string arrays ({@link NulFreeTextArrays}).
    */
   public static Jdbi configure(Jdbi jdbi) {
-    return jdbi.registerArgument(new NulFreeText());
+    return jdbi.registerArgument(new NulFreeText()).registerArgument(new NulFreeTextArrays());
   }
 }

@@ -58,6 +58,26 @@ class IncidentLibraryTest {
   }
 
   @Test
+  void aStatusUpdateOfTooManyWordsForOneSearchVectorIsSavedAndItsFirstWordsSearchable() {
+    // A pasted log: 90,000 distinct words make a search vector of about 1 MB, past PostgreSQL's
+    // limit for one tsvector, and the save failed on every retry.
+    StringBuilder log = new StringBuilder("Pasted the gateway log:");
+    for (int i = 0; i < 90_000; i++) {
+      log.append(" z").append(Integer.toHexString(0x100000 + i)).append('q');
+    }
+    long pasted =
+        triggered("wf-1", "Gateway timeouts", "gateway", SEV2, NOW)
+            .event(TimelineEventType.STATUS_UPDATE, 300, "alice", log.toString())
+            .event(TimelineEventType.DECISION, 600, "bob", "Fail over to the second region")
+            .store(store);
+
+    assertThat(incidents.timeline(pasted)).hasSize(2);
+    assertThat(search("gateway timeouts")).containsExactly(pasted);
+    assertThat(search("z100000q")).as("the update's first words").containsExactly(pasted);
+    assertThat(search("second region")).as("the decision after it").containsExactly(pasted);
+  }
+
+  @Test
   void decisionsAreSearchableAndOtherEventTextIsNot() {
     long decided =
         triggered("wf-1", "Database slow", "orders", SEV2, NOW)

@@ -105,6 +105,18 @@ class IncidentRepositoryTest {
   }
 
   @Test
+  void aServiceFilterWithANulCharacterMatchesTheServiceStoredWithItRatherThanFailing() {
+    long withNul =
+        record(incident("wf-1", "Odd service", "", Severity.SEV2, "check\u0000out", START));
+    record(incident("wf-2", "Checkout down", "", Severity.SEV2, "checkout", START));
+
+    assertThat(numbers(repository.list(new IncidentFilter(null, null, "check\u0000out", null))))
+        .containsExactly(withNul);
+    assertThat(numbers(repository.list(new IncidentFilter(null, null, "check\u0000out", "odd"))))
+        .containsExactly(withNul);
+  }
+
+  @Test
   void listReturnsAtMostTheLimitNewestFirst() {
     for (int i = 0; i < 5; i++) {
       record(

@@ -1,5 +1,6 @@
 package dev.incidentflow.api.core;
 
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -20,6 +21,16 @@ public final class DeclarationIds {
   /** The workflow id of a new declaration. */
   public static String next() {
     return PREFIX + UUID.randomUUID();
+  }
+
+  /**
+   * The workflow id of the declaration sent with {@code idempotencyKey}: the same for the same key,
+   * in {@link #next}'s shape (a name-based UUID).
+   */
+  public static String of(String idempotencyKey) {
+    return PREFIX
+        + UUID.nameUUIDFromBytes(
+            ("declaration " + idempotencyKey).getBytes(StandardCharsets.UTF_8));
   }
 
   /** Whether {@code workflowId} has the shape {@link #next} gives, and nothing else. */

@@ -3,6 +3,7 @@ package dev.incidentflow.api.core;
 import static java.util.Objects.requireNonNull;
 
 import dev.incidentflow.activities.store.IncidentRecord;
+import dev.incidentflow.api.errors.ApiException;
 import dev.incidentflow.workflows.incident.AlertEvent;
 import dev.incidentflow.workflows.incident.IncidentInput;
 import dev.incidentflow.workflows.incident.IncidentState;
@@ -11,6 +12,7 @@ import dev.incidentflow.workflows.incident.IncidentWorkflow;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
@@ -18,10 +20,15 @@ import io.temporal.client.WorkflowUpdateException;
 import io.temporal.client.WorkflowUpdateHandle;
 import io.temporal.client.WorkflowUpdateStage;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,12 +42,37 @@ public final class IncidentGateway {
       SignalWithStart.Signal.of(
           IncidentWorkflow.class, "alert", IncidentInput.class, AlertEvent.class);
 
+  /**
+   * How long a change to an incident is waited for before the caller is told it is not confirmed:
+   * an Update waits for the workflow to take it and to save it, so it waits as long as no worker
+   * runs or the database refuses the save, and its caller heard nothing, for as long as that
+   * lasted.
+   */
+  public static final Duration CHANGE_WAIT = Duration.ofSeconds(30);
+
+  private static final AtomicInteger CHANGE_THREADS = new AtomicInteger();
+
   private final WorkflowClient client;
   private final Duration declareWait;
+  private final Duration changeWait;
+
+  /** Changes wait on threads of their own, so that one taking too long can be left behind. */
+  private final ExecutorService changes =
+      Executors.newCachedThreadPool(
+          work -> {
+            Thread thread = new Thread(work, "incident-change-" + CHANGE_THREADS.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+          });
 
   public IncidentGateway(WorkflowClient client, Duration declareWait) {
+    this(client, declareWait, CHANGE_WAIT);
+  }
+
+  public IncidentGateway(WorkflowClient client, Duration declareWait, Duration changeWait) {
     this.client = requireNonNull(client, "client is null");
     this.declareWait = requireNonNull(declareWait, "declareWait is null");
+    this.changeWait = requireNonNull(changeWait, "changeWait is null");
   }
 
   public WorkflowClient client() {
@@ -91,6 +123,34 @@ public final class IncidentGateway {
     String workflowId = DeclarationIds.next();
     IncidentWorkflow incident = newIncident(workflowId);
     WorkflowClient.start(incident::run, input);
+    return opened(workflowId, incident);
+  }
+
+  /**
+   * Declares an incident under the caller's {@code Idempotency-Key}, as {@link #declare} does,
+   * once: its workflow id is made from the key, and a workflow of that id, running or ended, is
+   * never started again. Empty when a declaration with that key was made before; its incident is
+   * then found by {@link DeclarationIds#of}, as the store records it.
+   */
+  public Optional<Declared> declareOnce(IncidentInput input, String idempotencyKey) {
+    String workflowId = DeclarationIds.of(idempotencyKey);
+    IncidentWorkflow incident =
+        client.newWorkflowStub(
+            IncidentWorkflow.class,
+            WorkflowOptions.newBuilder(startOptions(workflowId))
+                .setWorkflowIdReusePolicy(
+                    WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
+                .build());
+    try {
+      WorkflowClient.start(incident::run, input);
+    } catch (WorkflowExecutionAlreadyStarted declaredBefore) {
+      return Optional.empty();
+    }
+    return Optional.of(opened(workflowId, incident));
+  }
+
+  /** Waits (up to the configured time) until just-started {@code incident} has its number. */
+  private Declared opened(String workflowId, IncidentWorkflow incident) {
     WorkflowStub stub = WorkflowStub.fromTyped(incident);
     try {
       WorkflowUpdateHandle<IncidentView> handle =
@@ -146,20 +206,64 @@ public final class IncidentGateway {
    * read from the store in the instant before its incident ended and the group fired again, and an
    * incident whose workflow was terminated or reset from Temporal, which never saved an end.
    *
+   * <p>A change the workflow has not done within the change wait is answered 503: it was sent, and
+   * may still be done once a worker takes it or the database takes its save, so the answer says to
+   * read the incident before sending it again.
+   *
    * @throws Refusal when the workflow refuses it, or the incident has ended
+   * @throws ApiException 503 when the workflow did not do it within the change wait
    */
   public IncidentView update(
       IncidentRecord incident, Function<IncidentWorkflow, IncidentView> call) {
     if (incident.status().isTerminal()) {
       throw new Refusal(IncidentState.refusalOfEnded(incident.id(), incident.status()), true);
     }
+    IncidentWorkflow workflow =
+        client.newWorkflowStub(IncidentWorkflow.class, incident.workflowId());
+    Future<IncidentView> change = changes.submit(() -> call.apply(workflow));
     try {
-      return call.apply(client.newWorkflowStub(IncidentWorkflow.class, incident.workflowId()));
-    } catch (WorkflowUpdateException refused) {
-      throw Refusal.of(refused, ended(incident.id()));
-    } catch (WorkflowNotFoundException ended) {
-      throw new Refusal(ended(incident.id()), true);
+      return change.get(changeWait.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException failed) {
+      throw refusalOrCause(incident, failed.getCause());
+    } catch (TimeoutException slow) {
+      change.cancel(true);
+      log.warn("{}: a change was not done within {}", incident.id(), changeWait);
+      throw notConfirmed(incident);
+    } catch (InterruptedException interrupted) {
+      change.cancel(true);
+      Thread.currentThread().interrupt();
+      throw notConfirmed(incident);
     }
+  }
+
+  /** What the change's own thread failed with, as {@link #update} answers it. */
+  private static RuntimeException refusalOrCause(IncidentRecord incident, Throwable cause) {
+    if (cause instanceof WorkflowUpdateException refused) {
+      return Refusal.of(refused, ended(incident.id()));
+    }
+    if (cause instanceof WorkflowNotFoundException) {
+      return new Refusal(ended(incident.id()), true);
+    }
+    if (cause instanceof RuntimeException unexpected) {
+      return unexpected;
+    }
+    if (cause instanceof Error error) {
+      throw error;
+    }
+    return new IllegalStateException(cause);
+  }
+
+  private ApiException notConfirmed(IncidentRecord incident) {
+    return new ApiException(
+        503,
+        incident.id()
+            + " did not confirm the change within "
+            + changeWait.toSeconds()
+            + " s (its worker or the database is slow or down); it may still be made, so read"
+            + " GET /v1/incidents/"
+            + incident.id()
+            + " before sending it again",
+        List.of());
   }
 
   private static String ended(String incidentId) {

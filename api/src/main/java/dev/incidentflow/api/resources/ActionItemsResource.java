@@ -42,8 +42,20 @@ public class ActionItemsResource {
                           List.of("status '" + status + "' must be open, overdue or done")));
     }
     // Owners are kept by their catalog handle, as they are recorded (Alice is alice).
-    return followUps.actionItems(new ActionItemFilter(wanted, people.handle(owner))).stream()
+    String handle = people.handle(owner);
+    if (handle != null && !people.knows(handle) && ownsNothing(handle)) {
+      // A typo would list nothing, which reads as "nothing open"; someone who left the catalog
+      // since still has the items they own listed.
+      throw ApiException.invalid(
+          "invalid filter",
+          List.of("owner '" + handle + "' is not a person in the catalog and owns no action item"));
+    }
+    return followUps.actionItems(new ActionItemFilter(wanted, handle)).stream()
         .map(ActionItemJson::of)
         .toList();
+  }
+
+  private boolean ownsNothing(String handle) {
+    return followUps.actionItems(new ActionItemFilter(null, handle, null, 1)).isEmpty();
   }
 }

@@ -67,13 +67,7 @@ public class IncidentActionItemsResource {
       @PathParam("id") String id,
       @HeaderParam("Idempotency-Key") String idempotencyKey,
       ActionItemRequest body) {
-    if (idempotencyKey != null
-        && (idempotencyKey.isBlank() || idempotencyKey.length() > LONGEST_KEY)) {
-      throw ApiException.invalid(
-          "invalid Idempotency-Key",
-          List.of(
-              "Idempotency-Key must be 1 to " + LONGEST_KEY + " characters, not blank, when sent"));
-    }
+    checkIdempotencyKey(idempotencyKey);
     ActionItemRequest request = AlertmanagerResource.required(body);
     FollowUpRequests.ActionItem item =
         requests.actionItem(
@@ -88,5 +82,19 @@ public class IncidentActionItemsResource {
     return Response.created(URI.create("/v1/action-items?owner=" + json.owner()))
         .entity(json)
         .build();
+  }
+
+  /**
+   * Refuses an {@code Idempotency-Key} header that is sent blank or too long, here and on {@code
+   * POST /v1/incidents}.
+   */
+  static void checkIdempotencyKey(String idempotencyKey) {
+    if (idempotencyKey != null
+        && (idempotencyKey.isBlank() || idempotencyKey.length() > LONGEST_KEY)) {
+      throw ApiException.invalid(
+          "invalid Idempotency-Key",
+          List.of(
+              "Idempotency-Key must be 1 to " + LONGEST_KEY + " characters, not blank, when sent"));
+    }
   }
 }

@@ -38,6 +38,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Locale;
 import java.util.function.BiFunction;
 
 /**
@@ -180,7 +181,8 @@ public class IncidentResource {
         (workflow, incident) ->
             workflow.assignRole(
                 new RoleAssignment(
-                    request.role().trim(),
+                    // In any case, as the person is: Commander is the commander role.
+                    request.role().trim().toLowerCase(Locale.ROOT),
                     people.handle(request.person()),
                     request.by(),
                     incident)));

@@ -3,10 +3,13 @@ package dev.incidentflow.api.resources;
 import static java.util.Objects.requireNonNull;
 
 import dev.incidentflow.activities.store.IncidentFilter;
+import dev.incidentflow.activities.store.IncidentRecord;
 import dev.incidentflow.activities.store.IncidentRepository;
 import dev.incidentflow.api.core.AlertMapper;
+import dev.incidentflow.api.core.DeclarationIds;
 import dev.incidentflow.api.core.Declarations;
 import dev.incidentflow.api.core.IncidentGateway;
+import dev.incidentflow.api.errors.ApiException;
 import dev.incidentflow.api.errors.Problems;
 import dev.incidentflow.api.json.Declaration;
 import dev.incidentflow.api.json.IncidentJson;
@@ -16,6 +19,7 @@ import dev.incidentflow.workflows.model.IncidentStatus;
 import dev.incidentflow.workflows.model.Severity;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -61,15 +65,56 @@ public class IncidentsResource {
    */
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  public Response declare(Declaration declaration) {
+  public Response declare(
+      @HeaderParam("Idempotency-Key") String idempotencyKey, Declaration declaration) {
+    IncidentActionItemsResource.checkIdempotencyKey(idempotencyKey);
     IncidentInput input = declarations.input(AlertmanagerResource.required(declaration));
-    IncidentGateway.Declared declared = gateway.declare(input);
+    IncidentGateway.Declared declared;
+    if (idempotencyKey == null) {
+      declared = gateway.declare(input);
+    } else {
+      Optional<IncidentGateway.Declared> once = gateway.declareOnce(input, idempotencyKey);
+      if (once.isEmpty()) {
+        return declaredBefore(idempotencyKey, input);
+      }
+      declared = once.get();
+    }
     if (declared.view().isEmpty()) {
       return DeclarationResource.starting(declared.workflowId());
     }
     String id = declared.view().get().incidentId();
     return Response.created(URI.create("/v1/incidents/" + id))
         .entity(IncidentResource.load(repository, id))
+        .build();
+  }
+
+  /**
+   * The answer to a declaration sent again with the {@code Idempotency-Key} of one made before: 200
+   * with its incident, 202 while that still opens, 409 when the key declared another incident.
+   */
+  private Response declaredBefore(String idempotencyKey, IncidentInput input) {
+    String workflowId = DeclarationIds.of(idempotencyKey);
+    Optional<IncidentRecord> incident =
+        repository.latestNumberOf(workflowId).flatMap(repository::find);
+    if (incident.isEmpty()) {
+      return DeclarationResource.starting(workflowId);
+    }
+    IncidentRecord declared = incident.get();
+    // Compared as stored: the store keeps a NUL as U+FFFD.
+    if (!declared.title().equals(input.title().replace('\u0000', '\uFFFD'))) {
+      throw new ApiException(
+          409,
+          "Idempotency-Key '"
+              + idempotencyKey
+              + "' already declared "
+              + declared.id()
+              + " ("
+              + declared.title()
+              + "), another incident; send a new key for a new incident",
+          List.of());
+    }
+    return Response.ok(IncidentResource.load(repository, declared.id()))
+        .location(URI.create("/v1/incidents/" + declared.id()))
         .build();
   }
 

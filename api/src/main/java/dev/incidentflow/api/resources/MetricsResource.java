@@ -153,7 +153,10 @@ public class MetricsResource {
           name
               + " '"
               + text
-              + "' is not an ISO date (2025-05-01) or instant (2025-05-01T10:00:00Z)");
+              + "' is not an ISO date (2025-05-01) or instant (2025-05-01T10:00:00Z)"
+              + (value.contains(" ")
+                  ? "; a + in a query string reads as a space: send the offset's + as %2B"
+                  : ""));
       return null;
     }
   }

@@ -1,0 +1,121 @@
+package dev.incidentflow.api.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import dev.incidentflow.activities.store.IncidentRecord;
+import dev.incidentflow.api.errors.ApiException;
+import dev.incidentflow.workflows.incident.IncidentInput;
+import dev.incidentflow.workflows.incident.IncidentWorkflow;
+import dev.incidentflow.workflows.incident.Transition;
+import dev.incidentflow.workflows.model.IncidentStatus;
+import dev.incidentflow.workflows.model.Severity;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.testing.TestWorkflowEnvironment;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** How long a change to an incident can keep its caller waiting. */
+class IncidentGatewayTest {
+  private static final String WORKFLOW_ID = "declared-00000000-0000-0000-0000-000000000001";
+
+  private TestWorkflowEnvironment temporal;
+
+  @BeforeEach
+  void startTemporal() {
+    temporal = TestWorkflowEnvironment.newInstance();
+  }
+
+  @AfterEach
+  void stopTemporal() {
+    temporal.close();
+  }
+
+  @Test
+  void aChangeTheWorkflowDoesNotTakeIsAnswered503AfterTheWaitInsteadOfHeldForever() {
+    // The incident's workflow runs, but no worker polls its task queue (all workers down), so
+    // nothing takes the Update: it waited for as long as that lasted.
+    WorkflowClient client = temporal.getWorkflowClient();
+    IncidentWorkflow running =
+        client.newWorkflowStub(
+            IncidentWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(WORKFLOW_ID)
+                .setTaskQueue("nobody-polls-this")
+                .build());
+    String runId =
+        WorkflowClient.start(
+                running::run,
+                new IncidentInput(
+                    "declared",
+                    null,
+                    "Checkout down",
+                    "",
+                    Severity.SEV2,
+                    "checkout",
+                    "carol",
+                    null,
+                    Map.of(),
+                    List.of(),
+                    null))
+            .getRunId();
+    IncidentGateway gateway =
+        new IncidentGateway(client, Duration.ofSeconds(1), Duration.ofSeconds(2));
+
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(20),
+        () ->
+            assertThatThrownBy(
+                    () ->
+                        gateway.update(
+                            triggered(runId),
+                            workflow ->
+                                workflow.acknowledge(new Transition("alice", null, "INC-1"))))
+                .isInstanceOfSatisfying(
+                    ApiException.class,
+                    refused -> {
+                      assertThat(refused.status()).isEqualTo(503);
+                      assertThat(refused.getMessage())
+                          .isEqualTo(
+                              "INC-1 did not confirm the change within 2 s (its worker or the"
+                                  + " database is slow or down); it may still be made, so read"
+                                  + " GET /v1/incidents/INC-1 before sending it again");
+                    }));
+  }
+
+  private static IncidentRecord triggered(String runId) {
+    return new IncidentRecord(
+        "INC-1",
+        1,
+        WORKFLOW_ID,
+        runId,
+        "Checkout down",
+        "",
+        Severity.SEV2,
+        "checkout",
+        IncidentStatus.TRIGGERED,
+        "declared",
+        null,
+        "carol",
+        "carol",
+        Map.of(),
+        null,
+        null,
+        0,
+        null,
+        Instant.parse("2026-12-05T03:00:00Z"),
+        null,
+        null,
+        null,
+        null,
+        null,
+        null);
+  }
+}
