@@ -286,4 +286,27 @@ class ApiRefusalsTest {
     assertThat(answer.status()).isEqualTo(200);
     assertThat(answer.body()).isEmpty();
   }
+
+  @Test
+  void aMistypedFilterIsRefusedNamingItRatherThanListingEverything() {
+    ApiClient.Answer incidents = api.get("/v1/incidents?sevrity=SEV1&status=resolved");
+    ApiClient.Answer items = api.get("/v1/action-items?stauts=overdue");
+    ApiClient.Answer metrics = api.get("/v1/metrics/incidents?group=service");
+
+    assertThat(incidents.status()).isEqualTo(422);
+    assertThat(incidents.body().path("details").get(0).asText())
+        .isEqualTo(
+            "unknown query parameter 'sevrity': this takes status, severity, service, q, before,"
+                + " limit, offset, page");
+    assertThat(items.status()).isEqualTo(422);
+    assertThat(items.body().path("details").get(0).asText())
+        .isEqualTo("unknown query parameter 'stauts': this takes status, owner");
+    assertThat(metrics.status()).isEqualTo(422);
+    assertThat(metrics.body().path("details").get(0).asText())
+        .isEqualTo("unknown query parameter 'group': this takes from, to, groupBy, format");
+    // A cache-busting parameter is left alone.
+    assertThat(api.get("/v1/incidents?status=resolved&_=1733400000").status()).isEqualTo(200);
+    assertThat(api.get("/v1/action-items?_=1").status()).isEqualTo(200);
+    assertThat(api.get("/v1/metrics/incidents?_=1").status()).isEqualTo(200);
+  }
 }

@@ -13,7 +13,9 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 
 /** Every incident's action items, soonest due first; {@code ?status=overdue} is the nag list. */
@@ -30,7 +32,12 @@ public class ActionItemsResource {
 
   @GET
   public List<ActionItemJson> list(
-      @QueryParam("status") String status, @QueryParam("owner") String owner) {
+      @QueryParam("status") String status,
+      @QueryParam("owner") String owner,
+      @Context UriInfo uri) {
+    Problems unknown = new Problems();
+    QueryParameters.refuseUnknown(uri, List.of("status", "owner"), unknown);
+    unknown.throwIfAny("invalid filter");
     ActionItemStatus wanted = null;
     if (!Problems.isBlank(status)) {
       wanted =

@@ -41,6 +41,10 @@ import java.util.Set;
 @Path("/v1/incidents")
 @Produces(MediaType.APPLICATION_JSON)
 public class IncidentsResource {
+  /** The list's parameters; offset and page are refused with their own reason. */
+  private static final List<String> LIST_PARAMETERS =
+      List.of("status", "severity", "service", "q", "before", "limit", "offset", "page");
+
   private final IncidentGateway gateway;
   private final IncidentRepository repository;
   private final AlertMapper mapper;
@@ -195,6 +199,7 @@ public class IncidentsResource {
               + " is not supported: follow the Link header's rel=\"next\", or give"
               + " before=INC-<n> with the last incident of the page before");
     }
+    QueryParameters.refuseUnknown(uri, LIST_PARAMETERS, problems);
     problems.throwIfAny("invalid filter");
     IncidentFilter filter =
         new IncidentFilter(wantedStatuses, wantedSeverities, wantedServices, query, before, max);

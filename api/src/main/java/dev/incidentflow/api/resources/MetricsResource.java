@@ -17,8 +17,10 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -70,8 +72,10 @@ public class MetricsResource {
       @QueryParam("from") String from,
       @QueryParam("to") String to,
       @QueryParam("groupBy") String groupBy,
-      @QueryParam("format") String format) {
+      @QueryParam("format") String format,
+      @Context UriInfo uri) {
     Problems problems = new Problems();
+    QueryParameters.refuseUnknown(uri, List.of("from", "to", "groupBy", "format"), problems);
     Instant start = Problems.isBlank(from) ? null : instant("from", from, false, problems);
     Instant end = Problems.isBlank(to) ? null : instant("to", to, true, problems);
     MetricsGroupBy grouping = MetricsGroupBy.SEVERITY;
