@@ -21,10 +21,10 @@ import java.util.function.Supplier;
 final class LaterReplies {
   static final SlackReply STILL_WORKING =
       SlackReply.ephemeral(
-          "Still working on it: IncidentFlow has not finished this yet. Its worker may be"
-              + " restarting or down; this goes through when a worker takes it, and you will hear"
-              + " here when it has. Heard nothing in a few minutes? Check `/incident status` and"
-              + " the incident channel before typing it again.");
+          "Still working on it: IncidentFlow has not finished this yet; its worker may be"
+              + " restarting or down. You will hear here how it ended. If it was not confirmed,"
+              + " check `/incident status` and the incident channel before typing it again: it"
+              + " may still go through.");
 
   private final Executor executor;
   private final ScheduledExecutorService timer;
