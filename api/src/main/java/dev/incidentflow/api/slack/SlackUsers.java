@@ -9,9 +9,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +40,7 @@ public final class SlackUsers {
 
   private final Map<String, String> handlesBySlackId = new HashMap<>();
   private final Map<String, String> handlesByEmail = new HashMap<>();
-  private final Map<String, String> slackIdsByHandle = new HashMap<>();
+  private final Set<String> catalogHandles = new HashSet<>();
   private final SlackProfiles profiles;
   private final Clock clock;
   private final Duration remember;
@@ -54,9 +56,9 @@ public final class SlackUsers {
     this.clock = requireNonNull(clock, "clock is null");
     this.remember = requireNonNull(remember, "remember is null");
     for (Person person : catalog.people().values()) {
+      catalogHandles.add(person.handle().toLowerCase(Locale.ROOT));
       if (person.slackId() != null && !person.slackId().isBlank()) {
         handlesBySlackId.put(person.slackId().trim(), person.handle());
-        slackIdsByHandle.put(person.handle().toLowerCase(Locale.ROOT), person.slackId().trim());
       }
       if (person.email() != null && !person.email().isBlank()) {
         handlesByEmail.put(email(person.email()), person.handle());
@@ -74,9 +76,10 @@ public final class SlackUsers {
       return new SlackActor(id, handle.get());
     }
     String name = userName == null || userName.isBlank() ? id : userName.trim();
-    if (someoneElse(name, id)) {
-      // A Slack name that is the handle of a catalog person with another Slack id: recorded as
-      // that person, someone else's acknowledgement or role assignment would read as theirs.
+    if (isCatalogHandle(name)) {
+      // A Slack name that is a catalog person's handle, from a Slack user who is not that person
+      // by Slack id or profile email: recorded as that person, someone else's acknowledgement or
+      // role assignment would read as theirs.
       name = name + " (Slack " + id + ")";
     }
     return new SlackActor(id, name.isBlank() ? "unknown" : name);
@@ -94,17 +97,17 @@ public final class SlackUsers {
         .or(
             () ->
                 // The name Slack shows for a user the catalog does not know is theirs, unless it
-                // is the handle of a catalog person with another Slack id: that is someone else.
-                Optional.ofNullable(mention.name())
-                    .filter(name -> !someoneElse(name, mention.userId())));
+                // is a catalog person's handle: this user is not that person by id or email.
+                Optional.ofNullable(mention.name()).filter(name -> !isCatalogHandle(name)));
   }
 
   /**
-   * True when {@code name} is the handle of a catalog person whose Slack id is not {@code userId}.
+   * True when {@code name}, in any case, is a catalog person's handle. Asked only of a Slack user
+   * the catalog does not know by Slack id or profile email (or while Slack cannot be asked), whose
+   * name therefore proves nothing.
    */
-  private boolean someoneElse(String name, String userId) {
-    String theirs = slackIdsByHandle.get(name.toLowerCase(Locale.ROOT));
-    return theirs != null && !theirs.equals(userId);
+  private boolean isCatalogHandle(String name) {
+    return catalogHandles.contains(name.toLowerCase(Locale.ROOT));
   }
 
   private Optional<String> handleOf(String userId) {

@@ -90,8 +90,18 @@ class SlackUsersTest {
         .isEqualTo(new SlackActor("U0MALLORY", "alice (Slack U0MALLORY)"));
     assertThat(users.actor("U0MALLORY", "Alice").by()).isEqualTo("Alice (Slack U0MALLORY)");
     assertThat(users.handleOf(new SlackMention("U0MALLORY", "alice"))).isEmpty();
-    // The catalog's alice, and a name the catalog cannot tell apart (dana has no Slack id), stay.
+    // The catalog's alice stays alice.
     assertThat(users.handleOf(new SlackMention("U0ALICE", "alice.ng"))).contains("alice");
+  }
+
+  @Test
+  void aSlackNameThatIsTheHandleOfACatalogPersonWithoutASlackIdIsTakenForThemOnlyByEmail() {
+    // dana has no Slack id: a Slack user named dana whose profile email is not hers is not her.
+    slack.emails.put("W0OTHER", "other@contractor.example.com");
+    assertThat(users.actor("W0OTHER", "dana").by()).isEqualTo("dana (Slack W0OTHER)");
+    assertThat(users.handleOf(new SlackMention("W0OTHER", "Dana"))).isEmpty();
+
+    slack.emails.put("W0DANA", "dana@example.com");
     assertThat(users.actor("W0DANA", "dana").by()).isEqualTo("dana");
     assertThat(users.handleOf(new SlackMention("W0DANA", "dana"))).contains("dana");
   }
