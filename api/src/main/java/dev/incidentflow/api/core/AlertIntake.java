@@ -22,7 +22,11 @@ public final class AlertIntake {
   public AcceptedAlert accept(AlertMapper.MappedAlert alert) {
     if (!alert.warnings().isEmpty()) {
       // Alertmanager and Grafana do not show a 2xx answer's body to anyone: the log says it too.
-      log.warn("alert delivery for {} taken in part: {}", alert.workflowId(), alert.warnings());
+      // The warnings quote the sender's labels: a line break in one must not start a log line.
+      log.warn(
+          "alert delivery for {} taken in part: {}",
+          alert.workflowId(),
+          String.valueOf(alert.warnings()).replaceAll("[\\r\\n]", " "));
     }
     if (alert.event().firing()) {
       gateway.fire(alert.workflowId(), alert.input(), alert.event());

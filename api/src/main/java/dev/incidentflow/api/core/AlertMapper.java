@@ -377,8 +377,9 @@ public final class AlertMapper {
     if (truncatedAlerts.isTextual() && truncatedAlerts.asText().strip().matches("\\d{1,9}")) {
       return Integer.parseInt(truncatedAlerts.asText().strip());
     }
+    // At most 999,999,999, as the text form: added to the delivery's alerts it cannot overflow.
     return truncatedAlerts.canConvertToInt() && truncatedAlerts.isIntegralNumber()
-        ? Math.max(0, truncatedAlerts.intValue())
+        ? Math.min(999_999_999, Math.max(0, truncatedAlerts.intValue()))
         : 0;
   }
 

@@ -160,6 +160,9 @@ class AlertMapperTest {
     delivery.put("truncatedAlerts", "many");
     assertThat(MAPPER.fromAlertmanager("alertmanager", payload(delivery)).event().alertCount())
         .isEqualTo(2);
+    delivery.put("truncatedAlerts", Integer.MAX_VALUE);
+    assertThat(MAPPER.fromAlertmanager("alertmanager", payload(delivery)).event().alertCount())
+        .isEqualTo(1_000_000_001);
   }
 
   @Test
