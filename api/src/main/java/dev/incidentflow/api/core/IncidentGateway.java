@@ -259,11 +259,8 @@ public final class IncidentGateway {
         incident.id()
             + " did not confirm the change within "
             + changeWait.toSeconds()
-            + " s (its worker or the database is slow or down); it may still be made, so read"
-            + " GET /v1/incidents/"
-            + incident.id()
-            + " before sending it again",
-        List.of());
+            + " s (its worker or the database is slow or down); it may still be made",
+        List.of("read GET /v1/incidents/" + incident.id() + " before sending it again"));
   }
 
   private static String ended(String incidentId) {

@@ -14,9 +14,9 @@ import java.util.function.Supplier;
 /**
  * Work a Slack request asked for, done after its answer, with what came of it posted to the
  * request's {@code response_url}. Work still unfinished after {@code stillWorkingAfter} (waiting
- * for a worker that is restarting or down, where a workflow Update waits without end, or queued
- * behind such work) gets a notice first, so the person who typed it is not left with "Working on
- * it…" alone; the outcome follows it when the work ends.
+ * for a worker that is restarting or down, up to the 30 s after which a change is answered as not
+ * confirmed, or queued behind such work) gets a notice first, so the person who typed it is not
+ * left with "Working on it…" alone; the outcome follows it when the work ends.
  */
 final class LaterReplies {
   static final SlackReply STILL_WORKING =

@@ -502,6 +502,11 @@ public final class SlackCockpit {
   }
 
   private static String describe(ApiException problem) {
+    if (problem.status() == 503) {
+      // Not confirmed in time (IncidentGateway): its details tell an HTTP client what to read.
+      return problem.getMessage()
+          + ". Check the incident channel or `/incident status` before typing it again.";
+    }
     StringBuilder text = new StringBuilder(problem.getMessage());
     for (String detail : problem.details()) {
       text.append("\n\u2022 ").append(SlackReply.escape(detail));

@@ -85,8 +85,9 @@ class IncidentGatewayTest {
                       assertThat(refused.getMessage())
                           .isEqualTo(
                               "INC-1 did not confirm the change within 2 s (its worker or the"
-                                  + " database is slow or down); it may still be made, so read"
-                                  + " GET /v1/incidents/INC-1 before sending it again");
+                                  + " database is slow or down); it may still be made");
+                      assertThat(refused.details())
+                          .containsExactly("read GET /v1/incidents/INC-1 before sending it again");
                     }));
   }
 

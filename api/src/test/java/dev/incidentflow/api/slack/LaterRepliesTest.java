@@ -14,9 +14,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Work a Slack request asked for that does not end (an Update waiting for a worker that is down:
- * Temporal's client waits for it without end) gets a notice on response_url, not silence after
- * "Working on it…".
+ * Work a Slack request asked for that takes long (an Update waiting for a worker that is down, up
+ * to the gateway's 30 s) gets a notice on response_url, not silence after "Working on it…".
  */
 class LaterRepliesTest {
   private static final Duration STILL_WORKING_AFTER = Duration.ofMillis(200);
