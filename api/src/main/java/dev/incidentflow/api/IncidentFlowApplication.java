@@ -29,6 +29,7 @@ import dev.incidentflow.api.config.FileOrResourceSourceProvider;
 import dev.incidentflow.api.config.SearchAttributeRegistration;
 import dev.incidentflow.api.core.AlertIntake;
 import dev.incidentflow.api.core.AlertMapper;
+import dev.incidentflow.api.core.BoundedChanges;
 import dev.incidentflow.api.core.Declarations;
 import dev.incidentflow.api.core.FollowUpGateway;
 import dev.incidentflow.api.core.FollowUpRequests;
@@ -249,8 +250,11 @@ public class IncidentFlowApplication extends Application<IncidentFlowConfigurati
             defaultService,
             named -> directory.catalog().serviceName(named),
             Clock.systemUTC());
+    // One bound for every change the API waits a workflow for (incidents and postmortems alike).
+    BoundedChanges changes = new BoundedChanges(BoundedChanges.CHANGE_WAIT);
     IncidentGateway gateway =
-        new IncidentGateway(client, Duration.ofMillis(config.getDeclareWait().toMilliseconds()));
+        new IncidentGateway(
+            client, Duration.ofMillis(config.getDeclareWait().toMilliseconds()), changes);
     AlertIntake intake = new AlertIntake(gateway);
     IncidentRepository repository = new IncidentRepository(jdbi);
 
@@ -298,7 +302,8 @@ public class IncidentFlowApplication extends Application<IncidentFlowConfigurati
                 new IncidentMetricsRepository(jdbi), directory.catalog(), Clock.systemUTC()));
     FollowUpRepository followUps = new FollowUpRepository(jdbi);
     FollowUpGateway followUpGateway =
-        new FollowUpGateway(client, Duration.ofMillis(config.getDeclareWait().toMilliseconds()));
+        new FollowUpGateway(
+            client, Duration.ofMillis(config.getDeclareWait().toMilliseconds()), changes);
     FollowUpRequests followUpRequests =
         new FollowUpRequests(followUpGateway, followUps, people, directory.policy().actionItems());
     environment.jersey().register(new PostmortemResource(followUpRequests, repository, followUps));

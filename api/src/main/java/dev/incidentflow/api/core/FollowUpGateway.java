@@ -41,13 +41,22 @@ public final class FollowUpGateway {
 
   private final WorkflowClient client;
   private final Duration wait;
+  private final BoundedChanges changes;
 
   /**
    * @param wait how long adding an action item waits for it to be recorded before answering 202
    */
   public FollowUpGateway(WorkflowClient client, Duration wait) {
+    this(client, wait, new BoundedChanges(BoundedChanges.CHANGE_WAIT));
+  }
+
+  /**
+   * @param changes how long publishing a postmortem is waited for (shared with the other gateways)
+   */
+  public FollowUpGateway(WorkflowClient client, Duration wait, BoundedChanges changes) {
     this.client = requireNonNull(client, "client is null");
     this.wait = requireNonNull(wait, "wait is null");
+    this.changes = requireNonNull(changes, "changes is null");
   }
 
   /**
@@ -55,12 +64,17 @@ public final class FollowUpGateway {
    *
    * @throws Refusal when it is already published (conflict) or the publication is invalid
    * @throws WorkflowNotFoundException when no postmortem workflow runs for the incident
+   * @throws dev.incidentflow.api.errors.ApiException 503 when the workflow did not do it within the
+   *     change wait
    */
   public PostmortemView publish(long incidentNumber, Publication publication) {
     PostmortemWorkflow postmortem =
         client.newWorkflowStub(PostmortemWorkflow.class, Postmortems.workflowId(incidentNumber));
     try {
-      return postmortem.publish(publication);
+      return changes.make(
+          () -> postmortem.publish(publication),
+          "the postmortem of INC-" + incidentNumber,
+          "/v1/incidents/INC-" + incidentNumber + "/postmortem");
     } catch (WorkflowUpdateException refused) {
       throw Refusal.of(
           refused, "the postmortem of INC-" + incidentNumber + " has ended; it takes no changes");

@@ -20,15 +20,10 @@ import io.temporal.client.WorkflowUpdateException;
 import io.temporal.client.WorkflowUpdateHandle;
 import io.temporal.client.WorkflowUpdateStage;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,37 +37,21 @@ public final class IncidentGateway {
       SignalWithStart.Signal.of(
           IncidentWorkflow.class, "alert", IncidentInput.class, AlertEvent.class);
 
-  /**
-   * How long a change to an incident is waited for before the caller is told it is not confirmed:
-   * an Update waits for the workflow to take it and to save it, so it waits as long as no worker
-   * runs or the database refuses the save, and its caller heard nothing, for as long as that
-   * lasted.
-   */
-  public static final Duration CHANGE_WAIT = Duration.ofSeconds(30);
-
-  private static final AtomicInteger CHANGE_THREADS = new AtomicInteger();
-
   private final WorkflowClient client;
   private final Duration declareWait;
-  private final Duration changeWait;
-
-  /** Changes wait on threads of their own, so that one taking too long can be left behind. */
-  private final ExecutorService changes =
-      Executors.newCachedThreadPool(
-          work -> {
-            Thread thread = new Thread(work, "incident-change-" + CHANGE_THREADS.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-          });
+  private final BoundedChanges changes;
 
   public IncidentGateway(WorkflowClient client, Duration declareWait) {
-    this(client, declareWait, CHANGE_WAIT);
+    this(client, declareWait, new BoundedChanges(BoundedChanges.CHANGE_WAIT));
   }
 
-  public IncidentGateway(WorkflowClient client, Duration declareWait, Duration changeWait) {
+  /**
+   * @param changes how long a change to an incident is waited for (shared with the other gateways)
+   */
+  public IncidentGateway(WorkflowClient client, Duration declareWait, BoundedChanges changes) {
     this.client = requireNonNull(client, "client is null");
     this.declareWait = requireNonNull(declareWait, "declareWait is null");
-    this.changeWait = requireNonNull(changeWait, "changeWait is null");
+    this.changes = requireNonNull(changes, "changes is null");
   }
 
   public WorkflowClient client() {
@@ -220,47 +199,14 @@ public final class IncidentGateway {
     }
     IncidentWorkflow workflow =
         client.newWorkflowStub(IncidentWorkflow.class, incident.workflowId());
-    Future<IncidentView> change = changes.submit(() -> call.apply(workflow));
     try {
-      return change.get(changeWait.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (ExecutionException failed) {
-      throw refusalOrCause(incident, failed.getCause());
-    } catch (TimeoutException slow) {
-      change.cancel(true);
-      log.warn("{}: a change was not done within {}", incident.id(), changeWait);
-      throw notConfirmed(incident);
-    } catch (InterruptedException interrupted) {
-      change.cancel(true);
-      Thread.currentThread().interrupt();
-      throw notConfirmed(incident);
+      return changes.make(
+          () -> call.apply(workflow), incident.id(), "/v1/incidents/" + incident.id());
+    } catch (WorkflowUpdateException refused) {
+      throw Refusal.of(refused, ended(incident.id()));
+    } catch (WorkflowNotFoundException ended) {
+      throw new Refusal(ended(incident.id()), true);
     }
-  }
-
-  /** What the change's own thread failed with, as {@link #update} answers it. */
-  private static RuntimeException refusalOrCause(IncidentRecord incident, Throwable cause) {
-    if (cause instanceof WorkflowUpdateException refused) {
-      return Refusal.of(refused, ended(incident.id()));
-    }
-    if (cause instanceof WorkflowNotFoundException) {
-      return new Refusal(ended(incident.id()), true);
-    }
-    if (cause instanceof RuntimeException unexpected) {
-      return unexpected;
-    }
-    if (cause instanceof Error error) {
-      throw error;
-    }
-    return new IllegalStateException(cause);
-  }
-
-  private ApiException notConfirmed(IncidentRecord incident) {
-    return new ApiException(
-        503,
-        incident.id()
-            + " did not confirm the change within "
-            + changeWait.toSeconds()
-            + " s (its worker or the database is slow or down); it may still be made",
-        List.of("read GET /v1/incidents/" + incident.id() + " before sending it again"));
   }
 
   private static String ended(String incidentId) {

@@ -67,7 +67,8 @@ class IncidentGatewayTest {
                     null))
             .getRunId();
     IncidentGateway gateway =
-        new IncidentGateway(client, Duration.ofSeconds(1), Duration.ofSeconds(2));
+        new IncidentGateway(
+            client, Duration.ofSeconds(1), new BoundedChanges(Duration.ofSeconds(2)));
 
     assertTimeoutPreemptively(
         Duration.ofSeconds(20),
