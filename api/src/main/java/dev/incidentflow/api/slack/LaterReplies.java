@@ -30,6 +30,7 @@ final class LaterReplies {
   private final ScheduledExecutorService timer;
   private final BiConsumer<String, SlackReply> send;
   private final Duration stillWorkingAfter;
+  private final Duration startsWithin;
 
   /**
    * @param send posts a reply to a response_url; never throws
@@ -39,6 +40,20 @@ final class LaterReplies {
       ScheduledExecutorService timer,
       BiConsumer<String, SlackReply> send,
       Duration stillWorkingAfter) {
+    this(executor, timer, send, stillWorkingAfter, TimelyAnswers.STARTS_WITHIN);
+  }
+
+  /**
+   * @param startsWithin work that waited longer for a thread is dropped, and the person told so
+   *     (see {@link TimelyAnswers#STARTS_WITHIN})
+   */
+  LaterReplies(
+      Executor executor,
+      ScheduledExecutorService timer,
+      BiConsumer<String, SlackReply> send,
+      Duration stillWorkingAfter,
+      Duration startsWithin) {
+    this.startsWithin = requireNonNull(startsWithin, "startsWithin is null");
     this.executor = requireNonNull(executor, "executor is null");
     this.timer = requireNonNull(timer, "timer is null");
     this.send = requireNonNull(send, "send is null");
@@ -51,8 +66,14 @@ final class LaterReplies {
    */
   boolean submit(String responseUrl, Supplier<String> work) {
     Pending pending = new Pending(responseUrl);
+    long queued = System.nanoTime();
     try {
-      executor.execute(() -> pending.finish(work.get()));
+      executor.execute(
+          () ->
+              pending.finish(
+                  System.nanoTime() - queued > startsWithin.toNanos()
+                      ? TimelyAnswers.TOO_LATE.text()
+                      : work.get()));
     } catch (RejectedExecutionException shuttingDown) {
       return false;
     }

@@ -30,16 +30,41 @@ final class TimelyAnswers {
           "IncidentFlow is slow to answer right now (its database or Slack is slow). Your command"
               + " was not dropped: what comes of it is posted here when it is done.");
 
+  /**
+   * How long a command may wait for a thread before it is dropped rather than started: Slack's
+   * response_url takes answers for 30 minutes, and a change made much later than it was typed (a
+   * resolve, an escalation queued behind a hung database) is one nobody asked for any more.
+   */
+  static final Duration STARTS_WITHIN = Duration.ofMinutes(5);
+
+  static final SlackReply TOO_LATE =
+      SlackReply.ephemeral(
+          "Not done: your command waited more than "
+              + STARTS_WITHIN.toMinutes()
+              + " minutes for IncidentFlow (its database or Slack was slow) and was dropped"
+              + " rather than carried out this late. Check the incident channel, and type it again"
+              + " if it is still needed.");
+
   private final Executor executor;
   private final Duration within;
+  private final Duration startsWithin;
   private final BiConsumer<String, SlackReply> send;
 
   /**
    * @param send posts a reply to a response_url; never throws
    */
   TimelyAnswers(Executor executor, Duration within, BiConsumer<String, SlackReply> send) {
+    this(executor, within, STARTS_WITHIN, send);
+  }
+
+  TimelyAnswers(
+      Executor executor,
+      Duration within,
+      Duration startsWithin,
+      BiConsumer<String, SlackReply> send) {
     this.executor = requireNonNull(executor, "executor is null");
     this.within = requireNonNull(within, "within is null");
+    this.startsWithin = requireNonNull(startsWithin, "startsWithin is null");
     this.send = requireNonNull(send, "send is null");
   }
 
@@ -56,8 +81,12 @@ final class TimelyAnswers {
       SlackReply followedAnyway,
       SlackReply unavailable) {
     CompletableFuture<SlackReply> answer;
+    long queued = System.nanoTime();
     try {
-      answer = CompletableFuture.supplyAsync(work, executor);
+      answer =
+          CompletableFuture.supplyAsync(
+              () -> System.nanoTime() - queued > startsWithin.toNanos() ? TOO_LATE : work.get(),
+              executor);
     } catch (RejectedExecutionException shuttingDown) {
       return unavailable;
     }

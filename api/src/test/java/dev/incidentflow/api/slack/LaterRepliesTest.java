@@ -101,4 +101,32 @@ class LaterRepliesTest {
       Thread.sleep(10);
     }
   }
+
+  @Test
+  void workThatWaitedTooLongToStartIsDroppedAndThePersonTold() throws Exception {
+    LaterReplies late =
+        new LaterReplies(
+            executor,
+            timer,
+            (url, reply) -> sent.add(url + " " + reply.text()),
+            Duration.ofMinutes(1),
+            Duration.ofMillis(300));
+    List<String> done = new CopyOnWriteArrayList<>();
+    late.submit("https://hooks.example/1", this::ackOnceTheWorkerIsBack);
+    late.submit(
+        "https://hooks.example/2",
+        () -> {
+          done.add("resolved");
+          return "INC-8 is now resolved.";
+        });
+    Thread.sleep(800);
+
+    workerBack.countDown();
+    awaitSent(2);
+    assertThat(sent)
+        .containsExactly(
+            "https://hooks.example/1 INC-7 is now acknowledged.",
+            "https://hooks.example/2 " + TimelyAnswers.TOO_LATE.text());
+    assertThat(done).isEmpty();
+  }
 }

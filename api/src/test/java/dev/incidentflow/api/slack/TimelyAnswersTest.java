@@ -64,14 +64,16 @@ class TimelyAnswersTest {
 
   @Test
   void aLateWorkingOnItIsNotPostedSinceTheOutcomeFollowsAnyway() throws Exception {
-    answers.answer(
-        "https://hooks.example/1",
-        () -> {
-          statusOnceTheDatabaseIsBack();
-          return WORKING;
-        },
-        WORKING,
-        RESTARTING);
+    SlackReply answer =
+        answers.answer(
+            "https://hooks.example/1",
+            () -> {
+              statusOnceTheDatabaseIsBack();
+              return WORKING;
+            },
+            WORKING,
+            RESTARTING);
+    assertThat(answer).isSameAs(TimelyAnswers.SLOW);
 
     databaseBack.countDown();
     Thread.sleep(WITHIN.toMillis() * 2);
@@ -134,6 +136,42 @@ class TimelyAnswersTest {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
     while (sent.size() < count && System.nanoTime() < deadline) {
       Thread.sleep(10);
+    }
+  }
+
+  @Test
+  void aCommandThatWaitedTooLongToStartIsDroppedAndTheTyperTold() throws Exception {
+    ExecutorService oneThread = Executors.newSingleThreadExecutor();
+    try {
+      TimelyAnswers late =
+          new TimelyAnswers(
+              oneThread,
+              WITHIN,
+              Duration.ofMillis(500),
+              (url, reply) -> sent.add(url + " " + reply.text()));
+      List<String> done = new CopyOnWriteArrayList<>();
+      // The only thread waits for the database; the resolve typed after it waits for the thread.
+      late.answer(
+          "https://hooks.example/1", this::statusOnceTheDatabaseIsBack, WORKING, RESTARTING);
+      late.answer(
+          "https://hooks.example/2",
+          () -> {
+            done.add("resolved");
+            return STATUS;
+          },
+          WORKING,
+          RESTARTING);
+      Thread.sleep(1_000);
+
+      databaseBack.countDown();
+      awaitSent(2);
+      assertThat(sent)
+          .containsExactlyInAnyOrder(
+              "https://hooks.example/1 " + STATUS.text(),
+              "https://hooks.example/2 " + TimelyAnswers.TOO_LATE.text());
+      assertThat(done).isEmpty();
+    } finally {
+      oneThread.shutdownNow();
     }
   }
 }
