@@ -36,7 +36,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -493,11 +492,7 @@ public final class SlackCockpit {
     } catch (ApiException problem) {
       return describe(problem);
     } catch (RuntimeException unexpected) {
-      String errorId = Long.toHexString(ThreadLocalRandom.current().nextLong());
-      log.error("error {}: a Slack request failed", errorId, unexpected);
-      return "Something went wrong (error "
-          + errorId
-          + "); it may not have been done. Check the incident channel.";
+      return TimelyAnswers.failure(unexpected).text();
     }
   }
 

@@ -111,9 +111,13 @@ final class TimelyAnswers {
     return SLOW;
   }
 
-  private static SlackReply failure(Throwable failure) {
+  /**
+   * What a Slack request that failed unexpectedly answers: an error id to find it in the log by,
+   * and that it may not have been done.
+   */
+  static SlackReply failure(Throwable failure) {
     String errorId = Long.toHexString(ThreadLocalRandom.current().nextLong());
-    log.error("error {}: a Slack command failed", errorId, failure);
+    log.error("error {}: a Slack request failed", errorId, failure);
     return SlackReply.ephemeral(
         "Something went wrong (error "
             + errorId
