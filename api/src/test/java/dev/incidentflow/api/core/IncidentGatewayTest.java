@@ -11,6 +11,8 @@ import dev.incidentflow.workflows.incident.IncidentWorkflow;
 import dev.incidentflow.workflows.incident.Transition;
 import dev.incidentflow.workflows.model.IncidentStatus;
 import dev.incidentflow.workflows.model.Severity;
+import dev.incidentflow.workflows.postmortem.Postmortems;
+import dev.incidentflow.workflows.postmortem.Publication;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -22,7 +24,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** How long a change to an incident can keep its caller waiting. */
+/** How long a change to an incident, or a postmortem's publication, can keep its caller waiting. */
 class IncidentGatewayTest {
   private static final String WORKFLOW_ID = "declared-00000000-0000-0000-0000-000000000001";
 
@@ -89,6 +91,46 @@ class IncidentGatewayTest {
                                   + " database is slow or down); it may still be made");
                       assertThat(refused.details())
                           .containsExactly("read GET /v1/incidents/INC-1 before sending it again");
+                    }));
+  }
+
+  @Test
+  void aPublicationThePostmortemWorkflowDoesNotTakeIsAnswered503AfterTheWait() {
+    // The postmortem's workflow runs, but no worker polls its task queue (all workers down), so
+    // nothing takes the Update (nor reads the input it was started with).
+    WorkflowClient client = temporal.getWorkflowClient();
+    client
+        .newUntypedWorkflowStub(
+            "PostmortemWorkflow",
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(Postmortems.workflowId(7))
+                .setTaskQueue("nobody-polls-this")
+                .build())
+        .start("never read");
+    FollowUpGateway gateway =
+        new FollowUpGateway(
+            client, Duration.ofSeconds(1), new BoundedChanges(Duration.ofSeconds(2)));
+
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(20),
+        () ->
+            assertThatThrownBy(
+                    () ->
+                        gateway.publish(
+                            7,
+                            new Publication("https://wiki.example.com/pm/7", "summary", "carol")))
+                .isInstanceOfSatisfying(
+                    ApiException.class,
+                    refused -> {
+                      assertThat(refused.status()).isEqualTo(503);
+                      assertThat(refused.getMessage())
+                          .isEqualTo(
+                              "the postmortem of INC-7 did not confirm the change within 2 s (its"
+                                  + " worker or the database is slow or down); it may still be"
+                                  + " made");
+                      assertThat(refused.details())
+                          .containsExactly(
+                              "read GET /v1/incidents/INC-7/postmortem before sending it again");
                     }));
   }
 
