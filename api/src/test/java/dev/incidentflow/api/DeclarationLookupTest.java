@@ -15,6 +15,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
@@ -181,6 +182,33 @@ class DeclarationLookupTest {
     ApiClient.Answer recorded =
         api.await("/v1/declarations/" + workflowId, found -> found.status() == 303);
     assertThat(recorded.body().path("incidentId").asText()).startsWith("INC-");
+  }
+
+  @Test
+  void aKeyWhoseDeclarationEndedBeforeItOpenedIsAConflictNotAnEndlessStart() throws SQLException {
+    Map<String, String> key = Map.of("Idempotency-Key", "stopped-" + UUID.randomUUID());
+    String body = declaration("Invoices not sent", "SEV3");
+    try (Connection held = holdIncidentsTable()) {
+      ApiClient.Answer declared = api.post("/v1/incidents", body, key);
+      assertThat(declared.status()).isEqualTo(202);
+      String workflowId = declared.body().path("workflowId").asText();
+      STACK
+          .temporalClient()
+          .newUntypedWorkflowStub(workflowId)
+          .terminate("an operator stopped it while it opened");
+
+      ApiClient.Answer again = api.post("/v1/incidents", body, key);
+
+      assertThat(again.status()).isEqualTo(409);
+      assertThat(again.error())
+          .isEqualTo(
+              "Idempotency-Key '"
+                  + key.get("Idempotency-Key")
+                  + "' declared an incident whose declaration ("
+                  + workflowId
+                  + ") ended before it was opened; send a new key to declare it again");
+      held.commit();
+    }
   }
 
   @Test

@@ -7,6 +7,7 @@ import dev.incidentflow.activities.store.IncidentRecord;
 import dev.incidentflow.activities.store.IncidentRepository;
 import dev.incidentflow.api.core.AlertMapper;
 import dev.incidentflow.api.core.DeclarationIds;
+import dev.incidentflow.api.core.DeclarationStage;
 import dev.incidentflow.api.core.Declarations;
 import dev.incidentflow.api.core.IncidentGateway;
 import dev.incidentflow.api.errors.ApiException;
@@ -101,7 +102,22 @@ public class IncidentsResource {
     Optional<IncidentRecord> incident =
         repository.latestNumberOf(workflowId).flatMap(repository::find);
     if (incident.isEmpty()) {
-      return DeclarationResource.starting(workflowId);
+      if (gateway.declarationStage(workflowId) != DeclarationStage.ENDED) {
+        return DeclarationResource.starting(workflowId);
+      }
+      // Its workflow ended (an operator stopped it) before the incident was recorded: asked again,
+      // the store may have it now, the opening's insert having landed after all.
+      incident = repository.latestNumberOf(workflowId).flatMap(repository::find);
+      if (incident.isEmpty()) {
+        throw new ApiException(
+            409,
+            "Idempotency-Key '"
+                + idempotencyKey
+                + "' declared an incident whose declaration ("
+                + workflowId
+                + ") ended before it was opened; send a new key to declare it again",
+            List.of());
+      }
     }
     IncidentRecord declared = incident.get();
     // Compared as stored: the store keeps a NUL as U+FFFD.
