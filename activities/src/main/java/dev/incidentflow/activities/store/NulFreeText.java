@@ -11,7 +11,7 @@ import org.jdbi.v3.core.config.ConfigRegistry;
  * ({@code \u0000} is an unsupported escape), yet anyone can put one in a status update, a Slack
  * command or an alert's labels, and a save that fails on it fails on every retry.
  */
-final class NulFreeText extends AbstractArgumentFactory<String> {
+public final class NulFreeText extends AbstractArgumentFactory<String> {
   private static final char NUL = '\u0000';
   private static final char REPLACEMENT = '\uFFFD';
 
@@ -19,8 +19,11 @@ final class NulFreeText extends AbstractArgumentFactory<String> {
     super(Types.VARCHAR);
   }
 
-  /** {@code text} with every NUL replaced; the same instance when it has none. */
-  static String of(String text) {
+  /**
+   * {@code text} with every NUL replaced, as the store keeps it; the same instance when it has
+   * none.
+   */
+  public static String of(String text) {
     return text == null || text.indexOf(NUL) < 0 ? text : text.replace(NUL, REPLACEMENT);
   }
 

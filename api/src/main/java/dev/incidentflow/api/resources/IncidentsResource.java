@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.incidentflow.activities.store.IncidentFilter;
 import dev.incidentflow.activities.store.IncidentRecord;
 import dev.incidentflow.activities.store.IncidentRepository;
+import dev.incidentflow.activities.store.NulFreeText;
 import dev.incidentflow.api.core.AlertMapper;
 import dev.incidentflow.api.core.DeclarationIds;
 import dev.incidentflow.api.core.DeclarationStage;
@@ -121,7 +122,7 @@ public class IncidentsResource {
     }
     IncidentRecord declared = incident.get();
     // Compared as stored: the store keeps a NUL as U+FFFD.
-    if (!declared.title().equals(input.title().replace('\u0000', '\uFFFD'))) {
+    if (!declared.title().equals(NulFreeText.of(input.title()))) {
       throw new ApiException(
           409,
           "Idempotency-Key '"
