@@ -402,11 +402,16 @@ public final class AlertMapper {
       return service(null);
     }
     String stripped = named.strip();
-    if (stripped.codePointCount(0, stripped.length()) <= MAX_SERVICE_LENGTH) {
+    if (fitsAsService(stripped)) {
       return service(stripped);
     }
     return service(stripped.substring(0, stripped.offsetByCodePoints(0, MAX_SERVICE_LENGTH - 1)))
         + "\u2026";
+  }
+
+  /** Whether {@code name} is at most {@link #MAX_SERVICE_LENGTH} characters (code points). */
+  static boolean fitsAsService(String name) {
+    return name.codePointCount(0, name.length()) <= MAX_SERVICE_LENGTH;
   }
 
   private String unknownSeverity(String field, String text) {

@@ -37,7 +37,7 @@ public final class Declarations {
     // would never open. A person is told; an alert's name is cut instead.
     problems.check(
         Problems.isBlank(declaration.service())
-            || declaration.service().strip().length() <= AlertMapper.MAX_SERVICE_LENGTH,
+            || AlertMapper.fitsAsService(declaration.service().strip()),
         "service is longer than " + AlertMapper.MAX_SERVICE_LENGTH + " characters");
     people.check(problems, "commander", declaration.commander());
     Severity severity = mapper.severity("severity", declaration.severity(), problems);
