@@ -166,6 +166,14 @@ class AlertMapperTest {
   }
 
   @Test
+  void aServiceFitsByItsCharactersNotItsUtf16Units() {
+    // Declarations refuse what does not fit and alerts cut it, by this one measure.
+    assertThat(AlertMapper.fitsAsService("\uD83D\uDD25".repeat(150))).isTrue();
+    assertThat(AlertMapper.fitsAsService("\uD83D\uDD25".repeat(200))).isTrue();
+    assertThat(AlertMapper.fitsAsService("\uD83D\uDD25".repeat(201))).isFalse();
+  }
+
+  @Test
   void aServiceLabelLongerThanAnIncidentCanHoldIsCutSoTheIncidentStillOpens() {
     ObjectNode delivery = fixture("alertmanager-firing.json");
     String huge = "\uD83D\uDD25".repeat(3000);
