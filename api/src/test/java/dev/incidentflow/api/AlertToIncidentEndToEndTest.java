@@ -138,6 +138,90 @@ class AlertToIncidentEndToEndTest {
         .isGreaterThan(10);
   }
 
+  /**
+   * One of a group's two alerts resolves before the other: Alertmanager sends the group again,
+   * firing, with the alert still firing as it started. The person who just resolved the incident is
+   * not woken for it. The alert firing anew, with a new start, reopens the incident and pages.
+   */
+  @Test
+  void aFiringSentAgainLeavesTheResolvedIncidentResolvedAndAnAlertFiringAnewReopensIt() {
+    ApiClient api = new ApiClient(APP.getLocalPort(), TestStack.TOKEN);
+    // A SEV2 group of its own: SEV2's monitoring window is long enough to watch.
+    String alert =
+        TestStack.fixture("alertmanager-firing.json")
+            .replace("CheckoutErrorBudgetBurn", "CheckoutSentAgain")
+            .replace("critical", "error");
+    String incidentId = incidentOf(api, api.post("/v1/alerts/alertmanager", alert));
+    String path = "/v1/incidents/" + incidentId;
+    api.await(path, answer -> types(answer.body()).contains("paged"));
+    assertThat(api.post(path + "/resolve", "{\"by\":\"alice\"}").status()).isEqualTo(200);
+
+    String sentAgain =
+        alert.replaceFirst(
+            "\"status\": \"firing\",(\\s*\"labels\")", "\"status\": \"resolved\",$1");
+    assertThat(sentAgain).isNotEqualTo(alert);
+    assertThat(api.post("/v1/alerts/alertmanager", sentAgain).status()).isEqualTo(202);
+    JsonNode incident =
+        api.await(
+                path,
+                answer -> types(answer.body()).stream().filter("alert_fired"::equals).count() == 2)
+            .body();
+    assertThat(incident.path("status").asText()).isEqualTo("resolved");
+    assertThat(texts(incident))
+        .contains(
+            "Alert still firing: Checkout is burning its 30-day error budget at 14.4x (alerts"
+                + " that fired before it was resolved)");
+    assertThat(triggers(incidentId)).isEqualTo(1);
+
+    String firingAnew =
+        alert.replace("2026-11-20T02:03:41.090Z", java.time.Instant.now().toString());
+    assertThat(api.post("/v1/alerts/alertmanager", firingAnew).status()).isEqualTo(202);
+    api.await(path, answer -> answer.body().path("status").asText().equals("acknowledged"));
+    assertThat(texts(api.get(path).body()))
+        .contains("Reopened: the alert fired again during the monitoring window");
+    api.await(path, answer -> triggers(incidentId) == 2);
+  }
+
+  /** The incident the accepted delivery opened, once it has a number. */
+  private static String incidentOf(ApiClient api, ApiClient.Answer accepted) {
+    assertThat(accepted.status()).isEqualTo(202);
+    String workflowId = accepted.body().path("workflowId").asText();
+    return StreamSupport.stream(
+            api.await(
+                    "/v1/incidents",
+                    all ->
+                        StreamSupport.stream(all.body().spliterator(), false)
+                            .anyMatch(i -> workflowId.equals(i.path("workflowId").asText())))
+                .body()
+                .spliterator(),
+            false)
+        .filter(i -> workflowId.equals(i.path("workflowId").asText()))
+        .findFirst()
+        .orElseThrow()
+        .path("id")
+        .asText();
+  }
+
+  /** How many pages PagerDuty was asked to open for {@code incidentId}. */
+  private static int triggers(String incidentId) {
+    return STACK
+        .pagerDuty
+        .findAll(
+            postRequestedFor(urlEqualTo("/v2/enqueue"))
+                .withRequestBody(
+                    matchingJsonPath(
+                        "$.event_action",
+                        com.github.tomakehurst.wiremock.client.WireMock.equalTo("trigger")))
+                .withRequestBody(containing("incidentflow-" + incidentId + "-step-")))
+        .size();
+  }
+
+  private static List<String> texts(JsonNode incident) {
+    return StreamSupport.stream(incident.path("timeline").spliterator(), false)
+        .map(event -> event.path("text").asText())
+        .toList();
+  }
+
   private static List<String> types(JsonNode incident) {
     return StreamSupport.stream(incident.path("timeline").spliterator(), false)
         .map(event -> event.path("type").asText())

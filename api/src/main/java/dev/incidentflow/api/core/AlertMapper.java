@@ -12,6 +12,9 @@ import dev.incidentflow.workflows.incident.IncidentInput;
 import dev.incidentflow.workflows.model.Severity;
 import dev.incidentflow.workflows.policy.Policy;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -171,7 +174,8 @@ public final class AlertMapper {
             clock.instant(),
             payload.alerts().size() + count(payload.truncatedAlerts()),
             context,
-            List.copyOf(links));
+            List.copyOf(links),
+            firing ? alertStarts(payload) : List.of());
     IncidentInput input =
         firing
             ? new IncidentInput(
@@ -234,7 +238,8 @@ public final class AlertMapper {
             clock.instant(),
             1,
             alert.labels(),
-            alert.links());
+            alert.links(),
+            List.of());
     IncidentInput input =
         firing
             ? new IncidentInput(
@@ -367,6 +372,32 @@ public final class AlertMapper {
       return number == 1 ? Optional.empty() : Optional.of(Long.toString(number));
     }
     return text.isEmpty() ? Optional.empty() : Optional.of(text);
+  }
+
+  /**
+   * When the delivery's firing alerts started, for the incident to tell a firing sent again from
+   * one that fired anew ({@link AlertEvent#alertStarts()}). A start that is missing, not text, does
+   * not parse as RFC 3339 or is Go's zero time is left out: the delivery then counts as new, as
+   * every delivery did before starts were read.
+   */
+  static List<Instant> alertStarts(AlertmanagerPayload payload) {
+    return payload.alerts().stream()
+        .filter(alert -> !"resolved".equalsIgnoreCase(Objects.toString(alert.status(), "").strip()))
+        .map(alert -> start(alert.startsAt()))
+        .flatMap(Optional::stream)
+        .toList();
+  }
+
+  private static Optional<Instant> start(JsonNode startsAt) {
+    if (startsAt == null || !startsAt.isTextual()) {
+      return Optional.empty();
+    }
+    try {
+      Instant start = OffsetDateTime.parse(startsAt.asText().strip()).toInstant();
+      return start.isAfter(Instant.EPOCH) ? Optional.of(start) : Optional.empty();
+    } catch (DateTimeParseException e) {
+      return Optional.empty();
+    }
   }
 
   /** Alertmanager's {@code truncatedAlerts}: a count, or 0 for anything else. */

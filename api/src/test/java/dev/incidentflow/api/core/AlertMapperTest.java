@@ -166,6 +166,38 @@ class AlertMapperTest {
   }
 
   @Test
+  void aFiringDeliveryCarriesWhenItsFiringAlertsStartedAndLeavesOutStartsItCannotRead() {
+    ObjectNode delivery = fixture("alertmanager-firing.json");
+    ObjectNode first = (ObjectNode) delivery.path("alerts").get(0);
+    ObjectNode second = (ObjectNode) delivery.path("alerts").get(1);
+
+    assertThat(starts(delivery))
+        .containsExactly(
+            Instant.parse("2026-11-20T02:03:41.090Z"), Instant.parse("2026-11-20T02:03:11.512Z"));
+    // Go writes nanoseconds and may write an offset.
+    first.put("startsAt", "2026-11-20T03:03:11.512345678+01:00");
+    second.put("status", "resolved");
+    assertThat(starts(delivery)).containsExactly(Instant.parse("2026-11-20T02:03:11.512345678Z"));
+    for (JsonNode unreadable :
+        new JsonNode[] {
+          read("1763629440"), read("\"yesterday\""), read("\"0001-01-01T00:00:00Z\""), read("null")
+        }) {
+      first.set("startsAt", unreadable);
+      assertThat(starts(delivery)).as("start %s", unreadable).isEmpty();
+    }
+    assertThat(
+            MAPPER
+                .fromAlertmanager("alertmanager", payload(fixture("alertmanager-resolved.json")))
+                .event()
+                .alertStarts())
+        .isEmpty();
+  }
+
+  private static java.util.List<Instant> starts(ObjectNode delivery) {
+    return MAPPER.fromAlertmanager("alertmanager", payload(delivery)).event().alertStarts();
+  }
+
+  @Test
   void aServiceFitsByItsCharactersNotItsUtf16Units() {
     // Declarations refuse what does not fit and alerts cut it, by this one measure.
     assertThat(AlertMapper.fitsAsService("\uD83D\uDD25".repeat(150))).isTrue();

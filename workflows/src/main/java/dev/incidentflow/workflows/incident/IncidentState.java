@@ -43,6 +43,13 @@ import java.util.stream.Stream;
     setterVisibility = JsonAutoDetect.Visibility.NONE)
 public final class IncidentState {
 
+  /**
+   * The most alert starts an incident remembers (see {@link #judgeAlertsByTheirStarts()}): the
+   * state is carried across continue-as-new, and a group of thousands of alerts must not make it as
+   * large.
+   */
+  static final int MAX_KNOWN_ALERT_STARTS = 1000;
+
   private String workflowId;
   private String firstRunId;
   private long number;
@@ -152,6 +159,28 @@ public final class IncidentState {
   private Severity alertSeverity;
 
   private int alertsFired;
+
+  /**
+   * When the alerts that fired for the incident started ({@link AlertEvent#alertStarts()}), at most
+   * {@link #MAX_KNOWN_ALERT_STARTS}, the latest kept; null until a delivery gives one.
+   */
+  private TreeSet<Instant> alertStarts;
+
+  /** See {@link #judgeAlertsByTheirStarts()}. */
+  private boolean judgesAlertsByStarts;
+
+  /**
+   * The channel was told that a firing sent again leaves the incident resolved, and it has not been
+   * reopened since (see {@link #judgeAlertsByTheirStarts()}).
+   */
+  private boolean toldStillFiring;
+
+  /**
+   * The channel was told that the alert resolved, and no firing delivery came since (see {@link
+   * #judgeAlertsByTheirStarts()}).
+   */
+  private boolean toldAlertResolved;
+
   private int lastSequence;
   private List<TimelineEvent> unsaved;
   private List<PageKey> pages;
@@ -661,6 +690,24 @@ public final class IncidentState {
     alertSeverity = severity;
   }
 
+  /**
+   * From now on, a firing delivery whose alerts all started when alerts that fired before did (see
+   * {@link AlertEvent#alertStarts()}) is taken for what it is: the firing the incident already had,
+   * sent again. Alertmanager sends it when another alert of the group resolves, when its repeat
+   * interval comes round, and from each of a pair of Alertmanagers; Grafana likewise. While the
+   * incident is resolved such a delivery goes on the timeline and tells the channel once, and
+   * neither reopens the incident nor pages again: people resolved it while those alerts were still
+   * clearing. An alert that fires again after it ended starts anew, and reopens it as before. A
+   * resolved delivery sent again, with no firing between, goes on the timeline only.
+   *
+   * <p>Runs before {@code IncidentWorkflowImpl#ALERTS_BY_THEIR_STARTS} never call this: every
+   * firing delivery reopened a resolved incident and paged again, and every resolved delivery told
+   * the channel.
+   */
+  public void judgeAlertsByTheirStarts() {
+    judgesAlertsByStarts = true;
+  }
+
   /** Slack renamed the channel as {@link Effect.RenameChannel} asked. */
   public void channelRenamed(String name, Instant now) {
     String previous = channelName;
@@ -713,17 +760,47 @@ public final class IncidentState {
           TimelineEvent.SYSTEM,
           "Alert resolved: " + event.title(),
           data);
+      if (judgesAlertsByStarts && toldAlertResolved) {
+        return;
+      }
+      toldAlertResolved = true;
       effects.add(
           new Effect.PostInChannel(
               "Alert resolved: "
                   + event.title()
-                  + ". The incident stays "
-                  + status.wireName()
-                  + " until someone resolves it."));
+                  + (status == IncidentStatus.RESOLVED
+                      ? "."
+                      : ". The incident stays "
+                          + status.wireName()
+                          + " until someone resolves it.")));
       return;
     }
+    toldAlertResolved = false;
+    boolean sentAgain = judgesAlertsByStarts && startsAreKnown(event);
+    rememberStarts(event);
     alertsFired++;
     addLinks(event.links());
+    if (status == IncidentStatus.RESOLVED && sentAgain) {
+      record(
+          now,
+          TimelineEventType.ALERT_FIRED,
+          TimelineEvent.SYSTEM,
+          "Alert still firing: " + event.title() + " (alerts that fired before it was resolved)",
+          data);
+      if (!toldStillFiring) {
+        toldStillFiring = true;
+        effects.add(
+            new Effect.PostInChannel(
+                "Alert still firing: "
+                    + event.title()
+                    + ". These alerts fired before "
+                    + incidentId()
+                    + " was resolved, so it stays resolved and nobody is paged again; if the fix"
+                    + " did not hold, reopen it (`/incident reopen`). An alert that fires anew"
+                    + " reopens it."));
+      }
+      return;
+    }
     record(
         now,
         TimelineEventType.ALERT_FIRED,
@@ -749,6 +826,28 @@ public final class IncidentState {
                   + " (further deliveries are on the timeline)"));
     }
     raiseToAlertSeverity(event, now);
+  }
+
+  /** Every start {@code event} gives is one an alert that fired before had; false when none. */
+  private boolean startsAreKnown(AlertEvent event) {
+    return !event.alertStarts().isEmpty()
+        && alertStarts != null
+        && alertStarts.containsAll(event.alertStarts());
+  }
+
+  private void rememberStarts(AlertEvent event) {
+    if (event.alertStarts().isEmpty()) {
+      return;
+    }
+    if (alertStarts == null) {
+      alertStarts = new TreeSet<>();
+    }
+    alertStarts.addAll(event.alertStarts());
+    while (alertStarts.size() > MAX_KNOWN_ALERT_STARTS) {
+      // A start forgotten makes its alert, sent again, reopen the incident as every firing once
+      // did.
+      alertStarts.pollFirst();
+    }
   }
 
   /**
@@ -906,6 +1005,7 @@ public final class IncidentState {
   private void reopenTo(Instant now, String by, String why) {
     status = IncidentStatus.ACKNOWLEDGED;
     statusTimes.remove(IncidentStatus.RESOLVED);
+    toldStillFiring = false;
     cadence = cadence.restartedAt(now);
     escalation = escalation.skippingDueBy(now);
     record(now, TimelineEventType.REOPENED, by, "Reopened: " + why, Map.of());

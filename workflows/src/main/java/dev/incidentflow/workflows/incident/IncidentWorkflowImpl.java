@@ -260,6 +260,18 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
   static final String BASELINE = "baseline";
 
   /**
+   * Version 1 of this change judges firing deliveries by when their alerts started ({@link
+   * IncidentState#judgeAlertsByTheirStarts()}): one sent again while the incident is resolved, its
+   * alerts those that fired before, leaves it resolved, and a resolved delivery sent again tells
+   * the channel nothing new. In version 0 every firing delivery reopened a resolved incident and
+   * paged again, so the delivery Alertmanager sends when one of the group's alerts resolves before
+   * the others woke whoever had just resolved it. Its marker is taken at the first alert the run
+   * takes once it has the incident's state, not at its start: a new incident's first workflow task
+   * holds back its first page, and most incidents get no second delivery.
+   */
+  static final String ALERTS_BY_THEIR_STARTS = "alerts-judged-by-their-starts";
+
+  /**
    * How long a new incident's first save waits for its first page (see {@link #PAGE_BEFORE_SAVE}).
    */
   static final Duration FIRST_SAVE_WAIT = Duration.ofSeconds(5);
@@ -344,6 +356,9 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
 
   /** The version of {@link #BASELINE} this run took. */
   private int baseline;
+
+  /** Version 1 of {@link #ALERTS_BY_THEIR_STARTS}; null until the run takes its marker. */
+  private Boolean alertsByTheirStarts;
 
   /** The timer of the next deadline; null in runs before {@link #CANCEL_IDLE_TIMERS}. */
   private DeadlineTimer deadlineTimer;
@@ -987,6 +1002,13 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
     if (state == null) {
       earlyAlerts.add(event);
     } else if (!state.isTerminal()) {
+      if (alertsByTheirStarts == null) {
+        alertsByTheirStarts =
+            Workflow.getVersion(ALERTS_BY_THEIR_STARTS, Workflow.DEFAULT_VERSION, 1) == 1;
+        if (alertsByTheirStarts) {
+          state.judgeAlertsByTheirStarts();
+        }
+      }
       state.alert(event, now());
     } else if (event.firing()) {
       lateAlerts.add(event);

@@ -41,6 +41,37 @@ class IncidentStateTest {
     return firing(Severity.SEV1, now);
   }
 
+  /** A firing delivery of the group whose alerts started {@code starts} minutes in. */
+  private static AlertEvent firingStarted(Instant now, double... starts) {
+    return new AlertEvent(
+        true,
+        "alertmanager",
+        "group-1",
+        "Checkout error budget burn",
+        "critical",
+        Severity.SEV1,
+        now,
+        starts.length,
+        Map.of(),
+        List.of(),
+        java.util.Arrays.stream(starts).mapToObj(StateDriver::minute).toList());
+  }
+
+  private static AlertEvent resolvedAt(Instant now) {
+    return new AlertEvent(
+        false,
+        "alertmanager",
+        "group-1",
+        "Checkout error budget burn",
+        "critical",
+        null,
+        now,
+        1,
+        Map.of(),
+        List.of(),
+        List.of());
+  }
+
   private static AlertEvent firing(Severity severity, Instant now) {
     return new AlertEvent(
         true,
@@ -52,6 +83,7 @@ class IncidentStateTest {
         now,
         1,
         Map.of(),
+        List.of(),
         List.of());
   }
 
@@ -937,6 +969,7 @@ class IncidentStateTest {
                             now,
                             1,
                             Map.of(),
+                            List.of(),
                             List.of()),
                         now));
 
@@ -975,26 +1008,122 @@ class IncidentStateTest {
         .containsExactly("step 0 at 0s", "step 0 at 8m", "step 2 at 18m", "step 3 at 28m");
   }
 
+  /**
+   * Alertmanager sends the group's firing again when one of its alerts resolves before the others,
+   * at its repeat interval, and from each of a pair; the alerts it carries started when they first
+   * fired.
+   */
+  @Test
+  void aFiringSentAgainWhileResolvedLeavesItResolvedPagesNobodyAndTellsTheChannelOnce() {
+    StateDriver driver =
+        StateDriver.opened(Severity.SEV1)
+            .pagingAgainOnRecurrence()
+            .judgingAlertsByTheirStarts()
+            .at(0, (state, now) -> state.alert(firingStarted(now, -2, -1), now))
+            .at(1, (state, now) -> state.advance(ACKNOWLEDGED, by("alice"), now))
+            .at(3, (state, now) -> state.advance(RESOLVED, by("alice"), now))
+            .at(8, (state, now) -> state.alert(firingStarted(now, -1), now))
+            .at(9, (state, now) -> state.alert(firingStarted(now, -2, -1), now))
+            .advanceTo(20);
+
+    assertThat(driver.state.status()).isEqualTo(RESOLVED);
+    assertThat(driver.events(TimelineEventType.REOPENED)).isEmpty();
+    assertThat(driver.stepsRun()).containsExactly("step 0 at 0s");
+    assertThat(driver.events(TimelineEventType.ALERT_FIRED))
+        .extracting(TimelineEvent::text)
+        .containsExactly(
+            "Alert firing: Checkout error budget burn",
+            "Alert still firing: Checkout error budget burn (alerts that fired before it was"
+                + " resolved)",
+            "Alert still firing: Checkout error budget burn (alerts that fired before it was"
+                + " resolved)");
+    assertThat(driver.effects(Effect.PostInChannel.class))
+        .extracting(Effect.PostInChannel::text)
+        .filteredOn(text -> text.startsWith("Alert still firing"))
+        .containsExactly(
+            "Alert still firing: Checkout error budget burn. These alerts fired before INC-1 was"
+                + " resolved, so it stays resolved and nobody is paged again; if the fix did not"
+                + " hold, reopen it (`/incident reopen`). An alert that fires anew reopens it.");
+    driver.advanceTo(33);
+    assertThat(driver.state.status()).isEqualTo(CLOSED);
+  }
+
+  @Test
+  void anAlertThatStartsAnewReopensTheResolvedIncidentPagesAgainAndIsToldApartAfterward() {
+    StateDriver driver =
+        StateDriver.opened(Severity.SEV1)
+            .pagingAgainOnRecurrence()
+            .judgingAlertsByTheirStarts()
+            .at(0, (state, now) -> state.alert(firingStarted(now, -1), now))
+            .at(1, (state, now) -> state.advance(ACKNOWLEDGED, by("alice"), now))
+            .at(3, (state, now) -> state.advance(RESOLVED, by("alice"), now))
+            .at(5, (state, now) -> state.alert(firingStarted(now, -1), now))
+            .at(10, (state, now) -> state.alert(firingStarted(now, -1, 9), now));
+
+    assertThat(driver.state.status()).isEqualTo(ACKNOWLEDGED);
+    assertThat(driver.events(TimelineEventType.REOPENED)).hasSize(1);
+    assertThat(driver.stepsRun()).containsExactly("step 0 at 0s", "step 0 at 10m");
+
+    // Resolved again, the new alert's firing sent again is told apart too, and told once more.
+    driver
+        .at(12, (state, now) -> state.advance(RESOLVED, by("alice"), now))
+        .at(14, (state, now) -> state.alert(firingStarted(now, 9), now))
+        .advanceTo(20);
+    assertThat(driver.state.status()).isEqualTo(RESOLVED);
+    assertThat(driver.stepsRun()).hasSize(2);
+    assertThat(driver.effects(Effect.PostInChannel.class))
+        .extracting(Effect.PostInChannel::text)
+        .filteredOn(text -> text.startsWith("Alert still firing: "))
+        .hasSize(2);
+  }
+
+  /**
+   * Runs before the change, and deliveries without starts (generic alerts, an older API), reopen on
+   * every firing as they always did.
+   */
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(booleans = {true, false})
+  void withoutStartsToJudgeByEveryFiringWhileResolvedReopens(boolean judging) {
+    StateDriver driver = StateDriver.opened(Severity.SEV1).pagingAgainOnRecurrence();
+    if (judging) {
+      driver.judgingAlertsByTheirStarts();
+    }
+    driver
+        .at(0, (state, now) -> state.alert(judging ? firingAt(now) : firingStarted(now, -1), now))
+        .at(3, (state, now) -> state.advance(RESOLVED, by("alice"), now))
+        .at(5, (state, now) -> state.alert(judging ? firingAt(now) : firingStarted(now, -1), now));
+
+    assertThat(driver.state.status()).isEqualTo(ACKNOWLEDGED);
+    assertThat(driver.stepsRun()).containsExactly("step 0 at 0s", "step 0 at 5m");
+  }
+
+  @Test
+  void aResolvedDeliverySentAgainGoesOnTheTimelineOnly() {
+    StateDriver driver =
+        StateDriver.opened(Severity.SEV1)
+            .judgingAlertsByTheirStarts()
+            .at(0, (state, now) -> state.alert(firingStarted(now, -1), now))
+            .at(2, (state, now) -> state.alert(resolvedAt(now), now))
+            .at(3, (state, now) -> state.alert(resolvedAt(now), now))
+            .at(4, (state, now) -> state.alert(firingStarted(now, 4), now))
+            .at(5, (state, now) -> state.advance(RESOLVED, by("alice"), now))
+            .at(6, (state, now) -> state.alert(resolvedAt(now), now))
+            .at(7, (state, now) -> state.alert(resolvedAt(now), now));
+
+    assertThat(driver.events(TimelineEventType.ALERT_RESOLVED)).hasSize(4);
+    assertThat(driver.effects(Effect.PostInChannel.class))
+        .extracting(Effect.PostInChannel::text)
+        .filteredOn(text -> text.startsWith("Alert resolved"))
+        .containsExactly(
+            "Alert resolved: Checkout error budget burn. The incident stays triggered until"
+                + " someone resolves it.",
+            "Alert resolved: Checkout error budget burn.");
+  }
+
   @Test
   void resolvedAlertIsNotedAndChangesNothingElse() {
     StateDriver driver =
-        StateDriver.opened(Severity.SEV1)
-            .at(
-                3,
-                (state, now) ->
-                    state.alert(
-                        new AlertEvent(
-                            false,
-                            "alertmanager",
-                            "group-1",
-                            "Checkout error budget burn",
-                            "critical",
-                            null,
-                            now,
-                            1,
-                            Map.of(),
-                            List.of()),
-                        now));
+        StateDriver.opened(Severity.SEV1).at(3, (state, now) -> state.alert(resolvedAt(now), now));
 
     assertThat(driver.state.status()).isEqualTo(TRIGGERED);
     assertThat(driver.events(TimelineEventType.ALERT_RESOLVED)).hasSize(1);

@@ -190,6 +190,11 @@ final class IncidentTestEnvironment implements BeforeEachCallback, AfterEachCall
 
   /** A delivery of the alert group, firing at {@code severity} under the shipped aliases. */
   AlertEvent firing(String workflowId, Severity severity) {
+    return firing(workflowId, severity, List.of());
+  }
+
+  /** A delivery of the alert group whose alerts started at {@code starts}. */
+  AlertEvent firing(String workflowId, Severity severity, List<Instant> starts) {
     return new AlertEvent(
         true,
         "alertmanager",
@@ -205,7 +210,8 @@ final class IncidentTestEnvironment implements BeforeEachCallback, AfterEachCall
         now(),
         2,
         Map.of("service", "checkout"),
-        List.of("http://prometheus.example.com/graph"));
+        List.of("http://prometheus.example.com/graph"),
+        starts);
   }
 
   AlertEvent resolvedAlert(String workflowId) {
@@ -219,6 +225,7 @@ final class IncidentTestEnvironment implements BeforeEachCallback, AfterEachCall
         now(),
         2,
         Map.of("service", "checkout"),
+        List.of(),
         List.of());
   }
 

@@ -108,7 +108,16 @@ class IncidentWorkflowReplayTest {
      * Recorded since {@link IncidentWorkflowImpl#PAGES_IN_BACKGROUND}: while PagerDuty is down the
      * incident escalates and takes an acknowledgement and a resolve; its events go out in order.
      */
-    PAGERDUTY_DOWN("pagerduty-down", 1, IncidentWorkflowSettings.defaults(), Recording.V13);
+    PAGERDUTY_DOWN("pagerduty-down", 1, IncidentWorkflowSettings.defaults(), Recording.V13),
+    /**
+     * Recorded since {@link IncidentWorkflowImpl#ALERTS_BY_THEIR_STARTS}: a firing sent again while
+     * resolved leaves it resolved, and an alert firing anew reopens it.
+     */
+    ALERT_SENT_AGAIN_WHILE_RESOLVED(
+        "alert-sent-again-while-resolved",
+        1,
+        IncidentWorkflowSettings.defaults(),
+        Recording.CURRENT);
 
     final String name;
     final int minimumRuns;
@@ -235,6 +244,11 @@ class IncidentWorkflowReplayTest {
      * start, 23 of them in a new incident's first workflow task.
      */
     V13("v13/"),
+    /**
+     * Before {@link IncidentWorkflowImpl#ALERTS_BY_THEIR_STARTS}: every firing delivery reopened a
+     * resolved incident, and no run took a marker for it.
+     */
+    V14("v14/"),
     CURRENT("");
 
     final String folder;

@@ -31,11 +31,13 @@ import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.history.v1.ActivityTaskScheduledEventAttributes;
 import io.temporal.api.history.v1.HistoryEvent;
+import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.common.converter.DefaultDataConverter;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -531,6 +533,40 @@ class IncidentWorkflowTest {
     // Waiting on the result skips time to the monitoring window's end, 5 minutes on.
     assertThat(env.awaitOutcome("alert-a").status()).isEqualTo(IncidentStatus.CLOSED);
     env.recordHistory("alert-reopens-during-monitoring", "alert-a");
+  }
+
+  /**
+   * One of the group's alerts resolved before the other, so Alertmanager sent the group again, its
+   * other alert still firing: that wakes nobody. An alert that fires anew reopens it and pages.
+   */
+  @Test
+  void firingSentAgainWhileResolvedLeavesItResolvedAndAnAlertFiringAnewReopensIt() {
+    Instant started = env.now().minus(Duration.ofMinutes(3));
+    IncidentWorkflow incident = env.stub("alert-a");
+    WorkflowClient.start(incident::run, TestIncidents.alert("group-alert-a", Severity.SEV1));
+    incident.alert(env.firing("alert-a", Severity.SEV1, List.of(started)));
+    incident.registered();
+    incident.resolve(new Transition("alice", "rolled back"));
+    env.sleep(Duration.ofMinutes(5));
+
+    incident.alert(env.firing("alert-a", Severity.SEV1, List.of(started)));
+    incident.alert(env.firing("alert-a", Severity.SEV1, List.of(started)));
+    env.sleep(Duration.ofSeconds(5));
+    assertThat(incident.view().status()).isEqualTo(IncidentStatus.RESOLVED);
+    assertThat(env.paging.triggeredKeys()).containsExactly("incidentflow-INC-1-step-0");
+    assertThat(env.slack.textsIn("C100"))
+        .filteredOn(text -> text.startsWith("Alert still firing: "))
+        .hasSize(1);
+
+    incident.alert(env.firing("alert-a", Severity.SEV1, List.of(started, env.now())));
+    env.sleep(Duration.ofSeconds(5));
+    assertThat(incident.view().status()).isEqualTo(IncidentStatus.ACKNOWLEDGED);
+    assertThat(env.paging.triggeredKeys())
+        .containsExactly("incidentflow-INC-1-step-0", "incidentflow-INC-1-step-0-sev1");
+
+    incident.resolve(new Transition("alice", "for real"));
+    assertThat(env.awaitOutcome("alert-a").status()).isEqualTo(IncidentStatus.CLOSED);
+    env.recordHistory("alert-sent-again-while-resolved", "alert-a");
   }
 
   @Test

@@ -88,6 +88,12 @@ final class StateDriver {
     return this;
   }
 
+  /** See {@code IncidentWorkflowImpl#ALERTS_BY_THEIR_STARTS}. */
+  StateDriver judgingAlertsByTheirStarts() {
+    state.judgeAlertsByTheirStarts();
+    return this;
+  }
+
   /** See {@code IncidentWorkflowImpl#ESCALATE_PAST_NOBODY}. */
   StateDriver escalatingPastNobody() {
     state.escalatePastNobody();
