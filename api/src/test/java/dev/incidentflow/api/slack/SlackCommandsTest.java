@@ -144,7 +144,7 @@ class SlackCommandsTest {
 
     assertThat(run(channel, BOB, "bob", "reopen errors are back"))
         .isEqualTo(incident + " is now acknowledged.");
-    slack.awaitChannelPost(channel, incident + " reopened: errors are back");
+    slack.awaitChannelPost(channel, incident + " reopened by bob: errors are back");
 
     JsonNode timeline = api.get("/v1/incidents/" + incident).body().path("timeline");
     assertThat(events(timeline, "acknowledged")).containsExactly("alice: Acknowledged by alice");
@@ -152,7 +152,8 @@ class SlackCommandsTest {
         .containsExactly("alice: Identified by alice: bad deploy v1.4.2");
     assertThat(events(timeline, "resolved"))
         .containsExactly("bob: Resolved by bob: error rate back to normal");
-    assertThat(events(timeline, "reopened")).containsExactly("bob: Reopened: errors are back");
+    assertThat(events(timeline, "reopened"))
+        .containsExactly("bob: Reopened by bob: errors are back");
   }
 
   @Test

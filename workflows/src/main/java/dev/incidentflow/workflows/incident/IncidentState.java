@@ -996,23 +996,26 @@ public final class IncidentState {
 
   public void reopen(Transition transition, Instant now) {
     require(refusalOfReopen());
-    reopenTo(
-        now,
-        transition.by(),
-        transition.note().isBlank() ? "reopened by " + transition.by() : transition.note());
+    reopenTo(now, transition.by(), transition.note());
   }
 
+  /**
+   * Reopens the incident, saying who did ({@code by}, unless the system) and why, when {@code why}
+   * is not blank: {@code INC-4 reopened by bob: errors are back}.
+   */
   private void reopenTo(Instant now, String by, String why) {
     status = IncidentStatus.ACKNOWLEDGED;
     statusTimes.remove(IncidentStatus.RESOLVED);
     toldStillFiring = false;
     cadence = cadence.restartedAt(now);
     escalation = escalation.skippingDueBy(now);
-    record(now, TimelineEventType.REOPENED, by, "Reopened: " + why, Map.of());
-    effects.add(new Effect.PostInChannel(incidentId() + " reopened: " + why));
+    String byWhomAndWhy =
+        (TimelineEvent.SYSTEM.equals(by) ? "" : " by " + by) + (why.isBlank() ? "" : ": " + why);
+    record(now, TimelineEventType.REOPENED, by, "Reopened" + byWhomAndWhy, Map.of());
+    effects.add(new Effect.PostInChannel(incidentId() + " reopened" + byWhomAndWhy));
     effects.add(
         new Effect.Announce(
-            incidentId() + " (" + severity + ", " + service + ") reopened: " + why));
+            incidentId() + " (" + severity + ", " + service + ") reopened" + byWhomAndWhy));
     effects.add(new Effect.RefreshTopic());
     // Its ticket heard it was resolved; a pending "resolved" for a ticket still opening no longer
     // holds. Lowered while resolved, it asks for its ticket now that it is active again.
@@ -1026,7 +1029,7 @@ public final class IncidentState {
                   + (TimelineEvent.SYSTEM.equals(by) ? "" : " by " + TrackerText.wiki(by))
                   + " at "
                   + TrackerText.time(now)
-                  + (why.equals("reopened by " + by) ? "." : ": " + TrackerText.wiki(why))));
+                  + (why.isBlank() ? "." : ": " + TrackerText.wiki(why))));
     }
     askForTicketIfUnpaged();
   }

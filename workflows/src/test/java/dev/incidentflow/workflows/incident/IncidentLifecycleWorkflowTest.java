@@ -118,7 +118,7 @@ class IncidentLifecycleWorkflowTest {
     assertThat(reopened.status()).isEqualTo(IncidentStatus.ACKNOWLEDGED);
     env.sleepUntil(1, minutes(34, 59));
     assertThat(env.slack.textsIn("incidents"))
-        .contains("INC-1 (SEV1, checkout) reopened: errors are back");
+        .contains("INC-1 (SEV1, checkout) reopened by bob: errors are back");
     assertThat(env.events(1, UPDATE_OVERDUE)).isEmpty();
     env.sleepUntil(1, minutes(35, 1));
     assertThat(env.events(1, UPDATE_OVERDUE)).hasSize(1);

@@ -1148,9 +1148,25 @@ class IncidentStateTest {
         .satisfies(
             event -> {
               assertThat(event.by()).isEqualTo("bob");
-              assertThat(event.text()).isEqualTo("Reopened: customers still see errors");
+              assertThat(event.text()).isEqualTo("Reopened by bob: customers still see errors");
             });
     assertThat(driver.state.status()).isEqualTo(ACKNOWLEDGED);
+    assertThat(driver.effects(Effect.PostInChannel.class))
+        .extracting(Effect.PostInChannel::text)
+        .contains("INC-1 reopened by bob: customers still see errors");
+    assertThat(driver.effects(Effect.Announce.class))
+        .extracting(Effect.Announce::text)
+        .contains("INC-1 (SEV1, checkout) reopened by bob: customers still see errors");
+
+    driver
+        .at(12, (state, now) -> state.advance(RESOLVED, by("alice"), now))
+        .at(13, (state, now) -> state.reopen(by("carol"), now));
+    assertThat(driver.events(TimelineEventType.REOPENED))
+        .extracting(TimelineEvent::text)
+        .endsWith("Reopened by carol");
+    assertThat(driver.effects(Effect.PostInChannel.class))
+        .extracting(Effect.PostInChannel::text)
+        .contains("INC-1 reopened by carol");
   }
 
   // ---- lifecycle and refusals ---------------------------------------------------------------
