@@ -76,18 +76,17 @@ public final class AlertMapper {
     return Problems.isBlank(named) ? defaultService : serviceNames.apply(named.strip());
   }
 
-  /**
-   * One alert group delivery, mapped.
-   *
-   * @param warnings what was left out of the delivery to take the rest, for the sender to see
-   */
-  public record MappedAlert(
-      String workflowId, IncidentInput input, AlertEvent event, List<String> warnings) {
+  /** One alert group delivery, mapped. */
+  public record MappedAlert(String workflowId, IncidentInput input, AlertEvent event) {
 
     public MappedAlert {
       requireNonNull(workflowId, "workflowId is null");
       requireNonNull(event, "event is null");
-      warnings = List.copyOf(warnings);
+    }
+
+    /** What was left out of the delivery to take the rest, for the sender and the timeline. */
+    public List<String> warnings() {
+      return event.warnings();
     }
   }
 
@@ -175,7 +174,8 @@ public final class AlertMapper {
             payload.alerts().size() + count(payload.truncatedAlerts()),
             context,
             List.copyOf(links),
-            firing ? alertStarts(payload) : List.of());
+            firing ? alertStarts(payload) : List.of(),
+            warnings);
     IncidentInput input =
         firing
             ? new IncidentInput(
@@ -191,7 +191,7 @@ public final class AlertMapper {
                 List.copyOf(links),
                 null)
             : null;
-    return new MappedAlert(workflowId, input, event, warnings);
+    return new MappedAlert(workflowId, input, event);
   }
 
   /**
@@ -239,6 +239,7 @@ public final class AlertMapper {
             1,
             alert.labels(),
             alert.links(),
+            List.of(),
             List.of());
     IncidentInput input =
         firing
@@ -255,7 +256,7 @@ public final class AlertMapper {
                 alert.links(),
                 null)
             : null;
-    return new MappedAlert(workflowId, input, event, List.of());
+    return new MappedAlert(workflowId, input, event);
   }
 
   /**

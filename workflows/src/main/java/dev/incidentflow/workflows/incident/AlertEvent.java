@@ -27,6 +27,8 @@ import java.util.Objects;
  *     at most {@link #MAX_ALERT_STARTS}: an alert that fires again after it ended starts anew, so a
  *     delivery whose starts are all known is the firing the incident already had, sent again. Empty
  *     when the sender gave none, for resolved deliveries, and in signals sent before it was added
+ * @param warnings what was left out of the delivery to take the rest (an alert whose severity label
+ *     the policy does not know), as its sender was told; empty in signals sent before it was added
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record AlertEvent(
@@ -40,7 +42,8 @@ public record AlertEvent(
     int alertCount,
     Map<String, String> labels,
     List<String> links,
-    List<Instant> alertStarts) {
+    List<Instant> alertStarts,
+    List<String> warnings) {
 
   /**
    * The most starts a delivery carries: a group of thousands of alerts would otherwise make every
@@ -64,5 +67,6 @@ public record AlertEvent(
                 .sorted(Comparator.reverseOrder())
                 .limit(MAX_ALERT_STARTS)
                 .toList();
+    warnings = warnings == null ? List.of() : List.copyOf(warnings);
   }
 }

@@ -751,14 +751,22 @@ public final class IncidentState {
    * Resolved is noted and changes nothing else: people decide when it is over.
    */
   public void alert(AlertEvent event, Instant now) {
-    Map<String, String> data =
-        Map.of("source", event.source(), "alerts", Integer.toString(event.alertCount()));
+    Map<String, String> data = new TreeMap<>();
+    data.put("source", event.source());
+    data.put("alerts", Integer.toString(event.alertCount()));
+    String warned = "";
+    if (!event.warnings().isEmpty()) {
+      // Whoever reads the timeline learns what the sender alone was told: which of the group's
+      // alerts did not count towards its severity.
+      data.put("warnings", String.join("\n", event.warnings()));
+      warned = "; " + String.join("; ", event.warnings());
+    }
     if (!event.firing()) {
       record(
           now,
           TimelineEventType.ALERT_RESOLVED,
           TimelineEvent.SYSTEM,
-          "Alert resolved: " + event.title(),
+          "Alert resolved: " + event.title() + warned,
           data);
       if (judgesAlertsByStarts && toldAlertResolved) {
         return;
@@ -785,7 +793,10 @@ public final class IncidentState {
           now,
           TimelineEventType.ALERT_FIRED,
           TimelineEvent.SYSTEM,
-          "Alert still firing: " + event.title() + " (alerts that fired before it was resolved)",
+          "Alert still firing: "
+              + event.title()
+              + " (alerts that fired before it was resolved)"
+              + warned,
           data);
       if (!toldStillFiring) {
         toldStillFiring = true;
@@ -805,7 +816,7 @@ public final class IncidentState {
         now,
         TimelineEventType.ALERT_FIRED,
         TimelineEvent.SYSTEM,
-        "Alert firing: " + event.title(),
+        "Alert firing: " + event.title() + warned,
         data);
     if (status == IncidentStatus.RESOLVED) {
       reopenTo(now, TimelineEvent.SYSTEM, "the alert fired again during the monitoring window");

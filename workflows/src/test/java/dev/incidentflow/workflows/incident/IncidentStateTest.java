@@ -54,7 +54,8 @@ class IncidentStateTest {
         starts.length,
         Map.of(),
         List.of(),
-        java.util.Arrays.stream(starts).mapToObj(StateDriver::minute).toList());
+        java.util.Arrays.stream(starts).mapToObj(StateDriver::minute).toList(),
+        List.of());
   }
 
   private static AlertEvent resolvedAt(Instant now) {
@@ -68,6 +69,7 @@ class IncidentStateTest {
         now,
         1,
         Map.of(),
+        List.of(),
         List.of(),
         List.of());
   }
@@ -83,6 +85,7 @@ class IncidentStateTest {
         now,
         1,
         Map.of(),
+        List.of(),
         List.of(),
         List.of());
   }
@@ -970,6 +973,7 @@ class IncidentStateTest {
                             1,
                             Map.of(),
                             List.of(),
+                            List.of(),
                             List.of()),
                         now));
 
@@ -1095,6 +1099,42 @@ class IncidentStateTest {
 
     assertThat(driver.state.status()).isEqualTo(ACKNOWLEDGED);
     assertThat(driver.stepsRun()).containsExactly("step 0 at 0s", "step 0 at 5m");
+  }
+
+  @Test
+  void whatADeliveryLeftOutGoesOnTheTimelineWithIt() {
+    String warning =
+        "alerts[].labels.severity 'crtical' is not a known severity or alias (...); the group fires"
+            + " at SEV1, the worst severity of its alerts that the policy knows";
+    StateDriver driver =
+        StateDriver.opened(Severity.SEV1)
+            .at(
+                1,
+                (state, now) ->
+                    state.alert(
+                        new AlertEvent(
+                            true,
+                            "alertmanager",
+                            "group-1",
+                            "Checkout error budget burn",
+                            null,
+                            Severity.SEV1,
+                            now,
+                            2,
+                            Map.of(),
+                            List.of(),
+                            List.of(),
+                            List.of(warning)),
+                        now));
+
+    assertThat(driver.events(TimelineEventType.ALERT_FIRED))
+        .singleElement()
+        .satisfies(
+            event -> {
+              assertThat(event.text())
+                  .isEqualTo("Alert firing: Checkout error budget burn; " + warning);
+              assertThat(event.data()).containsEntry("warnings", warning);
+            });
   }
 
   @Test

@@ -211,7 +211,8 @@ final class IncidentTestEnvironment implements BeforeEachCallback, AfterEachCall
         2,
         Map.of("service", "checkout"),
         List.of("http://prometheus.example.com/graph"),
-        starts);
+        starts,
+        List.of());
   }
 
   AlertEvent resolvedAlert(String workflowId) {
@@ -225,6 +226,7 @@ final class IncidentTestEnvironment implements BeforeEachCallback, AfterEachCall
         now(),
         2,
         Map.of("service", "checkout"),
+        List.of(),
         List.of(),
         List.of());
   }
