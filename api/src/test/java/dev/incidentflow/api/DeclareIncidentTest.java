@@ -71,6 +71,10 @@ class DeclareIncidentTest {
     ApiClient.Answer other =
         api.post(
             "/v1/incidents", declaration.replace("Zanzibar login blank", "Quokka outage"), key);
+    ApiClient.Answer otherService =
+        api.post("/v1/incidents", declaration.replace("checkout", "search"), key);
+    ApiClient.Answer sameServiceSpeltOtherwise =
+        api.post("/v1/incidents", declaration.replace("checkout", "Checkout"), key);
 
     assertThat(first.status()).isEqualTo(201);
     String id = first.body().path("id").asText();
@@ -81,7 +85,11 @@ class DeclareIncidentTest {
         .isEqualTo(
             "Idempotency-Key 'declare-login-blank-1' already declared "
                 + id
-                + " (Zanzibar login blank), another incident; send a new key for a new incident");
+                + " (Zanzibar login blank, service checkout), another incident; send a new key for"
+                + " a new incident");
+    assertThat(otherService.status()).isEqualTo(409);
+    assertThat(otherService.error()).isEqualTo(other.error());
+    assertThat(sameServiceSpeltOtherwise.status()).isEqualTo(200);
     assertThat(api.get("/v1/incidents?q=zanzibar").body())
         .extracting(node -> node.path("id").asText())
         .containsExactly(id);

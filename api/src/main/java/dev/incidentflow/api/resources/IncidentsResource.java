@@ -121,8 +121,10 @@ public class IncidentsResource {
       }
     }
     IncidentRecord declared = incident.get();
-    // Compared as stored: the store keeps a NUL as U+FFFD.
-    if (!declared.title().equals(NulFreeText.of(input.title()))) {
+    // Compared as stored: the store keeps a NUL as U+FFFD. Neither changes once declared; the
+    // severity may have, so it is not compared.
+    if (!declared.title().equals(NulFreeText.of(input.title()))
+        || !declared.service().equals(input.service())) {
       throw new ApiException(
           409,
           "Idempotency-Key '"
@@ -131,6 +133,8 @@ public class IncidentsResource {
               + declared.id()
               + " ("
               + declared.title()
+              + ", service "
+              + declared.service()
               + "), another incident; send a new key for a new incident",
           List.of());
     }
