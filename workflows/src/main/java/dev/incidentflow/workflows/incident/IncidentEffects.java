@@ -107,6 +107,9 @@ final class IncidentEffects {
   /** See {@link #stepGoesOnWhenPageRefused()}. */
   private boolean stepGoesOnWhenPageRefused;
 
+  /** See {@link #checkStepAgainAfterLookup()}. */
+  private boolean checkStepAgainAfterLookup;
+
   /** See {@link #inviteWhoIsCalled()}. */
   private boolean inviteWhoIsCalled;
 
@@ -188,6 +191,17 @@ final class IncidentEffects {
   }
 
   /**
+   * From here on an escalation step whose targets were still being looked up when the incident was
+   * resolved or canceled pages nobody either (with {@link #skipStepsOnceOver()}; version 1 of
+   * {@link IncidentWorkflowImpl#SAVES_IN_BACKGROUND}). With saves in the background, a step no
+   * longer waits for one before it runs: the lookup is what can hold it back, and a directory slow
+   * to answer must not page people for an incident that ended meanwhile.
+   */
+  void checkStepAgainAfterLookup() {
+    checkStepAgainAfterLookup = true;
+  }
+
+  /**
    * The status (resolved or canceled) that kept escalation step {@code step} from running; empty
    * when it was not skipped.
    */
@@ -258,12 +272,7 @@ final class IncidentEffects {
         }
       } else if (effect instanceof Effect.RunEscalationStep step) {
         if (skipStepsOnceOver && !state.status().isActive()) {
-          skippedSteps.put(step.step(), state.status());
-          log.info(
-              "{}: escalation step {} not run: the incident is {}",
-              state.incidentId(),
-              step.step(),
-              state.status().wireName());
+          skipStep(state, step);
         } else {
           // A severity change can bring a step number back that an earlier chain skipped.
           skippedSteps.remove(step.step());
@@ -508,9 +517,22 @@ final class IncidentEffects {
     return candidate;
   }
 
+  private void skipStep(IncidentState state, Effect.RunEscalationStep step) {
+    skippedSteps.put(step.step(), state.status());
+    log.info(
+        "{}: escalation step {} not run: the incident is {}",
+        state.incidentId(),
+        step.step(),
+        state.status().wireName());
+  }
+
   private void runEscalationStep(IncidentState state, Effect.RunEscalationStep step) {
     Instant now = Instant.ofEpochMilli(Workflow.currentTimeMillis());
     ResolvedTargets resolved = resolve(state, step.targets(), now);
+    if (checkStepAgainAfterLookup && skipStepsOnceOver && !state.status().isActive()) {
+      skipStep(state, step);
+      return;
+    }
     List<PagerEvent> events =
         triggers(
             state.incidentId(),

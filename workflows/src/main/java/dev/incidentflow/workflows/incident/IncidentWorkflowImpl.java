@@ -272,6 +272,19 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
   static final String ALERTS_BY_THEIR_STARTS = "alerts-judged-by-their-starts";
 
   /**
+   * Version 1 of this change saves the incident in the background once it is open: while the
+   * database is down its saves are retried as before, but its timers still fire, its escalation
+   * steps still page, its reminders still go out and its alerts are still taken. In version 0 every
+   * settle waited for its save, so a database outage stopped all of that until the database was
+   * back (or the save gave up after {@link ActivityStubs#LOCAL_RETRIED_FOR}, failing the run). A
+   * change still answers once it is saved, and the run saves its end before it ends. A step no
+   * longer waits behind a save, so it checks again after looking up its targets that the incident
+   * has not ended meanwhile ({@link IncidentEffects#checkStepAgainAfterLookup()}). Its marker is
+   * taken at the run's first settle, after a new incident's first page.
+   */
+  static final String SAVES_IN_BACKGROUND = "saves-in-background";
+
+  /**
    * How long a new incident's first save waits for its first page (see {@link #PAGE_BEFORE_SAVE}).
    */
   static final Duration FIRST_SAVE_WAIT = Duration.ofSeconds(5);
@@ -315,6 +328,12 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
 
   /** True while {@link #settle} carries out effects, which may record more events. */
   private boolean settling;
+
+  /** Version 1 of {@link #SAVES_IN_BACKGROUND}; null until the run's first settle. */
+  private Boolean savesInBackground;
+
+  /** True while a save runs in the background ({@link #saveInBackground}). */
+  private boolean saving;
 
   private boolean slackInBackground;
 
@@ -840,12 +859,61 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
 
   /** Persists what changed and carries out what the state asked for, until nothing is left. */
   private void settle() {
+    if (savesInBackground == null) {
+      savesInBackground =
+          Workflow.getVersion(SAVES_IN_BACKGROUND, Workflow.DEFAULT_VERSION, 1) == 1;
+      if (savesInBackground) {
+        effects.checkStepAgainAfterLookup();
+      }
+    }
+    // An incident that ended saves its end before it goes on: its postmortem, its ticket's last
+    // comment and the run's end come after it.
+    boolean background = savesInBackground && !state.isTerminal();
     settling = true;
     do {
-      save();
+      if (background) {
+        saveInBackground();
+      } else {
+        if (saving) {
+          Workflow.await(() -> !saving);
+        }
+        save();
+      }
       state.takeEffects().forEach(effect -> effects.perform(state, effect));
-    } while (state.hasEffects() || state.hasUnsavedEvents());
+    } while (state.hasEffects() || !background && state.hasUnsavedEvents());
+    if (background) {
+      // What the effects recorded.
+      saveInBackground();
+    }
     settling = false;
+  }
+
+  /**
+   * Saves what the incident has not saved yet in a workflow thread of its own, unless one does so
+   * already: it saves until nothing is left, and the settle that follows the next change starts it
+   * again. A save that fails for good, past {@link ActivityStubs#LOCAL_RETRIED_FOR}, is logged and
+   * made again at the next settle, since the unsaved events wake the main loop ({@link #hasWork}).
+   */
+  private void saveInBackground() {
+    if (saving || state.snapshot().equals(lastSaved)) {
+      return;
+    }
+    saving = true;
+    Async.procedure(
+        () -> {
+          try {
+            while (!state.snapshot().equals(lastSaved)) {
+              save();
+            }
+          } catch (ActivityFailure failure) {
+            log.warn(
+                "{}: could not save the incident, trying again: {}",
+                state.incidentId(),
+                failure.getMessage());
+          } finally {
+            saving = false;
+          }
+        });
   }
 
   /**
@@ -896,9 +964,13 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
     awaitWork(state.nextDeadline(), () -> hasWork() || isIdle());
   }
 
-  /** No handler is running, every queued Slack call is made and every ticket answered. */
+  /**
+   * No handler is running, no save is under way, every queued Slack call is made and every ticket
+   * answered.
+   */
   private boolean isIdle() {
     return Workflow.isEveryHandlerFinished()
+        && !saving
         && effects.slackSent()
         && effects.pagesSent()
         && effects.ticketsSettled();
@@ -968,13 +1040,14 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
     attributedSeverity = state.severity();
   }
 
+  /** Effects to carry out, or events to save that no save in the background is saving. */
   private boolean hasWork() {
-    return state.hasEffects() || state.hasUnsavedEvents();
+    return state.hasEffects() || state.hasUnsavedEvents() && !saving;
   }
 
   /** Every effect asked for so far has been carried out and every event persisted. */
   private boolean isSettled() {
-    return !settling && !hasWork();
+    return !settling && !state.hasEffects() && !state.hasUnsavedEvents();
   }
 
   private boolean historyIsLong() {

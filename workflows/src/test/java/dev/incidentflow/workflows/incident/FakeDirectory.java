@@ -67,8 +67,14 @@ final class FakeDirectory implements DirectoryActivities {
     return staffingTwist.apply(Staffing.lookUp(this, policy, query));
   }
 
+  /** While true, looking up escalation targets fails, as with the catalog's database down. */
+  volatile boolean targetsDown;
+
   @Override
   public ResolvedTargets resolveTargets(TargetQuery query) {
+    if (targetsDown) {
+      throw new IllegalStateException("connection refused");
+    }
     List<Person> people = new ArrayList<>();
     List<String> channels = new ArrayList<>();
     List<String> unresolved = new ArrayList<>();

@@ -166,18 +166,37 @@ class IncidentEscalationWorkflowTest {
 
   /**
    * Escalates alert-a's incident by hand 10 s in, and has {@code change} (an end: resolve or
-   * cancel) taken before the step runs. A status update's save is under way when the escalation
-   * comes, so its step waits for that save; the database holds the save back while {@code change}
-   * is taken.
+   * cancel) taken before the step runs: the directory holds the step's lookup of its targets back
+   * while {@code change} is taken. (Before saves went to the background, a save the database held
+   * back did; those runs replay from histories/v14/.)
    */
   private Overtaking escalationOvertakenBy(String change, Transition transition) {
     env.sleep(Duration.ofSeconds(10));
-    env.store.savesDown = true;
-    accepted("postStatusUpdate", new Note("rolling back", "bob"));
+    env.directory.targetsDown = true;
     WorkflowUpdateHandle<IncidentView> escalating = accepted("escalate", new Transition("bob", ""));
     WorkflowUpdateHandle<IncidentView> overtaking = accepted(change, transition);
-    env.store.savesDown = false;
+    env.directory.targetsDown = false;
     return new Overtaking(escalating, overtaking);
+  }
+
+  @Test
+  void whileTheDatabaseIsDownAnOpenIncidentStillEscalatesAndIsSavedOnceItIsBack() {
+    env.startAlertIncident("alert-a", Severity.SEV1);
+    env.sleep(Duration.ofMinutes(1));
+    env.store.savesDown = true;
+
+    env.sleepUntil(1, minutes(10, 30));
+
+    // Step 1 pages at 5 minutes and step 2 at 10, while the save of step 1 is still retried.
+    assertThat(env.paging.triggeredKeys()).containsExactly(key(0), key(1), key(2));
+    assertThat(env.store.failedSaves.get()).isGreaterThan(0);
+    assertThat(env.events(1, ESCALATED)).isEmpty();
+
+    env.store.savesDown = false;
+    env.sleep(Duration.ofMinutes(2));
+
+    assertThat(escalatedLevels()).containsExactly("1", "2");
+    assertThat(env.store.conflicts()).isEmpty();
   }
 
   private WorkflowUpdateHandle<IncidentView> accepted(String name, Object argument) {

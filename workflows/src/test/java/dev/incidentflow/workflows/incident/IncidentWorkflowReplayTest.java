@@ -245,8 +245,10 @@ class IncidentWorkflowReplayTest {
      */
     V13("v13/"),
     /**
-     * Before {@link IncidentWorkflowImpl#ALERTS_BY_THEIR_STARTS}: every firing delivery reopened a
-     * resolved incident, and no run took a marker for it.
+     * Before {@link IncidentWorkflowImpl#ALERTS_BY_THEIR_STARTS} and {@link
+     * IncidentWorkflowImpl#SAVES_IN_BACKGROUND}: every firing delivery reopened a resolved
+     * incident, and every settle waited for its save, so an escalation step asked for while a save
+     * was retried waited for it (manual-escalate-overtaken-by-cancel).
      */
     V14("v14/"),
     CURRENT("");
