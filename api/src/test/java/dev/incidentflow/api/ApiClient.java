@@ -20,11 +20,20 @@ public final class ApiClient {
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final String base;
-  private final String token;
+  private final String authorization;
 
   public ApiClient(int port, String token) {
-    this.base = "http://127.0.0.1:" + port;
-    this.token = token;
+    this("http://127.0.0.1:" + port, "Bearer " + token);
+  }
+
+  private ApiClient(String base, String authorization) {
+    this.base = base;
+    this.authorization = authorization;
+  }
+
+  /** A client that sends {@code authorization} as its Authorization header instead of a token. */
+  public static ApiClient withAuthorization(int port, String authorization) {
+    return new ApiClient("http://127.0.0.1:" + port, authorization);
   }
 
   public record Answer(int status, JsonNode body, HttpHeaders headers) {
@@ -114,7 +123,7 @@ public final class ApiClient {
   private HttpRequest.Builder request(String path) {
     return HttpRequest.newBuilder(URI.create(base + path))
         .timeout(Duration.ofSeconds(30))
-        .header("Authorization", "Bearer " + token);
+        .header("Authorization", authorization);
   }
 
   private Answer send(HttpRequest request) {
