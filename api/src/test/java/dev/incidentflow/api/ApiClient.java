@@ -10,6 +10,7 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -72,6 +73,16 @@ public final class ApiClient {
   public Answer postBytes(String path, byte[] body, Map<String, String> headers) {
     HttpRequest.Builder request = request(path).POST(HttpRequest.BodyPublishers.ofByteArray(body));
     headers.forEach(request::header);
+    return send(request.build());
+  }
+
+  /**
+   * Posts {@code body} with these headers, in this order, besides the token: a name may come more
+   * than once.
+   */
+  public Answer postBytes(String path, byte[] body, List<Map.Entry<String, String>> headers) {
+    HttpRequest.Builder request = request(path).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    headers.forEach(header -> request.header(header.getKey(), header.getValue()));
     return send(request.build());
   }
 
