@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -145,9 +144,10 @@ class AlertIngestionTest {
     // Grafana 8 sends Basic credentials only, and only with a user name; Alertmanager's basic_auth
     // may have none.
     ApiClient grafana =
-        ApiClient.withAuthorization(APP.getLocalPort(), basic("grafana:" + TestStack.TOKEN));
+        ApiClient.withAuthorization(
+            APP.getLocalPort(), ApiClient.basic("grafana:" + TestStack.TOKEN));
     ApiClient alertmanager =
-        ApiClient.withAuthorization(APP.getLocalPort(), basic(":" + TestStack.TOKEN));
+        ApiClient.withAuthorization(APP.getLocalPort(), ApiClient.basic(":" + TestStack.TOKEN));
 
     ApiClient.Answer fromGrafana =
         grafana.post(
@@ -170,11 +170,6 @@ class AlertIngestionTest {
         .startsWith("INC-");
     assertThat(generic.status()).isEqualTo(202);
     assertThat(generic.body().path("outcome").asText()).isEqualTo("ignored");
-  }
-
-  static String basic(String userAndPassword) {
-    return "Basic "
-        + Base64.getEncoder().encodeToString(userAndPassword.getBytes(StandardCharsets.UTF_8));
   }
 
   /** The incident the alert group's workflow opened, once it is on the list. */

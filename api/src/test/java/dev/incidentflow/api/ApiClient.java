@@ -9,7 +9,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,6 +37,12 @@ public final class ApiClient {
   /** A client that sends {@code authorization} as its Authorization header instead of a token. */
   public static ApiClient withAuthorization(int port, String authorization) {
     return new ApiClient("http://127.0.0.1:" + port, authorization);
+  }
+
+  /** {@code Authorization: Basic} with {@code userAndPassword} ({@code user:password}) encoded. */
+  public static String basic(String userAndPassword) {
+    return "Basic "
+        + Base64.getEncoder().encodeToString(userAndPassword.getBytes(StandardCharsets.UTF_8));
   }
 
   public record Answer(int status, JsonNode body, HttpHeaders headers) {

@@ -63,19 +63,19 @@ class ApiRefusalsTest {
     String declaration = "{\"title\":\"Basic\",\"severity\":\"SEV2\",\"declaredBy\":\"carol\"}";
 
     ApiClient.Answer wrongPassword =
-        ApiClient.withAuthorization(port, AlertIngestionTest.basic("grafana:not-the-token"))
+        ApiClient.withAuthorization(port, ApiClient.basic("grafana:not-the-token"))
             .post("/v1/alerts/grafana", alert);
     ApiClient.Answer tokenAsUser =
-        ApiClient.withAuthorization(port, AlertIngestionTest.basic(TestStack.TOKEN + ":"))
+        ApiClient.withAuthorization(port, ApiClient.basic(TestStack.TOKEN + ":"))
             .post("/v1/alerts", alert);
     ApiClient.Answer notBase64 =
         ApiClient.withAuthorization(port, "Basic not*base64").post("/v1/alerts", alert);
     ApiClient.Answer noColon =
-        ApiClient.withAuthorization(port, AlertIngestionTest.basic(TestStack.TOKEN))
+        ApiClient.withAuthorization(port, ApiClient.basic(TestStack.TOKEN))
             .post("/v1/alerts/alertmanager", alert);
     ApiClient.Answer empty = ApiClient.withAuthorization(port, "Basic").post("/v1/alerts", alert);
     ApiClient basicWithTheToken =
-        ApiClient.withAuthorization(port, AlertIngestionTest.basic("me:" + TestStack.TOKEN));
+        ApiClient.withAuthorization(port, ApiClient.basic("me:" + TestStack.TOKEN));
     ApiClient.Answer declared = basicWithTheToken.post("/v1/incidents", declaration);
     ApiClient.Answer listed = basicWithTheToken.get("/v1/incidents");
     ApiClient.Answer none = api.postWithoutToken("/v1/alerts", alert);
