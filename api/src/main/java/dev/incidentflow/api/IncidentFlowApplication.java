@@ -20,6 +20,7 @@ import dev.incidentflow.activities.store.TimelineActivitiesImpl;
 import dev.incidentflow.api.auth.BearerTokenFilter;
 import dev.incidentflow.api.auth.BodySizeLimitFilter;
 import dev.incidentflow.api.auth.JiraWebhookVerifier;
+import dev.incidentflow.api.auth.UnreadableContentTypeFilter;
 import dev.incidentflow.api.cli.ApiServerCommand;
 import dev.incidentflow.api.cli.BenchCommand;
 import dev.incidentflow.api.cli.DevCommand;
@@ -75,10 +76,12 @@ import io.dropwizard.jdbi3.JdbiFactory;
 import io.dropwizard.lifecycle.Managed;
 import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.WorkflowServiceStubs;
+import jakarta.servlet.DispatcherType;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -270,6 +273,11 @@ public class IncidentFlowApplication extends Application<IncidentFlowConfigurati
                 }
               }
             });
+    // Before Jersey, which answers a Content-Type it cannot read with a bare 400 (see the class).
+    environment
+        .servlets()
+        .addFilter("unreadable-content-type", new UnreadableContentTypeFilter(MAX_BODY_BYTES))
+        .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
     environment.jersey().register(new BodySizeLimitFilter(MAX_BODY_BYTES));
     environment.jersey().register(new BearerTokenFilter(config.getApiToken()));
     environment.jersey().register(new AlertContentTypeFilter());

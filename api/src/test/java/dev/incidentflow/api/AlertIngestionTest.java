@@ -19,7 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Alert deliveries that the API used to lose, though nothing was wrong with the alert: an incident
  * that could never be recorded, a known alert refused for its neighbour's label, a sender's {@code
- * Accept} or {@code Content-Type} header.
+ * Accept}, {@code Content-Type} or {@code Authorization} header.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class AlertIngestionTest {
@@ -137,6 +137,39 @@ class AlertIngestionTest {
                 .getBytes(StandardCharsets.UTF_8),
             Map.of());
     assertThat(grafana.status()).isEqualTo(202);
+  }
+
+  @Test
+  void aSenderThatCanOnlySendBasicCredentialsDeliversWithTheTokenAsThePassword() {
+    // Grafana 8 sends Basic credentials only, and only with a user name; Alertmanager's basic_auth
+    // may have none.
+    ApiClient grafana =
+        ApiClient.withAuthorization(
+            APP.getLocalPort(), ApiClient.basic("grafana:" + TestStack.TOKEN));
+    ApiClient alertmanager =
+        ApiClient.withAuthorization(APP.getLocalPort(), ApiClient.basic(":" + TestStack.TOKEN));
+
+    ApiClient.Answer fromGrafana =
+        grafana.post(
+            "/v1/alerts/grafana",
+            TestStack.fixture("grafana-firing.json")
+                .replace("SearchLatencyP99High", "GrafanaWithBasicAuth"));
+    ApiClient.Answer fromAlertmanager =
+        alertmanager.post(
+            "/v1/alerts/alertmanager",
+            TestStack.fixture("alertmanager-firing.json")
+                .replace("CheckoutErrorBudgetBurn", "AlertmanagerWithBasicAuth"));
+    ApiClient.Answer generic =
+        alertmanager.post("/v1/alerts", "{\"dedupKey\":\"basic-auth\",\"status\":\"resolved\"}");
+
+    assertThat(fromGrafana.status()).isEqualTo(202);
+    assertThat(incidentOf(fromGrafana.body().path("workflowId").asText()).path("id").asText())
+        .startsWith("INC-");
+    assertThat(fromAlertmanager.status()).isEqualTo(202);
+    assertThat(incidentOf(fromAlertmanager.body().path("workflowId").asText()).path("id").asText())
+        .startsWith("INC-");
+    assertThat(generic.status()).isEqualTo(202);
+    assertThat(generic.body().path("outcome").asText()).isEqualTo("ignored");
   }
 
   /** The incident the alert group's workflow opened, once it is on the list. */

@@ -9,7 +9,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -20,11 +23,26 @@ public final class ApiClient {
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final String base;
-  private final String token;
+  private final String authorization;
 
   public ApiClient(int port, String token) {
-    this.base = "http://127.0.0.1:" + port;
-    this.token = token;
+    this("http://127.0.0.1:" + port, "Bearer " + token);
+  }
+
+  private ApiClient(String base, String authorization) {
+    this.base = base;
+    this.authorization = authorization;
+  }
+
+  /** A client that sends {@code authorization} as its Authorization header instead of a token. */
+  public static ApiClient withAuthorization(int port, String authorization) {
+    return new ApiClient("http://127.0.0.1:" + port, authorization);
+  }
+
+  /** {@code Authorization: Basic} with {@code userAndPassword} ({@code user:password}) encoded. */
+  public static String basic(String userAndPassword) {
+    return "Basic "
+        + Base64.getEncoder().encodeToString(userAndPassword.getBytes(StandardCharsets.UTF_8));
   }
 
   public record Answer(int status, JsonNode body, HttpHeaders headers) {
@@ -63,6 +81,16 @@ public final class ApiClient {
   public Answer postBytes(String path, byte[] body, Map<String, String> headers) {
     HttpRequest.Builder request = request(path).POST(HttpRequest.BodyPublishers.ofByteArray(body));
     headers.forEach(request::header);
+    return send(request.build());
+  }
+
+  /**
+   * Posts {@code body} with these headers, in this order, besides the token: a name may come more
+   * than once.
+   */
+  public Answer postBytes(String path, byte[] body, List<Map.Entry<String, String>> headers) {
+    HttpRequest.Builder request = request(path).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    headers.forEach(header -> request.header(header.getKey(), header.getValue()));
     return send(request.build());
   }
 
@@ -114,7 +142,7 @@ public final class ApiClient {
   private HttpRequest.Builder request(String path) {
     return HttpRequest.newBuilder(URI.create(base + path))
         .timeout(Duration.ofSeconds(30))
-        .header("Authorization", "Bearer " + token);
+        .header("Authorization", authorization);
   }
 
   private Answer send(HttpRequest request) {

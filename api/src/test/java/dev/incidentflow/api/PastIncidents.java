@@ -16,7 +16,7 @@ import org.jdbi.v3.core.Jdbi;
  * Incidents from the past with known timestamps, written into the test stack's PostgreSQL through
  * the store activities, as a workflow would have written them.
  */
-final class PastIncidents {
+public final class PastIncidents {
   private final IncidentStoreActivitiesImpl store;
   private final Jdbi jdbi;
 
@@ -24,7 +24,7 @@ final class PastIncidents {
    * Incidents in {@code database}, the one the test's application uses (see {@link
    * TestStack#app(String, String)}).
    */
-  PastIncidents(TestStack stack, String database) {
+  public PastIncidents(TestStack stack, String database) {
     stack.jdbcUrl(database);
     this.jdbi = IncidentJdbi.create(stack.postgres.getDatabase("postgres", database));
     this.store = new IncidentStoreActivitiesImpl(jdbi);
@@ -38,7 +38,7 @@ final class PastIncidents {
    * Stores an incident whose status is the latest of {@code times} (by lifecycle order) and returns
    * its id. {@code workflowId} must be unique to the test.
    */
-  String store(
+  public String store(
       String workflowId,
       String title,
       String description,

@@ -240,7 +240,7 @@ public final class TestStack {
    * A client of the stack's Temporal server, for what a test does as an operator would; one, shared
    * by every test for as long as the JVM runs.
    */
-  synchronized WorkflowClient temporalClient() {
+  public synchronized WorkflowClient temporalClient() {
     if (temporalClient == null) {
       temporalClient =
           WorkflowClient.newInstance(

@@ -67,7 +67,7 @@ public final class BodySizeLimitFilter implements ContainerRequestFilter {
     if (request.getLength() > maxBytes) {
       boolean onItsWay = !"100-continue".equalsIgnoreCase(request.getHeaderString("Expect"));
       if (onItsWay && request.getLength() <= drainBytes()) {
-        drain(request.getEntityStream());
+        drain(request.getEntityStream(), drainBytes());
       }
       tooLarge(request);
       return;
@@ -93,7 +93,7 @@ public final class BodySizeLimitFilter implements ContainerRequestFilter {
       return;
     }
     if (read.length > maxBytes) {
-      drain(body);
+      drain(body, drainBytes());
       tooLarge(request);
       return;
     }
@@ -134,12 +134,12 @@ public final class BodySizeLimitFilter implements ContainerRequestFilter {
   }
 
   /**
-   * Reads and drops the rest of {@code body}, within {@link #drainBytes} and {@link #DRAIN_TIME}
-   * (checked between reads; one read waits for the connector's idle timeout at most).
+   * Reads and drops the rest of {@code body}, within {@code bytes} and {@link #DRAIN_TIME} (checked
+   * between reads; one read waits for the connector's idle timeout at most).
    */
-  private void drain(InputStream body) {
+  static void drain(InputStream body, long bytes) {
     byte[] buffer = new byte[8192];
-    long left = drainBytes();
+    long left = bytes;
     long deadline = System.nanoTime() + DRAIN_TIME.toNanos();
     try {
       int read;

@@ -63,7 +63,8 @@ public final class AlertContentTypeFilter implements ContainerRequestFilter {
             .build());
   }
 
-  static boolean isAlertPath(String path) {
+  /** Whether {@code path} (as {@code UriInfo.getPath()} gives it) is one of the alert webhooks. */
+  public static boolean isAlertPath(String path) {
     String relative = path.startsWith("/") ? path.substring(1) : path;
     return relative.equals("v1/alerts") || relative.startsWith("v1/alerts/");
   }

@@ -28,6 +28,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -230,6 +231,34 @@ final class SlackSender {
     }
   }
 
+  /**
+   * The JSON of the first {@code count} replies the app posted to {@code responseUrl}, oldest
+   * first, once it has posted that many, waiting up to {@code patience}.
+   */
+  List<JsonNode> awaitReplies(String responseUrl, int count, Duration patience) {
+    String path = URI.create(responseUrl).getPath();
+    List<LoggedRequest> replies =
+        await(
+            count + " POSTs to response_url " + path,
+            patience,
+            () -> {
+              List<LoggedRequest> found = slack.findAll(postRequestedFor(urlEqualTo(path)));
+              return found.size() < count ? null : found;
+            });
+    return replies.stream()
+        .sorted(Comparator.comparing(LoggedRequest::getLoggedDate))
+        .limit(count)
+        .map(
+            reply -> {
+              try {
+                return JSON.readTree(reply.getBodyAsString());
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            })
+        .toList();
+  }
+
   /** The POSTs the app made to {@code responseUrl} so far. */
   int repliesTo(String responseUrl) {
     return slack.findAll(postRequestedFor(urlEqualTo(URI.create(responseUrl).getPath()))).size();
@@ -291,14 +320,18 @@ final class SlackSender {
   }
 
   private static <T> T await(String what, Supplier<T> probe) {
-    long deadline = System.nanoTime() + PATIENCE.toNanos();
+    return await(what, PATIENCE, probe);
+  }
+
+  private static <T> T await(String what, Duration patience, Supplier<T> probe) {
+    long deadline = System.nanoTime() + patience.toNanos();
     T found = probe.get();
     while (found == null && System.nanoTime() < deadline) {
       ApiClient.sleep(50);
       found = probe.get();
     }
     if (found == null) {
-      throw new AssertionError("waited " + PATIENCE.toSeconds() + "s for " + what);
+      throw new AssertionError("waited " + patience.toSeconds() + "s for " + what);
     }
     return found;
   }
