@@ -300,7 +300,7 @@ class ApiRefusalsTest {
                 + " limit, offset, page");
     assertThat(items.status()).isEqualTo(422);
     assertThat(items.body().path("details").get(0).asText())
-        .isEqualTo("unknown query parameter 'stauts': this takes status, owner");
+        .isEqualTo("unknown query parameter 'stauts': this takes status, owner, after, limit");
     assertThat(metrics.status()).isEqualTo(422);
     assertThat(metrics.body().path("details").get(0).asText())
         .isEqualTo("unknown query parameter 'group': this takes from, to, groupBy, format");

@@ -2,6 +2,7 @@ package dev.incidentflow.activities.store;
 
 import dev.incidentflow.workflows.activities.NewActionItem;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
@@ -70,21 +71,28 @@ interface ActionItemDao {
       "SELECT " + COLUMNS + " FROM action_items WHERE jira_key = :key ORDER BY number LIMIT 1")
   Optional<ActionItemRow> findByJiraKey(@Bind("key") String jiraKey);
 
-  /** Items matching every non-null criterion, soonest due first. */
+  /**
+   * Items matching the filters (an empty array matches everything), soonest due first, then by
+   * number, from those that sort above {@code (afterDue, afterNumber)} on; a null {@code afterDue}
+   * starts at the top.
+   */
   @SqlQuery(
       "SELECT "
           + COLUMNS
           + """
        FROM action_items
-      WHERE (CAST(:status AS text) IS NULL OR status = :status)
-        AND (CAST(:owner AS text) IS NULL OR owner = :owner)
+      WHERE (cardinality(CAST(:statuses AS text[])) = 0 OR status = ANY(CAST(:statuses AS text[])))
+        AND (cardinality(CAST(:owners AS text[])) = 0 OR owner = ANY(CAST(:owners AS text[])))
         AND (CAST(:incident AS bigint) IS NULL OR incident_number = :incident)
+        AND (due, number) > (COALESCE(CAST(:afterDue AS date), '-infinity'), :afterNumber)
       ORDER BY due, number
       LIMIT :limit
       """)
   List<ActionItemRow> list(
-      @Bind("status") String status,
-      @Bind("owner") String owner,
+      @Bind("statuses") String[] statuses,
+      @Bind("owners") String[] owners,
       @Bind("incident") Long incidentNumber,
+      @Bind("afterDue") LocalDate afterDue,
+      @Bind("afterNumber") long afterNumber,
       @Bind("limit") int limit);
 }
