@@ -67,6 +67,22 @@ interface ActionItemDao {
   @SqlQuery("SELECT " + COLUMNS + " FROM action_items WHERE number = :number")
   Optional<ActionItemRow> find(@Bind("number") long number);
 
+  /**
+   * When Jira last reopened the item, as its timeline says: Jira's time for it ({@code
+   * data.reopenedAt}) when Jira said, else when IncidentFlow heard of it.
+   */
+  @SqlQuery(
+      """
+      SELECT COALESCE(CAST(data ->> 'reopenedAt' AS timestamptz), at) AS reopened
+      FROM timeline_events
+      WHERE incident_number = :incident
+        AND type = 'action_item_reopened'
+        AND data ->> 'actionItem' = :id
+      ORDER BY reopened DESC
+      LIMIT 1
+      """)
+  Optional<Instant> lastReopening(@Bind("incident") long incidentNumber, @Bind("id") String id);
+
   @SqlQuery(
       "SELECT " + COLUMNS + " FROM action_items WHERE jira_key = :key ORDER BY number LIMIT 1")
   Optional<ActionItemRow> findByJiraKey(@Bind("key") String jiraKey);

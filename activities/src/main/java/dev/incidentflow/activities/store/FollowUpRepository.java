@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.incidentflow.workflows.activities.PostmortemRecord;
 import dev.incidentflow.workflows.model.ActionItemStatus;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
@@ -40,6 +41,16 @@ public final class FollowUpRepository {
 
   public Optional<ActionItemRow> actionItemByJiraKey(String jiraKey) {
     return actionItems.findByJiraKey(jiraKey);
+  }
+
+  /**
+   * When Jira last reopened {@code item}, as the incident's timeline has it (Jira's time when Jira
+   * said, else when IncidentFlow heard); empty when it never was, or was before reopenings went on
+   * the timeline.
+   */
+  public Optional<Instant> lastReopening(ActionItemRow item) {
+    requireNonNull(item, "item is null");
+    return actionItems.lastReopening(item.incidentNumber(), item.id());
   }
 
   /** The items matching {@code filter}, soonest due first, then by number. */
