@@ -235,6 +235,23 @@ class MetricsApiTest {
   }
 
   @Test
+  void aRepeatedParameterIsRefusedRatherThanAnsweredForItsFirstValue() {
+    ApiClient.Answer answer =
+        api()
+            .get(
+                "/v1/metrics/incidents?from=2020-01-15&from=2020-01-01&to=2020-01-31"
+                    + "&groupBy=service&groupBy=team&format=csv&format=json");
+
+    assertThat(answer.status()).isEqualTo(422);
+    assertThat(answer.body().path("details"))
+        .extracting(JsonNode::asText)
+        .containsExactly(
+            "from can be given once, not 2 times",
+            "groupBy can be given once, not 2 times",
+            "format can be given once, not 2 times");
+  }
+
+  @Test
   void anOffsetWhosePlusWasNotEncodedIsRefusedSayingHowToSendIt() {
     ApiClient.Answer answer =
         api().get("/v1/metrics/incidents?from=2020-01-01T00:00:00+01:00&to=2020-01-31");

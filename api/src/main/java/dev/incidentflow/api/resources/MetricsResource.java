@@ -69,13 +69,18 @@ public class MetricsResource {
   @GET
   @Produces({MediaType.APPLICATION_JSON, TEXT_CSV})
   public Response metrics(
-      @QueryParam("from") String from,
-      @QueryParam("to") String to,
-      @QueryParam("groupBy") String groupBy,
-      @QueryParam("format") String format,
+      @QueryParam("from") List<String> froms,
+      @QueryParam("to") List<String> tos,
+      @QueryParam("groupBy") List<String> groupBys,
+      @QueryParam("format") List<String> formats,
       @Context UriInfo uri) {
     Problems problems = new Problems();
     QueryParameters.refuseUnknown(uri, List.of("from", "to", "groupBy", "format"), problems);
+    // Each is taken once: from=2026-05-01&from=2026-04-01 answered for May, which read as April.
+    String from = QueryParameters.single("from", froms, problems);
+    String to = QueryParameters.single("to", tos, problems);
+    String groupBy = QueryParameters.single("groupBy", groupBys, problems);
+    String format = QueryParameters.single("format", formats, problems);
     Instant start = Problems.isBlank(from) ? null : instant("from", from, false, problems);
     Instant end = Problems.isBlank(to) ? null : instant("to", to, true, problems);
     MetricsGroupBy grouping = MetricsGroupBy.SEVERITY;
