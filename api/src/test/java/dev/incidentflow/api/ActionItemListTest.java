@@ -88,6 +88,17 @@ class ActionItemListTest {
         .isEqualTo("after must be an action item id (AI-<number>), not 'INC-3'");
   }
 
+  @Test
+  void anOwnerOfControlCharactersIsRefusedRatherThanListingEveryonesItems() {
+    new Items().add("carol", DUE, ActionItemStatus.OPEN);
+
+    ApiClient.Answer answer = api().get("/v1/action-items?owner=%01");
+
+    assertThat(answer.status()).isEqualTo(422);
+    assertThat(answer.body().path("details").get(0).asText())
+        .isEqualTo("owner '\u0001' is not a person in the catalog and owns no action item");
+  }
+
   /** Action items of one past incident. */
   private static final class Items {
     private final PostmortemStoreActivitiesImpl store;

@@ -66,11 +66,14 @@ public class ActionItemsResource {
       if (handle == null) {
         continue;
       }
-      if (!people.knows(handle) && ownsNothing(handle)) {
+      if (handle.isEmpty() || !people.knows(handle) && ownsNothing(handle)) {
         // A typo would list nothing, which reads as "nothing open"; someone who left the catalog
-        // since still has the items they own listed.
+        // since still has the items they own listed. One of control characters alone trims to
+        // nothing, which filtered nothing: every item was listed as if it were theirs.
         problems.add(
-            "owner '" + handle + "' is not a person in the catalog and owns no action item");
+            "owner '"
+                + (handle.isEmpty() ? owner : handle)
+                + "' is not a person in the catalog and owns no action item");
       } else {
         wantedOwners.add(handle);
       }
