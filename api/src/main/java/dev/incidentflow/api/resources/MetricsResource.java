@@ -18,6 +18,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -73,7 +74,8 @@ public class MetricsResource {
       @QueryParam("to") List<String> tos,
       @QueryParam("groupBy") List<String> groupBys,
       @QueryParam("format") List<String> formats,
-      @Context UriInfo uri) {
+      @Context UriInfo uri,
+      @Context HttpHeaders headers) {
     Problems problems = new Problems();
     QueryParameters.refuseUnknown(uri, List.of("from", "to", "groupBy", "format"), problems);
     // Each is taken once: from=2026-05-01&from=2026-04-01 answered for May, which read as April.
@@ -89,7 +91,9 @@ public class MetricsResource {
       problems.check(
           grouping != null, "groupBy '" + groupBy + "' is not one of " + MetricsGroupBy.choices());
     }
-    boolean csv = false;
+    // Without format, the Accept header decides: a client that asked for text/csv first (a
+    // spreadsheet's import, curl -H 'Accept: text/csv') got JSON it had not asked for.
+    boolean csv = Problems.isBlank(format) && prefersCsv(headers);
     if (!Problems.isBlank(format)) {
       csv = format.trim().equalsIgnoreCase("csv");
       problems.check(
@@ -123,6 +127,21 @@ public class MetricsResource {
           .build();
     }
     return Response.ok(IncidentMetricsJson.of(metrics), MediaType.APPLICATION_JSON_TYPE).build();
+  }
+
+  /** Whether the most wanted type the request accepts is CSV rather than JSON or anything. */
+  private static boolean prefersCsv(HttpHeaders headers) {
+    if (headers == null) {
+      return false;
+    }
+    List<MediaType> acceptable = headers.getAcceptableMediaTypes();
+    if (acceptable.isEmpty()) {
+      return false;
+    }
+    MediaType first = acceptable.get(0);
+    return !first.isWildcardType()
+        && !first.isWildcardSubtype()
+        && first.isCompatible(MediaType.valueOf(TEXT_CSV));
   }
 
   /**
