@@ -327,6 +327,34 @@ class ApiRefusalsTest {
   }
 
   @Test
+  void aJsonBodySentAsAFormPostIsRefusedSayingWhichContentTypeToSend() {
+    String item =
+        "{\"title\":\"x\",\"owner\":\"bob\",\"due\":\"2030-01-01\",\"kind\":\"root_cause\"}";
+    for (String path :
+        List.of(
+            "/v1/incidents",
+            "/v1/incidents/INC-1/action-items",
+            "/v1/incidents/INC-1/postmortem")) {
+      // What curl -d sends unless told otherwise.
+      ApiClient.Answer form =
+          api.postBytes(
+              path,
+              item.getBytes(StandardCharsets.UTF_8),
+              Map.of("Content-Type", "application/x-www-form-urlencoded"));
+      ApiClient.Answer untyped =
+          api.postBytes(path, item.getBytes(StandardCharsets.UTF_8), Map.of());
+
+      assertThat(form.status()).isEqualTo(415);
+      assertThat(form.error()).isEqualTo("the body is JSON: send Content-Type: application/json");
+      assertThat(form.body().path("details").get(0).asText())
+          .isEqualTo("the request's Content-Type is 'application/x-www-form-urlencoded'");
+      assertThat(untyped.status()).isEqualTo(415);
+      assertThat(untyped.body().path("details").get(0).asText())
+          .isEqualTo("the request has no Content-Type");
+    }
+  }
+
+  @Test
   void aBodyInAnEncodingOtherThanGzipIsRefusedNamingTheEncoding() {
     byte[] alert =
         "{\"dedupKey\":\"deflated\",\"status\":\"firing\",\"severity\":\"SEV1\"}"
@@ -412,7 +440,7 @@ class ApiRefusalsTest {
                 + " limit, offset, page");
     assertThat(items.status()).isEqualTo(422);
     assertThat(items.body().path("details").get(0).asText())
-        .isEqualTo("unknown query parameter 'stauts': this takes status, owner");
+        .isEqualTo("unknown query parameter 'stauts': this takes status, owner, after, limit");
     assertThat(metrics.status()).isEqualTo(422);
     assertThat(metrics.body().path("details").get(0).asText())
         .isEqualTo("unknown query parameter 'group': this takes from, to, groupBy, format");

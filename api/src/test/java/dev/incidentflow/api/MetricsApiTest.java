@@ -219,6 +219,22 @@ class MetricsApiTest {
   }
 
   @Test
+  void aClientThatAcceptsCsvFirstGetsCsvWithoutTheFormatParameter() throws Exception {
+    HttpResponse<String> csv =
+        getText(JANUARY_2020 + "&groupBy=service", "text/csv, application/json;q=0.5");
+    HttpResponse<String> anything = getText(JANUARY_2020 + "&groupBy=service", "*/*");
+    HttpResponse<String> jsonAsked =
+        getText(JANUARY_2020 + "&groupBy=service&format=json", "text/csv");
+
+    assertThat(csv.statusCode()).isEqualTo(200);
+    assertThat(csv.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("text/csv"));
+    assertThat(csv.body()).startsWith("service,count,");
+    assertThat(anything.headers().firstValue("Content-Type")).contains("application/json");
+    assertThat(jsonAsked.headers().firstValue("Content-Type")).contains("application/json");
+  }
+
+  @Test
   void invalidParametersAreRefusedWith422NamingEachOfThem() {
     ApiClient.Answer answer =
         api().get("/v1/metrics/incidents?from=yesterday&to=2020-13-01&groupBy=region&format=xml");
@@ -232,6 +248,23 @@ class MetricsApiTest {
             "to '2020-13-01' is not an ISO date (2025-05-01) or instant (2025-05-01T10:00:00Z)",
             "groupBy 'region' is not one of severity, service, team, source, commander, hour",
             "format 'xml' is not json or csv");
+  }
+
+  @Test
+  void aRepeatedParameterIsRefusedRatherThanAnsweredForItsFirstValue() {
+    ApiClient.Answer answer =
+        api()
+            .get(
+                "/v1/metrics/incidents?from=2020-01-15&from=2020-01-01&to=2020-01-31"
+                    + "&groupBy=service&groupBy=team&format=csv&format=json");
+
+    assertThat(answer.status()).isEqualTo(422);
+    assertThat(answer.body().path("details"))
+        .extracting(JsonNode::asText)
+        .containsExactly(
+            "from can be given once, not 2 times",
+            "groupBy can be given once, not 2 times",
+            "format can be given once, not 2 times");
   }
 
   @Test
@@ -316,9 +349,15 @@ class MetricsApiTest {
 
   private static HttpResponse<String> getText(String path)
       throws IOException, InterruptedException {
+    return getText(path, "*/*");
+  }
+
+  private static HttpResponse<String> getText(String path, String accept)
+      throws IOException, InterruptedException {
     HttpRequest request =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + APP.getLocalPort() + path))
             .header("Authorization", "Bearer " + TestStack.TOKEN)
+            .header("Accept", accept)
             .GET()
             .build();
     return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());

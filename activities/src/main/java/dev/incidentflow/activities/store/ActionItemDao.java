@@ -2,6 +2,7 @@ package dev.incidentflow.activities.store;
 
 import dev.incidentflow.workflows.activities.NewActionItem;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
@@ -66,25 +67,48 @@ interface ActionItemDao {
   @SqlQuery("SELECT " + COLUMNS + " FROM action_items WHERE number = :number")
   Optional<ActionItemRow> find(@Bind("number") long number);
 
+  /**
+   * When Jira last reopened the item, as its timeline says: Jira's time for it ({@code
+   * data.reopenedAt}) when Jira said, else when IncidentFlow heard of it.
+   */
+  @SqlQuery(
+      """
+      SELECT COALESCE(CAST(data ->> 'reopenedAt' AS timestamptz), at) AS reopened
+      FROM timeline_events
+      WHERE incident_number = :incident
+        AND type = 'action_item_reopened'
+        AND data ->> 'actionItem' = :id
+      ORDER BY reopened DESC
+      LIMIT 1
+      """)
+  Optional<Instant> lastReopening(@Bind("incident") long incidentNumber, @Bind("id") String id);
+
   @SqlQuery(
       "SELECT " + COLUMNS + " FROM action_items WHERE jira_key = :key ORDER BY number LIMIT 1")
   Optional<ActionItemRow> findByJiraKey(@Bind("key") String jiraKey);
 
-  /** Items matching every non-null criterion, soonest due first. */
+  /**
+   * Items matching the filters (an empty array matches everything), soonest due first, then by
+   * number, from those that sort above {@code (afterDue, afterNumber)} on; a null {@code afterDue}
+   * starts at the top.
+   */
   @SqlQuery(
       "SELECT "
           + COLUMNS
           + """
        FROM action_items
-      WHERE (CAST(:status AS text) IS NULL OR status = :status)
-        AND (CAST(:owner AS text) IS NULL OR owner = :owner)
+      WHERE (cardinality(CAST(:statuses AS text[])) = 0 OR status = ANY(CAST(:statuses AS text[])))
+        AND (cardinality(CAST(:owners AS text[])) = 0 OR owner = ANY(CAST(:owners AS text[])))
         AND (CAST(:incident AS bigint) IS NULL OR incident_number = :incident)
+        AND (due, number) > (COALESCE(CAST(:afterDue AS date), '-infinity'), :afterNumber)
       ORDER BY due, number
       LIMIT :limit
       """)
   List<ActionItemRow> list(
-      @Bind("status") String status,
-      @Bind("owner") String owner,
+      @Bind("statuses") String[] statuses,
+      @Bind("owners") String[] owners,
       @Bind("incident") Long incidentNumber,
+      @Bind("afterDue") LocalDate afterDue,
+      @Bind("afterNumber") long afterNumber,
       @Bind("limit") int limit);
 }

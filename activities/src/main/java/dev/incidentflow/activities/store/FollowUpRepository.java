@@ -3,6 +3,8 @@ package dev.incidentflow.activities.store;
 import static java.util.Objects.requireNonNull;
 
 import dev.incidentflow.workflows.activities.PostmortemRecord;
+import dev.incidentflow.workflows.model.ActionItemStatus;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
@@ -41,13 +43,26 @@ public final class FollowUpRepository {
     return actionItems.findByJiraKey(jiraKey);
   }
 
-  /** The items matching {@code filter}, soonest due first. */
+  /**
+   * When Jira last reopened {@code item}, as the incident's timeline has it (Jira's time when Jira
+   * said, else when IncidentFlow heard); empty when it never was, or was before reopenings went on
+   * the timeline.
+   */
+  public Optional<Instant> lastReopening(ActionItemRow item) {
+    requireNonNull(item, "item is null");
+    return actionItems.lastReopening(item.incidentNumber(), item.id());
+  }
+
+  /** The items matching {@code filter}, soonest due first, then by number. */
   public List<ActionItemRow> actionItems(ActionItemFilter filter) {
     requireNonNull(filter, "filter is null");
+    ActionItemFilter.Position after = filter.after();
     return actionItems.list(
-        filter.status() == null ? null : filter.status().wireName(),
-        filter.owner(),
+        filter.statuses().stream().map(ActionItemStatus::wireName).sorted().toArray(String[]::new),
+        filter.owners().stream().sorted().toArray(String[]::new),
         filter.incidentNumber(),
+        after == null ? null : after.due(),
+        after == null ? 0 : after.number(),
         filter.limit());
   }
 }

@@ -3,25 +3,37 @@ package dev.incidentflow.api.resources;
 import static java.util.Objects.requireNonNull;
 
 import dev.incidentflow.activities.store.ActionItemFilter;
+import dev.incidentflow.activities.store.ActionItemRow;
 import dev.incidentflow.activities.store.FollowUpRepository;
 import dev.incidentflow.api.core.People;
-import dev.incidentflow.api.errors.ApiException;
 import dev.incidentflow.api.errors.Problems;
 import dev.incidentflow.api.json.ActionItemJson;
+import dev.incidentflow.workflows.activities.ActionItemNumber;
 import dev.incidentflow.workflows.model.ActionItemStatus;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
-/** Every incident's action items, soonest due first; {@code ?status=overdue} is the nag list. */
+/**
+ * Every incident's action items, soonest due first; {@code ?status=overdue} is the nag list. A
+ * repeated {@code status} or {@code owner} matches any of its values. A full page carries a {@code
+ * Link} header with {@code rel="next"}: the same list after its last item ({@code after=AI-<n>}).
+ */
 @Path("/v1/action-items")
 @Produces(MediaType.APPLICATION_JSON)
 public class ActionItemsResource {
+  private static final List<String> PARAMETERS = List.of("status", "owner", "after", "limit");
+
   private final FollowUpRepository followUps;
   private final People people;
 
@@ -31,38 +43,91 @@ public class ActionItemsResource {
   }
 
   @GET
-  public List<ActionItemJson> list(
-      @QueryParam("status") String status,
-      @QueryParam("owner") String owner,
+  public Response list(
+      @QueryParam("status") List<String> statuses,
+      @QueryParam("owner") List<String> owners,
+      @QueryParam("after") List<String> afters,
+      @QueryParam("limit") List<String> limits,
       @Context UriInfo uri) {
-    Problems unknown = new Problems();
-    QueryParameters.refuseUnknown(uri, List.of("status", "owner"), unknown);
-    unknown.throwIfAny("invalid filter");
-    ActionItemStatus wanted = null;
-    if (!Problems.isBlank(status)) {
-      wanted =
-          ActionItemStatus.parse(status)
-              .orElseThrow(
-                  () ->
-                      ApiException.invalid(
-                          "invalid filter",
-                          List.of("status '" + status + "' must be open, overdue or done")));
+    Problems problems = new Problems();
+    QueryParameters.refuseUnknown(uri, PARAMETERS, problems);
+    Set<ActionItemStatus> wantedStatuses = new LinkedHashSet<>();
+    for (String status : statuses) {
+      if (!Problems.isBlank(status)) {
+        Optional<ActionItemStatus> wanted = ActionItemStatus.parse(status);
+        wanted.ifPresent(wantedStatuses::add);
+        problems.check(wanted.isPresent(), "status '" + status + "' must be open, overdue or done");
+      }
     }
-    // Owners are kept by their catalog handle, as they are recorded (Alice is alice).
-    String handle = people.handle(owner);
-    if (handle != null && !people.knows(handle) && ownsNothing(handle)) {
-      // A typo would list nothing, which reads as "nothing open"; someone who left the catalog
-      // since still has the items they own listed.
-      throw ApiException.invalid(
-          "invalid filter",
-          List.of("owner '" + handle + "' is not a person in the catalog and owns no action item"));
+    Set<String> wantedOwners = new LinkedHashSet<>();
+    for (String owner : owners) {
+      // Owners are kept by their catalog handle, as they are recorded (Alice is alice).
+      String handle = people.handle(owner);
+      if (handle == null) {
+        continue;
+      }
+      if (handle.isEmpty() || !people.knows(handle) && ownsNothing(handle)) {
+        // A typo would list nothing, which reads as "nothing open"; someone who left the catalog
+        // since still has the items they own listed. One of control characters alone trims to
+        // nothing, which filtered nothing: every item was listed as if it were theirs.
+        problems.add(
+            "owner '"
+                + (handle.isEmpty() ? owner : handle)
+                + "' is not a person in the catalog and owns no action item");
+      } else {
+        wantedOwners.add(handle);
+      }
     }
-    return followUps.actionItems(new ActionItemFilter(wanted, handle)).stream()
-        .map(ActionItemJson::of)
-        .toList();
+    ActionItemFilter.Position after = null;
+    String afterText = QueryParameters.single("after", afters, problems);
+    if (!Problems.isBlank(afterText)) {
+      Optional<ActionItemRow> item =
+          ActionItemNumber.parse(afterText.strip())
+              .flatMap(number -> followUps.actionItem(number.number()));
+      if (item.isPresent()) {
+        after = ActionItemFilter.Position.of(item.get());
+      } else {
+        problems.add(
+            ActionItemNumber.parse(afterText.strip()).isPresent()
+                ? "after names " + afterText.strip() + ", which does not exist"
+                : "after must be an action item id (AI-<number>), not '" + afterText + "'");
+      }
+    }
+    String limit = QueryParameters.single("limit", limits, problems);
+    int max = ActionItemFilter.DEFAULT_LIMIT;
+    if (limit != null) {
+      try {
+        max = Integer.parseInt(limit.trim());
+      } catch (NumberFormatException notAnInt) {
+        max = 0;
+      }
+      problems.check(
+          max >= 1 && max <= ActionItemFilter.MAX_LIMIT,
+          "limit must be a whole number from 1 to "
+              + ActionItemFilter.MAX_LIMIT
+              + ", not '"
+              + limit
+              + "'");
+    }
+    problems.throwIfAny("invalid filter");
+    List<ActionItemJson> items =
+        followUps
+            .actionItems(new ActionItemFilter(wantedStatuses, wantedOwners, null, after, max))
+            .stream()
+            .map(ActionItemJson::of)
+            .toList();
+    Response.ResponseBuilder answer = Response.ok(items);
+    if (items.size() == max) {
+      answer.header(
+          HttpHeaders.LINK,
+          QueryParameters.next(uri.getRequestUri(), "after", items.get(items.size() - 1).id()));
+    }
+    return answer.build();
   }
 
   private boolean ownsNothing(String handle) {
-    return followUps.actionItems(new ActionItemFilter(null, handle, null, 1)).isEmpty();
+    return followUps
+        .actionItems(new ActionItemFilter(Set.of(), Set.of(handle), null, null, 1))
+        .isEmpty();
   }
 }

@@ -49,8 +49,7 @@ public class IncidentActionItemsResource {
   public List<ActionItemJson> list(@PathParam("id") String id) {
     IncidentRecord incident = IncidentResource.record(incidents, id);
     return followUps
-        .actionItems(
-            new ActionItemFilter(null, null, incident.number(), ActionItemFilter.MAX_LIMIT))
+        .actionItems(ActionItemFilter.ofIncident(incident.number(), ActionItemFilter.MAX_LIMIT))
         .stream()
         .map(ActionItemJson::of)
         .toList();

@@ -32,8 +32,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -189,9 +187,9 @@ public class IncidentsResource {
         wantedServices.add(mapper.service(service));
       }
     }
-    String query = single("q", queries, problems);
+    String query = QueryParameters.single("q", queries, problems);
     IncidentNumber before = null;
-    String beforeText = single("before", befores, problems);
+    String beforeText = QueryParameters.single("before", befores, problems);
     if (!Problems.isBlank(beforeText)) {
       before = IncidentNumber.parse(beforeText.strip()).orElse(null);
       if (before == null) {
@@ -201,7 +199,7 @@ public class IncidentsResource {
         before = null;
       }
     }
-    String limit = single("limit", limits, problems);
+    String limit = QueryParameters.single("limit", limits, problems);
     int max = IncidentFilter.DEFAULT_LIMIT;
     if (limit != null) {
       try {
@@ -230,40 +228,9 @@ public class IncidentsResource {
     if (incidents.size() == max) {
       answer.header(
           HttpHeaders.LINK,
-          "<"
-              + after(uri.getRequestUri(), incidents.get(incidents.size() - 1).id())
-              + ">;"
-              + " rel=\"next\"");
+          QueryParameters.next(
+              uri.getRequestUri(), "before", incidents.get(incidents.size() - 1).id()));
     }
     return answer.build();
-  }
-
-  /**
-   * The request's path and query as sent, with {@code before} naming {@code last}: without scheme
-   * and host, so a proxy in front of the API that keeps the path does not make it point past
-   * itself.
-   */
-  private static String after(URI request, String last) {
-    String query = request.getRawQuery();
-    StringBuilder next = new StringBuilder(request.getRawPath()).append('?');
-    if (query != null) {
-      for (String parameter : query.split("&")) {
-        // Compared decoded, as Jersey read it: befor%65 is before too. (A java.net.URI holds no
-        // malformed escape, so decoding cannot fail.)
-        String name = URLDecoder.decode(parameter.split("=", 2)[0], StandardCharsets.UTF_8);
-        if (!parameter.isEmpty() && !name.equals("before")) {
-          next.append(parameter).append('&');
-        }
-      }
-    }
-    return next.append("before=").append(last).toString();
-  }
-
-  /** The one value of a parameter that can be given once: null if absent, a problem if repeated. */
-  private static String single(String name, List<String> values, Problems problems) {
-    if (values.size() > 1) {
-      problems.add(name + " can be given once, not " + values.size() + " times");
-    }
-    return values.isEmpty() ? null : values.get(0);
   }
 }

@@ -109,6 +109,18 @@ public class JiraWebhookResource {
    * @param sentAt when Jira says the event happened; null when it did not say
    */
   private JiraWebhookAnswer actionItem(ActionItemRow item, TrackerStatus changed, Instant sentAt) {
+    if (changed.done()
+        && isBeforeLastReopening(item, sentAt == null ? changed.changedAt() : sentAt)) {
+      // A done event from before Jira reopened the item, delivered late (Jira retries a webhook
+      // that failed, and does not keep their order): the issue is not done now. Taken, it ended
+      // the chasing of an item Jira has open, and nothing polled it again.
+      log.info(
+          "{}: a done event of {} sent at {}, before the item was reopened, is not a completion",
+          item.id(),
+          changed.issueKey(),
+          sentAt == null ? changed.changedAt() : sentAt);
+      return new JiraWebhookAnswer(changed.issueKey(), item.id(), "ignored");
+    }
     if (gateway.trackerStatusChanged(item.workflowId(), changed)) {
       return new JiraWebhookAnswer(changed.issueKey(), item.id(), "signaled");
     }
@@ -134,6 +146,12 @@ public class JiraWebhookResource {
     }
     reopen(current, changed);
     return new JiraWebhookAnswer(changed.issueKey(), item.id(), "reopened");
+  }
+
+  /** Whether {@code sentAt} (null when Jira did not say) is before Jira last reopened the item. */
+  private boolean isBeforeLastReopening(ActionItemRow item, Instant sentAt) {
+    return sentAt != null
+        && followUps.lastReopening(item).filter(reopened -> sentAt.isBefore(reopened)).isPresent();
   }
 
   private void reopen(ActionItemRow item, TrackerStatus changed) {

@@ -18,6 +18,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -69,13 +70,19 @@ public class MetricsResource {
   @GET
   @Produces({MediaType.APPLICATION_JSON, TEXT_CSV})
   public Response metrics(
-      @QueryParam("from") String from,
-      @QueryParam("to") String to,
-      @QueryParam("groupBy") String groupBy,
-      @QueryParam("format") String format,
-      @Context UriInfo uri) {
+      @QueryParam("from") List<String> froms,
+      @QueryParam("to") List<String> tos,
+      @QueryParam("groupBy") List<String> groupBys,
+      @QueryParam("format") List<String> formats,
+      @Context UriInfo uri,
+      @Context HttpHeaders headers) {
     Problems problems = new Problems();
     QueryParameters.refuseUnknown(uri, List.of("from", "to", "groupBy", "format"), problems);
+    // Each is taken once: from=2026-05-01&from=2026-04-01 answered for May, which read as April.
+    String from = QueryParameters.single("from", froms, problems);
+    String to = QueryParameters.single("to", tos, problems);
+    String groupBy = QueryParameters.single("groupBy", groupBys, problems);
+    String format = QueryParameters.single("format", formats, problems);
     Instant start = Problems.isBlank(from) ? null : instant("from", from, false, problems);
     Instant end = Problems.isBlank(to) ? null : instant("to", to, true, problems);
     MetricsGroupBy grouping = MetricsGroupBy.SEVERITY;
@@ -84,7 +91,9 @@ public class MetricsResource {
       problems.check(
           grouping != null, "groupBy '" + groupBy + "' is not one of " + MetricsGroupBy.choices());
     }
-    boolean csv = false;
+    // Without format, the Accept header decides: a client that asked for text/csv first (a
+    // spreadsheet's import, curl -H 'Accept: text/csv') got JSON it had not asked for.
+    boolean csv = Problems.isBlank(format) && prefersCsv(headers);
     if (!Problems.isBlank(format)) {
       csv = format.trim().equalsIgnoreCase("csv");
       problems.check(
@@ -118,6 +127,21 @@ public class MetricsResource {
           .build();
     }
     return Response.ok(IncidentMetricsJson.of(metrics), MediaType.APPLICATION_JSON_TYPE).build();
+  }
+
+  /** Whether the most wanted type the request accepts is CSV rather than JSON or anything. */
+  private static boolean prefersCsv(HttpHeaders headers) {
+    if (headers == null) {
+      return false;
+    }
+    List<MediaType> acceptable = headers.getAcceptableMediaTypes();
+    if (acceptable.isEmpty()) {
+      return false;
+    }
+    MediaType first = acceptable.get(0);
+    return !first.isWildcardType()
+        && !first.isWildcardSubtype()
+        && first.isCompatible(MediaType.valueOf(TEXT_CSV));
   }
 
   /**

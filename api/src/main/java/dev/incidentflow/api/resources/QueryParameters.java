@@ -2,6 +2,9 @@ package dev.incidentflow.api.resources;
 
 import dev.incidentflow.api.errors.Problems;
 import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -26,5 +29,34 @@ final class QueryParameters {
                         + name
                         + "': this takes "
                         + String.join(", ", known)));
+  }
+
+  /**
+   * A {@code Link} header's value pointing at the next page: the request's path and query as sent,
+   * with {@code cursor} naming {@code last}. Without scheme and host, so a proxy in front of the
+   * API that keeps the path does not make it point past itself.
+   */
+  static String next(URI request, String cursor, String last) {
+    String query = request.getRawQuery();
+    StringBuilder next = new StringBuilder("<").append(request.getRawPath()).append('?');
+    if (query != null) {
+      for (String parameter : query.split("&")) {
+        // Compared decoded, as Jersey read it: befor%65 is before too. (A java.net.URI holds no
+        // malformed escape, so decoding cannot fail.)
+        String name = URLDecoder.decode(parameter.split("=", 2)[0], StandardCharsets.UTF_8);
+        if (!parameter.isEmpty() && !name.equals(cursor)) {
+          next.append(parameter).append('&');
+        }
+      }
+    }
+    return next.append(cursor).append('=').append(last).append(">; rel=\"next\"").toString();
+  }
+
+  /** The one value of a parameter that can be given once: null if absent, a problem if repeated. */
+  static String single(String name, List<String> values, Problems problems) {
+    if (values.size() > 1) {
+      problems.add(name + " can be given once, not " + values.size() + " times");
+    }
+    return values.isEmpty() ? null : values.get(0);
   }
 }
