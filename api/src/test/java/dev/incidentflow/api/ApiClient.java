@@ -1,5 +1,7 @@
 package dev.incidentflow.api;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -16,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The HTTP API as a user's script would call it. */
 public final class ApiClient {
@@ -54,7 +58,20 @@ public final class ApiClient {
     public Optional<String> header(String name) {
       return headers.firstValue(name);
     }
+
+    /** The path its {@code Link} header gives as {@code rel="next"}, if it has one. */
+    public Optional<String> nextPage() {
+      return header("Link")
+          .map(
+              link -> {
+                Matcher matcher = NEXT_PAGE.matcher(link);
+                assertThat(matcher.matches()).as(link).isTrue();
+                return matcher.group(1);
+              });
+    }
   }
+
+  private static final Pattern NEXT_PAGE = Pattern.compile("^<([^>]+)>; rel=\"next\"$");
 
   public Answer get(String path) {
     return send(request(path).GET().build());

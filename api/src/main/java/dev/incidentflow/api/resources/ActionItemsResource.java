@@ -93,22 +93,9 @@ public class ActionItemsResource {
                 : "after must be an action item id (AI-<number>), not '" + afterText + "'");
       }
     }
-    String limit = QueryParameters.single("limit", limits, problems);
-    int max = ActionItemFilter.DEFAULT_LIMIT;
-    if (limit != null) {
-      try {
-        max = Integer.parseInt(limit.trim());
-      } catch (NumberFormatException notAnInt) {
-        max = 0;
-      }
-      problems.check(
-          max >= 1 && max <= ActionItemFilter.MAX_LIMIT,
-          "limit must be a whole number from 1 to "
-              + ActionItemFilter.MAX_LIMIT
-              + ", not '"
-              + limit
-              + "'");
-    }
+    int max =
+        QueryParameters.limit(
+            limits, ActionItemFilter.DEFAULT_LIMIT, ActionItemFilter.MAX_LIMIT, problems);
     problems.throwIfAny("invalid filter");
     List<ActionItemJson> items =
         followUps

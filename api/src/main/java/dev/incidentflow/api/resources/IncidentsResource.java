@@ -199,18 +199,9 @@ public class IncidentsResource {
         before = null;
       }
     }
-    String limit = QueryParameters.single("limit", limits, problems);
-    int max = IncidentFilter.DEFAULT_LIMIT;
-    if (limit != null) {
-      try {
-        max = Integer.parseInt(limit.trim());
-      } catch (NumberFormatException notAnInt) {
-        max = 0;
-      }
-      problems.check(
-          max >= 1 && max <= IncidentFilter.MAX_LIMIT,
-          "limit must be a whole number from 1 to 500, not '" + limit + "'");
-    }
+    int max =
+        QueryParameters.limit(
+            limits, IncidentFilter.DEFAULT_LIMIT, IncidentFilter.MAX_LIMIT, problems);
     for (String paging : List.of("offset", "page")) {
       problems.check(
           (paging.equals("offset") ? offsets : pages).isEmpty(),

@@ -52,6 +52,27 @@ final class QueryParameters {
     return next.append(cursor).append('=').append(last).append(">; rel=\"next\"").toString();
   }
 
+  /**
+   * The page size a list's {@code limit} asks for: {@code otherwise} when absent, a problem when it
+   * is repeated or not a whole number from 1 to {@code max}.
+   */
+  static int limit(List<String> values, int otherwise, int max, Problems problems) {
+    String limit = single("limit", values, problems);
+    if (limit == null) {
+      return otherwise;
+    }
+    int asked;
+    try {
+      asked = Integer.parseInt(limit.trim());
+    } catch (NumberFormatException notAnInt) {
+      asked = 0;
+    }
+    problems.check(
+        asked >= 1 && asked <= max,
+        "limit must be a whole number from 1 to " + max + ", not '" + limit + "'");
+    return asked;
+  }
+
   /** The one value of a parameter that can be given once: null if absent, a problem if repeated. */
   static String single(String name, List<String> values, Problems problems) {
     if (values.size() > 1) {
