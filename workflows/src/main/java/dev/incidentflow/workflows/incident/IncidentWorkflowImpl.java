@@ -289,6 +289,9 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
    */
   static final Duration FIRST_SAVE_WAIT = Duration.ofSeconds(5);
 
+  /** How long a save in the background waits after one failed for good before it is made again. */
+  static final Duration SAVE_AGAIN_AFTER = Duration.ofMinutes(1);
+
   private final IncidentWorkflowSettings settings;
   private final SlackChatActivities slack = ActivityStubs.of(SlackChatActivities.class);
   private final OpeningActivities opener = ActivityStubs.opening(OpeningActivities.class);
@@ -334,6 +337,9 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
 
   /** True while a save runs in the background ({@link #saveInBackground}). */
   private boolean saving;
+
+  /** What broke a save in the background other than a failed save; the next settle throws it. */
+  private RuntimeException brokenSave;
 
   private boolean slackInBackground;
 
@@ -866,22 +872,24 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
         effects.checkStepAgainAfterLookup();
       }
     }
-    // An incident that ended saves its end before it goes on: its postmortem, its ticket's last
-    // comment and the run's end come after it.
-    boolean background = savesInBackground && !state.isTerminal();
+    if (brokenSave != null) {
+      // Not a failed save but a failure of the code that saves: fail the workflow task, as the
+      // main thread would, rather than start the broken save again at once.
+      throw brokenSave;
+    }
     settling = true;
     do {
-      if (background) {
-        saveInBackground();
-      } else {
+      if (savesNow()) {
         if (saving) {
           Workflow.await(() -> !saving);
         }
         save();
+      } else {
+        saveInBackground();
       }
       state.takeEffects().forEach(effect -> effects.perform(state, effect));
-    } while (state.hasEffects() || !background && state.hasUnsavedEvents());
-    if (background) {
+    } while (state.hasEffects() || savesNow() && (state.hasUnsavedEvents() || saving));
+    if (!savesNow()) {
       // What the effects recorded.
       saveInBackground();
     }
@@ -889,10 +897,22 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
   }
 
   /**
+   * Whether {@link #settle} saves before it goes on: in runs before {@link #SAVES_IN_BACKGROUND},
+   * and once the incident has ended, so that its end is saved before its postmortem, its ticket's
+   * last comment and the run's end. Asked on every pass, since the incident may end while a settle
+   * carries out effects (a cancel taken while an escalation step looks up its targets).
+   */
+  private boolean savesNow() {
+    return !savesInBackground || state.isTerminal();
+  }
+
+  /**
    * Saves what the incident has not saved yet in a workflow thread of its own, unless one does so
    * already: it saves until nothing is left, and the settle that follows the next change starts it
-   * again. A save that fails for good, past {@link ActivityStubs#LOCAL_RETRIED_FOR}, is logged and
-   * made again at the next settle, since the unsaved events wake the main loop ({@link #hasWork}).
+   * again. A save that fails for good (refused, or still failing after {@link
+   * ActivityStubs#LOCAL_RETRIED_FOR}) is logged and made again after {@link #SAVE_AGAIN_AFTER}, for
+   * as long as it takes: the incident goes on meanwhile, and its unsaved events are carried across
+   * continue-as-new.
    */
   private void saveInBackground() {
     if (saving || state.snapshot().equals(lastSaved)) {
@@ -903,13 +923,20 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
         () -> {
           try {
             while (!state.snapshot().equals(lastSaved)) {
-              save();
+              try {
+                save();
+              } catch (ActivityFailure failure) {
+                log.warn(
+                    "{}: could not save the incident, trying again in {}: {}",
+                    state.incidentId(),
+                    SAVE_AGAIN_AFTER,
+                    failure.getMessage());
+                Workflow.sleep(SAVE_AGAIN_AFTER);
+              }
             }
-          } catch (ActivityFailure failure) {
-            log.warn(
-                "{}: could not save the incident, trying again: {}",
-                state.incidentId(),
-                failure.getMessage());
+          } catch (RuntimeException broken) {
+            brokenSave = broken;
+            throw broken;
           } finally {
             saving = false;
           }
@@ -965,12 +992,13 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
   }
 
   /**
-   * No handler is running, no save is under way, every queued Slack call is made and every ticket
-   * answered.
+   * No handler is running, every queued Slack call is made and every ticket answered. A save under
+   * way does not count: the next run saves what the state still holds unsaved, as timeline events
+   * are stored once whatever saves them again, so an incident whose database is down for days still
+   * continues as new.
    */
   private boolean isIdle() {
     return Workflow.isEveryHandlerFinished()
-        && !saving
         && effects.slackSent()
         && effects.pagesSent()
         && effects.ticketsSettled();

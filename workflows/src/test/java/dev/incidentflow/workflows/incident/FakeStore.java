@@ -28,7 +28,10 @@ final class FakeStore implements IncidentStoreActivities {
   /** While true, the database is down for saves: saving an incident fails. */
   volatile boolean savesDown;
 
-  /** Saves that failed because {@link #savesDown}. */
+  /** While true, the database refuses saves for good: a non-retryable failure, at once. */
+  volatile boolean savesRefused;
+
+  /** Saves that failed because {@link #savesDown} or {@link #savesRefused}. */
   final AtomicLong failedSaves = new AtomicLong();
 
   @Override
@@ -47,6 +50,11 @@ final class FakeStore implements IncidentStoreActivities {
     if (savesDown) {
       failedSaves.incrementAndGet();
       throw new IllegalStateException("connection refused");
+    }
+    if (savesRefused) {
+      failedSaves.incrementAndGet();
+      throw io.temporal.failure.ApplicationFailure.newNonRetryableFailure(
+          "value too long for type character varying(200)", "StoreRefused");
     }
     latest.put(snapshot.number(), snapshot.withoutEvents());
     var timeline = timelines.computeIfAbsent(snapshot.number(), n -> new ConcurrentSkipListMap<>());

@@ -179,6 +179,55 @@ class IncidentEscalationWorkflowTest {
     return new Overtaking(escalating, overtaking);
   }
 
+  /**
+   * The cancel is taken while the step's lookup holds a settle that began with the incident open,
+   * its saves in the background: the end is still saved before the channel is archived and the run
+   * ends.
+   */
+  @Test
+  void anIncidentEndedWhileASettleRunsSavesItsEndBeforeItCloses() throws Exception {
+    env.startAlertIncident("alert-a", Severity.SEV1);
+    env.sleep(Duration.ofSeconds(10));
+    env.store.savesDown = true;
+    env.directory.targetsDown = true;
+    WorkflowUpdateHandle<IncidentView> escalating = accepted("escalate", new Transition("bob", ""));
+    WorkflowUpdateHandle<IncidentView> canceling =
+        accepted("cancel", new Transition("bob", "false alarm"));
+    env.directory.targetsDown = false;
+    env.sleep(Duration.ofMinutes(5));
+
+    assertThat(env.store.incident(1).status()).isEqualTo(IncidentStatus.TRIGGERED);
+    assertThat(env.slack.archived).as("archived before its end was saved").isEmpty();
+
+    env.store.savesDown = false;
+    assertThat(canceling.getResultAsync().get(60, TimeUnit.SECONDS).status())
+        .isEqualTo(IncidentStatus.CANCELED);
+    assertThatThrownBy(() -> escalating.getResultAsync().get(30, TimeUnit.SECONDS))
+        .rootCause()
+        .hasMessageContaining("INC-1 was canceled before its escalation ran; nobody was paged");
+    assertThat(env.awaitOutcome("alert-a").status()).isEqualTo(IncidentStatus.CANCELED);
+    assertThat(env.store.incident(1).status()).isEqualTo(IncidentStatus.CANCELED);
+    assertThat(env.slack.archived).hasSize(1);
+  }
+
+  @Test
+  void aSaveTheDatabaseRefusesIsMadeAgainEveryMinuteWhileTheIncidentGoesOn() {
+    env.startAlertIncident("alert-a", Severity.SEV1);
+    env.sleep(Duration.ofMinutes(1));
+    env.store.savesRefused = true;
+
+    env.sleepUntil(1, minutes(10, 30));
+
+    // A refusal is not retried by the activity: the incident waits a minute between saves rather
+    // than saving again at once, in a loop within one workflow task.
+    assertThat(env.store.failedSaves.get()).isBetween(5L, 12L);
+    assertThat(env.paging.triggeredKeys()).containsExactly(key(0), key(1), key(2));
+
+    env.store.savesRefused = false;
+    env.sleep(Duration.ofMinutes(2));
+    assertThat(escalatedLevels()).containsExactly("1", "2");
+  }
+
   @Test
   void whileTheDatabaseIsDownAnOpenIncidentStillEscalatesAndIsSavedOnceItIsBack() {
     env.startAlertIncident("alert-a", Severity.SEV1);
