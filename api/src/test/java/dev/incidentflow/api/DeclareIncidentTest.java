@@ -94,6 +94,12 @@ class DeclareIncidentTest {
         .extracting(node -> node.path("id").asText())
         .containsExactly(id);
     assertThat(api.get("/v1/incidents?q=quokka").body()).isEmpty();
+
+    // Stored with U+FFFD for the NUL, the service is still the one sent again.
+    String withNul = declaration.replace("\"checkout\"", "\"check\\u0000out\"");
+    Map<String, String> another = Map.of("Idempotency-Key", "declare-login-blank-nul");
+    assertThat(api.post("/v1/incidents", withNul, another).status()).isEqualTo(201);
+    assertThat(api.post("/v1/incidents", withNul, another).status()).isEqualTo(200);
   }
 
   @Test

@@ -377,16 +377,25 @@ public final class AlertMapper {
 
   /**
    * When the delivery's firing alerts started, for the incident to tell a firing sent again from
-   * one that fired anew ({@link AlertEvent#alertStarts()}). A start that is missing, not text, does
-   * not parse as RFC 3339 or is Go's zero time is left out: the delivery then counts as new, as
-   * every delivery did before starts were read.
+   * one that fired anew ({@link AlertEvent#alertStarts()}). None at all, so that the delivery
+   * counts as new, as every delivery did before starts were read, when it cannot say for every
+   * firing alert: one whose start is missing, not text, does not parse as RFC 3339 or is Go's zero
+   * time, and a delivery Alertmanager cut short ({@code truncatedAlerts}), whose left-out alerts
+   * may be the new ones.
    */
   static List<Instant> alertStarts(AlertmanagerPayload payload) {
-    return payload.alerts().stream()
-        .filter(alert -> !"resolved".equalsIgnoreCase(Objects.toString(alert.status(), "").strip()))
-        .map(alert -> start(alert.startsAt()))
-        .flatMap(Optional::stream)
-        .toList();
+    if (count(payload.truncatedAlerts()) > 0) {
+      return List.of();
+    }
+    List<Optional<Instant>> starts =
+        payload.alerts().stream()
+            .filter(
+                alert -> !"resolved".equalsIgnoreCase(Objects.toString(alert.status(), "").strip()))
+            .map(alert -> start(alert.startsAt()))
+            .toList();
+    return starts.stream().allMatch(Optional::isPresent)
+        ? starts.stream().map(Optional::get).toList()
+        : List.of();
   }
 
   private static Optional<Instant> start(JsonNode startsAt) {

@@ -119,10 +119,10 @@ public class IncidentsResource {
       }
     }
     IncidentRecord declared = incident.get();
-    // Compared as stored: the store keeps a NUL as U+FFFD. Neither changes once declared; the
-    // severity may have, so it is not compared.
+    // Compared as stored: the store keeps a NUL as U+FFFD. Neither title nor service changes once
+    // declared; the severity may have, so it is not compared.
     if (!declared.title().equals(NulFreeText.of(input.title()))
-        || !declared.service().equals(input.service())) {
+        || !declared.service().equals(NulFreeText.of(input.service()))) {
       throw new ApiException(
           409,
           "Idempotency-Key '"

@@ -178,13 +178,18 @@ class AlertMapperTest {
     first.put("startsAt", "2026-11-20T03:03:11.512345678+01:00");
     second.put("status", "resolved");
     assertThat(starts(delivery)).containsExactly(Instant.parse("2026-11-20T02:03:11.512345678Z"));
+    second.put("status", "firing");
     for (JsonNode unreadable :
         new JsonNode[] {
           read("1763629440"), read("\"yesterday\""), read("\"0001-01-01T00:00:00Z\""), read("null")
         }) {
+      // One alert whose start cannot be read may be the new one: the delivery counts as new.
       first.set("startsAt", unreadable);
       assertThat(starts(delivery)).as("start %s", unreadable).isEmpty();
     }
+    first.put("startsAt", "2026-11-20T02:03:11.512Z");
+    delivery.put("truncatedAlerts", 3);
+    assertThat(starts(delivery)).as("a delivery cut short").isEmpty();
     assertThat(
             MAPPER
                 .fromAlertmanager("alertmanager", payload(fixture("alertmanager-resolved.json")))
