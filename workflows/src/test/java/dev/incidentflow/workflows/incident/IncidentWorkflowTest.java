@@ -50,7 +50,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
 
 class IncidentWorkflowTest {
-  @RegisterExtension final IncidentTestEnvironment env = new IncidentTestEnvironment();
+  @RegisterExtension final IncidentTestEnvironment env = IncidentTestEnvironment.quickTasks();
 
   @Test
   void alertOpensRecordedIncidentWithChannelBriefingAndOnePage() {
