@@ -397,6 +397,7 @@ class PostmortemEndToEndTest {
             Duration.ofHours(24),
             Duration.ofHours(4),
             Duration.ofHours(6),
+            null,
             null);
     PostmortemWorkflow postmortem =
         client.newWorkflowStub(

@@ -314,6 +314,11 @@ public final class IncidentState {
     return List.copyOf(links);
   }
 
+  /** Who acknowledged the incident, if anyone did. */
+  public String acknowledgedBy() {
+    return acknowledgedBy;
+  }
+
   public String commander() {
     return commander;
   }

@@ -18,6 +18,9 @@ import java.time.Instant;
  * @param remindBefore how long before the due time the commander is reminded
  * @param pollEvery how often Jira is asked whether the issue is done, in case a webhook is lost
  * @param carried the progress of the previous run when the workflow continued as new, else null
+ * @param owner who owns the postmortem, is reminded of it and is escalated past when it is late:
+ *     the commander, else whoever acknowledged the incident (one opened for a service without an
+ *     on-call rotation has no commander); the commander in inputs made before it was added
  */
 public record PostmortemInput(
     long incidentNumber,
@@ -32,7 +35,8 @@ public record PostmortemInput(
     Duration due,
     Duration remindBefore,
     Duration pollEvery,
-    PostmortemProgress carried) {
+    PostmortemProgress carried,
+    String owner) {
 
   /** The commander hears about the postmortem again this long before it is due, by default. */
   public static final Duration DEFAULT_REMIND_BEFORE = PostmortemPolicy.DEFAULT_REMIND_BEFORE;
@@ -41,6 +45,7 @@ public record PostmortemInput(
     if (incidentNumber < 1) {
       throw new IllegalArgumentException("incident numbers start at 1: " + incidentNumber);
     }
+    owner = owner == null ? commander : owner;
     requireNonNull(incidentKey, "incidentKey is null");
     requireNonNull(title, "title is null");
     requireNonNull(severity, "severity is null");
@@ -82,6 +87,7 @@ public record PostmortemInput(
         due,
         remindBefore,
         pollEvery,
-        progress);
+        progress,
+        owner);
   }
 }

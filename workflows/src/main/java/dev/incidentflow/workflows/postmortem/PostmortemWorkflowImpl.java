@@ -50,7 +50,7 @@ public class PostmortemWorkflowImpl implements PostmortemWorkflow {
   private PostmortemInput input;
   private PostmortemProgress progress;
   private FollowUpNotices notices;
-  private Person commander;
+  private Person owner;
   private Person manager;
   private Publication publication;
 
@@ -65,9 +65,8 @@ public class PostmortemWorkflowImpl implements PostmortemWorkflow {
   public PostmortemOutcome run(PostmortemInput input) {
     this.input = input;
     notices = new FollowUpNotices(Workflow.getInfo().getWorkflowId(), input.incidentNumber());
-    commander =
-        input.commander() == null ? null : notices.person(input.service(), input.commander());
-    manager = notices.managerOf(input.service(), commander);
+    owner = input.owner() == null ? null : notices.person(input.service(), input.owner());
+    manager = notices.managerOf(input.service(), owner);
     progress = input.carried() != null ? input.carried() : schedule();
     FollowUpPlan plan = input.plan();
     while (publication == null) {
@@ -117,15 +116,14 @@ public class PostmortemWorkflowImpl implements PostmortemWorkflow {
         PostmortemMessages.scheduled(input, progress.issue()),
         issueData());
     notices.post(
-        input.stakeholderChannel(),
-        PostmortemMessages.announced(input, progress.issue(), commander));
-    notices.tell(commander, PostmortemMessages.assigned(input, progress.issue()));
+        input.stakeholderChannel(), PostmortemMessages.announced(input, progress.issue(), owner));
+    notices.tell(owner, PostmortemMessages.assigned(input, progress.issue()));
     return progress;
   }
 
   private void chase(FollowUpStep step) {
     switch (step) {
-      case REMIND -> notices.tell(commander, PostmortemMessages.reminder(input, progress.issue()));
+      case REMIND -> notices.tell(owner, PostmortemMessages.reminder(input, progress.issue()));
       case OVERDUE -> {
         progress = progress.with(PostmortemStatus.OVERDUE);
         save();
@@ -135,17 +133,17 @@ public class PostmortemWorkflowImpl implements PostmortemWorkflow {
             "system",
             PostmortemMessages.overdueEvent(input, manager),
             issueData());
-        notices.tell(commander, PostmortemMessages.overdue(input, progress.issue()));
+        notices.tell(owner, PostmortemMessages.overdue(input, progress.issue()));
       }
       case ESCALATE, REPEAT -> {
-        notices.tell(manager, PostmortemMessages.escalation(input, progress.issue(), commander));
+        notices.tell(manager, PostmortemMessages.escalation(input, progress.issue(), owner));
         if (step == FollowUpStep.REPEAT) {
-          notices.tell(commander, PostmortemMessages.overdue(input, progress.issue()));
+          notices.tell(owner, PostmortemMessages.overdue(input, progress.issue()));
         }
         if (manager == null) {
           notices.post(
               input.stakeholderChannel(),
-              PostmortemMessages.escalation(input, progress.issue(), commander));
+              PostmortemMessages.escalation(input, progress.issue(), owner));
         }
       }
       case POLL -> poll();
@@ -162,7 +160,7 @@ public class PostmortemWorkflowImpl implements PostmortemWorkflow {
       progress = progress.with(createIssue(project));
       if (progress.issue() != null) {
         save();
-        notices.tell(commander, PostmortemMessages.assigned(input, progress.issue()));
+        notices.tell(owner, PostmortemMessages.assigned(input, progress.issue()));
       }
       return;
     }
@@ -179,7 +177,7 @@ public class PostmortemWorkflowImpl implements PostmortemWorkflow {
       return null;
     }
     try {
-      Person assignee = commander;
+      Person assignee = owner;
       return tracker.createIssue(
           PostmortemDocument.issue(
               input,

@@ -60,7 +60,8 @@ public final class Postmortems {
         policy.due(),
         policy.remindBefore(),
         state.policy().actionItems().pollEvery(),
-        null);
+        null,
+        state.commander() != null ? state.commander() : state.acknowledgedBy());
   }
 
   /**

@@ -142,6 +142,7 @@ final class FollowUpTestEnvironment implements BeforeEachCallback, AfterEachCall
         Duration.ofHours(24),
         Duration.ofHours(4),
         Duration.ofHours(6),
+        null,
         null);
   }
 

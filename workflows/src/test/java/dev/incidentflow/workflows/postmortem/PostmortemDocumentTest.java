@@ -212,6 +212,7 @@ class PostmortemDocumentTest {
         Duration.ofHours(48),
         Duration.ofHours(4),
         Duration.ofHours(6),
+        null,
         null);
   }
 }

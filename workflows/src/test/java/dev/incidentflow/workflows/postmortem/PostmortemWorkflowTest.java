@@ -129,6 +129,36 @@ class PostmortemWorkflowTest {
   }
 
   @Test
+  void aPostmortemWithoutACommanderRemindsItsOwnerAndEscalatesToTheirManager() {
+    PostmortemInput sev1 = env.closedSev1();
+    PostmortemInput input =
+        new PostmortemInput(
+            sev1.incidentNumber(),
+            sev1.incidentKey(),
+            sev1.title(),
+            sev1.severity(),
+            sev1.service(),
+            null,
+            sev1.stakeholderChannel(),
+            sev1.channelName(),
+            sev1.times(),
+            sev1.due(),
+            sev1.remindBefore(),
+            sev1.pollEvery(),
+            null,
+            "alice");
+    env.startPostmortem(input);
+
+    env.sleepUntil(input.dueAt().plus(Duration.ofMinutes(1)));
+
+    assertThat(env.people.textsTo("alice"))
+        .anySatisfy(text -> assertThat(text).startsWith("Reminder: the postmortem of INC-7"));
+    assertThat(env.store.events(7, TimelineEventType.POSTMORTEM_OVERDUE))
+        .singleElement()
+        .satisfies(event -> assertThat(event.text()).contains("escalated to dana"));
+  }
+
+  @Test
   void publishingEndsThePostmortemAndStopsTheReminders() {
     PostmortemInput input = env.closedSev1();
     PostmortemWorkflow postmortem = env.startPostmortem(input);

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.incidentflow.workflows.incident.IncidentState;
 import dev.incidentflow.workflows.incident.IncidentWorkflow;
+import dev.incidentflow.workflows.incident.TestIncidents;
+import dev.incidentflow.workflows.incident.Transition;
+import dev.incidentflow.workflows.model.IncidentStatus;
 import dev.incidentflow.workflows.model.PostmortemStatus;
 import dev.incidentflow.workflows.model.Severity;
 import io.temporal.client.WorkflowOptions;
@@ -33,6 +36,31 @@ class PostmortemsTest {
     assertThat(input.dueAt()).isEqualTo(T.plus(Duration.ofHours(25)));
     assertThat(input.remindBefore()).isEqualTo(PostmortemInput.DEFAULT_REMIND_BEFORE);
     assertThat(input.pollEvery()).isEqualTo(Duration.ofHours(6));
+  }
+
+  @Test
+  void anIncidentWithoutACommanderHasItsPostmortemOwnedByWhoeverAcknowledgedIt() {
+    IncidentState state =
+        IncidentState.declare(
+            TestIncidents.alert("group-1", Severity.SEV1),
+            "alertmanager-group-1",
+            "first-run-7",
+            ClosedIncidents.policy(),
+            T);
+    state.numbered(7);
+    // A service without an on-call rotation: nobody to make commander.
+    state.staffed(null, "incidents");
+    state.advance(IncidentStatus.ACKNOWLEDGED, new Transition("bob", ""), T.plusSeconds(300));
+    state.advance(IncidentStatus.RESOLVED, new Transition("bob", ""), T.plusSeconds(3600));
+    state.close(T.plusSeconds(5400));
+
+    PostmortemInput input = Postmortems.inputFor(state);
+
+    assertThat(input.commander()).isNull();
+    assertThat(input.owner()).isEqualTo("bob");
+    assertThat(Postmortems.inputFor(ClosedIncidents.closed(Severity.SEV1, T)).owner())
+        .as("the commander, when there is one")
+        .isEqualTo("alice");
   }
 
   @Test
