@@ -2,6 +2,7 @@ package dev.incidentflow.workflows.postmortem;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.incidentflow.workflows.model.Severity;
 import dev.incidentflow.workflows.policy.PostmortemPolicy;
 import java.time.Duration;
@@ -10,18 +11,23 @@ import java.time.Instant;
 /**
  * What a postmortem starts from: the closed incident's facts and the policy it ran under.
  *
+ * <p>Fields a later version adds are ignored on reading, so that a worker on this version can start
+ * a postmortem a newer incident worker asked for (Temporal's Jackson mapper refuses unknown fields
+ * otherwise).
+ *
  * @param incidentKey unique to this incident across databases and runs (the incident workflow's
  *     first run id); the postmortem issue's idempotency label is made from it
- * @param commander the incident commander's handle, who owns the postmortem; null if nobody was
+ * @param commander the incident commander's handle; null if nobody was
  * @param stakeholderChannel where the postmortem is announced, or null
  * @param due counted from resolution ({@code postmortem.due} of the severity)
- * @param remindBefore how long before the due time the commander is reminded
+ * @param remindBefore how long before the due time the owner is reminded
  * @param pollEvery how often Jira is asked whether the issue is done, in case a webhook is lost
  * @param carried the progress of the previous run when the workflow continued as new, else null
  * @param owner who owns the postmortem, is reminded of it and is escalated past when it is late:
  *     the commander, else whoever acknowledged the incident (one opened for a service without an
  *     on-call rotation has no commander); the commander in inputs made before it was added
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record PostmortemInput(
     long incidentNumber,
     String incidentKey,
