@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.incidentflow.activities.store.IncidentRecord;
+import dev.incidentflow.api.UnpolledIncidents;
 import dev.incidentflow.api.errors.ApiException;
-import dev.incidentflow.workflows.incident.IncidentInput;
-import dev.incidentflow.workflows.incident.IncidentWorkflow;
 import dev.incidentflow.workflows.incident.Transition;
 import dev.incidentflow.workflows.model.IncidentStatus;
 import dev.incidentflow.workflows.model.Severity;
@@ -18,7 +17,6 @@ import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
@@ -46,29 +44,7 @@ class IncidentGatewayTest {
     // The incident's workflow runs, but no worker polls its task queue (all workers down), so
     // nothing takes the Update: it waited for as long as that lasted.
     WorkflowClient client = temporal.getWorkflowClient();
-    IncidentWorkflow running =
-        client.newWorkflowStub(
-            IncidentWorkflow.class,
-            WorkflowOptions.newBuilder()
-                .setWorkflowId(WORKFLOW_ID)
-                .setTaskQueue("nobody-polls-this")
-                .build());
-    String runId =
-        WorkflowClient.start(
-                running::run,
-                new IncidentInput(
-                    "declared",
-                    null,
-                    "Checkout down",
-                    "",
-                    Severity.SEV2,
-                    "checkout",
-                    "carol",
-                    null,
-                    Map.of(),
-                    List.of(),
-                    null))
-            .getRunId();
+    String runId = UnpolledIncidents.start(client, WORKFLOW_ID);
     IncidentGateway gateway =
         new IncidentGateway(
             client, Duration.ofSeconds(1), new BoundedChanges(Duration.ofSeconds(2)));

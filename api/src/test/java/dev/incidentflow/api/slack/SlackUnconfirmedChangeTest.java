@@ -7,15 +7,12 @@ import dev.incidentflow.api.ApiClient;
 import dev.incidentflow.api.IncidentFlowConfiguration;
 import dev.incidentflow.api.PastIncidents;
 import dev.incidentflow.api.TestStack;
-import dev.incidentflow.workflows.incident.IncidentInput;
-import dev.incidentflow.workflows.incident.IncidentWorkflow;
+import dev.incidentflow.api.UnpolledIncidents;
 import dev.incidentflow.workflows.model.IncidentStatus;
 import dev.incidentflow.workflows.model.Severity;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
-import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowOptions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -47,28 +44,7 @@ class SlackUnconfirmedChangeTest {
     // The incident's workflow runs, but on a task queue no worker polls (its workers all down), so
     // nothing takes the acknowledgement.
     String workflowId = "declared-" + UUID.randomUUID();
-    WorkflowClient temporal = STACK.temporalClient();
-    IncidentWorkflow workflow =
-        temporal.newWorkflowStub(
-            IncidentWorkflow.class,
-            WorkflowOptions.newBuilder()
-                .setWorkflowId(workflowId)
-                .setTaskQueue("nobody-polls-this")
-                .build());
-    WorkflowClient.start(
-        workflow::run,
-        new IncidentInput(
-            "declared",
-            null,
-            "Checkout down",
-            "",
-            Severity.SEV2,
-            "checkout",
-            "carol",
-            null,
-            Map.of(),
-            List.of(),
-            null));
+    UnpolledIncidents.start(STACK.temporalClient(), workflowId);
     try {
       String incident =
           new PastIncidents(STACK, DATABASE)
@@ -104,7 +80,7 @@ class SlackUnconfirmedChangeTest {
                   .asText())
           .isEqualTo("triggered");
     } finally {
-      temporal.newUntypedWorkflowStub(workflowId).terminate("the test is over");
+      STACK.temporalClient().newUntypedWorkflowStub(workflowId).terminate("the test is over");
     }
   }
 }
