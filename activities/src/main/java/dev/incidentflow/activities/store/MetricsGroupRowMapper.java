@@ -41,8 +41,17 @@ public final class MetricsGroupRowMapper implements RowMapper<MetricsGroupRow> {
     }
     return new DurationFigure(
         n,
-        rs.getDouble(prefix + "_mean"),
-        rs.getDouble(prefix + "_median"),
-        rs.getDouble(prefix + "_p95"));
+        toMillisecond(rs.getDouble(prefix + "_mean")),
+        toMillisecond(rs.getDouble(prefix + "_median")),
+        toMillisecond(rs.getDouble(prefix + "_p95")));
+  }
+
+  /**
+   * Seconds rounded to the millisecond: the mean and the interpolated percentiles of durations in
+   * seconds carry binary noise ({@code 30.982999999999997}) and sub-millisecond interpolation that
+   * nobody reads.
+   */
+  static double toMillisecond(double seconds) {
+    return Math.round(seconds * 1000.0) / 1000.0;
   }
 }
