@@ -90,6 +90,9 @@ final class IncidentEffects {
   /** See {@link #alreadyPaged}. */
   private final List<PagerEvent> alreadyPaged = new ArrayList<>();
 
+  /** See {@link #alreadyPaged}: step 0's key when the opening paged before it had a number. */
+  private String firstPageKey;
+
   /** Who was told to join the channel while it was being opened, to hear if it never opens. */
   private final List<Person> toldToJoin = new ArrayList<>();
 
@@ -461,6 +464,9 @@ final class IncidentEffects {
    * routing key among them, under {@code dedupKey} (the step's, {@link #dedupKey}, unless an
    * earlier page used it). Pure, so that {@link OpeningActivitiesImpl} sends the first page exactly
    * as this class would.
+   *
+   * @param incidentId null for a first page sent before the incident has a number (the database was
+   *     down), which then names no incident and no channel
    */
   static List<PagerEvent> triggers(
       String incidentId,
@@ -471,7 +477,14 @@ final class IncidentEffects {
       int step,
       String dedupKey,
       List<Person> people) {
-    String summary = "[" + severity + "] " + incidentId + " " + service + ": " + title;
+    String summary =
+        "["
+            + severity
+            + "] "
+            + (incidentId == null ? "" : incidentId + " ")
+            + service
+            + ": "
+            + title;
     Set<String> routingKeys = new LinkedHashSet<>();
     List<PagerEvent> events = new ArrayList<>();
     for (Person person : people) {
@@ -487,7 +500,7 @@ final class IncidentEffects {
                 service,
                 Map.of(
                     "incident",
-                    incidentId,
+                    Objects.toString(incidentId, ""),
                     "level",
                     Integer.toString(step),
                     "channel",
@@ -500,9 +513,13 @@ final class IncidentEffects {
   /**
    * The dedup key step {@code step} pages under: {@link #dedupKey}, or with {@link
    * #stepKeysOfTheirOwn} and that key used by an earlier page, the same with the severity (and a
-   * count) after it, e.g. {@code incidentflow-INC-7-step-1-sev1}.
+   * count) after it, e.g. {@code incidentflow-INC-7-step-1-sev1}. The opening's step 0 pages under
+   * the key the opening paged under without a number, if it did (see {@link #alreadyPaged}).
    */
   private String stepKey(IncidentState state, int step) {
+    if (step == 0 && firstPageKey != null) {
+      return firstPageKey;
+    }
     String key = dedupKey(state.incidentId(), step);
     Set<String> used =
         state.pages().stream().map(IncidentState.PageKey::dedupKey).collect(Collectors.toSet());
@@ -810,10 +827,14 @@ final class IncidentEffects {
    * {@code events} were sent already, by {@link OpeningActivitiesImpl}: until {@link
    * #forgetResolved}, an escalation step that would send one of them, equal in every field, leaves
    * it out, and one that builds an event under the same routing and dedup key takes it over.
+   *
+   * @param firstPageKey the key the opening paged under before the incident had a number, which
+   *     step 0 then pages under too (PagerDuty keeps one alert per key); null for {@link #dedupKey}
    */
-  void alreadyPaged(List<PagerEvent> events) {
+  void alreadyPaged(List<PagerEvent> events, String firstPageKey) {
     alreadyPaged.clear();
     alreadyPaged.addAll(events);
+    this.firstPageKey = firstPageKey;
   }
 
   /**
@@ -844,6 +865,7 @@ final class IncidentEffects {
               });
     }
     alreadyPaged.clear();
+    firstPageKey = null;
   }
 
   private static IncidentState.PageKey pageKey(PagerEvent event) {

@@ -667,7 +667,7 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
     Instant startedAt = now();
     Opening opening =
         opener.openIncident(newIncident(input, info, startedAt), responderQuery(input, startedAt));
-    effects.alreadyPaged(opening.paged());
+    effects.alreadyPaged(opening.paged(), opening.firstPageKey());
     return declared(input, info, startedAt, opening.policy(), opening.number(), opening.staffing());
   }
 

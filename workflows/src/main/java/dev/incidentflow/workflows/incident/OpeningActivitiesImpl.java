@@ -15,9 +15,12 @@ import dev.incidentflow.workflows.activities.Staffing;
 import dev.incidentflow.workflows.model.IncidentStatus;
 import dev.incidentflow.workflows.policy.EscalationPlan;
 import dev.incidentflow.workflows.policy.Policy;
+import io.temporal.activity.Activity;
+import io.temporal.client.ActivityWorkerShutdownException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -49,6 +52,7 @@ public final class OpeningActivitiesImpl implements OpeningActivities {
   private final IncidentStoreActivities store;
   private final PagingActivities paging;
   private final Duration attempt;
+  private final Attempts attempts;
   private final ExecutorService pager =
       Executors.newCachedThreadPool(
           task -> {
@@ -59,43 +63,114 @@ public final class OpeningActivitiesImpl implements OpeningActivities {
 
   public OpeningActivitiesImpl(
       DirectoryActivities directory, IncidentStoreActivities store, PagingActivities paging) {
-    this(directory, store, paging, FIRST_PAGE_ATTEMPT);
+    this(directory, store, paging, FIRST_PAGE_ATTEMPT, new HeartbeatAttempts());
   }
 
   OpeningActivitiesImpl(
       DirectoryActivities directory,
       IncidentStoreActivities store,
       PagingActivities paging,
-      Duration attempt) {
+      Duration attempt,
+      Attempts attempts) {
     this.directory = requireNonNull(directory, "directory is null");
     this.store = requireNonNull(store, "store is null");
     this.paging = requireNonNull(paging, "paging is null");
     this.attempt = requireNonNull(attempt, "attempt is null");
+    this.attempts = requireNonNull(attempts, "attempts is null");
+  }
+
+  /**
+   * What one attempt of the opening leaves to the next: whether it paged before the incident had a
+   * number, and under which key. Temporal keeps an activity's heartbeat across its attempts.
+   */
+  interface Attempts {
+    /** The key an earlier attempt paged under without a number, if one did. */
+    Optional<String> pagedUnnumbered();
+
+    /** Tells later attempts that this one pages under {@code dedupKey} without a number. */
+    void rememberPagedUnnumbered(String dedupKey);
+  }
+
+  /** {@link Attempts} in the activity's heartbeat, which the SDK also sends with a failure. */
+  static final class HeartbeatAttempts implements Attempts {
+    /** The heartbeat's details. */
+    record PagedUnnumbered(String dedupKey) {}
+
+    @Override
+    public Optional<String> pagedUnnumbered() {
+      return Activity.getExecutionContext()
+          .getHeartbeatDetails(PagedUnnumbered.class)
+          .map(PagedUnnumbered::dedupKey);
+    }
+
+    @Override
+    public void rememberPagedUnnumbered(String dedupKey) {
+      try {
+        Activity.getExecutionContext().heartbeat(new PagedUnnumbered(dedupKey));
+      } catch (ActivityWorkerShutdownException stopping) {
+        // The failure that follows carries the details all the same.
+      }
+    }
   }
 
   @Override
   public Opening openIncident(NewIncident incident, ResponderQuery query) {
     Policy policy = directory.currentPolicy();
-    IncidentNumber number = store.recordIncident(incident);
     Staffing staffing = directory.staffing(query);
-    return new Opening(policy, number, staffing, tryFirstPage(incident, number, policy, staffing));
+    Optional<String> pagedUnnumbered = attempts.pagedUnnumbered();
+    IncidentNumber number;
+    try {
+      number = store.recordIncident(incident);
+    } catch (RuntimeException unrecorded) {
+      // On-call is paged while the database is down; the retry that records it keeps this key.
+      String key = pagedUnnumbered.orElseGet(() -> unnumberedKey(incident));
+      attempts.rememberPagedUnnumbered(key);
+      log.warn(
+          "{}: could not record the incident ({}); paging without its number",
+          incident.workflowId(),
+          unrecorded.toString());
+      tryFirstPage(incident, null, key, policy, staffing);
+      throw unrecorded;
+    }
+    String key = pagedUnnumbered.orElse(IncidentEffects.dedupKey(number.id(), 0));
+    return new Opening(
+        policy,
+        number,
+        staffing,
+        tryFirstPage(incident, number, key, policy, staffing),
+        pagedUnnumbered.orElse(null));
   }
 
-  /** The first page's events PagerDuty accepted within {@link #attempt}. */
+  /**
+   * The dedup key of a first page sent before the incident has a number: unique to the incident
+   * (its workflow's first run), not to its alert group, whose workflow id later incidents reuse.
+   */
+  static String unnumberedKey(NewIncident incident) {
+    return "incidentflow-run-" + incident.firstRunId() + "-step-0";
+  }
+
+  /**
+   * The first page's events PagerDuty accepted within {@link #attempt}, sent under {@code key}.
+   *
+   * @param number null while the incident has none: the page then names the service and title only
+   */
   private List<PagerEvent> tryFirstPage(
-      NewIncident incident, IncidentNumber number, Policy policy, Staffing staffing) {
+      NewIncident incident, IncidentNumber number, String key, Policy policy, Staffing staffing) {
     if (staffing.firstPage() == null || !firstStepIsDueAtStart(policy, incident)) {
       return List.of();
     }
+    String incidentId = number == null ? null : number.id();
     List<PagerEvent> events =
         IncidentEffects.triggers(
-            number.id(),
+            incidentId,
             incident.severity(),
             incident.service(),
             incident.title(),
-            ChannelName.of(number.number(), incident.severity(), incident.title()),
+            number == null
+                ? null
+                : ChannelName.of(number.number(), incident.severity(), incident.title()),
             0,
-            IncidentEffects.dedupKey(number.id(), 0),
+            key,
             staffing.firstPageTargets().people());
     List<PagerEvent> sent = new ArrayList<>();
     Future<?> sending =
@@ -111,9 +186,9 @@ public final class OpeningActivitiesImpl implements OpeningActivities {
     try {
       sending.get(attempt.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
-      log.warn("{}: PagerDuty took over {} for the first page", number.id(), attempt);
+      log.warn("{}: PagerDuty took over {} for the first page", key, attempt);
     } catch (ExecutionException e) {
-      log.warn("{}: first page failed, to be sent again: {}", number.id(), e.getCause().toString());
+      log.warn("{}: first page failed, to be sent again: {}", key, e.getCause().toString());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -3,6 +3,7 @@ package dev.incidentflow.workflows.incident;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.incidentflow.workflows.activities.Opening;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -117,7 +118,13 @@ class IncidentWorkflowReplayTest {
         "alert-sent-again-while-resolved",
         1,
         IncidentWorkflowSettings.defaults(),
-        Recording.CURRENT);
+        Recording.CURRENT),
+    /**
+     * Recorded since {@link Opening#firstPageKey()}: opened while the database is down, the
+     * incident pages without its number, then pages, and resolves, under that page's key.
+     */
+    DATABASE_DOWN_AT_OPENING(
+        "database-down-at-opening", 1, IncidentWorkflowSettings.defaults(), Recording.CURRENT);
 
     final String name;
     final int minimumRuns;

@@ -113,19 +113,35 @@ class IncidentWorkflowTest {
   }
 
   @Test
-  void whileTheDatabaseIsDownANewIncidentWaitsForItsNumberThenPagesOnce() {
+  void whileTheDatabaseIsDownANewIncidentPagesWithoutItsNumberAndOnceOnly() {
     env.store.down = true;
     env.beginAlertIncident("alert-a", Severity.SEV1);
     env.sleep(Duration.ofSeconds(30));
 
-    // The page names the incident, whose number comes from the database.
-    assertThat(env.paging.events).isEmpty();
+    // On-call hears of it now; the number, which comes from the database, follows.
+    String firstRun =
+        env.client().newUntypedWorkflowStub("alert-a").describe().getExecution().getRunId();
+    String key = "incidentflow-run-" + firstRun + "-step-0";
+    assertThat(env.paging.triggeredKeys()).isNotEmpty().containsOnly(key);
+    assertThat(env.paging.events.get(0).summary()).doesNotContain("INC-");
 
     env.store.down = false;
     env.sleep(Duration.ofMinutes(2));
 
-    assertThat(env.paging.triggeredKeys()).containsExactly("incidentflow-INC-1-step-0");
+    // Every trigger after the number is known stays under the same key: one alert in PagerDuty.
+    List<PagerEvent> triggers = env.paging.of(PagerEvent.Action.TRIGGER);
+    assertThat(triggers).extracting(PagerEvent::dedupKey).containsOnly(key);
+    assertThat(triggers.get(triggers.size() - 1).summary()).contains("INC-1");
     assertThat(env.timelineTypes(1)).contains(DECLARED, ALERT_FIRED, PAGED, CHANNEL_CREATED);
+
+    env.existing("alert-a").resolve(new Transition("alice", "rolled back"));
+    env.sleep(Duration.ofSeconds(1)); // pages are told after the update answers
+
+    assertThat(env.paging.of(PagerEvent.Action.RESOLVE))
+        .singleElement()
+        .extracting(PagerEvent::dedupKey)
+        .isEqualTo(key);
+    env.recordHistory("database-down-at-opening", "alert-a");
   }
 
   @Test

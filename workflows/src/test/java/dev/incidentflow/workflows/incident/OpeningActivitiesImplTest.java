@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,7 @@ class OpeningActivitiesImplTest {
   private final FakeDirectory directory = new FakeDirectory(TestPolicies.defaults());
   private final FakeStore store = new FakeStore();
   private final FakePaging paging = new FakePaging();
+  private final FakeAttempts attempts = new FakeAttempts();
 
   @Test
   void recordsStaffsAndSendsTheFirstPageAsTheEscalationStepWould() {
@@ -122,7 +124,7 @@ class OpeningActivitiesImplTest {
 
     long started = System.nanoTime();
     Opening opening =
-        new OpeningActivitiesImpl(directory, store, hanging, Duration.ofMillis(200))
+        opener(hanging, Duration.ofMillis(200))
             .openIncident(incident(Severity.SEV1), query(Severity.SEV1));
 
     assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
@@ -131,17 +133,78 @@ class OpeningActivitiesImplTest {
   }
 
   @Test
-  void aFailingRecordFailsTheOpeningBeforeAnyPage() {
+  void aFailingRecordStillPagesWithoutTheNumberThenFails() {
     store.down = true;
 
     assertThatThrownBy(
             () -> opener(paging).openIncident(incident(Severity.SEV1), query(Severity.SEV1)))
-        .isInstanceOf(RuntimeException.class);
-    assertThat(paging.events).isEmpty();
+        .hasMessageContaining("connection refused");
+    assertThat(attempts.pagedUnnumbered()).contains("incidentflow-run-run-1-step-0");
+    assertThat(paging.events)
+        .singleElement()
+        .isEqualTo(
+            new PagerEvent(
+                PagerEvent.Action.TRIGGER,
+                null,
+                "incidentflow-run-run-1-step-0",
+                "[SEV1] checkout: Checkout error budget burn",
+                "incidentflow",
+                "critical",
+                "checkout",
+                Map.of("incident", "", "level", "0", "channel", "")));
+  }
+
+  @Test
+  void theAttemptThatRecordsItPagesUnderTheKeyAnEarlierAttemptPagedUnder() {
+    store.down = true;
+    OpeningActivitiesImpl opener = opener(paging);
+    assertThatThrownBy(() -> opener.openIncident(incident(Severity.SEV1), query(Severity.SEV1)));
+    assertThatThrownBy(() -> opener.openIncident(incident(Severity.SEV1), query(Severity.SEV1)));
+    store.down = false;
+
+    Opening opening = opener.openIncident(incident(Severity.SEV1), query(Severity.SEV1));
+
+    assertThat(opening.number()).isEqualTo(new IncidentNumber(1));
+    assertThat(opening.firstPageKey()).isEqualTo("incidentflow-run-run-1-step-0");
+    assertThat(paging.events)
+        .hasSize(3)
+        .extracting(PagerEvent::dedupKey)
+        .containsOnly("incidentflow-run-run-1-step-0");
+    assertThat(opening.paged())
+        .singleElement()
+        .extracting(PagerEvent::summary)
+        .isEqualTo("[SEV1] INC-1 checkout: Checkout error budget burn");
+  }
+
+  @Test
+  void anOpeningRecordedAtOnceHasNoKeyOfItsOwn() {
+    Opening opening = opener(paging).openIncident(incident(Severity.SEV1), query(Severity.SEV1));
+
+    assertThat(opening.firstPageKey()).isNull();
+    assertThat(attempts.pagedUnnumbered()).isEmpty();
   }
 
   private OpeningActivitiesImpl opener(PagingActivities pager) {
-    return new OpeningActivitiesImpl(directory, store, pager);
+    return opener(pager, OpeningActivitiesImpl.FIRST_PAGE_ATTEMPT);
+  }
+
+  private OpeningActivitiesImpl opener(PagingActivities pager, Duration attempt) {
+    return new OpeningActivitiesImpl(directory, store, pager, attempt, attempts);
+  }
+
+  /** The heartbeat Temporal keeps across an activity's attempts. */
+  private static final class FakeAttempts implements OpeningActivitiesImpl.Attempts {
+    private volatile String pagedUnnumbered;
+
+    @Override
+    public Optional<String> pagedUnnumbered() {
+      return Optional.ofNullable(pagedUnnumbered);
+    }
+
+    @Override
+    public void rememberPagedUnnumbered(String dedupKey) {
+      pagedUnnumbered = dedupKey;
+    }
   }
 
   private static NewIncident incident(Severity severity) {
