@@ -46,24 +46,34 @@ public final class OpeningActivitiesImpl implements OpeningActivities {
    */
   static final Duration FIRST_PAGE_ATTEMPT = Duration.ofSeconds(2);
 
+  /**
+   * How long the record may take before the opening pages without it: a database that hangs rather
+   * than refuses (a failover, a lost network) would otherwise hold the page until the activity's
+   * 10-s timeout, every attempt. It takes milliseconds when the database is well.
+   */
+  static final Duration RECORD_WAIT = Duration.ofSeconds(5);
+
   private static final AtomicInteger THREADS = new AtomicInteger();
 
   private final DirectoryActivities directory;
   private final IncidentStoreActivities store;
   private final PagingActivities paging;
   private final Duration attempt;
+  private final Duration recordWait;
   private final Attempts attempts;
-  private final ExecutorService pager =
+
+  /** Runs the record and the first page, each bounded in time. */
+  private final ExecutorService bounded =
       Executors.newCachedThreadPool(
           task -> {
-            Thread thread = new Thread(task, "first-page-" + THREADS.incrementAndGet());
+            Thread thread = new Thread(task, "opening-" + THREADS.incrementAndGet());
             thread.setDaemon(true);
             return thread;
           });
 
   public OpeningActivitiesImpl(
       DirectoryActivities directory, IncidentStoreActivities store, PagingActivities paging) {
-    this(directory, store, paging, FIRST_PAGE_ATTEMPT, new HeartbeatAttempts());
+    this(directory, store, paging, FIRST_PAGE_ATTEMPT, RECORD_WAIT, new HeartbeatAttempts());
   }
 
   OpeningActivitiesImpl(
@@ -71,11 +81,13 @@ public final class OpeningActivitiesImpl implements OpeningActivities {
       IncidentStoreActivities store,
       PagingActivities paging,
       Duration attempt,
+      Duration recordWait,
       Attempts attempts) {
     this.directory = requireNonNull(directory, "directory is null");
     this.store = requireNonNull(store, "store is null");
     this.paging = requireNonNull(paging, "paging is null");
     this.attempt = requireNonNull(attempt, "attempt is null");
+    this.recordWait = requireNonNull(recordWait, "recordWait is null");
     this.attempts = requireNonNull(attempts, "attempts is null");
   }
 
@@ -120,7 +132,7 @@ public final class OpeningActivitiesImpl implements OpeningActivities {
     Optional<String> pagedUnnumbered = attempts.pagedUnnumbered();
     IncidentNumber number;
     try {
-      number = store.recordIncident(incident);
+      number = record(incident);
     } catch (RuntimeException unrecorded) {
       // On-call is paged while the database is down; the retry that records it keeps this key.
       String key = pagedUnnumbered.orElseGet(() -> unnumberedKey(incident));
@@ -139,6 +151,26 @@ public final class OpeningActivitiesImpl implements OpeningActivities {
         staffing,
         tryFirstPage(incident, number, key, policy, staffing),
         pagedUnnumbered.orElse(null));
+  }
+
+  /** Records the incident, or fails once {@link #recordWait} has passed. */
+  private IncidentNumber record(NewIncident incident) {
+    Future<IncidentNumber> recording = bounded.submit(() -> store.recordIncident(incident));
+    try {
+      return recording.get(recordWait.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException failure) {
+        throw failure;
+      }
+      throw new IllegalStateException(e.getCause());
+    } catch (TimeoutException e) {
+      throw new IllegalStateException("the database took over " + recordWait + " to record it");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while recording it", e);
+    } finally {
+      recording.cancel(true);
+    }
   }
 
   /**
@@ -174,7 +206,7 @@ public final class OpeningActivitiesImpl implements OpeningActivities {
             staffing.firstPageTargets().people());
     List<PagerEvent> sent = new ArrayList<>();
     Future<?> sending =
-        pager.submit(
+        bounded.submit(
             () -> {
               for (PagerEvent event : events) {
                 paging.send(event);

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** An in-memory incident store with the real one's idempotency rules. */
@@ -25,6 +26,9 @@ final class FakeStore implements IncidentStoreActivities {
   /** While true, the database is down for new incidents: recording one fails. */
   volatile boolean down;
 
+  /** While set, recording a new incident waits for it: a database that hangs. */
+  volatile CountDownLatch recordsHeld;
+
   /** While true, the database is down for saves: saving an incident fails. */
   volatile boolean savesDown;
 
@@ -38,6 +42,15 @@ final class FakeStore implements IncidentStoreActivities {
   public IncidentNumber recordIncident(NewIncident incident) {
     if (down) {
       throw new IllegalStateException("connection refused");
+    }
+    CountDownLatch held = recordsHeld;
+    if (held != null) {
+      try {
+        held.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted", e);
+      }
     }
     long number =
         numbers.computeIfAbsent(

@@ -3,6 +3,7 @@ package dev.incidentflow.workflows.incident;
 import static dev.incidentflow.workflows.policy.TestPolicies.step;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.incidentflow.workflows.activities.IncidentNumber;
 import dev.incidentflow.workflows.activities.NewIncident;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
 
 class OpeningActivitiesImplTest {
   private static final Instant AT = Instant.parse("2026-12-04T03:00:00Z");
+  private static final Duration RECORD_WAIT = Duration.ofMillis(300);
 
   private final FakeDirectory directory = new FakeDirectory(TestPolicies.defaults());
   private final FakeStore store = new FakeStore();
@@ -155,6 +157,27 @@ class OpeningActivitiesImplTest {
   }
 
   @Test
+  void aRecordThatHangsIsGivenUpAndTheIncidentPagedWithoutItsNumber() {
+    CountDownLatch released = new CountDownLatch(1);
+    store.recordsHeld = released;
+    OpeningActivitiesImpl opener = opener(paging);
+
+    try {
+      assertTimeoutPreemptively(
+          Duration.ofSeconds(10),
+          () ->
+              assertThatThrownBy(
+                      () -> opener.openIncident(incident(Severity.SEV1), query(Severity.SEV1)))
+                  .hasMessageContaining("took over"));
+    } finally {
+      released.countDown();
+    }
+
+    assertThat(paging.triggeredKeys()).containsExactly("incidentflow-run-run-1-step-0");
+    assertThat(attempts.pagedUnnumbered()).contains("incidentflow-run-run-1-step-0");
+  }
+
+  @Test
   void theAttemptThatRecordsItPagesUnderTheKeyAnEarlierAttemptPagedUnder() {
     store.down = true;
     OpeningActivitiesImpl opener = opener(paging);
@@ -189,7 +212,7 @@ class OpeningActivitiesImplTest {
   }
 
   private OpeningActivitiesImpl opener(PagingActivities pager, Duration attempt) {
-    return new OpeningActivitiesImpl(directory, store, pager, attempt, attempts);
+    return new OpeningActivitiesImpl(directory, store, pager, attempt, RECORD_WAIT, attempts);
   }
 
   /** The heartbeat Temporal keeps across an activity's attempts. */
