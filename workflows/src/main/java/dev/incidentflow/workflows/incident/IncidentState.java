@@ -314,7 +314,11 @@ public final class IncidentState {
     return List.copyOf(links);
   }
 
-  /** Who acknowledged the incident, if anyone did. */
+  /**
+   * Who acknowledged the incident: whoever first moved it past triggered, so for one resolved
+   * straight away, whoever resolved it. Null only while it is triggered; incidents are resolved by
+   * hand alone (an alert that resolves changes nothing), so a resolved incident always has one.
+   */
   public String acknowledgedBy() {
     return acknowledgedBy;
   }

@@ -24,8 +24,9 @@ import java.time.Instant;
  * @param pollEvery how often Jira is asked whether the issue is done, in case a webhook is lost
  * @param carried the progress of the previous run when the workflow continued as new, else null
  * @param owner who owns the postmortem, is reminded of it and is escalated past when it is late:
- *     the commander, else whoever acknowledged the incident (one opened for a service without an
- *     on-call rotation has no commander); the commander in inputs made before it was added
+ *     the commander, else whoever acknowledged the incident, who is whoever resolved it when nobody
+ *     acknowledged it (one opened for a service without an on-call rotation has no commander); the
+ *     commander in inputs made before it was added, so null for those of incidents without one
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record PostmortemInput(

@@ -4,23 +4,33 @@ import dev.incidentflow.workflows.activities.TrackerIssue;
 import dev.incidentflow.workflows.activities.TrackerText;
 import dev.incidentflow.workflows.model.Person;
 
-/** What people and the timeline are told about a postmortem. Pure. */
+/**
+ * What people and the timeline are told about a postmortem. Pure. A postmortem without an owner
+ * says so in words ("it has no owner"), not as an owner called "nobody", so that whoever reads the
+ * timeline or the channel knows nobody is reminded of it and somebody has to take it on.
+ */
 final class PostmortemMessages {
+  private static final String NO_OWNER = "has no owner";
+
   private PostmortemMessages() {}
 
-  static String scheduled(PostmortemInput input, TrackerIssue issue) {
-    return "Postmortem scheduled, due " + TrackerText.shortTime(input.dueAt()) + where(issue);
+  static String scheduled(PostmortemInput input, TrackerIssue issue, Person owner) {
+    return "Postmortem scheduled, due "
+        + TrackerText.shortTime(input.dueAt())
+        + where(issue)
+        + (owner == null ? "; it " + NO_OWNER + ", so nobody is reminded of it" : "");
   }
 
-  static String announced(PostmortemInput input, TrackerIssue issue, Person commander) {
+  static String announced(PostmortemInput input, TrackerIssue issue, Person owner) {
     return input.incidentId()
         + " ("
         + input.severity()
         + ", "
         + input.service()
-        + ") is closed. Postmortem owner: "
-        + FollowUpNotices.mention(commander)
-        + ", due "
+        + ") is closed. "
+        + (owner == null
+            ? "Its postmortem " + NO_OWNER + ", so nobody is reminded of it; due "
+            : "Postmortem owner: " + FollowUpNotices.mention(owner) + ", due ")
         + TrackerText.shortTime(input.dueAt())
         + where(issue);
   }
@@ -45,10 +55,14 @@ final class PostmortemMessages {
         + ".";
   }
 
-  static String overdueEvent(PostmortemInput input, Person manager) {
+  static String overdueEvent(PostmortemInput input, Person owner, Person manager) {
     return "Postmortem overdue since "
         + TrackerText.shortTime(input.dueAt())
-        + (manager == null ? "; no manager to escalate to" : "; escalated to " + manager.handle());
+        + (owner == null
+            ? "; it " + NO_OWNER + " to remind or to escalate past"
+            : manager == null
+                ? "; no manager to escalate to"
+                : "; escalated to " + manager.handle());
   }
 
   static String overdue(PostmortemInput input, TrackerIssue issue) {
@@ -61,7 +75,7 @@ final class PostmortemMessages {
         + ".";
   }
 
-  static String escalation(PostmortemInput input, TrackerIssue issue, Person commander) {
+  static String escalation(PostmortemInput input, TrackerIssue issue, Person owner) {
     return "The postmortem of "
         + input.incidentId()
         + " ("
@@ -70,8 +84,9 @@ final class PostmortemMessages {
         + input.service()
         + ": "
         + input.title()
-        + ") owned by "
-        + FollowUpNotices.mention(commander)
+        + (owner == null
+            ? "), which " + NO_OWNER + ","
+            : ") owned by " + FollowUpNotices.mention(owner))
         + " is overdue since "
         + TrackerText.shortTime(input.dueAt())
         + where(issue)

@@ -113,7 +113,7 @@ public class PostmortemWorkflowImpl implements PostmortemWorkflow {
         "scheduled",
         TimelineEventType.POSTMORTEM_SCHEDULED,
         "system",
-        PostmortemMessages.scheduled(input, progress.issue()),
+        PostmortemMessages.scheduled(input, progress.issue(), owner),
         issueData());
     notices.post(
         input.stakeholderChannel(), PostmortemMessages.announced(input, progress.issue(), owner));
@@ -131,7 +131,7 @@ public class PostmortemWorkflowImpl implements PostmortemWorkflow {
             "overdue",
             TimelineEventType.POSTMORTEM_OVERDUE,
             "system",
-            PostmortemMessages.overdueEvent(input, manager),
+            PostmortemMessages.overdueEvent(input, owner, manager),
             issueData());
         notices.tell(owner, PostmortemMessages.overdue(input, progress.issue()));
       }

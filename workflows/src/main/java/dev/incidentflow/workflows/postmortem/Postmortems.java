@@ -36,7 +36,12 @@ public final class Postmortems {
         && state.reachedAt(IncidentStatus.RESOLVED).isPresent();
   }
 
-  /** The postmortem's input from a closed incident's state and policy. */
+  /**
+   * The postmortem's input from a closed incident's state and policy. Its owner is the commander,
+   * else whoever acknowledged the incident, which {@link IncidentState#acknowledgedBy} makes
+   * whoever resolved it when nobody acknowledged it: a closed incident always has an owner for its
+   * postmortem, found without a lookup or a new field in the incident's state.
+   */
   public static PostmortemInput inputFor(IncidentState state) {
     PostmortemPolicy policy = state.row().postmortem();
     IncidentTimes times =

@@ -38,11 +38,7 @@ final class ClosedIncidents {
    * later.
    */
   static IncidentState closed(Severity severity, Instant at) {
-    IncidentInput input = TestIncidents.alert("group-1", severity);
-    IncidentState state =
-        IncidentState.declare(input, "alertmanager-group-1", "first-run-7", policy(), at);
-    state.numbered(7);
-    state.staffed("alice", "incidents");
+    IncidentState state = declared(severity, "alice", at);
     state.advance(
         IncidentStatus.ACKNOWLEDGED, new Transition("alice", ""), at.plus(Duration.ofMinutes(5)));
     state.advance(
@@ -51,6 +47,19 @@ final class ClosedIncidents {
         at.plus(Duration.ofHours(1)));
     state.close(at.plus(Duration.ofMinutes(90)));
     state.takeEffects();
+    return state;
+  }
+
+  /**
+   * Declared at {@code at} as INC-7 and staffed with {@code commander}, or with nobody when it is
+   * null (a service without an on-call rotation).
+   */
+  static IncidentState declared(Severity severity, String commander, Instant at) {
+    IncidentInput input = TestIncidents.alert("group-1", severity);
+    IncidentState state =
+        IncidentState.declare(input, "alertmanager-group-1", "first-run-7", policy(), at);
+    state.numbered(7);
+    state.staffed(commander, "incidents");
     return state;
   }
 

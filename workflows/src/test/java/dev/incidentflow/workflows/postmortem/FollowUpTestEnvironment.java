@@ -146,6 +146,29 @@ final class FollowUpTestEnvironment implements BeforeEachCallback, AfterEachCall
         null);
   }
 
+  /**
+   * {@link #closedSev1()} of a service without an on-call rotation: nobody was commander, and the
+   * postmortem is owned by {@code owner}, or by nobody when it is null.
+   */
+  PostmortemInput closedSev1WithoutCommander(String owner) {
+    PostmortemInput sev1 = closedSev1();
+    return new PostmortemInput(
+        sev1.incidentNumber(),
+        sev1.incidentKey(),
+        sev1.title(),
+        sev1.severity(),
+        sev1.service(),
+        null,
+        sev1.stakeholderChannel(),
+        sev1.channelName(),
+        sev1.times(),
+        sev1.due(),
+        sev1.remindBefore(),
+        sev1.pollEvery(),
+        null,
+        owner);
+  }
+
   PostmortemWorkflow startPostmortem(PostmortemInput input) {
     PostmortemWorkflow postmortem =
         client()

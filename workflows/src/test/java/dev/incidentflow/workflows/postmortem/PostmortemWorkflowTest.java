@@ -130,23 +130,7 @@ class PostmortemWorkflowTest {
 
   @Test
   void aPostmortemWithoutACommanderRemindsItsOwnerAndEscalatesToTheirManager() {
-    PostmortemInput sev1 = env.closedSev1();
-    PostmortemInput input =
-        new PostmortemInput(
-            sev1.incidentNumber(),
-            sev1.incidentKey(),
-            sev1.title(),
-            sev1.severity(),
-            sev1.service(),
-            null,
-            sev1.stakeholderChannel(),
-            sev1.channelName(),
-            sev1.times(),
-            sev1.due(),
-            sev1.remindBefore(),
-            sev1.pollEvery(),
-            null,
-            "alice");
+    PostmortemInput input = env.closedSev1WithoutCommander("alice");
     env.startPostmortem(input);
 
     env.sleepUntil(input.dueAt().plus(Duration.ofMinutes(1)));
@@ -156,6 +140,34 @@ class PostmortemWorkflowTest {
     assertThat(env.store.events(7, TimelineEventType.POSTMORTEM_OVERDUE))
         .singleElement()
         .satisfies(event -> assertThat(event.text()).contains("escalated to dana"));
+  }
+
+  @Test
+  void aPostmortemNobodyOwnsSaysSoOnTheTimelineAndInTheChannel() {
+    PostmortemInput input = env.closedSev1WithoutCommander(null);
+    env.startPostmortem(input);
+
+    env.sleepUntil(input.dueAt().plus(Duration.ofMinutes(1)));
+
+    assertThat(env.store.events(7, TimelineEventType.POSTMORTEM_SCHEDULED))
+        .singleElement()
+        .satisfies(event -> assertThat(event.text()).contains("it has no owner"));
+    assertThat(env.store.events(7, TimelineEventType.POSTMORTEM_OVERDUE))
+        .singleElement()
+        .satisfies(
+            event ->
+                assertThat(event.text())
+                    .contains("it has no owner")
+                    .doesNotContain("no manager to escalate to"));
+    assertThat(env.people.textsIn("incidents"))
+        .hasSize(2)
+        .allSatisfy(
+            text ->
+                assertThat(text)
+                    .contains("has no owner")
+                    .doesNotContain("owner: nobody", "owned by nobody"));
+    assertThat(env.people.directMessages).isEmpty();
+    assertThat(env.tracker.issues.get("PAY-1").assignee()).isNull();
   }
 
   @Test

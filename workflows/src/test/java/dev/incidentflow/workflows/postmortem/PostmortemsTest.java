@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.incidentflow.workflows.incident.IncidentState;
 import dev.incidentflow.workflows.incident.IncidentWorkflow;
-import dev.incidentflow.workflows.incident.TestIncidents;
 import dev.incidentflow.workflows.incident.Transition;
 import dev.incidentflow.workflows.model.IncidentStatus;
 import dev.incidentflow.workflows.model.PostmortemStatus;
@@ -40,16 +39,7 @@ class PostmortemsTest {
 
   @Test
   void anIncidentWithoutACommanderHasItsPostmortemOwnedByWhoeverAcknowledgedIt() {
-    IncidentState state =
-        IncidentState.declare(
-            TestIncidents.alert("group-1", Severity.SEV1),
-            "alertmanager-group-1",
-            "first-run-7",
-            ClosedIncidents.policy(),
-            T);
-    state.numbered(7);
-    // A service without an on-call rotation: nobody to make commander.
-    state.staffed(null, "incidents");
+    IncidentState state = ClosedIncidents.declared(Severity.SEV1, null, T);
     state.advance(IncidentStatus.ACKNOWLEDGED, new Transition("bob", ""), T.plusSeconds(300));
     state.advance(IncidentStatus.RESOLVED, new Transition("bob", ""), T.plusSeconds(3600));
     state.close(T.plusSeconds(5400));
@@ -61,6 +51,19 @@ class PostmortemsTest {
     assertThat(Postmortems.inputFor(ClosedIncidents.closed(Severity.SEV1, T)).owner())
         .as("the commander, when there is one")
         .isEqualTo("alice");
+  }
+
+  @Test
+  void anIncidentNobodyCommandedOrAcknowledgedHasItsPostmortemOwnedByWhoeverResolvedIt() {
+    IncidentState state = ClosedIncidents.declared(Severity.SEV1, null, T);
+    // Resolved straight from triggered: nobody acknowledged it.
+    state.advance(IncidentStatus.RESOLVED, new Transition("carol", ""), T.plusSeconds(600));
+    state.close(T.plusSeconds(2400));
+
+    PostmortemInput input = Postmortems.inputFor(state);
+
+    assertThat(input.times().acknowledgedAt()).isEqualTo(input.times().resolvedAt());
+    assertThat(input.owner()).isEqualTo("carol");
   }
 
   @Test
