@@ -164,7 +164,8 @@ public final class OpeningActivitiesImpl implements OpeningActivities {
       }
       throw new IllegalStateException(e.getCause());
     } catch (TimeoutException e) {
-      throw new IllegalStateException("the database took over " + recordWait + " to record it");
+      throw new IllegalStateException(
+          "the database took over " + recordWait.toMillis() + " ms to record it");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while recording it", e);
