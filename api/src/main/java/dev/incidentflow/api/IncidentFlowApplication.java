@@ -313,7 +313,12 @@ public class IncidentFlowApplication extends Application<IncidentFlowConfigurati
         new FollowUpGateway(
             client, Duration.ofMillis(config.getDeclareWait().toMilliseconds()), changes);
     FollowUpRequests followUpRequests =
-        new FollowUpRequests(followUpGateway, followUps, people, directory.policy().actionItems());
+        new FollowUpRequests(
+            followUpGateway,
+            followUps,
+            people,
+            directory.policy().actionItems(),
+            Clock.systemUTC());
     environment.jersey().register(new PostmortemResource(followUpRequests, repository, followUps));
     environment
         .jersey()

@@ -30,6 +30,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
@@ -354,7 +355,14 @@ class PostmortemEndToEndTest {
             refusedActionItem(
                 api,
                 "{\"title\": \"x\", \"owner\": \"bob\", \"due\": \"0000-01-01\", \"kind\": \"improvement\"}"))
-        .contains("due 0000-01-01 is before 1970-01-01");
+        .contains("due 0000-01-01 is in the past");
+    String aYearAgo = LocalDate.now(ZoneOffset.UTC).minusYears(1).toString();
+    assertThat(
+            refusedActionItem(
+                api,
+                "{\"title\": \"x\", \"owner\": \"bob\", \"due\": \"%s\", \"kind\": \"improvement\"}"
+                    .formatted(aYearAgo)))
+        .contains("due " + aYearAgo + " is in the past (today is");
     assertThat(
             refusedActionItem(
                 api,

@@ -16,7 +16,9 @@ import dev.incidentflow.workflows.postmortem.ActionItemInput;
 import dev.incidentflow.workflows.postmortem.Publication;
 import io.temporal.client.WorkflowNotFoundException;
 import java.net.URI;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Objects;
@@ -32,16 +34,23 @@ public final class FollowUpRequests {
   private final FollowUpRepository followUps;
   private final People people;
   private final ActionItemPolicy policy;
+  private final Clock clock;
 
+  /**
+   * @param clock tells today, before which (by a day, for time zones behind UTC) a due date is a
+   *     typo rather than a plan
+   */
   public FollowUpRequests(
       FollowUpGateway gateway,
       FollowUpRepository followUps,
       People people,
-      ActionItemPolicy policy) {
+      ActionItemPolicy policy,
+      Clock clock) {
     this.gateway = requireNonNull(gateway, "gateway is null");
     this.followUps = requireNonNull(followUps, "followUps is null");
     this.people = requireNonNull(people, "people is null");
     this.policy = requireNonNull(policy, "policy is null");
+    this.clock = requireNonNull(clock, "clock is null");
   }
 
   /** A checked action item, not yet tied to an incident. */
@@ -72,12 +81,7 @@ public final class FollowUpRequests {
     if (!Problems.isBlank(due)) {
       try {
         dueDate = LocalDate.parse(due.trim());
-        problems.check(
-            !dueDate.isBefore(Problems.EARLIEST_DAY),
-            "due " + dueDate + " is before " + Problems.EARLIEST_DAY);
-        problems.check(
-            !dueDate.isAfter(Problems.LATEST_DAY),
-            "due " + dueDate + " is after " + Problems.LATEST_DAY);
+        dueProblem(dueDate, LocalDate.now(clock.withZone(ZoneOffset.UTC))).ifPresent(problems::add);
       } catch (DateTimeParseException e) {
         problems.add("due '" + due + "' is not a date (use 2026-11-27)");
       }
@@ -89,6 +93,26 @@ public final class FollowUpRequests {
     }
     problems.throwIfAny("invalid action item");
     return new ActionItem(title.trim(), people.handle(owner), dueDate, parsedKind.get(), by);
+  }
+
+  /**
+   * What is wrong with a due date, if anything. One before yesterday is refused as a typo (a year
+   * mistyped): the item would be overdue, and escalated past its owner, the moment it is created.
+   * Yesterday is taken, because it is still today where the clock is behind UTC.
+   */
+  static Optional<String> dueProblem(LocalDate due, LocalDate today) {
+    if (due.isBefore(today.minusDays(1))) {
+      return Optional.of(
+          "due "
+              + due
+              + " is in the past (today is "
+              + today
+              + " in UTC): the item would be overdue, and its owner's manager told, at once");
+    }
+    if (due.isAfter(Problems.LATEST_DAY)) {
+      return Optional.of("due " + due + " is after " + Problems.LATEST_DAY);
+    }
+    return Optional.empty();
   }
 
   /**

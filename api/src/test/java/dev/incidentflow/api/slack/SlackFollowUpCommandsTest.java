@@ -147,6 +147,9 @@ class SlackFollowUpCommandsTest {
         .startsWith("<@U0NOBODY> has no Slack id in the catalog, so I do not know their handle.");
     assertThat(immediately(channel, "action bob 2026-02-30 Fix it", responseUrl))
         .contains("due '2026-02-30' is not a date");
+    LocalDate aYearAgo = LocalDate.now(ZoneOffset.UTC).minusYears(1);
+    assertThat(immediately(channel, "action bob " + aYearAgo + " Fix it", responseUrl))
+        .contains("due " + aYearAgo + " is in the past");
     assertThat(immediately(channel, "action bob soon Fix it", responseUrl))
         .startsWith("`soon` is not a due date")
         .contains("*/incident* runs an incident from Slack");
