@@ -16,7 +16,6 @@ import dev.incidentflow.workflows.model.IncidentStatus;
 import dev.incidentflow.workflows.policy.EscalationPlan;
 import dev.incidentflow.workflows.policy.Policy;
 import io.temporal.activity.Activity;
-import io.temporal.client.ActivityWorkerShutdownException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -103,7 +102,12 @@ public final class OpeningActivitiesImpl implements OpeningActivities {
     void rememberPagedUnnumbered(String dedupKey);
   }
 
-  /** {@link Attempts} in the activity's heartbeat, which the SDK also sends with a failure. */
+  /**
+   * {@link Attempts} in the activity's heartbeat, which the SDK also sends with a failure. A
+   * heartbeat refused because the worker is stopping ({@code ActivityWorkerShutdownException},
+   * which the SDK 1.38 throws before it keeps the details) fails the attempt before it pages: a
+   * page the next attempt cannot know of would be a second PagerDuty alert.
+   */
   static final class HeartbeatAttempts implements Attempts {
     /** The heartbeat's details. */
     record PagedUnnumbered(String dedupKey) {}
@@ -117,11 +121,7 @@ public final class OpeningActivitiesImpl implements OpeningActivities {
 
     @Override
     public void rememberPagedUnnumbered(String dedupKey) {
-      try {
-        Activity.getExecutionContext().heartbeat(new PagedUnnumbered(dedupKey));
-      } catch (ActivityWorkerShutdownException stopping) {
-        // The failure that follows carries the details all the same.
-      }
+      Activity.getExecutionContext().heartbeat(new PagedUnnumbered(dedupKey));
     }
   }
 
