@@ -134,14 +134,16 @@ public final class OpeningActivitiesImpl implements OpeningActivities {
     try {
       number = record(incident);
     } catch (RuntimeException unrecorded) {
-      // On-call is paged while the database is down; the retry that records it keeps this key.
-      String key = pagedUnnumbered.orElseGet(() -> unnumberedKey(incident));
-      attempts.rememberPagedUnnumbered(key);
-      log.warn(
-          "{}: could not record the incident ({}); paging without its number",
-          incident.workflowId(),
-          unrecorded.toString());
-      tryFirstPage(incident, null, key, policy, staffing);
+      if (pagesAtOnce(policy, incident, staffing)) {
+        // On-call is paged while the database is down; the retry that records it keeps this key.
+        String key = pagedUnnumbered.orElseGet(() -> unnumberedKey(incident));
+        attempts.rememberPagedUnnumbered(key);
+        log.warn(
+            "{}: could not record the incident ({}); paging without its number",
+            incident.workflowId(),
+            unrecorded.toString());
+        tryFirstPage(incident, null, key, policy, staffing);
+      }
       throw unrecorded;
     }
     String key = pagedUnnumbered.orElse(IncidentEffects.dedupKey(number.id(), 0));
@@ -189,7 +191,7 @@ public final class OpeningActivitiesImpl implements OpeningActivities {
    */
   private List<PagerEvent> tryFirstPage(
       NewIncident incident, IncidentNumber number, String key, Policy policy, Staffing staffing) {
-    if (staffing.firstPage() == null || !firstStepIsDueAtStart(policy, incident)) {
+    if (!pagesAtOnce(policy, incident, staffing)) {
       return List.of();
     }
     String incidentId = number == null ? null : number.id();
@@ -233,6 +235,11 @@ public final class OpeningActivitiesImpl implements OpeningActivities {
     }
     sending.cancel(true);
     return accepted;
+  }
+
+  /** Whether the opening sends a first page: someone to page, and step 0 due at once. */
+  private static boolean pagesAtOnce(Policy policy, NewIncident incident, Staffing staffing) {
+    return staffing.firstPage() != null && firstStepIsDueAtStart(policy, incident);
   }
 
   /** Whether the incident pages its first escalation step as soon as it is declared. */

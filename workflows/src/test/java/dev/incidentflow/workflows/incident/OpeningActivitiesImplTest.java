@@ -178,6 +178,16 @@ class OpeningActivitiesImplTest {
   }
 
   @Test
+  void aFailingRecordOfAnIncidentThatPagesNobodyRemembersNoKey() {
+    store.down = true;
+
+    assertThatThrownBy(
+        () -> opener(paging).openIncident(incident(Severity.SEV3), query(Severity.SEV3)));
+    assertThat(paging.events).isEmpty();
+    assertThat(attempts.pagedUnnumbered()).isEmpty();
+  }
+
+  @Test
   void theAttemptThatRecordsItPagesUnderTheKeyAnEarlierAttemptPagedUnder() {
     store.down = true;
     OpeningActivitiesImpl opener = opener(paging);
