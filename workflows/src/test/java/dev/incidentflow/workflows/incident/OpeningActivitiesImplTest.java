@@ -14,6 +14,7 @@ import dev.incidentflow.workflows.activities.ResponderQuery;
 import dev.incidentflow.workflows.model.Severity;
 import dev.incidentflow.workflows.policy.SeverityPolicy;
 import dev.incidentflow.workflows.policy.TestPolicies;
+import io.temporal.common.converter.DefaultDataConverter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -210,11 +211,20 @@ class OpeningActivitiesImplTest {
   }
 
   @Test
-  void anOpeningRecordedAtOnceHasNoKeyOfItsOwn() {
+  void anOpeningRecordedAtOnceHasNoKeyOfItsOwnAndSaysNothingOfOne() {
     Opening opening = opener(paging).openIncident(incident(Severity.SEV1), query(Severity.SEV1));
 
     assertThat(opening.firstPageKey()).isNull();
     assertThat(attempts.pagedUnnumbered()).isEmpty();
+    // Left out of the payload, so that a worker that does not know the field reads it.
+    assertThat(
+            DefaultDataConverter.STANDARD_INSTANCE
+                .toPayload(opening)
+                .orElseThrow()
+                .getData()
+                .toStringUtf8())
+        .contains("\"paged\"")
+        .doesNotContain("firstPageKey");
   }
 
   private OpeningActivitiesImpl opener(PagingActivities pager) {
