@@ -51,14 +51,12 @@ public class ActionItemsResource {
       @Context UriInfo uri) {
     Problems problems = new Problems();
     QueryParameters.refuseUnknown(uri, PARAMETERS, problems);
-    Set<ActionItemStatus> wantedStatuses = new LinkedHashSet<>();
-    for (String status : statuses) {
-      if (!Problems.isBlank(status)) {
-        Optional<ActionItemStatus> wanted = ActionItemStatus.parse(status);
-        wanted.ifPresent(wantedStatuses::add);
-        problems.check(wanted.isPresent(), "status '" + status + "' must be open, overdue or done");
-      }
-    }
+    Set<ActionItemStatus> wantedStatuses =
+        QueryParameters.each(
+            statuses,
+            ActionItemStatus::parse,
+            status -> "status '" + status + "' must be open, overdue or done",
+            problems);
     Set<String> wantedOwners = new LinkedHashSet<>();
     for (String owner : owners) {
       // Owners are kept by their catalog handle, as they are recorded (Alice is alice).

@@ -32,7 +32,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -159,34 +158,18 @@ public class IncidentsResource {
       @QueryParam("page") List<String> pages,
       @Context UriInfo uri) {
     Problems problems = new Problems();
-    Set<IncidentStatus> wantedStatuses = new LinkedHashSet<>();
-    for (String status : statuses) {
-      if (!Problems.isBlank(status)) {
-        Optional<IncidentStatus> wanted = IncidentStatus.parse(status);
-        wanted.ifPresent(wantedStatuses::add);
-        problems.check(
-            wanted.isPresent(),
-            "status '"
-                + status
-                + "' is not one of triggered, acknowledged, "
-                + "identified, mitigated, resolved, closed, canceled");
-      }
-    }
-    Set<Severity> wantedSeverities = new LinkedHashSet<>();
-    for (String severity : severities) {
-      if (!Problems.isBlank(severity)) {
-        Severity wanted = mapper.severity("severity", severity, problems);
-        if (wanted != null) {
-          wantedSeverities.add(wanted);
-        }
-      }
-    }
-    Set<String> wantedServices = new LinkedHashSet<>();
-    for (String service : services) {
-      if (!Problems.isBlank(service)) {
-        wantedServices.add(mapper.service(service));
-      }
-    }
+    Set<IncidentStatus> wantedStatuses =
+        QueryParameters.each(
+            statuses,
+            IncidentStatus::parse,
+            status ->
+                "status '"
+                    + status
+                    + "' is not one of triggered, acknowledged, "
+                    + "identified, mitigated, resolved, closed, canceled",
+            problems);
+    Set<Severity> wantedSeverities = QueryParameters.severities(severities, mapper, problems);
+    Set<String> wantedServices = QueryParameters.services(services, mapper);
     String query = QueryParameters.single("q", queries, problems);
     IncidentNumber before = null;
     String beforeText = QueryParameters.single("before", befores, problems);
