@@ -15,7 +15,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -101,13 +100,7 @@ public class ActionItemsResource {
             .stream()
             .map(ActionItemJson::of)
             .toList();
-    Response.ResponseBuilder answer = Response.ok(items);
-    if (items.size() == max) {
-      answer.header(
-          HttpHeaders.LINK,
-          QueryParameters.next(uri.getRequestUri(), "after", items.get(items.size() - 1).id()));
-    }
-    return answer.build();
+    return QueryParameters.page(items, max, uri, "after", ActionItemJson::id);
   }
 
   private boolean ownsNothing(String handle) {

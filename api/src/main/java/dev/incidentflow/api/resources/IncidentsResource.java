@@ -27,7 +27,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -198,13 +197,6 @@ public class IncidentsResource {
         new IncidentFilter(wantedStatuses, wantedSeverities, wantedServices, query, before, max);
     List<IncidentJson> incidents =
         repository.list(filter).stream().map(record -> IncidentJson.of(record, null)).toList();
-    Response.ResponseBuilder answer = Response.ok(incidents);
-    if (incidents.size() == max) {
-      answer.header(
-          HttpHeaders.LINK,
-          QueryParameters.next(
-              uri.getRequestUri(), "before", incidents.get(incidents.size() - 1).id()));
-    }
-    return answer.build();
+    return QueryParameters.page(incidents, max, uri, "before", IncidentJson::id);
   }
 }

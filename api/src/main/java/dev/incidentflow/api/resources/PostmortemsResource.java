@@ -16,7 +16,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -92,14 +91,7 @@ public class PostmortemsResource {
             .stream()
             .map(ListedPostmortemJson::of)
             .toList();
-    Response.ResponseBuilder answer = Response.ok(postmortems);
-    if (postmortems.size() == max) {
-      answer.header(
-          HttpHeaders.LINK,
-          QueryParameters.next(
-              uri.getRequestUri(), "after", postmortems.get(postmortems.size() - 1).incident()));
-    }
-    return answer.build();
+    return QueryParameters.page(postmortems, max, uri, "after", ListedPostmortemJson::incident);
   }
 
   /** Where the page starts: after the postmortem of the incident {@code text} names. */

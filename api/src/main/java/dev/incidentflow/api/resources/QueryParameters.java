@@ -3,6 +3,8 @@ package dev.incidentflow.api.resources;
 import dev.incidentflow.api.core.AlertMapper;
 import dev.incidentflow.api.errors.Problems;
 import dev.incidentflow.workflows.model.Severity;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -35,6 +37,22 @@ final class QueryParameters {
                         + name
                         + "': this takes "
                         + String.join(", ", known)));
+  }
+
+  /**
+   * 200 with one page of a list. A full page carries a {@code Link} header with {@code rel="next"}:
+   * the same request with {@code cursor} naming the page's last item ({@code position} of it), so
+   * the page after a full last one may be empty.
+   */
+  static <T> Response page(
+      List<T> items, int limit, UriInfo uri, String cursor, Function<T, String> position) {
+    Response.ResponseBuilder answer = Response.ok(items);
+    if (items.size() == limit) {
+      answer.header(
+          HttpHeaders.LINK,
+          next(uri.getRequestUri(), cursor, position.apply(items.get(items.size() - 1))));
+    }
+    return answer.build();
   }
 
   /**
