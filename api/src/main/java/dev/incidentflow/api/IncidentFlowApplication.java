@@ -56,6 +56,7 @@ import dev.incidentflow.api.resources.IncidentsResource;
 import dev.incidentflow.api.resources.JiraWebhookResource;
 import dev.incidentflow.api.resources.MetricsResource;
 import dev.incidentflow.api.resources.PostmortemResource;
+import dev.incidentflow.api.resources.PostmortemsResource;
 import dev.incidentflow.api.slack.SlackCockpit;
 import dev.incidentflow.api.slack.SlackProfiles;
 import dev.incidentflow.api.slack.SlackResource;
@@ -324,6 +325,7 @@ public class IncidentFlowApplication extends Application<IncidentFlowConfigurati
         .jersey()
         .register(new IncidentActionItemsResource(followUpRequests, repository, followUps));
     environment.jersey().register(new ActionItemsResource(followUps, people));
+    environment.jersey().register(new PostmortemsResource(followUps, mapper, Clock.systemUTC()));
     environment
         .jersey()
         .register(

@@ -116,6 +116,10 @@ public final class ApiClient {
     return send(request(path).method(method, HttpRequest.BodyPublishers.noBody()).build());
   }
 
+  Answer getWithoutToken(String path) {
+    return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
+  }
+
   Answer postWithoutToken(String path, String json) {
     return send(
         HttpRequest.newBuilder(URI.create(base + path))

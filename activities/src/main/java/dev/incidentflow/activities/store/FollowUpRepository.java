@@ -4,14 +4,16 @@ import static java.util.Objects.requireNonNull;
 
 import dev.incidentflow.workflows.activities.PostmortemRecord;
 import dev.incidentflow.workflows.model.ActionItemStatus;
+import dev.incidentflow.workflows.model.PostmortemStatus;
+import dev.incidentflow.workflows.model.Severity;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Reads postmortems and action items for the API: the action item list, and which workflow a Jira
- * issue belongs to when its webhook arrives.
+ * Reads postmortems and action items for the API: the postmortem library, the action item list, and
+ * which workflow a Jira issue belongs to when its webhook arrives.
  */
 public final class FollowUpRepository {
 
@@ -51,6 +53,24 @@ public final class FollowUpRepository {
   public Optional<Instant> lastReopening(ActionItemRow item) {
     requireNonNull(item, "item is null");
     return actionItems.lastReopening(item.incidentNumber(), item.id());
+  }
+
+  /**
+   * The postmortems matching {@code filter}, soonest due first, then by incident number (see {@link
+   * PostmortemDao#list}).
+   */
+  public List<ListedPostmortem> postmortems(PostmortemFilter filter) {
+    requireNonNull(filter, "filter is null");
+    PostmortemFilter.Position after = filter.after();
+    return postmortems.list(
+        filter.statuses().stream().map(PostmortemStatus::wireName).sorted().toArray(String[]::new),
+        filter.severities().stream().map(Severity::name).sorted().toArray(String[]::new),
+        filter.services().stream().sorted().toArray(String[]::new),
+        filter.q(),
+        filter.asOf(),
+        after == null ? null : after.dueAt(),
+        after == null ? 0 : after.incidentNumber(),
+        filter.limit());
   }
 
   /** The items matching {@code filter}, soonest due first, then by number. */

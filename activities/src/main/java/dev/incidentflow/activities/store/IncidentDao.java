@@ -27,17 +27,30 @@ interface IncidentDao {
   Optional<IncidentRecord> find(@Bind("number") long number);
 
   /**
-   * The filters both lists share: an empty array matches everything, a non-empty one any of its
+   * The severity and service filters of every list over incidents (the postmortem list too, see
+   * {@link PostmortemDao#list}): an empty array matches everything, a non-empty one any of its
    * values.
    */
-  String FILTERS =
+  String SEVERITY_AND_SERVICE =
       """
-      (cardinality(CAST(:statuses AS text[])) = 0 OR status = ANY(CAST(:statuses AS text[])))
-        AND (cardinality(CAST(:severities AS text[])) = 0
+      (cardinality(CAST(:severities AS text[])) = 0
              OR severity = ANY(CAST(:severities AS text[])))
         AND (cardinality(CAST(:services AS text[])) = 0
              OR service = ANY(CAST(:services AS text[])))
       """;
+
+  /** The filters both incident lists share: the incident's status, severity and service. */
+  String FILTERS =
+      "(cardinality(CAST(:statuses AS text[])) = 0 OR status = ANY(CAST(:statuses AS text[])))"
+          + " AND "
+          + SEVERITY_AND_SERVICE;
+
+  /**
+   * The full-text match of {@code :q} (web-search syntax) against everything searchable about an
+   * incident, read through {@code incidents_search_idx}. The one definition of what {@code q}
+   * finds, for the incident list and the postmortem list alike.
+   */
+  String MATCHES_Q = " search @@ websearch_to_tsquery('english', :q) ";
 
   /**
    * Incidents matching the filters, newest first (by trigger time, then number), from those that
@@ -74,8 +87,9 @@ interface IncidentDao {
           + IncidentRecordMapper.COLUMNS
           + " FROM incidents WHERE "
           + FILTERS
+          + " AND "
+          + MATCHES_Q
           + """
-        AND search @@ websearch_to_tsquery('english', :q)
         AND (ts_rank(search, websearch_to_tsquery('english', :q)), triggered_at, number)
             < (COALESCE(CAST(:afterRank AS real), 'Infinity'),
                COALESCE(CAST(:afterTriggeredAt AS timestamptz), 'infinity'),

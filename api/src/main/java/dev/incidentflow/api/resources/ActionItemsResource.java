@@ -15,7 +15,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -51,14 +50,12 @@ public class ActionItemsResource {
       @Context UriInfo uri) {
     Problems problems = new Problems();
     QueryParameters.refuseUnknown(uri, PARAMETERS, problems);
-    Set<ActionItemStatus> wantedStatuses = new LinkedHashSet<>();
-    for (String status : statuses) {
-      if (!Problems.isBlank(status)) {
-        Optional<ActionItemStatus> wanted = ActionItemStatus.parse(status);
-        wanted.ifPresent(wantedStatuses::add);
-        problems.check(wanted.isPresent(), "status '" + status + "' must be open, overdue or done");
-      }
-    }
+    Set<ActionItemStatus> wantedStatuses =
+        QueryParameters.each(
+            statuses,
+            ActionItemStatus::parse,
+            status -> "status '" + status + "' must be open, overdue or done",
+            problems);
     Set<String> wantedOwners = new LinkedHashSet<>();
     for (String owner : owners) {
       // Owners are kept by their catalog handle, as they are recorded (Alice is alice).
@@ -103,13 +100,7 @@ public class ActionItemsResource {
             .stream()
             .map(ActionItemJson::of)
             .toList();
-    Response.ResponseBuilder answer = Response.ok(items);
-    if (items.size() == max) {
-      answer.header(
-          HttpHeaders.LINK,
-          QueryParameters.next(uri.getRequestUri(), "after", items.get(items.size() - 1).id()));
-    }
-    return answer.build();
+    return QueryParameters.page(items, max, uri, "after", ActionItemJson::id);
   }
 
   private boolean ownsNothing(String handle) {

@@ -27,12 +27,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -159,34 +157,18 @@ public class IncidentsResource {
       @QueryParam("page") List<String> pages,
       @Context UriInfo uri) {
     Problems problems = new Problems();
-    Set<IncidentStatus> wantedStatuses = new LinkedHashSet<>();
-    for (String status : statuses) {
-      if (!Problems.isBlank(status)) {
-        Optional<IncidentStatus> wanted = IncidentStatus.parse(status);
-        wanted.ifPresent(wantedStatuses::add);
-        problems.check(
-            wanted.isPresent(),
-            "status '"
-                + status
-                + "' is not one of triggered, acknowledged, "
-                + "identified, mitigated, resolved, closed, canceled");
-      }
-    }
-    Set<Severity> wantedSeverities = new LinkedHashSet<>();
-    for (String severity : severities) {
-      if (!Problems.isBlank(severity)) {
-        Severity wanted = mapper.severity("severity", severity, problems);
-        if (wanted != null) {
-          wantedSeverities.add(wanted);
-        }
-      }
-    }
-    Set<String> wantedServices = new LinkedHashSet<>();
-    for (String service : services) {
-      if (!Problems.isBlank(service)) {
-        wantedServices.add(mapper.service(service));
-      }
-    }
+    Set<IncidentStatus> wantedStatuses =
+        QueryParameters.each(
+            statuses,
+            IncidentStatus::parse,
+            status ->
+                "status '"
+                    + status
+                    + "' is not one of triggered, acknowledged, "
+                    + "identified, mitigated, resolved, closed, canceled",
+            problems);
+    Set<Severity> wantedSeverities = QueryParameters.severities(severities, mapper, problems);
+    Set<String> wantedServices = QueryParameters.services(services, mapper);
     String query = QueryParameters.single("q", queries, problems);
     IncidentNumber before = null;
     String beforeText = QueryParameters.single("before", befores, problems);
@@ -215,13 +197,6 @@ public class IncidentsResource {
         new IncidentFilter(wantedStatuses, wantedSeverities, wantedServices, query, before, max);
     List<IncidentJson> incidents =
         repository.list(filter).stream().map(record -> IncidentJson.of(record, null)).toList();
-    Response.ResponseBuilder answer = Response.ok(incidents);
-    if (incidents.size() == max) {
-      answer.header(
-          HttpHeaders.LINK,
-          QueryParameters.next(
-              uri.getRequestUri(), "before", incidents.get(incidents.size() - 1).id()));
-    }
-    return answer.build();
+    return QueryParameters.page(incidents, max, uri, "before", IncidentJson::id);
   }
 }

@@ -1,11 +1,19 @@
 package dev.incidentflow.api.resources;
 
+import dev.incidentflow.api.core.AlertMapper;
 import dev.incidentflow.api.errors.Problems;
+import dev.incidentflow.workflows.model.Severity;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The query parameters a read takes. One it does not take is a problem, not ignored: a mistyped
@@ -29,6 +37,22 @@ final class QueryParameters {
                         + name
                         + "': this takes "
                         + String.join(", ", known)));
+  }
+
+  /**
+   * 200 with one page of a list. A full page carries a {@code Link} header with {@code rel="next"}:
+   * the same request with {@code cursor} naming the page's last item ({@code position} of it), so
+   * the page after a full last one may be empty.
+   */
+  static <T> Response page(
+      List<T> items, int limit, UriInfo uri, String cursor, Function<T, String> position) {
+    Response.ResponseBuilder answer = Response.ok(items);
+    if (items.size() == limit) {
+      answer.header(
+          HttpHeaders.LINK,
+          next(uri.getRequestUri(), cursor, position.apply(items.get(items.size() - 1))));
+    }
+    return answer.build();
   }
 
   /**
@@ -71,6 +95,59 @@ final class QueryParameters {
         asked >= 1 && asked <= max,
         "limit must be a whole number from 1 to " + max + ", not '" + limit + "'");
     return asked;
+  }
+
+  /**
+   * The values of a repeatable filter over a closed set ({@code status=open&status=overdue} matches
+   * either), blank ones skipped: a problem for each value {@code parse} does not know, worded by
+   * {@code unknown}, rather than a filter that silently matches nothing.
+   */
+  static <T> Set<T> each(
+      List<String> values,
+      Function<String, Optional<T>> parse,
+      Function<String, String> unknown,
+      Problems problems) {
+    Set<T> wanted = new LinkedHashSet<>();
+    for (String value : values) {
+      if (!Problems.isBlank(value)) {
+        Optional<T> parsed = parse.apply(value);
+        parsed.ifPresent(wanted::add);
+        problems.check(parsed.isPresent(), unknown.apply(value));
+      }
+    }
+    return wanted;
+  }
+
+  /**
+   * The severities of a repeatable {@code severity} filter, each as alerts and people write it
+   * ({@code SEV2}, {@code P2}, see {@link AlertMapper#severity}); a problem for one the policy does
+   * not know.
+   */
+  static Set<Severity> severities(List<String> values, AlertMapper mapper, Problems problems) {
+    Set<Severity> wanted = new LinkedHashSet<>();
+    for (String severity : values) {
+      if (!Problems.isBlank(severity)) {
+        Severity parsed = mapper.severity("severity", severity, problems);
+        if (parsed != null) {
+          wanted.add(parsed);
+        }
+      }
+    }
+    return wanted;
+  }
+
+  /**
+   * The services of a repeatable {@code service} filter, each as the catalog spells it ({@code
+   * Checkout} is {@code checkout}), blank ones skipped.
+   */
+  static Set<String> services(List<String> values, AlertMapper mapper) {
+    Set<String> wanted = new LinkedHashSet<>();
+    for (String service : values) {
+      if (!Problems.isBlank(service)) {
+        wanted.add(mapper.service(service));
+      }
+    }
+    return wanted;
   }
 
   /** The one value of a parameter that can be given once: null if absent, a problem if repeated. */
