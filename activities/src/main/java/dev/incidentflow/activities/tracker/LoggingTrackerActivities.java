@@ -48,7 +48,7 @@ public final class LoggingTrackerActivities implements TrackerActivities {
             + (issue.dueDate() == null ? "" : " due " + issue.dueDate())
             + " labels "
             + issue.labels());
-    return new TrackerIssue(key, "jira-not-configured:" + key);
+    return TrackerIssue.standIn(key);
   }
 
   @Override

@@ -130,6 +130,90 @@ class ActionItemWorkflowTest {
   }
 
   @Test
+  void anItemWithoutAJiraIssueMarkedDoneByAPersonEndsAsAJiraDoneWouldNamingThemAndNow() {
+    env.tracker.standIn = true;
+    ActionItemInput input = env.dueInThreeDays();
+    ActionItemWorkflow item = env.startActionItem(ID, input);
+    item.registered();
+    env.sleep(Duration.ofHours(1));
+    Instant markedAt = env.now();
+
+    ActionItemView done = item.markDone(new ActionItemCompletion("bob", "Alert is live"));
+
+    // Answered once it is saved done.
+    assertThat(done.status()).isEqualTo(ActionItemStatus.DONE);
+    assertThat(env.store.actionItems.get(1L).status()).isEqualTo(ActionItemStatus.DONE);
+    assertThat(env.store.actionItems.get(1L).doneAt()).isBetween(markedAt, env.now());
+    ActionItemOutcome outcome = env.result(ID, ActionItemOutcome.class);
+    assertThat(outcome.jiraKey()).isEqualTo("PAY-1");
+    assertThat(outcome.jiraStatus()).isNull();
+    assertThat(outcome.doneAt()).isEqualTo(env.store.actionItems.get(1L).doneAt());
+    assertThat(env.store.events(7, TimelineEventType.ACTION_ITEM_DONE))
+        .singleElement()
+        .satisfies(
+            event -> {
+              assertThat(event.by()).isEqualTo("bob");
+              assertThat(event.at()).isBetween(markedAt, env.now());
+              assertThat(event.text())
+                  .isEqualTo(
+                      "Action item AI-1 done (marked done by bob: Alert is live): Add a burn-rate"
+                          + " alert for the checkout canary");
+            });
+    int told = env.people.textsTo("bob").size();
+
+    // Past its due day and its escalation: nobody is chased any more.
+    env.sleepUntil(input.dueAt().plus(Duration.ofDays(4)));
+    assertThat(env.people.textsTo("bob")).hasSize(told);
+    assertThat(env.people.textsTo("dana")).isEmpty();
+    assertThat(env.store.events(7, TimelineEventType.ACTION_ITEM_OVERDUE)).isEmpty();
+    env.recordHistory(ID, "action-item-marked-done.json");
+  }
+
+  @Test
+  void anItemWhoseIssueJiraNeverMadeCanBeMarkedDone() {
+    env.tracker.rejectCreates = true;
+    ActionItemWorkflow item = env.startActionItem(ID, env.dueInThreeDays());
+    assertThat(item.registered().jiraKey()).isNull();
+
+    assertThat(item.markDone(new ActionItemCompletion("alice", null)).status())
+        .isEqualTo(ActionItemStatus.DONE);
+    assertThat(env.result(ID, ActionItemOutcome.class).jiraKey()).isNull();
+    assertThat(env.store.events(7, TimelineEventType.ACTION_ITEM_DONE))
+        .singleElement()
+        .satisfies(event -> assertThat(event.text()).contains("(marked done by alice): "));
+  }
+
+  @Test
+  void anItemJiraTracksIsNotMarkedDoneInIncidentFlowAndIsStillChased() {
+    ActionItemInput input = env.dueInThreeDays();
+    ActionItemWorkflow item = env.startActionItem(ID, input);
+    item.registered();
+
+    assertThatThrownBy(() -> item.markDone(new ActionItemCompletion("bob", "")))
+        .isInstanceOf(WorkflowUpdateException.class)
+        .rootCause()
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            refused -> {
+              assertThat(refused.getOriginalMessage())
+                  .isEqualTo(
+                      "AI-1 is tracked by PAY-1 in Jira: close PAY-1 in Jira; IncidentFlow"
+                          + " follows it");
+              assertThat(refused.getType()).isEqualTo(IllegalStateException.class.getName());
+            });
+    env.sleepUntil(input.dueAt().plus(Duration.ofMinutes(1)));
+    assertThat(env.isCompleted(ID)).isFalse();
+    assertThat(env.store.actionItems.get(1L).status()).isEqualTo(ActionItemStatus.OVERDUE);
+
+    // Once Jira says done, marking it done again is answered as it is.
+    item.trackerStatusChanged(new TrackerStatus("PAY-1", "Done", true));
+    env.result(ID, ActionItemOutcome.class);
+    assertThat(env.store.events(7, TimelineEventType.ACTION_ITEM_DONE))
+        .singleElement()
+        .satisfies(event -> assertThat(event.by()).isEqualTo("jira"));
+  }
+
+  @Test
   void escalatedItemIsRepeatedWeeklyToOwnerAndManagerUntilDone() {
     ActionItemInput input = env.dueInThreeDays();
     env.startActionItem(ID, input).registered();
