@@ -6,16 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.incidentflow.activities.store.ActionItemRow;
 import dev.incidentflow.activities.store.FollowUpRepository;
 import dev.incidentflow.workflows.activities.ActionItemNumber;
-import dev.incidentflow.workflows.model.IncidentStatus;
-import dev.incidentflow.workflows.model.Severity;
 import dev.incidentflow.workflows.postmortem.ActionItemOutcome;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
@@ -124,34 +119,12 @@ class ActionItemDoneTest {
   }
 
   private static String resolvedIncident(PastIncidents past) {
-    Instant now = Instant.now();
-    return past.store(
-        "action-item-done-" + UUID.randomUUID(),
-        "Checkout errors",
-        "",
-        Severity.SEV1,
-        "checkout",
-        null,
-        Map.of(
-            IncidentStatus.TRIGGERED,
-            now.minus(Duration.ofHours(2)),
-            IncidentStatus.RESOLVED,
-            now.minus(Duration.ofHours(1))),
-        List.of());
+    return past.resolvedAnHourAgo("action-item-done-" + UUID.randomUUID());
   }
 
   /** Adds an item due in ten days and returns its id once it is listed open. */
   private static String add(String incident, String owner) {
-    ApiClient.Answer added =
-        api()
-            .post(
-                "/v1/incidents/" + incident + "/action-items",
-                """
-                {"title": "Add a canary for checkout releases", "owner": "%s", "due": "%s",
-                 "kind": "root_cause", "by": "alice"}"""
-                    .formatted(owner, LocalDate.now().plusDays(10)));
-    assertThat(added.status()).as(added.body().toString()).isEqualTo(201);
-    String item = added.body().path("id").asText();
+    String item = PastIncidents.addActionItem(api(), incident, owner);
     api()
         .await(
             "/v1/action-items?owner=" + owner,

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -61,16 +62,7 @@ class ActionItemWorkflowTest {
     env.store.refusal = "INC-7 was canceled as a false alarm; it has no action items";
     ActionItemWorkflow item = env.startActionItem(ID, env.dueInThreeDays());
 
-    assertThatThrownBy(item::registered)
-        .isInstanceOf(WorkflowUpdateException.class)
-        .rootCause()
-        .isInstanceOfSatisfying(
-            ApplicationFailure.class,
-            refused -> {
-              assertThat(refused.getOriginalMessage())
-                  .isEqualTo("INC-7 was canceled as a false alarm; it has no action items");
-              assertThat(refused.getType()).isEqualTo(IllegalStateException.class.getName());
-            });
+    assertRefused(item::registered, "INC-7 was canceled as a false alarm; it has no action items");
     ActionItemOutcome outcome = env.result(ID, ActionItemOutcome.class);
     assertThat(outcome.id()).isNull();
     assertThat(outcome.refusal())
@@ -189,23 +181,14 @@ class ActionItemWorkflowTest {
     ActionItemWorkflow item = env.startActionItem(ID, input);
     item.registered();
 
-    assertThatThrownBy(() -> item.markDone(new ActionItemCompletion("bob", "")))
-        .isInstanceOf(WorkflowUpdateException.class)
-        .rootCause()
-        .isInstanceOfSatisfying(
-            ApplicationFailure.class,
-            refused -> {
-              assertThat(refused.getOriginalMessage())
-                  .isEqualTo(
-                      "AI-1 is tracked by PAY-1 in Jira: close PAY-1 in Jira; IncidentFlow"
-                          + " follows it");
-              assertThat(refused.getType()).isEqualTo(IllegalStateException.class.getName());
-            });
+    assertRefused(
+        () -> item.markDone(new ActionItemCompletion("bob", "")),
+        "AI-1 is tracked by PAY-1 in Jira: close PAY-1 in Jira; IncidentFlow follows it");
     env.sleepUntil(input.dueAt().plus(Duration.ofMinutes(1)));
     assertThat(env.isCompleted(ID)).isFalse();
     assertThat(env.store.actionItems.get(1L).status()).isEqualTo(ActionItemStatus.OVERDUE);
 
-    // Once Jira says done, marking it done again is answered as it is.
+    // Jira's done still ends it, as Jira's.
     item.trackerStatusChanged(new TrackerStatus("PAY-1", "Done", true));
     env.result(ID, ActionItemOutcome.class);
     assertThat(env.store.events(7, TimelineEventType.ACTION_ITEM_DONE))
@@ -440,6 +423,21 @@ class ActionItemWorkflowTest {
               assertThat(event.data())
                   .containsEntry("jiraStatus", "To Do")
                   .doesNotContainKeys("reopenedAt", "reopenedBy");
+            });
+  }
+
+  /**
+   * Asserts that {@code update} is refused as the workflow refuses a change, for {@code reason}.
+   */
+  private static void assertRefused(ThrowingCallable update, String reason) {
+    assertThatThrownBy(update)
+        .isInstanceOf(WorkflowUpdateException.class)
+        .rootCause()
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            refused -> {
+              assertThat(refused.getOriginalMessage()).isEqualTo(reason);
+              assertThat(refused.getType()).isEqualTo(IllegalStateException.class.getName());
             });
   }
 
