@@ -44,6 +44,7 @@ import dev.incidentflow.api.errors.JsonErrorPages;
 import dev.incidentflow.api.errors.UnexpectedErrorMapper;
 import dev.incidentflow.api.errors.WebApplicationErrorMapper;
 import dev.incidentflow.api.health.TemporalHealthCheck;
+import dev.incidentflow.api.resources.ActionItemResource;
 import dev.incidentflow.api.resources.ActionItemsResource;
 import dev.incidentflow.api.resources.AlertContentTypeFilter;
 import dev.incidentflow.api.resources.AlertmanagerResource;
@@ -326,6 +327,7 @@ public class IncidentFlowApplication extends Application<IncidentFlowConfigurati
         .register(new IncidentActionItemsResource(followUpRequests, repository, followUps));
     environment.jersey().register(new ActionItemsResource(followUps, people));
     environment.jersey().register(new PostmortemsResource(followUps, mapper, Clock.systemUTC()));
+    environment.jersey().register(new ActionItemResource(followUpRequests));
     environment
         .jersey()
         .register(

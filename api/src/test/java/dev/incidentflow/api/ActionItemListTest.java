@@ -7,15 +7,12 @@ import dev.incidentflow.workflows.activities.ActionItemRecord;
 import dev.incidentflow.workflows.activities.NewActionItem;
 import dev.incidentflow.workflows.model.ActionItemKind;
 import dev.incidentflow.workflows.model.ActionItemStatus;
-import dev.incidentflow.workflows.model.IncidentStatus;
-import dev.incidentflow.workflows.model.Severity;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
@@ -104,16 +101,7 @@ class ActionItemListTest {
     Items() {
       PastIncidents incidents = new PastIncidents(STACK, DATABASE);
       String id =
-          incidents.store(
-              "action-item-list-" + UUID.randomUUID(),
-              "Checkout errors",
-              "",
-              Severity.SEV1,
-              "checkout",
-              null,
-              Map.of(
-                  IncidentStatus.TRIGGERED, START, IncidentStatus.RESOLVED, START.plusSeconds(60)),
-              List.of());
+          incidents.resolved("action-item-list-" + UUID.randomUUID(), START, START.plusSeconds(60));
       this.incident = Long.parseLong(id.substring("INC-".length()));
       this.store = new PostmortemStoreActivitiesImpl(incidents.jdbi());
     }

@@ -5,15 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.incidentflow.workflows.model.IncidentStatus;
-import dev.incidentflow.workflows.model.Severity;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
@@ -39,29 +35,9 @@ class ActionItemReopeningTest {
     Instant now = Instant.now();
     String incident =
         new PastIncidents(STACK, DATABASE)
-            .store(
-                "action-item-reopening-" + UUID.randomUUID(),
-                "Checkout errors",
-                "",
-                Severity.SEV1,
-                "checkout",
-                null,
-                Map.of(
-                    IncidentStatus.TRIGGERED,
-                    now.minus(Duration.ofHours(2)),
-                    IncidentStatus.RESOLVED,
-                    now.minus(Duration.ofHours(1))),
-                List.of());
+            .resolvedAnHourAgo("action-item-reopening-" + UUID.randomUUID());
     ApiClient api = new ApiClient(APP.getLocalPort(), TestStack.TOKEN);
-    ApiClient.Answer added =
-        api.post(
-            "/v1/incidents/" + incident + "/action-items",
-            """
-            {"title": "Add a canary for checkout releases", "owner": "bob", "due": "%s",
-             "kind": "root_cause", "by": "alice"}"""
-                .formatted(LocalDate.now().plusDays(10)));
-    assertThat(added.status()).as(added.body().toString()).isEqualTo(201);
-    String item = added.body().path("id").asText();
+    String item = PastIncidents.addActionItem(api, incident, "bob");
     awaitStatus(api, item, "open", TestStack.ACTION_ITEM_KEY);
 
     Instant done = now.minusSeconds(60);

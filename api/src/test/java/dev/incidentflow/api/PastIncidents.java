@@ -1,5 +1,7 @@
 package dev.incidentflow.api;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.incidentflow.activities.store.IncidentJdbi;
 import dev.incidentflow.activities.store.IncidentStoreActivitiesImpl;
 import dev.incidentflow.workflows.activities.IncidentSnapshot;
@@ -7,7 +9,9 @@ import dev.incidentflow.workflows.activities.NewIncident;
 import dev.incidentflow.workflows.model.IncidentStatus;
 import dev.incidentflow.workflows.model.Severity;
 import dev.incidentflow.workflows.model.TimelineEvent;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
@@ -32,6 +36,44 @@ public final class PastIncidents {
 
   Jdbi jdbi() {
     return jdbi;
+  }
+
+  /**
+   * Stores a SEV1 checkout incident triggered two hours ago and resolved an hour ago, which takes
+   * action items, and returns its id. {@code workflowId} must be unique to the test.
+   */
+  public String resolvedAnHourAgo(String workflowId) {
+    Instant now = Instant.now();
+    return resolved(workflowId, now.minus(Duration.ofHours(2)), now.minus(Duration.ofHours(1)));
+  }
+
+  /** Stores a SEV1 checkout incident, resolved, and returns its id; see {@link #store}. */
+  public String resolved(String workflowId, Instant triggeredAt, Instant resolvedAt) {
+    return store(
+        workflowId,
+        "Checkout errors",
+        "",
+        Severity.SEV1,
+        "checkout",
+        null,
+        Map.of(IncidentStatus.TRIGGERED, triggeredAt, IncidentStatus.RESOLVED, resolvedAt),
+        List.of());
+  }
+
+  /**
+   * Adds an action item due in ten days to {@code incident} over HTTP, as alice, and returns its
+   * id.
+   */
+  static String addActionItem(ApiClient api, String incident, String owner) {
+    ApiClient.Answer added =
+        api.post(
+            "/v1/incidents/" + incident + "/action-items",
+            """
+            {"title": "Add a canary for checkout releases", "owner": "%s", "due": "%s",
+             "kind": "root_cause", "by": "alice"}"""
+                .formatted(owner, LocalDate.now().plusDays(10)));
+    assertThat(added.status()).as(added.body().toString()).isEqualTo(201);
+    return added.body().path("id").asText();
   }
 
   /**

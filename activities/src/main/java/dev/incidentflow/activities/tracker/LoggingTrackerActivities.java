@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * Stands in for Jira when it is not configured ({@code dev}): logs what it would create, remembers
  * it, and hands out keys {@code DEV-1}, {@code DEV-2}, ... Like the Jira adapter it is idempotent
  * by label, so a retry returns the issue already made. Its issues never reach a done status:
- * publish postmortems through the API.
+ * publish postmortems and mark action items done through the API.
  */
 public final class LoggingTrackerActivities implements TrackerActivities {
   private static final Logger log = LoggerFactory.getLogger(LoggingTrackerActivities.class);
@@ -48,7 +48,7 @@ public final class LoggingTrackerActivities implements TrackerActivities {
             + (issue.dueDate() == null ? "" : " due " + issue.dueDate())
             + " labels "
             + issue.labels());
-    return new TrackerIssue(key, "jira-not-configured:" + key);
+    return TrackerIssue.standIn(key);
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.incidentflow.api.core;
 import static java.util.Objects.requireNonNull;
 
 import dev.incidentflow.workflows.activities.TrackerStatus;
+import dev.incidentflow.workflows.postmortem.ActionItemCompletion;
 import dev.incidentflow.workflows.postmortem.ActionItemInput;
 import dev.incidentflow.workflows.postmortem.ActionItemOutcome;
 import dev.incidentflow.workflows.postmortem.ActionItemView;
@@ -187,6 +188,29 @@ public final class FollowUpGateway {
       return true;
     } catch (WorkflowNotFoundException notRunning) {
       return false;
+    }
+  }
+
+  /**
+   * Marks a running action item done; see {@link ActionItemWorkflow#markDone}. Empty when no run of
+   * {@code workflowId} is going: the item's last run has ended.
+   *
+   * @param id the item's id, as the answers name it
+   * @throws Refusal (conflict) when the workflow refuses it: Jira tracks the item, or it is not
+   *     recorded yet
+   * @throws dev.incidentflow.api.errors.ApiException 503 when the workflow did not do it within the
+   *     change wait
+   */
+  public Optional<ActionItemView> markDone(
+      String workflowId, String id, ActionItemCompletion completion) {
+    ActionItemWorkflow item = client.newWorkflowStub(ActionItemWorkflow.class, workflowId);
+    try {
+      return Optional.of(
+          changes.make(() -> item.markDone(completion), id, "/v1/action-items?status=done"));
+    } catch (WorkflowUpdateException refused) {
+      throw Refusal.of(refused, id + "'s workflow ended before it was marked done");
+    } catch (WorkflowNotFoundException ended) {
+      return Optional.empty();
     }
   }
 

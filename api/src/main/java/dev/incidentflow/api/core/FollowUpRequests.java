@@ -2,16 +2,20 @@ package dev.incidentflow.api.core;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.incidentflow.activities.store.ActionItemRow;
 import dev.incidentflow.activities.store.FollowUpRepository;
 import dev.incidentflow.activities.store.IncidentRecord;
 import dev.incidentflow.api.errors.ApiException;
 import dev.incidentflow.api.errors.Problems;
+import dev.incidentflow.workflows.activities.ActionItemNumber;
 import dev.incidentflow.workflows.activities.PostmortemRecord;
 import dev.incidentflow.workflows.model.ActionItemKind;
+import dev.incidentflow.workflows.model.ActionItemStatus;
 import dev.incidentflow.workflows.model.IncidentStatus;
 import dev.incidentflow.workflows.model.PostmortemStatus;
 import dev.incidentflow.workflows.policy.ActionItemPolicy;
 import dev.incidentflow.workflows.postmortem.ActionItemAdmission;
+import dev.incidentflow.workflows.postmortem.ActionItemCompletion;
 import dev.incidentflow.workflows.postmortem.ActionItemInput;
 import dev.incidentflow.workflows.postmortem.Publication;
 import io.temporal.client.WorkflowNotFoundException;
@@ -25,9 +29,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Publishing a postmortem and adding an action item, whoever asks (the HTTP API or Slack): the same
- * checks, the same refusals in the same words, the same workflow calls. Every problem is an {@link
- * ApiException}: 422 naming each bad field, 409 when the incident's state forbids it.
+ * Publishing a postmortem, adding an action item and marking one done, whoever asks (the HTTP API
+ * or Slack): the same checks, the same refusals in the same words, the same workflow calls. Every
+ * problem is an {@link ApiException}: 422 naming each bad field, 409 when the incident's state
+ * forbids it.
  */
 public final class FollowUpRequests {
   private final FollowUpGateway gateway;
@@ -166,6 +171,67 @@ public final class FollowUpRequests {
     } catch (Refusal refusal) {
       throw refusal.toApiException();
     }
+  }
+
+  /**
+   * Marks action item {@code id} done, for a team whose items no Jira issue tracks: without it,
+   * such an item is chased, and escalated to its owner's manager, for good. An item done already
+   * (in Jira, or by an earlier call) is answered as it is. Whether it may be marked done is the
+   * workflow's to say ({@code ActionItemWorkflow#validateMarkDone}): one whose issue Jira made is
+   * closed in Jira.
+   *
+   * @return the item as stored once it is done, as {@code GET /v1/action-items} lists it
+   * @throws ApiException 422 when {@code by} is missing or not a person in the catalog, 404 when no
+   *     such item exists, 409 when Jira tracks it (or its workflow ended without it being done),
+   *     503 when its workflow did not confirm it within the change wait
+   */
+  public ActionItemRow markDone(String id, String by, String note) {
+    people.check(new Problems().requireText("by", by), "by", by).throwIfAny("invalid request");
+    ActionItemRow item = actionItem(id);
+    if (item.status() == ActionItemStatus.DONE) {
+      return item;
+    }
+    boolean ran;
+    try {
+      ran =
+          gateway
+              .markDone(
+                  item.workflowId(), item.id(), new ActionItemCompletion(people.handle(by), note))
+              .isPresent();
+    } catch (Refusal refusal) {
+      // Done by Jira meanwhile, its run ending before it took this: that answers as done already.
+      ActionItemRow stored = actionItem(item.id());
+      if (stored.status() == ActionItemStatus.DONE) {
+        return stored;
+      }
+      throw refusal.toApiException();
+    }
+    ActionItemRow stored = actionItem(item.id());
+    if (stored.status() != ActionItemStatus.DONE) {
+      // Its last run ended without saving it done: terminated from Temporal, say.
+      throw new ApiException(
+          409,
+          item.id()
+              + (ran ? " was not saved done" : "'s workflow has ended")
+              + "; it cannot be marked done",
+          List.of());
+    }
+    return stored;
+  }
+
+  /**
+   * The stored action item.
+   *
+   * @throws ApiException 404 when {@code id} is not an action item id or no such item exists
+   */
+  private ActionItemRow actionItem(String id) {
+    ActionItemNumber number =
+        ActionItemNumber.parse(id == null ? null : id.strip())
+            .orElseThrow(
+                () -> ApiException.notFound("'" + id + "' is not an action item id (AI-<number>)"));
+    return followUps
+        .actionItem(number.number())
+        .orElseThrow(() -> ApiException.notFound(number.id() + " does not exist"));
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.incidentflow.api.slack;
 import static java.util.Objects.requireNonNull;
 
 import dev.incidentflow.activities.slack.BriefingAction;
+import dev.incidentflow.activities.store.ActionItemRow;
 import dev.incidentflow.activities.store.IncidentChannelRepository;
 import dev.incidentflow.activities.store.IncidentRecord;
 import dev.incidentflow.api.core.AlertMapper;
@@ -139,9 +140,13 @@ public final class SlackCockpit {
     if (command instanceof SlashCommand.Declare declare) {
       return declare(declare, actor, request.responseUrl());
     }
+    if (command instanceof SlashCommand.MarkActionItemDone done) {
+      return later(request.responseUrl(), () -> markedDone(done, actor)) ? WORKING : RESTARTING;
+    }
     if (!(command instanceof SlashCommand.OnIncident onIncident)) {
       throw new IllegalStateException(
-          "a command is help, invalid, a declaration or about an incident: " + command);
+          "a command is help, invalid, a declaration, an action item's done or about an incident: "
+              + command);
     }
     try {
       IncidentRecord incident = incidentOf(onIncident, request);
@@ -231,6 +236,18 @@ public final class SlackCockpit {
               + "\nUsage: `/incident declare &lt;severity&gt; &lt;service&gt; &lt;title&gt;`");
     }
     return later(responseUrl, () -> declared(gateway.declare(input))) ? WORKING : RESTARTING;
+  }
+
+  /** Marks the item done as {@code POST /v1/action-items/{id}/done} does, by whoever typed it. */
+  private String markedDone(SlashCommand.MarkActionItemDone done, SlackActor actor) {
+    ActionItemRow item = followUps.markDone(done.actionItemId(), actor.by(), done.note());
+    return "Action item "
+        + item.id()
+        + " of "
+        + item.incidentId()
+        + " is done: "
+        + SlackReply.escape(item.title())
+        + ".";
   }
 
   private String declared(IncidentGateway.Declared declared) {

@@ -127,6 +127,19 @@ public sealed interface SlashCommand {
     }
   }
 
+  /**
+   * {@code done <AI-n> [note]}: mark an action item done, one no Jira issue tracks. It names its
+   * item, not an incident.
+   *
+   * @param actionItemId as typed, e.g. {@code AI-7}
+   */
+  record MarkActionItemDone(String actionItemId, String note) implements SlashCommand {
+    public MarkActionItemDone {
+      requireText(actionItemId, "actionItemId");
+      requireNonNull(note, "note is null");
+    }
+  }
+
   /** {@code status}, or an incident id alone. */
   record Status(Optional<String> incidentId) implements OnIncident {
     public Status {

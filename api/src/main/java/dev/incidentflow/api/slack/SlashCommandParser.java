@@ -36,6 +36,8 @@ final class SlashCommandParser {
           "• `action [root_cause|improvement] &lt;owner&gt; &lt;due&gt; &lt;title&gt;`: add an action item, a root cause "
               + "unless it says improvement; owner a handle, @mention or me, due a date (2026-11-27) or days or weeks "
               + "from today (3d, 2w), e.g. `/incident action improvement @bob 2w Alert on queue depth`",
+          "• `done &lt;action item&gt; [note]`: mark an action item done that no Jira issue tracks, e.g. "
+              + "`/incident done AI-7 Alert is live`",
           "• `status`: where the incident stands (elsewhere `/incident INC-42` will do) · "
               + "`help`: this message");
 
@@ -69,7 +71,7 @@ final class SlashCommandParser {
 
   /** The words a command starts with, to suggest for a mistyped one. */
   private static final List<String> KNOWN_WORDS =
-      Stream.of(STEPS.keySet(), ROLES.keySet(), OTHER_WORDS, Set.of("help", "declare"))
+      Stream.of(STEPS.keySet(), ROLES.keySet(), OTHER_WORDS, Set.of("help", "declare", "done"))
           .flatMap(Set::stream)
           .sorted()
           .toList();
@@ -96,6 +98,10 @@ final class SlashCommandParser {
   static final String ACTION_USAGE =
       "`/incident action [root_cause|improvement] &lt;owner&gt; &lt;due&gt; &lt;title&gt;`";
   static final String POSTMORTEM_USAGE = "`/incident postmortem &lt;url&gt; [summary]`";
+  static final String DONE_USAGE = "`/incident done &lt;action item&gt; [note]`";
+
+  /** An action item's id as people type it: {@code AI-7}. */
+  private static final Pattern ACTION_ITEM_ID = Pattern.compile("(?i)AI-[0-9]{1,18}");
 
   /** A due date as a date, or as days or weeks from today. */
   private static final Pattern DUE =
@@ -148,6 +154,16 @@ final class SlashCommandParser {
           ? new SlashCommand.Invalid(
               "`declare` opens a new incident; leave out " + incidentId.get() + ".")
           : declare(input, tokens, next);
+    }
+    if (word.equals("done")) {
+      return incidentId.isPresent()
+          ? new SlashCommand.Invalid(
+              "`done` names its action item, not an incident; leave out "
+                  + incidentId.get()
+                  + ": "
+                  + DONE_USAGE
+                  + ".")
+          : markActionItemDone(input, tokens, next);
     }
     if (!STEPS.containsKey(word) && !ROLES.containsKey(word) && !OTHER_WORDS.contains(word)) {
       Token typed = tokens.get(next - 1);
@@ -209,6 +225,17 @@ final class SlashCommandParser {
         return new SlashCommand.Status(incidentId);
       }
     }
+  }
+
+  private static SlashCommand markActionItemDone(String input, List<Token> tokens, int next) {
+    if (next >= tokens.size() || !ACTION_ITEM_ID.matcher(tokens.get(next).value()).matches()) {
+      return new SlashCommand.Invalid(
+          "Name the action item, as `AI-7`: "
+              + DONE_USAGE
+              + ". An incident is done with `/incident resolve`.");
+    }
+    return new SlashCommand.MarkActionItemDone(
+        tokens.get(next).value().toUpperCase(Locale.ROOT), rest(input, tokens, next + 1));
   }
 
   /**

@@ -90,6 +90,39 @@ class SlackFollowUpCommandsTest {
   }
 
   @Test
+  void doneMarksAnItemDoneByWhoeverTypedItAsTheHttpApiDoes() {
+    String channel = channel();
+    String incident = slack.declareIn(api, channel, "SEV2", "Checkout latency");
+    String added = slack.run(channel, ALICE, "alice.ng", "action bob 3d Add a canary");
+    assertThat(added).startsWith("Action item AI-");
+    String item = added.split(" ")[2];
+
+    String done = slack.run("C0GENERAL", ALICE, "alice.ng", "done " + item + " Canary is live");
+    String again = slack.run("C0GENERAL", "U0BOB", "bob", "done " + item.toLowerCase());
+    String unknown = slack.run(channel, ALICE, "alice.ng", "done AI-987654321");
+
+    assertThat(done)
+        .isEqualTo("Action item " + item + " of " + incident + " is done: Add a canary.");
+    assertThat(again).isEqualTo(done);
+    assertThat(unknown).isEqualTo("AI-987654321 does not exist");
+    JsonNode items = api.get("/v1/incidents/" + incident + "/action-items").body();
+    assertThat(items.get(0).path("status").asText()).isEqualTo("done");
+    JsonNode timeline =
+        api.await(
+                "/v1/incidents/" + incident,
+                answer -> answer.body().path("timeline").toString().contains("action_item_done"),
+                Duration.ofSeconds(60))
+            .body()
+            .path("timeline");
+    for (JsonNode event : timeline) {
+      if (event.path("type").asText().equals("action_item_done")) {
+        assertThat(event.path("by").asText()).isEqualTo("alice");
+        assertThat(event.path("text").asText()).contains("(marked done by alice: Canary is live)");
+      }
+    }
+  }
+
+  @Test
   void postmortemPublishesTheClosedIncidentsPostmortemOnce() {
     String incident = slack.declareIn(api, channel(), "SEV1", "Checkout down");
     assertThat(

@@ -207,6 +207,10 @@ class SlackSlashCommandTest {
                 new SlackMention("U0CAROL", null),
                 "10D",
                 "Runbook for failover")),
+        arguments("done AI-7", new SlashCommand.MarkActionItemDone("AI-7", "")),
+        arguments(
+            "done ai-12   Canary alert is live",
+            new SlashCommand.MarkActionItemDone("AI-12", "Canary alert is live")),
         arguments("status", new SlashCommand.Status(HERE)),
         arguments("status INC-12", new SlashCommand.Status(id("INC-12"))),
         arguments("INC-12", new SlashCommand.Status(id("INC-12"))));
@@ -251,7 +255,10 @@ class SlackSlashCommandTest {
             "action bob tomorrow Fix it",
             "`tomorrow` is not a due date: give a date like 2026-11-27"),
         arguments("action bob 27.11.2026 Fix it", "`27.11.2026` is not a due date"),
-        arguments("action someday bob 3d Fix it", "`bob` is not a due date"));
+        arguments("action someday bob 3d Fix it", "`bob` is not a due date"),
+        arguments("done", "Name the action item, as `AI-7`: `/incident done &lt;action item&gt;"),
+        arguments("done INC-4", "An incident is done with `/incident resolve`"),
+        arguments("INC-4 done AI-7", "`done` names its action item, not an incident; leave out"));
   }
 
   static Stream<Arguments> typos() {

@@ -136,6 +136,13 @@ final class ActionItemMessages {
         + input.title();
   }
 
+  /** How a person marking the item done reads in {@link #done}. */
+  static String markedDone(ActionItemCompletion completion) {
+    return "marked done by "
+        + completion.by()
+        + (completion.note().isEmpty() ? "" : ": " + completion.note());
+  }
+
   static String done(ActionItemInput input, ActionItemProgress progress, String how) {
     return "Action item " + progress.number().id() + " done (" + how + "): " + input.title();
   }

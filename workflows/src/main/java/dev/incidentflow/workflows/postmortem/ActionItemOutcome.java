@@ -3,8 +3,9 @@ package dev.incidentflow.workflows.postmortem;
 import java.time.Instant;
 
 /**
- * How an action item's run ended: done in Jira at {@code doneAt}; or, with every other field null,
- * refused because its incident was over (see {@link ActionItemAdmission}).
+ * How an action item's run ended: done at {@code doneAt}, in Jira or (with no {@code jiraStatus})
+ * by a person in IncidentFlow; or, with every other field null, refused because its incident was
+ * over (see {@link ActionItemAdmission}).
  *
  * @param refusal why the item was refused; null unless it was
  */

@@ -4,6 +4,7 @@ import dev.incidentflow.workflows.activities.TrackerStatus;
 import io.temporal.workflow.QueryMethod;
 import io.temporal.workflow.SignalMethod;
 import io.temporal.workflow.UpdateMethod;
+import io.temporal.workflow.UpdateValidatorMethod;
 import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
 
@@ -12,8 +13,9 @@ import io.temporal.workflow.WorkflowMethod;
  * with the due date, linked to the postmortem issue; a reminder before the due date; the overdue
  * flag; the owner's manager after {@code escalateAfterOverdue}; weekly after that. Done comes from
  * Jira's webhook ({@link #trackerStatusChanged}) or, when that is lost, from polling every {@code
- * pollEvery}. A done item that Jira reopens is chased again by a new run of the same workflow id,
- * started by the webhook with {@link ActionItemInput#reopened()}.
+ * pollEvery}; an item whose issue Jira did not make (Jira is not configured, or made none) is done
+ * when a person says so ({@link #markDone}). A done item that Jira reopens is chased again by a new
+ * run of the same workflow id, started by the webhook with {@link ActionItemInput#reopened()}.
  */
 @WorkflowInterface
 public interface ActionItemWorkflow {
@@ -28,6 +30,21 @@ public interface ActionItemWorkflow {
    */
   @UpdateMethod
   ActionItemView registered();
+
+  /**
+   * A person says the item is done: it ends as a done Jira issue ends it, its timeline event and
+   * {@code done_at} naming them and now. Completes once the item is saved done; an item done
+   * already (by Jira, or by an earlier call) answers as it is, so a retry changes nothing.
+   */
+  @UpdateMethod
+  ActionItemView markDone(ActionItemCompletion completion);
+
+  /**
+   * Refuses (an {@code IllegalStateException} failure) an item that is not recorded yet, and an
+   * open item whose issue Jira made: Jira closes that one, and IncidentFlow follows it.
+   */
+  @UpdateValidatorMethod(updateName = "markDone")
+  void validateMarkDone(ActionItemCompletion completion);
 
   /** Jira's webhook says the issue's status changed; a done status ends the item. */
   @SignalMethod

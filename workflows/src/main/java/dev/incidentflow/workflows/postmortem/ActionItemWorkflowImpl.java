@@ -69,6 +69,16 @@ public class ActionItemWorkflowImpl implements ActionItemWorkflow {
   /** {@link #registered()} was asked. */
   private boolean registeredAsked;
 
+  /**
+   * The person who marked the item done ({@link #markDone}), unless Jira's done came first; null
+   * until then. No version marker guards what it leads to: only that Update sets it, and no history
+   * recorded before the Update existed holds one.
+   */
+  private ActionItemCompletion completion;
+
+  /** The item is saved done: {@link #markDone} answers from here. */
+  private boolean savedDone;
+
   /** Jira moved the issue out of done while this run was finishing. */
   private boolean reopenedWhileFinishing;
 
@@ -91,7 +101,7 @@ public class ActionItemWorkflowImpl implements ActionItemWorkflow {
     opened = true;
     manager = notices.managerOf(input.service(), progress.owner());
     FollowUpPlan plan = input.plan();
-    while (doneStatus == null) {
+    while (!isDone()) {
       Instant now = FollowUpNotices.now();
       FollowUpStep step = plan.dueStep(progress.followUp(), now).orElse(null);
       if (step != null) {
@@ -101,11 +111,14 @@ public class ActionItemWorkflowImpl implements ActionItemWorkflow {
       }
       if (Workflow.getInfo().getHistoryLength() > CONTINUE_AS_NEW_AFTER_EVENTS
           || Workflow.getInfo().isContinueAsNewSuggested()) {
-        Workflow.await(Workflow::isEveryHandlerFinished);
+        // A markDone taken meanwhile waits for this run to save the item done, not for a new run.
+        Workflow.await(() -> Workflow.isEveryHandlerFinished() || completion != null);
+        if (completion != null) {
+          continue;
+        }
         Workflow.continueAsNew(input.continuing(progress));
       }
-      Workflow.await(
-          Duration.between(now, plan.nextDeadline(progress.followUp())), () -> doneStatus != null);
+      Workflow.await(Duration.between(now, plan.nextDeadline(progress.followUp())), this::isDone);
     }
     finish();
     Workflow.await(Workflow::isEveryHandlerFinished);
@@ -115,8 +128,18 @@ public class ActionItemWorkflowImpl implements ActionItemWorkflow {
               ? input.reopened(reopening)
               : input.reopened());
     }
+    if (completion != null) {
+      TrackerIssue issue = progress.issue();
+      return new ActionItemOutcome(
+          progress.number().id(), issue == null ? null : issue.key(), null, doneAt, null);
+    }
     return new ActionItemOutcome(
         progress.number().id(), doneStatus.issueKey(), doneStatus.name(), doneAt, null);
+  }
+
+  /** Jira said the issue is done, or a person marked the item done. */
+  private boolean isDone() {
+    return doneStatus != null || completion != null;
   }
 
   /**
@@ -288,14 +311,19 @@ public class ActionItemWorkflowImpl implements ActionItemWorkflow {
   private void finish() {
     // When Jira moved it to done, if it says: a webhook lost and found by a later poll, or a
     // worker that was down, does not make an item done on time count as late.
-    doneAt = doneStatus.changedBy(FollowUpNotices.now());
+    doneAt =
+        completion != null ? FollowUpNotices.now() : doneStatus.changedBy(FollowUpNotices.now());
     progress = progress.with(ActionItemStatus.DONE);
     save();
-    String how = doneStatus.issueKey() + " is " + doneStatus.name() + " in Jira";
+    savedDone = true;
+    String how =
+        completion != null
+            ? ActionItemMessages.markedDone(completion)
+            : doneStatus.issueKey() + " is " + doneStatus.name() + " in Jira";
     notices.record(
         "done",
         TimelineEventType.ACTION_ITEM_DONE,
-        "jira",
+        completion != null ? completion.by() : "jira",
         ActionItemMessages.done(input, progress, how),
         data());
     notices.tell(progress.owner(), ActionItemMessages.done(input, progress, how));
@@ -371,6 +399,38 @@ public class ActionItemWorkflowImpl implements ActionItemWorkflow {
     }
     Workflow.await(REGISTER_WAIT, () -> opened);
     return view();
+  }
+
+  @Override
+  public ActionItemView markDone(ActionItemCompletion completion) {
+    if (!isDone()) {
+      this.completion = completion;
+    }
+    Workflow.await(() -> savedDone);
+    return view();
+  }
+
+  @Override
+  public void validateMarkDone(ActionItemCompletion completion) {
+    if (!opened) {
+      // Still opening, its issue perhaps on its way from Jira: or refused, and never an item.
+      throw new IllegalStateException(
+          "the action item is not recorded yet; mark it done once it has its number");
+    }
+    TrackerIssue issue = progress.issue();
+    if (!isDone() && issue != null && !issue.madeByStandIn()) {
+      throw new IllegalStateException(closeInJira(progress.number().id(), issue.key()));
+    }
+  }
+
+  /** The refusal of {@link #markDone} for an item that Jira issue {@code key} tracks. */
+  static String closeInJira(String id, String key) {
+    return id
+        + " is tracked by "
+        + key
+        + " in Jira: close "
+        + key
+        + " in Jira; IncidentFlow follows it";
   }
 
   /**

@@ -18,7 +18,8 @@ class ActionItemWorkflowReplayTest {
         "action-item-reopened-while-finishing.json",
         "action-item-polls-refused.json",
         "action-item-done-while-polled.json",
-        "action-item-reopening-on-timeline.json"
+        "action-item-reopening-on-timeline.json",
+        "action-item-marked-done.json"
       })
   void recordedActionItemReplaysWithoutNondeterminism(String history) throws Exception {
     WorkflowReplayer.replayWorkflowExecutionFromResource(

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -61,16 +62,7 @@ class ActionItemWorkflowTest {
     env.store.refusal = "INC-7 was canceled as a false alarm; it has no action items";
     ActionItemWorkflow item = env.startActionItem(ID, env.dueInThreeDays());
 
-    assertThatThrownBy(item::registered)
-        .isInstanceOf(WorkflowUpdateException.class)
-        .rootCause()
-        .isInstanceOfSatisfying(
-            ApplicationFailure.class,
-            refused -> {
-              assertThat(refused.getOriginalMessage())
-                  .isEqualTo("INC-7 was canceled as a false alarm; it has no action items");
-              assertThat(refused.getType()).isEqualTo(IllegalStateException.class.getName());
-            });
+    assertRefused(item::registered, "INC-7 was canceled as a false alarm; it has no action items");
     ActionItemOutcome outcome = env.result(ID, ActionItemOutcome.class);
     assertThat(outcome.id()).isNull();
     assertThat(outcome.refusal())
@@ -127,6 +119,81 @@ class ActionItemWorkflowTest {
     assertThat(env.store.actionItems.get(1L).doneAt()).isNotNull();
     assertThat(env.store.events(7, TimelineEventType.ACTION_ITEM_DONE)).hasSize(1);
     env.recordHistory(ID, "action-item-escalated-then-done.json");
+  }
+
+  @Test
+  void anItemWithoutAJiraIssueMarkedDoneByAPersonEndsAsAJiraDoneWouldNamingThemAndNow() {
+    env.tracker.standIn = true;
+    ActionItemInput input = env.dueInThreeDays();
+    ActionItemWorkflow item = env.startActionItem(ID, input);
+    item.registered();
+    env.sleep(Duration.ofHours(1));
+    Instant markedAt = env.now();
+
+    ActionItemView done = item.markDone(new ActionItemCompletion("bob", "Alert is live"));
+
+    // Answered once it is saved done.
+    assertThat(done.status()).isEqualTo(ActionItemStatus.DONE);
+    assertThat(env.store.actionItems.get(1L).status()).isEqualTo(ActionItemStatus.DONE);
+    assertThat(env.store.actionItems.get(1L).doneAt()).isBetween(markedAt, env.now());
+    ActionItemOutcome outcome = env.result(ID, ActionItemOutcome.class);
+    assertThat(outcome.jiraKey()).isEqualTo("PAY-1");
+    assertThat(outcome.jiraStatus()).isNull();
+    assertThat(outcome.doneAt()).isEqualTo(env.store.actionItems.get(1L).doneAt());
+    assertThat(env.store.events(7, TimelineEventType.ACTION_ITEM_DONE))
+        .singleElement()
+        .satisfies(
+            event -> {
+              assertThat(event.by()).isEqualTo("bob");
+              assertThat(event.at()).isBetween(markedAt, env.now());
+              assertThat(event.text())
+                  .isEqualTo(
+                      "Action item AI-1 done (marked done by bob: Alert is live): Add a burn-rate"
+                          + " alert for the checkout canary");
+            });
+    int told = env.people.textsTo("bob").size();
+
+    // Past its due day and its escalation: nobody is chased any more.
+    env.sleepUntil(input.dueAt().plus(Duration.ofDays(4)));
+    assertThat(env.people.textsTo("bob")).hasSize(told);
+    assertThat(env.people.textsTo("dana")).isEmpty();
+    assertThat(env.store.events(7, TimelineEventType.ACTION_ITEM_OVERDUE)).isEmpty();
+    env.recordHistory(ID, "action-item-marked-done.json");
+  }
+
+  @Test
+  void anItemWhoseIssueJiraNeverMadeCanBeMarkedDone() {
+    env.tracker.rejectCreates = true;
+    ActionItemWorkflow item = env.startActionItem(ID, env.dueInThreeDays());
+    assertThat(item.registered().jiraKey()).isNull();
+
+    assertThat(item.markDone(new ActionItemCompletion("alice", null)).status())
+        .isEqualTo(ActionItemStatus.DONE);
+    assertThat(env.result(ID, ActionItemOutcome.class).jiraKey()).isNull();
+    assertThat(env.store.events(7, TimelineEventType.ACTION_ITEM_DONE))
+        .singleElement()
+        .satisfies(event -> assertThat(event.text()).contains("(marked done by alice): "));
+  }
+
+  @Test
+  void anItemJiraTracksIsNotMarkedDoneInIncidentFlowAndIsStillChased() {
+    ActionItemInput input = env.dueInThreeDays();
+    ActionItemWorkflow item = env.startActionItem(ID, input);
+    item.registered();
+
+    assertRefused(
+        () -> item.markDone(new ActionItemCompletion("bob", "")),
+        "AI-1 is tracked by PAY-1 in Jira: close PAY-1 in Jira; IncidentFlow follows it");
+    env.sleepUntil(input.dueAt().plus(Duration.ofMinutes(1)));
+    assertThat(env.isCompleted(ID)).isFalse();
+    assertThat(env.store.actionItems.get(1L).status()).isEqualTo(ActionItemStatus.OVERDUE);
+
+    // Jira's done still ends it, as Jira's.
+    item.trackerStatusChanged(new TrackerStatus("PAY-1", "Done", true));
+    env.result(ID, ActionItemOutcome.class);
+    assertThat(env.store.events(7, TimelineEventType.ACTION_ITEM_DONE))
+        .singleElement()
+        .satisfies(event -> assertThat(event.by()).isEqualTo("jira"));
   }
 
   @Test
@@ -356,6 +423,21 @@ class ActionItemWorkflowTest {
               assertThat(event.data())
                   .containsEntry("jiraStatus", "To Do")
                   .doesNotContainKeys("reopenedAt", "reopenedBy");
+            });
+  }
+
+  /**
+   * Asserts that {@code update} is refused as the workflow refuses a change, for {@code reason}.
+   */
+  private static void assertRefused(ThrowingCallable update, String reason) {
+    assertThatThrownBy(update)
+        .isInstanceOf(WorkflowUpdateException.class)
+        .rootCause()
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            refused -> {
+              assertThat(refused.getOriginalMessage()).isEqualTo(reason);
+              assertThat(refused.getType()).isEqualTo(IllegalStateException.class.getName());
             });
   }
 

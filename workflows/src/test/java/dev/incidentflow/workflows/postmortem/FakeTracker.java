@@ -28,6 +28,11 @@ public final class FakeTracker implements TrackerActivities {
   private final AtomicInteger nextNumber = new AtomicInteger(1);
   public volatile boolean rejectCreates;
 
+  /**
+   * When set, issues are made as the stand-in for an unconfigured Jira makes them ({@code DEV}).
+   */
+  volatile boolean standIn;
+
   /** Creates that fail as a Jira outage does (retried) before the next one succeeds. */
   public final AtomicInteger outagesBeforeCreate = new AtomicInteger();
 
@@ -63,7 +68,7 @@ public final class FakeTracker implements TrackerActivities {
     String key = issue.project() + "-" + nextNumber.getAndIncrement();
     issues.put(key, issue);
     statuses.put(key, new TrackerStatus(key, "To Do", false));
-    return issue(key);
+    return standIn ? TrackerIssue.standIn(key) : issue(key);
   }
 
   @Override
