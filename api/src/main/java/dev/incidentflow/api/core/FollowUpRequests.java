@@ -9,6 +9,7 @@ import dev.incidentflow.api.errors.ApiException;
 import dev.incidentflow.api.errors.Problems;
 import dev.incidentflow.workflows.activities.ActionItemNumber;
 import dev.incidentflow.workflows.activities.PostmortemRecord;
+import dev.incidentflow.workflows.activities.TrackerText;
 import dev.incidentflow.workflows.model.ActionItemKind;
 import dev.incidentflow.workflows.model.ActionItemStatus;
 import dev.incidentflow.workflows.model.IncidentStatus;
@@ -21,6 +22,7 @@ import dev.incidentflow.workflows.postmortem.Publication;
 import io.temporal.client.WorkflowNotFoundException;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
@@ -86,7 +88,11 @@ public final class FollowUpRequests {
     if (!Problems.isBlank(due)) {
       try {
         dueDate = LocalDate.parse(due.trim());
-        dueProblem(dueDate, LocalDate.now(clock.withZone(ZoneOffset.UTC))).ifPresent(problems::add);
+        dueProblem(
+                dueDate,
+                LocalDate.now(clock.withZone(ZoneOffset.UTC)),
+                policy.escalateAfterOverdue())
+            .ifPresent(problems::add);
       } catch (DateTimeParseException e) {
         problems.add("due '" + due + "' is not a date (use 2026-11-27)");
       }
@@ -102,17 +108,23 @@ public final class FollowUpRequests {
 
   /**
    * What is wrong with a due date, if anything. One before yesterday is refused as a typo (a year
-   * mistyped): the item would be overdue, and escalated past its owner, the moment it is created.
-   * Yesterday is taken, because it is still today where the clock is behind UTC.
+   * mistyped): the item would start overdue, and be escalated past its owner once {@code
+   * escalateAfterOverdue} has passed since that day, which for a date long gone is at once.
+   * Yesterday is taken, because it is still today where the clock is behind UTC. A request sent
+   * again with its {@code Idempotency-Key} more than a day after the due date it was taken with is
+   * refused too.
    */
-  static Optional<String> dueProblem(LocalDate due, LocalDate today) {
+  static Optional<String> dueProblem(
+      LocalDate due, LocalDate today, Duration escalateAfterOverdue) {
     if (due.isBefore(today.minusDays(1))) {
       return Optional.of(
           "due "
               + due
               + " is in the past (today is "
               + today
-              + " in UTC): the item would be overdue, and its owner's manager told, at once");
+              + " in UTC): the item would start overdue, and go to its owner's manager once "
+              + TrackerText.duration(escalateAfterOverdue)
+              + " past due");
     }
     if (due.isAfter(Problems.LATEST_DAY)) {
       return Optional.of("due " + due + " is after " + Problems.LATEST_DAY);
