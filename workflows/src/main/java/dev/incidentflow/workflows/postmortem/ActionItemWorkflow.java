@@ -40,8 +40,9 @@ public interface ActionItemWorkflow {
   ActionItemView markDone(ActionItemCompletion completion);
 
   /**
-   * Refuses (an {@code IllegalStateException} failure) an item that is not recorded yet, and an
-   * open item whose issue Jira made: Jira closes that one, and IncidentFlow follows it.
+   * Refuses (an {@code IllegalStateException} failure) an item that is not recorded yet, an open
+   * item whose issue Jira made (Jira closes that one, and IncidentFlow follows it), and an open
+   * item whose issue is being made at a poll (it would be left open in Jira).
    */
   @UpdateValidatorMethod(updateName = "markDone")
   void validateMarkDone(ActionItemCompletion completion);

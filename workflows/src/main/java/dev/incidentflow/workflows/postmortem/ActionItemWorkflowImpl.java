@@ -79,6 +79,12 @@ public class ActionItemWorkflowImpl implements ActionItemWorkflow {
   /** The item is saved done: {@link #markDone} answers from here. */
   private boolean savedDone;
 
+  /**
+   * The issue is being made (by a poll, after Jira refused it earlier): {@link #validateMarkDone}
+   * refuses meanwhile, since the issue it makes is Jira's to close.
+   */
+  private boolean makingIssue;
+
   /** Jira moved the issue out of done while this run was finishing. */
   private boolean reopenedWhileFinishing;
 
@@ -273,6 +279,7 @@ public class ActionItemWorkflowImpl implements ActionItemWorkflow {
           input.service());
       return null;
     }
+    makingIssue = true;
     try {
       return tracker.createIssue(
           ActionItemDocument.issue(
@@ -283,6 +290,8 @@ public class ActionItemWorkflowImpl implements ActionItemWorkflow {
           progress.number().id(),
           FollowUpNotices.reason(failure));
       return null;
+    } finally {
+      makingIssue = false;
     }
   }
 
@@ -420,6 +429,13 @@ public class ActionItemWorkflowImpl implements ActionItemWorkflow {
     TrackerIssue issue = progress.issue();
     if (!isDone() && issue != null && !issue.madeByStandIn()) {
       throw new IllegalStateException(closeInJira(progress.number().id(), issue.key()));
+    }
+    if (!isDone() && makingIssue) {
+      // Marked done now, it would end with an issue made under it that nobody closes in Jira.
+      throw new IllegalStateException(
+          progress.number().id()
+              + "'s issue is being made in Jira; close it there once it is made, or try again if"
+              + " Jira refuses it");
     }
   }
 

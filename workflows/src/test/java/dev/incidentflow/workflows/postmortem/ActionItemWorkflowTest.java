@@ -176,6 +176,48 @@ class ActionItemWorkflowTest {
   }
 
   @Test
+  void anItemWhoseIssueJiraIsMakingAtAPollIsNotMarkedDoneUnderIt() throws Exception {
+    env.tracker.rejectCreates = true;
+    ActionItemInput input = env.dueInThreeDays();
+    ActionItemWorkflow item = env.startActionItem(ID, input);
+    assertThat(item.registered().jiraKey()).isNull();
+    // Jira is back: the next poll makes the issue, and Jira takes its time to answer.
+    env.tracker.rejectCreates = false;
+    env.tracker.createRead = new java.util.concurrent.CountDownLatch(1);
+    Thread clock = new Thread(() -> env.sleep(input.policy().pollEvery().plusMinutes(1)));
+    clock.start();
+    assertThat(env.tracker.createRead.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+    // Meanwhile a person, seeing no Jira key, marks the item done.
+    java.util.concurrent.CompletableFuture<Throwable> marked =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                item.markDone(new ActionItemCompletion("bob", ""));
+                return null;
+              } catch (RuntimeException refused) {
+                return refused;
+              }
+            });
+    Thread.sleep(2_000);
+    env.tracker.answerCreate.countDown();
+    clock.join();
+    Throwable refusal = marked.get(30, java.util.concurrent.TimeUnit.SECONDS);
+
+    // Refused: the issue Jira makes is Jira's to close, not left open under an item done here.
+    assertThat(refusal)
+        .isInstanceOf(WorkflowUpdateException.class)
+        .rootCause()
+        .hasMessageContaining(
+            "AI-1's issue is being made in Jira; close it there once it is made, or try again if"
+                + " Jira refuses it");
+    assertThat(env.isCompleted(ID)).isFalse();
+    assertRefused(
+        () -> item.markDone(new ActionItemCompletion("bob", "")),
+        "AI-1 is tracked by PAY-1 in Jira: close PAY-1 in Jira; IncidentFlow follows it");
+  }
+
+  @Test
   void anItemJiraTracksIsNotMarkedDoneInIncidentFlowAndIsStillChased() {
     ActionItemInput input = env.dueInThreeDays();
     ActionItemWorkflow item = env.startActionItem(ID, input);

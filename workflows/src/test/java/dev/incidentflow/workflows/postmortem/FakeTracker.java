@@ -50,6 +50,14 @@ public final class FakeTracker implements TrackerActivities {
 
   final CountDownLatch answerPoll = new CountDownLatch(1);
 
+  /**
+   * When set, a create counts this latch down and waits for {@link #answerCreate} before it makes
+   * the issue: Jira is making it while the workflow waits.
+   */
+  volatile CountDownLatch createRead;
+
+  final CountDownLatch answerCreate = new CountDownLatch(1);
+
   @Override
   public TrackerIssue createIssue(NewTrackerIssue issue) {
     if (rejectCreates) {
@@ -59,6 +67,15 @@ public final class FakeTracker implements TrackerActivities {
     }
     if (outagesBeforeCreate.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
       throw ApplicationFailure.newFailure("Jira answered 503", "JiraUnavailable");
+    }
+    CountDownLatch creating = createRead;
+    if (creating != null) {
+      creating.countDown();
+      try {
+        answerCreate.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
     for (Map.Entry<String, NewTrackerIssue> existing : issues.entrySet()) {
       if (existing.getValue().labels().contains(issue.idempotencyLabel())) {
