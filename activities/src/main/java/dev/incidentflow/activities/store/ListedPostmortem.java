@@ -16,7 +16,7 @@ import java.time.Instant;
  * @param openActionItems the incident's action items not done and not past due at {@code asOf}
  * @param overdueActionItems those not done whose due day (UTC) ended by {@code asOf}, as the
  *     metrics judge them
- * @param doneActionItems those done in Jira
+ * @param doneActionItems those done, in Jira or marked done by a person
  */
 public record ListedPostmortem(
     long incidentNumber,
