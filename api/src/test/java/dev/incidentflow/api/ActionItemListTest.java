@@ -2,10 +2,6 @@ package dev.incidentflow.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.incidentflow.activities.store.PostmortemStoreActivitiesImpl;
-import dev.incidentflow.workflows.activities.ActionItemRecord;
-import dev.incidentflow.workflows.activities.NewActionItem;
-import dev.incidentflow.workflows.model.ActionItemKind;
 import dev.incidentflow.workflows.model.ActionItemStatus;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
@@ -95,43 +91,17 @@ class ActionItemListTest {
 
   /** Action items of one past incident. */
   private static final class Items {
-    private final PostmortemStoreActivitiesImpl store;
+    private final PastIncidents incidents = new PastIncidents(STACK, DATABASE);
     private final long incident;
 
     Items() {
-      PastIncidents incidents = new PastIncidents(STACK, DATABASE);
       String id =
           incidents.resolved("action-item-list-" + UUID.randomUUID(), START, START.plusSeconds(60));
       this.incident = Long.parseLong(id.substring("INC-".length()));
-      this.store = new PostmortemStoreActivitiesImpl(incidents.jdbi());
     }
 
     String add(String owner, LocalDate due, ActionItemStatus status) {
-      String workflowId = "action-item-" + UUID.randomUUID();
-      long number =
-          store
-              .recordActionItem(
-                  new NewActionItem(
-                      workflowId,
-                      incident,
-                      "Add a burn-rate alert",
-                      owner,
-                      due,
-                      ActionItemKind.IMPROVEMENT,
-                      "alice"))
-              .number();
-      if (status != ActionItemStatus.OPEN) {
-        store.saveActionItem(
-            new ActionItemRecord(
-                number,
-                workflowId,
-                status,
-                null,
-                null,
-                0,
-                status == ActionItemStatus.DONE ? START : null));
-      }
-      return "AI-" + number;
+      return incidents.storedActionItem(incident, owner, due, status, START);
     }
   }
 

@@ -4,8 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.incidentflow.activities.store.IncidentJdbi;
 import dev.incidentflow.activities.store.IncidentStoreActivitiesImpl;
+import dev.incidentflow.activities.store.PostmortemStoreActivitiesImpl;
+import dev.incidentflow.workflows.activities.ActionItemRecord;
 import dev.incidentflow.workflows.activities.IncidentSnapshot;
+import dev.incidentflow.workflows.activities.NewActionItem;
 import dev.incidentflow.workflows.activities.NewIncident;
+import dev.incidentflow.workflows.model.ActionItemKind;
+import dev.incidentflow.workflows.model.ActionItemStatus;
 import dev.incidentflow.workflows.model.IncidentStatus;
 import dev.incidentflow.workflows.model.Severity;
 import dev.incidentflow.workflows.model.TimelineEvent;
@@ -14,6 +19,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -22,6 +28,7 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class PastIncidents {
   private final IncidentStoreActivitiesImpl store;
+  private final PostmortemStoreActivitiesImpl followUps;
   private final Jdbi jdbi;
 
   /**
@@ -32,6 +39,7 @@ public final class PastIncidents {
     stack.jdbcUrl(database);
     this.jdbi = IncidentJdbi.create(stack.postgres.getDatabase("postgres", database));
     this.store = new IncidentStoreActivitiesImpl(jdbi);
+    this.followUps = new PostmortemStoreActivitiesImpl(jdbi);
   }
 
   Jdbi jdbi() {
@@ -58,6 +66,41 @@ public final class PastIncidents {
         null,
         Map.of(IncidentStatus.TRIGGERED, triggeredAt, IncidentStatus.RESOLVED, resolvedAt),
         List.of());
+  }
+
+  /**
+   * Stores an action item "Add a burn-rate alert" of {@code incidentNumber}, added by alice, as its
+   * workflow would have stored it, and returns its id ({@code AI-<n>}).
+   *
+   * @param doneAt when it was done; used only when {@code status} is done
+   */
+  String storedActionItem(
+      long incidentNumber, String owner, LocalDate due, ActionItemStatus status, Instant doneAt) {
+    String workflowId = "action-item-" + UUID.randomUUID();
+    long number =
+        followUps
+            .recordActionItem(
+                new NewActionItem(
+                    workflowId,
+                    incidentNumber,
+                    "Add a burn-rate alert",
+                    owner,
+                    due,
+                    ActionItemKind.IMPROVEMENT,
+                    "alice"))
+            .number();
+    if (status != ActionItemStatus.OPEN) {
+      followUps.saveActionItem(
+          new ActionItemRecord(
+              number,
+              workflowId,
+              status,
+              null,
+              null,
+              0,
+              status == ActionItemStatus.DONE ? doneAt : null));
+    }
+    return "AI-" + number;
   }
 
   /**

@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.incidentflow.activities.store.FollowUpRepository;
 import dev.incidentflow.activities.store.PostmortemStoreActivitiesImpl;
-import dev.incidentflow.workflows.activities.ActionItemRecord;
-import dev.incidentflow.workflows.activities.NewActionItem;
 import dev.incidentflow.workflows.activities.PostmortemRecord;
-import dev.incidentflow.workflows.model.ActionItemKind;
 import dev.incidentflow.workflows.model.ActionItemStatus;
 import dev.incidentflow.workflows.model.IncidentStatus;
 import dev.incidentflow.workflows.model.PostmortemStatus;
@@ -240,28 +237,7 @@ class PostmortemLibraryApiTest {
     }
 
     void actionItem(String incident, LocalDate due, ActionItemStatus status) {
-      String workflowId = "action-item-" + UUID.randomUUID();
-      long number =
-          store
-              .recordActionItem(
-                  new NewActionItem(
-                      workflowId,
-                      number(incident),
-                      "Add a burn-rate alert",
-                      "bob",
-                      due,
-                      ActionItemKind.IMPROVEMENT,
-                      "alice"))
-              .number();
-      store.saveActionItem(
-          new ActionItemRecord(
-              number,
-              workflowId,
-              status,
-              null,
-              null,
-              0,
-              status == ActionItemStatus.DONE ? Instant.now() : null));
+      incidents.storedActionItem(number(incident), "bob", due, status, Instant.now());
     }
 
     private static long number(String id) {
