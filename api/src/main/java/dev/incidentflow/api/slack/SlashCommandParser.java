@@ -1,5 +1,6 @@
 package dev.incidentflow.api.slack;
 
+import dev.incidentflow.workflows.activities.ActionItemNumber;
 import dev.incidentflow.workflows.model.ActionItemKind;
 import java.util.ArrayList;
 import java.util.List;
@@ -99,9 +100,6 @@ final class SlashCommandParser {
       "`/incident action [root_cause|improvement] &lt;owner&gt; &lt;due&gt; &lt;title&gt;`";
   static final String POSTMORTEM_USAGE = "`/incident postmortem &lt;url&gt; [summary]`";
   static final String DONE_USAGE = "`/incident done &lt;action item&gt; [note]`";
-
-  /** An action item's id as people type it: {@code AI-7}. */
-  private static final Pattern ACTION_ITEM_ID = Pattern.compile("(?i)AI-[0-9]{1,18}");
 
   /** A due date as a date, or as days or weeks from today. */
   private static final Pattern DUE =
@@ -228,14 +226,19 @@ final class SlashCommandParser {
   }
 
   private static SlashCommand markActionItemDone(String input, List<Token> tokens, int next) {
-    if (next >= tokens.size() || !ACTION_ITEM_ID.matcher(tokens.get(next).value()).matches()) {
+    // The id as the API reads it (ActionItemNumber), with its AI- prefix: a bare number in Slack
+    // is more likely a typo than an item.
+    Optional<ActionItemNumber> item =
+        next < tokens.size() && tokens.get(next).value().regionMatches(true, 0, "AI-", 0, 3)
+            ? ActionItemNumber.parse(tokens.get(next).value())
+            : Optional.empty();
+    if (item.isEmpty()) {
       return new SlashCommand.Invalid(
           "Name the action item, as `AI-7`: "
               + DONE_USAGE
               + ". An incident is done with `/incident resolve`.");
     }
-    return new SlashCommand.MarkActionItemDone(
-        tokens.get(next).value().toUpperCase(Locale.ROOT), rest(input, tokens, next + 1));
+    return new SlashCommand.MarkActionItemDone(item.get().id(), rest(input, tokens, next + 1));
   }
 
   /**
