@@ -9,10 +9,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 /** Reads incidents for the API: lookups, the filtered list and timelines. */
 public final class IncidentRepository {
 
+  private final Jdbi jdbi;
   private final IncidentDao dao;
 
   /**
@@ -20,7 +22,7 @@ public final class IncidentRepository {
    *     installed (see {@link IncidentJdbi})
    */
   public IncidentRepository(Jdbi jdbi) {
-    requireNonNull(jdbi, "jdbi is null");
+    this.jdbi = requireNonNull(jdbi, "jdbi is null");
     this.dao = jdbi.onDemand(IncidentDao.class);
   }
 
@@ -71,7 +73,30 @@ public final class IncidentRepository {
     return dao.timeline(number);
   }
 
-  /** The id of the workflow that runs the incident, to signal or query it. */
+  /**
+   * The incident with its timeline as one save left them: both are read from one snapshot of the
+   * database. Read one after the other, a save committed between the two reads showed its events
+   * with the incident's state from before it (a {@code channel_created} event and no channel).
+   */
+  public Optional<WithTimeline> findWithTimeline(long number) {
+    return jdbi.inTransaction(
+        TransactionIsolationLevel.REPEATABLE_READ,
+        handle -> {
+          IncidentDao snapshot = handle.attach(IncidentDao.class);
+          return snapshot
+              .find(number)
+              .map(incident -> new WithTimeline(incident, snapshot.timeline(number)));
+        });
+  }
+
+  /** An incident and its timeline, read together (see {@link #findWithTimeline}). */
+  public record WithTimeline(IncidentRecord incident, List<TimelineEvent> timeline) {
+    public WithTimeline {
+      requireNonNull(incident, "incident is null");
+      timeline = List.copyOf(timeline);
+    }
+  }
+
   /**
    * The number of the latest incident workflow {@code workflowId} recorded: a declaration's one
    * incident, or an alert group's latest.
@@ -80,6 +105,7 @@ public final class IncidentRepository {
     return dao.latestNumberOf(workflowId);
   }
 
+  /** The id of the workflow that runs the incident, to signal or query it. */
   public Optional<String> workflowIdOf(long number) {
     return dao.workflowIdOf(number);
   }

@@ -15,6 +15,10 @@ import dev.incidentflow.workflows.model.TimelineEventType;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.SqlLogger;
+import org.jdbi.v3.core.statement.StatementContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -277,6 +281,65 @@ class IncidentRepositoryTest {
     assertThat(timeline.get(1).by()).isEqualTo(TimelineEvent.SYSTEM);
     assertThat(timeline.get(1).data())
         .containsOnly(Map.entry("person", "bob"), Map.entry("dedupKey", "wf-1/page-0"));
+  }
+
+  @Test
+  void anIncidentAndItsTimelineAreReadFromOneSnapshotWhileASaveCommitsBetweenTheReads() {
+    NewIncident incident = incident("wf-1", "Checkout down", "", Severity.SEV1, "checkout", START);
+    long number = record(incident);
+    TimelineEvent declared =
+        new TimelineEvent(
+            1, START, TimelineEventType.DECLARED, "alice", "Declared by alice", Map.of());
+    store.saveIncident(triggered(number, incident, List.of(declared)));
+    TimelineEvent opened =
+        new TimelineEvent(
+            2,
+            START.plusSeconds(2),
+            TimelineEventType.CHANNEL_CREATED,
+            TimelineEvent.SYSTEM,
+            "Opened #inc-1",
+            Map.of("channelId", "C1", "channelName", "inc-1"));
+    IncidentSnapshot channelOpened =
+        new IncidentSnapshot(
+            number,
+            incident.workflowId(),
+            incident.title(),
+            incident.severity(),
+            incident.service(),
+            IncidentStatus.TRIGGERED,
+            null,
+            Map.of(),
+            "C1",
+            "inc-1",
+            0,
+            null,
+            Map.of(IncidentStatus.TRIGGERED, incident.triggeredAt()),
+            List.of(opened));
+    // The workflow's save commits, on a connection of its own, right after the incident's row
+    // has been read and before its timeline is.
+    AtomicBoolean saved = new AtomicBoolean();
+    Jdbi reading = IncidentJdbi.create(POSTGRES.dataSource());
+    reading.setSqlLogger(
+        new SqlLogger() {
+          @Override
+          public void logAfterExecution(StatementContext context) {
+            if (context.getRenderedSql().contains("FROM incidents")
+                && saved.compareAndSet(false, true)) {
+              store.saveIncident(channelOpened);
+            }
+          }
+        });
+
+    IncidentRepository.WithTimeline read =
+        new IncidentRepository(reading).findWithTimeline(number).orElseThrow();
+
+    assertThat(saved).isTrue();
+    assertThat(read.incident().channelId()).isNull();
+    assertThat(read.timeline()).containsExactly(declared);
+    IncidentRepository.WithTimeline after = repository.findWithTimeline(number).orElseThrow();
+    assertThat(after.incident().channelId()).isEqualTo("C1");
+    assertThat(after.timeline()).containsExactly(declared, opened);
+    assertThat(repository.findWithTimeline(number + 1)).isEmpty();
   }
 
   @Test

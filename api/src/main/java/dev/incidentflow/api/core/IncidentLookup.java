@@ -28,15 +28,30 @@ public final class IncidentLookup {
    * @throws ApiException 404 when {@code id} is not an incident id or no such incident exists
    */
   public IncidentRecord record(String id) {
-    IncidentNumber number =
-        IncidentNumber.parse(id)
-            .orElseThrow(
-                () ->
-                    new ApiException(
-                        404, "'" + id + "' is not an incident id (INC-<number>)", List.of()));
-    return repository
-        .find(number.number())
-        .orElseThrow(() -> ApiException.notFound(number.id() + " does not exist"));
+    IncidentNumber number = number(id);
+    return repository.find(number.number()).orElseThrow(() -> doesNotExist(number));
+  }
+
+  /**
+   * The stored incident with its timeline, read together so that the two agree.
+   *
+   * @throws ApiException 404 as {@link #record}
+   */
+  public IncidentRepository.WithTimeline withTimeline(String id) {
+    IncidentNumber number = number(id);
+    return repository.findWithTimeline(number.number()).orElseThrow(() -> doesNotExist(number));
+  }
+
+  private static IncidentNumber number(String id) {
+    return IncidentNumber.parse(id)
+        .orElseThrow(
+            () ->
+                new ApiException(
+                    404, "'" + id + "' is not an incident id (INC-<number>)", List.of()));
+  }
+
+  private static ApiException doesNotExist(IncidentNumber number) {
+    return ApiException.notFound(number.id() + " does not exist");
   }
 
   /**
@@ -53,7 +68,7 @@ public final class IncidentLookup {
 
   /** The incident with its timeline, as {@code GET /v1/incidents/{id}} shows it. */
   public IncidentJson json(String id) {
-    IncidentRecord incident = record(id);
-    return IncidentJson.of(incident, repository.timeline(incident.number()));
+    IncidentRepository.WithTimeline incident = withTimeline(id);
+    return IncidentJson.of(incident.incident(), incident.timeline());
   }
 }

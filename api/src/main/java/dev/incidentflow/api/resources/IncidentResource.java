@@ -74,9 +74,9 @@ public class IncidentResource {
    */
   @GET
   public IncidentDetailJson get(@PathParam("id") String id) {
-    IncidentRecord incident = record(repository, id);
+    IncidentRepository.WithTimeline incident = new IncidentLookup(repository).withTimeline(id);
     return IncidentDetailJson.of(
-        IncidentJson.of(incident, repository.timeline(incident.number())), context.of(incident));
+        IncidentJson.of(incident.incident(), incident.timeline()), context.of(incident.incident()));
   }
 
   /**
