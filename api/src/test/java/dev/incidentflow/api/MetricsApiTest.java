@@ -95,7 +95,8 @@ class MetricsApiTest {
                 "https://wiki.example.com/pm",
                 "Summary",
                 "alice",
-                due.plus(Duration.ofHours(1))));
+                due.plus(Duration.ofHours(1)),
+                "alice"));
     Instant second = Instant.parse("2020-01-20T08:00:00Z");
     incidents.store(
         "metrics-api-2",

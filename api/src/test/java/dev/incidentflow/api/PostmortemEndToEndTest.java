@@ -121,6 +121,9 @@ class PostmortemEndToEndTest {
                         && answer.body().path("jiraKey").asText().equals(TestStack.POSTMORTEM_KEY))
             .body();
     assertThat(postmortem.path("status").asText()).isEqualTo("scheduled");
+    assertThat(postmortem.path("owner").asText())
+        .isNotBlank()
+        .isEqualTo(closed.path("commander").asText());
     assertThat(Instant.parse(postmortem.path("dueAt").asText()))
         .isEqualTo(Instant.parse(closed.path("resolvedAt").asText()).plus(Duration.ofHours(24)));
     JsonNode postmortemIssue =

@@ -85,6 +85,7 @@ class PostmortemLibraryApiTest {
     assertThat(Instant.parse(item.path("dueAt").asText())).isEqualTo(due);
     assertThat(item.path("publishedAt").isNull()).isFalse();
     assertThat(item.path("publishedBy").asText()).isEqualTo("dana");
+    assertThat(item.path("owner").asText()).isEqualTo("carol");
     assertThat(item.path("url").asText()).isEqualTo("https://wiki.example.com/" + incident);
     assertThat(item.path("summary").asText()).isEqualTo("Retries amplified a slow database");
     assertThat(item.path("jiraKey").asText()).isEqualTo("OPS-" + incident);
@@ -215,7 +216,8 @@ class PostmortemLibraryApiTest {
               null,
               null,
               null,
-              null));
+              null,
+              "carol"));
       return id;
     }
 
@@ -233,7 +235,8 @@ class PostmortemLibraryApiTest {
               "https://wiki.example.com/" + id,
               "Retries amplified a slow database",
               "dana",
-              Instant.now()));
+              Instant.now(),
+              scheduled.owner()));
     }
 
     void actionItem(String incident, LocalDate due, ActionItemStatus status) {

@@ -13,6 +13,7 @@ import java.time.Instant;
  * @param status published once published; otherwise overdue when its due time has passed at the
  *     list's {@code asOf}, whatever the workflow stored yet (a worker that is down or behind has
  *     not marked it), else scheduled
+ * @param owner as {@code PostmortemRecord.owner}
  * @param openActionItems the incident's action items not done and not past due at {@code asOf}
  * @param overdueActionItems those not done whose due day (UTC) ended by {@code asOf}, as the
  *     metrics judge them
@@ -25,6 +26,7 @@ public record ListedPostmortem(
     String service,
     PostmortemStatus status,
     Instant dueAt,
+    String owner,
     Instant publishedAt,
     String publishedBy,
     String publishedUrl,

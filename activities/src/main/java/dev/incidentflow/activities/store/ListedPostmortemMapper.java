@@ -21,6 +21,7 @@ public final class ListedPostmortemMapper implements RowMapper<ListedPostmortem>
         rs.getString("service"),
         PostmortemStatus.fromWire(rs.getString("judged_status")),
         IncidentRecordMapper.instant(rs, "due_at"),
+        rs.getString("owner"),
         IncidentRecordMapper.instant(rs, "published_at"),
         rs.getString("published_by"),
         rs.getString("published_url"),

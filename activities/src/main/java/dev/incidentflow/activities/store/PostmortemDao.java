@@ -16,14 +16,14 @@ interface PostmortemDao {
 
   String COLUMNS =
       "incident_number, workflow_id, status, due_at, jira_key, jira_url, published_url, summary, published_by,"
-          + " published_at";
+          + " published_at, owner";
 
   @SqlUpdate(
       """
       INSERT INTO postmortems (incident_number, workflow_id, status, due_at, jira_key, jira_url, published_url,
-                               summary, published_by, published_at)
+                               summary, published_by, published_at, owner)
       VALUES (:incidentNumber, :workflowId, :status, :dueAt, :jiraKey, :jiraUrl, :publishedUrl,
-              :summary, :publishedBy, :publishedAt)
+              :summary, :publishedBy, :publishedAt, :owner)
       ON CONFLICT (incident_number) DO UPDATE SET
           workflow_id = EXCLUDED.workflow_id,
           status = EXCLUDED.status,
@@ -34,6 +34,8 @@ interface PostmortemDao {
           summary = EXCLUDED.summary,
           published_by = EXCLUDED.published_by,
           published_at = COALESCE(postmortems.published_at, EXCLUDED.published_at),
+          -- A worker older than owners saves none: the stored one stays.
+          owner = COALESCE(EXCLUDED.owner, postmortems.owner),
           updated_at = now()
       """)
   void upsert(@BindMethods PostmortemRow row);
@@ -60,7 +62,7 @@ interface PostmortemDao {
   @SqlQuery(
       """
       SELECT p.incident_number, i.title, i.severity, i.service, judged.status AS judged_status,
-             p.due_at, p.published_at, p.published_by, p.published_url, p.summary,
+             p.due_at, p.owner, p.published_at, p.published_by, p.published_url, p.summary,
              p.jira_key, p.jira_url,
              items.open AS open_items, items.overdue AS overdue_items, items.done AS done_items
       FROM postmortems p

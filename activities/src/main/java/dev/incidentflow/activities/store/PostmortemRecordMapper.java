@@ -22,6 +22,7 @@ public final class PostmortemRecordMapper implements RowMapper<PostmortemRecord>
         rs.getString("published_url"),
         rs.getString("summary"),
         rs.getString("published_by"),
-        IncidentRecordMapper.instant(rs, "published_at"));
+        IncidentRecordMapper.instant(rs, "published_at"),
+        rs.getString("owner"));
   }
 }

@@ -17,7 +17,8 @@ public record PostmortemRow(
     String publishedUrl,
     String summary,
     String publishedBy,
-    Instant publishedAt) {
+    Instant publishedAt,
+    String owner) {
 
   static PostmortemRow of(PostmortemRecord record) {
     return new PostmortemRow(
@@ -30,6 +31,7 @@ public record PostmortemRow(
         record.publishedUrl(),
         record.summary(),
         record.publishedBy(),
-        record.publishedAt());
+        record.publishedAt(),
+        record.owner());
   }
 }

@@ -232,7 +232,8 @@ class IncidentMetricsRepositoryTest {
             published == null ? null : "https://wiki.example.com/pm-" + incident,
             null,
             published == null ? null : "alice",
-            published == null ? null : at(published)));
+            published == null ? null : at(published),
+            "alice"));
   }
 
   /** An action item done at {@code done}, or open in its {@code round} (above 0: reopened). */

@@ -86,6 +86,7 @@ class PostmortemLibraryTest {
               assertThat(listed.status()).isEqualTo(PostmortemStatus.PUBLISHED);
               assertThat(listed.publishedAt()).isEqualTo(NOW.minusSeconds(30));
               assertThat(listed.publishedBy()).isEqualTo("alice");
+              assertThat(listed.owner()).isEqualTo("carol");
               assertThat(listed.publishedUrl())
                   .isEqualTo("https://wiki.example.com/pm/" + published);
               assertThat(listed.summary()).isEqualTo("A bad deploy");
@@ -182,7 +183,8 @@ class PostmortemLibraryTest {
             null,
             null,
             null,
-            null));
+            null,
+            "carol"));
     return number;
   }
 
@@ -199,7 +201,8 @@ class PostmortemLibraryTest {
             "https://wiki.example.com/pm/" + number,
             "A bad deploy",
             "alice",
-            at));
+            at,
+            scheduled.owner()));
   }
 
   private void actionItem(long incident, String name, LocalDate due, ActionItemStatus status) {

@@ -218,7 +218,29 @@ class PostmortemStoreActivitiesImplTest {
             });
   }
 
+  @Test
+  void postmortemOwnerIsStoredAndKeptBySavesWithoutOne() {
+    store.savePostmortem(postmortem(PostmortemStatus.SCHEDULED, null, "alice"));
+    assertThat(repository.postmortem(incident).orElseThrow().owner()).isEqualTo("alice");
+
+    // As a worker older than owners saves it.
+    store.savePostmortem(postmortem(PostmortemStatus.OVERDUE, null, null));
+    assertThat(repository.postmortem(incident).orElseThrow())
+        .satisfies(
+            found -> {
+              assertThat(found.status()).isEqualTo(PostmortemStatus.OVERDUE);
+              assertThat(found.owner()).isEqualTo("alice");
+            });
+
+    store.savePostmortem(postmortem(PostmortemStatus.OVERDUE, null, "bob"));
+    assertThat(repository.postmortem(incident).orElseThrow().owner()).isEqualTo("bob");
+  }
+
   private PostmortemRecord postmortem(PostmortemStatus status, String jiraKey) {
+    return postmortem(status, jiraKey, "alice");
+  }
+
+  private PostmortemRecord postmortem(PostmortemStatus status, String jiraKey, String owner) {
     return new PostmortemRecord(
         incident,
         "postmortem-INC-1",
@@ -229,7 +251,8 @@ class PostmortemStoreActivitiesImplTest {
         null,
         null,
         null,
-        null);
+        null,
+        owner);
   }
 
   private NewActionItem item(String workflowId, String owner, int dueInDays) {

@@ -11,6 +11,8 @@ import java.time.Instant;
  *
  * @param incident the incident's id, {@code INC-<n>}
  * @param status as of the request (see {@link ListedPostmortem#status()})
+ * @param owner the handle of who owns it, reminded of it and escalated past when late; null when
+ *     nobody does (see {@code PostmortemRecord.owner})
  * @param url where the published postmortem is; null until published
  */
 public record ListedPostmortemJson(
@@ -20,6 +22,7 @@ public record ListedPostmortemJson(
     String service,
     PostmortemStatus status,
     Instant dueAt,
+    String owner,
     Instant publishedAt,
     String publishedBy,
     String url,
@@ -39,6 +42,7 @@ public record ListedPostmortemJson(
         postmortem.service(),
         postmortem.status(),
         postmortem.dueAt(),
+        postmortem.owner(),
         postmortem.publishedAt(),
         postmortem.publishedBy(),
         postmortem.publishedUrl(),

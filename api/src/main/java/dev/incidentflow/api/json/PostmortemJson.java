@@ -4,11 +4,17 @@ import dev.incidentflow.workflows.activities.PostmortemRecord;
 import dev.incidentflow.workflows.model.PostmortemStatus;
 import java.time.Instant;
 
-/** An incident's postmortem as the API shows it. */
+/**
+ * An incident's postmortem as the API shows it.
+ *
+ * @param owner the handle of who owns it; null when nobody does (see {@code
+ *     PostmortemRecord.owner})
+ */
 public record PostmortemJson(
     String incidentId,
     PostmortemStatus status,
     Instant dueAt,
+    String owner,
     String jiraKey,
     String jiraUrl,
     String publishedUrl,
@@ -21,6 +27,7 @@ public record PostmortemJson(
         "INC-" + record.incidentNumber(),
         record.status(),
         record.dueAt(),
+        record.owner(),
         record.jiraKey(),
         record.jiraUrl(),
         record.publishedUrl(),

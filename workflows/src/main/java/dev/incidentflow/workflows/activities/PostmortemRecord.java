@@ -2,6 +2,7 @@ package dev.incidentflow.workflows.activities;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.incidentflow.workflows.model.PostmortemStatus;
 import java.time.Instant;
 
@@ -10,7 +11,11 @@ import java.time.Instant;
  *
  * @param jiraKey null until the issue exists (Jira refused it, or is down)
  * @param publishedUrl where the published postmortem is, once published
+ * @param owner the handle of whoever owns it ({@code PostmortemInput.owner}); null when it has no
+ *     owner, or was saved before owners were stored and its incident had no commander. Unknown
+ *     fields are ignored, so a worker older than a field added later still saves what it knows.
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record PostmortemRecord(
     long incidentNumber,
     String workflowId,
@@ -21,7 +26,8 @@ public record PostmortemRecord(
     String publishedUrl,
     String summary,
     String publishedBy,
-    Instant publishedAt) {
+    Instant publishedAt,
+    String owner) {
 
   public PostmortemRecord {
     if (incidentNumber < 1) {

@@ -224,7 +224,8 @@ public class PostmortemWorkflowImpl implements PostmortemWorkflow {
             publication == null ? null : publication.by(),
             publication == null
                 ? null
-                : doneInJiraAt != null ? doneInJiraAt : FollowUpNotices.now()));
+                : doneInJiraAt != null ? doneInJiraAt : FollowUpNotices.now(),
+            input.owner()));
   }
 
   private Map<String, String> issueData() {

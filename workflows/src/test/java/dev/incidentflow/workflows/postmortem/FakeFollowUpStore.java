@@ -118,6 +118,7 @@ final class FakeFollowUpStore implements PostmortemStoreActivities, TimelineActi
             null,
             null,
             null,
+            null,
             null));
   }
 }

@@ -87,6 +87,7 @@ class PostmortemWorkflowTest {
         .contains("|alice|*DECISION*|*Roll back release 2024.11.3 \\| keep the feature flag off*|")
         .contains("h2. Five Whys", "# Why did this incident happen?", "#* Answer: ");
     assertThat(env.store.postmortems.get(7L).jiraKey()).isEqualTo("PAY-1");
+    assertThat(env.store.postmortems.get(7L).owner()).isEqualTo("alice");
     assertThat(env.store.events(7, TimelineEventType.POSTMORTEM_SCHEDULED))
         .singleElement()
         .satisfies(event -> assertThat(event.data()).containsEntry("jiraKey", "PAY-1"));
@@ -134,6 +135,7 @@ class PostmortemWorkflowTest {
     env.startPostmortem(input);
 
     env.sleepUntil(input.dueAt().plus(Duration.ofMinutes(1)));
+    assertThat(env.store.postmortems.get(7L).owner()).isEqualTo("alice");
 
     assertThat(env.people.textsTo("alice"))
         .anySatisfy(text -> assertThat(text).startsWith("Reminder: the postmortem of INC-7"));
@@ -148,6 +150,7 @@ class PostmortemWorkflowTest {
     env.startPostmortem(input);
 
     env.sleepUntil(input.dueAt().plus(Duration.ofMinutes(1)));
+    assertThat(env.store.postmortems.get(7L).owner()).isNull();
 
     assertThat(env.store.events(7, TimelineEventType.POSTMORTEM_SCHEDULED))
         .singleElement()
