@@ -326,7 +326,9 @@ public class IncidentFlowApplication extends Application<IncidentFlowConfigurati
         .jersey()
         .register(new IncidentActionItemsResource(followUpRequests, repository, followUps));
     environment.jersey().register(new ActionItemsResource(followUps, people));
-    environment.jersey().register(new PostmortemsResource(followUps, mapper, Clock.systemUTC()));
+    environment
+        .jersey()
+        .register(new PostmortemsResource(followUps, mapper, people, Clock.systemUTC()));
     environment.jersey().register(new ActionItemResource(followUpRequests));
     environment
         .jersey()

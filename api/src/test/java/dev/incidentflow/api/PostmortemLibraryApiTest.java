@@ -112,6 +112,22 @@ class PostmortemLibraryApiTest {
   }
 
   @Test
+  void anOwnerFilterTakesOwnersAsTheCatalogSpellsThemAndARepeatedOneMatchesAny() {
+    Library library = new Library();
+    Instant due = Instant.now().plus(Duration.ofDays(1));
+    String carols = library.add("Checkout outage", Severity.SEV1, due);
+    String bobs = library.add("Search outage", Severity.SEV2, due.plusSeconds(1), "bob");
+    String list = "/v1/postmortems?service=" + library.service;
+
+    assertThat(incidents(list + "&owner=Carol")).containsExactly(carols);
+    assertThat(incidents(list + "&owner=bob&owner=carol")).containsExactly(carols, bobs);
+    // In the catalog, owning none of these: an empty list, not a problem.
+    assertThat(incidents(list + "&owner=frank")).isEmpty();
+    assertThat(problems(list + "&owner=crol"))
+        .containsExactly("owner 'crol' is not a person in the catalog and owns no postmortem");
+  }
+
+  @Test
   void followingNextLinksListsEveryPostmortemOnceSoonestDueFirstThenByIncident() {
     Library library = new Library();
     Instant due = Instant.now().plus(Duration.ofDays(1));
@@ -162,8 +178,8 @@ class PostmortemLibraryApiTest {
         .containsExactly("status 'late' must be scheduled, overdue or published");
     assertThat(problems("/v1/postmortems?sevrity=SEV1"))
         .containsExactly(
-            "unknown query parameter 'sevrity': this takes status, severity, service, q, after,"
-                + " limit");
+            "unknown query parameter 'sevrity': this takes status, severity, service, owner, q,"
+                + " after, limit");
     assertThat(problems("/v1/postmortems?q=a&q=b&limit=5&limit=6"))
         .containsExactly(
             "q can be given once, not 2 times", "limit can be given once, not 2 times");
@@ -202,8 +218,12 @@ class PostmortemLibraryApiTest {
           List.of());
     }
 
-    /** An incident whose postmortem is due at {@code due}, stored scheduled. */
+    /** An incident whose postmortem is due at {@code due}, stored scheduled, owned by carol. */
     String add(String title, Severity severity, Instant due) {
+      return add(title, severity, due, "carol");
+    }
+
+    String add(String title, Severity severity, Instant due, String owner) {
       String id = incident(title, severity);
       store.savePostmortem(
           new PostmortemRecord(
@@ -217,7 +237,7 @@ class PostmortemLibraryApiTest {
               null,
               null,
               null,
-              "carol"));
+              owner));
       return id;
     }
 

@@ -66,6 +66,7 @@ public final class FollowUpRepository {
         filter.statuses().stream().map(PostmortemStatus::wireName).sorted().toArray(String[]::new),
         filter.severities().stream().map(Severity::name).sorted().toArray(String[]::new),
         filter.services().stream().sorted().toArray(String[]::new),
+        filter.owners().stream().sorted().toArray(String[]::new),
         filter.q(),
         filter.asOf(),
         after == null ? null : after.dueAt(),

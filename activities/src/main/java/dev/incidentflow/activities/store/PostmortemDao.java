@@ -80,6 +80,7 @@ interface PostmortemDao {
           WHERE a.incident_number = i.number) AS items
       WHERE (cardinality(CAST(:statuses AS text[])) = 0
              OR judged.status = ANY(CAST(:statuses AS text[])))
+        AND (cardinality(CAST(:owners AS text[])) = 0 OR p.owner = ANY(CAST(:owners AS text[])))
         AND (CAST(:q AS text) IS NULL OR"""
           + IncidentDao.MATCHES_Q
           + ") AND "
@@ -95,6 +96,7 @@ interface PostmortemDao {
       @Bind("statuses") String[] statuses,
       @Bind("severities") String[] severities,
       @Bind("services") String[] services,
+      @Bind("owners") String[] owners,
       @Bind("q") String q,
       @Bind("asOf") Instant asOf,
       @Bind("afterDueAt") Instant afterDueAt,

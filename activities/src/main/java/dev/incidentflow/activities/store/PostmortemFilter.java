@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
  *
  * @param statuses the statuses as judged at {@code asOf} (see {@link ListedPostmortem#status()})
  * @param services the incidents' services, by their exact names
+ * @param owners the postmortems' owners, by their catalog handles
  * @param q the incidents' full-text search, as {@link IncidentFilter#q()} has it
  * @param after null for the first page; otherwise only the postmortems listed after this position
  *     (the last one of the page before)
@@ -27,6 +28,7 @@ public record PostmortemFilter(
     Set<PostmortemStatus> statuses,
     Set<Severity> severities,
     Set<String> services,
+    Set<String> owners,
     String q,
     Position after,
     Instant asOf,
@@ -58,6 +60,7 @@ public record PostmortemFilter(
             .filter(service -> service != null && !service.isBlank())
             .map(String::trim)
             .collect(Collectors.toUnmodifiableSet());
+    owners = Set.copyOf(requireNonNull(owners, "owners is null"));
     q = q == null || q.isBlank() ? null : q.trim();
     requireNonNull(asOf, "asOf is null");
     if (limit < 1 || limit > MAX_LIMIT) {
@@ -68,6 +71,7 @@ public record PostmortemFilter(
 
   /** The first {@value #DEFAULT_LIMIT} postmortems of every status, judged at {@code asOf}. */
   public static PostmortemFilter all(Instant asOf) {
-    return new PostmortemFilter(Set.of(), Set.of(), Set.of(), null, null, asOf, DEFAULT_LIMIT);
+    return new PostmortemFilter(
+        Set.of(), Set.of(), Set.of(), Set.of(), null, null, asOf, DEFAULT_LIMIT);
   }
 }

@@ -117,6 +117,31 @@ class PostmortemLibraryTest {
   }
 
   @Test
+  void anOwnerFilterListsThePostmortemsThoseOwnersOwn() {
+    long carols = postmortem("Checkout down", Severity.SEV1, "checkout", NOW);
+    long daves = postmortem("Search slow", Severity.SEV2, "search", NOW.plusSeconds(1));
+    PostmortemRecord scheduled = repository.postmortem(daves).orElseThrow();
+    store.savePostmortem(
+        new PostmortemRecord(
+            daves,
+            scheduled.workflowId(),
+            scheduled.status(),
+            scheduled.dueAt(),
+            scheduled.jiraKey(),
+            scheduled.jiraUrl(),
+            null,
+            null,
+            null,
+            null,
+            "dave"));
+
+    assertThat(numbers(ownedBy("dave"))).containsExactly(daves);
+    assertThat(numbers(ownedBy("carol", "dave"))).containsExactly(carols, daves);
+    assertThat(numbers(ownedBy("erin"))).isEmpty();
+    assertThat(numbers(ownedBy())).containsExactly(carols, daves);
+  }
+
+  @Test
   void theListIsSoonestDueFirstThenByIncidentNumberAndPagesWithoutRepeatsOrGaps() {
     List<Long> expected = new ArrayList<>();
     // Two due at each time, the latest due recorded first: neither the incident number alone nor
@@ -132,7 +157,7 @@ class PostmortemLibraryTest {
     for (int page = 0; page < 10; page++) {
       List<ListedPostmortem> listed =
           repository.postmortems(
-              new PostmortemFilter(Set.of(), Set.of(), Set.of(), null, after, NOW, 3));
+              new PostmortemFilter(Set.of(), Set.of(), Set.of(), Set.of(), null, after, NOW, 3));
       if (listed.isEmpty()) {
         break;
       }
@@ -237,7 +262,19 @@ class PostmortemLibraryTest {
   private static PostmortemFilter filter(
       Set<PostmortemStatus> statuses, Set<Severity> severities, Set<String> services, String q) {
     return new PostmortemFilter(
-        statuses, severities, services, q, null, NOW, PostmortemFilter.DEFAULT_LIMIT);
+        statuses, severities, services, Set.of(), q, null, NOW, PostmortemFilter.DEFAULT_LIMIT);
+  }
+
+  private static PostmortemFilter ownedBy(String... owners) {
+    return new PostmortemFilter(
+        Set.of(),
+        Set.of(),
+        Set.of(),
+        Set.of(owners),
+        null,
+        null,
+        NOW,
+        PostmortemFilter.DEFAULT_LIMIT);
   }
 
   private List<Long> numbers(PostmortemFilter filter) {

@@ -18,7 +18,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -56,25 +55,8 @@ public class ActionItemsResource {
             ActionItemStatus::parse,
             status -> "status '" + status + "' must be open, overdue or done",
             problems);
-    Set<String> wantedOwners = new LinkedHashSet<>();
-    for (String owner : owners) {
-      // Owners are kept by their catalog handle, as they are recorded (Alice is alice).
-      String handle = people.handle(owner);
-      if (handle == null) {
-        continue;
-      }
-      if (handle.isEmpty() || !people.knows(handle) && ownsNothing(handle)) {
-        // A typo would list nothing, which reads as "nothing open"; someone who left the catalog
-        // since still has the items they own listed. One of control characters alone trims to
-        // nothing, which filtered nothing: every item was listed as if it were theirs.
-        problems.add(
-            "owner '"
-                + (handle.isEmpty() ? owner : handle)
-                + "' is not a person in the catalog and owns no action item");
-      } else {
-        wantedOwners.add(handle);
-      }
-    }
+    Set<String> wantedOwners =
+        QueryParameters.owners(owners, people, this::ownsNothing, "action item", problems);
     ActionItemFilter.Position after = null;
     String afterText = QueryParameters.single("after", afters, problems);
     if (!Problems.isBlank(afterText)) {

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.incidentflow.activities.store.FollowUpRepository;
 import dev.incidentflow.activities.store.PostmortemFilter;
 import dev.incidentflow.api.core.AlertMapper;
+import dev.incidentflow.api.core.People;
 import dev.incidentflow.api.errors.Problems;
 import dev.incidentflow.api.json.ListedPostmortemJson;
 import dev.incidentflow.workflows.activities.IncidentNumber;
@@ -30,24 +31,27 @@ import java.util.Set;
  * status=overdue&status=scheduled}), and it is the one order that stays put while postmortems fall
  * overdue or are published between two pages (a status-first order would move them). Statuses and
  * action items are judged past due as of the request, as the metrics judge them. Filters and paging
- * follow {@link ActionItemsResource}: a repeated {@code status}, {@code severity} or {@code
- * service} matches any of its values, {@code q} is {@link IncidentsResource}'s full-text search
- * over the incidents, and a full page carries a {@code Link} header with {@code rel="next"} ({@code
- * after=INC-<n>}, the incident of the page's last postmortem).
+ * follow {@link ActionItemsResource}: a repeated {@code status}, {@code severity}, {@code service}
+ * or {@code owner} matches any of its values, {@code q} is {@link IncidentsResource}'s full-text
+ * search over the incidents, and a full page carries a {@code Link} header with {@code rel="next"}
+ * ({@code after=INC-<n>}, the incident of the page's last postmortem).
  */
 @Path("/v1/postmortems")
 @Produces(MediaType.APPLICATION_JSON)
 public class PostmortemsResource {
   private static final List<String> PARAMETERS =
-      List.of("status", "severity", "service", "q", "after", "limit");
+      List.of("status", "severity", "service", "owner", "q", "after", "limit");
 
   private final FollowUpRepository followUps;
   private final AlertMapper mapper;
+  private final People people;
   private final Clock clock;
 
-  public PostmortemsResource(FollowUpRepository followUps, AlertMapper mapper, Clock clock) {
+  public PostmortemsResource(
+      FollowUpRepository followUps, AlertMapper mapper, People people, Clock clock) {
     this.followUps = requireNonNull(followUps, "followUps is null");
     this.mapper = requireNonNull(mapper, "mapper is null");
+    this.people = requireNonNull(people, "people is null");
     this.clock = requireNonNull(clock, "clock is null");
   }
 
@@ -56,6 +60,7 @@ public class PostmortemsResource {
       @QueryParam("status") List<String> statuses,
       @QueryParam("severity") List<String> severities,
       @QueryParam("service") List<String> services,
+      @QueryParam("owner") List<String> owners,
       @QueryParam("q") List<String> queries,
       @QueryParam("after") List<String> afters,
       @QueryParam("limit") List<String> limits,
@@ -70,6 +75,8 @@ public class PostmortemsResource {
             problems);
     Set<Severity> wantedSeverities = QueryParameters.severities(severities, mapper, problems);
     Set<String> wantedServices = QueryParameters.services(services, mapper);
+    Set<String> wantedOwners =
+        QueryParameters.owners(owners, people, this::ownsNothing, "postmortem", problems);
     String query = QueryParameters.single("q", queries, problems);
     PostmortemFilter.Position after =
         after(QueryParameters.single("after", afters, problems), problems);
@@ -84,6 +91,7 @@ public class PostmortemsResource {
                     wantedStatuses,
                     wantedSeverities,
                     wantedServices,
+                    wantedOwners,
                     query,
                     after,
                     clock.instant(),
@@ -92,6 +100,14 @@ public class PostmortemsResource {
             .map(ListedPostmortemJson::of)
             .toList();
     return QueryParameters.page(postmortems, max, uri, "after", ListedPostmortemJson::incident);
+  }
+
+  private boolean ownsNothing(String handle) {
+    return followUps
+        .postmortems(
+            new PostmortemFilter(
+                Set.of(), Set.of(), Set.of(), Set.of(handle), null, null, clock.instant(), 1))
+        .isEmpty();
   }
 
   /** Where the page starts: after the postmortem of the incident {@code text} names. */

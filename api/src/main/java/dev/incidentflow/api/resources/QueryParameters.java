@@ -1,6 +1,7 @@
 package dev.incidentflow.api.resources;
 
 import dev.incidentflow.api.core.AlertMapper;
+import dev.incidentflow.api.core.People;
 import dev.incidentflow.api.errors.Problems;
 import dev.incidentflow.workflows.model.Severity;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * The query parameters a read takes. One it does not take is a problem, not ignored: a mistyped
@@ -145,6 +147,41 @@ final class QueryParameters {
     for (String service : values) {
       if (!Problems.isBlank(service)) {
         wanted.add(mapper.service(service));
+      }
+    }
+    return wanted;
+  }
+
+  /**
+   * The owners of a repeatable {@code owner} filter, each by the catalog handle it is recorded
+   * under ({@code Alice} is {@code alice}), blank ones skipped. A name that is not a person in the
+   * catalog and for whom {@code ownsNothing} holds is a problem: a typo would list nothing, which
+   * reads as "nothing to do". Someone who left the catalog since still has what they own listed.
+   * One of control characters alone trims to nothing, which filtered nothing: everything was listed
+   * as if it were theirs.
+   *
+   * @param what what the list holds, for the problem ({@code "action item"})
+   */
+  static Set<String> owners(
+      List<String> values,
+      People people,
+      Predicate<String> ownsNothing,
+      String what,
+      Problems problems) {
+    Set<String> wanted = new LinkedHashSet<>();
+    for (String owner : values) {
+      String handle = people.handle(owner);
+      if (handle == null) {
+        continue;
+      }
+      if (handle.isEmpty() || !people.knows(handle) && ownsNothing.test(handle)) {
+        problems.add(
+            "owner '"
+                + (handle.isEmpty() ? owner : handle)
+                + "' is not a person in the catalog and owns no "
+                + what);
+      } else {
+        wanted.add(handle);
       }
     }
     return wanted;
