@@ -54,6 +54,7 @@ class ActionItemDoneTest {
             .actionItem(ActionItemNumber.parse(item).orElseThrow().number())
             .orElseThrow();
     assertThat(row.doneAt()).isBetween(before, Instant.now());
+    assertThat(Instant.parse(done.body().path("doneAt").asText())).isEqualTo(row.doneAt());
     // Its workflow ends: no reminder, overdue notice or escalation is left to send.
     ActionItemOutcome outcome =
         STACK

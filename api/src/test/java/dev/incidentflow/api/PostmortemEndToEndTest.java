@@ -267,6 +267,16 @@ class PostmortemEndToEndTest {
     assertThat(lateRetry.status()).isEqualTo(201);
     assertThat(lateRetry.body().path("id").asText()).isEqualTo(itemId);
     assertThat(lateRetry.body().path("status").asText()).isEqualTo("done");
+    assertThat(lateRetry.body().path("doneAt").asText())
+        .isNotBlank()
+        .isEqualTo(
+            StreamSupport.stream(
+                    api.get("/v1/action-items?status=done").body().spliterator(), false)
+                .filter(item -> item.path("id").asText().equals(itemId))
+                .findFirst()
+                .orElseThrow()
+                .path("doneAt")
+                .asText());
     assertThat(
             api.post(
                     "/v1/incidents/" + id + "/action-items",

@@ -199,7 +199,7 @@ public final class FollowUpRequests {
    */
   public ActionItemRow markDone(String id, String by, String note) {
     people.check(new Problems().requireText("by", by), "by", by).throwIfAny("invalid request");
-    ActionItemRow item = actionItem(id);
+    ActionItemRow item = stored(id);
     if (item.status() == ActionItemStatus.DONE) {
       return item;
     }
@@ -212,13 +212,13 @@ public final class FollowUpRequests {
               .isPresent();
     } catch (Refusal refusal) {
       // Done by Jira meanwhile, its run ending before it took this: that answers as done already.
-      ActionItemRow stored = actionItem(item.id());
+      ActionItemRow stored = stored(item.id());
       if (stored.status() == ActionItemStatus.DONE) {
         return stored;
       }
       throw refusal.toApiException();
     }
-    ActionItemRow stored = actionItem(item.id());
+    ActionItemRow stored = stored(item.id());
     if (stored.status() != ActionItemStatus.DONE) {
       // Its last run ended without saving it done: terminated from Temporal, say.
       throw new ApiException(
@@ -236,7 +236,7 @@ public final class FollowUpRequests {
    *
    * @throws ApiException 404 when {@code id} is not an action item id or no such item exists
    */
-  private ActionItemRow actionItem(String id) {
+  public ActionItemRow stored(String id) {
     ActionItemNumber number =
         ActionItemNumber.parse(id == null ? null : id.strip())
             .orElseThrow(

@@ -11,6 +11,8 @@ import dev.incidentflow.api.core.FollowUpRequests;
 import dev.incidentflow.api.errors.ApiException;
 import dev.incidentflow.api.json.ActionItemJson;
 import dev.incidentflow.api.json.ActionItemRequest;
+import dev.incidentflow.workflows.model.ActionItemStatus;
+import dev.incidentflow.workflows.postmortem.ActionItemView;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -77,7 +79,13 @@ public class IncidentActionItemsResource {
       return Response.accepted(Map.of("workflowId", added.workflowId(), "status", "starting"))
           .build();
     }
-    ActionItemJson json = ActionItemJson.of(added.view().get());
+    ActionItemView view = added.view().get();
+    // An add sent again with its key after the item was done: the view does not say when it was
+    // done, its stored row does.
+    ActionItemJson json =
+        view.status() == ActionItemStatus.DONE
+            ? ActionItemJson.of(requests.stored(view.id()))
+            : ActionItemJson.of(view);
     return Response.created(URI.create("/v1/action-items?owner=" + json.owner()))
         .entity(json)
         .build();
