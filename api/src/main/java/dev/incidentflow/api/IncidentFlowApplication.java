@@ -25,6 +25,7 @@ import dev.incidentflow.api.cli.ApiServerCommand;
 import dev.incidentflow.api.cli.BenchCommand;
 import dev.incidentflow.api.cli.DevCommand;
 import dev.incidentflow.api.cli.WorkerCommand;
+import dev.incidentflow.api.config.DatabaseTimeouts;
 import dev.incidentflow.api.config.DatabaseUrl;
 import dev.incidentflow.api.config.FileOrResourceSourceProvider;
 import dev.incidentflow.api.config.SearchAttributeRegistration;
@@ -155,6 +156,7 @@ public class IncidentFlowApplication extends Application<IncidentFlowConfigurati
         directory.catalog().services().size());
 
     DatabaseUrl.normalize(config.getDatabase());
+    DatabaseTimeouts.bound(config.getDatabase());
     ManagedDataSource dataSource = config.getDatabase().build(environment.metrics(), "postgresql");
     int applied = Migrations.migrate(dataSource);
     log.info("database schema up to date ({} migrations applied now)", applied);

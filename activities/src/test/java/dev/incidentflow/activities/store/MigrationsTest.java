@@ -1,11 +1,18 @@
 package dev.incidentflow.activities.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
+import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
 
 class MigrationsTest {
 
@@ -35,6 +42,44 @@ class MigrationsTest {
               "incidents",
               "postmortems",
               "timeline_events");
+    }
+  }
+
+  @Test
+  void migrationsWaitPastTheSocketTimeoutAndHandTheirConnectionBackWithIt() throws Exception {
+    try (EmbeddedPostgres postgres = EmbeddedPostgres.start()) {
+      PGSimpleDataSource bounded = new PGSimpleDataSource();
+      bounded.setURL(postgres.getJdbcUrl("postgres", "postgres"));
+      bounded.setSocketTimeout(1);
+      try (Connection physical = bounded.getConnection()) {
+        // As a pool hands it out: closing it keeps it open for the next borrower.
+        Connection pooled =
+            (Connection)
+                Proxy.newProxyInstance(
+                    getClass().getClassLoader(),
+                    new Class<?>[] {Connection.class},
+                    (proxy, method, args) ->
+                        method.getName().equals("close") ? null : method.invoke(physical, args));
+        DataSource pool =
+            (DataSource)
+                Proxy.newProxyInstance(
+                    getClass().getClassLoader(),
+                    new Class<?>[] {DataSource.class},
+                    (proxy, method, args) ->
+                        method.getName().equals("getConnection") ? pooled : null);
+
+        try (Connection migrating = Migrations.withoutNetworkTimeout(pool).getConnection();
+            Statement statement = migrating.createStatement()) {
+          statement.execute("SELECT pg_sleep(1.5)");
+        }
+
+        assertThat(physical.getNetworkTimeout()).isEqualTo(1000);
+        try (Statement statement = physical.createStatement()) {
+          assertThatThrownBy(() -> statement.execute("SELECT pg_sleep(1.5)"))
+              .isInstanceOf(SQLException.class)
+              .hasMessageContaining("I/O error");
+        }
+      }
     }
   }
 }

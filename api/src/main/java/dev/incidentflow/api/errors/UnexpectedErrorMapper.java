@@ -5,14 +5,20 @@ import io.grpc.StatusRuntimeException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import org.apache.tomcat.jdbc.pool.PoolExhaustedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Anything else is our fault or a dependency's: logged with an id the caller can quote, answered
- * without a stack trace. Temporal being unreachable is a 503 so senders retry.
+ * without a stack trace. Temporal or PostgreSQL being unreachable is a 503 so senders retry: it
+ * says nothing was wrong with the request, which a 500 ("internal error") left open.
  */
 public final class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
   private static final Logger log = LoggerFactory.getLogger(UnexpectedErrorMapper.class);
@@ -20,15 +26,23 @@ public final class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
   @Override
   public Response toResponse(Throwable exception) {
     String errorId = Long.toHexString(ThreadLocalRandom.current().nextLong());
-    if (isUnavailable(exception)) {
+    if (isTemporalUnavailable(exception)) {
       log.warn("error {}: Temporal unavailable: {}", errorId, exception.toString());
       return json(503, "Temporal is unavailable; retry later (error " + errorId + ")");
+    }
+    if (isDatabaseUnavailable(exception)) {
+      log.warn("error {}: PostgreSQL unavailable: {}", errorId, rootCause(exception).toString());
+      return json(
+          503,
+          "PostgreSQL is unavailable or did not answer in time; retry later (error "
+              + errorId
+              + ")");
     }
     log.error("error {}: unexpected failure", errorId, exception);
     return json(500, "internal error " + errorId + "; the request may not have been applied");
   }
 
-  private static boolean isUnavailable(Throwable exception) {
+  private static boolean isTemporalUnavailable(Throwable exception) {
     for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
       if (cause instanceof StatusRuntimeException status) {
         return switch (status.getStatus().getCode()) {
@@ -38,6 +52,40 @@ public final class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
       }
     }
     return false;
+  }
+
+  /**
+   * The database could not be reached, hung past the connection's socket timeout, was shutting
+   * down, or every pooled connection stayed busy past the pool's wait: the request can be sent
+   * again as it was. SQL states of class 08 are connection exceptions, 57P the server's shutdown
+   * and start-up. Any other SQL failure (a constraint, a bad statement) stays a 500: ours to fix.
+   */
+  static boolean isDatabaseUnavailable(Throwable exception) {
+    for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+      if (cause instanceof PoolExhaustedException
+          || cause instanceof SQLTransientConnectionException) {
+        return true;
+      }
+      if (cause instanceof SQLException sql) {
+        String state = sql.getSQLState();
+        if (state != null && (state.startsWith("08") || state.startsWith("57P"))) {
+          return true;
+        }
+        Throwable io = sql.getCause();
+        if (io instanceof SocketTimeoutException || io instanceof ConnectException) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static Throwable rootCause(Throwable exception) {
+    Throwable root = exception;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root;
   }
 
   private static Response json(int status, String message) {
