@@ -40,16 +40,12 @@ public record ActionItemJson(
   }
 
   /**
-   * An item as its workflow answers, which does not say when it was done: one that is done is shown
-   * from its stored row ({@link #of(ActionItemRow)}).
+   * An item as its workflow answers, which does not say when it was done.
    *
-   * @throws IllegalArgumentException when the item is done
+   * @param doneAt when it was done, as stored; null while it is not, or while its workflow has not
+   *     saved it done yet
    */
-  public static ActionItemJson of(ActionItemView view) {
-    if (view.status() == ActionItemStatus.DONE) {
-      throw new IllegalArgumentException(
-          view.id() + " is done: show it from its stored row, which says when");
-    }
+  public static ActionItemJson of(ActionItemView view, Instant doneAt) {
     return new ActionItemJson(
         view.id(),
         view.incidentId(),
@@ -58,7 +54,7 @@ public record ActionItemJson(
         view.due(),
         view.kind(),
         view.status(),
-        null,
+        doneAt,
         view.jiraKey(),
         view.jiraUrl());
   }

@@ -81,11 +81,11 @@ public class IncidentActionItemsResource {
     }
     ActionItemView view = added.view().get();
     // An add sent again with its key after the item was done: the view does not say when it was
-    // done, its stored row does.
+    // done, its stored row does once its workflow saved it (a moment after the view says done).
     ActionItemJson json =
-        view.status() == ActionItemStatus.DONE
-            ? ActionItemJson.of(requests.stored(view.id()))
-            : ActionItemJson.of(view);
+        ActionItemJson.of(
+            view,
+            view.status() == ActionItemStatus.DONE ? requests.stored(view.id()).doneAt() : null);
     return Response.created(URI.create("/v1/action-items?owner=" + json.owner()))
         .entity(json)
         .build();
