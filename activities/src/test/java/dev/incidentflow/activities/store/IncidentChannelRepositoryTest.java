@@ -4,12 +4,9 @@ import static dev.incidentflow.activities.store.SampleIncidents.START;
 import static dev.incidentflow.activities.store.SampleIncidents.incident;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.incidentflow.workflows.activities.IncidentSnapshot;
 import dev.incidentflow.workflows.activities.NewIncident;
-import dev.incidentflow.workflows.model.IncidentStatus;
 import dev.incidentflow.workflows.model.Severity;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -59,21 +56,7 @@ class IncidentChannelRepositoryTest {
   private long opened(NewIncident incident, String channelId, String channelName) {
     long number = store.recordIncident(incident).number();
     store.saveIncident(
-        new IncidentSnapshot(
-            number,
-            incident.workflowId(),
-            incident.title(),
-            incident.severity(),
-            incident.service(),
-            IncidentStatus.TRIGGERED,
-            null,
-            Map.of(),
-            channelId,
-            channelName,
-            0,
-            null,
-            Map.of(IncidentStatus.TRIGGERED, incident.triggeredAt()),
-            List.of()));
+        SampleIncidents.channelOpened(number, incident, channelId, channelName, List.of()));
     return number;
   }
 }

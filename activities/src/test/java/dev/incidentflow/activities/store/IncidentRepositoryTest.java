@@ -300,21 +300,7 @@ class IncidentRepositoryTest {
             "Opened #inc-1",
             Map.of("channelId", "C1", "channelName", "inc-1"));
     IncidentSnapshot channelOpened =
-        new IncidentSnapshot(
-            number,
-            incident.workflowId(),
-            incident.title(),
-            incident.severity(),
-            incident.service(),
-            IncidentStatus.TRIGGERED,
-            null,
-            Map.of(),
-            "C1",
-            "inc-1",
-            0,
-            null,
-            Map.of(IncidentStatus.TRIGGERED, incident.triggeredAt()),
-            List.of(opened));
+        SampleIncidents.channelOpened(number, incident, "C1", "inc-1", List.of(opened));
     // The workflow's save commits, on a connection of its own, right after the incident's row
     // has been read and before its timeline is.
     AtomicBoolean saved = new AtomicBoolean();

@@ -53,6 +53,16 @@ final class SampleIncidents {
 
   /** The state right after recording: triggered, nobody on it yet. */
   static IncidentSnapshot triggered(long number, NewIncident incident, List<TimelineEvent> events) {
+    return channelOpened(number, incident, null, null, events);
+  }
+
+  /** The state once its channel is open, still triggered. */
+  static IncidentSnapshot channelOpened(
+      long number,
+      NewIncident incident,
+      String channelId,
+      String channelName,
+      List<TimelineEvent> events) {
     return new IncidentSnapshot(
         number,
         incident.workflowId(),
@@ -62,8 +72,8 @@ final class SampleIncidents {
         IncidentStatus.TRIGGERED,
         null,
         Map.of(),
-        null,
-        null,
+        channelId,
+        channelName,
         0,
         null,
         Map.of(IncidentStatus.TRIGGERED, incident.triggeredAt()),
