@@ -60,13 +60,22 @@ public final class IncidentLibrary {
    * @throws IllegalStateException when no incident has that number
    */
   public IncidentContext context(long number, List<String> dependsOn, Duration deployWindow) {
-    requireNonNull(dependsOn, "dependsOn is null");
-    requireNonNull(deployWindow, "deployWindow is null");
-    IncidentRecord incident =
+    return context(
         incidents
             .find(number)
             .orElseThrow(
-                () -> new IllegalStateException("no incident " + IncidentRecord.idOf(number)));
+                () -> new IllegalStateException("no incident " + IncidentRecord.idOf(number))),
+        dependsOn,
+        deployWindow);
+  }
+
+  /** As {@link #context(long, List, Duration)}, for an incident already read. */
+  public IncidentContext context(
+      IncidentRecord incident, List<String> dependsOn, Duration deployWindow) {
+    requireNonNull(incident, "incident is null");
+    requireNonNull(dependsOn, "dependsOn is null");
+    requireNonNull(deployWindow, "deployWindow is null");
+    long number = incident.number();
     return new IncidentContext(
         deploysBefore(incident, dependsOn, deployWindow),
         similarTo(number),

@@ -25,7 +25,6 @@ public final class IncidentContextLookup {
   }
 
   public IncidentContext of(IncidentRecord incident) {
-    return library.context(
-        incident.number(), catalog.service(incident.service()).dependsOn(), deployWindow);
+    return library.context(incident, catalog.service(incident.service()).dependsOn(), deployWindow);
   }
 }
