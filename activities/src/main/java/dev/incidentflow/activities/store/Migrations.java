@@ -8,6 +8,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
@@ -21,8 +22,8 @@ public final class Migrations {
   /**
    * Applies every pending migration. Safe to call on every start and from several processes at
    * once: Flyway takes a lock on its history table, and an up-to-date schema is left alone. A
-   * migration may take longer than the network timeout that bounds the application's statements (an
-   * index built over a large table), so its connections wait as long as it takes (see {@link
+   * migration may take longer than the timeouts that bound the application's statements (an index
+   * built over a large table), so its connections wait as long as it takes (see {@link
    * #withoutNetworkTimeout}).
    *
    * @return how many migrations were applied
@@ -38,9 +39,10 @@ public final class Migrations {
   }
 
   /**
-   * {@code dataSource} whose connections have no network timeout (the PostgreSQL driver's {@code
-   * socketTimeout}) until they are closed, when they get back the one they had: a pooled connection
-   * goes back to the pool as it came.
+   * {@code dataSource} whose connections have neither a network timeout (the PostgreSQL driver's
+   * {@code socketTimeout}) nor a {@code statement_timeout} until they are closed, when they get
+   * back what they had (the statement timeout the session started with): a pooled connection goes
+   * back to the pool as it came.
    */
   static DataSource withoutNetworkTimeout(DataSource dataSource) {
     InvocationHandler handler =
@@ -54,17 +56,24 @@ public final class Migrations {
   }
 
   private static Connection unbounded(Connection connection) throws SQLException {
-    int timeout = connection.getNetworkTimeout();
-    connection.setNetworkTimeout(Runnable::run, 0);
+    int timeout;
+    try (Statement statement = connection.createStatement()) {
+      timeout = connection.getNetworkTimeout();
+      connection.setNetworkTimeout(Runnable::run, 0);
+      statement.execute("SET statement_timeout = 0");
+    } catch (SQLException | RuntimeException e) {
+      connection.close();
+      throw e;
+    }
     InvocationHandler handler =
         (proxy, method, args) -> {
           if (method.getName().equals("close") && method.getParameterCount() == 0) {
-            try {
-              if (!connection.isClosed()) {
+            try (connection;
+                Statement statement = connection.isClosed() ? null : connection.createStatement()) {
+              if (statement != null) {
+                statement.execute("RESET statement_timeout");
                 connection.setNetworkTimeout(Runnable::run, timeout);
               }
-            } finally {
-              connection.close();
             }
             return null;
           }
