@@ -8,6 +8,7 @@ import dev.incidentflow.workflows.postmortem.ActionItemInput;
 import dev.incidentflow.workflows.postmortem.ActionItemOutcome;
 import dev.incidentflow.workflows.postmortem.ActionItemView;
 import dev.incidentflow.workflows.postmortem.ActionItemWorkflow;
+import dev.incidentflow.workflows.postmortem.Handover;
 import dev.incidentflow.workflows.postmortem.PostmortemView;
 import dev.incidentflow.workflows.postmortem.PostmortemWorkflow;
 import dev.incidentflow.workflows.postmortem.Postmortems;
@@ -74,6 +75,28 @@ public final class FollowUpGateway {
     try {
       return changes.make(
           () -> postmortem.publish(publication),
+          "the postmortem of INC-" + incidentNumber,
+          "/v1/incidents/INC-" + incidentNumber + "/postmortem");
+    } catch (WorkflowUpdateException refused) {
+      throw Refusal.of(
+          refused, "the postmortem of INC-" + incidentNumber + " has ended; it takes no changes");
+    }
+  }
+
+  /**
+   * Hands the incident's postmortem over to another owner; see {@link PostmortemWorkflow#handOver}.
+   *
+   * @throws Refusal when it is published (conflict) or the owner is blank
+   * @throws WorkflowNotFoundException when no postmortem workflow runs for the incident
+   * @throws dev.incidentflow.api.errors.ApiException 503 when the workflow did not do it within the
+   *     change wait
+   */
+  public PostmortemView handOver(long incidentNumber, Handover handover) {
+    PostmortemWorkflow postmortem =
+        client.newWorkflowStub(PostmortemWorkflow.class, Postmortems.workflowId(incidentNumber));
+    try {
+      return changes.make(
+          () -> postmortem.handOver(handover),
           "the postmortem of INC-" + incidentNumber,
           "/v1/incidents/INC-" + incidentNumber + "/postmortem");
     } catch (WorkflowUpdateException refused) {
