@@ -103,7 +103,8 @@ public class PostmortemWorkflowImpl implements PostmortemWorkflow {
           || Workflow.getInfo().isContinueAsNewSuggested()) {
         Workflow.await(Workflow::isEveryHandlerFinished);
         if (publication == null && toAnnounce == null) {
-          Workflow.continueAsNew(input.continuing(progress));
+          // this.input: a hand-over replaced it, and the next run keeps the owner it was given.
+          Workflow.continueAsNew(this.input.continuing(progress));
         }
         continue;
       }

@@ -9,6 +9,8 @@ import dev.incidentflow.workflows.activities.TrackerStatus;
 import dev.incidentflow.workflows.model.PostmortemStatus;
 import dev.incidentflow.workflows.model.TimelineEvent;
 import dev.incidentflow.workflows.model.TimelineEventType;
+import io.temporal.api.enums.v1.EventType;
+import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -219,6 +221,45 @@ class PostmortemWorkflowTest {
     assertThat(env.people.textsTo("alice")).hasSize(1);
     assertThat(env.store.postmortems.get(7L).owner()).isEqualTo("dana");
     env.recordHistory(ID, "postmortem-handed-over.json");
+  }
+
+  @Test
+  void aRunContinuedAsNewKeepsTheOwnerItWasHandedOverTo() {
+    PostmortemInput sev1 = env.closedSev1();
+    // Polled every minute, a run passes the events after which it continues as new within hours.
+    PostmortemInput input =
+        new PostmortemInput(
+            sev1.incidentNumber(),
+            sev1.incidentKey(),
+            sev1.title(),
+            sev1.severity(),
+            sev1.service(),
+            sev1.commander(),
+            sev1.stakeholderChannel(),
+            sev1.channelName(),
+            sev1.times(),
+            sev1.due(),
+            sev1.remindBefore(),
+            Duration.ofMinutes(1),
+            null,
+            null);
+    PostmortemWorkflow postmortem = env.startPostmortem(input);
+    String firstRun = WorkflowStub.fromTyped(postmortem).getExecution().getRunId();
+    env.sleep(Duration.ofMinutes(1));
+    postmortem.handOver(new Handover("dana", "alice"));
+
+    env.sleepUntil(input.dueAt().plus(Duration.ofMinutes(1)));
+
+    assertThat(env.client().fetchHistory(ID, firstRun).getLastEvent().getEventType())
+        .isEqualTo(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW);
+    assertThat(env.people.textsTo("dana"))
+        .anySatisfy(text -> assertThat(text).startsWith("Reminder: the postmortem of INC-7"));
+    assertThat(env.people.textsTo("erin"))
+        .singleElement()
+        .asString()
+        .contains("owned by <@U0DANA>");
+    assertThat(env.people.textsTo("alice")).hasSize(1);
+    assertThat(env.store.postmortems.get(7L).owner()).isEqualTo("dana");
   }
 
   @Test
