@@ -13,8 +13,11 @@ import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.StreamSupport;
@@ -100,6 +103,19 @@ class PostmortemHandoverTest {
         .contains("owner is required", "by is required");
     assertThat(noBody.status()).isEqualTo(400);
     assertThat(noBody.error()).isEqualTo("a JSON body is required");
+    for (String unreadable :
+        List.of("{\"owner\": \"bob\",", "{\"owner\": [\"bob\"], \"by\": \"alice\"}")) {
+      ApiClient.Answer refused = api().post(path, unreadable);
+      assertThat(refused.status()).as(unreadable).isEqualTo(400);
+      assertThat(refused.error()).as(unreadable).isNotBlank();
+    }
+    ApiClient.Answer form =
+        api()
+            .postBytes(
+                path,
+                "{\"owner\": \"bob\", \"by\": \"alice\"}".getBytes(StandardCharsets.UTF_8),
+                Map.of("Content-Type", "application/x-www-form-urlencoded"));
+    assertThat(form.status()).isEqualTo(415);
     assertThat(api().get("/v1/incidents/" + incident + "/postmortem").body().path("owner").asText())
         .isEqualTo("alice");
     assertThat(handoverEvents(incident)).isEmpty();
@@ -182,7 +198,7 @@ class PostmortemHandoverTest {
     return incident;
   }
 
-  private static java.util.List<JsonNode> handoverEvents(String incident) {
+  private static List<JsonNode> handoverEvents(String incident) {
     return StreamSupport.stream(
             api().get("/v1/incidents/" + incident).body().path("timeline").spliterator(), false)
         .filter(event -> event.path("type").asText().equals("postmortem_handed_over"))
