@@ -10,6 +10,7 @@ import dev.incidentflow.api.errors.ApiException;
 import dev.incidentflow.workflows.incident.Transition;
 import dev.incidentflow.workflows.model.IncidentStatus;
 import dev.incidentflow.workflows.model.Severity;
+import dev.incidentflow.workflows.postmortem.Handover;
 import dev.incidentflow.workflows.postmortem.Postmortems;
 import dev.incidentflow.workflows.postmortem.Publication;
 import io.temporal.client.WorkflowClient;
@@ -79,6 +80,27 @@ class IncidentGatewayTest {
         () ->
             gateway.publish(
                 7, new Publication("https://wiki.example.com/pm/7", "summary", "carol")),
+        "the postmortem of INC-7",
+        "/v1/incidents/INC-7/postmortem");
+  }
+
+  @Test
+  void aHandoverThePostmortemWorkflowDoesNotTakeIsAnswered503AfterTheWait() {
+    WorkflowClient client = temporal.getWorkflowClient();
+    client
+        .newUntypedWorkflowStub(
+            "PostmortemWorkflow",
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(Postmortems.workflowId(7))
+                .setTaskQueue("nobody-polls-this")
+                .build())
+        .start("never read");
+    FollowUpGateway gateway =
+        new FollowUpGateway(
+            client, Duration.ofSeconds(1), new BoundedChanges(Duration.ofSeconds(2)));
+
+    assertNotConfirmedWithinTwoSeconds(
+        () -> gateway.handOver(7, new Handover("bob", "carol")),
         "the postmortem of INC-7",
         "/v1/incidents/INC-7/postmortem");
   }
