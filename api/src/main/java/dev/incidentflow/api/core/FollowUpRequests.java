@@ -319,7 +319,7 @@ public final class FollowUpRequests {
    * @return the postmortem as stored once the new owner is saved
    * @throws ApiException 404 when the incident has no postmortem, 409 when it is published (or its
    *     workflow ended without it being published), 503 when the workflow did not confirm it within
-   *     the change wait
+   *     the change wait or a worker older than hand-overs runs it
    */
   public PostmortemRecord handOver(IncidentRecord incident, Handover handover) {
     PostmortemRecord stored = storedPostmortem(incident);
