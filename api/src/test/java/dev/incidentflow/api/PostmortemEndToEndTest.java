@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -150,6 +151,22 @@ class PostmortemEndToEndTest {
             "the deploy to checkout's dependency just before the incident, as the briefing listed it")
         .contains(
             "h2. Deploys before the incident", "|payments-api|" + release + "|9f2c1e7|bob| |");
+
+    // Handed over to dana (never the commander: the rotation is alice, bob and carol), the issue
+    // follows: Jira Cloud assigns by accountId.
+    ApiClient.Answer handedOver =
+        api.post(
+            "/v1/incidents/" + id + "/postmortem/owner", "{\"owner\":\"Dana\",\"by\":\"alice\"}");
+    assertThat(handedOver.status()).as(handedOver.body().toString()).isEqualTo(200);
+    assertThat(handedOver.body().path("owner").asText()).isEqualTo("dana");
+    String assignee = "/rest/api/2/issue/" + TestStack.POSTMORTEM_KEY + "/assignee";
+    awaitPatiently(
+        api,
+        "/v1/incidents/" + id + "/postmortem",
+        answer -> !STACK.jira.findAll(putRequestedFor(urlEqualTo(assignee))).isEmpty());
+    STACK.jira.verify(
+        putRequestedFor(urlEqualTo(assignee))
+            .withRequestBody(equalToJson("{\"accountId\":\"5b10a2844c20165700ede24j\"}")));
 
     String canary =
         """

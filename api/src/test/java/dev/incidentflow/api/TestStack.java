@@ -126,7 +126,7 @@ public final class TestStack {
   /**
    * A Jira Cloud that creates the postmortem issue as {@value #POSTMORTEM_KEY} and an action item
    * issue as {@value #ACTION_ITEM_KEY}, finds each by its idempotency label once created (and not
-   * before), shows both as To Do without links, and accepts links.
+   * before), shows both as To Do without links, and accepts links and assignees.
    */
   void resetJira() {
     jira.resetAll();
@@ -183,6 +183,9 @@ public final class TestStack {
                           + "\"statusCategory\":{\"id\":2,\"key\":\"new\",\"name\":\"To Do\"}}}}")));
     }
     jira.stubFor(post(urlEqualTo("/rest/api/2/issueLink")).willReturn(aResponse().withStatus(201)));
+    jira.stubFor(
+        WireMock.put(urlPathMatching("/rest/api/2/issue/[A-Z]+-[0-9]+/assignee"))
+            .willReturn(aResponse().withStatus(204)));
   }
 
   /**

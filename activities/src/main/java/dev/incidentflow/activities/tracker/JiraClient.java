@@ -165,6 +165,17 @@ public final class JiraClient {
         request("/rest/api/2/issue/" + encode(key) + "/comment").POST(publisher(comment)));
   }
 
+  /**
+   * {@code PUT /rest/api/2/issue/{key}/assignee} with {@code {"accountId": ...}} (Cloud) or {@code
+   * {"name": ...}} (Data Center): 204 with no body. A null {@code assignee} unassigns the issue.
+   */
+  public void assign(String key, String assignee) {
+    ObjectNode body = json.createObjectNode().put(settings.userField(), assignee);
+    send(
+        "assign " + key,
+        request("/rest/api/2/issue/" + encode(key) + "/assignee").PUT(publisher(body)));
+  }
+
   private HttpRequest.Builder request(String pathAndQuery) {
     return HttpRequest.newBuilder(URI.create(settings.url() + pathAndQuery))
         .timeout(REQUEST_TIMEOUT)

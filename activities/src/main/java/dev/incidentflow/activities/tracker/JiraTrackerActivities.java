@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.incidentflow.workflows.activities.IssueAssignment;
 import dev.incidentflow.workflows.activities.IssueComment;
 import dev.incidentflow.workflows.activities.IssueLink;
 import dev.incidentflow.workflows.activities.NewTrackerIssue;
@@ -115,6 +116,16 @@ public final class JiraTrackerActivities implements TrackerActivities {
       if (!jira.latestComments(comment.issueKey()).contains(comment.text())) {
         jira.comment(comment.issueKey(), comment.text());
       }
+    } catch (JiraException e) {
+      throw JiraErrors.toFailure(e, clock);
+    }
+  }
+
+  /** A PUT of the whole assignee: the same one again changes nothing. */
+  @Override
+  public void assignIssue(IssueAssignment assignment) {
+    try {
+      jira.assign(assignment.issueKey(), assignment.assignee());
     } catch (JiraException e) {
       throw JiraErrors.toFailure(e, clock);
     }

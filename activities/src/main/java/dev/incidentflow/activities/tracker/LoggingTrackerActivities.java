@@ -1,5 +1,6 @@
 package dev.incidentflow.activities.tracker;
 
+import dev.incidentflow.workflows.activities.IssueAssignment;
 import dev.incidentflow.workflows.activities.IssueComment;
 import dev.incidentflow.workflows.activities.IssueLink;
 import dev.incidentflow.workflows.activities.NewTrackerIssue;
@@ -59,6 +60,14 @@ public final class LoggingTrackerActivities implements TrackerActivities {
   @Override
   public void commentOnIssue(IssueComment comment) {
     record("commentOnIssue", comment.issueKey(), comment.text());
+  }
+
+  @Override
+  public void assignIssue(IssueAssignment assignment) {
+    record(
+        "assignIssue",
+        assignment.issueKey(),
+        assignment.assignee() == null ? "unassigned" : assignment.assignee());
   }
 
   @Override

@@ -7,6 +7,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
@@ -21,6 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.incidentflow.workflows.activities.FailureType;
+import dev.incidentflow.workflows.activities.IssueAssignment;
 import dev.incidentflow.workflows.activities.IssueComment;
 import dev.incidentflow.workflows.activities.IssueKind;
 import dev.incidentflow.workflows.activities.IssueLink;
@@ -373,5 +376,55 @@ class JiraTrackerActivitiesTest {
             .withRequestBody(
                 equalToJson(
                     "{\"type\":{\"name\":\"Relates\"},\"inwardIssue\":{\"key\":\"PAY-118\"},\"outwardIssue\":{\"key\":\"PAY-100\"}}")));
+  }
+
+  @Test
+  void cloudAssignsByAccountIdWithAPutOfTheAssignee() {
+    jira.stubFor(
+        put(urlPathEqualTo("/rest/api/2/issue/PAY-118/assignee"))
+            .willReturn(aResponse().withStatus(204)));
+
+    cloud().assignIssue(new IssueAssignment("PAY-118", "5b10a2844c20165700ede21g"));
+
+    jira.verify(
+        putRequestedFor(urlPathEqualTo("/rest/api/2/issue/PAY-118/assignee"))
+            .withRequestBody(equalToJson("{\"accountId\":\"5b10a2844c20165700ede21g\"}")));
+  }
+
+  @Test
+  void dataCenterAssignsByNameAndNobodyLeavesTheIssueUnassigned() {
+    jira.stubFor(
+        put(urlPathEqualTo("/rest/api/2/issue/PAY-118/assignee"))
+            .willReturn(aResponse().withStatus(204)));
+
+    dataCenter().assignIssue(new IssueAssignment("PAY-118", "bstone"));
+    dataCenter().assignIssue(new IssueAssignment("PAY-118", null));
+
+    jira.verify(
+        putRequestedFor(urlPathEqualTo("/rest/api/2/issue/PAY-118/assignee"))
+            .withHeader("Authorization", equalTo("Bearer pat-secret"))
+            .withRequestBody(equalToJson("{\"name\":\"bstone\"}")));
+    jira.verify(
+        putRequestedFor(urlPathEqualTo("/rest/api/2/issue/PAY-118/assignee"))
+            .withRequestBody(equalToJson("{\"name\":null}")));
+  }
+
+  @Test
+  void anAssigneeJiraRefusesIsNonRetryableNamingTheField() {
+    jira.stubFor(
+        put(urlPathEqualTo("/rest/api/2/issue/PAY-118/assignee"))
+            .willReturn(json(400, "jira-400-assignee.json")));
+
+    ApplicationFailure failure =
+        catchThrowableOfType(
+            ApplicationFailure.class,
+            () -> cloud().assignIssue(new IssueAssignment("PAY-118", "5b10a2844c20165700ede21g")));
+
+    assertThat(failure.isNonRetryable()).isTrue();
+    assertThat(failure.getType()).isEqualTo(FailureType.JIRA_REJECTED.name());
+    assertThat(failure.getOriginalMessage())
+        .isEqualTo(
+            "Jira assign PAY-118 answered HTTP 400: "
+                + "assignee: User '5b10a2844c20165700ede21g' cannot be assigned issues.");
   }
 }

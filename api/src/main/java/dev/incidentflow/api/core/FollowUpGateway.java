@@ -2,12 +2,14 @@ package dev.incidentflow.api.core;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.incidentflow.api.errors.ApiException;
 import dev.incidentflow.workflows.activities.TrackerStatus;
 import dev.incidentflow.workflows.postmortem.ActionItemCompletion;
 import dev.incidentflow.workflows.postmortem.ActionItemInput;
 import dev.incidentflow.workflows.postmortem.ActionItemOutcome;
 import dev.incidentflow.workflows.postmortem.ActionItemView;
 import dev.incidentflow.workflows.postmortem.ActionItemWorkflow;
+import dev.incidentflow.workflows.postmortem.Handover;
 import dev.incidentflow.workflows.postmortem.PostmortemView;
 import dev.incidentflow.workflows.postmortem.PostmortemWorkflow;
 import dev.incidentflow.workflows.postmortem.Postmortems;
@@ -28,6 +30,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -81,6 +84,41 @@ public final class FollowUpGateway {
           refused, "the postmortem of INC-" + incidentNumber + " has ended; it takes no changes");
     }
   }
+
+  /**
+   * Hands the incident's postmortem over to another owner; see {@link PostmortemWorkflow#handOver}.
+   *
+   * @throws Refusal when it is published (conflict) or the owner is blank
+   * @throws WorkflowNotFoundException when no postmortem workflow runs for the incident
+   * @throws dev.incidentflow.api.errors.ApiException 503 when the workflow did not do it within the
+   *     change wait, or a worker older than hand-overs runs it
+   */
+  public PostmortemView handOver(long incidentNumber, Handover handover) {
+    PostmortemWorkflow postmortem =
+        client.newWorkflowStub(PostmortemWorkflow.class, Postmortems.workflowId(incidentNumber));
+    String subject = "the postmortem of INC-" + incidentNumber;
+    try {
+      return changes.make(
+          () -> postmortem.handOver(handover),
+          subject,
+          "/v1/incidents/INC-" + incidentNumber + "/postmortem");
+    } catch (WorkflowUpdateException refused) {
+      Refusal refusal = Refusal.of(refused, subject + " has ended; it takes no changes");
+      if (refusal.getMessage().startsWith(UNKNOWN_UPDATE + "handOver")) {
+        // Not the request's fault: the workers are being upgraded behind this API.
+        throw new ApiException(
+            503,
+            "the worker running "
+                + subject
+                + " is older than this API and cannot hand it over; nothing was changed",
+            List.of("upgrade the workers, then send it again"));
+      }
+      throw refusal;
+    }
+  }
+
+  /** How the SDK's refusal of an Update the workflow's worker does not know begins. */
+  private static final String UNKNOWN_UPDATE = "Unknown update name: ";
 
   /**
    * Starts the item's workflow and waits (up to the configured time) until it has its number and,

@@ -18,6 +18,7 @@ import dev.incidentflow.workflows.policy.ActionItemPolicy;
 import dev.incidentflow.workflows.postmortem.ActionItemAdmission;
 import dev.incidentflow.workflows.postmortem.ActionItemCompletion;
 import dev.incidentflow.workflows.postmortem.ActionItemInput;
+import dev.incidentflow.workflows.postmortem.Handover;
 import dev.incidentflow.workflows.postmortem.Publication;
 import io.temporal.client.WorkflowNotFoundException;
 import java.net.URI;
@@ -31,10 +32,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Publishing a postmortem, adding an action item and marking one done, whoever asks (the HTTP API
- * or Slack): the same checks, the same refusals in the same words, the same workflow calls. Every
- * problem is an {@link ApiException}: 422 naming each bad field, 409 when the incident's state
- * forbids it.
+ * Publishing a postmortem, handing it over, adding an action item and marking one done, whoever
+ * asks (the HTTP API or Slack): the same checks, the same refusals in the same words, the same
+ * workflow calls. Every problem is an {@link ApiException}: 422 naming each bad field, 409 when the
+ * incident's state forbids it.
  */
 public final class FollowUpRequests {
   private final FollowUpGateway gateway;
@@ -293,6 +294,77 @@ public final class FollowUpRequests {
                       + " has no postmortem to publish (its severity needs none, or it is not closed yet)"),
           List.of());
     }
+  }
+
+  /**
+   * Checks a hand-over as written: both people named, both in the catalog (in any case).
+   *
+   * @return the hand-over, naming both by their catalog handles
+   * @throws ApiException 422 naming each missing field and each name the catalog lacks
+   */
+  public Handover handover(String owner, String by) {
+    Problems problems = new Problems().requireText("owner", owner).requireText("by", by);
+    people.check(problems, "owner", owner);
+    people.check(problems, "by", by);
+    problems.throwIfAny("invalid hand-over");
+    return new Handover(people.handle(owner), people.handle(by));
+  }
+
+  /**
+   * Hands the incident's postmortem over to {@code handover.owner()}, through its workflow's {@code
+   * handOver} Update as {@link #publish} goes through {@code publish}. The owner it has already is
+   * answered as it is, without asking the workflow: a retry whose answer was lost, also after the
+   * postmortem was published.
+   *
+   * @return the postmortem as stored once the new owner is saved
+   * @throws ApiException 404 when the incident has no postmortem, 409 when it is published (or its
+   *     workflow ended without it being published), 503 when the workflow did not confirm it within
+   *     the change wait or a worker older than hand-overs runs it
+   */
+  public PostmortemRecord handOver(IncidentRecord incident, Handover handover) {
+    PostmortemRecord stored = storedPostmortem(incident);
+    if (handover.owner().equals(stored.owner())) {
+      return stored;
+    }
+    if (stored.status() == PostmortemStatus.PUBLISHED) {
+      throw alreadyPublished(incident, stored);
+    }
+    try {
+      gateway.handOver(incident.number(), handover);
+    } catch (Refusal refusal) {
+      throw refusal.toApiException();
+    } catch (WorkflowNotFoundException ended) {
+      PostmortemRecord now = storedPostmortem(incident);
+      if (handover.owner().equals(now.owner())) {
+        return now;
+      }
+      if (now.status() == PostmortemStatus.PUBLISHED) {
+        throw alreadyPublished(incident, now);
+      }
+      // Terminated from Temporal, say: nothing would remind the new owner of it.
+      throw new ApiException(
+          409,
+          "the postmortem of " + incident.id() + "'s workflow has ended; it cannot be handed over",
+          List.of());
+    }
+    return storedPostmortem(incident);
+  }
+
+  private PostmortemRecord storedPostmortem(IncidentRecord incident) {
+    return followUps
+        .postmortem(incident.number())
+        .orElseThrow(() -> ApiException.notFound(incident.id() + " has no postmortem"));
+  }
+
+  private static ApiException alreadyPublished(IncidentRecord incident, PostmortemRecord stored) {
+    return new ApiException(
+        409,
+        "the postmortem of "
+            + incident.id()
+            + " is already published at "
+            + stored.publishedUrl()
+            + "; it can no longer be handed over",
+        List.of());
   }
 
   private static boolean isPublishedAs(PostmortemRecord stored, Publication publication) {

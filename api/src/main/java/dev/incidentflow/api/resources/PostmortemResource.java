@@ -7,8 +7,10 @@ import dev.incidentflow.activities.store.IncidentRecord;
 import dev.incidentflow.activities.store.IncidentRepository;
 import dev.incidentflow.api.core.FollowUpRequests;
 import dev.incidentflow.api.errors.ApiException;
+import dev.incidentflow.api.json.HandoverRequest;
 import dev.incidentflow.api.json.PostmortemJson;
 import dev.incidentflow.api.json.PublishRequest;
+import dev.incidentflow.workflows.postmortem.Handover;
 import dev.incidentflow.workflows.postmortem.Publication;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -18,7 +20,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-/** An incident's postmortem: read it, publish it. */
+/** An incident's postmortem: read it, publish it, hand it over to another owner. */
 @Path("/v1/incidents/{id}/postmortem")
 @Produces(MediaType.APPLICATION_JSON)
 public class PostmortemResource {
@@ -55,5 +57,20 @@ public class PostmortemResource {
     IncidentRecord incident = IncidentResource.record(incidents, id);
     requests.publish(incident, publication);
     return get(incident.id());
+  }
+
+  /**
+   * Hands the postmortem over to another owner: 200 with it once the new owner is saved (the owner
+   * it has already is answered at once); 404 when the incident has no postmortem; 409 when it is
+   * published; 422 naming each bad field; 503 when its workflow did not confirm in time.
+   */
+  @POST
+  @Path("/owner")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public PostmortemJson handOver(@PathParam("id") String id, HandoverRequest body) {
+    HandoverRequest request = AlertmanagerResource.required(body);
+    Handover handover = requests.handover(request.owner(), request.by());
+    IncidentRecord incident = IncidentResource.record(incidents, id);
+    return PostmortemJson.of(requests.handOver(incident, handover));
   }
 }

@@ -7,14 +7,21 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import dev.incidentflow.activities.store.IncidentRecord;
 import dev.incidentflow.api.UnpolledIncidents;
 import dev.incidentflow.api.errors.ApiException;
+import dev.incidentflow.workflows.incident.IncidentWorkflow;
 import dev.incidentflow.workflows.incident.Transition;
 import dev.incidentflow.workflows.model.IncidentStatus;
 import dev.incidentflow.workflows.model.Severity;
+import dev.incidentflow.workflows.postmortem.Handover;
 import dev.incidentflow.workflows.postmortem.Postmortems;
 import dev.incidentflow.workflows.postmortem.Publication;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
+import io.temporal.workflow.UpdateMethod;
+import io.temporal.workflow.Workflow;
+import io.temporal.workflow.WorkflowInterface;
+import io.temporal.workflow.WorkflowMethod;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -81,6 +88,80 @@ class IncidentGatewayTest {
                 7, new Publication("https://wiki.example.com/pm/7", "summary", "carol")),
         "the postmortem of INC-7",
         "/v1/incidents/INC-7/postmortem");
+  }
+
+  @Test
+  void aHandoverThePostmortemWorkflowDoesNotTakeIsAnswered503AfterTheWait() {
+    WorkflowClient client = temporal.getWorkflowClient();
+    client
+        .newUntypedWorkflowStub(
+            "PostmortemWorkflow",
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(Postmortems.workflowId(7))
+                .setTaskQueue("nobody-polls-this")
+                .build())
+        .start("never read");
+    FollowUpGateway gateway =
+        new FollowUpGateway(
+            client, Duration.ofSeconds(1), new BoundedChanges(Duration.ofSeconds(2)));
+
+    assertNotConfirmedWithinTwoSeconds(
+        () -> gateway.handOver(7, new Handover("bob", "carol")),
+        "the postmortem of INC-7",
+        "/v1/incidents/INC-7/postmortem");
+  }
+
+  @Test
+  void aHandoverAWorkerOlderThanHandoversRefusesIsAnswered503AskingForTheUpgrade() {
+    Worker older = temporal.newWorker(IncidentWorkflow.TASK_QUEUE);
+    older.registerWorkflowImplementationTypes(OlderPostmortemWorkflowImpl.class);
+    temporal.start();
+    WorkflowClient client = temporal.getWorkflowClient();
+    OlderPostmortemWorkflow postmortem =
+        client.newWorkflowStub(
+            OlderPostmortemWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(Postmortems.workflowId(7))
+                .setTaskQueue(IncidentWorkflow.TASK_QUEUE)
+                .build());
+    WorkflowClient.start(postmortem::run, "an input");
+    FollowUpGateway gateway =
+        new FollowUpGateway(
+            client, Duration.ofSeconds(1), new BoundedChanges(Duration.ofSeconds(20)));
+
+    assertThatThrownBy(() -> gateway.handOver(7, new Handover("bob", "carol")))
+        .isInstanceOfSatisfying(
+            ApiException.class,
+            refused -> {
+              assertThat(refused.status()).isEqualTo(503);
+              assertThat(refused.getMessage())
+                  .isEqualTo(
+                      "the worker running the postmortem of INC-7 is older than this API and"
+                          + " cannot hand it over; nothing was changed");
+            });
+  }
+
+  /** The postmortem workflow as a worker from before hand-overs runs it: it knows no handOver. */
+  @WorkflowInterface
+  public interface OlderPostmortemWorkflow {
+    @WorkflowMethod(name = "PostmortemWorkflow")
+    String run(String input);
+
+    @UpdateMethod
+    String publish(String publication);
+  }
+
+  public static final class OlderPostmortemWorkflowImpl implements OlderPostmortemWorkflow {
+    @Override
+    public String run(String input) {
+      Workflow.await(() -> false);
+      return input;
+    }
+
+    @Override
+    public String publish(String publication) {
+      return publication;
+    }
   }
 
   /** {@code change} is answered 503 after the gateway's 2 s wait, not held until it is made. */

@@ -27,6 +27,12 @@ public interface TrackerActivities {
    */
   void commentOnIssue(IssueComment comment);
 
+  /**
+   * Assigns the issue, or leaves it unassigned for a null assignee. Idempotent: the same assignment
+   * again changes nothing.
+   */
+  void assignIssue(IssueAssignment assignment);
+
   /** The issue's status now, and whether its status category is done. Read-only. */
   TrackerStatus issueStatus(String issueKey);
 }

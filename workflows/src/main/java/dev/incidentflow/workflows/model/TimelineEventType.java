@@ -39,6 +39,11 @@ public enum TimelineEventType {
   POSTMORTEM_SCHEDULED,
   POSTMORTEM_OVERDUE,
   POSTMORTEM_PUBLISHED,
+  /**
+   * The postmortem was handed over to another owner (data: {@code to}, and {@code from} when it had
+   * an owner).
+   */
+  POSTMORTEM_HANDED_OVER,
   ACTION_ITEM_CREATED,
   ACTION_ITEM_OVERDUE,
   ACTION_ITEM_ESCALATED,

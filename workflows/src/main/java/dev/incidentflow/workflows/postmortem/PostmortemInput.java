@@ -80,6 +80,25 @@ public record PostmortemInput(
     return new FollowUpPlan(dueAt(), remindBefore, Duration.ZERO, FollowUpPlan.WEEKLY, pollEvery);
   }
 
+  /** This input owned by {@code newOwner}, which a run continued as new keeps. */
+  public PostmortemInput withOwner(String newOwner) {
+    return new PostmortemInput(
+        incidentNumber,
+        incidentKey,
+        title,
+        severity,
+        service,
+        commander,
+        stakeholderChannel,
+        channelName,
+        times,
+        due,
+        remindBefore,
+        pollEvery,
+        carried,
+        requireNonNull(newOwner, "newOwner is null"));
+  }
+
   public PostmortemInput continuing(PostmortemProgress progress) {
     return new PostmortemInput(
         incidentNumber,

@@ -46,6 +46,25 @@ final class PostmortemMessages {
         + ". It has the timeline and a Five Whys template; publish it with /incident postmortem <url>.";
   }
 
+  /** The direct message to whom a postmortem was handed over to. */
+  static String handedOver(PostmortemInput input, TrackerIssue issue, Handover handover) {
+    return handover.by()
+        + " handed the postmortem of "
+        + input.incidentId()
+        + " over to you. "
+        + assigned(input, issue);
+  }
+
+  /** The timeline's line for a hand-over, from {@code previous} (null when nobody owned it). */
+  static String handoverEvent(String previous, Handover handover) {
+    return "Postmortem handed over "
+        + (previous == null ? "" : "from " + previous + " ")
+        + "to "
+        + handover.owner()
+        + " by "
+        + handover.by();
+  }
+
   static String reminder(PostmortemInput input, TrackerIssue issue) {
     return "Reminder: the postmortem of "
         + input.incidentId()

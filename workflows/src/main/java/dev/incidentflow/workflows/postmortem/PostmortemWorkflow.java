@@ -34,6 +34,24 @@ public interface PostmortemWorkflow {
   @UpdateValidatorMethod(updateName = "publish")
   void validatePublish(Publication publication);
 
+  /**
+   * Hands the postmortem over to another owner ({@code POST /v1/incidents/{id}/postmortem/owner}):
+   * from then on the reminder, the overdue notice and the escalation go to the new owner and their
+   * manager, and a run continued as new keeps them. Completes once the new owner is saved and the
+   * hand-over is on the timeline; the new owner is told, and made the Jira issue's assignee, after.
+   * The owner it has already is answered as it is, so a retry changes nothing.
+   */
+  @UpdateMethod
+  PostmortemView handOver(Handover handover);
+
+  /**
+   * Refuses a blank owner (an {@code IllegalArgumentException} failure), a postmortem not yet
+   * scheduled and a published one (an {@code IllegalStateException} failure), unless the owner is
+   * the one it has.
+   */
+  @UpdateValidatorMethod(updateName = "handOver")
+  void validateHandOver(Handover handover);
+
   /** Jira's webhook says the status changed; a done status publishes the postmortem. */
   @SignalMethod
   void trackerStatusChanged(TrackerStatus status);

@@ -1,6 +1,7 @@
 package dev.incidentflow.workflows.postmortem;
 
 import dev.incidentflow.workflows.activities.DirectoryActivities;
+import dev.incidentflow.workflows.activities.IssueAssignment;
 import dev.incidentflow.workflows.activities.PostmortemRecord;
 import dev.incidentflow.workflows.activities.PostmortemStoreActivities;
 import dev.incidentflow.workflows.activities.ResponderQuery;
@@ -61,6 +62,23 @@ public class PostmortemWorkflowImpl implements PostmortemWorkflow {
 
   private boolean recorded;
 
+  /**
+   * A hand-over saved and on the timeline whose new owner is still to be told (and made the Jira
+   * issue's assignee); null when there is none. The run does it, not the Update, so a hand-over is
+   * answered while Slack or Jira is down. No version marker guards this or the owner the Update
+   * changes: only {@link #handOver} sets them, and no history recorded before it existed has one.
+   */
+  private Handover toAnnounce;
+
+  /** A hand-over is being made: the next one waits for it. */
+  private boolean handingOver;
+
+  /**
+   * A save is on its way. Saves wait for each other, so one built before a hand-over changed the
+   * owner cannot land after the hand-over's own and put the old owner back.
+   */
+  private boolean saving;
+
   @Override
   public PostmortemOutcome run(PostmortemInput input) {
     this.input = input;
@@ -70,6 +88,10 @@ public class PostmortemWorkflowImpl implements PostmortemWorkflow {
     progress = input.carried() != null ? input.carried() : schedule();
     FollowUpPlan plan = input.plan();
     while (publication == null) {
+      if (toAnnounce != null) {
+        announceOwner();
+        continue;
+      }
       Instant now = FollowUpNotices.now();
       FollowUpStep step = plan.dueStep(progress.followUp(), now).orElse(null);
       if (step != null) {
@@ -80,13 +102,15 @@ public class PostmortemWorkflowImpl implements PostmortemWorkflow {
       if (Workflow.getInfo().getHistoryLength() > CONTINUE_AS_NEW_AFTER_EVENTS
           || Workflow.getInfo().isContinueAsNewSuggested()) {
         Workflow.await(Workflow::isEveryHandlerFinished);
-        if (publication == null) {
-          Workflow.continueAsNew(input.continuing(progress));
+        if (publication == null && toAnnounce == null) {
+          // this.input: a hand-over replaced it, and the next run keeps the owner it was given.
+          Workflow.continueAsNew(this.input.continuing(progress));
         }
         continue;
       }
       Workflow.await(
-          Duration.between(now, plan.nextDeadline(progress.followUp())), () -> publication != null);
+          Duration.between(now, plan.nextDeadline(progress.followUp())),
+          () -> publication != null || toAnnounce != null);
     }
     finish();
     Workflow.await(Workflow::isEveryHandlerFinished);
@@ -209,7 +233,40 @@ public class PostmortemWorkflowImpl implements PostmortemWorkflow {
     recorded = true;
   }
 
+  /** Tells the new owner they own it, and gives them the Jira issue. */
+  private void announceOwner() {
+    Handover handover = toAnnounce;
+    toAnnounce = null;
+    Person told = owner;
+    notices.tell(told, PostmortemMessages.handedOver(input, progress.issue(), handover));
+    TrackerIssue issue = progress.issue();
+    if (issue == null) {
+      return;
+    }
+    try {
+      tracker.assignIssue(
+          new IssueAssignment(issue.key(), told == null ? null : told.jiraAccount()));
+    } catch (ActivityFailure failure) {
+      log.warn(
+          "{}: Jira refused to assign {} to {}; it keeps its assignee: {}",
+          input.incidentId(),
+          issue.key(),
+          told == null ? "nobody" : told.handle(),
+          FollowUpNotices.reason(failure));
+    }
+  }
+
   private void save() {
+    Workflow.await(() -> !saving);
+    saving = true;
+    try {
+      saveNow();
+    } finally {
+      saving = false;
+    }
+  }
+
+  private void saveNow() {
     TrackerIssue issue = progress.issue();
     store.savePostmortem(
         new PostmortemRecord(
@@ -266,6 +323,53 @@ public class PostmortemWorkflowImpl implements PostmortemWorkflow {
               + input.incidentId()
               + " is already published at "
               + publication.url());
+    }
+  }
+
+  @Override
+  public PostmortemView handOver(Handover handover) {
+    Workflow.await(() -> !handingOver);
+    handingOver = true;
+    try {
+      String previous = input.owner();
+      if (publication == null && !handover.owner().equals(previous)) {
+        input = input.withOwner(handover.owner());
+        owner = notices.person(input.service(), input.owner());
+        manager = notices.managerOf(input.service(), owner);
+        save();
+        Map<String, String> data =
+            previous == null
+                ? Map.of("to", handover.owner())
+                : Map.of("from", previous, "to", handover.owner());
+        notices.record(
+            "handed-over/" + Workflow.randomUUID(),
+            TimelineEventType.POSTMORTEM_HANDED_OVER,
+            handover.by(),
+            PostmortemMessages.handoverEvent(previous, handover),
+            data);
+        toAnnounce = handover;
+      }
+    } finally {
+      handingOver = false;
+    }
+    return view();
+  }
+
+  @Override
+  public void validateHandOver(Handover handover) {
+    if (handover.owner().isBlank()) {
+      throw new IllegalArgumentException("owner is required");
+    }
+    if (input == null || progress == null) {
+      throw new IllegalStateException(
+          "the postmortem is still being scheduled; hand it over once it is");
+    }
+    if (publication != null && !handover.owner().equals(input.owner())) {
+      // The same owner again is a retry (its answer was lost) and gets the same answer.
+      throw new IllegalStateException(
+          "the postmortem of "
+              + input.incidentId()
+              + " is already published; it can no longer be handed over");
     }
   }
 

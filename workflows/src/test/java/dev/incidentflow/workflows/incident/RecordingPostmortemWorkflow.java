@@ -1,6 +1,7 @@
 package dev.incidentflow.workflows.incident;
 
 import dev.incidentflow.workflows.activities.TrackerStatus;
+import dev.incidentflow.workflows.postmortem.Handover;
 import dev.incidentflow.workflows.postmortem.PostmortemInput;
 import dev.incidentflow.workflows.postmortem.PostmortemOutcome;
 import dev.incidentflow.workflows.postmortem.PostmortemView;
@@ -30,6 +31,14 @@ public final class RecordingPostmortemWorkflow implements PostmortemWorkflow {
 
   @Override
   public void validatePublish(Publication publication) {}
+
+  @Override
+  public PostmortemView handOver(Handover handover) {
+    throw new UnsupportedOperationException("not used by incident workflow tests");
+  }
+
+  @Override
+  public void validateHandOver(Handover handover) {}
 
   @Override
   public void trackerStatusChanged(TrackerStatus status) {}

@@ -1,6 +1,7 @@
 package dev.incidentflow.workflows.postmortem;
 
 import dev.incidentflow.workflows.activities.FailureType;
+import dev.incidentflow.workflows.activities.IssueAssignment;
 import dev.incidentflow.workflows.activities.IssueComment;
 import dev.incidentflow.workflows.activities.IssueLink;
 import dev.incidentflow.workflows.activities.NewTrackerIssue;
@@ -103,6 +104,14 @@ public final class FakeTracker implements TrackerActivities {
     if (!comments.contains(comment)) {
       comments.add(comment);
     }
+  }
+
+  /** The assignments asked for, in order. */
+  final List<IssueAssignment> assignments = new CopyOnWriteArrayList<>();
+
+  @Override
+  public void assignIssue(IssueAssignment assignment) {
+    assignments.add(assignment);
   }
 
   @Override

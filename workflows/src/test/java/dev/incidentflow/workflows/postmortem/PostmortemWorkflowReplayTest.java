@@ -19,7 +19,8 @@ class PostmortemWorkflowReplayTest {
         "postmortem-overdue.json",
         "postmortem-done-in-jira.json",
         "postmortem-saved-while-jira-is-down.json",
-        "postmortem-polls-refused.json"
+        "postmortem-polls-refused.json",
+        "postmortem-handed-over.json"
       })
   void recordedPostmortemReplaysWithoutNondeterminism(String history) throws Exception {
     WorkflowReplayer.replayWorkflowExecutionFromResource(

@@ -3,11 +3,14 @@ package dev.incidentflow.workflows.postmortem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.incidentflow.workflows.activities.IssueAssignment;
 import dev.incidentflow.workflows.activities.NewTrackerIssue;
 import dev.incidentflow.workflows.activities.TrackerStatus;
 import dev.incidentflow.workflows.model.PostmortemStatus;
 import dev.incidentflow.workflows.model.TimelineEvent;
 import dev.incidentflow.workflows.model.TimelineEventType;
+import io.temporal.api.enums.v1.EventType;
+import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -171,6 +174,127 @@ class PostmortemWorkflowTest {
                     .doesNotContain("owner: nobody", "owned by nobody"));
     assertThat(env.people.directMessages).isEmpty();
     assertThat(env.tracker.issues.get("PAY-1").assignee()).isNull();
+  }
+
+  @Test
+  void aHandedOverPostmortemRemindsTheNewOwnerAndEscalatesToTheirManager() {
+    PostmortemInput input = env.closedSev1();
+    PostmortemWorkflow postmortem = env.startPostmortem(input);
+    env.sleep(Duration.ofHours(1));
+
+    PostmortemView view = postmortem.handOver(new Handover("dana", "alice"));
+
+    assertThat(view.status()).isEqualTo(PostmortemStatus.SCHEDULED);
+    assertThat(env.store.postmortems.get(7L).owner()).isEqualTo("dana");
+    assertThat(env.store.events(7, TimelineEventType.POSTMORTEM_HANDED_OVER))
+        .singleElement()
+        .satisfies(
+            event -> {
+              assertThat(event.by()).isEqualTo("alice");
+              assertThat(event.text())
+                  .isEqualTo("Postmortem handed over from alice to dana by alice");
+              assertThat(event.data()).containsEntry("from", "alice").containsEntry("to", "dana");
+            });
+    FollowUpTestEnvironment.eventually(
+        () -> {
+          assertThat(env.people.textsTo("dana"))
+              .singleElement()
+              .asString()
+              .startsWith("alice handed the postmortem of INC-7 over to you.")
+              .contains("You own the postmortem of INC-7");
+          assertThat(env.tracker.assignments)
+              .containsExactly(new IssueAssignment("PAY-1", "acc-dana"));
+        });
+
+    env.sleepUntil(input.dueAt().plus(Duration.ofMinutes(1)));
+    assertThat(env.people.textsTo("dana"))
+        .anySatisfy(text -> assertThat(text).startsWith("Reminder: the postmortem of INC-7"))
+        .anySatisfy(text -> assertThat(text).contains("is overdue"));
+    assertThat(env.people.textsTo("erin"))
+        .singleElement()
+        .asString()
+        .contains("postmortem of INC-7", "owned by <@U0DANA> is overdue");
+    assertThat(env.store.events(7, TimelineEventType.POSTMORTEM_OVERDUE))
+        .singleElement()
+        .satisfies(event -> assertThat(event.text()).contains("escalated to erin"));
+    // alice heard only that she owned it, before she handed it over.
+    assertThat(env.people.textsTo("alice")).hasSize(1);
+    assertThat(env.store.postmortems.get(7L).owner()).isEqualTo("dana");
+    env.recordHistory(ID, "postmortem-handed-over.json");
+  }
+
+  @Test
+  void aRunContinuedAsNewKeepsTheOwnerItWasHandedOverTo() {
+    PostmortemInput sev1 = env.closedSev1();
+    // Polled every minute, a run passes the events after which it continues as new within hours.
+    PostmortemInput input =
+        new PostmortemInput(
+            sev1.incidentNumber(),
+            sev1.incidentKey(),
+            sev1.title(),
+            sev1.severity(),
+            sev1.service(),
+            sev1.commander(),
+            sev1.stakeholderChannel(),
+            sev1.channelName(),
+            sev1.times(),
+            sev1.due(),
+            sev1.remindBefore(),
+            Duration.ofMinutes(1),
+            null,
+            null);
+    PostmortemWorkflow postmortem = env.startPostmortem(input);
+    String firstRun = WorkflowStub.fromTyped(postmortem).getExecution().getRunId();
+    env.sleep(Duration.ofMinutes(1));
+    postmortem.handOver(new Handover("dana", "alice"));
+
+    env.sleepUntil(input.dueAt().plus(Duration.ofMinutes(1)));
+
+    assertThat(env.client().fetchHistory(ID, firstRun).getLastEvent().getEventType())
+        .isEqualTo(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW);
+    assertThat(env.people.textsTo("dana"))
+        .anySatisfy(text -> assertThat(text).startsWith("Reminder: the postmortem of INC-7"));
+    assertThat(env.people.textsTo("erin"))
+        .singleElement()
+        .asString()
+        .contains("owned by <@U0DANA>");
+    assertThat(env.people.textsTo("alice")).hasSize(1);
+    assertThat(env.store.postmortems.get(7L).owner()).isEqualTo("dana");
+  }
+
+  @Test
+  void handingOverToTheOwnerItHasChangesNothing() {
+    PostmortemWorkflow postmortem = env.startPostmortem(env.closedSev1());
+    env.sleep(Duration.ofMinutes(1));
+
+    postmortem.handOver(new Handover("bob", "alice"));
+    postmortem.handOver(new Handover("bob", "alice"));
+    env.sleep(Duration.ofMinutes(1));
+
+    assertThat(env.store.events(7, TimelineEventType.POSTMORTEM_HANDED_OVER)).hasSize(1);
+    assertThat(env.people.textsTo("bob")).hasSize(1);
+    assertThat(env.tracker.assignments).hasSize(1);
+  }
+
+  @Test
+  void aPublishedPostmortemIsNotHandedOver() {
+    PostmortemWorkflow postmortem = env.startPostmortem(env.closedSev1());
+    env.sleep(Duration.ofMinutes(1));
+    // Slack down holds the run in its announcement: published, and still running.
+    env.people.down = true;
+    postmortem.publish(new Publication("https://wiki.example.com/pm/inc-7", "", "alice"));
+
+    assertThatThrownBy(() -> postmortem.handOver(new Handover("bob", "alice")))
+        .isInstanceOf(WorkflowUpdateException.class)
+        .rootCause()
+        .hasMessageContaining("the postmortem of INC-7 is already published");
+    assertThatThrownBy(() -> postmortem.handOver(new Handover(" ", "alice")))
+        .isInstanceOf(WorkflowUpdateException.class)
+        .rootCause()
+        .hasMessageContaining("owner is required");
+    assertThat(env.store.postmortems.get(7L).owner()).isEqualTo("alice");
+    assertThat(env.store.events(7, TimelineEventType.POSTMORTEM_HANDED_OVER)).isEmpty();
+    env.people.down = false;
   }
 
   @Test
