@@ -26,6 +26,7 @@ import dev.incidentflow.workflows.incident.SeverityChange;
 import dev.incidentflow.workflows.incident.Transition;
 import dev.incidentflow.workflows.model.Severity;
 import dev.incidentflow.workflows.postmortem.ActionItemView;
+import dev.incidentflow.workflows.postmortem.Handover;
 import dev.incidentflow.workflows.postmortem.Publication;
 import java.time.Clock;
 import java.time.Duration;
@@ -372,6 +373,18 @@ public final class SlackCockpit {
         return "Postmortem of " + id + " published: " + SlackReply.escape(publication.url());
       };
     }
+    if (command instanceof SlashCommand.HandOverPostmortem handOver) {
+      String named = handleOf(handOver.owner(), actor, "Write the owner's handle instead.");
+      // The new owner is checked as over HTTP; who typed it is named as for every other command.
+      people.check(new Problems(), "owner", named).throwIfAny("That is not a person I know.");
+      Handover handover = new Handover(people.handle(named), actor.by());
+      return () ->
+          "The postmortem of "
+              + id
+              + " is now owned by "
+              + SlackReply.escape(followUps.handOver(incident, handover).owner())
+              + ".";
+    }
     if (command instanceof SlashCommand.AddActionItem action) {
       String owner = handleOf(action.owner(), actor, "Write the owner's handle instead.");
       FollowUpRequests.ActionItem item =
@@ -390,6 +403,9 @@ public final class SlackCockpit {
     }
     if (command instanceof SlashCommand.PublishPostmortem) {
       return "\nUsage: " + SlashCommandParser.POSTMORTEM_USAGE;
+    }
+    if (command instanceof SlashCommand.HandOverPostmortem) {
+      return "\nUsage: " + SlashCommandParser.POSTMORTEM_OWNER_USAGE;
     }
     return "";
   }

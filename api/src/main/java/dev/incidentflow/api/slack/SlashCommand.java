@@ -106,6 +106,18 @@ public sealed interface SlashCommand {
   }
 
   /**
+   * {@code postmortem owner <person>}: hand the incident's postmortem over to another owner.
+   *
+   * @param owner a handle, a mention or {@code me}
+   */
+  record HandOverPostmortem(Optional<String> incidentId, SlackMention owner) implements OnIncident {
+    public HandOverPostmortem {
+      requireNonNull(incidentId, "incidentId is null");
+      requireNonNull(owner, "owner is null");
+    }
+  }
+
+  /**
    * {@code action [root_cause|improvement] <owner> <due> <title>}: add an action item.
    *
    * @param due as typed: a date ({@code 2026-11-27}) or days or weeks from today ({@code 3d},

@@ -33,7 +33,8 @@ final class SlashCommandParser {
           "• `ic @person` · `comms @person` · `scribe @person` · `lead @person`: assign a role; "
               + "`me` is you: `/incident ic me`",
           "• `update &lt;text&gt;`: post a status update · `decision &lt;text&gt;`: log a decision",
-          "• `postmortem &lt;url&gt; [summary]`: publish the postmortem",
+          "• `postmortem &lt;url&gt; [summary]`: publish the postmortem · `postmortem owner @person`: hand it"
+              + " over to another owner",
           "• `action [root_cause|improvement] &lt;owner&gt; &lt;due&gt; &lt;title&gt;`: add an action item, a root cause "
               + "unless it says improvement; owner a handle, @mention or me, due a date (2026-11-27) or days or weeks "
               + "from today (3d, 2w), e.g. `/incident action improvement @bob 2w Alert on queue depth`",
@@ -99,6 +100,8 @@ final class SlashCommandParser {
   static final String ACTION_USAGE =
       "`/incident action [root_cause|improvement] &lt;owner&gt; &lt;due&gt; &lt;title&gt;`";
   static final String POSTMORTEM_USAGE = "`/incident postmortem &lt;url&gt; [summary]`";
+
+  static final String POSTMORTEM_OWNER_USAGE = "`/incident postmortem owner @person`";
   static final String DONE_USAGE = "`/incident done &lt;action item&gt; [note]`";
 
   /** A due date as a date, or as days or weeks from today. */
@@ -373,6 +376,9 @@ final class SlashCommandParser {
 
   private static SlashCommand publishPostmortem(
       String input, Optional<String> incidentId, List<Token> tokens, int next) {
+    if (next < tokens.size() && tokens.get(next).value().equalsIgnoreCase("owner")) {
+      return handOverPostmortem(incidentId, tokens, next + 1);
+    }
     if (next >= tokens.size() || tokens.get(next).value().isBlank()) {
       return new SlashCommand.Invalid("Say where the postmortem is: " + POSTMORTEM_USAGE + ".");
     }
@@ -392,6 +398,27 @@ final class SlashCommandParser {
     }
     return new SlashCommand.PublishPostmortem(
         incidentId, unescape(url), rest(input, tokens, summary));
+  }
+
+  private static SlashCommand handOverPostmortem(
+      Optional<String> incidentId, List<Token> tokens, int next) {
+    if (next >= tokens.size()) {
+      return new SlashCommand.Invalid("Say who owns it now: " + POSTMORTEM_OWNER_USAGE + ".");
+    }
+    if (tokens.size() > next + 1) {
+      return new SlashCommand.Invalid("Name one person: " + POSTMORTEM_OWNER_USAGE + ".");
+    }
+    String argument = tokens.get(next).value();
+    return SlackMention.parse(argument)
+        .<SlashCommand>map(person -> new SlashCommand.HandOverPostmortem(incidentId, person))
+        .orElseGet(
+            () ->
+                new SlashCommand.Invalid(
+                    "`"
+                        + SlackReply.escape(argument)
+                        + "` is not a person: "
+                        + POSTMORTEM_OWNER_USAGE
+                        + "."));
   }
 
   private static SlashCommand addActionItem(

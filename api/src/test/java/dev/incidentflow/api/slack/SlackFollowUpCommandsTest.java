@@ -3,6 +3,7 @@ package dev.incidentflow.api.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.incidentflow.api.ApiClient;
 import dev.incidentflow.api.IncidentFlowConfiguration;
 import dev.incidentflow.api.TestStack;
@@ -123,7 +124,7 @@ class SlackFollowUpCommandsTest {
   }
 
   @Test
-  void postmortemPublishesTheClosedIncidentsPostmortemOnce() {
+  void postmortemIsHandedOverThenPublishedOnce() {
     String incident = slack.declareIn(api, channel(), "SEV1", "Checkout down");
     assertThat(
             api.post(
@@ -137,6 +138,13 @@ class SlackFollowUpCommandsTest {
         answer -> answer.status() == 200,
         Duration.ofSeconds(120));
     String url = "https://wiki.example.com/postmortems/" + incident;
+
+    String handedOver =
+        slack.run(
+            "C0GENERAL", ALICE, "alice.ng", "postmortem " + incident + " owner <@U0DANA|dana>");
+    assertThat(handedOver).isEqualTo("The postmortem of " + incident + " is now owned by dana.");
+    assertThat(api.get("/v1/incidents/" + incident + "/postmortem").body().path("owner"))
+        .isEqualTo(TextNode.valueOf("dana"));
 
     String published =
         slack.run(

@@ -145,6 +145,15 @@ class SlackSlashCommandTest {
             "postmortem https://wiki.example.com/pm/42",
             new SlashCommand.PublishPostmortem(HERE, "https://wiki.example.com/pm/42", "")),
         arguments(
+            "postmortem owner <@U0BOB|bob>",
+            new SlashCommand.HandOverPostmortem(HERE, new SlackMention("U0BOB", "bob"))),
+        arguments(
+            "INC-42 postmortem Owner me",
+            new SlashCommand.HandOverPostmortem(id("INC-42"), new SlackMention(null, "me"))),
+        arguments(
+            "postmortem INC-42 owner @dana",
+            new SlashCommand.HandOverPostmortem(id("INC-42"), new SlackMention(null, "dana"))),
+        arguments(
             "postmortem INC-42 <https://wiki.example.com/pm?id=42&amp;v=2> Bad release &amp; no canary",
             new SlashCommand.PublishPostmortem(
                 id("INC-42"), "https://wiki.example.com/pm?id=42&v=2", "Bad release & no canary")),
@@ -244,6 +253,9 @@ class SlackSlashCommandTest {
             "postmortem",
             "Say where the postmortem is: `/incident postmortem &lt;url&gt; [summary]`"),
         arguments("postmortem INC-3 \"\"", "Say where the postmortem is"),
+        arguments("postmortem owner", "Say who owns it now: `/incident postmortem owner @person`"),
+        arguments("postmortem owner <@U1|a> <@U2|b>", "Name one person"),
+        arguments("postmortem owner <!here>", "`&lt;!here&gt;` is not a person"),
         arguments(
             "action",
             "Say who, by when and what: `/incident action [root_cause|improvement] &lt;owner&gt;"),
