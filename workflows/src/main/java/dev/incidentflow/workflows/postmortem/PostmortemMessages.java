@@ -55,6 +55,16 @@ final class PostmortemMessages {
         + assigned(input, issue);
   }
 
+  /** To the owner a hand-over relieved: nothing more comes to them about it. */
+  static String relieved(PostmortemInput input, Handover handover) {
+    return handover.by()
+        + " handed the postmortem of "
+        + input.incidentId()
+        + " over to "
+        + handover.owner()
+        + ": you are no longer reminded of it.";
+  }
+
   /** The timeline's line for a hand-over, from {@code previous} (null when nobody owned it). */
   static String handoverEvent(String previous, Handover handover) {
     return "Postmortem handed over "

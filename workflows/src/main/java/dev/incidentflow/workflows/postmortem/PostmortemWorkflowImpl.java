@@ -70,6 +70,13 @@ public class PostmortemWorkflowImpl implements PostmortemWorkflow {
    */
   private Handover toAnnounce;
 
+  /**
+   * Who owned it before the hand-overs still to be announced (the first of them, when several came
+   * before the run got to them): told they no longer own it, unless they handed it over themselves
+   * or own it again; null when nobody did.
+   */
+  private Person relieved;
+
   /** A hand-over is being made: the next one waits for it. */
   private boolean handingOver;
 
@@ -236,9 +243,16 @@ public class PostmortemWorkflowImpl implements PostmortemWorkflow {
   /** Tells the new owner they own it, and gives them the Jira issue. */
   private void announceOwner() {
     Handover handover = toAnnounce;
+    Person previous = relieved;
     toAnnounce = null;
+    relieved = null;
     Person told = owner;
     notices.tell(told, PostmortemMessages.handedOver(input, progress.issue(), handover));
+    if (previous != null
+        && !previous.handle().equals(handover.by())
+        && (told == null || !previous.handle().equals(told.handle()))) {
+      notices.tell(previous, PostmortemMessages.relieved(input, handover));
+    }
     TrackerIssue issue = progress.issue();
     if (issue == null) {
       return;
@@ -333,6 +347,9 @@ public class PostmortemWorkflowImpl implements PostmortemWorkflow {
     try {
       String previous = input.owner();
       if (publication == null && !handover.owner().equals(previous)) {
+        if (toAnnounce == null) {
+          relieved = owner;
+        }
         input = input.withOwner(handover.owner());
         owner = notices.person(input.service(), input.owner());
         manager = notices.managerOf(input.service(), owner);

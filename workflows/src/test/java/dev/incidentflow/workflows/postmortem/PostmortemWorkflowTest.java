@@ -224,6 +224,27 @@ class PostmortemWorkflowTest {
   }
 
   @Test
+  void theOwnerSomeoneElseHandedItOverFromIsToldTheyNoLongerOwnIt() {
+    PostmortemInput input = env.closedSev1();
+    PostmortemWorkflow postmortem = env.startPostmortem(input);
+    env.sleep(Duration.ofHours(1));
+
+    postmortem.handOver(new Handover("dana", "bob"));
+
+    FollowUpTestEnvironment.eventually(
+        () ->
+            assertThat(env.people.textsTo("alice"))
+                .hasSize(2)
+                .last()
+                .isEqualTo(
+                    "bob handed the postmortem of INC-7 over to dana: you are no longer reminded"
+                        + " of it."));
+    env.sleepUntil(input.dueAt().plus(Duration.ofMinutes(1)));
+    assertThat(env.people.textsTo("alice")).hasSize(2);
+    assertThat(env.people.textsTo("bob")).isEmpty();
+  }
+
+  @Test
   void aRunContinuedAsNewKeepsTheOwnerItWasHandedOverTo() {
     PostmortemInput sev1 = env.closedSev1();
     // Polled every minute, a run passes the events after which it continues as new within hours.
