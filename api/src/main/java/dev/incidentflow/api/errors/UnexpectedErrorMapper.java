@@ -95,7 +95,7 @@ public final class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
    * 57P the server's shutdown and start-up, 53300 too many connections. Any other SQL failure (a
    * constraint, a bad statement, a statement canceled by its timeout) stays a 500: ours to fix.
    */
-  static boolean isDatabaseUnavailable(Throwable exception) {
+  public static boolean isDatabaseUnavailable(Throwable exception) {
     for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
       if (cause instanceof PoolExhaustedException
           || cause instanceof SQLTransientConnectionException) {

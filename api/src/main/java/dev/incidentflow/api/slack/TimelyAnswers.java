@@ -2,6 +2,7 @@ package dev.incidentflow.api.slack;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.incidentflow.api.errors.UnexpectedErrorMapper;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -113,13 +114,25 @@ final class TimelyAnswers {
 
   /**
    * What a Slack request that failed unexpectedly answers: an error id to find it in the log by,
-   * and that it may not have been done.
+   * and that it may not have been done. A database that is down or hung is said to be, as the HTTP
+   * API's 503 says it, and logged as an outage rather than as a bug.
    */
   static SlackReply failure(Throwable failure) {
     String errorId = Long.toHexString(ThreadLocalRandom.current().nextLong());
-    log.error("error {}: a Slack request failed", errorId, failure);
+    String what;
+    if (UnexpectedErrorMapper.isDatabaseUnavailable(failure)) {
+      log.warn(
+          "error {}: a Slack request failed: PostgreSQL unavailable: {}",
+          errorId,
+          failure.toString());
+      what = "IncidentFlow's database is unavailable or did not answer in time";
+    } else {
+      log.error("error {}: a Slack request failed", errorId, failure);
+      what = "Something went wrong";
+    }
     return SlackReply.ephemeral(
-        "Something went wrong (error "
+        what
+            + " (error "
             + errorId
             + "); it may not have been done. Check the incident channel, and try again in a"
             + " minute.");

@@ -2,6 +2,7 @@ package dev.incidentflow.api.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -173,5 +174,19 @@ class TimelyAnswersTest {
     } finally {
       oneThread.shutdownNow();
     }
+  }
+
+  @Test
+  void aDatabaseThatIsDownIsSaidToBeAndAnyOtherFailureIsNot() {
+    assertThat(
+            TimelyAnswers.failure(
+                    new ConnectionException(
+                        new SQLException("Connection to db:5432 refused", "08001")))
+                .text())
+        .startsWith("IncidentFlow's database is unavailable or did not answer in time (error ")
+        .endsWith(
+            "; it may not have been done. Check the incident channel, and try again in a minute.");
+    assertThat(TimelyAnswers.failure(new IllegalStateException("a bug")).text())
+        .startsWith("Something went wrong (error ");
   }
 }
