@@ -312,9 +312,10 @@ public final class FollowUpRequests {
 
   /**
    * Hands the incident's postmortem over to {@code handover.owner()}, through its workflow's {@code
-   * handOver} Update as {@link #publish} goes through {@code publish}. The owner it has already is
-   * answered as it is, without asking the workflow: a retry whose answer was lost, also after the
-   * postmortem was published.
+   * handOver} Update as {@link #publish} goes through {@code publish}. Once the postmortem is
+   * published, the owner it has already is answered as it is (a retry whose answer was lost);
+   * before, the workflow is always asked, since a hand-over still on its way may change the owner
+   * the store shows.
    *
    * @return the postmortem as stored once the new owner is saved
    * @throws ApiException 404 when the incident has no postmortem, 409 when it is published (or its
@@ -323,10 +324,10 @@ public final class FollowUpRequests {
    */
   public PostmortemRecord handOver(IncidentRecord incident, Handover handover) {
     PostmortemRecord stored = storedPostmortem(incident);
-    if (handover.owner().equals(stored.owner())) {
-      return stored;
-    }
     if (stored.status() == PostmortemStatus.PUBLISHED) {
+      if (handover.owner().equals(stored.owner())) {
+        return stored;
+      }
       throw alreadyPublished(incident, stored);
     }
     try {

@@ -405,12 +405,21 @@ final class SlashCommandParser {
     if (next >= tokens.size()) {
       return new SlashCommand.Invalid("Say who owns it now: " + POSTMORTEM_OWNER_USAGE + ".");
     }
+    if (incidentId.isEmpty() && tokens.size() == next + 2) {
+      // `postmortem owner @dana INC-42`: an id after the person names the incident, as after a
+      // postmortem's url.
+      incidentId = incidentId(tokens.get(next + 1));
+      if (incidentId.isPresent()) {
+        tokens = tokens.subList(0, next + 1);
+      }
+    }
     if (tokens.size() > next + 1) {
       return new SlashCommand.Invalid("Name one person: " + POSTMORTEM_OWNER_USAGE + ".");
     }
     String argument = tokens.get(next).value();
+    Optional<String> incident = incidentId;
     return SlackMention.parse(argument)
-        .<SlashCommand>map(person -> new SlashCommand.HandOverPostmortem(incidentId, person))
+        .<SlashCommand>map(person -> new SlashCommand.HandOverPostmortem(incident, person))
         .orElseGet(
             () ->
                 new SlashCommand.Invalid(

@@ -151,6 +151,9 @@ class SlackSlashCommandTest {
             "INC-42 postmortem Owner me",
             new SlashCommand.HandOverPostmortem(id("INC-42"), new SlackMention(null, "me"))),
         arguments(
+            "postmortem owner <@U0DANA|dana> inc-42",
+            new SlashCommand.HandOverPostmortem(id("INC-42"), new SlackMention("U0DANA", "dana"))),
+        arguments(
             "postmortem INC-42 owner @dana",
             new SlashCommand.HandOverPostmortem(id("INC-42"), new SlackMention(null, "dana"))),
         arguments(

@@ -15,6 +15,7 @@ import dev.incidentflow.workflows.model.Person;
 import dev.incidentflow.workflows.model.PostmortemStatus;
 import dev.incidentflow.workflows.model.TimelineEventType;
 import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.time.Instant;
@@ -346,26 +347,33 @@ public class PostmortemWorkflowImpl implements PostmortemWorkflow {
     handingOver = true;
     try {
       String previous = input.owner();
-      if (publication == null && !handover.owner().equals(previous)) {
-        if (toAnnounce == null) {
-          relieved = owner;
-        }
-        input = input.withOwner(handover.owner());
-        owner = notices.person(input.service(), input.owner());
-        manager = notices.managerOf(input.service(), owner);
-        save();
-        Map<String, String> data =
-            previous == null
-                ? Map.of("to", handover.owner())
-                : Map.of("from", previous, "to", handover.owner());
-        notices.record(
-            "handed-over/" + Workflow.randomUUID(),
-            TimelineEventType.POSTMORTEM_HANDED_OVER,
-            handover.by(),
-            PostmortemMessages.handoverEvent(previous, handover),
-            data);
-        toAnnounce = handover;
+      if (handover.owner().equals(previous)) {
+        return view();
       }
+      // Published while this waited behind another hand-over, after its validator let it in.
+      refuseOncePublished();
+      // Looked up before anything changes: a lookup that fails leaves the owner as it was.
+      Person next = notices.person(input.service(), handover.owner());
+      Person nextManager = notices.managerOf(input.service(), next);
+      refuseOncePublished();
+      if (toAnnounce == null) {
+        relieved = owner;
+      }
+      input = input.withOwner(handover.owner());
+      owner = next;
+      manager = nextManager;
+      save();
+      Map<String, String> data =
+          previous == null
+              ? Map.of("to", handover.owner())
+              : Map.of("from", previous, "to", handover.owner());
+      notices.record(
+          "handed-over/" + Workflow.randomUUID(),
+          TimelineEventType.POSTMORTEM_HANDED_OVER,
+          handover.by(),
+          PostmortemMessages.handoverEvent(previous, handover),
+          data);
+      toAnnounce = handover;
     } finally {
       handingOver = false;
     }
@@ -383,11 +391,23 @@ public class PostmortemWorkflowImpl implements PostmortemWorkflow {
     }
     if (publication != null && !handover.owner().equals(input.owner())) {
       // The same owner again is a retry (its answer was lost) and gets the same answer.
-      throw new IllegalStateException(
-          "the postmortem of "
-              + input.incidentId()
-              + " is already published; it can no longer be handed over");
+      throw new IllegalStateException(alreadyPublished());
     }
+  }
+
+  private void refuseOncePublished() {
+    if (publication != null) {
+      throw ApplicationFailure.newNonRetryableFailure(
+          alreadyPublished(), IllegalStateException.class.getName());
+    }
+  }
+
+  private String alreadyPublished() {
+    return "the postmortem of "
+        + input.incidentId()
+        + " is already published"
+        + (publication.url() == null ? "" : " at " + publication.url())
+        + "; it can no longer be handed over";
   }
 
   @Override

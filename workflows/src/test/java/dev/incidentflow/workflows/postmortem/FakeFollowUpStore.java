@@ -38,8 +38,23 @@ final class FakeFollowUpStore implements PostmortemStoreActivities, TimelineActi
   private final Map<Long, List<TimelineEvent>> timelines = new ConcurrentHashMap<>();
   private final Map<Long, List<String>> keys = new ConcurrentHashMap<>();
 
+  /** When set, a postmortem's save waits until it opens, after counting {@link #saveHeld} down. */
+  volatile java.util.concurrent.CountDownLatch saveGate;
+
+  final java.util.concurrent.CountDownLatch saveHeld = new java.util.concurrent.CountDownLatch(1);
+
   @Override
   public void savePostmortem(PostmortemRecord postmortem) {
+    java.util.concurrent.CountDownLatch gate = saveGate;
+    if (gate != null) {
+      saveHeld.countDown();
+      try {
+        gate.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
     postmortems.put(postmortem.incidentNumber(), postmortem);
   }
 

@@ -245,6 +245,49 @@ class PostmortemWorkflowTest {
   }
 
   @Test
+  void aHandOverWaitingBehindAnotherWhileThePostmortemIsPublishedIsRefusedNotDroppedSilently()
+      throws Exception {
+    PostmortemWorkflow postmortem = env.startPostmortem(env.closedSev1());
+    env.sleep(Duration.ofHours(1));
+    env.store.saveGate = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CompletableFuture<PostmortemView> toDana =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () -> postmortem.handOver(new Handover("dana", "alice")));
+    assertThat(env.store.saveHeld.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    java.util.concurrent.CompletableFuture<Throwable> toBob =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                postmortem.handOver(new Handover("bob", "alice"));
+                return null;
+              } catch (RuntimeException refused) {
+                return refused;
+              }
+            });
+    Thread.sleep(1_000);
+    java.util.concurrent.CompletableFuture<PostmortemView> published =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () ->
+                postmortem.publish(
+                    new Publication("https://wiki.example.com/pm/inc-7", "", "alice")));
+    Thread.sleep(1_000);
+    env.store.saveGate.countDown();
+
+    // Taken before the publication: answered, the postmortem published by then.
+    assertThat(toDana.get(30, java.util.concurrent.TimeUnit.SECONDS).incidentId())
+        .isEqualTo("INC-7");
+    assertThat(toBob.get(30, java.util.concurrent.TimeUnit.SECONDS))
+        .isInstanceOf(WorkflowUpdateException.class)
+        .rootCause()
+        .hasMessageContaining(
+            "the postmortem of INC-7 is already published at https://wiki.example.com/pm/inc-7");
+    assertThat(published.get(30, java.util.concurrent.TimeUnit.SECONDS).status())
+        .isEqualTo(PostmortemStatus.PUBLISHED);
+    assertThat(env.store.postmortems.get(7L).owner()).isEqualTo("dana");
+    assertThat(env.store.events(7, TimelineEventType.POSTMORTEM_HANDED_OVER)).hasSize(1);
+  }
+
+  @Test
   void aRunContinuedAsNewKeepsTheOwnerItWasHandedOverTo() {
     PostmortemInput sev1 = env.closedSev1();
     // Polled every minute, a run passes the events after which it continues as new within hours.
