@@ -82,24 +82,14 @@ public record PostmortemInput(
 
   /** This input owned by {@code newOwner}, which a run continued as new keeps. */
   public PostmortemInput withOwner(String newOwner) {
-    return new PostmortemInput(
-        incidentNumber,
-        incidentKey,
-        title,
-        severity,
-        service,
-        commander,
-        stakeholderChannel,
-        channelName,
-        times,
-        due,
-        remindBefore,
-        pollEvery,
-        carried,
-        requireNonNull(newOwner, "newOwner is null"));
+    return with(carried, requireNonNull(newOwner, "newOwner is null"));
   }
 
   public PostmortemInput continuing(PostmortemProgress progress) {
+    return with(progress, owner);
+  }
+
+  private PostmortemInput with(PostmortemProgress progress, String owner) {
     return new PostmortemInput(
         incidentNumber,
         incidentKey,
