@@ -67,20 +67,7 @@ class IncidentGatewayTest {
 
   @Test
   void aPublicationThePostmortemWorkflowDoesNotTakeIsAnswered503AfterTheWait() {
-    // The postmortem's workflow runs, but no worker polls its task queue (all workers down), so
-    // nothing takes the Update (nor reads the input it was started with).
-    WorkflowClient client = temporal.getWorkflowClient();
-    client
-        .newUntypedWorkflowStub(
-            "PostmortemWorkflow",
-            WorkflowOptions.newBuilder()
-                .setWorkflowId(Postmortems.workflowId(7))
-                .setTaskQueue("nobody-polls-this")
-                .build())
-        .start("never read");
-    FollowUpGateway gateway =
-        new FollowUpGateway(
-            client, Duration.ofSeconds(1), new BoundedChanges(Duration.ofSeconds(2)));
+    FollowUpGateway gateway = gatewayToAPostmortemNoWorkerTakes();
 
     assertNotConfirmedWithinTwoSeconds(
         () ->
@@ -92,18 +79,7 @@ class IncidentGatewayTest {
 
   @Test
   void aHandoverThePostmortemWorkflowDoesNotTakeIsAnswered503AfterTheWait() {
-    WorkflowClient client = temporal.getWorkflowClient();
-    client
-        .newUntypedWorkflowStub(
-            "PostmortemWorkflow",
-            WorkflowOptions.newBuilder()
-                .setWorkflowId(Postmortems.workflowId(7))
-                .setTaskQueue("nobody-polls-this")
-                .build())
-        .start("never read");
-    FollowUpGateway gateway =
-        new FollowUpGateway(
-            client, Duration.ofSeconds(1), new BoundedChanges(Duration.ofSeconds(2)));
+    FollowUpGateway gateway = gatewayToAPostmortemNoWorkerTakes();
 
     assertNotConfirmedWithinTwoSeconds(
         () -> gateway.handOver(7, new Handover("bob", "carol")),
@@ -212,5 +188,23 @@ class IncidentGatewayTest {
         null,
         null,
         null);
+  }
+
+  /**
+   * A gateway to INC-7's postmortem workflow, which runs, but no worker polls its task queue (all
+   * workers down), so nothing takes an Update (nor reads the input it was started with).
+   */
+  private FollowUpGateway gatewayToAPostmortemNoWorkerTakes() {
+    WorkflowClient client = temporal.getWorkflowClient();
+    client
+        .newUntypedWorkflowStub(
+            "PostmortemWorkflow",
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(Postmortems.workflowId(7))
+                .setTaskQueue("nobody-polls-this")
+                .build())
+        .start("never read");
+    return new FollowUpGateway(
+        client, Duration.ofSeconds(1), new BoundedChanges(Duration.ofSeconds(2)));
   }
 }
