@@ -12,6 +12,8 @@ import dev.incidentflow.workflows.model.TimelineEventType;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
+import io.temporal.client.WorkflowUpdateHandle;
+import io.temporal.client.WorkflowUpdateStage;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -254,34 +256,36 @@ class PostmortemWorkflowTest {
         java.util.concurrent.CompletableFuture.supplyAsync(
             () -> postmortem.handOver(new Handover("dana", "alice")));
     assertThat(env.store.saveHeld.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
-    java.util.concurrent.CompletableFuture<Throwable> toBob =
-        java.util.concurrent.CompletableFuture.supplyAsync(
-            () -> {
-              try {
-                postmortem.handOver(new Handover("bob", "alice"));
-                return null;
-              } catch (RuntimeException refused) {
-                return refused;
-              }
-            });
-    Thread.sleep(1_000);
-    java.util.concurrent.CompletableFuture<PostmortemView> published =
-        java.util.concurrent.CompletableFuture.supplyAsync(
-            () ->
-                postmortem.publish(
-                    new Publication("https://wiki.example.com/pm/inc-7", "", "alice")));
-    Thread.sleep(1_000);
+    // Both accepted (validated, their handlers started) before the held save ends: the hand-over
+    // to bob waits behind dana's, and the publication is made meanwhile.
+    WorkflowStub stub = WorkflowStub.fromTyped(postmortem);
+    WorkflowUpdateHandle<PostmortemView> toBob =
+        stub.startUpdate(
+            "handOver",
+            WorkflowUpdateStage.ACCEPTED,
+            PostmortemView.class,
+            new Handover("bob", "alice"));
+    WorkflowUpdateHandle<PostmortemView> published =
+        stub.startUpdate(
+            "publish",
+            WorkflowUpdateStage.ACCEPTED,
+            PostmortemView.class,
+            new Publication("https://wiki.example.com/pm/inc-7", "", "alice"));
     env.store.saveGate.countDown();
 
     // Taken before the publication: answered, the postmortem published by then.
     assertThat(toDana.get(30, java.util.concurrent.TimeUnit.SECONDS).incidentId())
         .isEqualTo("INC-7");
-    assertThat(toBob.get(30, java.util.concurrent.TimeUnit.SECONDS))
+    assertThat(
+            org.assertj.core.api.Assertions.catchThrowable(
+                () -> toBob.getResultAsync().get(30, java.util.concurrent.TimeUnit.SECONDS)))
+        .isInstanceOf(java.util.concurrent.ExecutionException.class)
+        .cause()
         .isInstanceOf(WorkflowUpdateException.class)
         .rootCause()
         .hasMessageContaining(
             "the postmortem of INC-7 is already published at https://wiki.example.com/pm/inc-7");
-    assertThat(published.get(30, java.util.concurrent.TimeUnit.SECONDS).status())
+    assertThat(published.getResultAsync().get(30, java.util.concurrent.TimeUnit.SECONDS).status())
         .isEqualTo(PostmortemStatus.PUBLISHED);
     assertThat(env.store.postmortems.get(7L).owner()).isEqualTo("dana");
     assertThat(env.store.events(7, TimelineEventType.POSTMORTEM_HANDED_OVER)).hasSize(1);
