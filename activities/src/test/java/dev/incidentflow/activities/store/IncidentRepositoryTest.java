@@ -28,6 +28,11 @@ class IncidentRepositoryTest {
   @RegisterExtension
   static final EmbeddedPostgresExtension POSTGRES = new EmbeddedPostgresExtension();
 
+  /** The first event of an incident alice declared at {@link SampleIncidents#START}. */
+  private static final TimelineEvent DECLARED =
+      new TimelineEvent(
+          1, START, TimelineEventType.DECLARED, "alice", "Declared by alice", Map.of());
+
   private IncidentStoreActivitiesImpl store;
   private IncidentRepository repository;
 
@@ -253,9 +258,6 @@ class IncidentRepositoryTest {
   void timelineComesBackInOrderWithEverythingIntact() {
     NewIncident incident = incident("wf-1", "Checkout down", "", Severity.SEV1, "checkout", START);
     long number = record(incident);
-    TimelineEvent declared =
-        new TimelineEvent(
-            1, START, TimelineEventType.DECLARED, "alice", "Declared by alice", Map.of());
     TimelineEvent paged =
         new TimelineEvent(
             2,
@@ -273,11 +275,11 @@ class IncidentRepositoryTest {
             "Rolled back 1.4.2; \"errors\" down to 0.1% — watching",
             Map.of("audience", "stakeholders"));
     store.saveIncident(triggered(number, incident, List.of(update)));
-    store.saveIncident(triggered(number, incident, List.of(paged, declared)));
+    store.saveIncident(triggered(number, incident, List.of(paged, DECLARED)));
 
     List<TimelineEvent> timeline = repository.timeline(number);
 
-    assertThat(timeline).containsExactly(declared, paged, update);
+    assertThat(timeline).containsExactly(DECLARED, paged, update);
     assertThat(timeline.get(1).by()).isEqualTo(TimelineEvent.SYSTEM);
     assertThat(timeline.get(1).data())
         .containsOnly(Map.entry("person", "bob"), Map.entry("dedupKey", "wf-1/page-0"));
@@ -287,10 +289,7 @@ class IncidentRepositoryTest {
   void anIncidentAndItsTimelineAreReadFromOneSnapshotWhileASaveCommitsBetweenTheReads() {
     NewIncident incident = incident("wf-1", "Checkout down", "", Severity.SEV1, "checkout", START);
     long number = record(incident);
-    TimelineEvent declared =
-        new TimelineEvent(
-            1, START, TimelineEventType.DECLARED, "alice", "Declared by alice", Map.of());
-    store.saveIncident(triggered(number, incident, List.of(declared)));
+    store.saveIncident(triggered(number, incident, List.of(DECLARED)));
     TimelineEvent opened =
         new TimelineEvent(
             2,
@@ -321,10 +320,10 @@ class IncidentRepositoryTest {
 
     assertThat(saved).isTrue();
     assertThat(read.incident().channelId()).isNull();
-    assertThat(read.timeline()).containsExactly(declared);
+    assertThat(read.timeline()).containsExactly(DECLARED);
     IncidentRepository.WithTimeline after = repository.findWithTimeline(number).orElseThrow();
     assertThat(after.incident().channelId()).isEqualTo("C1");
-    assertThat(after.timeline()).containsExactly(declared, opened);
+    assertThat(after.timeline()).containsExactly(DECLARED, opened);
     assertThat(repository.findWithTimeline(number + 1)).isEmpty();
   }
 
@@ -332,10 +331,7 @@ class IncidentRepositoryTest {
   void aTimelineEventOfATypeThisVersionDoesNotKnowIsLeftOutNotAFailure() {
     NewIncident incident = incident("wf-1", "Checkout down", "", Severity.SEV1, "checkout", START);
     long number = record(incident);
-    TimelineEvent declared =
-        new TimelineEvent(
-            1, START, TimelineEventType.DECLARED, "alice", "Declared by alice", Map.of());
-    store.saveIncident(triggered(number, incident, List.of(declared)));
+    store.saveIncident(triggered(number, incident, List.of(DECLARED)));
     // As a newer worker writes a type added after this version.
     POSTGRES
         .jdbi()
@@ -348,7 +344,7 @@ class IncidentRepositoryTest {
                     number,
                     java.sql.Timestamp.from(START.plusSeconds(1))));
 
-    assertThat(repository.timeline(number)).containsExactly(declared);
+    assertThat(repository.timeline(number)).containsExactly(DECLARED);
   }
 
   @Test

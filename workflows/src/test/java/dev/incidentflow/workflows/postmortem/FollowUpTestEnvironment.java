@@ -120,7 +120,11 @@ final class FollowUpTestEnvironment implements BeforeEachCallback, AfterEachCall
    * A SEV1 that triggered two hours ago, went through every phase and was resolved 30 minutes ago.
    */
   PostmortemInput closedSev1() {
-    Instant closed = now();
+    return closedSev1At(now());
+  }
+
+  /** As {@link #closedSev1()}, closed at {@code closed}: for tests that run no workflow. */
+  static PostmortemInput closedSev1At(Instant closed) {
     IncidentTimes times =
         new IncidentTimes(
             closed.minus(Duration.ofMinutes(120)),
