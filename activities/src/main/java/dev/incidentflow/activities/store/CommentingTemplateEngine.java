@@ -10,8 +10,8 @@ import org.jdbi.v3.core.statement.TemplateEngine;
 
 /**
  * Jdbi's default template engine with the calling SqlObject method named in a comment in front of
- * every statement ({@code /* IncidentStateDao.updateState *}{@code / UPDATE ...}), so the
- * database's logs and {@code pg_stat_activity} say which code sent it.
+ * every statement ({@code /* IncidentDao.find *}{@code / UPDATE ...}), so the database's logs and
+ * {@code pg_stat_activity} say which code sent it.
  *
  * <p>Dropwizard's {@code autoCommentsEnabled} does the same with {@code
  * NamePrependingTemplateEngine}, which renders every statement anew: it cannot hand Jdbi a parsed

@@ -10,8 +10,8 @@ import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 
 /**
- * Reads of {@code incidents} and {@code timeline_events}; {@link IncidentStateDao} writes them.
- * Every value is a bound parameter.
+ * Reads of {@code incidents} and {@code timeline_events}; {@link IncidentStateStatements} writes
+ * them. Every value is a bound parameter.
  */
 @RegisterRowMapper(IncidentRecordMapper.class)
 @RegisterRowMapper(TimelineEventMapper.class)

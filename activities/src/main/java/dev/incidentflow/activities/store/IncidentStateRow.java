@@ -7,9 +7,9 @@ import dev.incidentflow.workflows.model.IncidentStatus;
 import java.time.Instant;
 
 /**
- * The columns {@link IncidentStateDao#updateState} writes, in their stored form: wire names for
- * enums, JSON for roles, one nullable time per status. Public only because jdbi binds its accessors
- * reflectively; the API has no use for it.
+ * The columns {@link IncidentStateStatements#updateState} writes, in their stored form: wire names
+ * for enums, JSON for roles, one nullable time per status. Public only because jdbi binds its
+ * accessors reflectively; the API has no use for it.
  *
  * @param triggeredAt null keeps the stored time (it is never cleared)
  */

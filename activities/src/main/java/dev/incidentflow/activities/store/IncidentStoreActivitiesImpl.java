@@ -18,15 +18,12 @@ public final class IncidentStoreActivitiesImpl implements IncidentStoreActivitie
   private static final Logger log = LoggerFactory.getLogger(IncidentStoreActivitiesImpl.class);
 
   private final Jdbi jdbi;
-  private final IncidentStateDao dao;
 
   /**
-   * @param jdbi over a migrated database (see {@link Migrations}), with {@code SqlObjectPlugin}
-   *     installed (see {@link IncidentJdbi})
+   * @param jdbi over a migrated database (see {@link Migrations}), as {@link IncidentJdbi} makes it
    */
   public IncidentStoreActivitiesImpl(Jdbi jdbi) {
     this.jdbi = requireNonNull(jdbi, "jdbi is null");
-    this.dao = jdbi.onDemand(IncidentStateDao.class);
   }
 
   /**
@@ -38,9 +35,15 @@ public final class IncidentStoreActivitiesImpl implements IncidentStoreActivitie
   public IncidentNumber recordIncident(NewIncident incident) {
     requireNonNull(incident, "incident is null");
     long number =
-        dao.findNumber(incident.workflowId(), incident.firstRunId())
-            .or(() -> dao.insertIfAbsent(incident))
-            .or(() -> dao.findNumber(incident.workflowId(), incident.firstRunId()))
+        jdbi.withHandle(
+                handle ->
+                    IncidentStateStatements.findNumber(
+                            handle, incident.workflowId(), incident.firstRunId())
+                        .or(() -> IncidentStateStatements.insertIfAbsent(handle, incident))
+                        .or(
+                            () ->
+                                IncidentStateStatements.findNumber(
+                                    handle, incident.workflowId(), incident.firstRunId())))
             .orElseThrow(
                 () ->
                     new IllegalStateException(
@@ -61,9 +64,8 @@ public final class IncidentStoreActivitiesImpl implements IncidentStoreActivitie
         snapshot.newEvents().stream().map(TimelineEventRow::of).toList();
     jdbi.useTransaction(
         handle -> {
-          IncidentStateDao transactional = handle.attach(IncidentStateDao.class);
-          if (transactional.updateState(state) == 0) {
-            if (transactional.exists(snapshot.number(), snapshot.workflowId())) {
+          if (IncidentStateStatements.updateState(handle, state) == 0) {
+            if (IncidentStateStatements.exists(handle, snapshot.number(), snapshot.workflowId())) {
               // The row holds a newer revision: this save landed late (or the workflow was reset
               // to an earlier point), its state is out of date; its events are still appended.
               log.info(
@@ -82,7 +84,7 @@ public final class IncidentStoreActivitiesImpl implements IncidentStoreActivitie
             }
           }
           if (!events.isEmpty()) {
-            transactional.insertEvents(snapshot.number(), events);
+            IncidentStateStatements.insertEvents(handle, snapshot.number(), events);
           }
         });
   }

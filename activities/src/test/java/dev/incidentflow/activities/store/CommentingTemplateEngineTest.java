@@ -32,12 +32,15 @@ class CommentingTemplateEngineTest {
         });
 
     new IncidentStoreActivitiesImpl(jdbi).recordIncident(alert("wf-1", "run-1"));
+    new IncidentRepository(jdbi).find(1);
     jdbi.useHandle(handle -> handle.createQuery("SELECT 1").mapTo(Integer.class).one());
 
-    assertThat(sent).hasSize(3);
-    assertThat(sent.get(0)).startsWith("/* IncidentStateDao.findNumber */ SELECT number");
-    assertThat(sent.get(1)).startsWith("/* IncidentStateDao.insertIfAbsent */ INSERT INTO");
-    assertThat(sent.get(2)).isEqualTo("SELECT 1");
+    assertThat(sent).hasSize(4);
+    // The store's statements are written on the handle and carry their names in their text.
+    assertThat(sent.get(0)).startsWith("/* IncidentStateStatements.findNumber */ SELECT number");
+    assertThat(sent.get(1)).startsWith("/* IncidentStateStatements.insertIfAbsent */ INSERT INTO");
+    assertThat(sent.get(2)).startsWith("/* IncidentDao.find */ SELECT");
+    assertThat(sent.get(3)).isEqualTo("SELECT 1");
   }
 
   @Test
