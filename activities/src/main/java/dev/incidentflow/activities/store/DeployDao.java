@@ -1,11 +1,8 @@
 package dev.incidentflow.activities.store;
 
 import dev.incidentflow.workflows.activities.Deploy;
-import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
-import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 
@@ -30,21 +27,4 @@ interface DeployDao {
       WHERE service = :service AND version = :version AND deployed_at = :deployedAt
       """)
   Optional<Deploy> find(@BindMethods NewDeploy deploy);
-
-  /** Deploys to any of the services in {@code [from, to]}, newest first. */
-  @SqlQuery(
-      """
-      SELECT id, service, version, commit_ref, url, deployed_at, author
-      FROM deploys
-      WHERE service = ANY (CAST(:services AS text[]))
-        AND deployed_at >= :from
-        AND deployed_at <= :to
-      ORDER BY deployed_at DESC, id DESC
-      LIMIT :limit
-      """)
-  List<Deploy> between(
-      @Bind("services") String[] services,
-      @Bind("from") Instant from,
-      @Bind("to") Instant to,
-      @Bind("limit") int limit);
 }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /** Deploy events: recording them idempotently, and finding the ones before an incident. */
@@ -15,6 +16,22 @@ public final class DeployRepository {
   /** At most this many deploys are listed for one incident, the newest. */
   public static final int MAX_LISTED = 50;
 
+  /** Deploys to any of the services in {@code [from, to]}, newest first. */
+  private static final String BETWEEN =
+      """
+      /* DeployRepository.between */ \
+      SELECT id, service, version, commit_ref, url, deployed_at, author
+      FROM deploys
+      WHERE service = ANY (CAST(:services AS text[]))
+        AND deployed_at >= :from
+        AND deployed_at <= :to
+      ORDER BY deployed_at DESC, id DESC
+      LIMIT :limit
+      """;
+
+  private static final DeployMapper MAPPER = new DeployMapper();
+
+  private final Jdbi jdbi;
   private final DeployDao dao;
 
   /**
@@ -22,7 +39,7 @@ public final class DeployRepository {
    *     installed (see {@link IncidentJdbi})
    */
   public DeployRepository(Jdbi jdbi) {
-    requireNonNull(jdbi, "jdbi is null");
+    this.jdbi = requireNonNull(jdbi, "jdbi is null");
     this.dao = jdbi.onDemand(DeployDao.class);
   }
 
@@ -53,13 +70,28 @@ public final class DeployRepository {
    * counts.
    */
   public List<Deploy> before(Collection<String> services, Instant startedAt, Duration window) {
+    return jdbi.withHandle(handle -> before(handle, services, startedAt, window));
+  }
+
+  /**
+   * As {@link #before(Collection, Instant, Duration)}, on the caller's handle: a statement, not a
+   * SqlObject, as {@link IncidentLibrary} explains.
+   */
+  static List<Deploy> before(
+      Handle handle, Collection<String> services, Instant startedAt, Duration window) {
     requireNonNull(services, "services is null");
     requireNonNull(startedAt, "startedAt is null");
     requireNonNull(window, "window is null");
     if (services.isEmpty()) {
       return List.of();
     }
-    return dao.between(
-        services.toArray(String[]::new), startedAt.minus(window), startedAt, MAX_LISTED);
+    return handle
+        .createQuery(BETWEEN)
+        .bind("services", services.toArray(String[]::new))
+        .bind("from", startedAt.minus(window))
+        .bind("to", startedAt)
+        .bind("limit", MAX_LISTED)
+        .map(MAPPER)
+        .list();
   }
 }

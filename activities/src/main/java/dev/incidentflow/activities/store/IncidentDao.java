@@ -17,13 +17,16 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 @RegisterRowMapper(TimelineEventMapper.class)
 interface IncidentDao {
 
-  @SqlQuery(
+  /** The incident with that number; also run as a plain statement by {@link IncidentLibrary}. */
+  String FIND =
       "SELECT "
           + IncidentRecordMapper.COLUMNS
           + """
       FROM incidents
       WHERE number = :number
-      """)
+      """;
+
+  @SqlQuery(FIND)
   Optional<IncidentRecord> find(@Bind("number") long number);
 
   /**

@@ -1,8 +1,6 @@
 package dev.incidentflow.activities.store;
 
-/**
- * The SQL behind {@link IncidentLibraryDao}, shared with the metrics where the rules are the same.
- */
+/** The SQL behind {@link IncidentLibrary}, shared with the metrics where the rules are the same. */
 final class IncidentLibrarySql {
 
   /**
