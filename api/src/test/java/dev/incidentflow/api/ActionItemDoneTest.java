@@ -55,6 +55,8 @@ class ActionItemDoneTest {
             .orElseThrow();
     assertThat(row.doneAt()).isBetween(before, Instant.now());
     assertThat(Instant.parse(done.body().path("doneAt").asText())).isEqualTo(row.doneAt());
+    assertThat(row.doneBy()).isEqualTo("alice");
+    assertThat(done.body().path("doneBy").asText()).isEqualTo("alice");
     // Its workflow ends: no reminder, overdue notice or escalation is left to send.
     ActionItemOutcome outcome =
         STACK

@@ -98,7 +98,8 @@ public final class PastIncidents {
               null,
               null,
               0,
-              status == ActionItemStatus.DONE ? doneAt : null));
+              status == ActionItemStatus.DONE ? doneAt : null,
+              status == ActionItemStatus.DONE ? "jira" : null));
     }
     return "AI-" + number;
   }

@@ -291,6 +291,8 @@ class PostmortemEndToEndTest {
             .orElseThrow();
     assertThat(Instant.parse(lateRetry.body().path("doneAt").asText()))
         .isEqualTo(Instant.parse(stored.path("doneAt").asText()));
+    assertThat(stored.path("doneBy").isTextual()).as(stored.toString()).isTrue();
+    assertThat(lateRetry.body().path("doneBy")).isEqualTo(stored.path("doneBy"));
     assertThat(
             api.post(
                     "/v1/incidents/" + id + "/action-items",

@@ -17,7 +17,7 @@ interface ActionItemDao {
 
   String COLUMNS =
       "number, workflow_id, incident_number, title, owner, due, kind, status, jira_key, jira_url, round,"
-          + " created_by, created_at, done_at";
+          + " created_by, created_at, done_at, done_by";
 
   @SqlQuery("SELECT number FROM action_items WHERE workflow_id = :workflowId")
   Optional<Long> findNumber(@Bind("workflowId") String workflowId);
@@ -43,7 +43,10 @@ interface ActionItemDao {
       """)
   Optional<Long> insertIfAbsent(@BindMethods NewActionItem item, @Bind("kindName") String kind);
 
-  /** Overwrites the changing part; 0 when no item has that number and workflow id. */
+  /**
+   * Overwrites the changing part; 0 when no item has that number and workflow id. A done item saved
+   * without {@code doneBy} (by a worker older than it) keeps the one stored; one not done has none.
+   */
   @SqlUpdate(
       """
       UPDATE action_items SET
@@ -52,6 +55,7 @@ interface ActionItemDao {
           jira_url = COALESCE(:jiraUrl, jira_url),
           round = :round,
           done_at = :doneAt,
+          done_by = CASE WHEN :status = 'done' THEN COALESCE(:doneBy, done_by) END,
           updated_at = now()
       WHERE number = :number AND workflow_id = :workflowId
       """)
@@ -62,7 +66,8 @@ interface ActionItemDao {
       @Bind("jiraKey") String jiraKey,
       @Bind("jiraUrl") String jiraUrl,
       @Bind("round") int round,
-      @Bind("doneAt") Instant doneAt);
+      @Bind("doneAt") Instant doneAt,
+      @Bind("doneBy") String doneBy);
 
   @SqlQuery("SELECT " + COLUMNS + " FROM action_items WHERE number = :number")
   Optional<ActionItemRow> find(@Bind("number") long number);

@@ -12,6 +12,8 @@ import java.time.LocalDate;
  * An action item as the API lists it.
  *
  * @param round 0 when added, one more each time Jira reopened it after it was done
+ * @param doneBy who marked it done (a person's handle, or {@code jira}); null while it is not done,
+ *     or when a worker older than the column saved it done
  */
 public record ActionItemRow(
     long number,
@@ -27,7 +29,8 @@ public record ActionItemRow(
     int round,
     String createdBy,
     Instant createdAt,
-    Instant doneAt) {
+    Instant doneAt,
+    String doneBy) {
 
   public ActionItemRow {
     requireNonNull(workflowId, "workflowId is null");

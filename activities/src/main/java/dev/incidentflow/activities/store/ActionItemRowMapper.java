@@ -27,6 +27,7 @@ public final class ActionItemRowMapper implements RowMapper<ActionItemRow> {
         rs.getInt("round"),
         rs.getString("created_by"),
         IncidentRecordMapper.instant(rs, "created_at"),
-        IncidentRecordMapper.instant(rs, "done_at"));
+        IncidentRecordMapper.instant(rs, "done_at"),
+        rs.getString("done_by"));
   }
 }

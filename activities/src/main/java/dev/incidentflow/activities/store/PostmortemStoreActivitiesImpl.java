@@ -101,7 +101,8 @@ public final class PostmortemStoreActivitiesImpl implements PostmortemStoreActiv
             item.jiraKey(),
             item.jiraUrl(),
             item.round(),
-            item.doneAt());
+            item.doneAt(),
+            item.doneBy());
     if (updated == 0) {
       // Retried: the row can only be missing if the database lost it.
       throw new IllegalStateException(

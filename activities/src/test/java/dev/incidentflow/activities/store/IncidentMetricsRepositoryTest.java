@@ -259,7 +259,8 @@ class IncidentMetricsRepositoryTest {
             null,
             null,
             round,
-            done == null ? null : at(done)));
+            done == null ? null : at(done),
+            done == null ? null : "jira"));
   }
 
   @Test

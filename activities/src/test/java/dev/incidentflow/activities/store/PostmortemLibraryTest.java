@@ -252,7 +252,8 @@ class PostmortemLibraryTest {
             null,
             null,
             0,
-            status == ActionItemStatus.DONE ? NOW : null));
+            status == ActionItemStatus.DONE ? NOW : null,
+            status == ActionItemStatus.DONE ? "jira" : null));
   }
 
   private static Instant at(int hour) {

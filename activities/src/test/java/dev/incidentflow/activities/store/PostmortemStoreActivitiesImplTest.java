@@ -86,6 +86,7 @@ class PostmortemStoreActivitiesImplTest {
             "PAY-7",
             "https://jira.example.com/browse/PAY-7",
             0,
+            null,
             null));
     store.saveActionItem(
         new ActionItemRecord(
@@ -95,7 +96,8 @@ class PostmortemStoreActivitiesImplTest {
             "PAY-8",
             "https://jira.example.com/browse/PAY-8",
             0,
-            START));
+            START,
+            "carol"));
 
     assertThat(repository.actionItems(new ActionItemFilter(null, "bob")))
         .extracting(ActionItemRow::number)
@@ -112,8 +114,44 @@ class PostmortemStoreActivitiesImplTest {
             });
     assertThat(repository.actionItems(new ActionItemFilter(ActionItemStatus.DONE, "carol")))
         .singleElement()
-        .satisfies(row -> assertThat(row.doneAt()).isEqualTo(START));
+        .satisfies(
+            row -> {
+              assertThat(row.doneAt()).isEqualTo(START);
+              assertThat(row.doneBy()).isEqualTo("carol");
+            });
     assertThat(repository.actionItemByJiraKey("PAY-8")).map(ActionItemRow::number).contains(carols);
+  }
+
+  @Test
+  void whoMarkedAnItemDoneIsKeptBySavesThatDoNotSayAndClearedWhenItIsReopened() {
+    long number = store.recordActionItem(item("action-item-a", "bob", 3)).number();
+    store.saveActionItem(
+        new ActionItemRecord(
+            number, "action-item-a", ActionItemStatus.DONE, null, null, 0, START, "carol"));
+    assertThat(repository.actionItem(number)).map(ActionItemRow::doneBy).contains("carol");
+
+    // A worker older than doneBy saving the item done again.
+    store.saveActionItem(
+        new ActionItemRecord(
+            number, "action-item-a", ActionItemStatus.DONE, null, null, 0, START, null));
+    assertThat(repository.actionItem(number)).map(ActionItemRow::doneBy).contains("carol");
+
+    // Reopened in Jira: its next round is open again, done by nobody yet.
+    store.saveActionItem(
+        new ActionItemRecord(
+            number, "action-item-a", ActionItemStatus.OPEN, null, null, 1, null, null));
+    assertThat(repository.actionItem(number))
+        .hasValueSatisfying(row -> assertThat(row.doneBy()).isNull());
+  }
+
+  @Test
+  void onlyADoneItemHasSomebodyWhoMarkedItDone() {
+    assertThatThrownBy(
+            () ->
+                new ActionItemRecord(
+                    1, "action-item-a", ActionItemStatus.OPEN, null, null, 0, null, "carol"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("doneBy");
   }
 
   @Test
@@ -205,10 +243,11 @@ class PostmortemStoreActivitiesImplTest {
     long number = store.recordActionItem(item("action-item-a", "bob", 3)).number();
     store.saveActionItem(
         new ActionItemRecord(
-            number, "action-item-a", ActionItemStatus.OPEN, "PAY-7", "u", 0, null));
+            number, "action-item-a", ActionItemStatus.OPEN, "PAY-7", "u", 0, null, null));
 
     store.saveActionItem(
-        new ActionItemRecord(number, "action-item-a", ActionItemStatus.OPEN, null, null, 1, null));
+        new ActionItemRecord(
+            number, "action-item-a", ActionItemStatus.OPEN, null, null, 1, null, null));
 
     assertThat(repository.actionItem(number))
         .hasValueSatisfying(

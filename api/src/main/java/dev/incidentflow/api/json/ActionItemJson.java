@@ -12,6 +12,8 @@ import java.time.LocalDate;
  *
  * @param doneAt when it was done (Jira's time when Jira said, else when its workflow took it); null
  *     while it is not
+ * @param doneBy who marked it done: a person's handle, or {@code jira} when its issue was closed
+ *     there; null while it is not done (or for an item a worker older than it saved done)
  */
 public record ActionItemJson(
     String id,
@@ -22,6 +24,7 @@ public record ActionItemJson(
     ActionItemKind kind,
     ActionItemStatus status,
     Instant doneAt,
+    String doneBy,
     String jiraKey,
     String jiraUrl) {
 
@@ -35,17 +38,19 @@ public record ActionItemJson(
         row.kind(),
         row.status(),
         row.doneAt(),
+        row.doneBy(),
         row.jiraKey(),
         row.jiraUrl());
   }
 
   /**
-   * An item as its workflow answers, which does not say when it was done.
+   * An item as its workflow answers, which does not say when it was done or by whom.
    *
-   * @param doneAt when it was done, as stored; null while it is not, or while its workflow has not
-   *     saved it done yet
+   * @param stored the item as stored, which does once its workflow saved it done (a moment after
+   *     the view says done); null when it is not done
    */
-  public static ActionItemJson of(ActionItemView view, Instant doneAt) {
+  public static ActionItemJson of(ActionItemView view, ActionItemRow stored) {
+    boolean savedDone = stored != null && stored.status() == ActionItemStatus.DONE;
     return new ActionItemJson(
         view.id(),
         view.incidentId(),
@@ -54,7 +59,8 @@ public record ActionItemJson(
         view.due(),
         view.kind(),
         view.status(),
-        doneAt,
+        savedDone ? stored.doneAt() : null,
+        savedDone ? stored.doneBy() : null,
         view.jiraKey(),
         view.jiraUrl());
   }

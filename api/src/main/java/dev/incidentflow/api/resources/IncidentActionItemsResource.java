@@ -81,11 +81,10 @@ public class IncidentActionItemsResource {
     }
     ActionItemView view = added.view().get();
     // An add sent again with its key after the item was done: the view does not say when it was
-    // done, its stored row does once its workflow saved it (a moment after the view says done).
+    // done or by whom, its stored row does once its workflow saved it.
     ActionItemJson json =
         ActionItemJson.of(
-            view,
-            view.status() == ActionItemStatus.DONE ? requests.stored(view.id()).doneAt() : null);
+            view, view.status() == ActionItemStatus.DONE ? requests.stored(view.id()) : null);
     return Response.created(URI.create("/v1/action-items?owner=" + json.owner()))
         .entity(json)
         .build();

@@ -2,6 +2,7 @@ package dev.incidentflow.workflows.activities;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.incidentflow.workflows.model.ActionItemStatus;
 import java.time.Instant;
 
@@ -10,8 +11,12 @@ import java.time.Instant;
  *
  * @param jiraKey null until the issue exists
  * @param round 0 for the first run, one more for each reopening in Jira
- * @param doneAt when Jira said it was done, else null
+ * @param doneAt when it was done (Jira's time when Jira said), else null
+ * @param doneBy who marked it done, the handle of a person or {@code jira} when its issue was
+ *     closed there; null while it is not done. Unknown fields are ignored, so a worker older than a
+ *     field added later still saves what it knows.
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record ActionItemRecord(
     long number,
     String workflowId,
@@ -19,7 +24,8 @@ public record ActionItemRecord(
     String jiraKey,
     String jiraUrl,
     int round,
-    Instant doneAt) {
+    Instant doneAt,
+    String doneBy) {
 
   public ActionItemRecord {
     if (number < 1) {
@@ -29,6 +35,9 @@ public record ActionItemRecord(
     requireNonNull(status, "status is null");
     if (round < 0) {
       throw new IllegalArgumentException("round must not be negative: " + round);
+    }
+    if (doneBy != null && status != ActionItemStatus.DONE) {
+      throw new IllegalArgumentException("doneBy is for a done item, not one " + status.wireName());
     }
   }
 }

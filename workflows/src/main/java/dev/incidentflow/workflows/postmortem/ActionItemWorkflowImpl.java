@@ -332,7 +332,7 @@ public class ActionItemWorkflowImpl implements ActionItemWorkflow {
     notices.record(
         "done",
         TimelineEventType.ACTION_ITEM_DONE,
-        completion != null ? completion.by() : "jira",
+        doneBy(),
         ActionItemMessages.done(input, progress, how),
         data());
     notices.tell(progress.owner(), ActionItemMessages.done(input, progress, how));
@@ -373,7 +373,13 @@ public class ActionItemWorkflowImpl implements ActionItemWorkflow {
             issue == null ? null : issue.key(),
             issue == null ? null : issue.url(),
             input.round(),
-            doneAt));
+            doneAt,
+            progress.status() == ActionItemStatus.DONE ? doneBy() : null));
+  }
+
+  /** Who marked it done: the person, or Jira when its issue was closed there first. */
+  private String doneBy() {
+    return completion != null ? completion.by() : "jira";
   }
 
   private Map<String, String> data() {

@@ -117,6 +117,7 @@ class ActionItemWorkflowTest {
     assertThat(outcome.jiraStatus()).isEqualTo("Done");
     assertThat(env.store.actionItems.get(1L).status()).isEqualTo(ActionItemStatus.DONE);
     assertThat(env.store.actionItems.get(1L).doneAt()).isNotNull();
+    assertThat(env.store.actionItems.get(1L).doneBy()).isEqualTo("jira");
     assertThat(env.store.events(7, TimelineEventType.ACTION_ITEM_DONE)).hasSize(1);
     env.recordHistory(ID, "action-item-escalated-then-done.json");
   }
@@ -136,6 +137,7 @@ class ActionItemWorkflowTest {
     assertThat(done.status()).isEqualTo(ActionItemStatus.DONE);
     assertThat(env.store.actionItems.get(1L).status()).isEqualTo(ActionItemStatus.DONE);
     assertThat(env.store.actionItems.get(1L).doneAt()).isBetween(markedAt, env.now());
+    assertThat(env.store.actionItems.get(1L).doneBy()).isEqualTo("bob");
     ActionItemOutcome outcome = env.result(ID, ActionItemOutcome.class);
     assertThat(outcome.jiraKey()).isEqualTo("PAY-1");
     assertThat(outcome.jiraStatus()).isNull();
