@@ -38,7 +38,8 @@ public record ActionItemJson(
         row.kind(),
         row.status(),
         row.doneAt(),
-        row.doneBy(),
+        // An older worker saving a reopened item leaves the stored one; it is not done by anybody.
+        row.status() == ActionItemStatus.DONE ? row.doneBy() : null,
         row.jiraKey(),
         row.jiraUrl());
   }
