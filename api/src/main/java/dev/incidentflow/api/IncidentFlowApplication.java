@@ -162,7 +162,8 @@ public class IncidentFlowApplication extends Application<IncidentFlowConfigurati
     log.info("database schema up to date ({} migrations applied now)", applied);
     Jdbi jdbi =
         IncidentJdbi.configure(
-            new JdbiFactory().build(environment, config.getDatabase(), dataSource, "postgresql"));
+            new JdbiFactory(new StatementNames())
+                .build(environment, config.getDatabase(), dataSource, "postgresql"));
     if (config.getDatabase().isAutoCommentsEnabled()) {
       // The same comments as Dropwizard's, from templates parsed once (see the class).
       jdbi.setTemplateEngine(new CommentingTemplateEngine());

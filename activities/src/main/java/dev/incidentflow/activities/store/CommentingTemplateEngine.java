@@ -10,7 +10,7 @@ import org.jdbi.v3.core.statement.TemplateEngine;
 
 /**
  * Jdbi's default template engine with the calling SqlObject method named in a comment in front of
- * every statement ({@code /* IncidentDao.find *}{@code / UPDATE ...}), so the database's logs and
+ * every statement ({@code /* IncidentDao.find *}{@code / SELECT ...}), so the database's logs and
  * {@code pg_stat_activity} say which code sent it.
  *
  * <p>Dropwizard's {@code autoCommentsEnabled} does the same with {@code
