@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
@@ -20,12 +19,7 @@ class ActionItemDoneByMigrationTest {
   @Test
   void itemsDoneBeforeTheMigrationAreDoneByWhomTheirLatestDoneEventSays() throws Exception {
     try (EmbeddedPostgres postgres = EmbeddedPostgres.start()) {
-      Flyway.configure()
-          .dataSource(postgres.getPostgresDatabase())
-          .locations("classpath:db/migration")
-          .target("26")
-          .load()
-          .migrate();
+      OlderSchema.migrateTo(postgres.getPostgresDatabase(), "26");
       Jdbi jdbi = IncidentJdbi.create(postgres.getPostgresDatabase());
       long incident =
           new IncidentStoreActivitiesImpl(jdbi)

@@ -7,7 +7,6 @@ import dev.incidentflow.workflows.model.Severity;
 import dev.incidentflow.workflows.model.TimelineEventType;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.time.Instant;
-import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 
@@ -17,12 +16,7 @@ class IncidentSearchMigrationTest {
   @Test
   void incidentsStoredBeforeTheMigrationBecomeSearchableByTheirStatusUpdates() throws Exception {
     try (EmbeddedPostgres postgres = EmbeddedPostgres.start()) {
-      Flyway.configure()
-          .dataSource(postgres.getPostgresDatabase())
-          .locations("classpath:db/migration")
-          .target("11")
-          .load()
-          .migrate();
+      OlderSchema.migrateTo(postgres.getPostgresDatabase(), "11");
       Jdbi jdbi = IncidentJdbi.create(postgres.getPostgresDatabase());
       // Today's store writes the revision column of V23: the V11 schema gets it while the store
       // writes the rows the migration finds, and loses it again before the migrations run.

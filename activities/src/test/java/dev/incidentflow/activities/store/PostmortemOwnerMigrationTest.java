@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.time.Instant;
-import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 
@@ -18,12 +17,7 @@ class PostmortemOwnerMigrationTest {
   @Test
   void postmortemsStoredBeforeTheMigrationAreOwnedByTheirIncidentsCommander() throws Exception {
     try (EmbeddedPostgres postgres = EmbeddedPostgres.start()) {
-      Flyway.configure()
-          .dataSource(postgres.getPostgresDatabase())
-          .locations("classpath:db/migration")
-          .target("25")
-          .load()
-          .migrate();
+      OlderSchema.migrateTo(postgres.getPostgresDatabase(), "25");
       Jdbi jdbi = IncidentJdbi.create(postgres.getPostgresDatabase());
       IncidentStoreActivitiesImpl incidents = new IncidentStoreActivitiesImpl(jdbi);
       long commanded = incidents.recordIncident(alert("alert-group-1", "run-1")).number();
