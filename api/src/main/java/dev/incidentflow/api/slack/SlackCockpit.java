@@ -25,6 +25,7 @@ import dev.incidentflow.workflows.incident.RoleAssignment;
 import dev.incidentflow.workflows.incident.SeverityChange;
 import dev.incidentflow.workflows.incident.Transition;
 import dev.incidentflow.workflows.model.Severity;
+import dev.incidentflow.workflows.model.TimelineEvent;
 import dev.incidentflow.workflows.postmortem.ActionItemView;
 import dev.incidentflow.workflows.postmortem.Handover;
 import dev.incidentflow.workflows.postmortem.Publication;
@@ -239,14 +240,25 @@ public final class SlackCockpit {
     return later(responseUrl, () -> declared(gateway.declare(input))) ? WORKING : RESTARTING;
   }
 
-  /** Marks the item done as {@code POST /v1/action-items/{id}/done} does, by whoever typed it. */
+  /**
+   * Marks the item done as {@code POST /v1/action-items/{id}/done} does, by whoever typed it, and
+   * says who did: someone else, or Jira, may have done it first.
+   */
   private String markedDone(SlashCommand.MarkActionItemDone done, SlackActor actor) {
     ActionItemRow item = followUps.markDone(done.actionItemId(), actor.by(), done.note());
+    String by =
+        item.doneBy() == null
+            ? ""
+            : item.doneBy().equals(TimelineEvent.JIRA)
+                ? " (closed in Jira)"
+                : " (marked done by " + SlackReply.escape(item.doneBy()) + ")";
     return "Action item "
         + item.id()
         + " of "
         + item.incidentId()
-        + " is done: "
+        + " is done"
+        + by
+        + ": "
         + SlackReply.escape(item.title())
         + ".";
   }

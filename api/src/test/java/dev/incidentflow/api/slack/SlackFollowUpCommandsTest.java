@@ -103,7 +103,13 @@ class SlackFollowUpCommandsTest {
     String unknown = slack.run(channel, ALICE, "alice.ng", "done AI-987654321");
 
     assertThat(done)
-        .isEqualTo("Action item " + item + " of " + incident + " is done: Add a canary.");
+        .isEqualTo(
+            "Action item "
+                + item
+                + " of "
+                + incident
+                + " is done (marked done by alice): Add a canary.");
+    // Bob, too late, hears who did it.
     assertThat(again).isEqualTo(done);
     assertThat(unknown).isEqualTo("AI-987654321 does not exist");
     JsonNode items = api.get("/v1/incidents/" + incident + "/action-items").body();

@@ -19,6 +19,9 @@ public record TimelineEvent(
 
   public static final String SYSTEM = "system";
 
+  /** Who a change Jira made is by: an issue closed or reopened there. */
+  public static final String JIRA = "jira";
+
   public TimelineEvent {
     if (sequence < 1) {
       throw new IllegalArgumentException("sequence must be positive: " + sequence);

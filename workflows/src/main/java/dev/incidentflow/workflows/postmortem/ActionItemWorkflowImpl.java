@@ -14,6 +14,7 @@ import dev.incidentflow.workflows.activities.TrackerStatus;
 import dev.incidentflow.workflows.incident.ActivityStubs;
 import dev.incidentflow.workflows.model.ActionItemStatus;
 import dev.incidentflow.workflows.model.Person;
+import dev.incidentflow.workflows.model.TimelineEvent;
 import dev.incidentflow.workflows.model.TimelineEventType;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
@@ -358,7 +359,7 @@ public class ActionItemWorkflowImpl implements ActionItemWorkflow {
     notices.record(
         "reopened",
         TimelineEventType.ACTION_ITEM_REOPENED,
-        "jira",
+        TimelineEvent.JIRA,
         ActionItemMessages.reopenedEvent(input, progress, status),
         data);
   }
@@ -379,7 +380,7 @@ public class ActionItemWorkflowImpl implements ActionItemWorkflow {
 
   /** Who marked it done: the person, or Jira when its issue was closed there first. */
   private String doneBy() {
-    return completion != null ? completion.by() : "jira";
+    return completion != null ? completion.by() : TimelineEvent.JIRA;
   }
 
   private Map<String, String> data() {

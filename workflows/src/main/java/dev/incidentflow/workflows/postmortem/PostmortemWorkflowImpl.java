@@ -13,6 +13,7 @@ import dev.incidentflow.workflows.activities.TrackerStatus;
 import dev.incidentflow.workflows.incident.ActivityStubs;
 import dev.incidentflow.workflows.model.Person;
 import dev.incidentflow.workflows.model.PostmortemStatus;
+import dev.incidentflow.workflows.model.TimelineEvent;
 import dev.incidentflow.workflows.model.TimelineEventType;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
@@ -421,7 +422,7 @@ public class PostmortemWorkflowImpl implements PostmortemWorkflow {
           new Publication(
               progress.issue().url(),
               status.issueKey() + " is " + status.name() + " in Jira",
-              "jira");
+              TimelineEvent.JIRA);
       doneInJiraAt = status.changedBy(FollowUpNotices.now());
     }
   }
