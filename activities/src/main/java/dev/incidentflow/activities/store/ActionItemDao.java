@@ -15,9 +15,24 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterRowMapper(ActionItemRowMapper.class)
 interface ActionItemDao {
 
+  /**
+   * The columns {@link ActionItemRowMapper} reads. {@code done_by} is null unless the item is done;
+   * a done item that a worker older than the column saved done has none stored and takes whom its
+   * latest {@code action_item_done} timeline event names, as migration V27 did for the items done
+   * before it.
+   */
   String COLUMNS =
       "number, workflow_id, incident_number, title, owner, due, kind, status, jira_key, jira_url, round,"
-          + " created_by, created_at, done_at, done_by";
+          + " created_by, created_at, done_at,"
+          + """
+           CASE WHEN status = 'done' THEN COALESCE(done_by, (
+              SELECT e.by_whom FROM timeline_events e
+              WHERE e.incident_number = action_items.incident_number
+                AND e.type = 'action_item_done'
+                AND e.data ->> 'actionItem' = 'AI-' || action_items.number
+              ORDER BY e.sequence DESC
+              LIMIT 1)) END AS done_by
+          """;
 
   @SqlQuery("SELECT number FROM action_items WHERE workflow_id = :workflowId")
   Optional<Long> findNumber(@Bind("workflowId") String workflowId);

@@ -145,6 +145,37 @@ class PostmortemStoreActivitiesImplTest {
   }
 
   @Test
+  void aDoneItemStoredWithoutWhoDidItTakesItsDoneEventAndAnOpenOneNobody() {
+    long done = store.recordActionItem(item("action-item-a", "bob", 3)).number();
+    long reopened = store.recordActionItem(item("action-item-b", "bob", 3)).number();
+    POSTGRES
+        .jdbi()
+        .useHandle(
+            handle -> {
+              // As a worker older than done_by leaves them: the first saved done, the second
+              // saved open again after a newer one had saved it done.
+              handle.execute("UPDATE action_items SET status = 'done' WHERE number = ?", done);
+              handle.execute(
+                  "UPDATE action_items SET done_by = 'carol' WHERE number = ?", reopened);
+              for (String by : new String[] {"jira", "dave"}) {
+                handle.execute(
+                    "INSERT INTO timeline_events (incident_number, sequence, at, type, by_whom,"
+                        + " data) SELECT ?, COALESCE(MAX(sequence), 0) + 1, now(),"
+                        + " 'action_item_done', ?, jsonb_build_object('actionItem', 'AI-' || ?)"
+                        + " FROM timeline_events WHERE incident_number = ?",
+                    incident,
+                    by,
+                    done,
+                    incident);
+              }
+            });
+
+    assertThat(repository.actionItem(done)).map(ActionItemRow::doneBy).contains("dave");
+    assertThat(repository.actionItem(reopened))
+        .hasValueSatisfying(row -> assertThat(row.doneBy()).isNull());
+  }
+
+  @Test
   void onlyADoneItemHasSomebodyWhoMarkedItDone() {
     assertThatThrownBy(
             () ->

@@ -38,8 +38,7 @@ public record ActionItemJson(
         row.kind(),
         row.status(),
         row.doneAt(),
-        // An older worker saving a reopened item leaves the stored one; it is not done by anybody.
-        row.status() == ActionItemStatus.DONE ? row.doneBy() : null,
+        row.doneBy(),
         row.jiraKey(),
         row.jiraUrl());
   }

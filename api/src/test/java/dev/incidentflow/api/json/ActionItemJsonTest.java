@@ -39,11 +39,4 @@ class ActionItemJsonTest {
     assertThat(json.doneAt()).isEqualTo(doneAt);
     assertThat(json.doneBy()).isEqualTo("carol");
   }
-
-  @Test
-  void anItemReopenedSinceShowsNobodyEvenWhenAnOlderWorkerLeftTheStoredName() {
-    ActionItemJson json = ActionItemJson.of(row(ActionItemStatus.OPEN, null, "carol"));
-
-    assertThat(json.doneBy()).isNull();
-  }
 }
