@@ -60,7 +60,9 @@ interface ActionItemDao {
 
   /**
    * Overwrites the changing part; 0 when no item has that number and workflow id. A done item saved
-   * without {@code doneBy} (by a worker older than it) keeps the one stored; one not done has none.
+   * again without {@code doneBy} (by a worker older than it) keeps the one stored, unless it was
+   * not done before the save (the stored one is then an earlier round's, which an older worker left
+   * behind); one not done has none. ({@code status} on the right of SET is the row's before it.)
    */
   @SqlUpdate(
       """
@@ -70,7 +72,8 @@ interface ActionItemDao {
           jira_url = COALESCE(:jiraUrl, jira_url),
           round = :round,
           done_at = :doneAt,
-          done_by = CASE WHEN :status = 'done' THEN COALESCE(:doneBy, done_by) END,
+          done_by = CASE WHEN :status = 'done'
+                         THEN COALESCE(:doneBy, CASE WHEN status = 'done' THEN done_by END) END,
           updated_at = now()
       WHERE number = :number AND workflow_id = :workflowId
       """)

@@ -173,6 +173,13 @@ class PostmortemStoreActivitiesImplTest {
     assertThat(repository.actionItem(done)).map(ActionItemRow::doneBy).contains("dave");
     assertThat(repository.actionItem(reopened))
         .hasValueSatisfying(row -> assertThat(row.doneBy()).isNull());
+
+    // Done again, saved without who did it: the earlier round's name does not come back.
+    store.saveActionItem(
+        new ActionItemRecord(
+            reopened, "action-item-b", ActionItemStatus.DONE, null, null, 1, START, null));
+    assertThat(repository.actionItem(reopened))
+        .hasValueSatisfying(row -> assertThat(row.doneBy()).isNull());
   }
 
   @Test
