@@ -26,12 +26,20 @@ public record WorkerSettings(
   }
 
   /**
-   * Workflow threads for the process. A cached workflow holds a thread while it waits on a timer;
-   * with fewer threads than cache entries the cache is really the thread count (the bench showed
-   * 600, the SDK's default, with a cache of 2,000).
+   * Workflow threads a cached workflow may use on average, {@value}. A cached incident holds its
+   * main thread while it waits, and while it sends, a coroutine each for its Slack outbox, its
+   * pager outbox and its background save. When every thread is taken the SDK evicts a cached
+   * workflow to free one, and the evicted incident replays its whole history at its next task. With
+   * one thread per cache entry, {@code bench}'s 2,050 open incidents hit the cap, 2,000, and their
+   * timers were late by 9.5 to 17.7 s at the median; with three (the JVM peaked at 3,200 threads in
+   * all), 0.6 and 3.8 s (docs/benchmarks.md, twenty-third session). The pool starts threads only as
+   * they are needed.
    */
+  static final int THREADS_PER_CACHED_WORKFLOW = 3;
+
+  /** Workflow threads for the process: {@link #THREADS_PER_CACHED_WORKFLOW} per cache entry. */
   public int workflowThreads() {
-    return Math.max(600, maxCachedWorkflows);
+    return Math.max(600, THREADS_PER_CACHED_WORKFLOW * maxCachedWorkflows);
   }
 
   public static WorkerSettings defaults() {
