@@ -2,6 +2,9 @@ package dev.incidentflow.api.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -50,5 +53,43 @@ class OpenIncidentsTest {
     assertThat(payloads.groupIn(summary, "storm")).isEmpty();
     assertThat(new AlertPayloads("r2").groupIn(summary, "open")).isEmpty();
     assertThat(payloads.groupIn("INC-3: [bench:r1:open:x] benchmark", "open")).isEmpty();
+  }
+
+  private static JsonNode incident(String triggeredAt, String timeline) throws Exception {
+    return new ObjectMapper()
+        .readTree("{\"triggeredAt\": \"" + triggeredAt + "\", \"timeline\": [" + timeline + "]}");
+  }
+
+  @Test
+  void timersNotFiredAtReadBackAreCountedAtTheirLatenessSoFarAndByIncident() throws Exception {
+    BenchPolicy policy =
+        new BenchPolicy(
+            Duration.ofSeconds(20), List.of(Duration.ofSeconds(10), Duration.ofSeconds(20)));
+    List<JsonNode> incidents =
+        List.of(
+            // every timer due by the window's end fired, step 1 a second late
+            incident(
+                "2026-12-04T15:00:00Z",
+                """
+                {"type": "escalated", "at": "2026-12-04T15:00:11Z", "data": {"level": 1}},
+                {"type": "escalated", "at": "2026-12-04T15:00:20Z", "data": {"level": 2}},
+                {"type": "update_overdue", "at": "2026-12-04T15:00:20Z", "data": {"notice": 1}}
+                """),
+            // step 1 fired on time; step 2 and the first notice had not when read back
+            incident(
+                "2026-12-04T15:00:00Z",
+                """
+                {"type": "escalated", "at": "2026-12-04T15:00:10Z", "data": {"level": 1}}
+                """));
+
+    OpenIncidents.Lateness lateness =
+        OpenIncidents.timelineLateness(
+            incidents, policy, AT.plusSeconds(5), AT.plusSeconds(30), AT.plusSeconds(50));
+
+    assertThat(lateness.missing()).isEqualTo(2);
+    assertThat(lateness.incidentsMissing()).isEqualTo(1);
+    long second = Duration.ofSeconds(1).toNanos();
+    assertThat(lateness.steps()).containsExactlyInAnyOrder(second, 0L, 0L, 30 * second);
+    assertThat(lateness.notices()).containsExactlyInAnyOrder(0L, 30 * second);
   }
 }
