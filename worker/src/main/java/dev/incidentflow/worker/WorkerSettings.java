@@ -31,8 +31,8 @@ public record WorkerSettings(
    * pager outbox and its background save. When every thread is taken the SDK evicts a cached
    * workflow to free one, and the evicted incident replays its whole history at its next task. With
    * one thread per cache entry, {@code bench}'s 2,050 open incidents hit the cap, 2,000, and their
-   * timers were late by 9.5 to 17.7 s at the median; with three (the JVM peaked at 3,200 threads in
-   * all), 0.6 and 3.8 s (docs/benchmarks.md, twenty-third session). The pool starts threads only as
+   * timers were late by 9.5 to 19.5 s at the median; with three (the JVM peaked at 3,200 threads in
+   * all), 0.6 to 3.8 s (docs/benchmarks.md, twenty-third session). The pool starts threads only as
    * they are needed.
    */
   static final int THREADS_PER_CACHED_WORKFLOW = 3;
