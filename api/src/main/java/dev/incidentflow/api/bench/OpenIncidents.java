@@ -31,15 +31,15 @@ final class OpenIncidents {
   static final double LATENESS_P99_TARGET_MILLIS = 2_000;
   static final long ONE_GIB = 1L << 30;
   private static final int HISTORY_SAMPLE = 200;
+  private static final int STALLED_SAMPLE = 20;
 
   private OpenIncidents() {}
 
   /**
    * Lateness samples in nanoseconds: timers due before the last incident paged, and after; and the
    * same samples split into escalation steps and overdue notices. {@code missing} timers had not
-   * fired when the incidents were read back, in {@code incidentsMissing} incidents: many in few
-   * says whole incidents waited (a workflow task of theirs left in the server's backlog), not
-   * single timers.
+   * fired when the incidents were read back, in the incidents {@code withMissing}: many in few says
+   * whole incidents waited, not single timers.
    */
   record Lateness(
       List<Long> duringOpening,
@@ -47,7 +47,12 @@ final class OpenIncidents {
       List<Long> steps,
       List<Long> notices,
       int missing,
-      int incidentsMissing) {}
+      List<JsonNode> withMissing) {
+
+    int incidentsMissing() {
+      return withMissing.size();
+    }
+  }
 
   static void run(BenchContext context) throws Exception {
     BenchOptions options = context.options();
@@ -179,6 +184,10 @@ final class OpenIncidents {
         PHASE,
         "  timers due but not fired when read back",
         timeline.missing() + " (in " + timeline.incidentsMissing() + " incidents)");
+    report.figure(
+        PHASE,
+        "    those incidents' longest workflow task wait to be picked up",
+        stalledTaskWaits(context, timeline.withMissing()));
     Latencies pageLateness =
         Latencies.ofNanos(pageLateness(ours, policy, triggers, windowEnd, lookedAt));
     report.figure(PHASE, "escalation page arrival at PagerDuty vs plan", pageLateness.summary());
@@ -307,6 +316,33 @@ final class OpenIncidents {
     return Arrays.stream(byDelivery).filter(Objects::nonNull).toList();
   }
 
+  /**
+   * Whether incidents whose timers did not fire had a workflow task left waiting in the server's
+   * queue (a backlog served newest first leaves some tasks there until it drains: eighth session),
+   * from the histories of up to {@link #STALLED_SAMPLE} of them, read right after the timelines.
+   */
+  private static String stalledTaskWaits(BenchContext context, List<JsonNode> stalled)
+      throws Exception {
+    if (stalled.isEmpty()) {
+      return "no such incident";
+    }
+    List<JsonNode> looked = stalled.subList(0, Math.min(stalled.size(), STALLED_SAMPLE));
+    List<Long> longest = new ArrayList<>();
+    int pending = 0;
+    for (JsonNode incident : looked) {
+      JsonNode history = context.api().history(BenchApi.number(incident));
+      TaskWaits.LongestWait wait = TaskWaits.longestWait(history, Instant.now());
+      longest.add(wait.nanos());
+      pending += wait.pending() ? 1 : 0;
+    }
+    return Latencies.ofNanos(longest).summary()
+        + "; "
+        + pending
+        + " of "
+        + looked.size()
+        + " still waiting when their history was read";
+  }
+
   static String timerLoad(int timers, Duration window) {
     double seconds = Math.max(1, window.toMillis()) / 1000.0;
     return String.format(
@@ -324,7 +360,7 @@ final class OpenIncidents {
     List<Long> steps = new ArrayList<>();
     List<Long> notices = new ArrayList<>();
     int missing = 0;
-    int incidentsMissing = 0;
+    List<JsonNode> withMissing = new ArrayList<>();
     for (JsonNode incident : incidents) {
       int missingBefore = missing;
       Instant start = Instant.parse(incident.path("triggeredAt").asText());
@@ -352,10 +388,10 @@ final class OpenIncidents {
         (timer.isEscalationStep() ? steps : notices).add(late);
       }
       if (missing > missingBefore) {
-        incidentsMissing++;
+        withMissing.add(incident);
       }
     }
-    return new Lateness(during, after, steps, notices, missing, incidentsMissing);
+    return new Lateness(during, after, steps, notices, missing, withMissing);
   }
 
   private static List<Long> pageLateness(

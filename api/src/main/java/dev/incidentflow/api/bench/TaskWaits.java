@@ -42,6 +42,23 @@ final class TaskWaits {
   }
 
   /**
+   * The longest wait of any of the workflow's tasks to be picked up, in nanoseconds, a task not
+   * picked up yet counted as waiting until {@code readAt}; and whether one was not.
+   */
+  record LongestWait(long nanos, boolean pending) {}
+
+  static LongestWait longestWait(JsonNode history, Instant readAt) {
+    long longest = 0;
+    boolean pending = false;
+    for (WorkflowTask task : workflowTasks(history, Instant.MIN)) {
+      pending |= task.started() == null;
+      Instant started = task.started() == null ? readAt : task.started();
+      longest = Math.max(longest, Duration.between(task.scheduled(), started).toNanos());
+    }
+    return new LongestWait(longest, pending);
+  }
+
+  /**
    * How long the workflow tasks that the server scheduled at or after {@code from} ran, from each
    * {@code WORKFLOW_TASK_STARTED} to its {@code WORKFLOW_TASK_COMPLETED}, in nanoseconds: the
    * workflow's code and the local activities (the incident's saves and lookups) that ran in them.

@@ -67,6 +67,12 @@ class OpenIncidentsTest {
             Duration.ofSeconds(20), List.of(Duration.ofSeconds(10), Duration.ofSeconds(20)));
     List<JsonNode> incidents =
         List.of(
+            // step 1 fired on time; step 2 and the first notice had not when read back
+            incident(
+                "2026-12-04T15:00:00Z",
+                """
+                {"type": "escalated", "at": "2026-12-04T15:00:10Z", "data": {"level": 1}}
+                """),
             // every timer due by the window's end fired, step 1 a second late
             incident(
                 "2026-12-04T15:00:00Z",
@@ -75,21 +81,22 @@ class OpenIncidentsTest {
                 {"type": "escalated", "at": "2026-12-04T15:00:20Z", "data": {"level": 2}},
                 {"type": "update_overdue", "at": "2026-12-04T15:00:20Z", "data": {"notice": 1}}
                 """),
-            // step 1 fired on time; step 2 and the first notice had not when read back
+            // only the first notice had not fired
             incident(
                 "2026-12-04T15:00:00Z",
                 """
-                {"type": "escalated", "at": "2026-12-04T15:00:10Z", "data": {"level": 1}}
+                {"type": "escalated", "at": "2026-12-04T15:00:10Z", "data": {"level": 1}},
+                {"type": "escalated", "at": "2026-12-04T15:00:20Z", "data": {"level": 2}}
                 """));
 
     OpenIncidents.Lateness lateness =
         OpenIncidents.timelineLateness(
             incidents, policy, AT.plusSeconds(5), AT.plusSeconds(30), AT.plusSeconds(50));
 
-    assertThat(lateness.missing()).isEqualTo(2);
-    assertThat(lateness.incidentsMissing()).isEqualTo(1);
+    assertThat(lateness.missing()).isEqualTo(3);
+    assertThat(lateness.incidentsMissing()).isEqualTo(2);
     long second = Duration.ofSeconds(1).toNanos();
-    assertThat(lateness.steps()).containsExactlyInAnyOrder(second, 0L, 0L, 30 * second);
-    assertThat(lateness.notices()).containsExactlyInAnyOrder(0L, 30 * second);
+    assertThat(lateness.steps()).containsExactlyInAnyOrder(0L, 30 * second, second, 0L, 0L, 0L);
+    assertThat(lateness.notices()).containsExactlyInAnyOrder(30 * second, 0L, 30 * second);
   }
 }

@@ -163,4 +163,37 @@ class TaskWaitsTest {
   void aTaskScheduledButNotStartedHasNoWaitYet() throws Exception {
     assertThat(TaskWaits.of(history(event(2, "00.000", "WORKFLOW_TASK_SCHEDULED")))).isEmpty();
   }
+
+  @Test
+  void aTaskNotPickedUpYetWaitsUntilTheHistoryIsRead() throws Exception {
+    JsonNode history =
+        history(
+            event(2, "00.000", "WORKFLOW_TASK_SCHEDULED"),
+            started(3, "02.000", 2),
+            completed(4, "02.010", 2),
+            event(5, "10.000", "WORKFLOW_TASK_SCHEDULED"));
+
+    TaskWaits.LongestWait wait =
+        TaskWaits.longestWait(history, Instant.parse("2026-12-03T08:00:40Z"));
+
+    assertThat(wait.nanos()).isEqualTo(millis(30_000));
+    assertThat(wait.pending()).isTrue();
+  }
+
+  @Test
+  void withEveryTaskPickedUpTheLongestWaitIsTheLongestOfThem() throws Exception {
+    JsonNode history =
+        history(
+            event(2, "00.000", "WORKFLOW_TASK_SCHEDULED"),
+            started(3, "02.000", 2),
+            completed(4, "02.010", 2),
+            event(5, "10.000", "WORKFLOW_TASK_SCHEDULED"),
+            started(6, "10.500", 5));
+
+    TaskWaits.LongestWait wait =
+        TaskWaits.longestWait(history, Instant.parse("2026-12-03T08:00:40Z"));
+
+    assertThat(wait.nanos()).isEqualTo(millis(2_000));
+    assertThat(wait.pending()).isFalse();
+  }
 }
