@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.entry;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -165,35 +166,22 @@ class TaskWaitsTest {
   }
 
   @Test
-  void aTaskNotPickedUpYetWaitsUntilTheHistoryIsRead() throws Exception {
-    JsonNode history =
-        history(
-            event(2, "00.000", "WORKFLOW_TASK_SCHEDULED"),
-            started(3, "02.000", 2),
-            completed(4, "02.010", 2),
-            event(5, "10.000", "WORKFLOW_TASK_SCHEDULED"));
+  void theLongestWaitCountsATaskNotPickedUpYetAsWaitingUntilTheHistoryIsRead() throws Exception {
+    String[] events = {
+      event(2, "00.000", "WORKFLOW_TASK_SCHEDULED"),
+      started(3, "02.000", 2),
+      completed(4, "02.010", 2),
+      event(5, "10.000", "WORKFLOW_TASK_SCHEDULED")
+    };
+    Instant readAt = Instant.parse("2026-12-03T08:00:40Z");
 
-    TaskWaits.LongestWait wait =
-        TaskWaits.longestWait(history, Instant.parse("2026-12-03T08:00:40Z"));
+    TaskWaits.LongestWait waiting = TaskWaits.longestWait(history(events), readAt);
+    List<String> pickedUp = new ArrayList<>(List.of(events));
+    pickedUp.add(started(6, "10.500", 5));
+    TaskWaits.LongestWait done =
+        TaskWaits.longestWait(history(pickedUp.toArray(String[]::new)), readAt);
 
-    assertThat(wait.nanos()).isEqualTo(millis(30_000));
-    assertThat(wait.pending()).isTrue();
-  }
-
-  @Test
-  void withEveryTaskPickedUpTheLongestWaitIsTheLongestOfThem() throws Exception {
-    JsonNode history =
-        history(
-            event(2, "00.000", "WORKFLOW_TASK_SCHEDULED"),
-            started(3, "02.000", 2),
-            completed(4, "02.010", 2),
-            event(5, "10.000", "WORKFLOW_TASK_SCHEDULED"),
-            started(6, "10.500", 5));
-
-    TaskWaits.LongestWait wait =
-        TaskWaits.longestWait(history, Instant.parse("2026-12-03T08:00:40Z"));
-
-    assertThat(wait.nanos()).isEqualTo(millis(2_000));
-    assertThat(wait.pending()).isFalse();
+    assertThat(waiting).isEqualTo(new TaskWaits.LongestWait(millis(30_000), true));
+    assertThat(done).isEqualTo(new TaskWaits.LongestWait(millis(2_000), false));
   }
 }
