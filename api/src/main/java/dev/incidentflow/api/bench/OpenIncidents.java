@@ -186,7 +186,7 @@ final class OpenIncidents {
         timeline.missing() + " (in " + timeline.incidentsMissing() + " incidents)");
     report.figure(
         PHASE,
-        "    those incidents' longest workflow task wait to be picked up",
+        "    up to " + STALLED_SAMPLE + " of them: workflow task waits (whole history)",
         stalledTaskWaits(context, timeline.withMissing()));
     Latencies pageLateness =
         Latencies.ofNanos(pageLateness(ours, policy, triggers, windowEnd, lookedAt));
@@ -319,28 +319,33 @@ final class OpenIncidents {
   /**
    * Whether incidents whose timers did not fire had a workflow task left waiting in the server's
    * queue (a backlog served newest first leaves some tasks there until it drains: eighth session),
-   * from the histories of up to {@link #STALLED_SAMPLE} of them, read right after the timelines.
+   * from the histories of up to {@link #STALLED_SAMPLE} of them, evenly spaced by number (the
+   * lowest numbers opened first, and under that queue wait longest), read right after the
+   * timelines: the longest wait of any of their tasks, and the age of a task still waiting.
    */
   private static String stalledTaskWaits(BenchContext context, List<JsonNode> stalled)
       throws Exception {
     if (stalled.isEmpty()) {
       return "no such incident";
     }
-    List<JsonNode> looked = stalled.subList(0, Math.min(stalled.size(), STALLED_SAMPLE));
+    int step = Math.max(1, stalled.size() / STALLED_SAMPLE);
     List<Long> longest = new ArrayList<>();
-    int pending = 0;
-    for (JsonNode incident : looked) {
-      JsonNode history = context.api().history(BenchApi.number(incident));
-      TaskWaits.LongestWait wait = TaskWaits.longestWait(history, Instant.now());
+    List<Long> pending = new ArrayList<>();
+    for (int i = 0; i < stalled.size() && longest.size() < STALLED_SAMPLE; i += step) {
+      Instant readAt = Instant.now();
+      JsonNode history = context.api().history(BenchApi.number(stalled.get(i)));
+      TaskWaits.LongestWait wait = TaskWaits.longestWait(history, readAt);
       longest.add(wait.nanos());
-      pending += wait.pending() ? 1 : 0;
+      wait.pending().ifPresent(pending::add);
     }
-    return Latencies.ofNanos(longest).summary()
+    return "longest "
+        + Latencies.ofNanos(longest).summary()
         + "; "
-        + pending
+        + pending.size()
         + " of "
-        + looked.size()
-        + " still waiting when their history was read";
+        + longest.size()
+        + " with a task still waiting when read"
+        + (pending.isEmpty() ? "" : ", for " + Latencies.ofNanos(pending).summary());
   }
 
   static String timerLoad(int timers, Duration window) {

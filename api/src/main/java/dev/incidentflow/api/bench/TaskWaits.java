@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 
 /**
@@ -43,17 +44,21 @@ final class TaskWaits {
 
   /**
    * The longest wait of any of the workflow's tasks to be picked up, in nanoseconds, a task not
-   * picked up yet counted as waiting until {@code readAt}; and whether one was not.
+   * picked up yet counted as waiting until {@code readAt}; and, when a task was not picked up yet,
+   * how long it had waited by then.
    */
-  record LongestWait(long nanos, boolean pending) {}
+  record LongestWait(long nanos, OptionalLong pending) {}
 
   static LongestWait longestWait(JsonNode history, Instant readAt) {
     long longest = 0;
-    boolean pending = false;
+    OptionalLong pending = OptionalLong.empty();
     for (WorkflowTask task : workflowTasks(history, Instant.MIN)) {
-      pending |= task.started() == null;
-      Instant started = task.started() == null ? readAt : task.started();
-      longest = Math.max(longest, Duration.between(task.scheduled(), started).toNanos());
+      Instant end = task.started() == null ? readAt : task.started();
+      long wait = Duration.between(task.scheduled(), end).toNanos();
+      if (task.started() == null && (pending.isEmpty() || wait > pending.getAsLong())) {
+        pending = OptionalLong.of(wait);
+      }
+      longest = Math.max(longest, wait);
     }
     return new LongestWait(longest, pending);
   }

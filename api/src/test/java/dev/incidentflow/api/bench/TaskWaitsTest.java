@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -169,19 +170,21 @@ class TaskWaitsTest {
   void theLongestWaitCountsATaskNotPickedUpYetAsWaitingUntilTheHistoryIsRead() throws Exception {
     String[] events = {
       event(2, "00.000", "WORKFLOW_TASK_SCHEDULED"),
-      started(3, "02.000", 2),
-      completed(4, "02.010", 2),
-      event(5, "10.000", "WORKFLOW_TASK_SCHEDULED")
+      started(3, "20.000", 2),
+      completed(4, "20.010", 2),
+      event(5, "30.000", "WORKFLOW_TASK_SCHEDULED")
     };
-    Instant readAt = Instant.parse("2026-12-03T08:00:40Z");
+    Instant readAt = Instant.parse("2026-12-03T08:00:45Z");
 
     TaskWaits.LongestWait waiting = TaskWaits.longestWait(history(events), readAt);
     List<String> pickedUp = new ArrayList<>(List.of(events));
-    pickedUp.add(started(6, "10.500", 5));
+    pickedUp.add(started(6, "30.500", 5));
     TaskWaits.LongestWait done =
         TaskWaits.longestWait(history(pickedUp.toArray(String[]::new)), readAt);
 
-    assertThat(waiting).isEqualTo(new TaskWaits.LongestWait(millis(30_000), true));
-    assertThat(done).isEqualTo(new TaskWaits.LongestWait(millis(2_000), false));
+    // the first task waited longest; the second had waited 15 s when read, and was then picked up
+    assertThat(waiting)
+        .isEqualTo(new TaskWaits.LongestWait(millis(20_000), OptionalLong.of(millis(15_000))));
+    assertThat(done).isEqualTo(new TaskWaits.LongestWait(millis(20_000), OptionalLong.empty()));
   }
 }
