@@ -367,7 +367,7 @@ final class OpenIncidents {
     int missing = 0;
     List<JsonNode> withMissing = new ArrayList<>();
     for (JsonNode incident : incidents) {
-      int missingBefore = missing;
+      boolean anyMissing = false;
       Instant start = Instant.parse(incident.path("triggeredAt").asText());
       Map<String, Instant> fired = new HashMap<>();
       for (JsonNode event : incident.path("timeline")) {
@@ -386,13 +386,14 @@ final class OpenIncidents {
         Instant firedAt = fired.get(timer.name());
         if (firedAt == null) {
           missing++;
+          anyMissing = true;
           firedAt = lookedAt;
         }
         long late = Duration.between(timer.due(), firedAt).toNanos();
         (timer.due().isBefore(opened) ? during : after).add(late);
         (timer.isEscalationStep() ? steps : notices).add(late);
       }
-      if (missing > missingBefore) {
+      if (anyMissing) {
         withMissing.add(incident);
       }
     }
