@@ -8,12 +8,11 @@ import java.time.Instant;
 
 /**
  * The columns {@link IncidentStateStatements#updateState} writes, in their stored form: wire names
- * for enums, JSON for roles, one nullable time per status. Public only because jdbi binds its
- * accessors reflectively; the API has no use for it.
+ * for enums, JSON for roles, one nullable time per status.
  *
  * @param triggeredAt null keeps the stored time (it is never cleared)
  */
-public record IncidentStateRow(
+record IncidentStateRow(
     long number,
     String workflowId,
     String title,
@@ -35,7 +34,7 @@ public record IncidentStateRow(
     Instant canceledAt,
     int revision) {
 
-  public IncidentStateRow {
+  IncidentStateRow {
     requireNonNull(workflowId, "workflowId is null");
     requireNonNull(title, "title is null");
     requireNonNull(severity, "severity is null");

@@ -97,7 +97,29 @@ final class IncidentStateStatements {
    * workflow id, or when the stored state is newer.
    */
   static int updateState(Handle handle, IncidentStateRow row) {
-    return handle.createUpdate(UPDATE_STATE).bindMethods(row).execute();
+    return handle
+        .createUpdate(UPDATE_STATE)
+        .bind("number", Bound.bigint(row.number()))
+        .bind("workflowId", Bound.text(row.workflowId()))
+        .bind("title", Bound.text(row.title()))
+        .bind("severity", Bound.text(row.severity()))
+        .bind("service", Bound.text(row.service()))
+        .bind("status", Bound.text(row.status()))
+        .bind("commander", Bound.text(row.commander()))
+        .bind("roles", Bound.text(row.roles()))
+        .bind("channelId", Bound.text(row.channelId()))
+        .bind("channelName", Bound.text(row.channelName()))
+        .bind("escalationLevel", Bound.integer(row.escalationLevel()))
+        .bind("nextUpdateDue", Bound.time(row.nextUpdateDue()))
+        .bind("triggeredAt", Bound.time(row.triggeredAt()))
+        .bind("acknowledgedAt", Bound.time(row.acknowledgedAt()))
+        .bind("identifiedAt", Bound.time(row.identifiedAt()))
+        .bind("mitigatedAt", Bound.time(row.mitigatedAt()))
+        .bind("resolvedAt", Bound.time(row.resolvedAt()))
+        .bind("closedAt", Bound.time(row.closedAt()))
+        .bind("canceledAt", Bound.time(row.canceledAt()))
+        .bind("revision", Bound.integer(row.revision()))
+        .execute();
   }
 
   static boolean exists(Handle handle, long number, String workflowId) {
@@ -112,8 +134,17 @@ final class IncidentStateStatements {
   /** Appends events; one whose sequence is already stored is skipped. */
   static void insertEvents(Handle handle, long incidentNumber, List<TimelineEventRow> events) {
     PreparedBatch batch = handle.prepareBatch(INSERT_EVENT);
+    Bound incident = Bound.bigint(incidentNumber);
     for (TimelineEventRow event : events) {
-      batch.bind("incidentNumber", incidentNumber).bindMethods(event).add();
+      batch
+          .bind("incidentNumber", incident)
+          .bind("sequence", Bound.integer(event.sequence()))
+          .bind("at", Bound.time(event.at()))
+          .bind("type", Bound.text(event.type()))
+          .bind("byWhom", Bound.text(event.byWhom()))
+          .bind("text", Bound.text(event.text()))
+          .bind("data", Bound.text(event.data()))
+          .add();
     }
     batch.execute();
   }

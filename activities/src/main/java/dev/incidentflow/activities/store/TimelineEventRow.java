@@ -5,14 +5,11 @@ import static java.util.Objects.requireNonNull;
 import dev.incidentflow.workflows.model.TimelineEvent;
 import java.time.Instant;
 
-/**
- * A timeline event in its stored form: the type's wire name and the data as JSON. Public only
- * because jdbi binds its accessors reflectively; the API has no use for it.
- */
-public record TimelineEventRow(
+/** A timeline event in its stored form: the type's wire name and the data as JSON. */
+record TimelineEventRow(
     int sequence, Instant at, String type, String byWhom, String text, String data) {
 
-  public TimelineEventRow {
+  TimelineEventRow {
     requireNonNull(at, "at is null");
     requireNonNull(type, "type is null");
     requireNonNull(byWhom, "byWhom is null");
