@@ -9,12 +9,13 @@ import org.jdbi.v3.core.argument.Argument;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /**
- * A value bound as its column takes it, with nothing for Jdbi to look up. Jdbi finds how to bind a
- * plain value through its argument factories, and {@code bindMethods} first reflects on the
- * object's accessors; on the save every workflow task of an incident makes, that was most of the
- * statements' own CPU samples (docs/benchmarks.md, twenty-fourth session). Each binds as Jdbi's own
- * factories do (so a statement's text and timer stay Jdbi's), and strings lose their NULs as {@link
- * NulFreeText} makes them.
+ * A value bound as its column takes it. Jdbi finds how to bind a plain value through its argument
+ * factories, and {@code bindMethods} first reflects on the object's accessors; on the save every
+ * workflow task of an incident makes, that was most of the statements' own CPU samples
+ * (docs/benchmarks.md, twenty-fourth session). A single statement applies an {@code Argument} as it
+ * is; a batch still asks its factories per value, and Jdbi's own pass-through factory answers. Each
+ * binds as Jdbi's factories do (so a statement's text and timer stay Jdbi's), and strings lose
+ * their NULs as {@link NulFreeText} makes them.
  */
 final class Bound implements Argument {
 

@@ -210,6 +210,78 @@ class IncidentStoreActivitiesImplTest {
     assertThat(stored.description()).isEqualTo(incident.description());
   }
 
+  /**
+   * Each column from its own field: every value differs from every other of its type, so a column
+   * bound from a neighbour's field reads back wrong. The snapshot has no trigger time, which keeps
+   * the recorded one.
+   */
+  @Test
+  void aSaveStoresEachColumnFromItsOwnFieldAndEachEventWithItsOwnData() {
+    NewIncident incident = alert("alert-group-1", "run-1");
+    long number = store.recordIncident(incident).number();
+    Map<IncidentStatus, Instant> times = new EnumMap<>(IncidentStatus.class);
+    for (IncidentStatus status : IncidentStatus.values()) {
+      if (status != IncidentStatus.TRIGGERED) {
+        times.put(status, START.plusSeconds(60L * status.ordinal()));
+      }
+    }
+    List<TimelineEvent> events =
+        List.of(
+            new TimelineEvent(
+                1, START, TimelineEventType.PAGED, "system", "Paged alice", Map.of("step", "0")),
+            new TimelineEvent(
+                2,
+                START.plusSeconds(5),
+                TimelineEventType.STATUS_UPDATE,
+                "alice",
+                "Rolled back",
+                Map.of("note", "by hand")),
+            new TimelineEvent(
+                3,
+                START.plusSeconds(9),
+                TimelineEventType.CHANNEL_CREATED,
+                "bob",
+                "Opened #inc-1",
+                Map.of()));
+
+    store.saveIncident(
+        new IncidentSnapshot(
+            number,
+            incident.workflowId(),
+            "Payments down",
+            Severity.SEV3,
+            "payments",
+            IncidentStatus.CLOSED,
+            "carol",
+            Map.of("scribe", "dave"),
+            "C0999",
+            "inc-1-sev3-payments-down",
+            3,
+            START.plusSeconds(3600),
+            times,
+            events));
+
+    IncidentRecord stored = repository.find(number).orElseThrow();
+    assertThat(stored.title()).isEqualTo("Payments down");
+    assertThat(stored.severity()).isEqualTo(Severity.SEV3);
+    assertThat(stored.service()).isEqualTo("payments");
+    assertThat(stored.status()).isEqualTo(IncidentStatus.CLOSED);
+    assertThat(stored.commander()).isEqualTo("carol");
+    assertThat(stored.roles()).containsOnly(Map.entry("scribe", "dave"));
+    assertThat(stored.channelId()).isEqualTo("C0999");
+    assertThat(stored.channelName()).isEqualTo("inc-1-sev3-payments-down");
+    assertThat(stored.escalationLevel()).isEqualTo(3);
+    assertThat(stored.nextUpdateDue()).isEqualTo(START.plusSeconds(3600));
+    assertThat(stored.triggeredAt()).isEqualTo(START);
+    assertThat(stored.acknowledgedAt()).isEqualTo(times.get(IncidentStatus.ACKNOWLEDGED));
+    assertThat(stored.identifiedAt()).isEqualTo(times.get(IncidentStatus.IDENTIFIED));
+    assertThat(stored.mitigatedAt()).isEqualTo(times.get(IncidentStatus.MITIGATED));
+    assertThat(stored.resolvedAt()).isEqualTo(times.get(IncidentStatus.RESOLVED));
+    assertThat(stored.closedAt()).isEqualTo(times.get(IncidentStatus.CLOSED));
+    assertThat(stored.canceledAt()).isEqualTo(times.get(IncidentStatus.CANCELED));
+    assertThat(repository.timeline(number)).containsExactlyElementsOf(events);
+  }
+
   @Test
   void aLateSaveOfAnOlderRevisionKeepsTheNewerStateButAddsItsEvents() {
     NewIncident incident = alert("alert-group-1", "run-1");
