@@ -27,7 +27,10 @@ COPY api/src/ api/src/
 RUN mvn -B -ntp -DskipTests package
 
 # ---- runtime ----
-FROM eclipse-temurin:17-jre
+# Java 25 (the build targets 17): the worker runs workflow code on virtual threads from Java 21 on
+# (worker.virtualWorkflowThreads, auto), which bench measured to keep up where platform threads
+# did not (docs/benchmarks.md, twenty-fifth session).
+FROM eclipse-temurin:25-jre
 
 # curl for the health check (GET :8081/healthcheck).
 RUN apt-get update \

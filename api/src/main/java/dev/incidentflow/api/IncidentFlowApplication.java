@@ -68,6 +68,7 @@ import dev.incidentflow.api.slack.SlackUsers;
 import dev.incidentflow.api.slack.SlackWebApiProfiles;
 import dev.incidentflow.worker.IncidentActivities;
 import dev.incidentflow.worker.IncidentWorker;
+import dev.incidentflow.worker.WorkerSettings;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
@@ -199,7 +200,8 @@ public class IncidentFlowApplication extends Application<IncidentFlowConfigurati
               new TimelineActivitiesImpl(
                   jdbi, name -> directory.catalog().service(name).dependsOn(), deployWindow),
               new PostmortemStoreActivitiesImpl(jdbi));
-      IncidentWorker worker = new IncidentWorker(client, config.getWorker().settings(), activities);
+      WorkerSettings workerSettings = config.getWorker().settings();
+      IncidentWorker worker = new IncidentWorker(client, workerSettings, activities);
       environment
           .lifecycle()
           .manage(
@@ -208,14 +210,18 @@ public class IncidentFlowApplication extends Application<IncidentFlowConfigurati
                 public void start() {
                   worker.start();
                   log.info(
-                      "worker polling task queue 'incidents' (Slack {}, PagerDuty {}, Jira {})",
+                      "worker polling task queue 'incidents' (Slack {}, PagerDuty {}, Jira {};"
+                          + " workflow threads {})",
                       config.getSlack().isLive() ? "live" : "logging only",
                       activities.paging().getClass().getSimpleName().startsWith("Logging")
                           ? "logging only"
                           : "live",
                       config.getJira().isConfigured()
                           ? config.getJira().settings().deployment()
-                          : "logging only");
+                          : "logging only",
+                      workerSettings.virtualWorkflowThreads()
+                          ? "virtual"
+                          : "platform, at most " + workerSettings.workflowThreads());
                 }
 
                 @Override

@@ -32,6 +32,7 @@ public final class IncidentWorker {
             WorkerFactoryOptions.newBuilder()
                 .setWorkflowCacheSize(settings.maxCachedWorkflows())
                 .setMaxWorkflowThreadCount(settings.workflowThreads())
+                .setUsingVirtualWorkflowThreads(settings.virtualWorkflowThreads())
                 .build());
     Worker worker =
         factory.newWorker(

@@ -10,11 +10,18 @@ import dev.incidentflow.workflows.incident.IncidentWorkflowSettings;
  * @param maxConcurrentActivities activity slots; activities mostly wait on Slack, PagerDuty and
  *     PostgreSQL, so this is well above the core count
  * @param maxConcurrentWorkflowTasks workflow task slots; workflow tasks are CPU-bound and short
+ * @param virtualWorkflowThreads workflow code runs on virtual threads (Java 21 or newer), which
+ *     have no cap: the SDK ignores {@link #workflowThreads()}. The SDK runs each coroutine of a
+ *     workflow on a thread of its own and hands control between them and the task's thread at every
+ *     step; between platform threads each hand-over is an operating system wake-up, which {@code
+ *     bench} found to be most of the kernel's third of the CPU at 2,000 open incidents
+ *     (docs/benchmarks.md, twenty-fifth session). Between virtual threads it stays in the JVM.
  */
 public record WorkerSettings(
     int maxCachedWorkflows,
     int maxConcurrentActivities,
     int maxConcurrentWorkflowTasks,
+    boolean virtualWorkflowThreads,
     IncidentWorkflowSettings workflow) {
 
   public WorkerSettings {
@@ -37,12 +44,15 @@ public record WorkerSettings(
    */
   static final int THREADS_PER_CACHED_WORKFLOW = 3;
 
-  /** Workflow threads for the process: {@link #THREADS_PER_CACHED_WORKFLOW} per cache entry. */
+  /**
+   * Platform workflow threads for the process: {@link #THREADS_PER_CACHED_WORKFLOW} per cache entry
+   * (not used with {@link #virtualWorkflowThreads}).
+   */
   public int workflowThreads() {
     return Math.max(600, THREADS_PER_CACHED_WORKFLOW * maxCachedWorkflows);
   }
 
   public static WorkerSettings defaults() {
-    return new WorkerSettings(2_000, 100, 16, IncidentWorkflowSettings.defaults());
+    return new WorkerSettings(2_000, 100, 16, false, IncidentWorkflowSettings.defaults());
   }
 }

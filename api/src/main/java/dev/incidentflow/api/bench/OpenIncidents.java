@@ -433,7 +433,9 @@ final class OpenIncidents {
     return "workflow cache "
         + settings.maxCachedWorkflows()
         + ", workflow threads "
-        + settings.workflowThreads()
+        + (settings.virtualWorkflowThreads()
+            ? "virtual (Java " + Runtime.version().feature() + ")"
+            : settings.workflowThreads() + " platform")
         + ", workflow task slots "
         + settings.maxConcurrentWorkflowTasks()
         + ", activity slots "
