@@ -53,6 +53,9 @@ EXPOSE 8080 8081
 HEALTHCHECK --interval=10s --timeout=5s --start-period=60s --retries=3 \
   CMD curl -fsS -o /dev/null "http://127.0.0.1:${ADMIN_PORT:-8081}/healthcheck" || exit 1
 
-# The heap may use most of the container's memory limit (the JVM's default is a quarter).
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75.0", "-jar", "/app/incidentflow.jar"]
+# The heap may use most of the container's memory limit (the JVM's default is a quarter). The two
+# flags keep Java 25 from warning at start that protobuf uses sun.misc.Unsafe and Netty loads a
+# native library (the second is Java 23 and newer only: drop it on an older Java).
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75.0", "--enable-native-access=ALL-UNNAMED", \
+            "--sun-misc-unsafe-memory-access=allow", "-jar", "/app/incidentflow.jar"]
 CMD ["server", "config/production.yml"]
