@@ -14,7 +14,7 @@ import dev.incidentflow.workflows.incident.IncidentWorkflowSettings;
  *     have no cap: the SDK ignores {@link #workflowThreads()}. The SDK runs each coroutine of a
  *     workflow on a thread of its own and hands control between them and the task's thread at every
  *     step; between platform threads each hand-over is an operating system wake-up, which {@code
- *     bench} found to be most of the kernel's third of the CPU at 2,000 open incidents
+ *     bench} found to be half of the kernel's third of the CPU at 2,000 open incidents
  *     (docs/benchmarks.md, twenty-fifth session). Between virtual threads it stays in the JVM.
  */
 public record WorkerSettings(
@@ -50,9 +50,5 @@ public record WorkerSettings(
    */
   public int workflowThreads() {
     return Math.max(600, THREADS_PER_CACHED_WORKFLOW * maxCachedWorkflows);
-  }
-
-  public static WorkerSettings defaults() {
-    return new WorkerSettings(2_000, 100, 16, false, IncidentWorkflowSettings.defaults());
   }
 }

@@ -1,6 +1,7 @@
 package dev.incidentflow.api.config;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.incidentflow.worker.WorkerSettings;
 import dev.incidentflow.workflows.incident.IncidentWorkflowSettings;
@@ -36,7 +37,7 @@ public class WorkerConfig {
     TRUE,
     FALSE;
 
-    @JsonCreator
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     static VirtualWorkflowThreads of(String text) {
       for (VirtualWorkflowThreads choice : values()) {
         if (choice.name().equalsIgnoreCase(text.strip())) {
@@ -82,7 +83,7 @@ public class WorkerConfig {
       message =
           "worker.virtualWorkflowThreads is true, but this Java has no virtual threads: run Java 21"
               + " or newer, or set it to auto or false")
-  @SuppressWarnings("unused") // called by the validator
+  @JsonIgnore // a check, not a setting
   public boolean isVirtualWorkflowThreadsAvailable() {
     return isAvailable(Runtime.version().feature());
   }

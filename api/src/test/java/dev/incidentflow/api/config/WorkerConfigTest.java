@@ -50,6 +50,16 @@ class WorkerConfigTest {
   }
 
   @Test
+  void theRunningJavaDecides() throws Exception {
+    boolean hasVirtualThreads = Runtime.version().feature() >= 21;
+
+    assertThat(read("virtualWorkflowThreads: auto\n").settings().virtualWorkflowThreads())
+        .isEqualTo(hasVirtualThreads);
+    assertThat(parse("virtualWorkflowThreads: true\n").isVirtualWorkflowThreadsAvailable())
+        .isEqualTo(hasVirtualThreads);
+  }
+
+  @Test
   void trueOnAJavaWithoutVirtualThreadsStopsTheStartNamingTheKey() {
     assumeTrue(Runtime.version().feature() < 21, "this Java has virtual threads");
 
