@@ -219,9 +219,7 @@ public class IncidentFlowApplication extends Application<IncidentFlowConfigurati
                       config.getJira().isConfigured()
                           ? config.getJira().settings().deployment()
                           : "logging only",
-                      workerSettings.virtualWorkflowThreads()
-                          ? "virtual"
-                          : "platform, at most " + workerSettings.workflowThreads());
+                      workerSettings.workflowThreadsDescription());
                 }
 
                 @Override

@@ -51,4 +51,9 @@ public record WorkerSettings(
   public int workflowThreads() {
     return Math.max(600, THREADS_PER_CACHED_WORKFLOW * maxCachedWorkflows);
   }
+
+  /** How workflow code is threaded, as the start log and {@code bench} say it. */
+  public String workflowThreadsDescription() {
+    return virtualWorkflowThreads ? "virtual" : "platform, at most " + workflowThreads();
+  }
 }

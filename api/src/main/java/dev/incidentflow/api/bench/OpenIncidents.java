@@ -433,9 +433,7 @@ final class OpenIncidents {
     return "workflow cache "
         + settings.maxCachedWorkflows()
         + ", workflow threads "
-        + (settings.virtualWorkflowThreads()
-            ? "virtual (Java " + Runtime.version().feature() + ")"
-            : settings.workflowThreads() + " platform")
+        + settings.workflowThreadsDescription()
         + ", workflow task slots "
         + settings.maxConcurrentWorkflowTasks()
         + ", activity slots "
