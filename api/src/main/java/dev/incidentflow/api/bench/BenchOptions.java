@@ -2,7 +2,9 @@ package dev.incidentflow.api.bench;
 
 import static java.util.Objects.requireNonNull;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * What one run does; the {@code bench} command's flags.
@@ -18,6 +20,8 @@ import java.time.Duration;
  * @param drainTimeout the longest the run waits for pages to arrive and work to drain
  * @param timerFloor whether phase c first runs its timer floor (bare workflows with the same
  *     timers, for as long as {@code hold}); off for a long hold at a production policy's pace
+ * @param timerLog where phase c writes every planned timer, one CSV row each (when it was due, when
+ *     it fired, how late), to find the seconds in which timers waited; empty for none
  */
 public record BenchOptions(
     int alerts,
@@ -29,6 +33,7 @@ public record BenchOptions(
     Duration hold,
     Duration drainTimeout,
     boolean timerFloor,
+    Optional<Path> timerLog,
     BenchPolicy policy) {
 
   public BenchOptions {
@@ -48,6 +53,7 @@ public record BenchOptions(
     }
     requireNonNull(hold, "hold is null");
     requireNonNull(drainTimeout, "drainTimeout is null");
+    requireNonNull(timerLog, "timerLog is null");
     requireNonNull(policy, "policy is null");
   }
 }

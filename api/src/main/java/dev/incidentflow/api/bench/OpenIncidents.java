@@ -3,10 +3,16 @@ package dev.incidentflow.api.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.incidentflow.worker.WorkerSettings;
 import io.temporal.worker.WorkerOptions;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -16,6 +22,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
@@ -47,12 +55,32 @@ final class OpenIncidents {
       List<Long> steps,
       List<Long> notices,
       int missing,
-      List<JsonNode> withMissing) {
+      List<JsonNode> withMissing,
+      List<TimerRow> rows) {
 
     int incidentsMissing() {
       return withMissing.size();
     }
   }
+
+  /**
+   * One planned timer of one incident, as the lateness figures count it.
+   *
+   * @param fired when its timeline event happened; empty if it had not when read back
+   * @param latenessNanos from {@code due} to {@code fired}, or to the read-back if not fired
+   */
+  record TimerRow(
+      long incident, String timer, Instant due, Optional<Instant> fired, long latenessNanos) {}
+
+  /**
+   * The second of due times in which even the least late timer was latest, and how late that was. A
+   * stall holds every timer due in it alike, where a backlog served newest first leaves some on
+   * time; so a long {@code leastLatenessNanos} names the seconds to look for in a profile.
+   */
+  record WorstSecond(Instant second, long leastLatenessNanos, int timers) {}
+
+  /** Fewer timers due in one second than this say little about the second. */
+  static final int WORST_SECOND_MIN_TIMERS = 5;
 
   static void run(BenchContext context) throws Exception {
     BenchOptions options = context.options();
@@ -159,6 +187,10 @@ final class OpenIncidents {
             .summary());
 
     Lateness timeline = timelineLateness(ours, policy, opened, windowEnd, lookedAt);
+    if (options.timerLog().isPresent()) {
+      writeTimerLog(options.timerLog().get(), timeline.rows());
+      Progress.say("open incidents: every timer written to " + options.timerLog().get());
+    }
     List<Long> all = new ArrayList<>(timeline.duringOpening());
     all.addAll(timeline.afterOpening());
     Latencies allLateness = Latencies.ofNanos(all);
@@ -184,6 +216,12 @@ final class OpenIncidents {
         PHASE,
         "  timers due but not fired when read back",
         timeline.missing() + " (in " + timeline.incidentsMissing() + " incidents)");
+    report.figure(
+        PHASE,
+        "  the second of due times whose least late timer was latest",
+        worstSecond(timeline.rows())
+            .map(worst -> describe(worst, openingStarted))
+            .orElse("no second with " + WORST_SECOND_MIN_TIMERS + " timers due"));
     report.figure(
         PHASE,
         "    up to " + STALLED_SAMPLE + " of them: workflow task waits (whole history)",
@@ -366,8 +404,10 @@ final class OpenIncidents {
     List<Long> notices = new ArrayList<>();
     int missing = 0;
     List<JsonNode> withMissing = new ArrayList<>();
+    List<TimerRow> rows = new ArrayList<>();
     for (JsonNode incident : incidents) {
       boolean anyMissing = false;
+      long number = BenchApi.number(incident);
       Instant start = Instant.parse(incident.path("triggeredAt").asText());
       Map<String, Instant> fired = new HashMap<>();
       for (JsonNode event : incident.path("timeline")) {
@@ -383,21 +423,78 @@ final class OpenIncidents {
         }
       }
       for (BenchPolicy.PlannedTimer timer : policy.timersDue(start, windowEnd)) {
-        Instant firedAt = fired.get(timer.name());
-        if (firedAt == null) {
+        Optional<Instant> firedAt = Optional.ofNullable(fired.get(timer.name()));
+        if (firedAt.isEmpty()) {
           missing++;
           anyMissing = true;
-          firedAt = lookedAt;
         }
-        long late = Duration.between(timer.due(), firedAt).toNanos();
+        long late = Duration.between(timer.due(), firedAt.orElse(lookedAt)).toNanos();
         (timer.due().isBefore(opened) ? during : after).add(late);
         (timer.isEscalationStep() ? steps : notices).add(late);
+        rows.add(new TimerRow(number, timer.name(), timer.due(), firedAt, late));
       }
       if (anyMissing) {
         withMissing.add(incident);
       }
     }
-    return new Lateness(during, after, steps, notices, missing, withMissing);
+    return new Lateness(during, after, steps, notices, missing, withMissing, rows);
+  }
+
+  /**
+   * Of the seconds (of due time) with at least {@link #WORST_SECOND_MIN_TIMERS} timers due, the one
+   * whose least late timer was latest.
+   */
+  static Optional<WorstSecond> worstSecond(List<TimerRow> rows) {
+    Map<Instant, List<TimerRow>> bySecond = new TreeMap<>();
+    for (TimerRow row : rows) {
+      bySecond
+          .computeIfAbsent(row.due().truncatedTo(ChronoUnit.SECONDS), second -> new ArrayList<>())
+          .add(row);
+    }
+    WorstSecond worst = null;
+    for (Map.Entry<Instant, List<TimerRow>> second : bySecond.entrySet()) {
+      List<TimerRow> due = second.getValue();
+      if (due.size() < WORST_SECOND_MIN_TIMERS) {
+        continue;
+      }
+      long least = due.stream().mapToLong(TimerRow::latenessNanos).min().orElseThrow();
+      if (worst == null || least > worst.leastLatenessNanos()) {
+        worst = new WorstSecond(second.getKey(), least, due.size());
+      }
+    }
+    return Optional.ofNullable(worst);
+  }
+
+  private static String describe(WorstSecond worst, Instant openingStarted) {
+    return "every timer due in "
+        + DateTimeFormatter.ISO_INSTANT.format(worst.second())
+        + " ("
+        + Duration.between(openingStarted, worst.second()).toSeconds()
+        + " s after the first alert; "
+        + worst.timers()
+        + " timers) at least "
+        + Latencies.millis(worst.leastLatenessNanos() / 1e6)
+        + " late";
+  }
+
+  /** Every row as CSV: incident, timer, due, fired (empty if not), lateness in milliseconds. */
+  static void writeTimerLog(Path file, List<TimerRow> rows) throws IOException {
+    List<String> lines = new ArrayList<>(rows.size() + 1);
+    lines.add("incident,timer,due,fired,lateness_ms");
+    for (TimerRow row : rows) {
+      lines.add(
+          "INC-"
+              + row.incident()
+              + ","
+              + row.timer()
+              + ","
+              + row.due()
+              + ","
+              + row.fired().map(Instant::toString).orElse("")
+              + ","
+              + TimeUnit.NANOSECONDS.toMillis(row.latenessNanos()));
+    }
+    Files.write(file, lines, StandardCharsets.UTF_8);
   }
 
   private static List<Long> pageLateness(

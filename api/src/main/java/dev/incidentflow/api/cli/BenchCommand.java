@@ -135,6 +135,12 @@ public final class BenchCommand extends ServerCommand<IncidentFlowConfiguration>
         .action(Arguments.storeTrue())
         .help("open incidents: skip the timer floor, which runs as long as --hold");
     subparser
+        .addArgument("--timer-log")
+        .dest("timerLog")
+        .help(
+            "open incidents: write every planned timer to this CSV file (incident, timer, due,"
+                + " fired, lateness)");
+    subparser
         .addArgument("--drain-timeout")
         .dest("drainTimeout")
         .setDefault("300s")
@@ -359,7 +365,19 @@ public final class BenchCommand extends ServerCommand<IncidentFlowConfiguration>
         Durations.parse(namespace.getString("hold")),
         Durations.parse(namespace.getString("drainTimeout")),
         !Boolean.TRUE.equals(namespace.getBoolean("noTimerFloor")),
+        Optional.ofNullable(namespace.getString("timerLog"))
+            .map(Path::of)
+            .map(BenchCommand::inWritableDirectory),
         new BenchPolicy(Durations.parse(namespace.getString("updateEvery")), escalateAt));
+  }
+
+  /** Refused before the run rather than after it, which may take many minutes. */
+  private static Path inWritableDirectory(Path file) {
+    Path directory = file.toAbsolutePath().getParent();
+    if (!Files.isDirectory(directory) || !Files.isWritable(directory)) {
+      throw new IllegalArgumentException("--timer-log: cannot write a file in " + directory);
+    }
+    return file;
   }
 
   /** The bench answers on free ports, so it can run next to a dev stack on 8080. */

@@ -6,6 +6,8 @@ import dev.incidentflow.api.IncidentFlowApplication;
 import dev.incidentflow.api.IncidentFlowConfiguration;
 import dev.incidentflow.api.cli.BenchCommand;
 import io.dropwizard.core.setup.Bootstrap;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import net.sourceforge.argparse4j.ArgumentParsers;
@@ -14,6 +16,7 @@ import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The benchmark, small: the {@code bench} command as a user runs it (embedded Temporal and
@@ -24,8 +27,9 @@ class BenchSmokeTest {
 
   @Test
   @Timeout(120)
-  void stormOfRedeliveriesMakesOneIncidentAndOnePagePerGroupAndRecordsEveryDelivery()
-      throws Exception {
+  void stormOfRedeliveriesMakesOneIncidentAndOnePagePerGroupAndRecordsEveryDelivery(
+      @TempDir Path dir) throws Exception {
+    Path timerLog = dir.resolve("timers.csv");
     List<BenchReport> reports = new ArrayList<>();
     IncidentFlowApplication application = new IncidentFlowApplication();
     Bootstrap<IncidentFlowConfiguration> bootstrap = new Bootstrap<>(application);
@@ -57,7 +61,9 @@ class BenchSmokeTest {
               "--escalate-at",
               "1s",
               "--drain-timeout",
-              "60s"
+              "60s",
+              "--timer-log",
+              timerLog.toString()
             });
 
     command.run(bootstrap, namespace);
@@ -88,6 +94,14 @@ class BenchSmokeTest {
         .isZero();
     assertThat(count(report, OpenIncidents.PHASE, "floor workflows whose timers all fired"))
         .isEqualTo(5);
+    // every incident's first step falls due inside the window, one row each at least
+    List<String> rows = Files.readAllLines(timerLog);
+    assertThat(rows.get(0)).isEqualTo("incident,timer,due,fired,lateness_ms");
+    assertThat(rows.subList(1, rows.size()))
+        .filteredOn(row -> row.contains(",escalation step 1,"))
+        .extracting(row -> row.substring(0, row.indexOf(',')))
+        .hasSize(5)
+        .doesNotHaveDuplicates();
   }
 
   private static long count(BenchReport report, String phase, String figure) {

@@ -1,13 +1,19 @@
 package dev.incidentflow.api.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class OpenIncidentsTest {
   private static final Instant AT = Instant.parse("2026-12-04T15:00:00Z");
@@ -98,5 +104,75 @@ class OpenIncidentsTest {
     long second = Duration.ofSeconds(1).toNanos();
     assertThat(lateness.steps()).containsExactlyInAnyOrder(0L, 30 * second, second, 0L, 0L, 0L);
     assertThat(lateness.notices()).containsExactlyInAnyOrder(30 * second, 0L, 30 * second);
+    assertThat(lateness.rows())
+        .hasSize(9)
+        .filteredOn(row -> row.fired().isEmpty())
+        .extracting(OpenIncidents.TimerRow::timer, OpenIncidents.TimerRow::latenessNanos)
+        .containsExactlyInAnyOrder(
+            tuple("escalation step 2", 30 * second),
+            tuple("update overdue notice 1", 30 * second),
+            tuple("update overdue notice 1", 30 * second));
+  }
+
+  private static OpenIncidents.TimerRow row(long incident, String due, long lateMillis) {
+    Instant at = Instant.parse(due);
+    return new OpenIncidents.TimerRow(
+        incident,
+        "escalation step 1",
+        at,
+        Optional.of(at.plusMillis(lateMillis)),
+        Duration.ofMillis(lateMillis).toNanos());
+  }
+
+  @Test
+  void theWorstSecondIsTheOneWhoseLeastLateTimerWasLatest() {
+    List<OpenIncidents.TimerRow> rows = new ArrayList<>();
+    // 15:00:01: a backlog served newest first, most timers very late but one on time
+    for (int i = 0; i < 5; i++) {
+      rows.add(row(i, "2026-12-04T15:00:01.100Z", i == 2 ? 3 : 40_000));
+    }
+    // 15:00:02: a stall, every timer about 3 s late
+    for (int i = 0; i < 6; i++) {
+      rows.add(row(10 + i, "2026-12-04T15:00:02." + (100 + i * 100) + "Z", 3_000 + i));
+    }
+    // 15:00:03: later still, but too few timers to say anything about the second
+    for (int i = 0; i < 4; i++) {
+      rows.add(row(20 + i, "2026-12-04T15:00:03Z", 60_000));
+    }
+
+    assertThat(OpenIncidents.worstSecond(rows))
+        .hasValue(
+            new OpenIncidents.WorstSecond(
+                Instant.parse("2026-12-04T15:00:02Z"), Duration.ofMillis(3_000).toNanos(), 6));
+    assertThat(OpenIncidents.worstSecond(rows.subList(11, 15))).isEmpty();
+  }
+
+  @Test
+  void theTimerLogHasOneRowPerTimerAndLeavesAnUnfiredTimersFiringEmpty(@TempDir Path dir)
+      throws Exception {
+    Path file = dir.resolve("timers.csv");
+    Instant due = Instant.parse("2026-12-04T15:00:10Z");
+
+    OpenIncidents.writeTimerLog(
+        file,
+        List.of(
+            new OpenIncidents.TimerRow(
+                7,
+                "escalation step 1",
+                due,
+                Optional.of(due.plusMillis(1_250)),
+                Duration.ofMillis(1_250).toNanos()),
+            new OpenIncidents.TimerRow(
+                8,
+                "update overdue notice 1",
+                due,
+                Optional.empty(),
+                Duration.ofSeconds(30).toNanos())));
+
+    assertThat(Files.readAllLines(file))
+        .containsExactly(
+            "incident,timer,due,fired,lateness_ms",
+            "INC-7,escalation step 1,2026-12-04T15:00:10Z,2026-12-04T15:00:11.250Z,1250",
+            "INC-8,update overdue notice 1,2026-12-04T15:00:10Z,,30000");
   }
 }

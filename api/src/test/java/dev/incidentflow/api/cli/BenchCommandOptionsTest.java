@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.incidentflow.api.IncidentFlowApplication;
 import dev.incidentflow.api.bench.BenchOptions;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import net.sourceforge.argparse4j.ArgumentParsers;
@@ -12,6 +13,7 @@ import net.sourceforge.argparse4j.inf.ArgumentParser;
 import net.sourceforge.argparse4j.inf.ArgumentParserException;
 import net.sourceforge.argparse4j.inf.Subparser;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The {@code bench} command's flags, as a user types them, and the run they describe. */
 class BenchCommandOptionsTest {
@@ -26,6 +28,7 @@ class BenchCommandOptionsTest {
     assertThat(options.openIncidents()).isEqualTo(2_000);
     assertThat(options.hold()).isEqualTo(Duration.ofSeconds(60));
     assertThat(options.timerFloor()).isTrue();
+    assertThat(options.timerLog()).isEmpty();
     assertThat(options.policy().updateEvery()).isEqualTo(Duration.ofSeconds(20));
     assertThat(options.policy().escalateAt())
         .containsExactly(Duration.ofSeconds(10), Duration.ofSeconds(20));
@@ -57,6 +60,18 @@ class BenchCommandOptionsTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("--storm-warmup must be 0 or at least --groups");
     assertThat(parse("--groups", "50", "--storm-warmup", "0").stormWarmup()).isZero();
+  }
+
+  @Test
+  void aTimerLogIsRefusedBeforeTheRunWhenItsDirectoryIsMissing(@TempDir Path dir)
+      throws ArgumentParserException {
+    Path missing = dir.resolve("no-such-directory").resolve("timers.csv");
+
+    assertThatThrownBy(() -> parse("--timer-log", missing.toString()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("--timer-log: cannot write a file in " + missing.getParent());
+    assertThat(parse("--timer-log", dir.resolve("timers.csv").toString()).timerLog())
+        .hasValue(dir.resolve("timers.csv"));
   }
 
   private static BenchOptions parse(String... flags) throws ArgumentParserException {
