@@ -61,6 +61,15 @@ class EmbeddedTemporalServerTest {
   }
 
   @Test
+  void closingTheServerClosesItsInProcessChannel() throws Exception {
+    EmbeddedTemporalServer server = EmbeddedTemporalServer.start(freePort());
+    server.close();
+
+    assertThat(server.channel().isShutdown()).isTrue();
+    assertThat(server.channel().isTerminated()).isTrue();
+  }
+
+  @Test
   void itsPortListensOnTheLoopbackAddressOnly() throws Exception {
     try (EmbeddedTemporalServer server = EmbeddedTemporalServer.start(freePort())) {
       assertThat(server.listenAddresses())
