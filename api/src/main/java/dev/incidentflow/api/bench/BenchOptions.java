@@ -54,6 +54,9 @@ public record BenchOptions(
     requireNonNull(hold, "hold is null");
     requireNonNull(drainTimeout, "drainTimeout is null");
     requireNonNull(timerLog, "timerLog is null");
+    if (timerLog.isPresent() && openIncidents == 0) {
+      throw new IllegalArgumentException("--timer-log needs phase c: --open-incidents is 0");
+    }
     requireNonNull(policy, "policy is null");
   }
 }

@@ -188,8 +188,15 @@ final class OpenIncidents {
 
     Lateness timeline = timelineLateness(ours, policy, opened, windowEnd, lookedAt);
     if (options.timerLog().isPresent()) {
-      writeTimerLog(options.timerLog().get(), timeline.rows());
-      Progress.say("open incidents: every timer written to " + options.timerLog().get());
+      Path file = options.timerLog().get();
+      try {
+        writeTimerLog(file, timeline.rows());
+        Progress.say("open incidents: every timer written to " + file);
+        report.figure(PHASE, "timer log", timeline.rows().size() + " timers in " + file);
+      } catch (IOException e) {
+        // The run's figures matter more than the file; say why it is missing and go on.
+        report.figure(PHASE, "timer log", "not written: " + e);
+      }
     }
     List<Long> all = new ArrayList<>(timeline.duringOpening());
     all.addAll(timeline.afterOpening());
@@ -218,14 +225,14 @@ final class OpenIncidents {
         timeline.missing() + " (in " + timeline.incidentsMissing() + " incidents)");
     report.figure(
         PHASE,
+        "    up to " + STALLED_SAMPLE + " of them: workflow task waits (whole history)",
+        stalledTaskWaits(context, timeline.withMissing()));
+    report.figure(
+        PHASE,
         "  the second of due times whose least late timer was latest",
         worstSecond(timeline.rows())
             .map(worst -> describe(worst, openingStarted))
-            .orElse("no second with " + WORST_SECOND_MIN_TIMERS + " timers due"));
-    report.figure(
-        PHASE,
-        "    up to " + STALLED_SAMPLE + " of them: workflow task waits (whole history)",
-        stalledTaskWaits(context, timeline.withMissing()));
+            .orElse("no second with at least " + WORST_SECOND_MIN_TIMERS + " timers due"));
     Latencies pageLateness =
         Latencies.ofNanos(pageLateness(ours, policy, triggers, windowEnd, lookedAt));
     report.figure(PHASE, "escalation page arrival at PagerDuty vs plan", pageLateness.summary());
@@ -469,7 +476,8 @@ final class OpenIncidents {
     return "every timer due in "
         + DateTimeFormatter.ISO_INSTANT.format(worst.second())
         + " ("
-        + Duration.between(openingStarted, worst.second()).toSeconds()
+        + Duration.between(openingStarted.truncatedTo(ChronoUnit.SECONDS), worst.second())
+            .toSeconds()
         + " s after the first alert; "
         + worst.timers()
         + " timers) at least "
@@ -477,7 +485,11 @@ final class OpenIncidents {
         + " late";
   }
 
-  /** Every row as CSV: incident, timer, due, fired (empty if not), lateness in milliseconds. */
+  /**
+   * Every row as CSV: incident, timer, due, fired (empty if not), lateness in milliseconds. No
+   * field is quoted: incidents are {@code INC-<n>}, timers are {@link BenchPolicy}'s names
+   * (letters, digits, spaces) and times ISO-8601, none with a comma or a quote.
+   */
   static void writeTimerLog(Path file, List<TimerRow> rows) throws IOException {
     List<String> lines = new ArrayList<>(rows.size() + 1);
     lines.add("incident,timer,due,fired,lateness_ms");

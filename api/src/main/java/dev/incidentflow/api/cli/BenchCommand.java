@@ -374,8 +374,11 @@ public final class BenchCommand extends ServerCommand<IncidentFlowConfiguration>
   /** Refused before the run rather than after it, which may take many minutes. */
   private static Path inWritableDirectory(Path file) {
     Path directory = file.toAbsolutePath().getParent();
-    if (!Files.isDirectory(directory) || !Files.isWritable(directory)) {
+    if (directory == null || !Files.isDirectory(directory) || !Files.isWritable(directory)) {
       throw new IllegalArgumentException("--timer-log: cannot write a file in " + directory);
+    }
+    if (Files.isDirectory(file) || (Files.exists(file) && !Files.isWritable(file))) {
+      throw new IllegalArgumentException("--timer-log: cannot write " + file);
     }
     return file;
   }

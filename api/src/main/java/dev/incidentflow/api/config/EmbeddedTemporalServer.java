@@ -30,10 +30,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>In-process: the application's worker and client are in the server's JVM, and gRPC's in-process
  * transport hands them the server's protobuf messages as they are, where the TCP port costs both
- * sides HTTP/2 framing and a serialization each way for every call. {@code
- * TestServer.createServer()} does the same for Temporal's own test environment. Anything outside
- * the JVM (a second worker, a CLI, {@code bench --temporal}) uses the port and sees the same
- * workflows.
+ * sides HTTP/2 framing and a serialization each way for every call ({@code
+ * TestServer.createServer()} reaches Temporal's own test environment in-process too, over one
+ * channel; this one spreads its calls over several, see {@link #channel()}). Anything outside the
+ * JVM (a second worker, a CLI, {@code bench --temporal}) uses the port and sees the same workflows.
  *
  * <p>The lock log: the test server's clock ({@code SelfAdvancingTimerImpl}, temporal-test-server
  * 1.38.0) appends an entry to a {@code LinkedList} for every time lock it takes and releases, which
@@ -102,8 +102,9 @@ public final class EmbeddedTemporalServer implements Closeable {
       services.close();
       throw e;
     }
+    // No channel of its own (false): the clients here use channel(), made in the constructor.
     return new EmbeddedTemporalServer(
-        services, started, new InProcessGRPCServer(services.getServices()));
+        services, started, new InProcessGRPCServer(services.getServices(), false));
   }
 
   /**
@@ -129,9 +130,14 @@ public final class EmbeddedTemporalServer implements Closeable {
     inProcess.shutdown();
     tcp.shutdown();
     try {
-      channel.awaitTermination(5, TimeUnit.SECONDS);
-      inProcess.awaitTermination(5, TimeUnit.SECONDS);
-      if (!tcp.awaitTermination(5, TimeUnit.SECONDS)) {
+      // One 5 s deadline for all three: a worker's long poll may still be open on the channel.
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+      if (!channel.awaitTermination(left(deadline), TimeUnit.NANOSECONDS)) {
+        log.warn("Temporal test server: in-process calls still open after 5 s; cancelling them");
+        channel.shutdownNow();
+      }
+      inProcess.awaitTermination(left(deadline), TimeUnit.NANOSECONDS);
+      if (!tcp.awaitTermination(left(deadline), TimeUnit.NANOSECONDS)) {
         log.warn("Temporal test server: the port did not close within 5 s");
       }
     } catch (InterruptedException e) {
@@ -139,6 +145,10 @@ public final class EmbeddedTemporalServer implements Closeable {
     }
     services.close();
     tcp.shutdownNow();
+  }
+
+  private static long left(long deadline) {
+    return Math.max(0, deadline - System.nanoTime());
   }
 
   /**

@@ -19,7 +19,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * stream and, from the server's threads, again to close it. With the API's request threads, the
  * worker's pollers and executors and the server's own threads all on one channel, that lock is the
  * busiest in the JVM during a storm; on two cores its holder is often descheduled while dozens
- * wait. Calls on separate channels share nothing, so spreading them divides the waiting.
+ * wait. Channels to the same server share no transport lock (they still share the server and its
+ * threads), so spreading the calls spreads that waiting: in {@code bench}'s storm the tail of the
+ * webhook latency fell and its median rose (docs/benchmarks.md, twenty-sixth session).
+ *
+ * <p>{@link #notifyWhenStateChanged} is not supported (ManagedChannel's default throws); the
+ * Temporal SDK, handed a channel, only asks for its state.
  */
 final class SpreadChannel extends ManagedChannel {
   private final List<ManagedChannel> channels;
@@ -80,17 +85,30 @@ final class SpreadChannel extends ManagedChannel {
     return true;
   }
 
-  /** The first of its channels' states that is not {@code READY}, if any. */
+  /**
+   * The worst of its channels' states, worst first: {@code SHUTDOWN}, {@code TRANSIENT_FAILURE},
+   * {@code CONNECTING}, {@code IDLE}, {@code READY}.
+   */
   @Override
   public ConnectivityState getState(boolean requestConnection) {
-    ConnectivityState answer = ConnectivityState.READY;
+    ConnectivityState worst = ConnectivityState.READY;
     for (ManagedChannel channel : channels) {
       ConnectivityState state = channel.getState(requestConnection);
-      if (answer == ConnectivityState.READY) {
-        answer = state;
+      if (rank(state) > rank(worst)) {
+        worst = state;
       }
     }
-    return answer;
+    return worst;
+  }
+
+  private static int rank(ConnectivityState state) {
+    return switch (state) {
+      case READY -> 0;
+      case IDLE -> 1;
+      case CONNECTING -> 2;
+      case TRANSIENT_FAILURE -> 3;
+      case SHUTDOWN -> 4;
+    };
   }
 
   @Override

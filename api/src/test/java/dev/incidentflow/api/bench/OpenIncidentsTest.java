@@ -114,16 +114,6 @@ class OpenIncidentsTest {
             tuple("update overdue notice 1", 30 * second));
   }
 
-  private static OpenIncidents.TimerRow row(long incident, String due, long lateMillis) {
-    Instant at = Instant.parse(due);
-    return new OpenIncidents.TimerRow(
-        incident,
-        "escalation step 1",
-        at,
-        Optional.of(at.plusMillis(lateMillis)),
-        Duration.ofMillis(lateMillis).toNanos());
-  }
-
   @Test
   void theWorstSecondIsTheOneWhoseLeastLateTimerWasLatest() {
     List<OpenIncidents.TimerRow> rows = new ArrayList<>();
@@ -145,6 +135,12 @@ class OpenIncidentsTest {
             new OpenIncidents.WorstSecond(
                 Instant.parse("2026-12-04T15:00:02Z"), Duration.ofMillis(3_000).toNanos(), 6));
     assertThat(OpenIncidents.worstSecond(rows.subList(11, 15))).isEmpty();
+    // a fifth timer in 15:00:03 is enough to count it
+    rows.add(row(24, "2026-12-04T15:00:03.500Z", 60_000));
+    assertThat(OpenIncidents.worstSecond(rows))
+        .hasValue(
+            new OpenIncidents.WorstSecond(
+                Instant.parse("2026-12-04T15:00:03Z"), Duration.ofMillis(60_000).toNanos(), 5));
   }
 
   @Test
@@ -174,5 +170,15 @@ class OpenIncidentsTest {
             "incident,timer,due,fired,lateness_ms",
             "INC-7,escalation step 1,2026-12-04T15:00:10Z,2026-12-04T15:00:11.250Z,1250",
             "INC-8,update overdue notice 1,2026-12-04T15:00:10Z,,30000");
+  }
+
+  private static OpenIncidents.TimerRow row(long incident, String due, long lateMillis) {
+    Instant at = Instant.parse(due);
+    return new OpenIncidents.TimerRow(
+        incident,
+        "escalation step 1",
+        at,
+        Optional.of(at.plusMillis(lateMillis)),
+        Duration.ofMillis(lateMillis).toNanos());
   }
 }

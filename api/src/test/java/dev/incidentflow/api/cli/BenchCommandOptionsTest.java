@@ -70,6 +70,13 @@ class BenchCommandOptionsTest {
     assertThatThrownBy(() -> parse("--timer-log", missing.toString()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("--timer-log: cannot write a file in " + missing.getParent());
+    assertThatThrownBy(() -> parse("--timer-log", dir.toString()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("--timer-log: cannot write " + dir);
+    assertThatThrownBy(
+            () -> parse("--timer-log", dir.resolve("t.csv").toString(), "--open-incidents", "0"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("--timer-log needs phase c: --open-incidents is 0");
     assertThat(parse("--timer-log", dir.resolve("timers.csv").toString()).timerLog())
         .hasValue(dir.resolve("timers.csv"));
   }

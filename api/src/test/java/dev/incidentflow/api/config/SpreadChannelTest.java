@@ -28,6 +28,7 @@ class SpreadChannelTest {
     int calls;
     boolean shutdown;
     ConnectivityState state = ConnectivityState.READY;
+    boolean askedToConnect;
 
     @Override
     public <RequestT, ResponseT> ClientCall<RequestT, ResponseT> newCall(
@@ -69,6 +70,7 @@ class SpreadChannelTest {
 
     @Override
     public ConnectivityState getState(boolean requestConnection) {
+      askedToConnect |= requestConnection;
       return state;
     }
   }
@@ -103,15 +105,21 @@ class SpreadChannelTest {
   }
 
   @Test
-  void itsStateIsTheFirstOfItsChannelsThatIsNotReady() {
+  void itsStateIsTheWorstOfItsChannelsAndItAsksEachToConnectWhenAsked() {
     CountingChannel ready = new CountingChannel();
     CountingChannel idle = new CountingChannel();
     idle.state = ConnectivityState.IDLE;
+    CountingChannel failing = new CountingChannel();
+    failing.state = ConnectivityState.TRANSIENT_FAILURE;
 
     assertThat(new SpreadChannel(List.of(ready, ready)).getState(false))
         .isEqualTo(ConnectivityState.READY);
-    assertThat(new SpreadChannel(List.of(ready, idle)).getState(true))
-        .isEqualTo(ConnectivityState.IDLE);
+    assertThat(List.of(ready, idle, failing)).noneMatch(channel -> channel.askedToConnect);
+    assertThat(new SpreadChannel(List.of(ready, idle, failing)).getState(true))
+        .isEqualTo(ConnectivityState.TRANSIENT_FAILURE);
+    assertThat(List.of(ready, idle, failing)).allMatch(channel -> channel.askedToConnect);
+    assertThat(new SpreadChannel(List.of(failing, idle)).getState(false))
+        .isEqualTo(ConnectivityState.TRANSIENT_FAILURE);
   }
 
   @Test
