@@ -25,6 +25,7 @@ import java.util.OptionalInt;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Phase c: K incidents open at once on one worker, each with live escalation and status-update
@@ -44,22 +45,40 @@ final class OpenIncidents {
   private OpenIncidents() {}
 
   /**
-   * Lateness samples in nanoseconds: timers due before the last incident paged, and after; and the
-   * same samples split into escalation steps and overdue notices. {@code missing} timers had not
-   * fired when the incidents were read back, in the incidents {@code withMissing}: many in few says
-   * whole incidents waited, not single timers.
+   * Every timer the policy planned in the window, as {@code rows}, and the lateness samples the
+   * report takes from them, in nanoseconds: timers due before the last incident paged ({@code
+   * opened}), and after; the same split into escalation steps and overdue notices. {@code missing}
+   * timers had not fired when the incidents were read back, in the incidents {@code withMissing}:
+   * many in few says whole incidents waited, not single timers.
    */
-  record Lateness(
-      List<Long> duringOpening,
-      List<Long> afterOpening,
-      List<Long> steps,
-      List<Long> notices,
-      int missing,
-      List<JsonNode> withMissing,
-      List<TimerRow> rows) {
+  record Lateness(Instant opened, List<TimerRow> rows, List<JsonNode> withMissing) {
+
+    List<Long> duringOpening() {
+      return latenessOf(row -> row.due().isBefore(opened));
+    }
+
+    List<Long> afterOpening() {
+      return latenessOf(row -> !row.due().isBefore(opened));
+    }
+
+    List<Long> steps() {
+      return latenessOf(TimerRow::isEscalationStep);
+    }
+
+    List<Long> notices() {
+      return latenessOf(row -> !row.isEscalationStep());
+    }
+
+    int missing() {
+      return (int) rows.stream().filter(row -> row.fired().isEmpty()).count();
+    }
 
     int incidentsMissing() {
       return withMissing.size();
+    }
+
+    private List<Long> latenessOf(Predicate<TimerRow> which) {
+      return rows.stream().filter(which).map(TimerRow::latenessNanos).toList();
     }
   }
 
@@ -70,7 +89,12 @@ final class OpenIncidents {
    * @param latenessNanos from {@code due} to {@code fired}, or to the read-back if not fired
    */
   record TimerRow(
-      long incident, String timer, Instant due, Optional<Instant> fired, long latenessNanos) {}
+      long incident, String timer, Instant due, Optional<Instant> fired, long latenessNanos) {
+
+    boolean isEscalationStep() {
+      return new BenchPolicy.PlannedTimer(timer, due).isEscalationStep();
+    }
+  }
 
   /**
    * The second of due times in which even the least late timer was latest, and how late that was. A
@@ -405,11 +429,6 @@ final class OpenIncidents {
       Instant opened,
       Instant windowEnd,
       Instant lookedAt) {
-    List<Long> during = new ArrayList<>();
-    List<Long> after = new ArrayList<>();
-    List<Long> steps = new ArrayList<>();
-    List<Long> notices = new ArrayList<>();
-    int missing = 0;
     List<JsonNode> withMissing = new ArrayList<>();
     List<TimerRow> rows = new ArrayList<>();
     for (JsonNode incident : incidents) {
@@ -431,20 +450,15 @@ final class OpenIncidents {
       }
       for (BenchPolicy.PlannedTimer timer : policy.timersDue(start, windowEnd)) {
         Optional<Instant> firedAt = Optional.ofNullable(fired.get(timer.name()));
-        if (firedAt.isEmpty()) {
-          missing++;
-          anyMissing = true;
-        }
+        anyMissing |= firedAt.isEmpty();
         long late = Duration.between(timer.due(), firedAt.orElse(lookedAt)).toNanos();
-        (timer.due().isBefore(opened) ? during : after).add(late);
-        (timer.isEscalationStep() ? steps : notices).add(late);
         rows.add(new TimerRow(number, timer.name(), timer.due(), firedAt, late));
       }
       if (anyMissing) {
         withMissing.add(incident);
       }
     }
-    return new Lateness(during, after, steps, notices, missing, withMissing, rows);
+    return new Lateness(opened, rows, withMissing);
   }
 
   /**
