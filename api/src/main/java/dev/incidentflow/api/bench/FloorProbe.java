@@ -53,7 +53,6 @@ final class FloorProbe implements AutoCloseable {
     factory.start();
   }
 
-  /** One run of the floor workflow: nanoseconds from the start call's return to the activity. */
   /**
    * One floor sample: its workflow and nanoseconds from the start call's return to the activity.
    */

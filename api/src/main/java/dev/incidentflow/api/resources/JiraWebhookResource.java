@@ -195,14 +195,12 @@ public class JiraWebhookResource {
   }
 
   /**
-   * The issue's {@code fields.status}: its name as people see it, or, when an event leaves the name
-   * out, its status category's name (then key), so that a timeline never reads "is in Jira".
-   */
-  /**
-   * The issue's status as the event gives it, with the time it took it: Jira's {@code
-   * statuscategorychangedate} when the event carries it, or the event's time when its changelog
-   * changes the status. Who took it is the event's user (its display name), only when its changelog
-   * changes the status: an event that edits something else names its own editor.
+   * The issue's status as the event gives it, with the time it took it. The status is {@code
+   * fields.status}'s name as people see it, or, when an event leaves the name out, its status
+   * category's name (then key), so that a timeline never reads "is in Jira". The time is Jira's
+   * {@code statuscategorychangedate} when the event carries it, or the event's time when its
+   * changelog changes the status. Who took it is the event's user (its display name), only when its
+   * changelog changes the status: an event that edits something else names its own editor.
    */
   static TrackerStatus statusOf(JsonNode event) {
     JsonNode fields = event.path("issue").path("fields");

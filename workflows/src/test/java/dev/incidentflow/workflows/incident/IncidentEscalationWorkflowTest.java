@@ -159,7 +159,6 @@ class IncidentEscalationWorkflowTest {
     assertThat(escalatedLevels()).containsExactly("1");
   }
 
-  /** Sends update {@code name} and returns once the incident took it, without its result. */
   /** An escalation by hand and the change that overtakes it. */
   private record Overtaking(
       WorkflowUpdateHandle<IncidentView> escalating, WorkflowUpdateHandle<IncidentView> change) {}
