@@ -1,6 +1,8 @@
 package dev.incidentflow.api;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.uber.m3.tally.Scope;
+import com.uber.m3.tally.ScopeCloseException;
 import dev.incidentflow.activities.directory.Directory;
 import dev.incidentflow.activities.directory.DirectoryActivitiesImpl;
 import dev.incidentflow.activities.slack.SlackSettings;
@@ -29,6 +31,7 @@ import dev.incidentflow.api.config.DatabaseTimeouts;
 import dev.incidentflow.api.config.DatabaseUrl;
 import dev.incidentflow.api.config.FileOrResourceSourceProvider;
 import dev.incidentflow.api.config.SearchAttributeRegistration;
+import dev.incidentflow.api.config.TemporalSdkMetrics;
 import dev.incidentflow.api.core.AlertIntake;
 import dev.incidentflow.api.core.AlertMapper;
 import dev.incidentflow.api.core.BoundedChanges;
@@ -170,14 +173,16 @@ public class IncidentFlowApplication extends Application<IncidentFlowConfigurati
       jdbi.setTemplateEngine(new CommentingTemplateEngine());
     }
 
-    WorkflowServiceStubs service = config.getTemporal().buildStubs();
+    Scope sdkMetrics = TemporalSdkMetrics.scope(environment.metrics());
+    WorkflowServiceStubs service = config.getTemporal().buildStubs(sdkMetrics);
     environment
         .lifecycle()
         .manage(
             new Managed() {
               @Override
-              public void stop() {
+              public void stop() throws ScopeCloseException {
                 service.shutdown();
+                sdkMetrics.close();
               }
             });
     environment.healthChecks().register("temporal", new TemporalHealthCheck(service));

@@ -136,6 +136,11 @@ class AlertToIncidentEndToEndTest {
     assertThat(api.get("/v1/incidents?status=closed").body()).hasSize(1);
     assertThat(api.get("/v1/incidents/INC-1/history").body().path("events").size())
         .isGreaterThan(10);
+
+    // The Temporal SDK's own metrics, on the admin port with the rest: the worker's workflow tasks
+    // found this incident in its cache (tally reports once a second).
+    ApiClient admin = new ApiClient(APP.getAdminPort(), TestStack.TOKEN);
+    admin.await("/metrics", answer -> cacheHits(answer.body()) > 0);
   }
 
   /**
@@ -220,6 +225,18 @@ class AlertToIncidentEndToEndTest {
     return StreamSupport.stream(incident.path("timeline").spliterator(), false)
         .map(event -> event.path("text").asText())
         .toList();
+  }
+
+  /** The worker's workflow cache hits on task queue {@code incidents}, from {@code /metrics}. */
+  private static long cacheHits(JsonNode metrics) {
+    long hits = 0;
+    for (var counter : metrics.path("counters").properties()) {
+      if (counter.getKey().startsWith("temporal_sticky_cache_hit{")
+          && counter.getKey().contains("task_queue=incidents")) {
+        hits += counter.getValue().path("count").asLong();
+      }
+    }
+    return hits;
   }
 
   private static List<String> types(JsonNode incident) {

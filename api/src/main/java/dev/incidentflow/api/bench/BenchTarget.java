@@ -2,6 +2,7 @@ package dev.incidentflow.api.bench;
 
 import static java.util.Objects.requireNonNull;
 
+import com.codahale.metrics.MetricRegistry;
 import dev.incidentflow.worker.WorkerSettings;
 import io.temporal.client.WorkflowClient;
 import java.net.URI;
@@ -13,6 +14,8 @@ import java.util.Optional;
  * @param temporal a client of the Temporal server the deployment uses, for the floor; empty skips
  *     it
  * @param worker the incident worker's settings when it runs in this JVM
+ * @param metrics the application's metric registry when it runs in this JVM, with the Temporal
+ *     SDK's metrics in it
  * @param sameJvm whether the API, worker and Temporal server share this JVM, so heap and thread
  *     figures describe them
  */
@@ -22,6 +25,7 @@ public record BenchTarget(
     Optional<WorkflowClient> temporal,
     String description,
     Optional<WorkerSettings> worker,
+    Optional<MetricRegistry> metrics,
     boolean sameJvm) {
 
   public BenchTarget {
@@ -30,5 +34,6 @@ public record BenchTarget(
     requireNonNull(temporal, "temporal is null");
     requireNonNull(description, "description is null");
     requireNonNull(worker, "worker is null");
+    requireNonNull(metrics, "metrics is null");
   }
 }

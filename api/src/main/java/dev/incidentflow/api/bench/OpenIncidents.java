@@ -37,6 +37,8 @@ import java.util.function.Predicate;
 final class OpenIncidents {
   static final String PHASE = "c. open incidents";
   static final String MARKER = "open";
+  static final String WORKER_CACHE =
+      "worker cache, opening and hold (the SDK's counters, reported once a second)";
   static final double LATENESS_P99_TARGET_MILLIS = 2_000;
   static final long ONE_GIB = 1L << 30;
   private static final int HISTORY_SAMPLE = 200;
@@ -146,6 +148,7 @@ final class OpenIncidents {
             + " SEV1 incidents from "
             + options.senders()
             + " senders");
+    Optional<WorkerCache> cacheBefore = WorkerCache.read(context.target().metrics());
     CpuBusy cpu = CpuBusy.start();
     Instant openingStarted = Instant.now();
     long started = System.nanoTime();
@@ -179,6 +182,7 @@ final class OpenIncidents {
     Instant windowEnd = Instant.now();
     String cpuHold = cpu.lap();
     cpu.close();
+    Optional<WorkerCache> cacheAfter = WorkerCache.read(context.target().metrics());
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     int liveThreads = threads.getThreadCount();
     int peakThreads = threads.getPeakThreadCount();
@@ -360,6 +364,12 @@ final class OpenIncidents {
       report.figure(PHASE, "heap", "not measured: the deployment runs in another JVM");
     }
     report.figure(PHASE, "worker settings", workerSettings(context.target()));
+    report.figure(
+        PHASE,
+        WORKER_CACHE,
+        cacheAfter
+            .flatMap(after -> cacheBefore.map(after::since))
+            .orElse("not measured: the worker runs in another JVM"));
   }
 
   /**

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
+import com.codahale.metrics.MetricRegistry;
 import dev.incidentflow.api.IncidentFlowConfiguration;
 import dev.incidentflow.api.bench.BenchOptions;
 import dev.incidentflow.api.bench.BenchPolicy;
@@ -58,6 +59,7 @@ public final class BenchCommand extends ServerCommand<IncidentFlowConfiguration>
   private final Consumer<BenchReport> reports;
   private Server server;
   private int port;
+  private MetricRegistry metrics;
 
   public BenchCommand(Application<IncidentFlowConfiguration> application) {
     this(application, report -> System.out.print(report.table()));
@@ -244,6 +246,7 @@ public final class BenchCommand extends ServerCommand<IncidentFlowConfiguration>
                 "IncidentFlow API and worker in this JVM (as `dev` runs them); "
                     + backends.description(),
                 Optional.of(config.getWorker().settings()),
+                Optional.of(metrics),
                 true);
         BenchReport report = new BenchRun(options, target, slack, pagerDuty).run();
         Progress.say("done; stopping the application");
@@ -269,6 +272,7 @@ public final class BenchCommand extends ServerCommand<IncidentFlowConfiguration>
               @Override
               public void serverStarted(Server started) {
                 server = started;
+                metrics = environment.metrics();
                 port = getLocalPort(started);
               }
             });
@@ -315,6 +319,7 @@ public final class BenchCommand extends ServerCommand<IncidentFlowConfiguration>
               token,
               temporal,
               "deployment at " + namespace.getString("url") + "; " + temporalText,
+              Optional.empty(),
               Optional.empty(),
               false);
       finish(new BenchRun(options, target, slack, pagerDuty).run());

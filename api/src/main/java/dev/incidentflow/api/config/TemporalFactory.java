@@ -1,6 +1,8 @@
 package dev.incidentflow.api.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.uber.m3.tally.NoopScope;
+import com.uber.m3.tally.Scope;
 import io.grpc.ManagedChannel;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
@@ -70,16 +72,27 @@ public class TemporalFactory {
   }
 
   public WorkflowServiceStubs buildStubs() {
+    return buildStubs(new NoopScope());
+  }
+
+  /**
+   * Stubs whose clients and workers report the SDK's metrics to {@code metrics} (see {@link
+   * TemporalSdkMetrics}).
+   */
+  public WorkflowServiceStubs buildStubs(Scope metrics) {
     if (isEmbedded()) {
       throw new IllegalStateException(
           "temporal.address is 'embedded', which only the dev command provides");
     }
     if (inProcessChannel != null) {
       return WorkflowServiceStubs.newServiceStubs(
-          WorkflowServiceStubsOptions.newBuilder().setChannel(inProcessChannel).build());
+          WorkflowServiceStubsOptions.newBuilder()
+              .setChannel(inProcessChannel)
+              .setMetricsScope(metrics)
+              .build());
     }
     WorkflowServiceStubsOptions.Builder options =
-        WorkflowServiceStubsOptions.newBuilder().setTarget(address);
+        WorkflowServiceStubsOptions.newBuilder().setTarget(address).setMetricsScope(metrics);
     if (apiKey != null && !apiKey.isBlank()) {
       options.addApiKey(() -> apiKey).setEnableHttps(true);
     } else if (tls) {
