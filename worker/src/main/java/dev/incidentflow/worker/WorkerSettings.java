@@ -6,7 +6,10 @@ import dev.incidentflow.workflows.incident.IncidentWorkflowSettings;
  * How one worker process is sized.
  *
  * @param maxCachedWorkflows sticky cache size shared by the process: open incidents kept in memory
- *     between tasks (an evicted one is rebuilt by replaying its history)
+ *     between tasks (an evicted one is rebuilt by replaying its history). The SDK's cache (Guava's,
+ *     concurrency level 128) is split into parts that each evict their least recently used entry
+ *     once they hold their share, so it evicts before it is full: keep it about twice the open
+ *     workflows (docs/benchmarks.md, twenty-seventh session)
  * @param maxConcurrentActivities activity slots; activities mostly wait on Slack, PagerDuty and
  *     PostgreSQL, so this is well above the core count
  * @param maxConcurrentWorkflowTasks workflow task slots; workflow tasks are CPU-bound and short

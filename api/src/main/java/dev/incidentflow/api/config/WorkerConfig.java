@@ -14,8 +14,13 @@ public class WorkerConfig {
   /** The first Java release with virtual threads (JEP 444). */
   static final int VIRTUAL_THREADS_SINCE = 21;
 
+  /**
+   * Twice the 2,000 open incidents a worker is sized for: the SDK's cache is up to 128 parts that
+   * each evict on their own once full, so a cache as large as the workflows in it evicts some of
+   * them.
+   */
   @Min(1)
-  private int maxCachedWorkflows = 2_000;
+  private int maxCachedWorkflows = 4_000;
 
   @Min(1)
   private int maxConcurrentActivities = 100;
