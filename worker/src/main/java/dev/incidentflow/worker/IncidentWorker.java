@@ -9,7 +9,6 @@ import dev.incidentflow.workflows.postmortem.PostmortemWorkflowImpl;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
-import io.temporal.worker.WorkerFactoryOptions;
 import io.temporal.worker.WorkerOptions;
 import java.util.concurrent.TimeUnit;
 
@@ -26,14 +25,7 @@ public final class IncidentWorker {
     requireNonNull(client, "client is null");
     requireNonNull(settings, "settings is null");
     requireNonNull(activities, "activities is null");
-    factory =
-        WorkerFactory.newInstance(
-            client,
-            WorkerFactoryOptions.newBuilder()
-                .setWorkflowCacheSize(settings.maxCachedWorkflows())
-                .setMaxWorkflowThreadCount(settings.workflowThreads())
-                .setUsingVirtualWorkflowThreads(settings.virtualWorkflowThreads())
-                .build());
+    factory = WorkerFactory.newInstance(client, settings.factoryOptions());
     Worker worker =
         factory.newWorker(
             IncidentWorkflow.TASK_QUEUE,

@@ -1,6 +1,7 @@
 package dev.incidentflow.worker;
 
 import dev.incidentflow.workflows.incident.IncidentWorkflowSettings;
+import io.temporal.worker.WorkerFactoryOptions;
 
 /**
  * How one worker process is sized.
@@ -53,6 +54,15 @@ public record WorkerSettings(
    */
   public int workflowThreads() {
     return Math.max(600, THREADS_PER_CACHED_WORKFLOW * maxCachedWorkflows);
+  }
+
+  /** The worker factory's options these settings make: its cache and workflow threads. */
+  public WorkerFactoryOptions factoryOptions() {
+    return WorkerFactoryOptions.newBuilder()
+        .setWorkflowCacheSize(maxCachedWorkflows)
+        .setMaxWorkflowThreadCount(workflowThreads())
+        .setUsingVirtualWorkflowThreads(virtualWorkflowThreads)
+        .build();
   }
 
   /** How workflow code is threaded, as the start log and {@code bench} say it. */

@@ -31,7 +31,8 @@ public final class BenchRun {
   public BenchReport run() throws Exception {
     String run = UUID.randomUUID().toString().substring(0, 8);
     BenchReport report = new BenchReport();
-    Optional<FloorProbe> floor = target.temporal().map(FloorProbe::new);
+    Optional<FloorProbe> floor =
+        target.temporal().map(client -> new FloorProbe(client, target.worker()));
     try {
       run(run, report, floor);
     } finally {

@@ -5,11 +5,13 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.incidentflow.api.core.SignalWithStart;
+import dev.incidentflow.worker.WorkerSettings;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerFactoryOptions;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,9 +45,19 @@ final class FloorProbe implements AutoCloseable {
   private final WorkerFactory factory;
   private final FloorActivitiesImpl activities = new FloorActivitiesImpl();
 
-  FloorProbe(WorkflowClient client) {
+  /**
+   * @param settings the application worker's settings, whose cache and workflow threads the floor's
+   *     worker takes (without them, the SDK's defaults: a cache of 600, which 2,000 timer floor
+   *     workflows overflow)
+   */
+  FloorProbe(WorkflowClient client, Optional<WorkerSettings> settings) {
     this.client = requireNonNull(client, "client is null");
-    factory = WorkerFactory.newInstance(client);
+    factory =
+        WorkerFactory.newInstance(
+            client,
+            settings
+                .map(WorkerSettings::factoryOptions)
+                .orElseGet(WorkerFactoryOptions::getDefaultInstance));
     Worker worker = factory.newWorker(FloorWorkflow.TASK_QUEUE);
     worker.registerWorkflowImplementationTypes(
         FloorWorkflowImpl.class, StormFloorWorkflowImpl.class, TimerFloorWorkflowImpl.class);
