@@ -173,21 +173,36 @@ public class IncidentFlowApplication extends Application<IncidentFlowConfigurati
       jdbi.setTemplateEngine(new CommentingTemplateEngine());
     }
 
+    // The scope reports from a thread of its own: closed with the stubs, or here if the start
+    // fails.
     Scope sdkMetrics = TemporalSdkMetrics.scope(environment.metrics());
-    WorkflowServiceStubs service = config.getTemporal().buildStubs(sdkMetrics);
+    WorkflowServiceStubs service = null;
+    try {
+      service = config.getTemporal().buildStubs(sdkMetrics);
+      SearchAttributeRegistration.ensure(service, config.getTemporal().getNamespace());
+    } catch (RuntimeException e) {
+      if (service != null) {
+        service.shutdownNow();
+      }
+      closeQuietly(sdkMetrics, e);
+      throw e;
+    }
+    WorkflowServiceStubs stubs = service;
     environment
         .lifecycle()
         .manage(
             new Managed() {
               @Override
               public void stop() throws ScopeCloseException {
-                service.shutdown();
-                sdkMetrics.close();
+                try {
+                  stubs.shutdown();
+                } finally {
+                  sdkMetrics.close();
+                }
               }
             });
-    environment.healthChecks().register("temporal", new TemporalHealthCheck(service));
-    SearchAttributeRegistration.ensure(service, config.getTemporal().getNamespace());
-    WorkflowClient client = config.getTemporal().buildClient(service);
+    environment.healthChecks().register("temporal", new TemporalHealthCheck(stubs));
+    WorkflowClient client = config.getTemporal().buildClient(stubs);
 
     if (config.getComponents().worker()) {
       Duration deployWindow = Duration.ofMillis(config.getDeployWindow().toMilliseconds());
@@ -236,6 +251,14 @@ public class IncidentFlowApplication extends Application<IncidentFlowConfigurati
 
     if (config.getComponents().api()) {
       registerApi(config, environment, directory, jdbi, client);
+    }
+  }
+
+  private static void closeQuietly(Scope scope, RuntimeException failure) {
+    try {
+      scope.close();
+    } catch (ScopeCloseException e) {
+      failure.addSuppressed(e);
     }
   }
 

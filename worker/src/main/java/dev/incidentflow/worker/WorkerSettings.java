@@ -37,23 +37,23 @@ public record WorkerSettings(
   }
 
   /**
-   * Workflow threads a cached workflow may use on average, {@value}. A cached incident holds its
+   * Workflow threads an open workflow may use on average, {@value}. A cached incident holds its
    * main thread while it waits, and while it sends, a coroutine each for its Slack outbox, its
    * pager outbox and its background save. When every thread is taken the SDK evicts a cached
    * workflow to free one, and the evicted incident replays its whole history at its next task. With
-   * one thread per cache entry, {@code bench}'s 2,050 open incidents hit the cap, 2,000, and their
-   * timers were late by 9.5 to 19.5 s at the median; with three (the JVM peaked at 3,200 threads in
-   * all), 0.6 to 3.8 s (docs/benchmarks.md, twenty-third session). The pool starts threads only as
-   * they are needed.
+   * one thread per open incident, {@code bench}'s 2,050 open incidents hit the cap, 2,000, and
+   * their timers were late by 9.5 to 19.5 s at the median; with three (the JVM peaked at 3,200
+   * threads in all), 0.6 to 3.8 s (docs/benchmarks.md, twenty-third session). The pool starts
+   * threads only as they are needed.
    */
-  static final int THREADS_PER_CACHED_WORKFLOW = 3;
+  static final int THREADS_PER_OPEN_WORKFLOW = 3;
 
   /**
-   * Platform workflow threads for the process: {@link #THREADS_PER_CACHED_WORKFLOW} per cache entry
-   * (not used with {@link #virtualWorkflowThreads}).
+   * Platform workflow threads for the process: {@link #THREADS_PER_OPEN_WORKFLOW} for each open
+   * workflow the cache is sized for, half its size (not used with {@link #virtualWorkflowThreads}).
    */
   public int workflowThreads() {
-    return Math.max(600, THREADS_PER_CACHED_WORKFLOW * maxCachedWorkflows);
+    return Math.max(600, THREADS_PER_OPEN_WORKFLOW * (maxCachedWorkflows / 2));
   }
 
   /** The worker factory's options these settings make: its cache and workflow threads. */

@@ -2,6 +2,8 @@ package dev.incidentflow.api.bench;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.incidentflow.api.config.WorkerConfig;
+import dev.incidentflow.worker.WorkerSettings;
 import dev.incidentflow.workflows.policy.Durations;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -31,8 +33,11 @@ public final class BenchRun {
   public BenchReport run() throws Exception {
     String run = UUID.randomUUID().toString().substring(0, 8);
     BenchReport report = new BenchReport();
+    // The floor's worker is sized as the application's: as configured in this JVM, else as a
+    // deployment's worker is by default.
+    WorkerSettings floorWorker = target.worker().orElseGet(() -> new WorkerConfig().settings());
     Optional<FloorProbe> floor =
-        target.temporal().map(client -> new FloorProbe(client, target.worker()));
+        target.temporal().map(client -> new FloorProbe(client, floorWorker));
     try {
       run(run, report, floor);
     } finally {

@@ -11,7 +11,6 @@ import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
-import io.temporal.worker.WorkerFactoryOptions;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,17 +46,12 @@ final class FloorProbe implements AutoCloseable {
 
   /**
    * @param settings the application worker's settings, whose cache and workflow threads the floor's
-   *     worker takes (without them, the SDK's defaults: a cache of 600, which 2,000 timer floor
-   *     workflows overflow)
+   *     worker takes (the SDK's defaults, a cache of 600, would not hold 2,000 timer floor
+   *     workflows)
    */
-  FloorProbe(WorkflowClient client, Optional<WorkerSettings> settings) {
+  FloorProbe(WorkflowClient client, WorkerSettings settings) {
     this.client = requireNonNull(client, "client is null");
-    factory =
-        WorkerFactory.newInstance(
-            client,
-            settings
-                .map(WorkerSettings::factoryOptions)
-                .orElseGet(WorkerFactoryOptions::getDefaultInstance));
+    factory = WorkerFactory.newInstance(client, settings.factoryOptions());
     Worker worker = factory.newWorker(FloorWorkflow.TASK_QUEUE);
     worker.registerWorkflowImplementationTypes(
         FloorWorkflowImpl.class, StormFloorWorkflowImpl.class, TimerFloorWorkflowImpl.class);

@@ -3,12 +3,15 @@ package dev.incidentflow.api.bench;
 import com.codahale.metrics.Gauge;
 import com.codahale.metrics.MetricRegistry;
 import dev.incidentflow.api.config.TemporalSdkMetrics;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
  * The worker's workflow cache as the Temporal SDK counts it (through {@link TemporalSdkMetrics}):
- * workflow tasks that found their workflow in the cache, and those that did not and so replayed its
- * whole history first.
+ * workflow tasks that came to the worker's own (sticky) queue and found their workflow in the
+ * cache, and those that did not and so fetched and replayed its whole history first. A task that
+ * comes with the whole history (a workflow's first, or one whose sticky queue timed out on a real
+ * server) replays it too and counts as neither.
  */
 record WorkerCache(long hits, long misses, long size) {
   static final String HITS = "temporal_sticky_cache_hit";
@@ -37,12 +40,11 @@ record WorkerCache(long hits, long misses, long size) {
   String since(WorkerCache before) {
     long hit = hits - before.hits;
     long missed = misses - before.misses;
-    long tasks = hit + missed;
     return hit
-        + " workflow tasks found their incident cached, "
+        + " workflow tasks found their workflow in the worker's cache, "
         + missed
         + " did not and replayed its history first ("
-        + (tasks == 0 ? "0" : String.format(java.util.Locale.ROOT, "%.1f", 100.0 * missed / tasks))
+        + String.format(Locale.ROOT, "%.1f", 100.0 * missed / Math.max(1, hit + missed))
         + " %); "
         + size
         + " workflows cached at the end";

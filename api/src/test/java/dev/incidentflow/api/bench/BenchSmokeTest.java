@@ -96,7 +96,8 @@ class BenchSmokeTest {
         .isEqualTo(5);
     // the SDK's cache counters reached the report; a handful of incidents all stay cached
     assertThat(report.row(OpenIncidents.PHASE, OpenIncidents.WORKER_CACHE).orElseThrow().value())
-        .matches("[1-9][0-9]* workflow tasks found their incident cached, 0 did not .*");
+        .matches(
+            "[1-9][0-9]* workflow tasks found their workflow in the worker's cache, 0 did not .*");
     // every incident's first step falls due inside the window, one row each at least
     List<String> rows = Files.readAllLines(timerLog);
     assertThat(rows.get(0)).isEqualTo("incident,timer,due,fired,lateness_ms");

@@ -26,27 +26,75 @@ class TemporalSdkMetricsTest {
   @Test
   void whatTheSdkCountsThroughItsScopeReachesTheRegistryTagged() throws Exception {
     Scope scope = TemporalSdkMetrics.scope(registry);
-    Scope incidents = scope.tagged(Map.of("task_queue", "incidents"));
-    incidents.counter("temporal_sticky_cache_hit").inc(2);
-    incidents.counter("temporal_sticky_cache_hit").inc(3);
-    scope.tagged(Map.of("task_queue", "bench-floor")).counter("temporal_sticky_cache_hit").inc(4);
-    incidents.gauge("temporal_sticky_cache_size").update(7);
-    incidents.timer("temporal_workflow_task_execution_latency").record(Duration.ofMillis(12));
-    scope.close(); // reports what is left
+    try {
+      Scope incidents = scope.tagged(Map.of("task_queue", "incidents"));
+      incidents.counter("temporal_sticky_cache_hit").inc(2);
+      incidents.counter("temporal_sticky_cache_hit").inc(3);
+      scope.tagged(Map.of("task_queue", "bench-floor")).counter("temporal_sticky_cache_hit").inc(4);
+      incidents.gauge("temporal_sticky_cache_size").update(7);
+      incidents.timer("temporal_workflow_task_execution_latency").record(Duration.ofMillis(12));
 
-    assertThat(registry.counter("temporal_sticky_cache_hit{task_queue=incidents}").getCount())
-        .isEqualTo(5);
-    assertThat(registry.counter("temporal_sticky_cache_hit{task_queue=bench-floor}").getCount())
-        .isEqualTo(4);
-    assertThat(
-            registry.getGauges().get("temporal_sticky_cache_size{task_queue=incidents}").getValue())
-        .isEqualTo(7.0);
-    assertThat(
-            registry
-                .timer("temporal_workflow_task_execution_latency{task_queue=incidents}")
-                .getSnapshot()
-                .getMax())
-        .isEqualTo(TimeUnit.MILLISECONDS.toNanos(12));
+      // tally reports from its own thread, once a second
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (!(registry.counter("temporal_sticky_cache_hit{task_queue=incidents}").getCount() == 5
+              && registry.counter("temporal_sticky_cache_hit{task_queue=bench-floor}").getCount()
+                  == 4
+              && registry
+                  .getGauges()
+                  .containsKey("temporal_sticky_cache_size{task_queue=incidents}"))
+          && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      assertThat(registry.counter("temporal_sticky_cache_hit{task_queue=incidents}").getCount())
+          .isEqualTo(5);
+      assertThat(registry.counter("temporal_sticky_cache_hit{task_queue=bench-floor}").getCount())
+          .isEqualTo(4);
+      assertThat(
+              registry
+                  .getGauges()
+                  .get("temporal_sticky_cache_size{task_queue=incidents}")
+                  .getValue())
+          .isEqualTo(7.0);
+      // timers are reported as they are recorded
+      assertThat(
+              registry
+                  .timer("temporal_workflow_task_execution_latency{task_queue=incidents}")
+                  .getSnapshot()
+                  .getMax())
+          .isEqualTo(TimeUnit.MILLISECONDS.toNanos(12));
+    } finally {
+      scope.close();
+    }
+  }
+
+  @Test
+  void aNameTakenByAnotherKindOfMetricIsLeftOutNotThrown() {
+    registry.counter("temporal_taken");
+    registry.timer("temporal_timer_taken");
+    TemporalSdkMetrics reporter = new TemporalSdkMetrics(registry);
+
+    reporter.reportGauge("temporal_taken", Map.of(), 1.0);
+    reporter.reportTimer("temporal_taken", Map.of(), Duration.ofMillis(1));
+    reporter.reportCounter("temporal_timer_taken", Map.of(), 1);
+
+    assertThat(registry.getGauges()).doesNotContainKey("temporal_taken");
+    assertThat(registry.getTimers()).doesNotContainKey("temporal_taken");
+    assertThat(registry.getCounters()).doesNotContainKey("temporal_timer_taken");
+  }
+
+  @Test
+  @SuppressWarnings("deprecation") // tally's bucket types
+  void aHistogramIsACounterPerBucketNamedByItsUpperBound() {
+    TemporalSdkMetrics reporter = new TemporalSdkMetrics(registry);
+    reporter.reportHistogramValueSamples("h", Map.of("task_queue", "incidents"), null, 0, 10, 3);
+    reporter.reportHistogramValueSamples(
+        "h", Map.of("task_queue", "incidents"), null, 10, Double.MAX_VALUE, 2);
+    reporter.reportHistogramDurationSamples(
+        "d", Map.of(), null, Duration.ZERO, Duration.ofMillis(500), 4);
+
+    assertThat(registry.counter("h{le=10.0,task_queue=incidents}").getCount()).isEqualTo(3);
+    assertThat(registry.counter("h{le=+Inf,task_queue=incidents}").getCount()).isEqualTo(2);
+    assertThat(registry.counter("d{le=0.5}").getCount()).isEqualTo(4);
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.incidentflow.worker.WorkerSettings;
 import io.dropwizard.configuration.ConfigurationException;
 import io.dropwizard.configuration.YamlConfigurationFactory;
 import io.dropwizard.jackson.Jackson;
@@ -24,6 +25,16 @@ class WorkerConfigTest {
     assertThat(auto.settings(21).virtualWorkflowThreads()).isTrue();
     assertThat(auto.settings(25).virtualWorkflowThreads()).isTrue();
     assertThat(auto.settings(25).maxCachedWorkflows()).isEqualTo(10);
+  }
+
+  @Test
+  void theCacheIsTwiceTheOpenIncidentsWithThreeThreadsForEachOfThose() throws Exception {
+    WorkerSettings defaults = read("{}\n").settings(17);
+
+    assertThat(defaults.maxCachedWorkflows()).isEqualTo(4_000);
+    assertThat(defaults.workflowThreads()).isEqualTo(6_000);
+    assertThat(defaults.workflowThreadsDescription()).isEqualTo("platform, at most 6000");
+    assertThat(read("maxCachedWorkflows: 10\n").settings(17).workflowThreads()).isEqualTo(600);
   }
 
   @Test
