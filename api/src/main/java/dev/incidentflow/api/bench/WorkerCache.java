@@ -24,10 +24,7 @@ record WorkerCache(long hits, long misses, long size) {
             new WorkerCache(
                 TemporalSdkMetrics.counterTotal(registry, HITS),
                 TemporalSdkMetrics.counterTotal(registry, MISSES),
-                registry
-                    .getGauges((name, metric) -> name.equals(SIZE) || name.startsWith(SIZE + "{"))
-                    .values()
-                    .stream()
+                registry.getGauges(TemporalSdkMetrics.named(SIZE)).values().stream()
                     .mapToLong(WorkerCache::longValue)
                     .sum()));
   }

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.codahale.metrics.DefaultSettableGauge;
 import com.codahale.metrics.Gauge;
+import com.codahale.metrics.MetricFilter;
 import com.codahale.metrics.MetricRegistry;
 import com.codahale.metrics.SettableGauge;
 import com.uber.m3.tally.Buckets;
@@ -67,13 +68,14 @@ public final class TemporalSdkMetrics implements StatsReporter {
             .collect(Collectors.joining(",", name + "{", "}"));
   }
 
+  /** Every metric named {@code name}, whatever its tags. */
+  public static MetricFilter named(String name) {
+    return (metricName, metric) -> metricName.equals(name) || metricName.startsWith(name + "{");
+  }
+
   /** The sum of every counter named {@code name} whatever its tags, 0 if there is none yet. */
   public static long counterTotal(MetricRegistry registry, String name) {
-    return registry
-        .getCounters(
-            (metricName, metric) -> metricName.equals(name) || metricName.startsWith(name + "{"))
-        .values()
-        .stream()
+    return registry.getCounters(named(name)).values().stream()
         .mapToLong(counter -> counter.getCount())
         .sum();
   }
