@@ -39,6 +39,7 @@ final class OpenIncidents {
   static final String MARKER = "open";
   static final String WORKER_CACHE =
       "worker cache, opening and hold (the SDK's counters, reported once a second)";
+  static final String NOTICE_POSTS = "overdue notice post arrival at Slack vs plan";
   static final double LATENESS_P99_TARGET_MILLIS = 2_000;
   static final long ONE_GIB = 1L << 30;
   private static final int HISTORY_SAMPLE = 200;
@@ -264,6 +265,13 @@ final class OpenIncidents {
     Latencies pageLateness =
         Latencies.ofNanos(pageLateness(ours, policy, triggers, windowEnd, lookedAt));
     report.figure(PHASE, "escalation page arrival at PagerDuty vs plan", pageLateness.summary());
+    report.figure(
+        PHASE,
+        NOTICE_POSTS,
+        Latencies.ofNanos(
+                noticePostLateness(
+                    ours, policy, context.slack().overdueNotices(), windowEnd, lookedAt))
+            .summary());
     report.figure(PHASE, "machine CPU busy (1 s samples), during the hold", cpuHold);
     // A sample of histories: reading all 2,000 through the API takes minutes, and the run's
     // workers keep running meanwhile.
@@ -531,6 +539,29 @@ final class OpenIncidents {
               + TimeUnit.NANOSECONDS.toMillis(row.latenessNanos()));
     }
     Files.write(file, lines, StandardCharsets.UTF_8);
+  }
+
+  /**
+   * From each overdue notice's planned time to the arrival of its post at the fake Slack, or to the
+   * read-back if it had not arrived; the incident's {@code k}th notice post is its {@code k}th
+   * notice, as an incident's posts go out in order and nobody gives a status update in the bench.
+   */
+  static List<Long> noticePostLateness(
+      List<JsonNode> incidents,
+      BenchPolicy policy,
+      Map<Long, List<Instant>> posts,
+      Instant windowEnd,
+      Instant lookedAt) {
+    List<Long> late = new ArrayList<>();
+    for (JsonNode incident : incidents) {
+      Instant start = Instant.parse(incident.path("triggeredAt").asText());
+      List<Instant> arrivals = posts.getOrDefault(BenchApi.number(incident), List.of());
+      for (int notice = 1; !policy.updateDue(start, notice).isAfter(windowEnd); notice++) {
+        Instant arrived = notice <= arrivals.size() ? arrivals.get(notice - 1) : lookedAt;
+        late.add(Duration.between(policy.updateDue(start, notice), arrived).toNanos());
+      }
+    }
+    return late;
   }
 
   private static List<Long> pageLateness(

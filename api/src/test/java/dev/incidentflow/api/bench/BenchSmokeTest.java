@@ -98,6 +98,9 @@ class BenchSmokeTest {
     assertThat(report.row(OpenIncidents.PHASE, OpenIncidents.WORKER_CACHE).orElseThrow().value())
         .matches(
             "[1-9][0-9]* workflow tasks found their workflow in the worker's cache, 0 did not .*");
+    // every incident's first overdue notice falls due inside the window and is timed to its post
+    assertThat(report.row(OpenIncidents.PHASE, OpenIncidents.NOTICE_POSTS).orElseThrow().value())
+        .matches("p50 .*\\(n=([5-9]|[1-9][0-9]+)\\)");
     // every incident's first step falls due inside the window, one row each at least
     List<String> rows = Files.readAllLines(timerLog);
     assertThat(rows.get(0)).isEqualTo("incident,timer,due,fired,lateness_ms");

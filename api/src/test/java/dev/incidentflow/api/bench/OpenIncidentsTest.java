@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -112,6 +113,32 @@ class OpenIncidentsTest {
             tuple("escalation step 2", 30 * second),
             tuple("update overdue notice 1", 30 * second),
             tuple("update overdue notice 1", 30 * second));
+  }
+
+  @Test
+  void eachOverdueNoticeIsTimedToItsIncidentsPostOfTheSameRankOrToTheReadBack() throws Exception {
+    BenchPolicy policy = new BenchPolicy(Duration.ofSeconds(20), List.of(Duration.ofSeconds(10)));
+    List<JsonNode> incidents =
+        List.of(
+            new ObjectMapper()
+                .readTree("{\"id\": \"INC-7\", \"triggeredAt\": \"2026-12-04T15:00:00Z\"}"),
+            new ObjectMapper()
+                .readTree("{\"id\": \"INC-8\", \"triggeredAt\": \"2026-12-04T15:00:05Z\"}"));
+    // INC-7's two notices (due 20 s and 40 s after it started) posted 1 s and 4 s late; INC-8's
+    // first (due at 25 s) 2 s late and its second (due at 45 s) not posted by the read-back; a
+    // post of an incident outside the phase changes nothing.
+    Map<Long, List<Instant>> posts =
+        Map.of(
+            7L, List.of(AT.plusSeconds(21), AT.plusSeconds(44)),
+            8L, List.of(AT.plusSeconds(27)),
+            9L, List.of(AT.plusSeconds(20)));
+
+    List<Long> lateness =
+        OpenIncidents.noticePostLateness(
+            incidents, policy, posts, AT.plusSeconds(50), AT.plusSeconds(60));
+
+    long second = Duration.ofSeconds(1).toNanos();
+    assertThat(lateness).containsExactly(second, 4 * second, 2 * second, 15 * second);
   }
 
   @Test
