@@ -35,7 +35,7 @@ public final class FakeSlack implements AutoCloseable {
 
   /** The start of an overdue notice as the incident workflow posts it, after any mentions. */
   private static final Pattern OVERDUE_NOTICE =
-      Pattern.compile("A status update for INC-(\\d+) is overdue");
+      Pattern.compile("A status update for INC-(\\d{1,18}) is overdue");
 
   private final HttpServer server;
   private final ExecutorService handlers;

@@ -40,7 +40,7 @@ class FakeSlackTest {
     post("A status update for INC-3 is overdue (every 20s for SEV1). Nobody is commander yet.");
     post("Alert still firing: checkout (further deliveries are on the timeline)");
     post("<@U1> A status update for INC-12 is overdue (every 20s for SEV1).");
-    methods.chatPostMessage(r -> r.channel("C00000001").text("overdue, but not a notice"));
+    post("overdue, but not a notice");
     Instant after = Instant.now();
 
     assertThat(slack.overdueNotices()).containsOnlyKeys(3L, 12L);

@@ -63,8 +63,20 @@ class OpenIncidentsTest {
   }
 
   private static JsonNode incident(String triggeredAt, String timeline) throws Exception {
+    return incident("", triggeredAt, timeline);
+  }
+
+  private static JsonNode incident(String id, String triggeredAt, String timeline)
+      throws Exception {
     return new ObjectMapper()
-        .readTree("{\"triggeredAt\": \"" + triggeredAt + "\", \"timeline\": [" + timeline + "]}");
+        .readTree(
+            "{\"id\": \""
+                + id
+                + "\", \"triggeredAt\": \""
+                + triggeredAt
+                + "\", \"timeline\": ["
+                + timeline
+                + "]}");
   }
 
   @Test
@@ -120,25 +132,25 @@ class OpenIncidentsTest {
     BenchPolicy policy = new BenchPolicy(Duration.ofSeconds(20), List.of(Duration.ofSeconds(10)));
     List<JsonNode> incidents =
         List.of(
-            new ObjectMapper()
-                .readTree("{\"id\": \"INC-7\", \"triggeredAt\": \"2026-12-04T15:00:00Z\"}"),
-            new ObjectMapper()
-                .readTree("{\"id\": \"INC-8\", \"triggeredAt\": \"2026-12-04T15:00:05Z\"}"));
-    // INC-7's two notices (due 20 s and 40 s after it started) posted 1 s and 4 s late; INC-8's
-    // first (due at 25 s) 2 s late and its second (due at 45 s) not posted by the read-back; a
-    // post of an incident outside the phase changes nothing.
+            incident("INC-7", "2026-12-04T15:00:00Z", ""),
+            incident("INC-8", "2026-12-04T15:00:05Z", ""));
+    // INC-7's two notices (due 20 s and 40 s after it started) posted 1 s and 4 s late, and its
+    // third, due after the window, too; INC-8's first (due at 25 s) 2 s late and its second (due
+    // at 45 s) not posted by the read-back; a post of an incident outside the phase changes
+    // nothing.
     Map<Long, List<Instant>> posts =
         Map.of(
-            7L, List.of(AT.plusSeconds(21), AT.plusSeconds(44)),
+            7L, List.of(AT.plusSeconds(21), AT.plusSeconds(44), AT.plusSeconds(55)),
             8L, List.of(AT.plusSeconds(27)),
             9L, List.of(AT.plusSeconds(20)));
 
-    List<Long> lateness =
+    OpenIncidents.NoticePosts lateness =
         OpenIncidents.noticePostLateness(
             incidents, policy, posts, AT.plusSeconds(50), AT.plusSeconds(60));
 
     long second = Duration.ofSeconds(1).toNanos();
-    assertThat(lateness).containsExactly(second, 4 * second, 2 * second, 15 * second);
+    assertThat(lateness.lateness()).containsExactly(second, 4 * second, 2 * second, 15 * second);
+    assertThat(lateness.unposted()).isEqualTo(1);
   }
 
   @Test
