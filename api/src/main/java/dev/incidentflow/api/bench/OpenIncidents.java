@@ -284,7 +284,7 @@ final class OpenIncidents {
     List<Long> timerFiringsOpen = new ArrayList<>();
     List<Long> taskRunsOpen = new ArrayList<>();
     List<Long> pageWaitsOpen = new ArrayList<>();
-    List<Long> activityWaitsOpen = new ArrayList<>();
+    Map<String, List<Long>> activityWaitsOpen = new TreeMap<>();
     int sampled = 0;
     for (int i = 0; i < ours.size(); i += step) {
       JsonNode history = context.api().history(BenchApi.number(ours.get(i)));
@@ -295,7 +295,9 @@ final class OpenIncidents {
       TaskWaits.activityWaitsScheduledFrom(history, opened)
           .forEach(
               (type, waits) ->
-                  (CriticalPath.PAGE_ACTIVITIES.contains(type) ? pageWaitsOpen : activityWaitsOpen)
+                  (CriticalPath.PAGE_ACTIVITIES.contains(type)
+                          ? pageWaitsOpen
+                          : activityWaitsOpen.computeIfAbsent(type, ignored -> new ArrayList<>()))
                       .addAll(waits));
       sampled++;
     }
@@ -316,7 +318,11 @@ final class OpenIncidents {
         "activity task wait (scheduled to started), after all were open: pages",
         Latencies.ofNanos(pageWaitsOpen).summary());
     report.figure(
-        PHASE, "  the other activities (Slack)", Latencies.ofNanos(activityWaitsOpen).summary());
+        PHASE,
+        "  the other activities (Slack)",
+        Latencies.ofNanos(activityWaitsOpen.values().stream().flatMap(List::stream).toList())
+            .summary());
+    report.figure(PHASE, "    by activity type", p99ByType(activityWaitsOpen));
     report.figure(
         PHASE,
         "timers fired by the server after their due time, due after all were open",
@@ -436,6 +442,23 @@ final class OpenIncidents {
         + longest.size()
         + " with a task still waiting when read"
         + (pending.isEmpty() ? "" : ", for " + Latencies.ofNanos(pending).summary());
+  }
+
+  /** Each type's p99 and count, in the map's order, for a row; "none" for no type. */
+  static String p99ByType(Map<String, List<Long>> waits) {
+    List<String> types = new ArrayList<>();
+    waits.forEach(
+        (type, nanos) -> {
+          Latencies latencies = Latencies.ofNanos(nanos);
+          types.add(
+              type
+                  + " p99 "
+                  + Latencies.millis(latencies.p99Millis())
+                  + " (n="
+                  + latencies.count()
+                  + ")");
+        });
+    return types.isEmpty() ? "none" : String.join("; ", types);
   }
 
   static String timerLoad(int timers, Duration window) {

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -151,6 +152,18 @@ class OpenIncidentsTest {
     long second = Duration.ofSeconds(1).toNanos();
     assertThat(lateness.lateness()).containsExactly(second, 4 * second, 2 * second, 15 * second);
     assertThat(lateness.unposted()).isEqualTo(1);
+  }
+
+  @Test
+  void activityWaitsAreSummedUpPerTypeInTheMapsOrder() {
+    long millis = Duration.ofMillis(1).toNanos();
+    Map<String, List<Long>> waits = new TreeMap<>();
+    waits.put("SendInOrder", List.of(9_632 * millis));
+    waits.put("OpenChannel", List.of(41 * millis, 3 * millis));
+
+    assertThat(OpenIncidents.p99ByType(waits))
+        .isEqualTo("OpenChannel p99 41.0 ms (n=2); SendInOrder p99 9632 ms (n=1)");
+    assertThat(OpenIncidents.p99ByType(Map.of())).isEqualTo("none");
   }
 
   @Test
