@@ -41,6 +41,8 @@ final class OpenIncidents {
   static final String WORKER_CACHE =
       "worker cache, opening and hold (the SDK's counters, reported once a second)";
   static final String NOTICE_POSTS = "overdue notice post arrival at Slack vs plan";
+  static final String CHANNELS =
+      "conversations.create calls at the fake Slack, from the opening to the read-back";
   static final double LATENESS_P99_TARGET_MILLIS = 2_000;
   static final long ONE_GIB = 1L << 30;
   private static final int HISTORY_SAMPLE = 200;
@@ -151,6 +153,7 @@ final class OpenIncidents {
             + options.senders()
             + " senders");
     Optional<WorkerCache> cacheBefore = WorkerCache.read(context.target().metrics());
+    long channelsBefore = channelsOpened(context.slack());
     CpuBusy cpu = CpuBusy.start();
     Instant openingStarted = Instant.now();
     long started = System.nanoTime();
@@ -204,11 +207,19 @@ final class OpenIncidents {
     Map<String, List<FakePagerDuty.Arrival>> triggers =
         Pages.triggersByKey(context.pagerDuty().arrivals(), prefix);
     Map<Long, List<Instant>> noticePosts = context.slack().overdueNotices();
+    long channels = channelsOpened(context.slack()) - channelsBefore;
     long firstPages = triggers.keySet().stream().filter(Pages::isFirstPage).count();
     long duplicates = triggers.values().stream().mapToLong(arrivals -> arrivals.size() - 1).sum();
     report.check(
         PHASE, "first pages at PagerDuty (distinct -step-0 keys)", firstPages, count, waited);
     report.check(PHASE, "duplicate pages (any step, same dedup key)", duplicates, 0, "");
+    report.figure(
+        PHASE,
+        CHANNELS,
+        channels
+            + " for "
+            + count
+            + " incidents (a channel comes after its incident's first page, so it may lag)");
     report.figure(
         PHASE,
         "alert to first page (202 to PagerDuty arrival), each incident",
@@ -442,6 +453,11 @@ final class OpenIncidents {
         + longest.size()
         + " with a task still waiting when read"
         + (pending.isEmpty() ? "" : ", for " + Latencies.ofNanos(pending).summary());
+  }
+
+  /** The channels the fake Slack made so far ({@code conversations.create} calls). */
+  private static long channelsOpened(FakeSlack slack) {
+    return slack.calls().getOrDefault("conversations.create", 0L);
   }
 
   /** Each type's p99 and count, in the map's order, for a row; "none" for no type. */

@@ -102,6 +102,8 @@ class BenchSmokeTest {
     assertThat(report.row(OpenIncidents.PHASE, OpenIncidents.WORKER_CACHE).orElseThrow().value())
         .matches(
             "[1-9][0-9]* workflow tasks found their workflow in the worker's cache, 0 did not .*");
+    assertThat(report.row(OpenIncidents.PHASE, OpenIncidents.CHANNELS).orElseThrow().value())
+        .startsWith("5 for 5 incidents");
     // every incident's first overdue notice falls due inside the window, and posts reached Slack
     Matcher notices =
         Pattern.compile("p50 .*\\(n=([0-9]+)\\); ([0-9]+) not posted when read back")
