@@ -409,6 +409,15 @@ class ApiRefusalsTest {
     }
   }
 
+  /** The benchmark's HTTP floor answers every post with 202: only the bench's own run serves it. */
+  @Test
+  void theBenchmarksHttpFloorIsNotServed() {
+    ApiClient.Answer answer =
+        api.post("/v1/bench/http-floor", TestStack.fixture("alertmanager-firing.json"));
+
+    assertThat(answer.status()).isEqualTo(404);
+  }
+
   @Test
   void anActionItemOwnerFilterNamingNobodyIsNamedNotAnEmptyList() {
     ApiClient.Answer typo = api.get("/v1/action-items?status=overdue&owner=alcie");

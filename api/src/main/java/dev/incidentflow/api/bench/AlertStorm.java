@@ -32,6 +32,9 @@ final class AlertStorm {
   static final String FLOOR =
       "floor: the same signal-with-starts to bare workflows (no HTTP, no work), send to return";
 
+  static final String HTTP_FLOOR =
+      "HTTP floor: the same posts to a resource that reads them and answers 202, nothing else";
+
   private AlertStorm() {}
 
   static void run(BenchContext context) throws Exception {
@@ -71,8 +74,8 @@ final class AlertStorm {
             + " senders in "
             + seconds(burst.elapsedNanos())
             + " ("
-            + String.format(Locale.ROOT, "%.0f", burst.perSecond())
-            + "/s)");
+            + rate(burst)
+            + ")");
     report.target(
         PHASE,
         "webhook latency (send to 202)",
@@ -132,6 +135,7 @@ final class AlertStorm {
         PHASE, "first pages and incidents not matching one to one", mismatched.size(), 0, "");
     report.check(PHASE, "first-page trigger requests (duplicates fail)", requests, groups, "");
 
+    httpFloor(context, bodies, webhook);
     if (context.floor().isEmpty()) {
       report.figure(PHASE, FLOOR, "not measured: no Temporal address (--temporal)");
       return;
@@ -150,13 +154,7 @@ final class AlertStorm {
                     options.drainTimeout()));
     FloorProbe.StormFloor floor = floorRun.value();
     Latencies floorLatency = Latencies.ofNanos(floor.burst().latencyNanos());
-    report.figure(
-        PHASE,
-        FLOOR,
-        floorLatency.summary()
-            + "; "
-            + String.format(Locale.ROOT, "%.0f", floor.burst().perSecond())
-            + "/s");
+    report.figure(PHASE, FLOOR, floorLatency.summary() + "; " + rate(floor.burst()));
     report.check(
         PHASE,
         "floor errors",
@@ -166,14 +164,53 @@ final class AlertStorm {
     report.check(
         PHASE, "floor workflows that took every signal", floor.completed(), floor.workflows(), "");
     report.figure(PHASE, "floor: machine CPU busy (1 s samples)", floorRun.cpuBusy());
-    report.figure(
-        PHASE,
-        "webhook latency / floor",
-        String.format(
-            Locale.ROOT,
-            "p50 %.1fx, p99 %.1fx",
-            webhook.p50Millis() / floorLatency.p50Millis(),
-            webhook.p99Millis() / floorLatency.p99Millis()));
+    report.figure(PHASE, "webhook latency / floor", ratio(webhook, floorLatency));
+  }
+
+  /**
+   * The HTTP floor: the storm's posts again, to {@link HttpFloorResource}, which reads each as the
+   * webhook does and answers as it does, with no mapping and no Temporal call between. What the
+   * webhook takes above it is the application's and Temporal's; what the floor takes is the HTTP
+   * server's, the senders' and the machine's. Only the embedded run serves the resource.
+   */
+  private static void httpFloor(BenchContext context, String[] bodies, Latencies webhook)
+      throws Exception {
+    BenchOptions options = context.options();
+    BenchReport report = context.report();
+    if (!context.target().httpFloor()) {
+      report.figure(PHASE, HTTP_FLOOR, "not measured: only the embedded run serves it");
+      return;
+    }
+    int groups = options.groups();
+    Progress.say("storm: the HTTP floor, the same posts to a resource that only answers them");
+    CpuBusy.During<Burst.Result> posting =
+        CpuBusy.during(
+            () ->
+                Burst.posts(
+                    context.api(),
+                    HttpFloorResource.PATH,
+                    options.alerts(),
+                    options.senders(),
+                    i -> bodies[i % groups]));
+    Burst.Result burst = posting.value();
+    Latencies latency = Latencies.ofNanos(burst.latencyNanos());
+    report.figure(PHASE, HTTP_FLOOR, latency.summary() + "; " + rate(burst));
+    report.check(
+        PHASE, "HTTP floor errors", burst.errors(), 0, String.join("; ", burst.errorSamples()));
+    report.figure(PHASE, "HTTP floor: machine CPU busy (1 s samples)", posting.cpuBusy());
+    report.figure(PHASE, "webhook latency / HTTP floor", ratio(webhook, latency));
+  }
+
+  private static String rate(Burst.Result burst) {
+    return String.format(Locale.ROOT, "%.0f/s", burst.perSecond());
+  }
+
+  private static String ratio(Latencies latency, Latencies floor) {
+    return String.format(
+        Locale.ROOT,
+        "p50 %.1fx, p99 %.1fx",
+        latency.p50Millis() / floor.p50Millis(),
+        latency.p99Millis() / floor.p99Millis());
   }
 
   /**
@@ -192,12 +229,7 @@ final class AlertStorm {
     Burst.Result burst =
         Burst.webhooks(context.api(), deliveries, options.senders(), i -> bodies[i % groups]);
     report.figure(
-        PHASE,
-        WARM_UP,
-        Latencies.ofNanos(burst.latencyNanos()).summary()
-            + "; "
-            + String.format(Locale.ROOT, "%.0f", burst.perSecond())
-            + "/s");
+        PHASE, WARM_UP, Latencies.ofNanos(burst.latencyNanos()).summary() + "; " + rate(burst));
     report.check(
         PHASE,
         "warm-up webhook errors",

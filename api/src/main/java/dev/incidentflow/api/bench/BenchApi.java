@@ -49,8 +49,13 @@ final class BenchApi {
 
   /** Posts an Alertmanager webhook and returns the status code. */
   int postAlertmanager(String body) throws IOException, InterruptedException {
+    return postAlert("/v1/alerts/alertmanager", body);
+  }
+
+  /** Posts an Alertmanager webhook body to {@code path} and returns the status code. */
+  int postAlert(String path, String body) throws IOException, InterruptedException {
     HttpRequest request =
-        request("/v1/alerts/alertmanager")
+        request(path)
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .build();

@@ -18,6 +18,7 @@ import java.util.Optional;
  *     SDK's metrics in it
  * @param sameJvm whether the API, worker and Temporal server share this JVM, so heap and thread
  *     figures describe them
+ * @param httpFloor whether the API serves {@link HttpFloorResource}, as the embedded run's does
  */
 public record BenchTarget(
     URI api,
@@ -26,7 +27,8 @@ public record BenchTarget(
     String description,
     Optional<WorkerSettings> worker,
     Optional<MetricRegistry> metrics,
-    boolean sameJvm) {
+    boolean sameJvm,
+    boolean httpFloor) {
 
   public BenchTarget {
     requireNonNull(api, "api is null");

@@ -53,11 +53,20 @@ final class Burst {
   /** Posts delivery {@code i} (0-based) to the Alertmanager webhook with body {@code bodies(i)}. */
   static Result webhooks(BenchApi api, int deliveries, int senders, IntFunction<String> bodies)
       throws InterruptedException {
+    return posts(api, "/v1/alerts/alertmanager", deliveries, senders, bodies);
+  }
+
+  /**
+   * Posts delivery {@code i} (0-based) to {@code path} with body {@code bodies(i)}; 202 accepts.
+   */
+  static Result posts(
+      BenchApi api, String path, int deliveries, int senders, IntFunction<String> bodies)
+      throws InterruptedException {
     return run(
         deliveries,
         senders,
         i -> {
-          int status = api.postAlertmanager(bodies.apply(i));
+          int status = api.postAlert(path, bodies.apply(i));
           return status == 202 ? null : "HTTP " + status;
         });
   }

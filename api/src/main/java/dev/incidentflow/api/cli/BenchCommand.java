@@ -14,6 +14,7 @@ import dev.incidentflow.api.bench.BenchTarget;
 import dev.incidentflow.api.bench.EmbeddedBackends;
 import dev.incidentflow.api.bench.FakePagerDuty;
 import dev.incidentflow.api.bench.FakeSlack;
+import dev.incidentflow.api.bench.HttpFloorResource;
 import dev.incidentflow.api.bench.Progress;
 import dev.incidentflow.workflows.policy.Durations;
 import io.dropwizard.core.Application;
@@ -247,6 +248,7 @@ public final class BenchCommand extends ServerCommand<IncidentFlowConfiguration>
                     + backends.description(),
                 Optional.of(config.getWorker().settings()),
                 Optional.of(metrics),
+                true,
                 true);
         BenchReport report = new BenchRun(options, target, slack, pagerDuty).run();
         Progress.say("done; stopping the application");
@@ -276,6 +278,8 @@ public final class BenchCommand extends ServerCommand<IncidentFlowConfiguration>
                 port = getLocalPort(started);
               }
             });
+    // Before the server starts, while Jersey still takes resources.
+    environment.jersey().register(new HttpFloorResource());
     super.run(environment, namespace, config);
   }
 
@@ -321,6 +325,7 @@ public final class BenchCommand extends ServerCommand<IncidentFlowConfiguration>
               "deployment at " + namespace.getString("url") + "; " + temporalText,
               Optional.empty(),
               Optional.empty(),
+              false,
               false);
       finish(new BenchRun(options, target, slack, pagerDuty).run());
     } finally {

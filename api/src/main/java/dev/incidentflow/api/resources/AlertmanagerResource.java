@@ -46,11 +46,12 @@ public class AlertmanagerResource {
   }
 
   /** 202 with the delivery's outcome, as JSON whatever the request's {@code Accept} says. */
-  static Response accepted(AcceptedAlert outcome) {
+  public static Response accepted(AcceptedAlert outcome) {
     return Response.accepted(outcome).type(MediaType.APPLICATION_JSON_TYPE).build();
   }
 
-  static <T> T required(T body) {
+  /** {@code body}, or a 400 when the request had none. */
+  public static <T> T required(T body) {
     if (body == null) {
       throw new ApiException(400, "a JSON body is required", List.of());
     }

@@ -86,6 +86,10 @@ class BenchSmokeTest {
         .isEqualTo(10);
     assertThat(count(report, AlertStorm.PHASE, "first pages and incidents not matching one to one"))
         .isZero();
+    // the HTTP floor answered every one of the storm's posts with 202
+    assertThat(count(report, AlertStorm.PHASE, "HTTP floor errors")).isZero();
+    assertThat(report.row(AlertStorm.PHASE, AlertStorm.HTTP_FLOOR).orElseThrow().value())
+        .contains("(n=200)");
     assertThat(count(report, AlertStorm.PHASE, "floor errors")).isZero();
     assertThat(count(report, AlertStorm.PHASE, "floor workflows that took every signal"))
         .isEqualTo(10);
