@@ -4,16 +4,21 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.incidentflow.api.core.DeclarationIds;
 import dev.incidentflow.workflows.incident.IncidentOutcome;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowStub;
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -209,6 +214,34 @@ class DeclarationLookupTest {
                   + ") ended before it was opened; send a new key to declare it again");
       held.commit();
     }
+  }
+
+  /**
+   * Temporal forgets an ended workflow once its namespace's retention has passed; the store keeps
+   * the incident. A declaration sent again with its key then is still the incident it declared.
+   */
+  @Test
+  void
+      aKeySentAgainAfterTemporalForgotItsDeclarationAnswersWithTheStoredIncidentAndStartsNothing() {
+    String idempotencyKey = "retained-" + UUID.randomUUID();
+    String workflowId = DeclarationIds.of(idempotencyKey);
+    // As the declaration's workflow recorded it a month ago; Temporal has no such workflow now.
+    Instant monthAgo = Instant.now().minus(Duration.ofDays(30));
+    String stored =
+        new PastIncidents(STACK, DATABASE)
+            .resolved(workflowId, monthAgo, monthAgo.plus(Duration.ofHours(1)));
+
+    ApiClient.Answer again =
+        api.post(
+            "/v1/incidents",
+            "{\"title\":\"Checkout errors\",\"severity\":\"SEV1\",\"service\":\"checkout\","
+                + "\"declaredBy\":\"carol\"}",
+            Map.of("Idempotency-Key", idempotencyKey));
+
+    assertThat(again.status()).isEqualTo(200);
+    assertThat(again.body().path("id").asText()).isEqualTo(stored);
+    assertThatThrownBy(() -> STACK.temporalClient().newUntypedWorkflowStub(workflowId).describe())
+        .isInstanceOf(WorkflowNotFoundException.class);
   }
 
   @Test

@@ -75,6 +75,11 @@ public class IncidentsResource {
     if (idempotencyKey == null) {
       declared = gateway.declare(input);
     } else {
+      if (repository.latestNumberOf(DeclarationIds.of(idempotencyKey)).isPresent()) {
+        // The store first: Temporal forgets an ended declaration's workflow once its namespace's
+        // retention has passed, and the key would then start a second incident.
+        return declaredBefore(idempotencyKey, input);
+      }
       Optional<IncidentGateway.Declared> once = gateway.declareOnce(input, idempotencyKey);
       if (once.isEmpty()) {
         return declaredBefore(idempotencyKey, input);
