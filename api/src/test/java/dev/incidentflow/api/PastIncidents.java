@@ -76,7 +76,21 @@ public final class PastIncidents {
    */
   String storedActionItem(
       long incidentNumber, String owner, LocalDate due, ActionItemStatus status, Instant doneAt) {
-    String workflowId = "action-item-" + UUID.randomUUID();
+    return storedActionItem(
+        "action-item-" + UUID.randomUUID(), incidentNumber, owner, due, status, doneAt);
+  }
+
+  /**
+   * As {@link #storedActionItem(long, String, LocalDate, ActionItemStatus, Instant)}, by workflow
+   * {@code workflowId}.
+   */
+  String storedActionItem(
+      String workflowId,
+      long incidentNumber,
+      String owner,
+      LocalDate due,
+      ActionItemStatus status,
+      Instant doneAt) {
     long number =
         followUps
             .recordActionItem(

@@ -106,6 +106,9 @@ interface ActionItemDao {
       """)
   Optional<Instant> lastReopening(@Bind("incident") long incidentNumber, @Bind("id") String id);
 
+  @SqlQuery("SELECT " + COLUMNS + " FROM action_items WHERE workflow_id = :workflowId")
+  Optional<ActionItemRow> findByWorkflowId(@Bind("workflowId") String workflowId);
+
   @SqlQuery(
       "SELECT " + COLUMNS + " FROM action_items WHERE jira_key = :key ORDER BY number LIMIT 1")
   Optional<ActionItemRow> findByJiraKey(@Bind("key") String jiraKey);

@@ -41,6 +41,11 @@ public final class FollowUpRepository {
     return actionItems.find(number);
   }
 
+  /** The item that workflow {@code workflowId} recorded, if it did. */
+  public Optional<ActionItemRow> actionItemByWorkflowId(String workflowId) {
+    return actionItems.findByWorkflowId(workflowId);
+  }
+
   public Optional<ActionItemRow> actionItemByJiraKey(String jiraKey) {
     return actionItems.findByJiraKey(jiraKey);
   }

@@ -179,8 +179,11 @@ public final class FollowUpGateway {
     return Optional.of(added);
   }
 
-  private static void requireSameItem(
-      ActionItemView before, ActionItemInput input, String idempotencyKey) {
+  /**
+   * @throws Refusal (conflict) when {@code before}, which a request with {@code idempotencyKey}
+   *     added, is another item than {@code input}
+   */
+  static void requireSameItem(ActionItemView before, ActionItemInput input, String idempotencyKey) {
     if (!before.title().equals(input.title())
         || !before.owner().equals(input.owner())
         || !before.due().equals(input.due())
@@ -198,10 +201,17 @@ public final class FollowUpGateway {
   }
 
   private static String workflowId(ActionItemInput input, String idempotencyKey) {
-    return "action-item-"
-        + input.incidentId()
-        + "-"
-        + (idempotencyKey == null ? UUID.randomUUID() : "key-" + digest(idempotencyKey));
+    return idempotencyKey == null
+        ? "action-item-" + input.incidentId() + "-" + UUID.randomUUID()
+        : keyedWorkflowId(input.incidentId(), idempotencyKey);
+  }
+
+  /**
+   * The workflow id of the action item that a request with {@code idempotencyKey} adds to incident
+   * {@code incidentId} ({@code INC-<n>}): the same for every request with that key.
+   */
+  public static String keyedWorkflowId(String incidentId, String idempotencyKey) {
+    return "action-item-" + incidentId + "-key-" + digest(idempotencyKey);
   }
 
   private static String digest(String key) {

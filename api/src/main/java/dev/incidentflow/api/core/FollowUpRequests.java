@@ -18,6 +18,7 @@ import dev.incidentflow.workflows.policy.ActionItemPolicy;
 import dev.incidentflow.workflows.postmortem.ActionItemAdmission;
 import dev.incidentflow.workflows.postmortem.ActionItemCompletion;
 import dev.incidentflow.workflows.postmortem.ActionItemInput;
+import dev.incidentflow.workflows.postmortem.ActionItemView;
 import dev.incidentflow.workflows.postmortem.Handover;
 import dev.incidentflow.workflows.postmortem.Publication;
 import io.temporal.client.WorkflowNotFoundException;
@@ -173,8 +174,12 @@ public final class FollowUpRequests {
             null);
     try {
       if (idempotencyKey != null) {
-        // Sent again after its incident ended, the request still finds the item it added.
-        Optional<FollowUpGateway.Added> before = gateway.addedBefore(input, idempotencyKey);
+        // Sent again after its incident ended, the request still finds the item it added; after
+        // Temporal's retention removed the item's ended workflow, the store still has it.
+        Optional<FollowUpGateway.Added> before =
+            gateway
+                .addedBefore(input, idempotencyKey)
+                .or(() -> storedBefore(input, idempotencyKey));
         if (before.isPresent()) {
           return before.get();
         }
@@ -184,6 +189,35 @@ public final class FollowUpRequests {
     } catch (Refusal refusal) {
       throw refusal.toApiException();
     }
+  }
+
+  /**
+   * The item a request with {@code idempotencyKey} added before, as the store recorded it; empty
+   * when the store has none.
+   *
+   * @throws Refusal (conflict) when the key added another item
+   */
+  private Optional<FollowUpGateway.Added> storedBefore(
+      ActionItemInput input, String idempotencyKey) {
+    String workflowId = FollowUpGateway.keyedWorkflowId(input.incidentId(), idempotencyKey);
+    return followUps
+        .actionItemByWorkflowId(workflowId)
+        .map(
+            row -> {
+              ActionItemView view =
+                  new ActionItemView(
+                      new ActionItemNumber(row.number()).id(),
+                      input.incidentId(),
+                      row.title(),
+                      row.owner(),
+                      row.due(),
+                      row.kind(),
+                      row.status(),
+                      row.jiraKey(),
+                      row.jiraUrl());
+              FollowUpGateway.requireSameItem(view, input, idempotencyKey);
+              return new FollowUpGateway.Added(workflowId, Optional.of(view));
+            });
   }
 
   /**
