@@ -45,6 +45,7 @@ class ActionItemIdempotencyTest {
         past.storedActionItem(
             workflowId,
             Long.parseLong(incident.substring("INC-".length())),
+            "Add a burn-rate alert",
             "alice",
             due,
             ActionItemStatus.DONE,
@@ -76,6 +77,37 @@ class ActionItemIdempotencyTest {
       listed.add(row.path("id").asText());
     }
     assertThat(listed).containsExactly(stored);
+  }
+
+  /** The store keeps a NUL as U+FFFD: the same title sent again is still the same item. */
+  @Test
+  void anItemWhoseTitleHasANulIsTheSameItemWhenSentAgainAfterTemporalForgotIt() {
+    ApiClient api = new ApiClient(APP.getLocalPort(), TestStack.TOKEN);
+    PastIncidents past = new PastIncidents(STACK, DATABASE);
+    String incident = past.resolvedAnHourAgo("action-item-idempotency-" + UUID.randomUUID());
+    String key = "nul-" + UUID.randomUUID();
+    LocalDate due = LocalDate.now().plusDays(10);
+    String stored =
+        past.storedActionItem(
+            FollowUpGateway.keyedWorkflowId(incident, key),
+            Long.parseLong(incident.substring("INC-".length())),
+            "Drain the\u0000queue",
+            "bob",
+            due,
+            ActionItemStatus.OPEN,
+            null);
+
+    ApiClient.Answer again =
+        api.post(
+            "/v1/incidents/" + incident + "/action-items",
+            """
+            {"title": "Drain the\\u0000queue", "owner": "bob", "due": "%s", "kind": "improvement",
+             "by": "alice"}"""
+                .formatted(due),
+            Map.of("Idempotency-Key", key));
+
+    assertThat(again.status()).as(again.body().toString()).isEqualTo(201);
+    assertThat(again.body().path("id").asText()).isEqualTo(stored);
   }
 
   private static String item(String title, LocalDate due) {

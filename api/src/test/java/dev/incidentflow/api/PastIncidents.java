@@ -77,16 +77,23 @@ public final class PastIncidents {
   String storedActionItem(
       long incidentNumber, String owner, LocalDate due, ActionItemStatus status, Instant doneAt) {
     return storedActionItem(
-        "action-item-" + UUID.randomUUID(), incidentNumber, owner, due, status, doneAt);
+        "action-item-" + UUID.randomUUID(),
+        incidentNumber,
+        "Add a burn-rate alert",
+        owner,
+        due,
+        status,
+        doneAt);
   }
 
   /**
    * As {@link #storedActionItem(long, String, LocalDate, ActionItemStatus, Instant)}, by workflow
-   * {@code workflowId}.
+   * {@code workflowId} and titled {@code title}.
    */
   String storedActionItem(
       String workflowId,
       long incidentNumber,
+      String title,
       String owner,
       LocalDate due,
       ActionItemStatus status,
@@ -97,7 +104,7 @@ public final class PastIncidents {
                 new NewActionItem(
                     workflowId,
                     incidentNumber,
-                    "Add a burn-rate alert",
+                    title,
                     owner,
                     due,
                     ActionItemKind.IMPROVEMENT,

@@ -36,6 +36,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -127,6 +128,8 @@ public final class FollowUpGateway {
    * <p>Under a client's idempotency key the item's workflow id is made from the key, so the same
    * request sent again (its answer was lost) answers with the item the first one added, for as long
    * as Temporal keeps that workflow, instead of adding a second item, issue and direct message.
+   * Once Temporal's retention has removed the item's ended workflow only the store knows the item:
+   * callers ask it first ({@link FollowUpRequests#add}).
    *
    * @param idempotencyKey the client's key; null for an item of its own
    * @throws Refusal when recording it found the incident over (see {@link ActionItemAdmission}), or
@@ -153,8 +156,10 @@ public final class FollowUpGateway {
   }
 
   /**
-   * The item a request with {@code idempotencyKey} added before; empty when none did. Asked before
-   * anything else, so a request sent again after its incident ended still finds its item.
+   * The item a request with {@code idempotencyKey} added before, as its workflow answers; empty
+   * when Temporal has no such workflow (none was added, or its retention removed the ended one, the
+   * store then being the one to ask). Asked before anything else, so a request sent again after its
+   * incident ended still finds its item.
    *
    * @throws Refusal (conflict) when the key added another item; the refusal of the item it added
    */
@@ -184,8 +189,20 @@ public final class FollowUpGateway {
    *     added, is another item than {@code input}
    */
   static void requireSameItem(ActionItemView before, ActionItemInput input, String idempotencyKey) {
-    if (!before.title().equals(input.title())
-        || !before.owner().equals(input.owner())
+    requireSameItem(before, input, idempotencyKey, UnaryOperator.identity());
+  }
+
+  /**
+   * As {@link #requireSameItem(ActionItemView, ActionItemInput, String)}, with the request's texts
+   * compared as {@code asStored} makes them (the store keeps a NUL as U+FFFD).
+   */
+  static void requireSameItem(
+      ActionItemView before,
+      ActionItemInput input,
+      String idempotencyKey,
+      UnaryOperator<String> asStored) {
+    if (!before.title().equals(asStored.apply(input.title()))
+        || !before.owner().equals(asStored.apply(input.owner()))
         || !before.due().equals(input.due())
         || before.kind() != input.kind()) {
       throw new Refusal(

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.incidentflow.activities.store.ActionItemRow;
 import dev.incidentflow.activities.store.FollowUpRepository;
 import dev.incidentflow.activities.store.IncidentRecord;
+import dev.incidentflow.activities.store.NulFreeText;
 import dev.incidentflow.api.errors.ApiException;
 import dev.incidentflow.api.errors.Problems;
 import dev.incidentflow.workflows.activities.ActionItemNumber;
@@ -206,7 +207,7 @@ public final class FollowUpRequests {
             row -> {
               ActionItemView view =
                   new ActionItemView(
-                      new ActionItemNumber(row.number()).id(),
+                      row.id(),
                       input.incidentId(),
                       row.title(),
                       row.owner(),
@@ -215,7 +216,7 @@ public final class FollowUpRequests {
                       row.status(),
                       row.jiraKey(),
                       row.jiraUrl());
-              FollowUpGateway.requireSameItem(view, input, idempotencyKey);
+              FollowUpGateway.requireSameItem(view, input, idempotencyKey, NulFreeText::of);
               return new FollowUpGateway.Added(workflowId, Optional.of(view));
             });
   }

@@ -107,9 +107,10 @@ public final class IncidentGateway {
 
   /**
    * Declares an incident under the caller's {@code Idempotency-Key}, as {@link #declare} does,
-   * once: its workflow id is made from the key, and a workflow of that id, running or ended, is
-   * never started again. Empty when a declaration with that key was made before; its incident is
-   * then found by {@link DeclarationIds#of}, as the store records it.
+   * once: its workflow id is made from the key, and a workflow of that id, running or ended, is not
+   * started again while Temporal keeps it (its retention removes an ended one; callers ask the
+   * store first). Empty when a declaration with that key was made before; its incident is then
+   * found by {@link DeclarationIds#of}, as the store records it.
    */
   public Optional<Declared> declareOnce(IncidentInput input, String idempotencyKey) {
     String workflowId = DeclarationIds.of(idempotencyKey);

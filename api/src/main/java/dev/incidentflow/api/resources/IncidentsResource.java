@@ -75,10 +75,12 @@ public class IncidentsResource {
     if (idempotencyKey == null) {
       declared = gateway.declare(input);
     } else {
-      if (repository.latestNumberOf(DeclarationIds.of(idempotencyKey)).isPresent()) {
-        // The store first: Temporal forgets an ended declaration's workflow once its namespace's
-        // retention has passed, and the key would then start a second incident.
-        return declaredBefore(idempotencyKey, input);
+      // The store first: Temporal forgets an ended declaration's workflow once its namespace's
+      // retention has passed, and the key would then start a second incident.
+      Optional<IncidentRecord> stored =
+          repository.latestNumberOf(DeclarationIds.of(idempotencyKey)).flatMap(repository::find);
+      if (stored.isPresent()) {
+        return declaredAs(stored.get(), idempotencyKey, input);
       }
       Optional<IncidentGateway.Declared> once = gateway.declareOnce(input, idempotencyKey);
       if (once.isEmpty()) {
@@ -121,7 +123,14 @@ public class IncidentsResource {
             List.of());
       }
     }
-    IncidentRecord declared = incident.get();
+    return declaredAs(incident.get(), idempotencyKey, input);
+  }
+
+  /**
+   * The answer to a declaration sent again with the {@code Idempotency-Key} that declared {@code
+   * declared}: 200 with it, 409 when the key declared another incident.
+   */
+  private Response declaredAs(IncidentRecord declared, String idempotencyKey, IncidentInput input) {
     // Compared as stored: the store keeps a NUL as U+FFFD. Neither title nor service changes once
     // declared; the severity may have, so it is not compared.
     if (!declared.title().equals(NulFreeText.of(input.title()))
