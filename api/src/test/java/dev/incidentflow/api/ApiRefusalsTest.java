@@ -413,7 +413,7 @@ class ApiRefusalsTest {
   @Test
   void theBenchmarksHttpFloorIsNotServed() {
     ApiClient.Answer answer =
-        api.post("/v1/bench/http-floor", TestStack.fixture("alertmanager-firing.json"));
+        api.post("/v1/alerts/bench-http-floor", TestStack.fixture("alertmanager-firing.json"));
 
     assertThat(answer.status()).isEqualTo(404);
   }

@@ -25,6 +25,9 @@ final class BenchApi {
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
   private static final int SCAN_BATCH = 64;
 
+  /** The Alertmanager webhook's path. */
+  static final String ALERTMANAGER = "/v1/alerts/alertmanager";
+
   private final URI base;
   private final String token;
   private final HttpClient http;
@@ -49,7 +52,7 @@ final class BenchApi {
 
   /** Posts an Alertmanager webhook and returns the status code. */
   int postAlertmanager(String body) throws IOException, InterruptedException {
-    return postAlert("/v1/alerts/alertmanager", body);
+    return postAlert(ALERTMANAGER, body);
   }
 
   /** Posts an Alertmanager webhook body to {@code path} and returns the status code. */

@@ -53,7 +53,7 @@ final class Burst {
   /** Posts delivery {@code i} (0-based) to the Alertmanager webhook with body {@code bodies(i)}. */
   static Result webhooks(BenchApi api, int deliveries, int senders, IntFunction<String> bodies)
       throws InterruptedException {
-    return posts(api, "/v1/alerts/alertmanager", deliveries, senders, bodies);
+    return posts(api, BenchApi.ALERTMANAGER, deliveries, senders, bodies);
   }
 
   /**

@@ -20,7 +20,7 @@ import java.util.List;
 @Path(HttpFloorResource.PATH)
 @Consumes(MediaType.APPLICATION_JSON)
 public class HttpFloorResource {
-  static final String PATH = "/v1/bench/http-floor";
+  static final String PATH = "/v1/alerts/bench-http-floor";
 
   private static final AcceptedAlert ANSWER =
       new AcceptedAlert("alert-alertmanager-bench-http-floor", "fired", List.of());
