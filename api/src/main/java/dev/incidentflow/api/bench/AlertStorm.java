@@ -33,6 +33,9 @@ final class AlertStorm {
   static final String FLOOR =
       "floor: the same signal-with-starts to bare workflows (no HTTP, no work), send to return";
 
+  /** The JVM's threads' CPU by group ({@link ThreadCpu}). */
+  static final String THREAD_CPU = "CPU of the JVM's threads by group (not JIT, GC or PostgreSQL)";
+
   static final String HTTP_FLOOR =
       "HTTP floor: the same posts to a resource that reads them and answers 202, nothing else";
 
@@ -57,6 +60,7 @@ final class AlertStorm {
             + " groups from "
             + options.senders()
             + " senders");
+    ThreadCpu threads = ThreadCpu.start();
     CpuBusy.During<Burst.Result> sending =
         CpuBusy.during(
             () ->
@@ -86,6 +90,10 @@ final class AlertStorm {
     report.check(
         PHASE, "webhook errors", burst.errors(), 0, String.join("; ", burst.errorSamples()));
     report.figure(PHASE, "machine CPU busy (1 s samples), while sending", sending.cpuBusy());
+    report.figure(
+        PHASE,
+        THREAD_CPU + ", while sending",
+        threads.describe(burst.senderCpuNanos(), options.alerts()));
 
     String prefix = payloads.phasePrefix(MARKER);
     Progress.say("storm: waiting for first pages and for every delivery to reach a timeline");
@@ -143,6 +151,7 @@ final class AlertStorm {
     }
     Progress.say("storm: the floor, the same signal-with-start calls straight to bare workflows");
     FloorProbe probe = context.floor().get();
+    ThreadCpu floorThreads = ThreadCpu.start();
     CpuBusy.During<FloorProbe.StormFloor> floorRun =
         CpuBusy.during(
             () ->
@@ -165,6 +174,10 @@ final class AlertStorm {
     report.check(
         PHASE, "floor workflows that took every signal", floor.completed(), floor.workflows(), "");
     report.figure(PHASE, "floor: machine CPU busy (1 s samples)", floorRun.cpuBusy());
+    report.figure(
+        PHASE,
+        "floor: " + THREAD_CPU,
+        floorThreads.describe(floor.burst().senderCpuNanos(), options.alerts()));
     report.figure(PHASE, "webhook latency / floor", ratio(webhook, floorLatency));
   }
 
@@ -203,6 +216,7 @@ final class AlertStorm {
           0,
           String.join("; ", warmUp.errorSamples()));
     }
+    ThreadCpu postingThreads = ThreadCpu.start();
     CpuBusy.During<Burst.Result> posting =
         CpuBusy.during(
             () ->
@@ -218,6 +232,10 @@ final class AlertStorm {
     report.check(
         PHASE, "HTTP floor errors", burst.errors(), 0, String.join("; ", burst.errorSamples()));
     report.figure(PHASE, "HTTP floor: machine CPU busy (1 s samples)", posting.cpuBusy());
+    report.figure(
+        PHASE,
+        "HTTP floor: " + THREAD_CPU,
+        postingThreads.describe(burst.senderCpuNanos(), options.alerts()));
     report.figure(PHASE, "webhook latency / HTTP floor", ratio(webhook, latency));
   }
 

@@ -24,13 +24,16 @@ final class Burst {
    * @param answeredNanos per delivery, when its answer came ({@link System#nanoTime()})
    * @param errors deliveries not accepted (a webhook answered with anything but 202, a call that
    *     failed) or not answered
+   * @param senderCpuNanos the CPU time the sender threads used, together (0 where the JVM keeps
+   *     none): their threads end with the burst, before {@link ThreadCpu} can read them
    */
   record Result(
       long[] latencyNanos,
       long[] answeredNanos,
       long errors,
       List<String> errorSamples,
-      long elapsedNanos) {
+      long elapsedNanos,
+      long senderCpuNanos) {
     double perSecond() {
       return latencyNanos.length / (elapsedNanos / 1e9);
     }
@@ -76,8 +79,10 @@ final class Burst {
     long[] answered = new long[deliveries];
     AtomicInteger next = new AtomicInteger();
     AtomicLong errors = new AtomicLong();
+    AtomicLong senderCpu = new AtomicLong();
     List<String> samples = new ArrayList<>();
-    ExecutorService pool = Executors.newFixedThreadPool(senders, Daemons.named("bench-sender"));
+    ExecutorService pool =
+        Executors.newFixedThreadPool(senders, Daemons.named(ThreadCpu.SENDER_THREADS));
     long started = System.nanoTime();
     try {
       List<Future<?>> running = new ArrayList<>();
@@ -85,27 +90,34 @@ final class Burst {
         running.add(
             pool.submit(
                 () -> {
-                  for (int i = next.getAndIncrement(); i < deliveries; i = next.getAndIncrement()) {
-                    long sent = System.nanoTime();
-                    String error;
-                    try {
-                      error = delivery.deliver(i);
-                    } catch (InterruptedException e) {
-                      Thread.currentThread().interrupt();
-                      return;
-                    } catch (Exception e) {
-                      error = e.toString();
-                    }
-                    answered[i] = System.nanoTime();
-                    latency[i] = answered[i] - sent;
-                    if (error != null) {
-                      errors.incrementAndGet();
-                      synchronized (samples) {
-                        if (samples.size() < ERROR_SAMPLES) {
-                          samples.add("delivery " + i + ": " + error);
+                  long cpuBefore = ThreadCpu.currentThreadNanos();
+                  try {
+                    for (int i = next.getAndIncrement();
+                        i < deliveries;
+                        i = next.getAndIncrement()) {
+                      long sent = System.nanoTime();
+                      String error;
+                      try {
+                        error = delivery.deliver(i);
+                      } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                      } catch (Exception e) {
+                        error = e.toString();
+                      }
+                      answered[i] = System.nanoTime();
+                      latency[i] = answered[i] - sent;
+                      if (error != null) {
+                        errors.incrementAndGet();
+                        synchronized (samples) {
+                          if (samples.size() < ERROR_SAMPLES) {
+                            samples.add("delivery " + i + ": " + error);
+                          }
                         }
                       }
                     }
+                  } finally {
+                    senderCpu.addAndGet(ThreadCpu.currentThreadNanos() - cpuBefore);
                   }
                 }));
       }
@@ -119,7 +131,8 @@ final class Burst {
     }
     long elapsed = System.nanoTime() - started;
     synchronized (samples) {
-      return new Result(latency, answered, errors.get(), List.copyOf(samples), elapsed);
+      return new Result(
+          latency, answered, errors.get(), List.copyOf(samples), elapsed, senderCpu.get());
     }
   }
 }

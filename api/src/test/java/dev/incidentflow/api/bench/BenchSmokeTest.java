@@ -86,6 +86,15 @@ class BenchSmokeTest {
         .isEqualTo(10);
     assertThat(count(report, AlertStorm.PHASE, "first pages and incidents not matching one to one"))
         .isZero();
+    // the webhooks' CPU was read off the request threads, the senders' off their own
+    assertThat(
+            report
+                .row(AlertStorm.PHASE, AlertStorm.THREAD_CPU + ", while sending")
+                .orElseThrow()
+                .value())
+        .containsPattern("request threads [0-9]+\\.[0-9]{2}")
+        .containsPattern("senders [0-9]+\\.[0-9]{2}")
+        .endsWith(" ms per delivery");
     // the HTTP floor answered every one of the storm's posts with 202
     assertThat(count(report, AlertStorm.PHASE, "HTTP floor errors")).isZero();
     assertThat(report.row(AlertStorm.PHASE, AlertStorm.HTTP_FLOOR).orElseThrow().value())
