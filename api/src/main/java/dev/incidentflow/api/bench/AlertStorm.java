@@ -60,7 +60,6 @@ final class AlertStorm {
             + " groups from "
             + options.senders()
             + " senders");
-    ThreadCpu threads = ThreadCpu.start();
     CpuBusy.During<Burst.Result> sending =
         CpuBusy.during(
             () ->
@@ -93,7 +92,7 @@ final class AlertStorm {
     report.figure(
         PHASE,
         THREAD_CPU + ", while sending",
-        threads.describe(burst.senderCpuNanos(), options.alerts()));
+        sending.threads().describe(burst.senderCpuNanos(), options.alerts()));
 
     String prefix = payloads.phasePrefix(MARKER);
     Progress.say("storm: waiting for first pages and for every delivery to reach a timeline");
@@ -151,7 +150,6 @@ final class AlertStorm {
     }
     Progress.say("storm: the floor, the same signal-with-start calls straight to bare workflows");
     FloorProbe probe = context.floor().get();
-    ThreadCpu floorThreads = ThreadCpu.start();
     CpuBusy.During<FloorProbe.StormFloor> floorRun =
         CpuBusy.during(
             () ->
@@ -177,7 +175,7 @@ final class AlertStorm {
     report.figure(
         PHASE,
         "floor: " + THREAD_CPU,
-        floorThreads.describe(floor.burst().senderCpuNanos(), options.alerts()));
+        floorRun.threads().describe(floor.burst().senderCpuNanos(), options.alerts()));
     report.figure(PHASE, "webhook latency / floor", ratio(webhook, floorLatency));
   }
 
@@ -216,7 +214,6 @@ final class AlertStorm {
           0,
           String.join("; ", warmUp.errorSamples()));
     }
-    ThreadCpu postingThreads = ThreadCpu.start();
     CpuBusy.During<Burst.Result> posting =
         CpuBusy.during(
             () ->
@@ -235,7 +232,7 @@ final class AlertStorm {
     report.figure(
         PHASE,
         "HTTP floor: " + THREAD_CPU,
-        postingThreads.describe(burst.senderCpuNanos(), options.alerts()));
+        posting.threads().describe(burst.senderCpuNanos(), options.alerts()));
     report.figure(PHASE, "webhook latency / HTTP floor", ratio(webhook, latency));
   }
 

@@ -23,8 +23,11 @@ final class CpuBusy implements AutoCloseable {
   private final List<Double> samples = new ArrayList<>();
   private final com.sun.management.OperatingSystemMXBean os;
 
-  /** What {@code work} returned, and how busy the CPU was while it ran. */
-  record During<T>(T value, String cpuBusy) {}
+  /**
+   * What {@code work} returned, how busy the CPU was while it ran, and the JVM's threads' CPU from
+   * its start ({@link ThreadCpu#describe} reads it up to then).
+   */
+  record During<T>(T value, String cpuBusy, ThreadCpu threads) {}
 
   private CpuBusy(com.sun.management.OperatingSystemMXBean os) {
     this.os = os;
@@ -47,9 +50,10 @@ final class CpuBusy implements AutoCloseable {
 
   /** Runs {@code work}, sampling the CPU meanwhile. */
   static <T> During<T> during(Callable<T> work) throws Exception {
+    ThreadCpu threads = ThreadCpu.start();
     try (CpuBusy cpu = start()) {
       T value = work.call();
-      return new During<>(value, cpu.lap());
+      return new During<>(value, cpu.lap(), threads);
     }
   }
 
