@@ -13,6 +13,7 @@ import dev.incidentflow.api.core.Declarations;
 import dev.incidentflow.api.core.IncidentGateway;
 import dev.incidentflow.api.errors.ApiException;
 import dev.incidentflow.api.errors.Problems;
+import dev.incidentflow.api.errors.UnexpectedErrorMapper;
 import dev.incidentflow.api.json.Declaration;
 import dev.incidentflow.api.json.IncidentJson;
 import dev.incidentflow.workflows.activities.IncidentNumber;
@@ -34,11 +35,15 @@ import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Declaring incidents by hand, and listing them from PostgreSQL. */
 @Path("/v1/incidents")
 @Produces(MediaType.APPLICATION_JSON)
 public class IncidentsResource {
+  private static final Logger log = LoggerFactory.getLogger(IncidentsResource.class);
+
   /** The list's parameters; offset and page are refused with their own reason. */
   private static final List<String> LIST_PARAMETERS =
       List.of("status", "severity", "service", "q", "before", "limit", "offset", "page");
@@ -75,10 +80,7 @@ public class IncidentsResource {
     if (idempotencyKey == null) {
       declared = gateway.declare(input);
     } else {
-      // The store first: Temporal forgets an ended declaration's workflow once its namespace's
-      // retention has passed, and the key would then start a second incident.
-      Optional<IncidentRecord> stored =
-          repository.latestNumberOf(DeclarationIds.of(idempotencyKey)).flatMap(repository::find);
+      Optional<IncidentRecord> stored = declaredInStore(idempotencyKey);
       if (stored.isPresent()) {
         return declaredAs(stored.get(), idempotencyKey, input);
       }
@@ -95,6 +97,26 @@ public class IncidentsResource {
     return Response.created(URI.create("/v1/incidents/" + id))
         .entity(IncidentResource.load(repository, id))
         .build();
+  }
+
+  /**
+   * The incident a declaration with {@code idempotencyKey} opened, as the store has it: asked
+   * before Temporal, which forgets an ended declaration's workflow once its namespace's retention
+   * has passed, and the key would then start a second incident. Empty when PostgreSQL is
+   * unavailable: a declaration must not wait for the database (it may be what is down), and
+   * Temporal still refuses a second workflow of the key while it keeps the first.
+   */
+  private Optional<IncidentRecord> declaredInStore(String idempotencyKey) {
+    try {
+      return repository.latestNumberOf(DeclarationIds.of(idempotencyKey)).flatMap(repository::find);
+    } catch (RuntimeException failed) {
+      if (!UnexpectedErrorMapper.isDatabaseUnavailable(failed)) {
+        throw failed;
+      }
+      log.warn(
+          "declaring under an Idempotency-Key without the store's answer: {}", failed.toString());
+      return Optional.empty();
+    }
   }
 
   /**

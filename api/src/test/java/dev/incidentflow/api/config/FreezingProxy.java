@@ -15,14 +15,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * database host that hangs or a network partition does: no error, no answer. New connections are
  * accepted and then hang too.
  */
-final class FreezingProxy implements AutoCloseable {
+public final class FreezingProxy implements AutoCloseable {
   private final int target;
   private final ServerSocket server;
   private final List<Socket> sockets = new CopyOnWriteArrayList<>();
   private final Object gate = new Object();
   private boolean frozen;
 
-  FreezingProxy(int target) {
+  public FreezingProxy(int target) {
     this.target = target;
     try {
       server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -34,17 +34,17 @@ final class FreezingProxy implements AutoCloseable {
     acceptor.start();
   }
 
-  int port() {
+  public int port() {
     return server.getLocalPort();
   }
 
-  void freeze() {
+  public void freeze() {
     synchronized (gate) {
       frozen = true;
     }
   }
 
-  void thaw() {
+  public void thaw() {
     synchronized (gate) {
       frozen = false;
       gate.notifyAll();
