@@ -25,15 +25,10 @@ class DeclarationWithoutDatabaseTest {
   private static final FreezingProxy PROXY = new FreezingProxy(STACK.postgres.getPort());
 
   static final DropwizardAppExtension<IncidentFlowConfiguration> APP =
-      STACK.app(
+      STACK.appThrough(
           "e2e/policy.yml",
           DATABASE,
-          ConfigOverride.config(
-              "database.url",
-              () ->
-                  STACK
-                      .jdbcUrl(DATABASE)
-                      .replace(":" + STACK.postgres.getPort() + "/", ":" + PROXY.port() + "/")),
+          PROXY::port,
           // A hung read fails within a second instead of the default 30 s.
           ConfigOverride.config("database.properties.socketTimeout", "1"),
           ConfigOverride.config("declareWait", "2s"));

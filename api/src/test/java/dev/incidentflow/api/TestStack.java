@@ -33,6 +33,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 
 /**
  * The real outside world of an end-to-end test, started once per JVM: Temporal's Java test server
@@ -203,11 +205,33 @@ public final class TestStack {
    */
   public DropwizardAppExtension<IncidentFlowConfiguration> app(
       String policyResource, String database, ConfigOverride... extra) {
+    return app(policyResource, () -> jdbcUrl(database), extra);
+  }
+
+  /**
+   * As {@link #app(String, String, ConfigOverride...)}, reaching its database through {@code port}
+   * on this host instead of PostgreSQL's own: a proxy in front of PostgreSQL.
+   */
+  public DropwizardAppExtension<IncidentFlowConfiguration> appThrough(
+      String policyResource, String database, IntSupplier port, ConfigOverride... extra) {
+    return app(
+        policyResource,
+        () ->
+            jdbcUrl(database).replace(":" + postgres.getPort() + "/", ":" + port.getAsInt() + "/"),
+        extra);
+  }
+
+  /**
+   * The application with its database at {@code databaseUrl}; the one place that names it, as a
+   * second override of one key leaves the first's value behind once the test is over.
+   */
+  private DropwizardAppExtension<IncidentFlowConfiguration> app(
+      String policyResource, Supplier<String> databaseUrl, ConfigOverride... extra) {
     List<ConfigOverride> overrides =
         new ArrayList<>(
             List.of(
                 ConfigOverride.config("apiToken", TOKEN),
-                ConfigOverride.config("database.url", () -> jdbcUrl(database)),
+                ConfigOverride.config("database.url", databaseUrl),
                 ConfigOverride.config("temporal.address", "127.0.0.1:" + temporalPort),
                 ConfigOverride.config("slack.botToken", "xoxb-test"),
                 ConfigOverride.config("slack.apiUrl", () -> slack.baseUrl() + "/api/"),
