@@ -65,14 +65,15 @@ class ThreadCpuTest {
       while (used.get() < TimeUnit.MILLISECONDS.toNanos(20) && System.nanoTime() < deadline) {
         Thread.sleep(10);
       }
-      described = cpu.describe(3_000_000_000L, 1);
+      described = cpu.describe(7_000_000_000L, 1);
     } finally {
       stop.set(true);
       busy.join();
     }
 
     assertThat(described)
-        .contains("senders 3000.00")
+        // other tests' HTTP clients may run meanwhile: their threads count as senders too
+        .containsPattern("senders 7[0-9]{3}\\.[0-9]{2}")
         .containsPattern("request threads [0-9]+\\.[0-9]{2}")
         .endsWith(" ms per delivery");
   }
