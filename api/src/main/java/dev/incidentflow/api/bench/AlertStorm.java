@@ -89,10 +89,7 @@ final class AlertStorm {
     report.check(
         PHASE, "webhook errors", burst.errors(), 0, String.join("; ", burst.errorSamples()));
     report.figure(PHASE, "machine CPU busy (1 s samples), while sending", sending.cpuBusy());
-    report.figure(
-        PHASE,
-        THREAD_CPU + ", while sending",
-        sending.threads().describe(burst.senderCpuNanos(), options.alerts()));
+    report.figure(PHASE, THREAD_CPU + ", while sending", threadCpu(context, sending, burst));
 
     String prefix = payloads.phasePrefix(MARKER);
     Progress.say("storm: waiting for first pages and for every delivery to reach a timeline");
@@ -172,10 +169,7 @@ final class AlertStorm {
     report.check(
         PHASE, "floor workflows that took every signal", floor.completed(), floor.workflows(), "");
     report.figure(PHASE, "floor: machine CPU busy (1 s samples)", floorRun.cpuBusy());
-    report.figure(
-        PHASE,
-        "floor: " + THREAD_CPU,
-        floorRun.threads().describe(floor.burst().senderCpuNanos(), options.alerts()));
+    report.figure(PHASE, "floor: " + THREAD_CPU, threadCpu(context, floorRun, floor.burst()));
     report.figure(PHASE, "webhook latency / floor", ratio(webhook, floorLatency));
   }
 
@@ -229,11 +223,20 @@ final class AlertStorm {
     report.check(
         PHASE, "HTTP floor errors", burst.errors(), 0, String.join("; ", burst.errorSamples()));
     report.figure(PHASE, "HTTP floor: machine CPU busy (1 s samples)", posting.cpuBusy());
-    report.figure(
-        PHASE,
-        "HTTP floor: " + THREAD_CPU,
-        posting.threads().describe(burst.senderCpuNanos(), options.alerts()));
+    report.figure(PHASE, "HTTP floor: " + THREAD_CPU, threadCpu(context, posting, burst));
     report.figure(PHASE, "webhook latency / HTTP floor", ratio(webhook, latency));
+  }
+
+  /**
+   * The CPU this JVM's threads used while {@code burst} ran, per delivery; "not measured" when the
+   * application runs in another JVM, whose request threads and worker this one cannot see.
+   */
+  private static String threadCpu(
+      BenchContext context, CpuBusy.During<?> during, Burst.Result burst) {
+    if (!context.target().sameJvm()) {
+      return "not measured: the application runs in another JVM";
+    }
+    return during.threads().describe(burst.senderCpuNanos(), burst.latencyNanos().length);
   }
 
   private static String rate(Burst.Result burst) {
