@@ -28,16 +28,29 @@ final class BenchApi {
   /** The Alertmanager webhook's path. */
   static final String ALERTMANAGER = "/v1/alerts/alertmanager";
 
+  /** One sender's way to post alert bodies; closed when the sender is done. */
+  interface Poster extends AutoCloseable {
+    /** Posts {@code body} as JSON to {@code path} and returns the answer's status code. */
+    int post(String path, String body) throws IOException, InterruptedException;
+
+    @Override
+    default void close() {}
+  }
+
   private final URI base;
   private final String token;
+  private final boolean keepAliveSenders;
   private final HttpClient http;
 
   /**
    * @param base the API's root, e.g. {@code http://127.0.0.1:8080}
+   * @param jdkHttpClient whether senders post through this object's {@code HttpClient} rather than
+   *     each on a {@link KeepAliveConnection} of its own (which speaks plain {@code http} only)
    */
-  BenchApi(URI base, String token) {
+  BenchApi(URI base, String token, boolean jdkHttpClient) {
     this.base = requireNonNull(base, "base is null");
     this.token = requireNonNull(token, "token is null");
+    this.keepAliveSenders = !jdkHttpClient && "http".equalsIgnoreCase(base.getScheme());
     // HTTP/1.1 as Alertmanager speaks it; the client's default HTTP/2 would try an h2c upgrade.
     this.http =
         HttpClient.newBuilder()
@@ -48,6 +61,21 @@ final class BenchApi {
 
   URI base() {
     return base;
+  }
+
+  /** How the senders post, for the report. */
+  String senders() {
+    return keepAliveSenders
+        ? "each on a blocking HTTP/1.1 socket of its own, kept alive"
+        : "sharing one JDK HttpClient (HTTP/1.1)";
+  }
+
+  /** A new sender's poster: its own kept-alive connection, or the shared client. */
+  Poster poster() {
+    if (keepAliveSenders) {
+      return new KeepAliveConnection(base, token, TIMEOUT);
+    }
+    return this::postAlert;
   }
 
   /** Posts an Alertmanager webhook and returns the status code. */

@@ -22,6 +22,9 @@ import java.util.Optional;
  *     timers, for as long as {@code hold}); off for a long hold at a production policy's pace
  * @param timerLog where phase c writes every planned timer, one CSV row each (when it was due, when
  *     it fired, how late), to find the seconds in which timers waited; empty for none
+ * @param jdkHttpClient whether the senders post through the JDK's {@code HttpClient}, as every run
+ *     did before the thirtieth session, rather than each on a kept-alive socket of its own ({@link
+ *     KeepAliveConnection})
  */
 public record BenchOptions(
     int alerts,
@@ -34,6 +37,7 @@ public record BenchOptions(
     Duration drainTimeout,
     boolean timerFloor,
     Optional<Path> timerLog,
+    boolean jdkHttpClient,
     BenchPolicy policy) {
 
   public BenchOptions {

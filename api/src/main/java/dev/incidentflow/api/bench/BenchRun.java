@@ -52,7 +52,7 @@ public final class BenchRun {
             run,
             options,
             target,
-            new BenchApi(target.api(), target.token()),
+            new BenchApi(target.api(), target.token(), options.jdkHttpClient()),
             new AlertPayloads(run),
             pagerDuty,
             slack,
@@ -64,6 +64,7 @@ public final class BenchRun {
             + ", "
             + Instant.now().truncatedTo(ChronoUnit.SECONDS));
     report.header("target:  " + target.description());
+    report.header("senders: " + options.senders() + ", " + context.api().senders());
     report.header("machine: " + MachineState.machine());
     report.header("load average (1/5/15 min) at start: " + MachineState.loadAverage());
     report.header(

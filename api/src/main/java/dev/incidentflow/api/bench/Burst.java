@@ -9,6 +9,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
+import java.util.function.Supplier;
 
 /**
  * Makes a fixed number of deliveries from a fixed number of senders, each a bounded loop taking the
@@ -51,6 +52,14 @@ final class Burst {
     String deliver(int i) throws Exception;
   }
 
+  /** A sender's deliveries, with what it keeps from one to the next (a connection). */
+  @FunctionalInterface
+  interface Sender extends Delivery, AutoCloseable {
+    /** Called once the sender has made its last delivery. */
+    @Override
+    default void close() {}
+  }
+
   private Burst() {}
 
   /** Posts delivery {@code i} (0-based) to the Alertmanager webhook with body {@code bodies(i)}. */
@@ -65,16 +74,37 @@ final class Burst {
   static Result posts(
       BenchApi api, String path, int deliveries, int senders, IntFunction<String> bodies)
       throws InterruptedException {
-    return run(
+    return runSenders(
         deliveries,
         senders,
-        i -> {
-          int status = api.postAlert(path, bodies.apply(i));
-          return status == 202 ? null : "HTTP " + status;
+        () -> {
+          BenchApi.Poster poster = api.poster();
+          return new Sender() {
+            @Override
+            public String deliver(int i) throws Exception {
+              int status = poster.post(path, bodies.apply(i));
+              return status == 202 ? null : "HTTP " + status;
+            }
+
+            @Override
+            public void close() {
+              poster.close();
+            }
+          };
         });
   }
 
+  /** Every sender makes its deliveries with {@code delivery}, which keeps nothing per sender. */
   static Result run(int deliveries, int senders, Delivery delivery) throws InterruptedException {
+    return runSenders(deliveries, senders, () -> delivery::deliver);
+  }
+
+  /**
+   * Each sender thread makes its deliveries with a {@link Sender} of its own from {@code
+   * newSender}.
+   */
+  static Result runSenders(int deliveries, int senders, Supplier<Sender> newSender)
+      throws InterruptedException {
     long[] latency = new long[deliveries];
     long[] answered = new long[deliveries];
     AtomicInteger next = new AtomicInteger();
@@ -91,7 +121,7 @@ final class Burst {
             pool.submit(
                 () -> {
                   long cpuBefore = ThreadCpu.currentThreadNanos();
-                  try {
+                  try (Sender delivery = newSender.get()) {
                     for (int i = next.getAndIncrement();
                         i < deliveries;
                         i = next.getAndIncrement()) {

@@ -106,6 +106,13 @@ public final class BenchCommand extends ServerCommand<IncidentFlowConfiguration>
         .setDefault(32)
         .help("concurrent webhook senders");
     subparser
+        .addArgument("--jdk-http-client")
+        .dest("jdkHttpClient")
+        .action(Arguments.storeTrue())
+        .help(
+            "senders post through the JDK's HttpClient (as before the thirtieth session), not each"
+                + " on a kept-alive socket of its own");
+    subparser
         .addArgument("--page-samples")
         .dest("pageSamples")
         .type(Integer.class)
@@ -378,6 +385,7 @@ public final class BenchCommand extends ServerCommand<IncidentFlowConfiguration>
         Optional.ofNullable(namespace.getString("timerLog"))
             .map(Path::of)
             .map(BenchCommand::inWritableDirectory),
+        Boolean.TRUE.equals(namespace.getBoolean("jdkHttpClient")),
         new BenchPolicy(Durations.parse(namespace.getString("updateEvery")), escalateAt));
   }
 

@@ -29,6 +29,7 @@ class BenchCommandOptionsTest {
     assertThat(options.hold()).isEqualTo(Duration.ofSeconds(60));
     assertThat(options.timerFloor()).isTrue();
     assertThat(options.timerLog()).isEmpty();
+    assertThat(options.jdkHttpClient()).isFalse();
     assertThat(options.policy().updateEvery()).isEqualTo(Duration.ofSeconds(20));
     assertThat(options.policy().escalateAt())
         .containsExactly(Duration.ofSeconds(10), Duration.ofSeconds(20));
@@ -52,6 +53,12 @@ class BenchCommandOptionsTest {
     assertThat(options.policy().updateEvery()).isEqualTo(Duration.ofMinutes(15));
     assertThat(options.policy().escalateAt())
         .isEqualTo(List.of(Duration.ofMinutes(5), Duration.ofMinutes(10), Duration.ofMinutes(20)));
+  }
+
+  @Test
+  void theSendersTakeTheJdkHttpClientWhenAskedAsEveryRunBeforeTheThirtiethSession()
+      throws ArgumentParserException {
+    assertThat(parse("--jdk-http-client").jdkHttpClient()).isTrue();
   }
 
   @Test
