@@ -45,7 +45,8 @@ final class BenchApi {
   /**
    * @param base the API's root, e.g. {@code http://127.0.0.1:8080}
    * @param jdkHttpClient whether senders post through this object's {@code HttpClient} rather than
-   *     each on a {@link KeepAliveConnection} of its own (which speaks plain {@code http} only)
+   *     each on a {@link KeepAliveConnection} of its own; an {@code https} API gets the {@code
+   *     HttpClient} either way, as the connection speaks plain {@code http} only
    */
   BenchApi(URI base, String token, boolean jdkHttpClient) {
     this.base = requireNonNull(base, "base is null");
@@ -70,7 +71,10 @@ final class BenchApi {
         : "sharing one JDK HttpClient (HTTP/1.1)";
   }
 
-  /** A new sender's poster: its own kept-alive connection, or the shared client. */
+  /**
+   * A new sender's poster: its own kept-alive connection, or the shared client (asked for, or an
+   * {@code https} API).
+   */
   Poster poster() {
     if (keepAliveSenders) {
       return new KeepAliveConnection(base, token, TIMEOUT);

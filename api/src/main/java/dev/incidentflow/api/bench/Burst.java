@@ -122,8 +122,9 @@ final class Burst {
                 () -> {
                   long cpuBefore = ThreadCpu.currentThreadNanos();
                   try (Sender delivery = newSender.get()) {
+                    // A post on a blocking socket does not see an interrupt: the loop checks it.
                     for (int i = next.getAndIncrement();
-                        i < deliveries;
+                        i < deliveries && !Thread.currentThread().isInterrupted();
                         i = next.getAndIncrement()) {
                       long sent = System.nanoTime();
                       String error;

@@ -31,7 +31,7 @@ final class KeepAliveConnection implements BenchApi.Poster {
   private final InetSocketAddress address;
   private final String host;
   private final String authorization;
-  private final Duration timeout;
+  private final int timeoutMillis;
   private final byte[] line = new byte[8192];
   private Socket socket;
   private InputStream in;
@@ -40,7 +40,9 @@ final class KeepAliveConnection implements BenchApi.Poster {
   /**
    * @param base the API's root, {@code http://host:port}
    * @param token the bearer token every post carries
-   * @param timeout the longest a connect or a read waits
+   * @param timeout the longest a connect, or any one read of an answer, waits: an answer that keeps
+   *     coming, however slowly, is not cut off, as the JDK client's timeout for the whole request
+   *     would
    */
   KeepAliveConnection(URI base, String token, Duration timeout) {
     requireNonNull(base, "base is null");
@@ -51,7 +53,12 @@ final class KeepAliveConnection implements BenchApi.Poster {
     this.address = new InetSocketAddress(base.getHost(), port);
     this.host = base.getHost() + ":" + port;
     this.authorization = "Bearer " + requireNonNull(token, "token is null");
-    this.timeout = requireNonNull(timeout, "timeout is null");
+    requireNonNull(timeout, "timeout is null");
+    if (timeout.compareTo(Duration.ofMillis(1)) < 0
+        || timeout.compareTo(Duration.ofMillis(Integer.MAX_VALUE)) > 0) {
+      throw new IllegalArgumentException("timeout must be 1 ms to 24 days: " + timeout);
+    }
+    this.timeoutMillis = (int) timeout.toMillis();
   }
 
   /** Posts {@code body} as JSON to {@code path} and returns the answer's status code. */
@@ -102,65 +109,83 @@ final class KeepAliveConnection implements BenchApi.Poster {
     Socket opened = new Socket();
     try {
       opened.setTcpNoDelay(true);
-      opened.setSoTimeout((int) timeout.toMillis());
-      opened.connect(address, (int) timeout.toMillis());
+      opened.setSoTimeout(timeoutMillis);
+      opened.connect(address, timeoutMillis);
       in = new BufferedInputStream(opened.getInputStream());
       out = new BufferedOutputStream(opened.getOutputStream());
       socket = opened;
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException e) {
       opened.close();
       throw e;
     }
   }
 
-  /** Reads one answer, status line to the end of its body; returns its status code. */
+  /**
+   * Reads one final answer, status line to the end of its body, after any interim (1xx) ones;
+   * returns its status code. Closes the connection when the server will, or when only its end marks
+   * the body's.
+   */
   private int readAnswer() throws IOException {
-    String statusLine = readLine();
-    // "HTTP/1.1 202 Accepted"
-    String[] parts = statusLine.split(" ", 3);
-    if (parts.length < 2 || !parts[0].startsWith("HTTP/1.")) {
-      throw new IOException("not an HTTP/1.x status line: " + statusLine);
-    }
-    int status;
-    try {
-      status = Integer.parseInt(parts[1]);
-    } catch (NumberFormatException e) {
-      throw new IOException("not an HTTP/1.x status line: " + statusLine, e);
-    }
-    long length = -1;
-    boolean chunked = false;
-    boolean closing = parts[0].equals("HTTP/1.0");
-    for (String line = readLine(); !line.isEmpty(); line = readLine()) {
-      int colon = line.indexOf(':');
-      if (colon <= 0) {
-        throw new IOException("malformed header: " + line);
+    while (true) {
+      String statusLine = readLine();
+      // "HTTP/1.1 202 Accepted"
+      String[] parts = statusLine.split(" ", 3);
+      if (parts.length < 2 || !parts[0].startsWith("HTTP/1.")) {
+        throw new IOException("not an HTTP/1.x status line: " + statusLine);
       }
-      String name = line.substring(0, colon).trim().toLowerCase(Locale.ROOT);
-      String value = line.substring(colon + 1).trim().toLowerCase(Locale.ROOT);
-      switch (name) {
-        case "content-length" -> length = parseLength(value);
-        case "transfer-encoding" -> chunked = value.endsWith("chunked");
-        case "connection" -> closing = value.contains("close");
-        default -> {
-          // Not needed to find the body's end.
+      int status;
+      try {
+        status = Integer.parseInt(parts[1]);
+      } catch (NumberFormatException e) {
+        throw new IOException("not an HTTP/1.x status line: " + statusLine, e);
+      }
+      long length = -1;
+      String transferEncoding = null;
+      boolean closing = parts[0].equals("HTTP/1.0");
+      for (String line = readLine(); !line.isEmpty(); line = readLine()) {
+        int colon = line.indexOf(':');
+        if (colon <= 0) {
+          throw new IOException("malformed header: " + line);
+        }
+        String name = line.substring(0, colon).trim().toLowerCase(Locale.ROOT);
+        String value = line.substring(colon + 1).trim().toLowerCase(Locale.ROOT);
+        switch (name) {
+          case "content-length" -> length = parseLength(value);
+          case "transfer-encoding" -> transferEncoding = value;
+          case "connection" -> closing |= value.contains("close");
+          default -> {
+            // Not needed to find the body's end.
+          }
         }
       }
+      if (status == 101) {
+        close();
+        throw new IOException("the server switched protocols: " + statusLine);
+      }
+      if (status >= 100 && status < 200) {
+        continue; // an interim answer (100 Continue, 103 Early Hints); the final one follows
+      }
+      if (status == 204 || status == 304) {
+        // No body, whatever the headers say.
+      } else if (transferEncoding != null) {
+        // RFC 9112 6.3: chunked ends itself; any other coding ends with the connection.
+        if (transferEncoding.endsWith("chunked")) {
+          skipChunks();
+        } else {
+          in.transferTo(OutputStream.nullOutputStream());
+          closing = true;
+        }
+      } else if (length >= 0) {
+        skip(length);
+      } else {
+        in.transferTo(OutputStream.nullOutputStream());
+        closing = true;
+      }
+      if (closing) {
+        close();
+      }
+      return status;
     }
-    if (status == 204 || status == 304 || (status >= 100 && status < 200)) {
-      length = 0;
-    }
-    if (chunked) {
-      skipChunks();
-    } else if (length >= 0) {
-      skip(length);
-    } else {
-      in.transferTo(OutputStream.nullOutputStream());
-      closing = true;
-    }
-    if (closing) {
-      close();
-    }
-    return status;
   }
 
   private void skipChunks() throws IOException {
@@ -173,6 +198,9 @@ final class KeepAliveConnection implements BenchApi.Poster {
         chunk = Long.parseLong(size, 16);
       } catch (NumberFormatException e) {
         throw new IOException("malformed chunk size: " + sizeLine, e);
+      }
+      if (chunk < 0) {
+        throw new IOException("malformed chunk size: " + sizeLine);
       }
       if (chunk == 0) {
         // Trailers, if any, up to the empty line.

@@ -34,7 +34,9 @@ final class ThreadCpu {
   static final List<Group> GROUPS =
       List.of(
           new Group("request threads", name -> name.startsWith("dw-")),
-          new Group(SENDERS, name -> name.startsWith("HttpClient-")),
+          new Group(SENDERS, name -> name.startsWith(SENDER_THREADS)),
+          // The application's PagerDuty and Jira clients, and the senders' with --jdk-http-client.
+          new Group("JDK HTTP clients", name -> name.startsWith("HttpClient-")),
           new Group(
               "Temporal worker",
               name ->

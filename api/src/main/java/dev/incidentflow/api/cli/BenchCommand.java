@@ -111,7 +111,7 @@ public final class BenchCommand extends ServerCommand<IncidentFlowConfiguration>
         .action(Arguments.storeTrue())
         .help(
             "senders post through the JDK's HttpClient (as before the thirtieth session), not each"
-                + " on a kept-alive socket of its own");
+                + " on a kept-alive socket of its own (an https --url takes the HttpClient anyway)");
     subparser
         .addArgument("--page-samples")
         .dest("pageSamples")

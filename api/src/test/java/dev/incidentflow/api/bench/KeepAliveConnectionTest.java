@@ -132,6 +132,63 @@ class KeepAliveConnectionTest {
   }
 
   @Test
+  void aKeptAliveConnectionTheServerClosedBetweenPostsFailsTheNextPostWhichIsNotResent()
+      throws Exception {
+    // Answers one post on a connection it says it keeps, then closes it.
+    CompletableFuture<List<Request>> first =
+        serve("HTTP/1.1 202 Accepted\r\nContent-Length: 0\r\n\r\n");
+    try (KeepAliveConnection connection = new KeepAliveConnection(base, "t", TIMEOUT)) {
+      assertThat(connection.post("/a", "1")).isEqualTo(202);
+      assertThat(first.get(10, TimeUnit.SECONDS)).extracting(Request::body).containsExactly("1");
+
+      assertThatThrownBy(() -> connection.post("/b", "2")).isInstanceOf(IOException.class);
+
+      CompletableFuture<List<Request>> next =
+          serve("HTTP/1.1 202 Accepted\r\nContent-Length: 0\r\n\r\n");
+      assertThat(connection.post("/c", "3")).isEqualTo(202);
+      assertThat(next.get(10, TimeUnit.SECONDS)).extracting(Request::body).containsExactly("3");
+    }
+  }
+
+  @Test
+  void skipsInterimAnswersAndReadsNoBodyWhereTheStatusHasNone() throws Exception {
+    CompletableFuture<List<Request>> served =
+        serve(
+            "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 103 Early Hints\r\nLink: </a>\r\n\r\n"
+                + "HTTP/1.1 202 Accepted\r\nContent-Length: 2\r\n\r\n{}",
+            // a 204 has no body, whatever its headers say: nothing is waited for
+            "HTTP/1.1 204 No Content\r\nTransfer-Encoding: chunked\r\n\r\n",
+            "HTTP/1.1 409 Conflict\r\nContent-Length: 0\r\n\r\n");
+    try (KeepAliveConnection connection = new KeepAliveConnection(base, "t", TIMEOUT)) {
+      assertThat(connection.post("/a", "1")).isEqualTo(202);
+      assertThat(connection.post("/b", "2")).isEqualTo(204);
+      assertThat(connection.post("/c", "3")).isEqualTo(409);
+    }
+    assertThat(served.get(10, TimeUnit.SECONDS))
+        .extracting(Request::body)
+        .containsExactly("1", "2", "3");
+  }
+
+  @Test
+  void aBodyInAnotherCodingThanChunkedIsReadToTheConnectionsEnd() throws Exception {
+    // Content-Length must be ignored beside a Transfer-Encoding (RFC 9112 6.3): read by it, the
+    // rest of the body would be taken for the next answer.
+    CompletableFuture<List<Request>> first =
+        serve(
+            "HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip\r\nContent-Length: 1\r\n\r\n"
+                + "HTTP/1.1 999 Not an answer\r\n\r\n");
+    try (KeepAliveConnection connection = new KeepAliveConnection(base, "t", TIMEOUT)) {
+      assertThat(connection.post("/a", "1")).isEqualTo(200);
+      assertThat(first.get(10, TimeUnit.SECONDS)).hasSize(1);
+
+      CompletableFuture<List<Request>> next =
+          serve("HTTP/1.1 202 Accepted\r\nContent-Length: 0\r\n\r\n");
+      assertThat(connection.post("/b", "2")).isEqualTo(202);
+      assertThat(next.get(10, TimeUnit.SECONDS)).extracting(Request::body).containsExactly("2");
+    }
+  }
+
+  @Test
   void refusesAnAnswerThatIsNotHttp() throws Exception {
     serve("SSH-2.0-OpenSSH_9.6\r\n\r\n");
     try (KeepAliveConnection connection = new KeepAliveConnection(base, "t", TIMEOUT)) {
