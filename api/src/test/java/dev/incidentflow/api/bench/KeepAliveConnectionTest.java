@@ -87,10 +87,7 @@ class KeepAliveConnectionTest {
       assertThat(connection.post("/a", "1")).isEqualTo(202);
       assertThat(first.get(10, TimeUnit.SECONDS)).hasSize(1);
 
-      CompletableFuture<List<Request>> second =
-          serve("HTTP/1.1 202 Accepted\r\nContent-Length: 0\r\n\r\n");
-      assertThat(connection.post("/b", "2")).isEqualTo(202);
-      assertThat(second.get(10, TimeUnit.SECONDS)).extracting(Request::body).containsExactly("2");
+      assertTheNextPostGoesOutAloneOnANewConnection(connection, "2");
     }
   }
 
@@ -124,10 +121,7 @@ class KeepAliveConnectionTest {
           .hasMessageContaining("closed");
       assertThat(dropped.get(10, TimeUnit.SECONDS)).extracting(Request::body).containsExactly("1");
 
-      CompletableFuture<List<Request>> next =
-          serve("HTTP/1.1 202 Accepted\r\nContent-Length: 0\r\n\r\n");
-      assertThat(connection.post("/b", "2")).isEqualTo(202);
-      assertThat(next.get(10, TimeUnit.SECONDS)).extracting(Request::body).containsExactly("2");
+      assertTheNextPostGoesOutAloneOnANewConnection(connection, "2");
     }
   }
 
@@ -143,10 +137,7 @@ class KeepAliveConnectionTest {
 
       assertThatThrownBy(() -> connection.post("/b", "2")).isInstanceOf(IOException.class);
 
-      CompletableFuture<List<Request>> next =
-          serve("HTTP/1.1 202 Accepted\r\nContent-Length: 0\r\n\r\n");
-      assertThat(connection.post("/c", "3")).isEqualTo(202);
-      assertThat(next.get(10, TimeUnit.SECONDS)).extracting(Request::body).containsExactly("3");
+      assertTheNextPostGoesOutAloneOnANewConnection(connection, "3");
     }
   }
 
@@ -181,10 +172,7 @@ class KeepAliveConnectionTest {
       assertThat(connection.post("/a", "1")).isEqualTo(200);
       assertThat(first.get(10, TimeUnit.SECONDS)).hasSize(1);
 
-      CompletableFuture<List<Request>> next =
-          serve("HTTP/1.1 202 Accepted\r\nContent-Length: 0\r\n\r\n");
-      assertThat(connection.post("/b", "2")).isEqualTo(202);
-      assertThat(next.get(10, TimeUnit.SECONDS)).extracting(Request::body).containsExactly("2");
+      assertTheNextPostGoesOutAloneOnANewConnection(connection, "2");
     }
   }
 
@@ -204,6 +192,17 @@ class KeepAliveConnectionTest {
             () -> new KeepAliveConnection(URI.create("https://example.com"), "t", TIMEOUT))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("plain http");
+  }
+
+  /**
+   * The next post opens a new connection, and the server takes it, and nothing before it, there.
+   */
+  private void assertTheNextPostGoesOutAloneOnANewConnection(
+      KeepAliveConnection connection, String body) throws Exception {
+    CompletableFuture<List<Request>> next =
+        serve("HTTP/1.1 202 Accepted\r\nContent-Length: 0\r\n\r\n");
+    assertThat(connection.post("/next", body)).isEqualTo(202);
+    assertThat(next.get(10, TimeUnit.SECONDS)).extracting(Request::body).containsExactly(body);
   }
 
   /**
