@@ -6,6 +6,7 @@ import dev.incidentflow.api.config.FreezingProxy;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -29,8 +30,9 @@ class DeclarationWithoutDatabaseTest {
           "e2e/policy.yml",
           DATABASE,
           PROXY::port,
-          // A hung read fails within a second instead of the default 30 s.
-          ConfigOverride.config("database.properties.socketTimeout", "1"),
+          // A hung read fails after 15 s instead of the default 30 s: still far past the store
+          // lookup's own wait (IncidentsResource.STORE_LOOKUP_WAIT).
+          ConfigOverride.config("database.properties.socketTimeout", "15"),
           ConfigOverride.config("declareWait", "2s"));
 
   @AfterAll
@@ -47,14 +49,20 @@ class DeclarationWithoutDatabaseTest {
             + "\"declaredBy\":\"carol\"}";
 
     ApiClient.Answer declared;
+    Duration waited;
     PROXY.freeze();
     try {
+      long sent = System.nanoTime();
       declared = api.post("/v1/incidents", declaration, key);
+      waited = Duration.ofNanos(System.nanoTime() - sent);
     } finally {
       PROXY.thaw();
     }
 
     assertThat(declared.status()).as(declared.body().toString()).isEqualTo(202);
+    // The store's answer is waited for 2 s, then declareWait's 2 s for the workflow: not the
+    // driver's 15 s socket timeout on top (17 s and more before the store lookup had its own wait).
+    assertThat(waited).isLessThan(Duration.ofSeconds(10));
     String workflowId = declared.body().path("workflowId").asText();
     ApiClient.Answer opened =
         api.await("/v1/declarations/" + workflowId, found -> found.status() == 303);

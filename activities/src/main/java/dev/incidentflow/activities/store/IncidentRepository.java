@@ -5,9 +5,13 @@ import static java.util.Objects.requireNonNull;
 import dev.incidentflow.workflows.model.IncidentStatus;
 import dev.incidentflow.workflows.model.Severity;
 import dev.incidentflow.workflows.model.TimelineEvent;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.core.ConnectionException;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
@@ -103,6 +107,46 @@ public final class IncidentRepository {
    */
   public Optional<Long> latestNumberOf(String workflowId) {
     return dao.latestNumberOf(workflowId);
+  }
+
+  /**
+   * The latest incident workflow {@code workflowId} recorded ({@link #latestNumberOf}, then {@link
+   * #find}), read on one connection whose every read waits at most {@code wait}, instead of the
+   * driver's socket timeout (30 s unless configured): for a caller that goes on without the store's
+   * answer rather than wait long for a database that hangs. A read that waits longer fails as one
+   * past the socket timeout does: the driver closes the connection, and the pool replaces it.
+   */
+  public Optional<IncidentRecord> latestOf(String workflowId, Duration wait) {
+    requireNonNull(workflowId, "workflowId is null");
+    if (wait.isNegative() || wait.isZero() || wait.toMillis() > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("wait must be positive and under 24 days: " + wait);
+    }
+    int waitMillis = (int) wait.toMillis();
+    return jdbi.withHandle(
+        handle -> {
+          Connection connection = handle.getConnection();
+          int before = networkTimeout(connection, waitMillis);
+          try {
+            IncidentDao bounded = handle.attach(IncidentDao.class);
+            return bounded.latestNumberOf(workflowId).flatMap(bounded::find);
+          } finally {
+            networkTimeout(connection, before);
+          }
+        });
+  }
+
+  /** Sets {@code connection}'s network timeout unless it is closed; returns the one it had. */
+  private static int networkTimeout(Connection connection, int millis) {
+    try {
+      if (connection.isClosed()) {
+        return millis;
+      }
+      int before = connection.getNetworkTimeout();
+      connection.setNetworkTimeout(Runnable::run, millis);
+      return before;
+    } catch (SQLException e) {
+      throw new ConnectionException(e);
+    }
   }
 
   /** The id of the workflow that runs the incident, to signal or query it. */

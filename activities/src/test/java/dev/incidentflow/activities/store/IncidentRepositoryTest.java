@@ -12,6 +12,10 @@ import dev.incidentflow.workflows.model.IncidentStatus;
 import dev.incidentflow.workflows.model.Severity;
 import dev.incidentflow.workflows.model.TimelineEvent;
 import dev.incidentflow.workflows.model.TimelineEventType;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +23,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.SqlLogger;
 import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -54,6 +59,40 @@ class IncidentRepositoryTest {
     long number = record(incident("alertmanager-abc", "Disk full", "", Severity.SEV3, "db", START));
 
     assertThat(repository.workflowIdOf(number)).contains("alertmanager-abc");
+  }
+
+  @Test
+  void latestOfReadsTheWorkflowsIncidentAndGivesTheConnectionItsNetworkTimeoutBack()
+      throws Exception {
+    long number = record(incident("declaration-k1", "Orders down", "", Severity.SEV1, "db", START));
+    try (Connection connection = POSTGRES.dataSource().getConnection()) {
+      connection.setNetworkTimeout(Runnable::run, 12_345);
+      // One connection for every handle, kept open past each (as a pool keeps it).
+      Connection kept =
+          (Connection)
+              Proxy.newProxyInstance(
+                  getClass().getClassLoader(),
+                  new Class<?>[] {Connection.class},
+                  (proxy, method, args) -> {
+                    if (method.getName().equals("close")) {
+                      return null;
+                    }
+                    try {
+                      return method.invoke(connection, args);
+                    } catch (InvocationTargetException e) {
+                      throw e.getCause();
+                    }
+                  });
+      IncidentRepository onOneConnection =
+          new IncidentRepository(
+              IncidentJdbi.configure(Jdbi.create(() -> kept).installPlugin(new SqlObjectPlugin())));
+
+      assertThat(onOneConnection.latestOf("declaration-k1", Duration.ofSeconds(2)))
+          .map(IncidentRecord::number)
+          .contains(number);
+      assertThat(onOneConnection.latestOf("declaration-k2", Duration.ofSeconds(2))).isEmpty();
+      assertThat(connection.getNetworkTimeout()).isEqualTo(12_345);
+    }
   }
 
   @Test

@@ -32,6 +32,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -43,6 +44,14 @@ import org.slf4j.LoggerFactory;
 @Produces(MediaType.APPLICATION_JSON)
 public class IncidentsResource {
   private static final Logger log = LoggerFactory.getLogger(IncidentsResource.class);
+
+  /**
+   * The longest any read of the store's answer about an Idempotency-Key waits, where a healthy
+   * database answers the indexed lookup in milliseconds; past it the declaration goes on without
+   * the answer. Before, a hung database held the declaration for the driver's socket timeout (30
+   * s).
+   */
+  static final Duration STORE_LOOKUP_WAIT = Duration.ofSeconds(2);
 
   /** The list's parameters; offset and page are refused with their own reason. */
   private static final List<String> LIST_PARAMETERS =
@@ -103,12 +112,13 @@ public class IncidentsResource {
    * The incident a declaration with {@code idempotencyKey} opened, as the store has it: asked
    * before Temporal, which forgets an ended declaration's workflow once its namespace's retention
    * has passed, and the key would then start a second incident. Empty when PostgreSQL is
-   * unavailable: a declaration must not wait for the database (it may be what is down), and
-   * Temporal still refuses a second workflow of the key while it keeps the first.
+   * unavailable, or hangs past {@link #STORE_LOOKUP_WAIT}: a declaration must not wait for the
+   * database (it may be what is down), and Temporal still refuses a second workflow of the key
+   * while it keeps the first.
    */
   private Optional<IncidentRecord> declaredInStore(String idempotencyKey) {
     try {
-      return repository.latestNumberOf(DeclarationIds.of(idempotencyKey)).flatMap(repository::find);
+      return repository.latestOf(DeclarationIds.of(idempotencyKey), STORE_LOOKUP_WAIT);
     } catch (RuntimeException failed) {
       if (!UnexpectedErrorMapper.isDatabaseUnavailable(failed)) {
         throw failed;
