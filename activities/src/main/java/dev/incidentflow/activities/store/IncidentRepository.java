@@ -115,6 +115,8 @@ public final class IncidentRepository {
    * driver's socket timeout (30 s unless configured): for a caller that goes on without the store's
    * answer rather than wait long for a database that hangs. A read that waits longer fails as one
    * past the socket timeout does: the driver closes the connection, and the pool replaces it.
+   * Getting the connection is not bounded by it: a pool without an idle connection opens one under
+   * the driver's own timeouts.
    */
   public Optional<IncidentRecord> latestOf(String workflowId, Duration wait) {
     requireNonNull(workflowId, "workflowId is null");
