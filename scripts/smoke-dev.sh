@@ -36,11 +36,11 @@ case $s in 201|202) check "declare" ok ok;; *) check "declare" "201 or 202" $s;;
 sleep 3
 s=$(status -H "$T" -H "$J" -H 'Idempotency-Key: smoke-1' -d "$D" http://127.0.0.1:$P/v1/incidents)
 check "declare again, same key" 200 "$s"
-ID=$(python3 -c 'import json;print(json.load(open("$WORK/body"))["id"])' 2>/dev/null)
+ID=$(python3 -c 'import json,sys;print(json.load(open(sys.argv[1]))["id"])' "$WORK/body" 2>/dev/null)
 check "the key's incident has an id" 1 "$(echo "$ID" | grep -c '^INC-[0-9]*$')"
 check "same key, another title" 409 "$(status -H "$T" -H "$J" -H 'Idempotency-Key: smoke-1' -d '{"title":"Other","severity":"SEV2","service":"checkout","declaredBy":"carol"}' http://127.0.0.1:$P/v1/incidents)"
 check "list" 200 "$(status -H "$T" "http://127.0.0.1:$P/v1/incidents?limit=50")"
-check "list has 3 incidents" 3 "$(python3 -c 'import json;print(len(json.load(open("$WORK/body"))))')"
+check "list has 3 incidents" 3 "$(python3 -c 'import json,sys;print(len(json.load(open(sys.argv[1]))))' "$WORK/body")"
 check "one incident" 200 "$(status -H "$T" http://127.0.0.1:$P/v1/incidents/$ID)"
 check "unknown incident" 404 "$(status -H "$T" http://127.0.0.1:$P/v1/incidents/INC-999)"
 check "acknowledge" 200 "$(status -H "$T" -H "$J" -d '{"by":"alice","note":"looking"}' http://127.0.0.1:$P/v1/incidents/$ID/acknowledge)"
