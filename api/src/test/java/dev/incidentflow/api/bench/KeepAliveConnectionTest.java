@@ -81,14 +81,8 @@ class KeepAliveConnectionTest {
 
   @Test
   void opensANewConnectionAfterTheServerSaysClose() throws Exception {
-    CompletableFuture<List<Request>> first =
-        serve("HTTP/1.1 202 Accepted\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
-    try (KeepAliveConnection connection = new KeepAliveConnection(base, "t", TIMEOUT)) {
-      assertThat(connection.post("/a", "1")).isEqualTo(202);
-      assertThat(first.get(10, TimeUnit.SECONDS)).hasSize(1);
-
-      assertTheNextPostGoesOutAloneOnANewConnection(connection, "2");
-    }
+    assertAnsweredThenTheNextPostGoesOutOnANewConnection(
+        "HTTP/1.1 202 Accepted\r\nConnection: close\r\nContent-Length: 0\r\n\r\n", 202);
   }
 
   @Test
@@ -164,16 +158,10 @@ class KeepAliveConnectionTest {
   void aBodyInAnotherCodingThanChunkedIsReadToTheConnectionsEnd() throws Exception {
     // Content-Length must be ignored beside a Transfer-Encoding (RFC 9112 6.3): read by it, the
     // rest of the body would be taken for the next answer.
-    CompletableFuture<List<Request>> first =
-        serve(
-            "HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip\r\nContent-Length: 1\r\n\r\n"
-                + "HTTP/1.1 999 Not an answer\r\n\r\n");
-    try (KeepAliveConnection connection = new KeepAliveConnection(base, "t", TIMEOUT)) {
-      assertThat(connection.post("/a", "1")).isEqualTo(200);
-      assertThat(first.get(10, TimeUnit.SECONDS)).hasSize(1);
-
-      assertTheNextPostGoesOutAloneOnANewConnection(connection, "2");
-    }
+    assertAnsweredThenTheNextPostGoesOutOnANewConnection(
+        "HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip\r\nContent-Length: 1\r\n\r\n"
+            + "HTTP/1.1 999 Not an answer\r\n\r\n",
+        200);
   }
 
   @Test
@@ -192,6 +180,21 @@ class KeepAliveConnectionTest {
             () -> new KeepAliveConnection(URI.create("https://example.com"), "t", TIMEOUT))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("plain http");
+  }
+
+  /**
+   * A post answered with {@code answer}, whose status is {@code status}, on a connection the server
+   * ends after it; the next post then goes out alone on a new one.
+   */
+  private void assertAnsweredThenTheNextPostGoesOutOnANewConnection(String answer, int status)
+      throws Exception {
+    CompletableFuture<List<Request>> first = serve(answer);
+    try (KeepAliveConnection connection = new KeepAliveConnection(base, "t", TIMEOUT)) {
+      assertThat(connection.post("/a", "1")).isEqualTo(status);
+      assertThat(first.get(10, TimeUnit.SECONDS)).hasSize(1);
+
+      assertTheNextPostGoesOutAloneOnANewConnection(connection, "2");
+    }
   }
 
   /**
