@@ -285,6 +285,16 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
   static final String SAVES_IN_BACKGROUND = "saves-in-background";
 
   /**
+   * Version 1 of this change opens the alert group's next incident for a firing delivery that came
+   * while a canceled incident wound down (its posts and pages going out, its channel archived), as
+   * one that came while a closed incident did, and as the same delivery does once the run has
+   * ended. In version 0 the run ended without it, though its sender had heard 202 "fired", and the
+   * group paged nobody until Alertmanager sent it again ({@code repeat_interval}, 4 hours by
+   * default). Its marker is taken only by a canceled run that has such a delivery.
+   */
+  static final String NEXT_INCIDENT_AFTER_CANCEL = "next-incident-after-cancel";
+
+  /**
    * How long a new incident's first save waits for its first page (see {@link #PAGE_BEFORE_SAVE}).
    */
   static final Duration FIRST_SAVE_WAIT = Duration.ofSeconds(5);
@@ -509,11 +519,13 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
       }
     }
     Workflow.await(() -> Workflow.isEveryHandlerFinished());
-    if (!lateAlerts.isEmpty() && state.status() == IncidentStatus.CLOSED) {
+    if (!lateAlerts.isEmpty() && lateAlertsOpenTheNextIncident()) {
       // The group fired again while this incident was closing: that is a new incident, under the
       // same workflow id so further deliveries of the group find it.
       log.info(
-          "{} closed as its alert group fired again; opening a new incident", state.incidentId());
+          "{} {} as its alert group fired again; opening a new incident",
+          state.incidentId(),
+          state.status().wireName());
       IncidentInput next = input.continuing(null);
       if (raiseWithAlerts) {
         // At the severity the group fires at now: the first delivery's may be long out of date.
@@ -528,6 +540,16 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
       Workflow.continueAsNew(next);
     }
     return new IncidentOutcome(state.incidentId(), state.status());
+  }
+
+  /** Whether the firing deliveries that came while the incident ended open its group's next one. */
+  private boolean lateAlertsOpenTheNextIncident() {
+    return switch (state.status()) {
+      case CLOSED -> true;
+      case CANCELED ->
+          Workflow.getVersion(NEXT_INCIDENT_AFTER_CANCEL, Workflow.DEFAULT_VERSION, 1) == 1;
+      default -> false;
+    };
   }
 
   /**

@@ -52,4 +52,31 @@ class LateAlertTest {
     assertThat(env.incident(2).severity()).isEqualTo(Severity.SEV1);
     assertThat(env.slack.channels).hasSize(2);
   }
+
+  @Test
+  void alertFiringWhileACanceledIncidentWindsDownOpensANewIncidentInsteadOfBeingLost()
+      throws InterruptedException {
+    IncidentWorkflow incident = env.stub("alert-late");
+    WorkflowClient.start(incident::run, TestIncidents.alert("group-late", Severity.SEV2));
+    incident.registered();
+    CountDownLatch archiving = new CountDownLatch(1);
+    env.slack.archiveGate = archiving;
+    incident.cancel(new Transition("alice", "false alarm"));
+    // The canceled run waits to archive its channel; meanwhile the group fires again, and its
+    // sender hears 202 "fired". After the run ended the same delivery would open the group's next
+    // incident; in the wind-down it was dropped.
+    incident.alert(env.firing("alert-late"));
+    archiving.countDown();
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while ((env.store.incidentCount() < 2 || env.incident(2) == null)
+        && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+
+    assertThat(env.store.incidentCount()).isEqualTo(2);
+    assertThat(env.incident(1).status()).isEqualTo(IncidentStatus.CANCELED);
+    assertThat(env.incident(2).status()).isEqualTo(IncidentStatus.TRIGGERED);
+    assertThat(env.incident(2).severity()).isEqualTo(Severity.SEV1);
+    assertThat(env.slack.archived).hasSize(1);
+  }
 }
