@@ -295,6 +295,17 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
   static final String NEXT_INCIDENT_AFTER_CANCEL = "next-incident-after-cancel";
 
   /**
+   * Version 1 of this change has a continued run take the deliveries that reached it before its
+   * first workflow task: Temporal hands a run the signals in its first task before its code runs,
+   * so they find no state yet, as a new incident's first deliveries do. In version 0 a continued
+   * run left them there: a delivery that came as a long incident continued as new (in a storm of
+   * them, which is what makes a history long, or while the worker was away) was answered 202 and
+   * lost: not on the timeline, and neither reopening nor raising the incident. Its marker is taken
+   * only by a continued run that has such deliveries.
+   */
+  static final String CARRIED_RUN_TAKES_EARLY_ALERTS = "carried-run-takes-early-alerts";
+
+  /**
    * How long a new incident's first save waits for its first page (see {@link #PAGE_BEFORE_SAVE}).
    */
   static final Duration FIRST_SAVE_WAIT = Duration.ofSeconds(5);
@@ -468,6 +479,7 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
       state = input.carried();
       savedThrough = state.lastSequence();
       followTodaysRules();
+      takeCarriedRunsEarlyAlerts();
     } else if (pageWhileOpening) {
       openPagingFirst(input);
     } else {
@@ -761,6 +773,21 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
   private void takeEarlyAlerts() {
     earlyAlerts.forEach(alert -> state.alert(alert, now()));
     earlyAlerts.clear();
+  }
+
+  /**
+   * The deliveries that reached a continued run before its first workflow task, taken as {@link
+   * #alert} takes any other once the run has its carried state (see {@link
+   * #CARRIED_RUN_TAKES_EARLY_ALERTS}).
+   */
+  private void takeCarriedRunsEarlyAlerts() {
+    if (earlyAlerts.isEmpty()
+        || Workflow.getVersion(CARRIED_RUN_TAKES_EARLY_ALERTS, Workflow.DEFAULT_VERSION, 1) != 1) {
+      return;
+    }
+    List<AlertEvent> early = List.copyOf(earlyAlerts);
+    earlyAlerts.clear();
+    early.forEach(this::alert);
   }
 
   private static NewIncident newIncident(IncidentInput input, WorkflowInfo info, Instant at) {

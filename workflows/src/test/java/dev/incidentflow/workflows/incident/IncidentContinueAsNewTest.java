@@ -1,5 +1,6 @@
 package dev.incidentflow.workflows.incident;
 
+import static dev.incidentflow.workflows.model.TimelineEventType.ALERT_FIRED;
 import static dev.incidentflow.workflows.model.TimelineEventType.CHANNEL_CREATED;
 import static dev.incidentflow.workflows.model.TimelineEventType.DECLARED;
 import static dev.incidentflow.workflows.model.TimelineEventType.ESCALATED;
@@ -12,12 +13,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.incidentflow.workflows.model.IncidentStatus;
 import dev.incidentflow.workflows.model.Severity;
 import dev.incidentflow.workflows.model.TimelineEvent;
+import io.temporal.api.common.v1.Payloads;
+import io.temporal.client.BatchRequest;
 import io.temporal.client.UpdateOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.client.WorkflowUpdateHandle;
 import io.temporal.client.WorkflowUpdateStage;
+import io.temporal.common.WorkflowExecutionHistory;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -156,6 +162,54 @@ class IncidentContinueAsNewTest {
     assertThat(env.slack.archived).hasSize(1);
     assertThat(env.store.conflicts()).isEmpty();
     env.recordHistory("continue-as-new", "alert-a");
+  }
+
+  /**
+   * A delivery that reaches a continued run before a worker took the run's first workflow task is
+   * handed to the run before its code has the carried state, as a new incident's first delivery is:
+   * the run takes it once the state is in.
+   */
+  @Test
+  void anAlertThatReachesAContinuedRunBeforeItsFirstTaskIsTakenByIt() {
+    IncidentWorkflow incident = env.startAlertIncident("alert-a", Severity.SEV3);
+    for (int i = 0; i < 60; i++) {
+      incident.alert(env.firing("alert-a", Severity.SEV3));
+    }
+    env.sleep(Duration.ofMinutes(1));
+    List<WorkflowExecutionHistory> runs = env.histories("alert-a");
+    assertThat(runs).as("runs").hasSizeGreaterThan(1);
+    IncidentInput continued = startInput(runs.get(runs.size() - 1));
+    assertThat(continued.carried()).isNotNull();
+    int fired = env.events(1, ALERT_FIRED).size();
+    assertThat(fired).isEqualTo(61);
+
+    // That run's start again, with a delivery in its first task: as Temporal starts a continued run
+    // and a signal-with-start finds it before any worker took its first task.
+    WorkflowStub.fromTyped(env.existing("alert-a")).terminate("started again with a delivery");
+    IncidentWorkflow again = env.stub("alert-a");
+    BatchRequest start = env.client().newSignalWithStartRequest();
+    start.add(again::run, continued);
+    start.add(again::alert, env.firing("alert-a", Severity.SEV1));
+    env.client().signalWithStart(start);
+    env.sleep(Duration.ofMinutes(1));
+    // The run may take its first task only as the sleep ends, and it saves in the background.
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (env.events(1, ALERT_FIRED).size() == fired && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+    }
+
+    assertThat(env.events(1, ALERT_FIRED)).hasSize(fired + 1);
+    // It fired as critical: the incident is raised, as by any other delivery.
+    assertThat(env.incident(1).severity()).isEqualTo(Severity.SEV1);
+    assertThat(env.store.conflicts()).isEmpty();
+  }
+
+  private IncidentInput startInput(WorkflowExecutionHistory run) {
+    Payloads input = run.getEvents().get(0).getWorkflowExecutionStartedEventAttributes().getInput();
+    return env.client()
+        .getOptions()
+        .getDataConverter()
+        .fromPayloads(0, Optional.of(input), IncidentInput.class, IncidentInput.class);
   }
 
   /** The next run would not hear the tracker's answer: the run waits for it before continuing. */
