@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.incidentflow.api.errors.ApiException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -23,7 +24,9 @@ import org.slf4j.LoggerFactory;
  * workflow to take it and to save it, so it waits as long as no worker runs or the database refuses
  * the save, and its caller heard nothing for as long as that lasted. Each change waits on a thread
  * of its own, left behind (interrupted, which ends Temporal's wait) once the time is up; at most
- * {@link #MAX_WAITING} wait at once, and a change beyond them is answered 503 at once.
+ * {@link #MAX_WAITING} wait at once, and a change beyond them is answered 503 at once. A new
+ * incident's or action item's question whether it is recorded waits here too ({@link #within}),
+ * sharing those threads.
  */
 public final class BoundedChanges {
   private static final Logger log = LoggerFactory.getLogger(BoundedChanges.class);
@@ -36,7 +39,7 @@ public final class BoundedChanges {
 
   private static final AtomicInteger THREADS = new AtomicInteger();
 
-  private final ExecutorService changes =
+  private final ExecutorService waiting =
       new ThreadPoolExecutor(
           0,
           MAX_WAITING,
@@ -64,29 +67,21 @@ public final class BoundedChanges {
    *     {@link #MAX_WAITING} changes wait already (it was not sent)
    */
   public <T> T make(Supplier<T> change, String subject, String path) {
-    Future<T> made;
-    try {
-      made = changes.submit(change::get);
-    } catch (RejectedExecutionException full) {
-      throw new ApiException(
-          503,
-          MAX_WAITING
-              + " changes are waiting for their workflows already; the change to "
-              + subject
-              + " was not sent",
-          List.of("send it again in a minute"));
-    }
+    Future<T> made =
+        submit(change)
+            .orElseThrow(
+                () ->
+                    new ApiException(
+                        503,
+                        MAX_WAITING
+                            + " changes are waiting for their workflows already; the change to "
+                            + subject
+                            + " was not sent",
+                        List.of("send it again in a minute")));
     try {
       return made.get(wait.toMillis(), TimeUnit.MILLISECONDS);
     } catch (ExecutionException failed) {
-      Throwable cause = failed.getCause();
-      if (cause instanceof RuntimeException thrown) {
-        throw thrown;
-      }
-      if (cause instanceof Error error) {
-        throw error;
-      }
-      throw new IllegalStateException(cause);
+      throw rethrown(failed);
     } catch (TimeoutException slow) {
       made.cancel(true);
       log.warn("{}: a change was not done within {}", subject, wait);
@@ -96,6 +91,55 @@ public final class BoundedChanges {
       Thread.currentThread().interrupt();
       throw notConfirmed(subject, path);
     }
+  }
+
+  /**
+   * What {@code work} returned, or empty when it did not end within {@code limit} (it is then left
+   * behind, interrupted) or {@link #MAX_WAITING} waits are going already. For a call whose own wait
+   * has no end, as Temporal's for a worker to accept an Update: with no worker running it would
+   * hold its caller until one came.
+   *
+   * @throws RuntimeException what {@code work} threw
+   */
+  public <T> Optional<T> within(Duration limit, Supplier<T> work) {
+    Optional<Future<T>> started = submit(work);
+    if (started.isEmpty()) {
+      return Optional.empty();
+    }
+    Future<T> running = started.get();
+    try {
+      return Optional.of(running.get(limit.toMillis(), TimeUnit.MILLISECONDS));
+    } catch (ExecutionException failed) {
+      throw rethrown(failed);
+    } catch (TimeoutException slow) {
+      running.cancel(true);
+      return Optional.empty();
+    } catch (InterruptedException interrupted) {
+      running.cancel(true);
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    }
+  }
+
+  /** {@code work} waiting on a thread of its own, or empty when {@link #MAX_WAITING} are. */
+  private <T> Optional<Future<T>> submit(Supplier<T> work) {
+    try {
+      return Optional.of(waiting.submit(work::get));
+    } catch (RejectedExecutionException full) {
+      return Optional.empty();
+    }
+  }
+
+  /** What the work behind {@code failed} threw, to be thrown on the waiting thread. */
+  private static RuntimeException rethrown(ExecutionException failed) {
+    Throwable cause = failed.getCause();
+    if (cause instanceof RuntimeException thrown) {
+      return thrown;
+    }
+    if (cause instanceof Error error) {
+      throw error;
+    }
+    return new IllegalStateException(cause);
   }
 
   private ApiException notConfirmed(String subject, String path) {

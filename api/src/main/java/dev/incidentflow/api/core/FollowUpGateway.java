@@ -293,10 +293,25 @@ public final class FollowUpGateway {
     }
   }
 
+  /**
+   * The item's view once it is recorded, waited for up to the configured time, also for a worker to
+   * take the question up (Temporal's wait for that has no end of its own); empty after that.
+   */
   private Optional<ActionItemView> registered(WorkflowStub stub) {
+    long deadline = System.nanoTime() + wait.toNanos();
     WorkflowUpdateHandle<ActionItemView> handle;
     try {
-      handle = stub.startUpdate("registered", WorkflowUpdateStage.ACCEPTED, ActionItemView.class);
+      Optional<WorkflowUpdateHandle<ActionItemView>> asked =
+          changes.within(
+              wait,
+              () ->
+                  stub.startUpdate(
+                      "registered", WorkflowUpdateStage.ACCEPTED, ActionItemView.class));
+      if (asked.isEmpty()) {
+        log.warn("added {} but no worker took it up within {}", stub.getExecution(), wait);
+        return Optional.empty();
+      }
+      handle = asked.get();
     } catch (WorkflowNotFoundException | WorkflowServiceException ended) {
       // The run ended before it took the question: only a refused item's run ends that soon.
       refuseIfRefused(stub);
@@ -304,7 +319,8 @@ public final class FollowUpGateway {
       return Optional.empty();
     }
     try {
-      return Optional.of(handle.getResultAsync().get(wait.toMillis(), TimeUnit.MILLISECONDS));
+      long left = Math.max(0, deadline - System.nanoTime());
+      return Optional.of(handle.getResultAsync().get(left, TimeUnit.NANOSECONDS));
     } catch (ExecutionException e) {
       if (e.getCause() instanceof WorkflowUpdateException refused) {
         Refusal refusal;

@@ -129,15 +129,26 @@ public final class IncidentGateway {
     return Optional.of(opened(workflowId, incident));
   }
 
-  /** Waits (up to the configured time) until just-started {@code incident} has its number. */
+  /**
+   * Waits (up to the configured time) until just-started {@code incident} has its number, also for
+   * a worker to take the question up: Temporal's wait for that has no end of its own.
+   */
   private Declared opened(String workflowId, IncidentWorkflow incident) {
     WorkflowStub stub = WorkflowStub.fromTyped(incident);
+    long deadline = System.nanoTime() + declareWait.toNanos();
     try {
-      WorkflowUpdateHandle<IncidentView> handle =
-          stub.startUpdate("registered", WorkflowUpdateStage.ACCEPTED, IncidentView.class);
+      Optional<WorkflowUpdateHandle<IncidentView>> asked =
+          changes.within(
+              declareWait,
+              () ->
+                  stub.startUpdate("registered", WorkflowUpdateStage.ACCEPTED, IncidentView.class));
+      if (asked.isEmpty()) {
+        log.warn("declared {} but no worker took it up within {}", workflowId, declareWait);
+        return new Declared(workflowId, Optional.empty());
+      }
+      long left = Math.max(0, deadline - System.nanoTime());
       return new Declared(
-          workflowId,
-          Optional.of(handle.getResultAsync().get(declareWait.toMillis(), TimeUnit.MILLISECONDS)));
+          workflowId, Optional.of(asked.get().getResultAsync().get(left, TimeUnit.NANOSECONDS)));
     } catch (TimeoutException | ExecutionException e) {
       log.warn(
           "declared {} but it did not open within {}: {}", workflowId, declareWait, e.toString());

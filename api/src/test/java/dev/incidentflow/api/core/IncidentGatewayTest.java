@@ -7,10 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import dev.incidentflow.activities.store.IncidentRecord;
 import dev.incidentflow.api.UnpolledIncidents;
 import dev.incidentflow.api.errors.ApiException;
+import dev.incidentflow.workflows.incident.IncidentInput;
 import dev.incidentflow.workflows.incident.IncidentWorkflow;
 import dev.incidentflow.workflows.incident.Transition;
+import dev.incidentflow.workflows.model.ActionItemKind;
 import dev.incidentflow.workflows.model.IncidentStatus;
 import dev.incidentflow.workflows.model.Severity;
+import dev.incidentflow.workflows.policy.ActionItemPolicy;
+import dev.incidentflow.workflows.postmortem.ActionItemInput;
 import dev.incidentflow.workflows.postmortem.Handover;
 import dev.incidentflow.workflows.postmortem.Postmortems;
 import dev.incidentflow.workflows.postmortem.Publication;
@@ -24,6 +28,8 @@ import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
@@ -63,6 +69,49 @@ class IncidentGatewayTest {
                 workflow -> workflow.acknowledge(new Transition("alice", null, "INC-1"))),
         "INC-1",
         "/v1/incidents/INC-1");
+  }
+
+  @Test
+  void aDeclarationNoWorkerTakesUpIsAnsweredWithoutItsIncidentAfterTheWait() {
+    // No worker runs: Temporal's wait for one to accept the question "registered?" has no end of
+    // its own, and it held the caller (an HTTP request, a Slack thread) until one came.
+    IncidentGateway gateway =
+        new IncidentGateway(
+            temporal.getWorkflowClient(),
+            Duration.ofSeconds(1),
+            new BoundedChanges(Duration.ofSeconds(2)));
+
+    IncidentGateway.Declared declared =
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> gateway.declare(declaration()));
+
+    assertThat(declared.view()).isEmpty();
+    assertThat(gateway.declarationStage(declared.workflowId())).isEqualTo(DeclarationStage.OPENING);
+  }
+
+  @Test
+  void anActionItemNoWorkerTakesUpIsAnsweredWithoutItsViewAfterTheWait() {
+    FollowUpGateway gateway =
+        new FollowUpGateway(
+            temporal.getWorkflowClient(),
+            Duration.ofSeconds(1),
+            new BoundedChanges(Duration.ofSeconds(2)));
+    ActionItemInput item =
+        new ActionItemInput(
+            7,
+            "checkout",
+            "Add a burn-rate alert for the checkout canary",
+            "bob",
+            LocalDate.parse("2026-12-08"),
+            ActionItemKind.IMPROVEMENT,
+            "alice",
+            ActionItemPolicy.defaults(),
+            0,
+            null);
+
+    FollowUpGateway.Added added =
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> gateway.add(item, null));
+
+    assertThat(added.view()).isEmpty();
   }
 
   @Test
@@ -159,6 +208,21 @@ class IncidentGatewayTest {
                       assertThat(refused.details())
                           .containsExactly("read GET " + path + " before sending it again");
                     }));
+  }
+
+  private static IncidentInput declaration() {
+    return new IncidentInput(
+        "declared",
+        null,
+        "Checkout down",
+        "",
+        Severity.SEV2,
+        "checkout",
+        "carol",
+        null,
+        Map.of(),
+        List.of(),
+        null);
   }
 
   private static IncidentRecord triggered(String runId) {
