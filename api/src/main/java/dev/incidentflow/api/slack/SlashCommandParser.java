@@ -188,7 +188,7 @@ final class SlashCommandParser {
     }
     switch (word) {
       case "sev", "severity" -> {
-        if (next >= tokens.size()) {
+        if (next >= tokens.size() || tokens.get(next).value().isBlank()) {
           return new SlashCommand.Invalid("Name the new severity: `/incident sev SEV2 [why]`.");
         }
         String severity = tokens.get(next).value();
@@ -387,6 +387,9 @@ final class SlashCommandParser {
     if (link.matches()) {
       url = link.group(1);
     }
+    if (unescape(url).isBlank()) {
+      return new SlashCommand.Invalid("Say where the postmortem is: " + POSTMORTEM_USAGE + ".");
+    }
     int summary = next + 1;
     if (incidentId.isEmpty() && summary < tokens.size()) {
       // `postmortem <url> INC-36 summary`: the id right after the url names the incident, as after
@@ -544,15 +547,36 @@ final class SlashCommandParser {
         tokens.add(new Token(input.substring(i + 1, close), i, true));
         i = close + 1;
       } else {
-        int end = i;
-        while (end < input.length() && !isSpace(input.charAt(end))) {
-          end++;
-        }
+        int end = wordEnd(input, i);
         tokens.add(new Token(input.substring(i, end), i, false));
         i = end;
       }
     }
     return Optional.of(tokens);
+  }
+
+  /**
+   * Where the word starting at {@code start} ends: at the next space, but not in the label of a
+   * link as Slack sends it, {@code <https://wiki.example.com/pm/42|Checkout outage postmortem>},
+   * whose label may have spaces.
+   */
+  private static int wordEnd(String input, int start) {
+    boolean inMarkup = false;
+    boolean inLabel = false;
+    int end = start;
+    while (end < input.length() && (inLabel || !isSpace(input.charAt(end)))) {
+      char c = input.charAt(end);
+      if (c == '<') {
+        inMarkup = true;
+      } else if (c == '>') {
+        inMarkup = false;
+        inLabel = false;
+      } else if (c == '|' && inMarkup) {
+        inLabel = true;
+      }
+      end++;
+    }
+    return end;
   }
 
   private static boolean isSpace(char c) {

@@ -167,6 +167,15 @@ class SlackSlashCommandTest {
         arguments(
             "postmortem https://wiki.example.com/pm/36 INC-36",
             new SlashCommand.PublishPostmortem(id("INC-36"), "https://wiki.example.com/pm/36", "")),
+        // A formatted link's label may have spaces: the link is one word all the same.
+        arguments(
+            "postmortem <https://wiki.example.com/pm/42|Checkout outage postmortem>",
+            new SlashCommand.PublishPostmortem(HERE, "https://wiki.example.com/pm/42", "")),
+        arguments(
+            "postmortem <https://wiki.example.com/pm/42|Checkout outage, the postmortem> INC-42 Bad"
+                + " release",
+            new SlashCommand.PublishPostmortem(
+                id("INC-42"), "https://wiki.example.com/pm/42", "Bad release")),
         arguments(
             "postmortem <https://wiki.example.com/pm/36|pm> inc-36 Bad release &amp; no canary",
             new SlashCommand.PublishPostmortem(
@@ -246,6 +255,8 @@ class SlackSlashCommandTest {
         arguments("INC-4 declare SEV1 checkout Down", "leave out INC-4"),
         arguments("sev", "Name the new severity"),
         arguments("sev INC-3", "Name the new severity"),
+        arguments("sev \"\"", "Name the new severity"),
+        arguments("INC-4 severity \u201C \u201D why", "Name the new severity"),
         arguments("ic", "Say who: `/incident ic @person`"),
         arguments("comms <@U1|a> <@U2|b>", "Name one person"),
         arguments("ic <!here>", "`&lt;!here&gt;` is not a person"),
@@ -256,6 +267,7 @@ class SlackSlashCommandTest {
             "postmortem",
             "Say where the postmortem is: `/incident postmortem &lt;url&gt; [summary]`"),
         arguments("postmortem INC-3 \"\"", "Say where the postmortem is"),
+        arguments("postmortem \"< >\"", "Say where the postmortem is"),
         arguments("postmortem owner", "Say who owns it now: `/incident postmortem owner @person`"),
         arguments("postmortem owner <@U1|a> <@U2|b>", "Name one person"),
         arguments("postmortem owner <!here>", "`&lt;!here&gt;` is not a person"),
