@@ -22,6 +22,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -85,9 +86,15 @@ public class IncidentActionItemsResource {
     ActionItemJson json =
         ActionItemJson.of(
             view, view.status() == ActionItemStatus.DONE ? requests.stored(view.id()) : null);
-    return Response.created(URI.create("/v1/action-items?owner=" + json.owner()))
-        .entity(json)
-        .build();
+    return Response.created(ownersItems(json.owner())).entity(json).build();
+  }
+
+  /**
+   * Where {@code owner}'s action items are listed, the handle encoded: a catalog handle may hold a
+   * space or a {@code %}, which made the item's answer a 500 after it was added.
+   */
+  static URI ownersItems(String owner) {
+    return UriBuilder.fromPath("/v1/action-items").queryParam("owner", "{owner}").build(owner);
   }
 
   /**
