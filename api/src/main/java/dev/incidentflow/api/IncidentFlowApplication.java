@@ -103,8 +103,15 @@ import org.slf4j.LoggerFactory;
 public class IncidentFlowApplication extends Application<IncidentFlowConfiguration> {
   private static final Logger log = LoggerFactory.getLogger(IncidentFlowApplication.class);
 
-  /** The largest request body accepted: 1 MiB. */
+  /** The largest request body accepted, but for alert deliveries: 1 MiB. */
   public static final int MAX_BODY_BYTES = 1 << 20;
+
+  /**
+   * The largest alert delivery accepted: 16 MiB, an Alertmanager group of some ten thousand alerts
+   * (1 to 1.5 kB each). A group past 1 MiB is what a cluster-wide outage makes, and Alertmanager
+   * does not send a refused delivery again: its incident would page nobody.
+   */
+  public static final int MAX_ALERT_BODY_BYTES = 16 << 20;
 
   /** Slack commands and clicks being carried out at once; more wait their turn. */
   private static final int SLACK_THREADS = 4;
@@ -315,7 +322,7 @@ public class IncidentFlowApplication extends Application<IncidentFlowConfigurati
         .servlets()
         .addFilter("unreadable-content-type", new UnreadableContentTypeFilter(MAX_BODY_BYTES))
         .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
-    environment.jersey().register(new BodySizeLimitFilter(MAX_BODY_BYTES));
+    environment.jersey().register(new BodySizeLimitFilter(MAX_BODY_BYTES, MAX_ALERT_BODY_BYTES));
     environment.jersey().register(new BearerTokenFilter(config.getApiToken()));
     environment.jersey().register(new AlertContentTypeFilter());
     environment.jersey().register(new ApiExceptionMapper());

@@ -6,9 +6,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -25,6 +29,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class AlertIngestionTest {
   private static final TestStack STACK = TestStack.get();
   static final DropwizardAppExtension<IncidentFlowConfiguration> APP = STACK.app("e2e/policy.yml");
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final ApiClient api = new ApiClient(APP.getLocalPort(), TestStack.TOKEN);
 
@@ -62,6 +68,42 @@ class AlertIngestionTest {
                 .findAll(
                     postRequestedFor(urlEqualTo("/v2/enqueue"))
                         .withRequestBody(containing("incidentflow-" + number + "-step-")))
+                .isEmpty());
+  }
+
+  @Test
+  void aGroupOfThousandsOfAlertsPastOneMebibyteOpensItsIncidentAndPages() throws Exception {
+    // A cluster-wide outage grouped by alert name: 3,000 alerts, 1.8 MB. It was refused with
+    // 413, over the limit of every other request, and Alertmanager does not send a refused
+    // delivery again.
+    ObjectNode delivery = (ObjectNode) JSON.readTree(TestStack.fixture("alertmanager-firing.json"));
+    delivery.put("groupKey", "{}:{alertname=\"KubePodNotReady\"}");
+    ArrayNode alerts = (ArrayNode) delivery.get("alerts");
+    ObjectNode first = (ObjectNode) alerts.get(0);
+    alerts.removeAll();
+    for (int pod = 0; pod < 3000; pod++) {
+      ObjectNode alert = first.deepCopy();
+      ((ObjectNode) alert.get("labels")).put("instance", "checkout-api-" + pod);
+      ((ObjectNode) alert.get("annotations"))
+          .put("description", "Pod checkout-api-" + pod + " has been not ready for 15 minutes.");
+      alert.put("startsAt", Instant.parse("2026-11-20T02:03:11Z").plusSeconds(pod).toString());
+      alerts.add(alert);
+    }
+    String body = JSON.writeValueAsString(delivery);
+    assertThat(body.length()).isGreaterThan(1 << 20);
+
+    ApiClient.Answer answer = api.post("/v1/alerts/alertmanager", body);
+
+    assertThat(answer.status()).isEqualTo(202);
+    String number = incidentOf(answer.body().path("workflowId").asText()).path("id").asText();
+    api.await(
+        "/v1/incidents/" + number,
+        opened ->
+            !STACK
+                .pagerDuty
+                .findAll(
+                    postRequestedFor(urlEqualTo("/v2/enqueue"))
+                        .withRequestBody(containing("incidentflow-" + number + "-step-0")))
                 .isEmpty());
   }
 

@@ -162,6 +162,22 @@ class ApiRefusalsTest {
   }
 
   @Test
+  void alertDeliveryOverSixteenMebibytesIsRefusedWithItsLimit() {
+    String huge =
+        "{\"groupKey\":\"{}:{alertname=\\\"Huge\\\"}\",\"status\":\"firing\",\"alerts\":[],"
+            + "\"message\":\""
+            + "a".repeat((16 << 20) + 10)
+            + "\"}";
+
+    ApiClient.Answer answer = api.post("/v1/alerts/alertmanager", huge);
+
+    assertThat(answer.status()).isEqualTo(413);
+    assertThat(answer.error()).isEqualTo("request body too large");
+    assertThat(answer.body().path("details").get(0).asText())
+        .isEqualTo("the limit is " + (16 << 20) + " bytes");
+  }
+
+  @Test
   void declarationWithoutTitleOrWithAnUnknownSeverityNamesEveryProblem() {
     ApiClient.Answer answer =
         api.post("/v1/incidents", "{\"severity\":\"SEV9\",\"declaredBy\":\"carol\"}");

@@ -41,17 +41,31 @@ public final class BodySizeLimitFilter implements ContainerRequestFilter {
   /** How long a refused body is read for at most (a slow sender holds a request thread). */
   static final Duration DRAIN_TIME = Duration.ofSeconds(2);
 
-  private final int maxBytes;
+  /** The paths of the alert webhooks, as a pre-matching filter sees them (no leading slash). */
+  private static final String ALERTS = "v1/alerts";
 
-  public BodySizeLimitFilter(int maxBytes) {
-    if (maxBytes < 1) {
-      throw new IllegalArgumentException("maxBytes must be positive");
+  private final int defaultMaxBytes;
+  private final int alertMaxBytes;
+
+  /**
+   * @param maxBytes the largest body of any request but an alert delivery
+   * @param alertMaxBytes the largest body of an alert delivery ({@code /v1/alerts...}): an
+   *     Alertmanager group of thousands of alerts is one delivery, and a refused one is not sent
+   *     again, so its incident would page nobody
+   */
+  public BodySizeLimitFilter(int maxBytes, int alertMaxBytes) {
+    if (maxBytes < 1 || alertMaxBytes < 1) {
+      throw new IllegalArgumentException("the limits must be positive");
     }
-    this.maxBytes = maxBytes;
+    this.defaultMaxBytes = maxBytes;
+    this.alertMaxBytes = alertMaxBytes;
   }
 
   @Override
   public void filter(ContainerRequestContext request) throws IOException {
+    String path = request.getUriInfo().getPath();
+    int maxBytes =
+        path.equals(ALERTS) || path.startsWith(ALERTS + "/") ? alertMaxBytes : defaultMaxBytes;
     String encoding = request.getHeaderString(HttpHeaders.CONTENT_ENCODING);
     if (encoding != null && !encoding.isBlank() && !"identity".equalsIgnoreCase(encoding.strip())) {
       // Jetty took the header off a gzip body it decodes: this one is in an encoding it does not.
@@ -66,10 +80,10 @@ public final class BodySizeLimitFilter implements ContainerRequestFilter {
     }
     if (request.getLength() > maxBytes) {
       boolean onItsWay = !"100-continue".equalsIgnoreCase(request.getHeaderString("Expect"));
-      if (onItsWay && request.getLength() <= drainBytes()) {
-        drain(request.getEntityStream(), drainBytes());
+      if (onItsWay && request.getLength() <= drainBytes(maxBytes)) {
+        drain(request.getEntityStream(), drainBytes(maxBytes));
       }
-      tooLarge(request);
+      tooLarge(request, maxBytes);
       return;
     }
     InputStream body;
@@ -93,14 +107,14 @@ public final class BodySizeLimitFilter implements ContainerRequestFilter {
       return;
     }
     if (read.length > maxBytes) {
-      drain(body, drainBytes());
-      tooLarge(request);
+      drain(body, drainBytes(maxBytes));
+      tooLarge(request, maxBytes);
       return;
     }
     request.setEntityStream(new ByteArrayInputStream(read));
   }
 
-  private void tooLarge(ContainerRequestContext request) {
+  private static void tooLarge(ContainerRequestContext request, int maxBytes) {
     request.abortWith(
         error(
             Response.Status.REQUEST_ENTITY_TOO_LARGE,
@@ -129,7 +143,7 @@ public final class BodySizeLimitFilter implements ContainerRequestFilter {
     return false;
   }
 
-  private long drainBytes() {
+  private static long drainBytes(int maxBytes) {
     return (long) maxBytes * DRAIN_FACTOR;
   }
 
