@@ -151,6 +151,9 @@ public final class IncidentState {
   /** See {@link #pageAgainOnRecurrence()}. */
   private boolean pagesAgainOnRecurrence;
 
+  /** See {@link #pageWhenRaisedOnRecurrence()}. */
+  private boolean pagesWhenRaisedOnRecurrence;
+
   /**
    * The worst severity the incident's alerts have fired at, starting from the one it opened with;
    * null in runs before {@code IncidentWorkflowImpl#RAISE_WITH_ALERTS} (see {@link
@@ -688,6 +691,20 @@ public final class IncidentState {
   }
 
   /**
+   * From now on, an alert that fires again while the incident is resolved, at a severity worse than
+   * its alerts fired at before, pages the first step of the severity it raises the incident to when
+   * the recurrence itself paged nobody (the incident had been lowered to a severity that pages
+   * nobody): as it would have, had it stayed at a severity that pages. Runs before {@code
+   * IncidentWorkflowImpl#PAGE_WHEN_RAISED_ON_RECURRENCE} never call this: the new chain skipped its
+   * first step, whose people had been paged before the lowering, and the steps that spare an
+   * acknowledged incident, as a reopened one is, so its first page went to the first step without
+   * that condition, minutes later.
+   */
+  public void pageWhenRaisedOnRecurrence() {
+    pagesWhenRaisedOnRecurrence = true;
+  }
+
+  /**
    * From now on, an alert of the incident's group that fires at a severity worse than any it fired
    * at before, from the one the incident opened with, raises the incident to it (see {@link
    * #alert}). Called for new incidents only: a run carried over from before does not know which
@@ -827,14 +844,17 @@ public final class IncidentState {
         TimelineEvent.SYSTEM,
         "Alert firing: " + event.title() + warned,
         data);
+    boolean recurredUnpaged = false;
     if (status == IncidentStatus.RESOLVED) {
       reopenTo(now, TimelineEvent.SYSTEM, "the alert fired again during the monitoring window");
-      if (pagesAgainOnRecurrence && row().page() && !row().pagingChain().isEmpty()) {
+      if (pagesAgainOnRecurrence && pagesFirstStep()) {
         // Its pages were resolved: whoever its first step calls is paged again, as PagerDuty would
         // if the alert went to it straight.
         effects.add(
             new Effect.RunEscalationStep(
                 0, row().pagingChain().get(0).targets(), "the alert fired again"));
+      } else {
+        recurredUnpaged = pagesWhenRaisedOnRecurrence;
       }
     } else if (alertsFired == 2 && status.isActive()) {
       // Once, not per delivery: Alertmanager replicas and repeat intervals redeliver a firing
@@ -845,7 +865,18 @@ public final class IncidentState {
                   + event.title()
                   + " (further deliveries are on the timeline)"));
     }
+    Severity before = severity;
     raiseToAlertSeverity(event, now);
+    if (recurredUnpaged && severity != before && pagesFirstStep()) {
+      effects.add(
+          new Effect.RunEscalationStep(
+              0, row().pagingChain().get(0).targets(), "the alert fired again, at " + severity));
+    }
+  }
+
+  /** Whether the incident's severity pages and its chain has a first step. */
+  private boolean pagesFirstStep() {
+    return row().page() && !row().pagingChain().isEmpty();
   }
 
   /** Every start {@code event} gives is one an alert that fired before had; false when none. */

@@ -306,6 +306,14 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
   static final String CARRIED_RUN_TAKES_EARLY_ALERTS = "carried-run-takes-early-alerts";
 
   /**
+   * Version 1 of this change pages the first step of the severity an alert raises a resolved
+   * incident to, when the alert reopened it without paging (it had been lowered to a severity that
+   * pages nobody; see {@link IncidentState#pageWhenRaisedOnRecurrence()}). Its marker is taken at
+   * the first firing delivery the run takes while the incident is resolved.
+   */
+  static final String PAGE_WHEN_RAISED_ON_RECURRENCE = "page-when-raised-on-recurrence";
+
+  /**
    * How long a new incident's first save waits for its first page (see {@link #PAGE_BEFORE_SAVE}).
    */
   static final Duration FIRST_SAVE_WAIT = Duration.ofSeconds(5);
@@ -322,6 +330,10 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
   private IncidentEffects effects;
   private final List<AlertEvent> earlyAlerts = new ArrayList<>();
   private final List<AlertEvent> lateAlerts = new ArrayList<>();
+
+  /** Whether this run follows {@link #PAGE_WHEN_RAISED_ON_RECURRENCE}; null until it asked. */
+  private Boolean pageWhenRaisedOnRecurrence;
+
   private IncidentState state;
   private int savedThrough;
   private IncidentStatus attributedStatus;
@@ -1157,6 +1169,15 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
             Workflow.getVersion(ALERTS_BY_THEIR_STARTS, Workflow.DEFAULT_VERSION, 1) == 1;
         if (alertsByTheirStarts) {
           state.judgeAlertsByTheirStarts();
+        }
+      }
+      if (pageWhenRaisedOnRecurrence == null
+          && event.firing()
+          && state.status() == IncidentStatus.RESOLVED) {
+        pageWhenRaisedOnRecurrence =
+            Workflow.getVersion(PAGE_WHEN_RAISED_ON_RECURRENCE, Workflow.DEFAULT_VERSION, 1) == 1;
+        if (pageWhenRaisedOnRecurrence) {
+          state.pageWhenRaisedOnRecurrence();
         }
       }
       state.alert(event, now());

@@ -1012,6 +1012,29 @@ class IncidentStateTest {
         .containsExactly("step 0 at 0s", "step 0 at 8m", "step 2 at 18m", "step 3 at 28m");
   }
 
+  @Test
+  void aSev2LoweredToSev3ResolvedThenFiringAnewAsCriticalPagesSev1sFirstStepAtOnce() {
+    StateDriver driver =
+        StateDriver.declared(Severity.SEV2)
+            .replanningByWhoWasCalled()
+            .raisingWithAlerts()
+            .pagingAgainOnRecurrence()
+            .resolvingPagesWhenUnpaged()
+            .pagingWhenRaisedOnRecurrence()
+            .at(5, (state, now) -> state.changeSeverity(severity(Severity.SEV3, "bob"), now))
+            .at(10, (state, now) -> state.advance(RESOLVED, by("bob"), now))
+            .at(20, (state, now) -> state.alert(firing(Severity.SEV1, now), now))
+            .advanceTo(45);
+
+    assertThat(driver.state.status()).isEqualTo(ACKNOWLEDGED);
+    assertThat(driver.state.severity()).isEqualTo(Severity.SEV1);
+    // SEV3 pages nobody, so the recurrence alone pages nobody; raised to SEV1 by it, the incident
+    // pages SEV1's first step at once, as it would have had it stayed SEV2. Before, the first page
+    // after the recurrence was the VP's step, 10 minutes later.
+    assertThat(driver.stepsRun())
+        .containsExactly("step 0 at 0s", "step 0 at 20m", "step 2 at 30m", "step 3 at 40m");
+  }
+
   /**
    * Alertmanager sends the group's firing again when one of its alerts resolves before the others,
    * at its repeat interval, and from each of a pair; the alerts it carries started when they first

@@ -94,6 +94,12 @@ final class StateDriver {
     return this;
   }
 
+  /** See {@code IncidentWorkflowImpl#PAGE_WHEN_RAISED_ON_RECURRENCE}. */
+  StateDriver pagingWhenRaisedOnRecurrence() {
+    state.pageWhenRaisedOnRecurrence();
+    return this;
+  }
+
   /** See {@code IncidentWorkflowImpl#ESCALATE_PAST_NOBODY}. */
   StateDriver escalatingPastNobody() {
     state.escalatePastNobody();
