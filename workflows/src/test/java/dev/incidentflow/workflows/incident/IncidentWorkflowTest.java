@@ -551,6 +551,25 @@ class IncidentWorkflowTest {
     env.recordHistory("alert-reopens-during-monitoring", "alert-a");
   }
 
+  @Test
+  void aLoweredIncidentReopenedByItsAlertFiringAnewAsCriticalPagesSev1sFirstStepAtOnce() {
+    IncidentWorkflow incident = env.startAlertIncident("alert-a", Severity.SEV2);
+    incident.changeSeverity(new SeverityChange(Severity.SEV3, "bob", "one region, no money lost"));
+    incident.resolve(new Transition("bob", "rolled back"));
+    env.sleep(Duration.ofMinutes(5));
+    assertThat(env.paging.triggeredKeys()).containsExactly("incidentflow-INC-1-step-0");
+
+    incident.alert(env.firing("alert-a", Severity.SEV1));
+    env.sleep(Duration.ofSeconds(5));
+
+    assertThat(incident.view().status()).isEqualTo(IncidentStatus.ACKNOWLEDGED);
+    assertThat(incident.view().severity()).isEqualTo(Severity.SEV1);
+    // SEV3 pages nobody, so the reopening alone paged nobody: raised to SEV1 by the alert, it
+    // pages SEV1's first step at once.
+    assertThat(env.paging.triggeredKeys()).hasSize(2);
+    assertThat(env.events(1, TimelineEventType.PAGED)).hasSize(2);
+  }
+
   /**
    * One of the group's alerts resolved before the other, so Alertmanager sent the group again, its
    * other alert still firing: that wakes nobody. An alert that fires anew reopens it and pages.
