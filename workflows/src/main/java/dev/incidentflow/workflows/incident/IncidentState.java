@@ -173,6 +173,17 @@ public final class IncidentState {
   private boolean judgesAlertsByStarts;
 
   /**
+   * Every start at or before this is one the incident had, though not among {@link #alertStarts}: a
+   * delivery that carried as many starts as a delivery carries at most left its older ones out, and
+   * the incident forgets its oldest past {@link #MAX_KNOWN_ALERT_STARTS}. Null until either
+   * happened. Kept by every run, used since {@link #judgeLeftOutStartsAsKnown()}.
+   */
+  private Instant startsKnownThrough;
+
+  /** See {@link #judgeLeftOutStartsAsKnown()}. */
+  private boolean judgesLeftOutStartsAsKnown;
+
+  /**
    * The channel was told that a firing sent again leaves the incident resolved, and it has not been
    * reopened since (see {@link #judgeAlertsByTheirStarts()}).
    */
@@ -734,6 +745,18 @@ public final class IncidentState {
     judgesAlertsByStarts = true;
   }
 
+  /**
+   * From now on, a start that a delivery left out or the incident forgot counts as known (see
+   * {@link #startsKnownThrough}): a group of more alerts than a delivery carries starts of ({@link
+   * AlertEvent#MAX_ALERT_STARTS}), sent again when its newest alert resolved, carries an older
+   * start that no delivery had carried before, and it reopened the resolved incident and paged
+   * again as the alerts cleared. An alert that fires anew starts after every start a delivery
+   * carried before. Runs before {@code IncidentWorkflowImpl#LEFT_OUT_STARTS_KNOWN} never call this.
+   */
+  public void judgeLeftOutStartsAsKnown() {
+    judgesLeftOutStartsAsKnown = true;
+  }
+
   /** Slack renamed the channel as {@link Effect.RenameChannel} asked. */
   public void channelRenamed(String name, Instant now) {
     String previous = channelName;
@@ -882,22 +905,39 @@ public final class IncidentState {
   /** Every start {@code event} gives is one an alert that fired before had; false when none. */
   private boolean startsAreKnown(AlertEvent event) {
     return !event.alertStarts().isEmpty()
-        && alertStarts != null
-        && alertStarts.containsAll(event.alertStarts());
+        && event.alertStarts().stream().allMatch(this::isKnownStart);
+  }
+
+  private boolean isKnownStart(Instant start) {
+    return alertStarts != null && alertStarts.contains(start)
+        || judgesLeftOutStartsAsKnown
+            && startsKnownThrough != null
+            && !start.isAfter(startsKnownThrough);
   }
 
   private void rememberStarts(AlertEvent event) {
-    if (event.alertStarts().isEmpty()) {
+    List<Instant> starts = event.alertStarts();
+    if (starts.isEmpty()) {
       return;
     }
     if (alertStarts == null) {
       alertStarts = new TreeSet<>();
     }
-    alertStarts.addAll(event.alertStarts());
+    alertStarts.addAll(starts);
+    if (starts.size() >= AlertEvent.MAX_ALERT_STARTS) {
+      // Latest first: the starts it may have left out are older than its oldest.
+      knowStartsThrough(starts.get(starts.size() - 1));
+    }
     while (alertStarts.size() > MAX_KNOWN_ALERT_STARTS) {
-      // A start forgotten makes its alert, sent again, reopen the incident as every firing once
-      // did.
-      alertStarts.pollFirst();
+      // Before judgeLeftOutStartsAsKnown, a start forgotten made its alert, sent again, reopen the
+      // incident as every firing once did.
+      knowStartsThrough(alertStarts.pollFirst());
+    }
+  }
+
+  private void knowStartsThrough(Instant start) {
+    if (startsKnownThrough == null || start.isAfter(startsKnownThrough)) {
+      startsKnownThrough = start;
     }
   }
 

@@ -314,6 +314,14 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
   static final String PAGE_WHEN_RAISED_ON_RECURRENCE = "page-when-raised-on-recurrence";
 
   /**
+   * Version 1 of this change counts the alert starts a delivery left out, or the incident forgot,
+   * as known (see {@link IncidentState#judgeLeftOutStartsAsKnown()}): a group of more than {@link
+   * AlertEvent#MAX_ALERT_STARTS} alerts, sent again as it clears, no longer reopens the resolved
+   * incident and pages again. Its marker is taken with {@link #PAGE_WHEN_RAISED_ON_RECURRENCE}'s.
+   */
+  static final String LEFT_OUT_STARTS_KNOWN = "left-out-starts-known";
+
+  /**
    * How long a new incident's first save waits for its first page (see {@link #PAGE_BEFORE_SAVE}).
    */
   static final Duration FIRST_SAVE_WAIT = Duration.ofSeconds(5);
@@ -331,8 +339,11 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
   private final List<AlertEvent> earlyAlerts = new ArrayList<>();
   private final List<AlertEvent> lateAlerts = new ArrayList<>();
 
-  /** Whether this run follows {@link #PAGE_WHEN_RAISED_ON_RECURRENCE}; null until it asked. */
-  private Boolean pageWhenRaisedOnRecurrence;
+  /**
+   * Whether this run has asked which rules of a recurrence it follows ({@link
+   * #PAGE_WHEN_RAISED_ON_RECURRENCE}, {@link #LEFT_OUT_STARTS_KNOWN}).
+   */
+  private boolean askedRecurrenceRules;
 
   private IncidentState state;
   private int savedThrough;
@@ -1171,13 +1182,13 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
           state.judgeAlertsByTheirStarts();
         }
       }
-      if (pageWhenRaisedOnRecurrence == null
-          && event.firing()
-          && state.status() == IncidentStatus.RESOLVED) {
-        pageWhenRaisedOnRecurrence =
-            Workflow.getVersion(PAGE_WHEN_RAISED_ON_RECURRENCE, Workflow.DEFAULT_VERSION, 1) == 1;
-        if (pageWhenRaisedOnRecurrence) {
+      if (!askedRecurrenceRules && event.firing() && state.status() == IncidentStatus.RESOLVED) {
+        askedRecurrenceRules = true;
+        if (Workflow.getVersion(PAGE_WHEN_RAISED_ON_RECURRENCE, Workflow.DEFAULT_VERSION, 1) == 1) {
           state.pageWhenRaisedOnRecurrence();
+        }
+        if (Workflow.getVersion(LEFT_OUT_STARTS_KNOWN, Workflow.DEFAULT_VERSION, 1) == 1) {
+          state.judgeLeftOutStartsAsKnown();
         }
       }
       state.alert(event, now());

@@ -19,6 +19,7 @@ import dev.incidentflow.workflows.policy.Policy;
 import dev.incidentflow.workflows.policy.TestPolicies;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -1033,6 +1034,61 @@ class IncidentStateTest {
     // after the recurrence was the VP's step, 10 minutes later.
     assertThat(driver.stepsRun())
         .containsExactly("step 0 at 0s", "step 0 at 20m", "step 2 at 30m", "step 3 at 40m");
+  }
+
+  /**
+   * A group of 101 alerts: a delivery carries the latest 100 starts. As the outage clears its
+   * newest alert resolves first, and the group is sent again with the 100 others, the oldest among
+   * them carried for the first time.
+   */
+  @Test
+  void aGroupOfMoreAlertsThanADeliveryCarriesSentAgainAsItClearsLeavesItResolved() {
+    double[] all = IntStream.rangeClosed(0, 100).mapToDouble(i -> i - 200).toArray();
+    double[] allButTheNewest = Arrays.copyOf(all, 100);
+    StateDriver driver =
+        StateDriver.opened(Severity.SEV1)
+            .pagingAgainOnRecurrence()
+            .judgingAlertsByTheirStarts()
+            .judgingLeftOutStartsAsKnown()
+            .at(0, (state, now) -> state.alert(firingStarted(now, all), now))
+            .at(1, (state, now) -> state.advance(ACKNOWLEDGED, by("alice"), now))
+            .at(3, (state, now) -> state.advance(RESOLVED, by("alice"), now))
+            .at(8, (state, now) -> state.alert(firingStarted(now, allButTheNewest), now))
+            .at(9, (state, now) -> state.alert(firingStarted(now, -250), now))
+            .advanceTo(20);
+
+    assertThat(driver.state.status()).isEqualTo(RESOLVED);
+    assertThat(driver.events(TimelineEventType.REOPENED)).isEmpty();
+    assertThat(driver.stepsRun()).containsExactly("step 0 at 0s");
+    assertThat(driver.events(TimelineEventType.ALERT_FIRED))
+        .extracting(TimelineEvent::text)
+        .containsExactly(
+            "Alert firing: Checkout error budget burn",
+            "Alert still firing: Checkout error budget burn (alerts that fired before it was"
+                + " resolved)",
+            "Alert still firing: Checkout error budget burn (alerts that fired before it was"
+                + " resolved)");
+  }
+
+  @Test
+  void anAlertFiringAnewInAGroupOfMoreAlertsThanADeliveryCarriesReopensIt() {
+    double[] all = IntStream.rangeClosed(0, 100).mapToDouble(i -> i - 200).toArray();
+    double[] withANewOne = Arrays.copyOf(all, 102);
+    withANewOne[101] = 7;
+    StateDriver driver =
+        StateDriver.opened(Severity.SEV1)
+            .pagingAgainOnRecurrence()
+            .judgingAlertsByTheirStarts()
+            .judgingLeftOutStartsAsKnown()
+            .at(0, (state, now) -> state.alert(firingStarted(now, all), now))
+            .at(1, (state, now) -> state.advance(ACKNOWLEDGED, by("alice"), now))
+            .at(3, (state, now) -> state.advance(RESOLVED, by("alice"), now))
+            .at(8, (state, now) -> state.alert(firingStarted(now, withANewOne), now))
+            .advanceTo(20);
+
+    assertThat(driver.state.status()).isEqualTo(ACKNOWLEDGED);
+    assertThat(driver.events(TimelineEventType.REOPENED)).hasSize(1);
+    assertThat(driver.stepsRun()).startsWith("step 0 at 0s", "step 0 at 8m");
   }
 
   /**

@@ -94,6 +94,12 @@ final class StateDriver {
     return this;
   }
 
+  /** See {@code IncidentWorkflowImpl#LEFT_OUT_STARTS_KNOWN}. */
+  StateDriver judgingLeftOutStartsAsKnown() {
+    state.judgeLeftOutStartsAsKnown();
+    return this;
+  }
+
   /** See {@code IncidentWorkflowImpl#PAGE_WHEN_RAISED_ON_RECURRENCE}. */
   StateDriver pagingWhenRaisedOnRecurrence() {
     state.pageWhenRaisedOnRecurrence();
