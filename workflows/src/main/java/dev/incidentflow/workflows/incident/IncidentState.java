@@ -86,6 +86,16 @@ public final class IncidentState {
   private boolean catchUpNotice;
 
   /**
+   * The last update (or start, or reopening) after which the communications lead or engineering
+   * manager was told of the missing updates; null until they were, and in runs before this was
+   * kept.
+   */
+  private Instant managerToldSince;
+
+  /** See {@link #tellManagerOncePerGap()}. */
+  private boolean tellsManagerOncePerGap;
+
+  /**
    * Where the ticket of an incident whose severity does not page goes: the owning team's Jira
    * project and the team's name. Null in runs before {@code
    * IncidentWorkflowImpl#TICKET_FOR_UNPAGED} and {@link #ticketsTo} (no ticket is ever asked for);
@@ -743,6 +753,17 @@ public final class IncidentState {
    */
   public void judgeAlertsByTheirStarts() {
     judgesAlertsByStarts = true;
+  }
+
+  /**
+   * From now on, the communications lead or engineering manager is told once per gap without a
+   * status update, also across a severity change: lowered from SEV1 to SEV2 between its 30th and
+   * 60th minute without an update, an incident counted its SEV2 notices afresh and told them again
+   * at SEV2's second notice. Runs before {@code IncidentWorkflowImpl#MANAGER_TOLD_ONCE_PER_GAP}
+   * never call this.
+   */
+  public void tellManagerOncePerGap() {
+    tellsManagerOncePerGap = true;
   }
 
   /**
@@ -1481,8 +1502,12 @@ public final class IncidentState {
                   + (commander == null ? " Nobody is commander yet." : "")));
       boolean caughtUp = catchUpNotice;
       catchUpNotice = false;
-      if (notice == StatusCadence.ESCALATING_NOTICE
-          || caughtUp && notice > StatusCadence.ESCALATING_NOTICE) {
+      boolean toldThisGap =
+          tellsManagerOncePerGap && cadence.lastUpdateAt().equals(managerToldSince);
+      if ((notice == StatusCadence.ESCALATING_NOTICE
+              || caughtUp && notice > StatusCadence.ESCALATING_NOTICE)
+          && !toldThisGap) {
+        managerToldSince = cadence.lastUpdateAt();
         String target =
             roles.containsKey("communications")
                 ? "role:communications"

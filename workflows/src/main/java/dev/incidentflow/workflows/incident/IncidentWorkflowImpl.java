@@ -322,6 +322,14 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
   static final String LEFT_OUT_STARTS_KNOWN = "left-out-starts-known";
 
   /**
+   * Version 1 of this change tells the communications lead or engineering manager once per gap
+   * without a status update, also across a severity change (see {@link
+   * IncidentState#tellManagerOncePerGap()}). Its marker is taken at the run's first severity
+   * change, or first delivery at a severity that may raise the incident.
+   */
+  static final String MANAGER_TOLD_ONCE_PER_GAP = "manager-told-once-per-gap";
+
+  /**
    * How long a new incident's first save waits for its first page (see {@link #PAGE_BEFORE_SAVE}).
    */
   static final Duration FIRST_SAVE_WAIT = Duration.ofSeconds(5);
@@ -344,6 +352,9 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
    * #PAGE_WHEN_RAISED_ON_RECURRENCE}, {@link #LEFT_OUT_STARTS_KNOWN}).
    */
   private boolean askedRecurrenceRules;
+
+  /** Whether this run has asked whether it follows {@link #MANAGER_TOLD_ONCE_PER_GAP}. */
+  private boolean askedManagerRule;
 
   private IncidentState state;
   private int savedThrough;
@@ -1191,9 +1202,29 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
           state.judgeLeftOutStartsAsKnown();
         }
       }
+      if (event.firing()
+          && event.severity() != null
+          && event.severity().compareTo(state.severity()) < 0) {
+        // It may raise the incident.
+        askManagerRule();
+      }
       state.alert(event, now());
     } else if (event.firing()) {
       lateAlerts.add(event);
+    }
+  }
+
+  /**
+   * Takes {@link #MANAGER_TOLD_ONCE_PER_GAP}'s marker, at the run's first severity change or
+   * delivery that may raise it.
+   */
+  private void askManagerRule() {
+    if (askedManagerRule) {
+      return;
+    }
+    askedManagerRule = true;
+    if (Workflow.getVersion(MANAGER_TOLD_ONCE_PER_GAP, Workflow.DEFAULT_VERSION, 1) == 1) {
+      state.tellManagerOncePerGap();
     }
   }
 
@@ -1293,7 +1324,12 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
 
   @Override
   public IncidentView changeSeverity(SeverityChange change) {
-    return change(change, () -> state.changeSeverity(change, now(), oneNoticeForMissed));
+    return change(
+        change,
+        () -> {
+          askManagerRule();
+          state.changeSeverity(change, now(), oneNoticeForMissed);
+        });
   }
 
   @Override

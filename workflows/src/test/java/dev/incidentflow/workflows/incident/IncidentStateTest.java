@@ -702,6 +702,23 @@ class IncidentStateTest {
   }
 
   @Test
+  void loweringSev1ToSev2AfterTheManagerWasToldTellsThemNoMoreUntilAnUpdate() {
+    StateDriver driver =
+        StateDriver.opened(Severity.SEV1)
+            .tellingManagerOncePerGap()
+            .at(40, (state, now) -> state.changeSeverity(severity(Severity.SEV2, "erin"), now))
+            .at(70, (state, now) -> state.statusUpdate(new Note("rolled back", "erin"), now))
+            .advanceTo(140);
+
+    // SEV2's notices after the lowering, at 40m and 60m, are the first and second of its own
+    // count; the manager, told at 30m, is not told again in the same gap. After the update at 70m
+    // the next gap tells them at its second notice, 2h10m.
+    assertThat(driver.timesOf(Effect.MentionInChannel.class))
+        .containsExactly("15m", "30m", "40m", "1h", "100m", "130m");
+    assertThat(driver.timesOf(Effect.NotifyTargets.class)).containsExactly("30m", "130m");
+  }
+
+  @Test
   void sev1WithoutUpdatesIsRemindedEveryFifteenMinutesMentioningTheCommander() {
     StateDriver driver = StateDriver.opened(Severity.SEV1).advanceTo(50);
 

@@ -552,6 +552,21 @@ class IncidentWorkflowTest {
   }
 
   @Test
+  void loweredFromSev1AfterTheManagerWasToldTheIncidentTellsThemNoMoreInTheSameGap() {
+    IncidentWorkflow incident = env.startAlertIncident("alert-a", Severity.SEV1);
+    incident.acknowledge(new Transition("alice", ""));
+    env.sleepUntil(1, Duration.ofMinutes(40));
+    incident.changeSeverity(new SeverityChange(Severity.SEV2, "alice", "one region"));
+    env.sleepUntil(1, Duration.ofMinutes(65));
+
+    assertThat(env.events(1, TimelineEventType.UPDATE_OVERDUE)).hasSize(4);
+    // Told at SEV1's second notice, 30m; SEV2's second, at 1h, is in the same gap.
+    assertThat(env.slack.directMessages)
+        .filteredOn(message -> message.text().contains("has had no status update"))
+        .hasSize(1);
+  }
+
+  @Test
   void aLoweredIncidentReopenedByItsAlertFiringAnewAsCriticalPagesSev1sFirstStepAtOnce() {
     IncidentWorkflow incident = env.startAlertIncident("alert-a", Severity.SEV2);
     incident.changeSeverity(new SeverityChange(Severity.SEV3, "bob", "one region, no money lost"));

@@ -94,6 +94,12 @@ final class StateDriver {
     return this;
   }
 
+  /** See {@code IncidentWorkflowImpl#MANAGER_TOLD_ONCE_PER_GAP}. */
+  StateDriver tellingManagerOncePerGap() {
+    state.tellManagerOncePerGap();
+    return this;
+  }
+
   /** See {@code IncidentWorkflowImpl#LEFT_OUT_STARTS_KNOWN}. */
   StateDriver judgingLeftOutStartsAsKnown() {
     state.judgeLeftOutStartsAsKnown();
