@@ -59,16 +59,7 @@ class AlertIngestionTest {
         .startsWith(service.substring(0, 100))
         .endsWith("\u2026");
     // The catalog has no schedule for a service of that name: the chain goes on to whom it has.
-    String number = incident.path("id").asText();
-    api.await(
-        "/v1/incidents/" + number,
-        opened ->
-            !STACK
-                .pagerDuty
-                .findAll(
-                    postRequestedFor(urlEqualTo("/v2/enqueue"))
-                        .withRequestBody(containing("incidentflow-" + number + "-step-")))
-                .isEmpty());
+    awaitPage(incident.path("id").asText(), "-step-");
   }
 
   @Test
@@ -95,7 +86,11 @@ class AlertIngestionTest {
     ApiClient.Answer answer = api.post("/v1/alerts/alertmanager", body);
 
     assertThat(answer.status()).isEqualTo(202);
-    String number = incidentOf(answer.body().path("workflowId").asText()).path("id").asText();
+    awaitPage(incidentOf(answer.body().path("workflowId").asText()).path("id").asText(), "-step-0");
+  }
+
+  /** Waits until PagerDuty got a page of incident {@code number} whose key goes on {@code step}. */
+  private void awaitPage(String number, String step) {
     api.await(
         "/v1/incidents/" + number,
         opened ->
@@ -103,7 +98,7 @@ class AlertIngestionTest {
                 .pagerDuty
                 .findAll(
                     postRequestedFor(urlEqualTo("/v2/enqueue"))
-                        .withRequestBody(containing("incidentflow-" + number + "-step-0")))
+                        .withRequestBody(containing("incidentflow-" + number + step)))
                 .isEmpty());
   }
 

@@ -24,20 +24,22 @@ public final class UnpolledIncidents {
                 .setWorkflowId(workflowId)
                 .setTaskQueue("nobody-polls-this")
                 .build());
-    return WorkflowClient.start(
-            workflow::run,
-            new IncidentInput(
-                "declared",
-                null,
-                "Checkout down",
-                "",
-                Severity.SEV2,
-                "checkout",
-                "carol",
-                null,
-                Map.of(),
-                List.of(),
-                null))
-        .getRunId();
+    return WorkflowClient.start(workflow::run, declaration()).getRunId();
+  }
+
+  /** The SEV2 "Checkout down" on service checkout, declared by carol. */
+  public static IncidentInput declaration() {
+    return new IncidentInput(
+        "declared",
+        null,
+        "Checkout down",
+        "",
+        Severity.SEV2,
+        "checkout",
+        "carol",
+        null,
+        Map.of(),
+        List.of(),
+        null);
   }
 }

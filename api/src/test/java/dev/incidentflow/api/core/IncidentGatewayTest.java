@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import dev.incidentflow.activities.store.IncidentRecord;
 import dev.incidentflow.api.UnpolledIncidents;
 import dev.incidentflow.api.errors.ApiException;
-import dev.incidentflow.workflows.incident.IncidentInput;
 import dev.incidentflow.workflows.incident.IncidentWorkflow;
 import dev.incidentflow.workflows.incident.Transition;
 import dev.incidentflow.workflows.model.ActionItemKind;
@@ -29,7 +28,6 @@ import io.temporal.workflow.WorkflowMethod;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
@@ -82,7 +80,8 @@ class IncidentGatewayTest {
             new BoundedChanges(Duration.ofSeconds(2)));
 
     IncidentGateway.Declared declared =
-        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> gateway.declare(declaration()));
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(10), () -> gateway.declare(UnpolledIncidents.declaration()));
 
     assertThat(declared.view()).isEmpty();
     assertThat(gateway.declarationStage(declared.workflowId())).isEqualTo(DeclarationStage.OPENING);
@@ -208,21 +207,6 @@ class IncidentGatewayTest {
                       assertThat(refused.details())
                           .containsExactly("read GET " + path + " before sending it again");
                     }));
-  }
-
-  private static IncidentInput declaration() {
-    return new IncidentInput(
-        "declared",
-        null,
-        "Checkout down",
-        "",
-        Severity.SEV2,
-        "checkout",
-        "carol",
-        null,
-        Map.of(),
-        List.of(),
-        null);
   }
 
   private static IncidentRecord triggered(String runId) {

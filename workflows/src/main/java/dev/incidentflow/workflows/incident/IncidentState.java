@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.incidentflow.workflows.activities.IncidentSnapshot;
 import dev.incidentflow.workflows.activities.TrackerText;
 import dev.incidentflow.workflows.model.IncidentStatus;
@@ -36,6 +37,9 @@ import java.util.stream.Stream;
  * workflow carries out. It is carried across continue-as-new, so it serializes with Jackson
  * (fields, not getters).
  */
+// A field a later version adds is ignored by a worker of this one: a run continued as new by a
+// newer worker, then taken by this one (a rollback), goes on without it instead of failing.
+@JsonIgnoreProperties(ignoreUnknown = true)
 @JsonAutoDetect(
     fieldVisibility = JsonAutoDetect.Visibility.ANY,
     getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -186,7 +190,8 @@ public final class IncidentState {
    * Every start at or before this is one the incident had, though not among {@link #alertStarts}: a
    * delivery that carried as many starts as a delivery carries at most left its older ones out, and
    * the incident forgets its oldest past {@link #MAX_KNOWN_ALERT_STARTS}. Null until either
-   * happened. Kept by every run, used since {@link #judgeLeftOutStartsAsKnown()}.
+   * happened, and in a state carried from a run before it was kept. Kept by every run, used since
+   * {@link #judgeLeftOutStartsAsKnown()}.
    */
   private Instant startsKnownThrough;
 
@@ -714,8 +719,10 @@ public final class IncidentState {
   /**
    * From now on, an alert that fires again while the incident is resolved, at a severity worse than
    * its alerts fired at before, pages the first step of the severity it raises the incident to when
-   * the recurrence itself paged nobody (the incident had been lowered to a severity that pages
-   * nobody): as it would have, had it stayed at a severity that pages. Runs before {@code
+   * the recurrence itself paged nobody (the incident is at a severity that pages nobody) and the
+   * new chain goes on past that step (whom it calls were paged before the incident was lowered): as
+   * it would have, had it stayed at a severity that pages. An incident that never paged runs the
+   * new chain's first step by itself. Runs before {@code
    * IncidentWorkflowImpl#PAGE_WHEN_RAISED_ON_RECURRENCE} never call this: the new chain skipped its
    * first step, whose people had been paged before the lowering, and the steps that spare an
    * acknowledged incident, as a reopened one is, so its first page went to the first step without
@@ -911,7 +918,9 @@ public final class IncidentState {
     }
     Severity before = severity;
     raiseToAlertSeverity(event, now);
-    if (recurredUnpaged && severity != before && pagesFirstStep()) {
+    if (recurredUnpaged && severity != before && pagesFirstStep() && escalation.nextStep() > 0) {
+      // The raise's new chain goes on past its first step, whose people were paged before the
+      // lowering; an incident that never paged runs the first step by itself.
       effects.add(
           new Effect.RunEscalationStep(
               0, row().pagingChain().get(0).targets(), "the alert fired again, at " + severity));

@@ -307,9 +307,10 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
 
   /**
    * Version 1 of this change pages the first step of the severity an alert raises a resolved
-   * incident to, when the alert reopened it without paging (it had been lowered to a severity that
-   * pages nobody; see {@link IncidentState#pageWhenRaisedOnRecurrence()}). Its marker is taken at
-   * the first firing delivery the run takes while the incident is resolved.
+   * incident to, when the alert reopened it without paging and the new chain goes on past that step
+   * (it had been lowered to a severity that pages nobody after its first page; see {@link
+   * IncidentState#pageWhenRaisedOnRecurrence()}). Its marker is taken at the first firing delivery
+   * the run takes while the incident is resolved.
    */
   static final String PAGE_WHEN_RAISED_ON_RECURRENCE = "page-when-raised-on-recurrence";
 
@@ -566,8 +567,8 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
     }
     Workflow.await(() -> Workflow.isEveryHandlerFinished());
     if (!lateAlerts.isEmpty() && lateAlertsOpenTheNextIncident()) {
-      // The group fired again while this incident was closing: that is a new incident, under the
-      // same workflow id so further deliveries of the group find it.
+      // The group fired again while this incident was closing (or, canceled, winding down): that
+      // is a new incident, under the same workflow id so further deliveries of the group find it.
       log.info(
           "{} {} as its alert group fired again; opening a new incident",
           state.incidentId(),

@@ -1053,23 +1053,51 @@ class IncidentStateTest {
         .containsExactly("step 0 at 0s", "step 0 at 20m", "step 2 at 30m", "step 3 at 40m");
   }
 
+  @Test
+  void aSev3ResolvedThenFiringAnewAsCriticalPagesSev1sFirstStepOnce() {
+    StateDriver driver =
+        StateDriver.declared(Severity.SEV3)
+            .replanningByWhoWasCalled()
+            .raisingWithAlerts()
+            .pagingAgainOnRecurrence()
+            .resolvingPagesWhenUnpaged()
+            .pagingWhenRaisedOnRecurrence()
+            .at(10, (state, now) -> state.advance(RESOLVED, by("bob"), now))
+            .at(20, (state, now) -> state.alert(firing(Severity.SEV1, now), now))
+            .advanceTo(25);
+
+    assertThat(driver.state.severity()).isEqualTo(Severity.SEV1);
+    // Nobody was called at SEV3: the raise's chain runs its first step itself, once.
+    assertThat(driver.stepsRun()).containsExactly("step 0 at 20m");
+  }
+
+  /** The starts of a group of 101 alerts, at -200m to -100m: a delivery carries the latest 100. */
+  private static final double[] STARTS_OF_101 =
+      IntStream.rangeClosed(0, 100).mapToDouble(i -> i - 200).toArray();
+
   /**
-   * A group of 101 alerts: a delivery carries the latest 100 starts. As the outage clears its
-   * newest alert resolves first, and the group is sent again with the 100 others, the oldest among
-   * them carried for the first time.
+   * A SEV1 whose group of 101 alerts fired at its start, acknowledged at 1m and resolved at 3m,
+   * judging its alerts' starts as runs since {@code IncidentWorkflowImpl#LEFT_OUT_STARTS_KNOWN} do.
+   */
+  private static StateDriver resolvedWithAGroupOf101Alerts() {
+    return StateDriver.opened(Severity.SEV1)
+        .pagingAgainOnRecurrence()
+        .judgingAlertsByTheirStarts()
+        .judgingLeftOutStartsAsKnown()
+        .at(0, (state, now) -> state.alert(firingStarted(now, STARTS_OF_101), now))
+        .at(1, (state, now) -> state.advance(ACKNOWLEDGED, by("alice"), now))
+        .at(3, (state, now) -> state.advance(RESOLVED, by("alice"), now));
+  }
+
+  /**
+   * As the outage clears, the group's newest alert resolves first, and the group is sent again with
+   * the 100 others, the oldest among them carried for the first time.
    */
   @Test
   void aGroupOfMoreAlertsThanADeliveryCarriesSentAgainAsItClearsLeavesItResolved() {
-    double[] all = IntStream.rangeClosed(0, 100).mapToDouble(i -> i - 200).toArray();
-    double[] allButTheNewest = Arrays.copyOf(all, 100);
+    double[] allButTheNewest = Arrays.copyOf(STARTS_OF_101, 100);
     StateDriver driver =
-        StateDriver.opened(Severity.SEV1)
-            .pagingAgainOnRecurrence()
-            .judgingAlertsByTheirStarts()
-            .judgingLeftOutStartsAsKnown()
-            .at(0, (state, now) -> state.alert(firingStarted(now, all), now))
-            .at(1, (state, now) -> state.advance(ACKNOWLEDGED, by("alice"), now))
-            .at(3, (state, now) -> state.advance(RESOLVED, by("alice"), now))
+        resolvedWithAGroupOf101Alerts()
             .at(8, (state, now) -> state.alert(firingStarted(now, allButTheNewest), now))
             .at(9, (state, now) -> state.alert(firingStarted(now, -250), now))
             .advanceTo(20);
@@ -1089,17 +1117,10 @@ class IncidentStateTest {
 
   @Test
   void anAlertFiringAnewInAGroupOfMoreAlertsThanADeliveryCarriesReopensIt() {
-    double[] all = IntStream.rangeClosed(0, 100).mapToDouble(i -> i - 200).toArray();
-    double[] withANewOne = Arrays.copyOf(all, 102);
+    double[] withANewOne = Arrays.copyOf(STARTS_OF_101, 102);
     withANewOne[101] = 7;
     StateDriver driver =
-        StateDriver.opened(Severity.SEV1)
-            .pagingAgainOnRecurrence()
-            .judgingAlertsByTheirStarts()
-            .judgingLeftOutStartsAsKnown()
-            .at(0, (state, now) -> state.alert(firingStarted(now, all), now))
-            .at(1, (state, now) -> state.advance(ACKNOWLEDGED, by("alice"), now))
-            .at(3, (state, now) -> state.advance(RESOLVED, by("alice"), now))
+        resolvedWithAGroupOf101Alerts()
             .at(8, (state, now) -> state.alert(firingStarted(now, withANewOne), now))
             .advanceTo(20);
 
