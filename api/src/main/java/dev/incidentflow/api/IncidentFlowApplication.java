@@ -107,9 +107,10 @@ public class IncidentFlowApplication extends Application<IncidentFlowConfigurati
   public static final int MAX_BODY_BYTES = 1 << 20;
 
   /**
-   * The largest alert delivery accepted: 16 MiB, an Alertmanager group of some ten thousand alerts
-   * (1 to 1.5 kB each). A group past 1 MiB is what a cluster-wide outage makes, and Alertmanager
-   * does not send a refused delivery again: its incident would page nobody.
+   * The largest alert delivery accepted from a sender with the token: 16 MiB, an Alertmanager group
+   * of some ten thousand alerts (1 to 1.5 kB each). A group past 1 MiB is what a cluster-wide
+   * outage makes, and Alertmanager does not send a refused delivery again: its incident would page
+   * nobody.
    */
   public static final int MAX_ALERT_BODY_BYTES = 16 << 20;
 
@@ -322,8 +323,11 @@ public class IncidentFlowApplication extends Application<IncidentFlowConfigurati
         .servlets()
         .addFilter("unreadable-content-type", new UnreadableContentTypeFilter(MAX_BODY_BYTES))
         .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
-    environment.jersey().register(new BodySizeLimitFilter(MAX_BODY_BYTES, MAX_ALERT_BODY_BYTES));
-    environment.jersey().register(new BearerTokenFilter(config.getApiToken()));
+    BearerTokenFilter bearer = new BearerTokenFilter(config.getApiToken());
+    environment
+        .jersey()
+        .register(new BodySizeLimitFilter(MAX_BODY_BYTES, MAX_ALERT_BODY_BYTES, bearer::admits));
+    environment.jersey().register(bearer);
     environment.jersey().register(new AlertContentTypeFilter());
     environment.jersey().register(new ApiExceptionMapper());
     environment.jersey().register(new JsonErrorMapper());

@@ -178,6 +178,23 @@ class ApiRefusalsTest {
   }
 
   @Test
+  void alertDeliveryPastOneMebibyteWithoutTheTokenIsRefusedAtTheSmallerLimit() {
+    // The body is read before the token is checked: only a sender with the token gets 16 MiB.
+    String big =
+        "{\"groupKey\":\"{}:{alertname=\\\"Big\\\"}\",\"status\":\"firing\",\"alerts\":[],"
+            + "\"message\":\""
+            + "a".repeat((1 << 20) + 10)
+            + "\"}";
+
+    ApiClient.Answer answer =
+        new ApiClient(APP.getLocalPort(), "not-the-token").post("/v1/alerts/alertmanager", big);
+
+    assertThat(answer.status()).isEqualTo(413);
+    assertThat(answer.body().path("details").get(0).asText())
+        .isEqualTo("the limit is " + (1 << 20) + " bytes");
+  }
+
+  @Test
   void declarationWithoutTitleOrWithAnUnknownSeverityNamesEveryProblem() {
     ApiClient.Answer answer =
         api.post("/v1/incidents", "{\"severity\":\"SEV9\",\"declaredBy\":\"carol\"}");

@@ -52,25 +52,42 @@ public final class BearerTokenFilter implements ContainerRequestFilter {
 
   @Override
   public void filter(ContainerRequestContext request) {
+    Refusal refusal = refusalOf(request);
+    if (refusal != null) {
+      request.abortWith(
+          Response.status(Response.Status.UNAUTHORIZED)
+              .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"incidentflow\"")
+              .type(MediaType.APPLICATION_JSON_TYPE)
+              .entity(new ErrorJson(refusal.error(), refusal.details()))
+              .build());
+    }
+  }
+
+  /**
+   * Whether this filter lets {@code request} through: for what only a caller with the token is
+   * given before this filter has run, as the alert webhooks' larger bodies.
+   */
+  public boolean admits(ContainerRequestContext request) {
+    return refusalOf(request) == null;
+  }
+
+  /** Why {@code request} is refused, or null when it may go on. */
+  private Refusal refusalOf(ContainerRequestContext request) {
     String path = request.getUriInfo().getPath();
     String relative = path.startsWith("/") ? path.substring(1) : path;
     if (!relative.startsWith("v1") || SELF_VERIFYING.stream().anyMatch(relative::startsWith)) {
-      return;
+      return null;
     }
     String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
     boolean basicTaken = AlertContentTypeFilter.isAlertPath(path);
     if (isBasic(header)) {
-      if (basicTaken) {
-        checkBasic(request, header.substring("Basic".length()).trim());
-      } else {
-        refuse(
-            request,
-            "missing bearer token",
-            List.of(
-                "Basic credentials are taken on the alert webhooks (/v1/alerts...) only",
-                SEND_BEARER));
-      }
-      return;
+      return basicTaken
+          ? refusalOfBasic(header.substring("Basic".length()).trim())
+          : new Refusal(
+              "missing bearer token",
+              List.of(
+                  "Basic credentials are taken on the alert webhooks (/v1/alerts...) only",
+                  SEND_BEARER));
     }
     String presented =
         header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
@@ -78,11 +95,11 @@ public final class BearerTokenFilter implements ContainerRequestFilter {
             : null;
     if (presented == null
         || !MessageDigest.isEqual(token, presented.getBytes(StandardCharsets.UTF_8))) {
-      refuse(
-          request,
+      return new Refusal(
           presented == null ? "missing bearer token" : "invalid bearer token",
           basicTaken ? List.of(SEND_BEARER, OR_BASIC) : List.of(SEND_BEARER));
     }
+    return null;
   }
 
   /** Whether {@code header} names the Basic scheme, with or without credentials after it. */
@@ -93,21 +110,19 @@ public final class BearerTokenFilter implements ContainerRequestFilter {
   }
 
   /**
-   * Lets the request through when the password in {@code credentials} is the token, whatever the
-   * user name. The password is what follows the first colon (a user name cannot hold one, RFC
-   * 7617), compared as the bytes sent: senders write UTF-8, in which no other character has a byte
-   * equal to the colon's.
+   * Null when the password in {@code credentials} is the token, whatever the user name. The
+   * password is what follows the first colon (a user name cannot hold one, RFC 7617), compared as
+   * the bytes sent: senders write UTF-8, in which no other character has a byte equal to the
+   * colon's.
    */
-  private void checkBasic(ContainerRequestContext request, String credentials) {
+  private Refusal refusalOfBasic(String credentials) {
     byte[] decoded;
     try {
       decoded = Base64.getDecoder().decode(credentials);
     } catch (IllegalArgumentException notBase64) {
-      refuse(
-          request,
+      return new Refusal(
           "malformed Basic credentials",
           List.of("the credentials after Basic are not base64 (" + notBase64.getMessage() + ")"));
-      return;
     }
     int colon = -1;
     for (int i = 0; i < decoded.length && colon < 0; i++) {
@@ -116,27 +131,17 @@ public final class BearerTokenFilter implements ContainerRequestFilter {
       }
     }
     if (colon < 0) {
-      refuse(
-          request,
+      return new Refusal(
           "malformed Basic credentials",
           List.of(
               "the credentials after Basic have no ':' between the user name and the password"));
-      return;
     }
     if (!MessageDigest.isEqual(token, Arrays.copyOfRange(decoded, colon + 1, decoded.length))) {
-      refuse(
-          request,
-          "invalid Basic credentials",
-          List.of("the password is not INCIDENTFLOW_API_TOKEN"));
+      return new Refusal(
+          "invalid Basic credentials", List.of("the password is not INCIDENTFLOW_API_TOKEN"));
     }
+    return null;
   }
 
-  private static void refuse(ContainerRequestContext request, String error, List<String> details) {
-    request.abortWith(
-        Response.status(Response.Status.UNAUTHORIZED)
-            .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"incidentflow\"")
-            .type(MediaType.APPLICATION_JSON_TYPE)
-            .entity(new ErrorJson(error, details))
-            .build());
-  }
+  private record Refusal(String error, List<String> details) {}
 }

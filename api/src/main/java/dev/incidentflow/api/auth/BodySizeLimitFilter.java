@@ -1,6 +1,9 @@
 package dev.incidentflow.api.auth;
 
+import static java.util.Objects.requireNonNull;
+
 import dev.incidentflow.api.json.ErrorJson;
+import dev.incidentflow.api.resources.AlertContentTypeFilter;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -14,6 +17,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.zip.ZipException;
 
 /**
@@ -41,31 +45,35 @@ public final class BodySizeLimitFilter implements ContainerRequestFilter {
   /** How long a refused body is read for at most (a slow sender holds a request thread). */
   static final Duration DRAIN_TIME = Duration.ofSeconds(2);
 
-  /** The paths of the alert webhooks, as a pre-matching filter sees them (no leading slash). */
-  private static final String ALERTS = "v1/alerts";
-
   private final int defaultMaxBytes;
   private final int alertMaxBytes;
+  private final Predicate<ContainerRequestContext> hasToken;
 
   /**
    * @param maxBytes the largest body of any request but an alert delivery
-   * @param alertMaxBytes the largest body of an alert delivery ({@code /v1/alerts...}): an
-   *     Alertmanager group of thousands of alerts is one delivery, and a refused one is not sent
-   *     again, so its incident would page nobody
+   * @param alertMaxBytes the largest body of an alert delivery ({@code /v1/alerts...}) that carries
+   *     the token: an Alertmanager group of thousands of alerts is one delivery, and a refused one
+   *     is not sent again, so its incident would page nobody. This filter runs before the token is
+   *     checked; without it the delivery gets {@code maxBytes}, so nobody without the token makes
+   *     the API hold the larger body
+   * @param hasToken whether a request carries the token ({@link BearerTokenFilter#admits})
    */
-  public BodySizeLimitFilter(int maxBytes, int alertMaxBytes) {
+  public BodySizeLimitFilter(
+      int maxBytes, int alertMaxBytes, Predicate<ContainerRequestContext> hasToken) {
     if (maxBytes < 1 || alertMaxBytes < 1) {
       throw new IllegalArgumentException("the limits must be positive");
     }
     this.defaultMaxBytes = maxBytes;
     this.alertMaxBytes = alertMaxBytes;
+    this.hasToken = requireNonNull(hasToken, "hasToken is null");
   }
 
   @Override
   public void filter(ContainerRequestContext request) throws IOException {
-    String path = request.getUriInfo().getPath();
     int maxBytes =
-        path.equals(ALERTS) || path.startsWith(ALERTS + "/") ? alertMaxBytes : defaultMaxBytes;
+        AlertContentTypeFilter.isAlertPath(request.getUriInfo().getPath()) && hasToken.test(request)
+            ? alertMaxBytes
+            : defaultMaxBytes;
     String encoding = request.getHeaderString(HttpHeaders.CONTENT_ENCODING);
     if (encoding != null && !encoding.isBlank() && !"identity".equalsIgnoreCase(encoding.strip())) {
       // Jetty took the header off a gzip body it decodes: this one is in an encoding it does not.
