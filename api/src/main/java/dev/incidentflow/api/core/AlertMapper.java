@@ -45,6 +45,16 @@ public final class AlertMapper {
   public static final int MAX_SERVICE_LENGTH = 200;
 
   /**
+   * The longest description an incident takes from an alert delivery, in characters: Grafana's
+   * {@code message} lists every alert of the group, megabytes for a large one, and a delivery past
+   * what Temporal takes in one payload (2 MB by default) would fail.
+   */
+  static final int MAX_DESCRIPTION_LENGTH = 4_000;
+
+  /** The most links an incident takes from one delivery: each alert of a group may name its own. */
+  static final int MAX_LINKS = 20;
+
+  /**
    * The status Grafana's default notification title starts with ({@code [FIRING:2] HighCpu (web)}),
    * which counts the alerts of the delivery that opened the incident and says nothing about it
    * later.
@@ -129,7 +139,9 @@ public final class AlertMapper {
             labels.get("alertname"),
             "Alert group " + payload.groupKey());
     String description =
-        firstText(payload.commonAnnotations().get("description"), payload.message(), "");
+        cut(
+            firstText(payload.commonAnnotations().get("description"), payload.message(), ""),
+            MAX_DESCRIPTION_LENGTH);
     Set<String> links = new LinkedHashSet<>();
     for (AlertmanagerAlert alert : payload.alerts()) {
       Stream.of(
@@ -173,7 +185,7 @@ public final class AlertMapper {
             clock.instant(),
             payload.alerts().size() + count(payload.truncatedAlerts()),
             context,
-            List.copyOf(links),
+            links.stream().limit(MAX_LINKS).toList(),
             firing ? alertStarts(payload) : List.of(),
             warnings);
     IncidentInput input =
@@ -188,7 +200,7 @@ public final class AlertMapper {
                 "system",
                 null,
                 context,
-                List.copyOf(links),
+                links.stream().limit(MAX_LINKS).toList(),
                 null)
             : null;
     return new MappedAlert(workflowId, input, event);
@@ -238,7 +250,7 @@ public final class AlertMapper {
             clock.instant(),
             1,
             alert.labels(),
-            alert.links(),
+            alert.links().stream().limit(MAX_LINKS).toList(),
             List.of(),
             List.of());
     IncidentInput input =
@@ -247,13 +259,13 @@ public final class AlertMapper {
                 "generic",
                 alert.dedupKey(),
                 title,
-                alert.description(),
+                cut(alert.description(), MAX_DESCRIPTION_LENGTH),
                 severity.orElseThrow(),
                 service,
                 "system",
                 null,
                 alert.labels(),
-                alert.links(),
+                alert.links().stream().limit(MAX_LINKS).toList(),
                 null)
             : null;
     return new MappedAlert(workflowId, input, event);
@@ -448,6 +460,14 @@ public final class AlertMapper {
     }
     return service(stripped.substring(0, stripped.offsetByCodePoints(0, MAX_SERVICE_LENGTH - 1)))
         + "\u2026";
+  }
+
+  /** {@code text}, cut to {@code max} characters (code points) with an ellipsis when longer. */
+  static String cut(String text, int max) {
+    if (text == null || text.codePointCount(0, text.length()) <= max) {
+      return text;
+    }
+    return text.substring(0, text.offsetByCodePoints(0, max - 1)) + "\u2026";
   }
 
   /** Whether {@code name} is at most {@link #MAX_SERVICE_LENGTH} characters (code points). */

@@ -334,6 +334,27 @@ class AlertMapperTest {
     return payload(delivery);
   }
 
+  @Test
+  void aGroupsMessageListingThousandsOfAlertsAndTheirLinksIsCutToWhatAnIncidentTakes() {
+    ObjectNode delivery = fixture("grafana-firing.json");
+    delivery.put("message", "Alert ".repeat(200_000));
+    ArrayNode alerts = (ArrayNode) delivery.path("alerts");
+    ObjectNode first = (ObjectNode) alerts.get(0);
+    for (int panel = 0; panel < 50; panel++) {
+      alerts.add(
+          first.deepCopy().put("panelURL", "https://grafana.example.com/d/x?viewPanel=" + panel));
+    }
+
+    AlertMapper.MappedAlert mapped = MAPPER.fromAlertmanager("grafana", payload(delivery));
+
+    assertThat(mapped.input().description())
+        .hasSize(AlertMapper.MAX_DESCRIPTION_LENGTH)
+        .startsWith("Alert Alert")
+        .endsWith("\u2026");
+    assertThat(mapped.input().links()).hasSize(AlertMapper.MAX_LINKS);
+    assertThat(mapped.event().links()).hasSize(AlertMapper.MAX_LINKS);
+  }
+
   private static ObjectNode alert(ObjectNode delivery, int index) {
     return (ObjectNode) delivery.path("alerts").get(index).path("labels");
   }
