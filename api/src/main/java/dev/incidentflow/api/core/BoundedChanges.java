@@ -95,9 +95,9 @@ public final class BoundedChanges {
 
   /**
    * What {@code work} returned, or empty when it did not end within {@code limit} (it is then left
-   * behind, interrupted) or {@link #MAX_WAITING} waits are going already. For a call whose own wait
-   * has no end, as Temporal's for a worker to accept an Update: with no worker running it would
-   * hold its caller until one came.
+   * behind, interrupted) or {@link #MAX_WAITING} waits, changes or these, are going already (then
+   * at once, without making it). For a call whose own wait has no end, as Temporal's for a worker
+   * to accept an Update: with no worker running it would hold its caller until one came.
    *
    * @throws RuntimeException what {@code work} threw
    */

@@ -308,7 +308,11 @@ public final class FollowUpGateway {
                   stub.startUpdate(
                       "registered", WorkflowUpdateStage.ACCEPTED, ActionItemView.class));
       if (asked.isEmpty()) {
-        log.warn("added {} but no worker took it up within {}", stub.getExecution(), wait);
+        log.warn(
+            "added {} but it was not taken up within {} (no worker running, or as many waits"
+                + " going as BoundedChanges allows)",
+            stub.getExecution(),
+            wait);
         return Optional.empty();
       }
       handle = asked.get();

@@ -143,7 +143,11 @@ public final class IncidentGateway {
               () ->
                   stub.startUpdate("registered", WorkflowUpdateStage.ACCEPTED, IncidentView.class));
       if (asked.isEmpty()) {
-        log.warn("declared {} but no worker took it up within {}", workflowId, declareWait);
+        log.warn(
+            "declared {} but it was not taken up within {} (no worker running, or as many waits"
+                + " going as BoundedChanges allows)",
+            workflowId,
+            declareWait);
         return new Declared(workflowId, Optional.empty());
       }
       long left = Math.max(0, deadline - System.nanoTime());
