@@ -163,35 +163,34 @@ class ApiRefusalsTest {
 
   @Test
   void alertDeliveryOverSixteenMebibytesIsRefusedWithItsLimit() {
-    String huge =
-        "{\"groupKey\":\"{}:{alertname=\\\"Huge\\\"}\",\"status\":\"firing\",\"alerts\":[],"
-            + "\"message\":\""
-            + "a".repeat((16 << 20) + 10)
-            + "\"}";
+    ApiClient.Answer answer = api.post("/v1/alerts/alertmanager", alertPast(16 << 20));
 
-    ApiClient.Answer answer = api.post("/v1/alerts/alertmanager", huge);
-
-    assertThat(answer.status()).isEqualTo(413);
+    assertTooLarge(answer, 16 << 20);
     assertThat(answer.error()).isEqualTo("request body too large");
-    assertThat(answer.body().path("details").get(0).asText())
-        .isEqualTo("the limit is " + (16 << 20) + " bytes");
   }
 
   @Test
   void alertDeliveryPastOneMebibyteWithoutTheTokenIsRefusedAtTheSmallerLimit() {
     // The body is read before the token is checked: only a sender with the token gets 16 MiB.
-    String big =
-        "{\"groupKey\":\"{}:{alertname=\\\"Big\\\"}\",\"status\":\"firing\",\"alerts\":[],"
-            + "\"message\":\""
-            + "a".repeat((1 << 20) + 10)
-            + "\"}";
-
     ApiClient.Answer answer =
-        new ApiClient(APP.getLocalPort(), "not-the-token").post("/v1/alerts/alertmanager", big);
+        new ApiClient(APP.getLocalPort(), "not-the-token")
+            .post("/v1/alerts/alertmanager", alertPast(1 << 20));
 
+    assertTooLarge(answer, 1 << 20);
+  }
+
+  /** An Alertmanager delivery whose {@code message} takes it just past {@code limit} bytes. */
+  private static String alertPast(int limit) {
+    return "{\"groupKey\":\"{}:{alertname=\\\"Big\\\"}\",\"status\":\"firing\",\"alerts\":[],"
+        + "\"message\":\""
+        + "a".repeat(limit + 10)
+        + "\"}";
+  }
+
+  private static void assertTooLarge(ApiClient.Answer answer, int limit) {
     assertThat(answer.status()).isEqualTo(413);
     assertThat(answer.body().path("details").get(0).asText())
-        .isEqualTo("the limit is " + (1 << 20) + " bytes");
+        .isEqualTo("the limit is " + limit + " bytes");
   }
 
   @Test

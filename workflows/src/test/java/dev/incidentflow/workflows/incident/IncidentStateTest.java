@@ -1030,15 +1030,23 @@ class IncidentStateTest {
         .containsExactly("step 0 at 0s", "step 0 at 8m", "step 2 at 18m", "step 3 at 28m");
   }
 
+  /**
+   * An incident declared at {@code severity} that follows today's rules of a recurrence that raises
+   * it (since {@code IncidentWorkflowImpl#PAGE_WHEN_RAISED_ON_RECURRENCE}).
+   */
+  private static StateDriver raisedOnRecurrence(Severity severity) {
+    return StateDriver.declared(severity)
+        .replanningByWhoWasCalled()
+        .raisingWithAlerts()
+        .pagingAgainOnRecurrence()
+        .resolvingPagesWhenUnpaged()
+        .pagingWhenRaisedOnRecurrence();
+  }
+
   @Test
   void aSev2LoweredToSev3ResolvedThenFiringAnewAsCriticalPagesSev1sFirstStepAtOnce() {
     StateDriver driver =
-        StateDriver.declared(Severity.SEV2)
-            .replanningByWhoWasCalled()
-            .raisingWithAlerts()
-            .pagingAgainOnRecurrence()
-            .resolvingPagesWhenUnpaged()
-            .pagingWhenRaisedOnRecurrence()
+        raisedOnRecurrence(Severity.SEV2)
             .at(5, (state, now) -> state.changeSeverity(severity(Severity.SEV3, "bob"), now))
             .at(10, (state, now) -> state.advance(RESOLVED, by("bob"), now))
             .at(20, (state, now) -> state.alert(firing(Severity.SEV1, now), now))
@@ -1056,12 +1064,7 @@ class IncidentStateTest {
   @Test
   void aSev3ResolvedThenFiringAnewAsCriticalPagesSev1sFirstStepOnce() {
     StateDriver driver =
-        StateDriver.declared(Severity.SEV3)
-            .replanningByWhoWasCalled()
-            .raisingWithAlerts()
-            .pagingAgainOnRecurrence()
-            .resolvingPagesWhenUnpaged()
-            .pagingWhenRaisedOnRecurrence()
+        raisedOnRecurrence(Severity.SEV3)
             .at(10, (state, now) -> state.advance(RESOLVED, by("bob"), now))
             .at(20, (state, now) -> state.alert(firing(Severity.SEV1, now), now))
             .advanceTo(25);
@@ -1069,6 +1072,24 @@ class IncidentStateTest {
     assertThat(driver.state.severity()).isEqualTo(Severity.SEV1);
     // Nobody was called at SEV3: the raise's chain runs its first step itself, once.
     assertThat(driver.stepsRun()).containsExactly("step 0 at 20m");
+  }
+
+  /**
+   * The incident, paged at its start, stayed resolved through two firing deliveries sent again at
+   * 8m and 9m: on the timeline, and nobody paged.
+   */
+  private static void assertLeftResolvedByTwoFiringsSentAgain(StateDriver driver) {
+    assertThat(driver.state.status()).isEqualTo(RESOLVED);
+    assertThat(driver.events(TimelineEventType.REOPENED)).isEmpty();
+    assertThat(driver.stepsRun()).containsExactly("step 0 at 0s");
+    assertThat(driver.events(TimelineEventType.ALERT_FIRED))
+        .extracting(TimelineEvent::text)
+        .containsExactly(
+            "Alert firing: Checkout error budget burn",
+            "Alert still firing: Checkout error budget burn (alerts that fired before it was"
+                + " resolved)",
+            "Alert still firing: Checkout error budget burn (alerts that fired before it was"
+                + " resolved)");
   }
 
   /** The starts of a group of 101 alerts, at -200m to -100m: a delivery carries the latest 100. */
@@ -1102,17 +1123,7 @@ class IncidentStateTest {
             .at(9, (state, now) -> state.alert(firingStarted(now, -250), now))
             .advanceTo(20);
 
-    assertThat(driver.state.status()).isEqualTo(RESOLVED);
-    assertThat(driver.events(TimelineEventType.REOPENED)).isEmpty();
-    assertThat(driver.stepsRun()).containsExactly("step 0 at 0s");
-    assertThat(driver.events(TimelineEventType.ALERT_FIRED))
-        .extracting(TimelineEvent::text)
-        .containsExactly(
-            "Alert firing: Checkout error budget burn",
-            "Alert still firing: Checkout error budget burn (alerts that fired before it was"
-                + " resolved)",
-            "Alert still firing: Checkout error budget burn (alerts that fired before it was"
-                + " resolved)");
+    assertLeftResolvedByTwoFiringsSentAgain(driver);
   }
 
   @Test
@@ -1147,17 +1158,7 @@ class IncidentStateTest {
             .at(9, (state, now) -> state.alert(firingStarted(now, -2, -1), now))
             .advanceTo(20);
 
-    assertThat(driver.state.status()).isEqualTo(RESOLVED);
-    assertThat(driver.events(TimelineEventType.REOPENED)).isEmpty();
-    assertThat(driver.stepsRun()).containsExactly("step 0 at 0s");
-    assertThat(driver.events(TimelineEventType.ALERT_FIRED))
-        .extracting(TimelineEvent::text)
-        .containsExactly(
-            "Alert firing: Checkout error budget burn",
-            "Alert still firing: Checkout error budget burn (alerts that fired before it was"
-                + " resolved)",
-            "Alert still firing: Checkout error budget burn (alerts that fired before it was"
-                + " resolved)");
+    assertLeftResolvedByTwoFiringsSentAgain(driver);
     assertThat(driver.effects(Effect.PostInChannel.class))
         .extracting(Effect.PostInChannel::text)
         .filteredOn(text -> text.startsWith("Alert still firing"))
