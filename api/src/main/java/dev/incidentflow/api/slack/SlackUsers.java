@@ -9,11 +9,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,7 +38,7 @@ public final class SlackUsers {
 
   private final Map<String, String> handlesBySlackId = new HashMap<>();
   private final Map<String, String> handlesByEmail = new HashMap<>();
-  private final Set<String> catalogHandles = new HashSet<>();
+  private final Catalog catalog;
   private final SlackProfiles profiles;
   private final Clock clock;
   private final Duration remember;
@@ -51,12 +49,11 @@ public final class SlackUsers {
   private record Remembered(String handle, Instant until) {}
 
   public SlackUsers(Catalog catalog, SlackProfiles profiles, Clock clock, Duration remember) {
-    requireNonNull(catalog, "catalog is null");
+    this.catalog = requireNonNull(catalog, "catalog is null");
     this.profiles = requireNonNull(profiles, "profiles is null");
     this.clock = requireNonNull(clock, "clock is null");
     this.remember = requireNonNull(remember, "remember is null");
     for (Person person : catalog.people().values()) {
-      catalogHandles.add(person.handle().toLowerCase(Locale.ROOT));
       if (person.slackId() != null && !person.slackId().isBlank()) {
         handlesBySlackId.put(person.slackId().trim(), person.handle());
       }
@@ -102,12 +99,13 @@ public final class SlackUsers {
   }
 
   /**
-   * True when {@code name}, in any case, is a catalog person's handle. Asked only of a Slack user
-   * the catalog does not know by Slack id or profile email (or while Slack cannot be asked), whose
-   * name therefore proves nothing.
+   * True when {@code name} names a catalog person as the catalog reads names ({@link
+   * Catalog#handleOf}: in any case, trimmed), so that nothing that takes the name later makes it
+   * theirs. Asked only of a Slack user the catalog does not know by Slack id or profile email (or
+   * while Slack cannot be asked), whose name therefore proves nothing.
    */
   private boolean isCatalogHandle(String name) {
-    return catalogHandles.contains(name.toLowerCase(Locale.ROOT));
+    return catalog.handleOf(name).isPresent();
   }
 
   private Optional<String> handleOf(String userId) {

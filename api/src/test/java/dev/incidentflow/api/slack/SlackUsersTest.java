@@ -92,6 +92,11 @@ class SlackUsersTest {
     assertThat(users.handleOf(new SlackMention("U0MALLORY", "alice"))).isEmpty();
     // The catalog's alice stays alice.
     assertThat(users.handleOf(new SlackMention("U0ALICE", "alice.ng"))).contains("alice");
+    // A name that is alice's to the catalog, which compares names ignoring case letter by letter
+    // (a dotless \u0131 matches i), though not once lower-cased: not taken for her either.
+    assertThat(users.actor("U0MALLORY", "al\u0131ce").by())
+        .isEqualTo("al\u0131ce (Slack U0MALLORY)");
+    assertThat(users.handleOf(new SlackMention("U0MALLORY", "al\u0131ce"))).isEmpty();
   }
 
   @Test
