@@ -901,9 +901,7 @@ public final class IncidentState {
       if (pagesAgainOnRecurrence && pagesFirstStep()) {
         // Its pages were resolved: whoever its first step calls is paged again, as PagerDuty would
         // if the alert went to it straight.
-        effects.add(
-            new Effect.RunEscalationStep(
-                0, row().pagingChain().get(0).targets(), "the alert fired again"));
+        runFirstStepAgain("the alert fired again");
       } else {
         recurredUnpaged = pagesWhenRaisedOnRecurrence;
       }
@@ -921,10 +919,13 @@ public final class IncidentState {
     if (recurredUnpaged && severity != before && pagesFirstStep() && escalation.nextStep() > 0) {
       // The raise's new chain goes on past its first step, whose people were paged before the
       // lowering; an incident that never paged runs the first step by itself.
-      effects.add(
-          new Effect.RunEscalationStep(
-              0, row().pagingChain().get(0).targets(), "the alert fired again, at " + severity));
+      runFirstStepAgain("the alert fired again, at " + severity);
     }
+  }
+
+  /** Pages whoever the first step of the incident's chain calls, again, saying {@code why}. */
+  private void runFirstStepAgain(String why) {
+    effects.add(new Effect.RunEscalationStep(0, row().pagingChain().get(0).targets(), why));
   }
 
   /** Whether the incident's severity pages and its chain has a first step. */

@@ -593,10 +593,18 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
   private boolean lateAlertsOpenTheNextIncident() {
     return switch (state.status()) {
       case CLOSED -> true;
-      case CANCELED ->
-          Workflow.getVersion(NEXT_INCIDENT_AFTER_CANCEL, Workflow.DEFAULT_VERSION, 1) == 1;
+      case CANCELED -> takesChange(NEXT_INCIDENT_AFTER_CANCEL);
       default -> false;
     };
+  }
+
+  /**
+   * Whether this run takes {@code change}, one made after {@link #BASELINE}: records its marker (at
+   * version 1) in a new run, reads it in a replayed one; a run recorded before the change has none
+   * and goes on without it.
+   */
+  private static boolean takesChange(String change) {
+    return Workflow.getVersion(change, Workflow.DEFAULT_VERSION, 1) == 1;
   }
 
   /**
@@ -679,8 +687,7 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
       state.channelOpened(channel.id(), channel.name(), now());
     }
     brief(input, responders);
-    if (state.hasChannel()
-        && Workflow.getVersion("incident-context", Workflow.DEFAULT_VERSION, 1) == 1) {
+    if (state.hasChannel() && takesChange("incident-context")) {
       tellContext(lookUpContext(responders, false));
     }
     announce();
@@ -816,8 +823,7 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
    * #CARRIED_RUN_TAKES_EARLY_ALERTS}).
    */
   private void takeCarriedRunsEarlyAlerts() {
-    if (earlyAlerts.isEmpty()
-        || Workflow.getVersion(CARRIED_RUN_TAKES_EARLY_ALERTS, Workflow.DEFAULT_VERSION, 1) != 1) {
+    if (earlyAlerts.isEmpty() || !takesChange(CARRIED_RUN_TAKES_EARLY_ALERTS)) {
       return;
     }
     List<AlertEvent> early = List.copyOf(earlyAlerts);
@@ -950,8 +956,7 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
   /** Persists what changed and carries out what the state asked for, until nothing is left. */
   private void settle() {
     if (savesInBackground == null) {
-      savesInBackground =
-          Workflow.getVersion(SAVES_IN_BACKGROUND, Workflow.DEFAULT_VERSION, 1) == 1;
+      savesInBackground = takesChange(SAVES_IN_BACKGROUND);
       if (savesInBackground) {
         effects.checkStepAgainAfterLookup();
       }
@@ -1188,18 +1193,17 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
       earlyAlerts.add(event);
     } else if (!state.isTerminal()) {
       if (alertsByTheirStarts == null) {
-        alertsByTheirStarts =
-            Workflow.getVersion(ALERTS_BY_THEIR_STARTS, Workflow.DEFAULT_VERSION, 1) == 1;
+        alertsByTheirStarts = takesChange(ALERTS_BY_THEIR_STARTS);
         if (alertsByTheirStarts) {
           state.judgeAlertsByTheirStarts();
         }
       }
       if (!askedRecurrenceRules && event.firing() && state.status() == IncidentStatus.RESOLVED) {
         askedRecurrenceRules = true;
-        if (Workflow.getVersion(PAGE_WHEN_RAISED_ON_RECURRENCE, Workflow.DEFAULT_VERSION, 1) == 1) {
+        if (takesChange(PAGE_WHEN_RAISED_ON_RECURRENCE)) {
           state.pageWhenRaisedOnRecurrence();
         }
-        if (Workflow.getVersion(LEFT_OUT_STARTS_KNOWN, Workflow.DEFAULT_VERSION, 1) == 1) {
+        if (takesChange(LEFT_OUT_STARTS_KNOWN)) {
           state.judgeLeftOutStartsAsKnown();
         }
       }
@@ -1224,7 +1228,7 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
       return;
     }
     askedManagerRule = true;
-    if (Workflow.getVersion(MANAGER_TOLD_ONCE_PER_GAP, Workflow.DEFAULT_VERSION, 1) == 1) {
+    if (takesChange(MANAGER_TOLD_ONCE_PER_GAP)) {
       state.tellManagerOncePerGap();
     }
   }
